@@ -1,0 +1,180 @@
+"""The data model: an Article and the Brief extracted from it.
+
+Every extracted item carries ``start``/``end``, character offsets into
+``Article.text``; ``article.text[start:end]`` is exactly the item's source text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SCHEMA_VERSION = 1
+
+ActorKind = Literal["person", "organization", "country", "group"]
+
+_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(_Model):
+    """A piece of the article: ``article.text[start:end]``."""
+
+    start: int = Field(ge=0, description="Offset of the first character in article.text")
+    end: int = Field(ge=0, description="Offset after the last character in article.text")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Span":
+        if self.end < self.start:
+            raise ValueError(f"end ({self.end}) is before start ({self.start})")
+        return self
+
+
+class Article(_Model):
+    """A news article as read from a seed: its text and what is known about it."""
+
+    title: str
+    published: dt.date | None = None
+    source: str | None = None
+    url: str | None = None
+    language: str = "en"
+    text: str
+
+
+class KeyPoint(Span):
+    """A sentence a reader needs first; ``text`` is the sentence as written."""
+
+    text: str
+
+
+class Actor(_Model):
+    """Someone who acts or speaks in the article."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    name: str
+    kind: ActorKind
+    title: str | None = None
+    affiliation: str | None = Field(None, description="Id of the actor this one belongs to or speaks for")
+    aliases: list[str] = Field(default_factory=list)
+
+
+class Quote(Span):
+    """Words attributed to a speaker; ``text`` is what stands between the quotation
+    marks (the marks themselves are outside the span) or, when ``direct`` is false,
+    the reported content."""
+
+    text: str
+    speaker: str | None = Field(None, description="Actor id, or null when no speaker was found")
+    cue: str | None = Field(None, description="The verb or phrase that attributes the quote (said, added, according to)")
+    direct: bool = True
+    speaker_start: int | None = Field(None, ge=0, description="Offset of the mention that names the speaker here (a name, 'he', 'the minister')")
+    speaker_end: int | None = Field(None, ge=0)
+
+
+class Position(Span):
+    """What an actor said, did or stands for; ``statement`` is the source text."""
+
+    actor: str = Field(description="Actor id")
+    statement: str
+    cue: str | None = Field(None, description="The verb that carries the position (said, denied, welcomed, backed out)")
+    actor_start: int | None = Field(None, ge=0, description="Offset of the mention of the actor here")
+    actor_end: int | None = Field(None, ge=0)
+
+
+class Event(Span):
+    """A dated event; ``start``/``end`` locate the time ``expression``, and
+    ``event_start``/``event_end`` the clause that says what happened (``event``)."""
+
+    date: str = Field(description='"YYYY-MM-DD", "YYYY-MM" or "YYYY"')
+    expression: str
+    event: str
+    event_start: int = Field(ge=0)
+    event_end: int = Field(ge=0)
+
+    @field_validator("date")
+    @classmethod
+    def _date_form(cls, value: str) -> str:
+        if not _PARTIAL_DATE.match(value):
+            raise ValueError(f"date {value!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
+        return value
+
+
+class Brief(_Model):
+    """The structured summary of one article."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    article: Article
+    key_points: list[KeyPoint] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    positions: list[Position] = Field(default_factory=list)
+    timeline: list[Event] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _provenance(self) -> "Brief":
+        """Every span must lie in the text and say what its item says."""
+        text = self.article.text
+        n = len(text)
+
+        def check(where: str, start: int, end: int, expected: str | None) -> None:
+            if end > n:
+                raise ValueError(f"{where}: end {end} is past the end of article.text ({n} characters)")
+            if expected is not None and text[start:end] != expected:
+                raise ValueError(f"{where}: article.text[{start}:{end}] does not match the item's text")
+
+        for i, k in enumerate(self.key_points):
+            check(f"key_points[{i}]", k.start, k.end, k.text)
+        for i, q in enumerate(self.quotes):
+            check(f"quotes[{i}]", q.start, q.end, q.text)
+            if q.speaker_start is not None and q.speaker_end is not None:
+                check(f"quotes[{i}] speaker", q.speaker_start, q.speaker_end, None)
+        for i, p in enumerate(self.positions):
+            check(f"positions[{i}]", p.start, p.end, p.statement)
+            if p.actor_start is not None and p.actor_end is not None:
+                check(f"positions[{i}] actor", p.actor_start, p.actor_end, None)
+        for i, e in enumerate(self.timeline):
+            check(f"timeline[{i}]", e.start, e.end, e.expression)
+            check(f"timeline[{i}] event", e.event_start, e.event_end, e.event)
+        ids = {a.id for a in self.actors}
+        if len(ids) != len(self.actors):
+            raise ValueError("actors: two actors share an id")
+        for i, a in enumerate(self.actors):
+            if a.affiliation is not None and a.affiliation not in ids:
+                raise ValueError(f"actors[{i}].affiliation: unknown actor id {a.affiliation!r}")
+        for i, q in enumerate(self.quotes):
+            if q.speaker is not None and q.speaker not in ids:
+                raise ValueError(f"quotes[{i}].speaker: unknown actor id {q.speaker!r}")
+        for i, p in enumerate(self.positions):
+            if p.actor not in ids:
+                raise ValueError(f"positions[{i}].actor: unknown actor id {p.actor!r}")
+        return self
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        """The actor with this id, or None."""
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    def party(self, actor_id: str | None) -> Actor | None:
+        """The top of the actor's affiliation chain: the party it speaks for."""
+        seen: set[str] = set()
+        actor = self.actor(actor_id)
+        while actor is not None and actor.affiliation and actor.id not in seen:
+            seen.add(actor.id)
+            parent = self.actor(actor.affiliation)
+            if parent is None:
+                break
+            actor = parent
+        return actor
+
+
+def json_schema() -> dict:
+    """The JSON Schema of a Brief's JSON."""
+    schema = Brief.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://briefdoc.invalid/schema/brief-1.json"
+    return schema

@@ -1,0 +1,50 @@
+"""Extraction: an article's text to a Brief.
+
+Each submodule finds one kind of thing in a parsed spaCy Doc and returns typed
+items that carry their source spans; this module only composes them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..brief import Article, Brief
+
+
+def extract(
+    text: str,
+    *,
+    published: dt.date | None = None,
+    title: str | None = None,
+    article: Article | None = None,
+) -> Brief:
+    """Extract the structured summary of ``text``.
+
+    ``published`` anchors relative dates ("last month", "Tuesday"); without it
+    they stay underspecified and are left out of the timeline.
+    """
+    from .. import nlp
+    from . import actors as actors_mod
+    from . import keypoints, positions, quotes, timeline
+
+    if article is None:
+        article = Article(title=title or _first_line(text), published=published, text=text)
+    doc = nlp.parse(article.text)
+    cast = actors_mod.find(doc)
+    found_quotes = quotes.find(doc, cast)
+    found_positions = positions.find(doc, cast, found_quotes)
+    events = timeline.build(doc, article.published)
+    points = keypoints.pick(doc, found_quotes)
+    return Brief(
+        article=article,
+        key_points=points,
+        actors=cast.used(found_quotes, found_positions),
+        quotes=found_quotes,
+        positions=found_positions,
+        timeline=events,
+    )
+
+
+def _first_line(text: str) -> str:
+    line = text.strip().split("\n", 1)[0].strip()
+    return line if len(line) <= 120 else line[:120].rsplit(" ", 1)[0] + "…"
