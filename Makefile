@@ -1,0 +1,53 @@
+# briefdoc: `make brief` renders the seed briefs into out/, `make test` runs the tests.
+# Both set up everything from nothing (apt packages, .venv, pinned dependencies);
+# a second run reinstalls nothing (stamp files record what is done).
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+APT_PACKAGES := libharfbuzz-subset0 fonts-noto-core poppler-utils qpdf
+STAMPS := .stamps
+
+.PHONY: setup brief test catalogs check-catalogs clean bench eval
+
+setup: $(STAMPS)/apt $(STAMPS)/venv catalogs
+
+# System packages: HarfBuzz subsetting (fast, reproducible font subsets), Noto fonts
+# (Armenian, Arabic, Cyrillic faces), poppler and qpdf (tests read the PDFs back).
+$(STAMPS)/apt:
+	@mkdir -p $(STAMPS)
+	@missing=""; for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+	@touch $@
+
+# The virtual environment, from the hash-pinned lock file (regenerate it with `make lock`).
+$(STAMPS)/venv: requirements.lock pyproject.toml
+	@mkdir -p $(STAMPS)
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+lock:
+	$(PY) -m pip install -q uv && $(VENV)/bin/uv pip compile --python-version 3.11 --generate-hashes requirements.in -o requirements.lock
+
+# UI catalogs: compiled from the .po files (no .mo in git).
+catalogs: $(STAMPS)/venv
+	@$(PY) -m briefdoc.catalogs compile
+
+check-catalogs: $(STAMPS)/venv
+	$(PY) -m briefdoc.catalogs check
+
+brief: setup
+	$(VENV)/bin/briefdoc build seeds -o out
+
+test: setup
+	$(PY) -m briefdoc.catalogs check
+	$(PY) -m pytest -q
+
+clean:
+	rm -rf out $(STAMPS) .pytest_cache

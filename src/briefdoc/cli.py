@@ -1,0 +1,185 @@
+"""The command line: parses options, composes the pipeline's functions, turns
+errors into one line on stderr and an exit code.
+
+Exit codes: 0 success; 1 unexpected internal error; 2 bad input or usage
+(missing, empty or invalid file, unknown layout or locale, unwritable output);
+3 a render failure (broken layout, missing glyph); 4 a build where some outputs
+failed (the others are written).
+
+Heavy modules (spaCy, WeasyPrint) are imported inside commands only, so that
+``briefdoc --help`` stays instant."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import __version__
+from .errors import BriefdocError, InputError
+
+app = typer.Typer(
+    name="briefdoc",
+    help="Turn news articles into print-ready, translated PDF briefing documents.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+_state = {"debug": False}
+
+
+def _version(value: bool):
+    if value:
+        print(f"briefdoc {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks on errors."),
+):
+    """briefdoc: news article -> structured brief (JSON) -> localized PDF briefs."""
+    _state["debug"] = debug
+
+
+def _split(value: Optional[str]) -> Optional[list[str]]:
+    if value is None:
+        return None
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+@app.command()
+def extract(
+    seed: Path = typer.Argument(..., help="The article: .txt, .md or .html, optional YAML front matter."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the brief JSON here (default: stdout)."),
+):
+    """Extract a brief (key points, actors, quotes, positions, timeline) as JSON."""
+    from .article import read_article
+    from .briefio import dumps
+    from .extract import extract as run
+
+    article = read_article(seed)
+    text = dumps(run(article.text, article=article))
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        from .render import write_atomic
+
+        write_atomic(output, text)
+
+
+@app.command()
+def render(
+    source: Path = typer.Argument(..., help="A brief JSON (from 'briefdoc extract') or a seed article."),
+    layout: str = typer.Option("brief", "--layout", "-l", help="Layout name (see 'briefdoc layouts')."),
+    locale: str = typer.Option("en", "--locale", help="Locale (see 'briefdoc locales')."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (default: <source stem>.<layout>.<locale>.<format>)."),
+    format: str = typer.Option("pdf", "--format", "-f", help="pdf or html."),
+    layouts_dir: list[Path] = typer.Option([], "--layouts-dir", help="A folder of user layouts (may repeat)."),
+):
+    """Render one brief with one layout in one locale."""
+    from . import i18n, layouts
+    from .briefio import brief_from
+    from .render import render_html, render_pdf, write_atomic
+
+    if format not in ("pdf", "html"):
+        raise InputError(f"--format {format!r}: choose pdf or html")
+    lay = layouts.get(layout, layouts_dir)
+    loc = i18n.negotiate(locale)
+    if output is None:
+        output = source.with_name(f"{source.stem}.{lay.name}.{loc}.{format}")
+    brief = brief_from(source)
+    data = render_html(brief, lay, loc) if format == "html" else render_pdf(brief, lay, loc)
+    write_atomic(output, data)
+    print(output)
+
+
+@app.command()
+def build(
+    seeds: list[Path] = typer.Argument(None, help="Seed files or folders (default: seeds/)."),
+    layouts_opt: Optional[str] = typer.Option(None, "--layouts", help="Comma-separated layouts (default: all)."),
+    locales_opt: Optional[str] = typer.Option(None, "--locales", help="Comma-separated locales (default: all shipped)."),
+    output: Path = typer.Option(Path("out"), "-o", "--output", help="Output folder."),
+    layouts_dir: list[Path] = typer.Option([], "--layouts-dir", help="A folder of user layouts (may repeat)."),
+):
+    """Render every seed with every layout in every locale into OUT/<seed>/<layout>.<locale>.pdf."""
+    from .build import run_build
+
+    failed = run_build(
+        seeds or [Path("seeds")],
+        layouts=_split(layouts_opt),
+        locales=_split(locales_opt),
+        out_dir=output,
+        layouts_dirs=layouts_dir,
+    )
+    if failed:
+        raise typer.Exit(4)
+
+
+@app.command("layouts")
+def list_layouts(
+    layouts_dir: list[Path] = typer.Option([], "--layouts-dir", help="A folder of user layouts (may repeat)."),
+):
+    """List the layouts with their descriptions."""
+    from . import layouts
+
+    for lay in layouts.discover(layouts_dir).values():
+        origin = "" if lay.builtin else f"  [{lay.path}]"
+        print(f"{lay.name:<10} {lay.page_size:<7} {lay.description}{origin}")
+
+
+@app.command("locales")
+def list_locales():
+    """List the shipped locales."""
+    from babel import Locale
+
+    from . import i18n
+
+    for loc in i18n.shipped_locales():
+        print(f"{loc:<6} {Locale.parse(loc).get_display_name(loc)}")
+
+
+@app.command()
+def schema():
+    """Print the JSON Schema of a brief's JSON."""
+    import json
+
+    from .brief import json_schema
+
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+
+
+def main(argv: Optional[list[str]] = None) -> None:
+    """Entry point: run the app, one line on stderr for any error."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    try:
+        app(args=args, prog_name="briefdoc", standalone_mode=False)
+    except BriefdocError as exc:
+        if debug:
+            raise
+        print(f"briefdoc: error: {exc}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        print("briefdoc: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except Exception as exc:  # click usage errors and anything unexpected
+        import click
+
+        if isinstance(exc, click.exceptions.UsageError):
+            print(f"briefdoc: error: {exc.format_message()} (see 'briefdoc {exc.ctx.info_name if exc.ctx else ''} --help')".replace("  ", " "), file=sys.stderr)
+            sys.exit(2)
+        if isinstance(exc, click.exceptions.Abort):
+            sys.exit(130)
+        if debug:
+            raise
+        print(f"briefdoc: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", file=sys.stderr)
+        sys.exit(1)
+    sys.exit(0)

@@ -1,0 +1,249 @@
+"""Countries: names (CLDR via Babel), common variants, capitals and nationality adjectives.
+
+The capital / adjective table is a general list written for all countries
+commonly in the news, not for any one article.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# ISO code: (nationality adjectives / plural demonyms, capitals or seats of government)
+_TABLE = """
+AF Afghan|Afghans : Kabul
+AL Albanian|Albanians : Tirana
+DZ Algerian|Algerians : Algiers
+AO Angolan|Angolans : Luanda
+AR Argentine|Argentinian|Argentinians|Argentines : Buenos Aires
+AM Armenian|Armenians : Yerevan
+AU Australian|Australians : Canberra
+AT Austrian|Austrians : Vienna
+AZ Azerbaijani|Azeri|Azerbaijanis|Azeris : Baku
+BH Bahraini|Bahrainis : Manama
+BD Bangladeshi|Bangladeshis : Dhaka
+BY Belarusian|Belarusians : Minsk
+BE Belgian|Belgians : Brussels
+BO Bolivian|Bolivians : La Paz|Sucre
+BA Bosnian|Bosnians : Sarajevo
+BR Brazilian|Brazilians : Brasilia|Brasília
+BG Bulgarian|Bulgarians : Sofia
+KH Cambodian|Cambodians : Phnom Penh
+CM Cameroonian|Cameroonians : Yaounde|Yaoundé
+CA Canadian|Canadians : Ottawa
+CL Chilean|Chileans : Santiago
+CN Chinese : Beijing
+CO Colombian|Colombians : Bogota|Bogotá
+HR Croatian|Croatians|Croat|Croats : Zagreb
+CU Cuban|Cubans : Havana
+CY Cypriot|Cypriots : Nicosia
+CZ Czech|Czechs : Prague
+DK Danish|Danes : Copenhagen
+DO Dominican|Dominicans : Santo Domingo
+EC Ecuadorian|Ecuadorians : Quito
+EG Egyptian|Egyptians : Cairo
+SV Salvadoran|Salvadorans : San Salvador
+EE Estonian|Estonians : Tallinn
+ET Ethiopian|Ethiopians : Addis Ababa
+FI Finnish|Finns : Helsinki
+FR French : Paris
+GE Georgian|Georgians : Tbilisi
+DE German|Germans : Berlin
+GH Ghanaian|Ghanaians : Accra
+GR Greek|Greeks : Athens
+GT Guatemalan|Guatemalans : Guatemala City
+HT Haitian|Haitians : Port-au-Prince
+HN Honduran|Hondurans : Tegucigalpa
+HU Hungarian|Hungarians : Budapest
+IS Icelandic|Icelanders : Reykjavik
+IN Indian|Indians : New Delhi|Delhi
+ID Indonesian|Indonesians : Jakarta
+IR Iranian|Iranians : Tehran
+IQ Iraqi|Iraqis : Baghdad
+IE Irish : Dublin
+IL Israeli|Israelis : Jerusalem
+IT Italian|Italians : Rome
+CI Ivorian|Ivorians : Yamoussoukro|Abidjan
+JM Jamaican|Jamaicans : Kingston
+JP Japanese : Tokyo
+JO Jordanian|Jordanians : Amman
+KZ Kazakh|Kazakhstani|Kazakhs : Astana
+KE Kenyan|Kenyans : Nairobi
+XK Kosovar|Kosovars : Pristina
+KW Kuwaiti|Kuwaitis : Kuwait City
+KG Kyrgyz : Bishkek
+LA Laotian|Lao : Vientiane
+LV Latvian|Latvians : Riga
+LB Lebanese : Beirut
+LY Libyan|Libyans : Tripoli
+LT Lithuanian|Lithuanians : Vilnius
+LU Luxembourgish : Luxembourg
+MY Malaysian|Malaysians : Kuala Lumpur
+ML Malian|Malians : Bamako
+MX Mexican|Mexicans : Mexico City
+MD Moldovan|Moldovans : Chisinau|Chișinău
+MN Mongolian|Mongolians : Ulaanbaatar
+ME Montenegrin|Montenegrins : Podgorica
+MA Moroccan|Moroccans : Rabat
+MZ Mozambican|Mozambicans : Maputo
+MM Burmese|Myanmar : Naypyidaw|Naypyitaw
+NP Nepalese|Nepali : Kathmandu
+NL Dutch : Amsterdam|The Hague
+NZ New Zealand|New Zealanders : Wellington
+NI Nicaraguan|Nicaraguans : Managua
+NE Nigerien|Nigeriens : Niamey
+NG Nigerian|Nigerians : Abuja
+KP North Korean|North Koreans : Pyongyang
+MK Macedonian|North Macedonian|Macedonians : Skopje
+NO Norwegian|Norwegians : Oslo
+OM Omani|Omanis : Muscat
+PK Pakistani|Pakistanis : Islamabad
+PS Palestinian|Palestinians : Ramallah
+PA Panamanian|Panamanians : Panama City
+PY Paraguayan|Paraguayans : Asuncion|Asunción
+PE Peruvian|Peruvians : Lima
+PH Filipino|Philippine|Filipinos : Manila
+PL Polish|Poles : Warsaw
+PT Portuguese : Lisbon
+QA Qatari|Qataris : Doha
+RO Romanian|Romanians : Bucharest
+RU Russian|Russians : Moscow|Kremlin
+RW Rwandan|Rwandans : Kigali
+SA Saudi|Saudis : Riyadh
+SN Senegalese : Dakar
+RS Serbian|Serbs|Serb : Belgrade
+SG Singaporean|Singaporeans :
+SK Slovak|Slovakian|Slovaks : Bratislava
+SI Slovenian|Slovene|Slovenians : Ljubljana
+SO Somali|Somalis : Mogadishu
+ZA South African|South Africans : Pretoria
+KR South Korean|South Koreans : Seoul
+SS South Sudanese : Juba
+ES Spanish|Spaniards : Madrid
+LK Sri Lankan|Sri Lankans : Colombo
+SD Sudanese : Khartoum
+SE Swedish|Swedes : Stockholm
+CH Swiss : Bern
+SY Syrian|Syrians : Damascus
+TW Taiwanese : Taipei
+TJ Tajik|Tajiks : Dushanbe
+TZ Tanzanian|Tanzanians : Dodoma
+TH Thai : Bangkok
+TN Tunisian|Tunisians : Tunis
+TR Turkish|Turks : Ankara
+TM Turkmen : Ashgabat
+UG Ugandan|Ugandans : Kampala
+UA Ukrainian|Ukrainians : Kyiv|Kiev
+AE Emirati|Emiratis : Abu Dhabi
+GB British|Britons : London|Downing Street|Westminster
+US American|Americans : Washington|White House
+UY Uruguayan|Uruguayans : Montevideo
+UZ Uzbek|Uzbeks : Tashkent
+VE Venezuelan|Venezuelans : Caracas
+VN Vietnamese : Hanoi
+YE Yemeni|Yemenis : Sanaa|Sana'a
+ZM Zambian|Zambians : Lusaka
+ZW Zimbabwean|Zimbabweans : Harare
+"""
+
+# Common English names besides CLDR's.
+_VARIANTS = {
+    "US": ["U.S.", "US", "USA", "U.S.A.", "America", "United States of America", "the United States"],
+    "GB": ["UK", "U.K.", "Britain", "Great Britain"],
+    "TR": ["Turkey"],
+    "MM": ["Burma", "Myanmar"],
+    "CZ": ["Czech Republic"],
+    "CI": ["Ivory Coast", "Cote d'Ivoire", "Côte d'Ivoire"],
+    "CD": ["DR Congo", "DRC", "Democratic Republic of the Congo"],
+    "CG": ["Republic of the Congo"],
+    "PS": ["Palestine"],
+    "KR": ["Republic of Korea"],
+    "KP": ["DPRK"],
+    "VA": ["Vatican", "Holy See"],
+    "MK": ["Macedonia"],
+    "AE": ["UAE", "U.A.E."],
+}
+
+_NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "AQ"}
+
+# Territory names that are also common words or first names.
+_AMBIGUOUS = {"Jersey", "Georgia", "Chad", "Jordan", "Guernsey", "Niger", "Turkey", "Man", "Martin"}
+
+
+def slug(text: str) -> str:
+    import unicodedata
+
+    s = unicodedata.normalize("NFKD", text)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = re.sub(r"[’'`]", "", s)
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return s or "x"
+
+
+@lru_cache(maxsize=1)
+def tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
+    """(name -> code, capital -> code, adjective -> code, code -> display name); keys lowercased."""
+    import babel
+
+    names: dict[str, str] = {}
+    display: dict[str, str] = {}
+    for code, name in babel.Locale("en").territories.items():
+        if len(code) != 2 or not code.isalpha() or code in _NOT_COUNTRIES:
+            continue
+        short = re.sub(r"\s*\(.*?\)", "", name).strip()
+        display[code] = short if " - " not in short else name
+        for n in {name, short}:
+            if " - " in n:
+                continue
+            names.setdefault(n.lower(), code)
+    display["TR"] = "Turkey"
+    display["CZ"] = "Czech Republic"
+    for code, vs in _VARIANTS.items():
+        for v in vs:
+            names.setdefault(v.lower(), code)
+            if v.lower().startswith("the "):
+                names.setdefault(v.lower()[4:], code)
+    capitals: dict[str, str] = {}
+    adjectives: dict[str, str] = {}
+    for line in _TABLE.strip().splitlines():
+        code, rest = line.split(" ", 1)
+        adj, _, caps = rest.partition(":")
+        for a in adj.split("|"):
+            if a.strip():
+                adjectives[a.strip().lower()] = code
+        for c in caps.split("|"):
+            if c.strip():
+                capitals[c.strip().lower()] = code
+    return names, capitals, adjectives, display
+
+
+def country_of_name(text: str) -> str | None:
+    names = tables()[0]
+    t = text.strip()
+    if t.lower().startswith("the "):
+        t = t[4:]
+    return names.get(t.lower())
+
+
+def country_of_capital(text: str) -> str | None:
+    return tables()[1].get(text.strip().lower())
+
+
+def country_of_adjective(text: str) -> str | None:
+    return tables()[2].get(text.strip().lower())
+
+
+def display_name(code: str) -> str:
+    return tables()[3].get(code, code)
+
+
+def capital_name(code: str) -> str | None:
+    """The first capital listed for the country (used as an alias)."""
+    for cap, c in tables()[1].items():
+        if c == code:
+            return cap
+    return None
+
+
+def is_ambiguous(text: str) -> bool:
+    return text in _AMBIGUOUS

@@ -1,0 +1,84 @@
+"""Key points: the few sentences a reader needs first.
+
+Extractive and lead-biased, as news is written: sentences are scored by position,
+by how many of the article's salient words and named entities they carry, and
+lose weight when they are mostly quotation (quotes have a section of their own)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..brief import KeyPoint, Quote
+
+MIN_POINTS, MAX_POINTS = 3, 6
+_QUOTE_MARKS = "\"“”«»„"
+
+
+def _sentences(doc):
+    """Sentences as (start, end) character spans, trimmed of whitespace, split at
+    line breaks too (a paragraph never ends mid-sentence in a key point)."""
+    text = doc.text
+    for sent in doc.sents:
+        start = sent.start_char
+        for piece in re.finditer(r"[^\n]+", text[start:sent.end_char]):
+            s, e = start + piece.start(), start + piece.end()
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                yield s, e
+
+
+def pick(doc, quotes: list[Quote], limit: int = 5) -> list[KeyPoint]:
+    """3 to ``limit`` (at most 6) key sentences, in text order."""
+    text = doc.text
+    limit = max(MIN_POINTS, min(MAX_POINTS, limit))
+    spans = [(s, e) for s, e in _sentences(doc) if len(text[s:e].split()) >= 6]
+    if not spans:
+        spans = list(_sentences(doc))
+    if not spans:
+        return []
+    content_words = [t.lemma_.lower() for t in doc if t.is_alpha and not t.is_stop and t.pos_ in {"NOUN", "PROPN", "VERB"}]
+    freq = Counter(content_words)
+    top = max(freq.values(), default=1)
+    ents = Counter(e.text for e in doc.ents if e.label_ in {"PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT", "LAW"})
+    quoted = [(q.start, q.end) for q in quotes if q.direct]
+
+    def quoted_share(s: int, e: int) -> float:
+        inside = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in quoted)
+        return inside / max(1, e - s)
+
+    scored = []
+    n = len(spans)
+    for rank, (s, e) in enumerate(spans):
+        span = doc.char_span(s, e, alignment_mode="expand")
+        words = [t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop] if span is not None else []
+        salience = sum(freq[w] / top for w in set(words)) / (len(set(words)) ** 0.5 or 1)
+        entity_bonus = sum(1 for name, c in ents.items() if c > 1 and name in text[s:e]) * 0.15
+        position = 1.0 / (1 + rank) ** 0.7 + (0.5 if rank == 0 else 0.0)
+        score = 1.2 * position + 0.6 * salience + entity_bonus
+        share = quoted_share(s, e)
+        if share > 0.5 or text[s] in _QUOTE_MARKS:
+            score -= 2.0  # a quotation is shown in the quotes section
+        elif share > 0:
+            score -= share
+        if text[s:e].rstrip()[-1:] not in ".!?”\"'’":
+            score -= 0.5  # headlines, datelines, captions
+        scored.append((score, rank, s, e))
+    want = min(limit, max(MIN_POINTS, round(n / 4)), n)
+    best = sorted(scored, key=lambda x: (-x[0], x[1]))
+    chosen: list[tuple[int, int]] = []
+    for _score, _rank, s, e in best:
+        if len(chosen) >= want:
+            break
+        if any(_similar(text[s:e], text[cs:ce]) for cs, ce in chosen):
+            continue
+        chosen.append((s, e))
+    return [KeyPoint(text=text[s:e], start=s, end=e) for s, e in sorted(chosen)]
+
+
+def _similar(a: str, b: str) -> bool:
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    return len(wa & wb) / max(1, min(len(wa), len(wb))) > 0.7

@@ -1,0 +1,79 @@
+"""Layouts: folders holding layout.toml, a Jinja2 template and CSS.
+
+Built-in layouts live in the repository's layouts/ folder, beside the shared base
+template; a user's folder of layouts (``--layouts-dir``) is searched first."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+
+BUILTIN_DIR = Path(__file__).resolve().parents[2] / "layouts"
+PAGE_SIZES = {"A4", "A5", "A3", "Letter", "Legal", "B5"}
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A print layout: its name, description, page size and files."""
+
+    name: str
+    description: str
+    page_size: str
+    path: Path
+    template: str = "template.html.j2"
+    stylesheet: str = "style.css"
+    builtin: bool = True
+
+    @property
+    def files(self) -> list[Path]:
+        """Every file the layout is made of (for cache keys)."""
+        return sorted(p for p in self.path.rglob("*") if p.is_file())
+
+
+def _load(folder: Path, builtin: bool) -> Layout:
+    meta_path = folder / "layout.toml"
+    try:
+        meta = tomllib.loads(meta_path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"{meta_path}: not valid TOML ({exc}); fix the file") from None
+    name = str(meta.get("name") or folder.name)
+    page_size = str(meta.get("page_size", "A4"))
+    if page_size not in PAGE_SIZES:
+        raise InputError(f"{meta_path}: page_size {page_size!r} is not one of {', '.join(sorted(PAGE_SIZES))}")
+    layout = Layout(
+        name=name,
+        description=str(meta.get("description", "")),
+        page_size=page_size,
+        path=folder.resolve(),
+        template=str(meta.get("template", "template.html.j2")),
+        stylesheet=str(meta.get("stylesheet", "style.css")),
+        builtin=builtin,
+    )
+    for f in (layout.template, layout.stylesheet):
+        if not (folder / f).is_file():
+            raise InputError(f"{folder}: layout {name!r} has no {f}; add it or fix layout.toml")
+    return layout
+
+
+def discover(extra_dirs: tuple[Path, ...] | list[Path] = ()) -> dict[str, Layout]:
+    """All layouts by name: user folders first (they may override built-ins)."""
+    found: dict[str, Layout] = {}
+    for root, builtin in [*((Path(d), False) for d in extra_dirs), (BUILTIN_DIR, True)]:
+        if not root.is_dir():
+            raise InputError(f"{root}: no such layouts folder; check --layouts-dir")
+        # A user may point at one layout folder or at a folder of layouts.
+        candidates = [root] if (root / "layout.toml").is_file() else sorted(p for p in root.iterdir() if (p / "layout.toml").is_file())
+        for folder in candidates:
+            layout = _load(folder, builtin)
+            found.setdefault(layout.name, layout)
+    return found
+
+
+def get(name: str, extra_dirs: tuple[Path, ...] | list[Path] = ()) -> Layout:
+    layouts = discover(extra_dirs)
+    if name not in layouts:
+        raise InputError(f"unknown layout {name!r}; available: {', '.join(sorted(layouts))}")
+    return layouts[name]

@@ -1,0 +1,152 @@
+"""HTML and PDF: a Brief, a layout and a locale to a document.
+
+The HTML comes from the layout's Jinja2 template (autoescaped); the PDF from
+WeasyPrint, which may read only the layout's own files and data: URIs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup
+
+from .brief import Brief
+from .errors import InputError, RenderError
+from .i18n import Localizer
+from .layouts import BUILTIN_DIR, Layout
+
+
+@dataclass
+class PartyPositions:
+    """One party's positions, for a layout's "positions by party" section."""
+
+    party: object  # Actor or None
+    positions: list
+
+
+def group_positions(brief: Brief) -> list[PartyPositions]:
+    """Positions grouped by party (the top of each actor's affiliation chain), parties
+    in order of first appearance."""
+    groups: dict[str, PartyPositions] = {}
+    for pos in brief.positions:
+        party = brief.party(pos.actor)
+        key = party.id if party else ""
+        groups.setdefault(key, PartyPositions(party=party, positions=[])).positions.append(pos)
+    return list(groups.values())
+
+
+def _environment(layout: Layout):
+    import jinja2
+
+    loader = jinja2.FileSystemLoader([str(layout.path), str(BUILTIN_DIR)])
+    env = jinja2.Environment(
+        loader=loader,
+        autoescape=True,
+        extensions=["jinja2.ext.i18n"],
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env
+
+
+def build_context(brief: Brief, layout: Layout, locale: str) -> dict:
+    l10n = Localizer(locale)
+    return {
+        "brief": brief,
+        "article": brief.article,
+        "layout": layout,
+        "l10n": l10n,
+        "lang": l10n.lang,
+        "dir": l10n.dir,
+        "parties": group_positions(brief),
+        "actor": brief.actor,
+        "party": brief.party,
+    }
+
+
+def render_html(brief: Brief, layout: Layout, locale: str, *, inline_css: bool = True) -> str:
+    """The brief as HTML. With ``inline_css`` the layout's CSS is placed in a <style>
+    element, so the file stands alone."""
+    import jinja2
+
+    env = _environment(layout)
+    ctx = build_context(brief, layout, locale)
+    env.install_gettext_translations(ctx["l10n"].translations, newstyle=True)
+    css = (layout.path / layout.stylesheet).read_text(encoding="utf-8") if inline_css else ""
+    # Markup: CSS must not be HTML-escaped (quotes would become &#34; and drop font rules).
+    ctx["inline_css"] = Markup(css.replace("</", "<\\/"))
+    ctx["page_footer_css"] = Markup(ctx["l10n"].page_footer_css())
+    try:
+        template = env.get_template(layout.template)
+        return template.render(**ctx)
+    except jinja2.TemplateSyntaxError as exc:
+        where = exc.filename or layout.template
+        raise RenderError(f"{where}:{exc.lineno}: template syntax error: {exc.message}; fix the layout") from None
+    except jinja2.TemplateError as exc:
+        raise RenderError(f"{layout.path / layout.template}: template error: {exc}; fix the layout") from None
+
+
+def render_pdf(brief: Brief, layout: Layout, locale: str) -> bytes:
+    """The brief as PDF bytes."""
+    import weasyprint
+
+    html = render_html(brief, layout, locale)
+    document = weasyprint.HTML(string=html, base_url=str(layout.path) + os.sep, url_fetcher=_fetcher(layout))
+    try:
+        return document.write_pdf()
+    except Exception as exc:  # WeasyPrint raises many kinds; the user needs one line
+        raise RenderError(f"layout {layout.name!r}: rendering failed: {exc}") from None
+
+
+def _fetcher(layout: Layout):
+    """A URL fetcher that serves the layout folder's files and data: URIs, nothing else."""
+    import weasyprint
+
+    root = layout.path.resolve()
+
+    class LayoutOnlyFetcher(weasyprint.URLFetcher):
+        def fetch(self, url, headers=None):
+            from urllib.parse import unquote, urlparse
+
+            parsed = urlparse(url)
+            if parsed.scheme == "data":
+                return super().fetch(url, headers)
+            if parsed.scheme == "file":
+                path = Path(unquote(parsed.path)).resolve()
+                if path == root or root in path.parents:
+                    return super().fetch(url, headers)
+            raise ValueError(f"briefdoc does not fetch {url!r}: only the layout's own files and data: URIs")
+
+    return LayoutOnlyFetcher()
+
+
+def write_atomic(path: Path, data: bytes | str) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a
+    rename, so that a reader never sees half a file."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(f"{folder}: output folder does not exist; create it or choose another -o")
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise InputError(f"{folder}: cannot write there ({exc.strerror}); choose another output folder") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
