@@ -170,3 +170,50 @@ class Localizer:
         """Text in this locale's quotation marks (“…” in English, «…» in Russian)."""
         # Translators: the quotation marks around a quote; keep {text}.
         return self.pgettext("quotation marks", "“{text}”").replace("{text}", text)
+
+
+class Translated(str):
+    """A piece of brief content in the reader's language. ``translated`` is False
+    when no translation was found and the source text stands in for it;
+    ``original`` is always the source text (a translated quote keeps it)."""
+
+    translated: bool
+    original: str
+
+    def __new__(cls, text: str, *, translated: bool, original: str):
+        obj = super().__new__(cls, text)
+        obj.translated = translated
+        obj.original = original
+        return obj
+
+
+class ContentTranslator:
+    """Translates brief content (title, key points, positions, quotes, events,
+    actor names and titles) for one locale. Called from templates as
+    ``tr(kind, text)``; kinds: "title", "key point", "position", "quote",
+    "event", "actor", "actor title".
+
+    Without a content catalog, content in the brief's own language stays as it is
+    (``translated`` True) and content for any other locale falls back to the
+    source text, marked untranslated."""
+
+    def __init__(self, locale: str, source_language: str = "en", messages: dict | None = None):
+        self.locale = locale
+        self.source_language = source_language
+        self.messages = messages or {}  # (kind, source text) -> translation
+        self.missing: list[tuple[str, str]] = []
+
+    @property
+    def same_language(self) -> bool:
+        return self.locale.split("_")[0] == self.source_language.split("_")[0]
+
+    def __call__(self, kind: str, text: str | None) -> Translated:
+        if text is None:
+            text = ""
+        if self.same_language or not text.strip():
+            return Translated(text, translated=True, original=text)
+        found = self.messages.get((kind, text))
+        if found:
+            return Translated(found, translated=True, original=text)
+        self.missing.append((kind, text))
+        return Translated(text, translated=False, original=text)

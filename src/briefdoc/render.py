@@ -53,9 +53,14 @@ def _environment(layout: Layout):
     return env
 
 
-def build_context(brief: Brief, layout: Layout, locale: str) -> dict:
+def build_context(brief: Brief, layout: Layout, locale: str, content=None) -> dict:
+    from .i18n import ContentTranslator
+
     l10n = Localizer(locale)
+    if content is None:
+        content = ContentTranslator(locale, brief.article.language)
     return {
+        "tr": content,
         "brief": brief,
         "article": brief.article,
         "layout": layout,
@@ -68,13 +73,13 @@ def build_context(brief: Brief, layout: Layout, locale: str) -> dict:
     }
 
 
-def render_html(brief: Brief, layout: Layout, locale: str, *, inline_css: bool = True) -> str:
+def render_html(brief: Brief, layout: Layout, locale: str, *, content=None, inline_css: bool = True) -> str:
     """The brief as HTML. With ``inline_css`` the layout's CSS is placed in a <style>
     element, so the file stands alone."""
     import jinja2
 
     env = _environment(layout)
-    ctx = build_context(brief, layout, locale)
+    ctx = build_context(brief, layout, locale, content)
     env.install_gettext_translations(ctx["l10n"].translations, newstyle=True)
     css = (layout.path / layout.stylesheet).read_text(encoding="utf-8") if inline_css else ""
     # Markup: CSS must not be HTML-escaped (quotes would become &#34; and drop font rules).
@@ -90,11 +95,12 @@ def render_html(brief: Brief, layout: Layout, locale: str, *, inline_css: bool =
         raise RenderError(f"{layout.path / layout.template}: template error: {exc}; fix the layout") from None
 
 
-def render_pdf(brief: Brief, layout: Layout, locale: str) -> bytes:
-    """The brief as PDF bytes."""
+def render_pdf(brief: Brief, layout: Layout, locale: str, *, content=None) -> bytes:
+    """The brief as PDF bytes. ``content`` is an i18n.ContentTranslator (default:
+    no content translations)."""
     import weasyprint
 
-    html = render_html(brief, layout, locale)
+    html = render_html(brief, layout, locale, content=content)
     document = weasyprint.HTML(string=html, base_url=str(layout.path) + os.sep, url_fetcher=_fetcher(layout))
     try:
         return document.write_pdf()
