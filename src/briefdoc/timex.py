@@ -1,0 +1,1107 @@
+"""A rule-based temporal expression tagger (TimeML TIMEX3 values).
+
+``tag(text, anchor)`` finds time expressions with regular expressions in the
+style of HeidelTime/SUTime and normalizes them:
+
+* absolute dates ("November 9, 2020", "9 Nov. 2020", "2020-11-09", "11/9/2020",
+  "in 2022", "the 1990s", "the third quarter", "last fall");
+* relative dates resolved against ``anchor`` (the publication date), in the
+  direction the tense of the clause implies ("Tuesday", "in December", "last
+  month", "two weeks ago", "next year");
+* anaphoric dates resolved against the previous date in the text ("the
+  following day", "two days later", "that day");
+* durations ("three years" -> P3Y), sets ("every week" -> P1W), clock times, and
+  the generic references PRESENT_REF / PAST_REF / FUTURE_REF.
+
+Without an anchor, relative values stay underspecified ("XXXX-12-12",
+"XXXX-WXX-2") or become reference types (PAST_REF ...); the clock is never
+consulted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+__all__ = ["Timex", "tag", "calendar_date"]
+
+
+@dataclass(frozen=True)
+class Timex:
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str
+
+
+# --------------------------------------------------------------------------- vocab
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10,
+    "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+    "saturday": 5, "sunday": 6,
+}
+UNITS = {
+    "second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W",
+    "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE",
+    "century": "CE", "centurie": "CE", "weekend": "WE", "night": "D",
+}
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+    "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "dozen": 12, "half": 0.5,
+}
+VAGUE_NUMBERS = {"several", "few", "many", "some", "couple", "number", "numerous", "dozens", "hundreds"}
+ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+    "fourth": 4, "4th": 4, "last": 4, "final": 4,
+}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+
+# --------------------------------------------------------------------------- regex parts
+
+_MON = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|"
+    r"Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUMW = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|a dozen|a|an)"
+)
+_NUM = rf"(?:\d+(?:\.\d+)?|{_NUMW}|(?:a )?(?:few|couple(?: of)?)|several|many|some|a number of)"
+_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
+_MOD = (
+    r"(?:(?:about|around|approximately|roughly|nearly|almost|more than|less than|fewer than|at least|"
+    r"at most|up to|over|under|some|only|just|barely|no more than|no less than|well over|"
+    r"the better part of|an additional|another|the first|the last|the past|the next|the previous|"
+    r"the coming|the final|the following|the latest|the same|the initial|the remaining|the full|the entire|"
+    r"the|past|last|next|first|recent|coming|previous)\s+)*"
+)
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_EDGE = r"(?:(?:the\s+)?(?:early|late|mid|middle|end|beginning|start)(?:\s+of)?(?:\s+the)?[- ]|mid-)?"
+
+_PATTERNS: list[tuple[str, str]] = [
+    # ISO date with optional time
+    ("iso", rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:[ T](?P<hh>\d\d):(?P<mi>\d\d)(?::\d\d)?)?\b"),
+    # 11/9/2020 (US order)
+    ("slash", rf"\b(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>\d{{4}}|\d\d)(?:\s+(?P<hh>\d\d):(?P<mi>\d\d)(?::\d\d)?)?\b"),
+    # [Tuesday,] November 9[, 2020]
+    ("mdy", rf"(?:\b(?P<wd>{_WD}),?\s+)?{_EDGE}\b(?P<mon>{_MON})\s+(?P<d>{_DAYNUM})\b(?:,?\s+(?P<y>{_YEAR})\b)?"),
+    # 9 November [2020]
+    ("dmy", rf"\b(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<y>{_YEAR})\b)?"),
+    # [early] November [of] [2020] / last November / this December
+    ("my", rf"(?:\b(?P<rel>last|this|next|past|coming)\s+)?{_EDGE}\b(?P<mon>{_MON})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR})\b|(?![\w]))"),
+    # seasons
+    ("season", rf"(?:\b(?P<rel>last|this|next|past|coming)\s+)?{_EDGE}\b(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR})\b)?"),
+    # quarters and halves
+    ("quarter", rf"\b(?:the\s+)?(?:(?P<rel>latest|last|previous|current|this|next|year-earlier|year-ago|same)\s+)?(?:(?P<fy>fiscal|calendar)(?:\s+(?P<y1>{_YEAR}))?\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ])?(?P<q>quarter|half)(?![- ]?(?:point|of a|-century|-mile))(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<y2>{_YEAR})\b)?"),
+    ("qabbr", rf"\b(?P<q>Q[1-4])(?:\s+(?P<y>{_YEAR}))?\b"),
+    # decades
+    ("decade", rf"\b(?:the\s+)?{_EDGE}(?:(?P<c>1[6-9]|20)(?P<dd>\d)0|'(?P<sd>\d)0)'?s\b"),
+    # fiscal year / plain year
+    ("year", rf"(?<![\w$#.,/-])(?:(?P<fy>fiscal|calendar|the year|year)\s+)?{_EDGE}(?P<y>{_YEAR})(?![\w%/]|,\d|\.\d|-\d|\s*(?:percent|per cent))"),
+    # clock time, optionally followed by a day
+    ("clock", rf"\b(?:(?:about|around|at about|approximately|shortly after|shortly before|just after|just before)\s+)?(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?(?:,?\s+(?P<wd>{_WD}|today|yesterday|tomorrow)\b)?"),
+    ("clock24", r"\b(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::\d\d)?\s*(?P<tz>[ECMP][SD]T|GMT|UTC)\b"),
+    ("noon", rf"\b(?P<w>noon|midnight|midday|mid-?afternoon|mid-?morning|dawn|dusk)(?:\s+(?P<wd>{_WD}|today|yesterday|tomorrow)\b)?"),
+    # weekdays with modifiers and parts of day
+    ("weekday", rf"\b(?:(?P<rel>last|this|next|past|coming|early|late|on)\s+)?(?P<wd>{_WD})(?:\s+(?P<part>morning|afternoon|evening|night))?(?!,?\s+{_MON})"),
+    ("weekdays", rf"\b(?P<wd>{_WD})s\b"),
+    # deictic days
+    ("deictic", r"\b(?:(?P<edge>early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>morning|afternoon|evening|night))?\b"),
+    ("part", r"\b(?P<rel>this|last|tomorrow|yesterday|this past|early this|late this|later this|earlier this)\s+(?P<part>morning|afternoon|evening|night)\b"),
+    # set expressions
+    ("set", rf"\b(?:(?:every|each|per)\s+(?:(?P<n>{_NUMW}|other|\d+)\s+)?(?P<u>{_UNIT}|{_WD}|{_MON})|(?:once|twice|(?:{_NUMW}|\d+) times)\s+(?:a|an|per|each)\s+(?P<u2>{_UNIT})|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly|semiannually))\b"),
+    # "two weeks ago", "three years earlier/later"
+    ("ago", rf"\b{_MOD}(?P<n>{_NUM})[\s-]+(?P<u>{_UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|previously|hence|from now)\b(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|I)\b)"),
+    ("yearago", r"\b(?P<w>year|month|week|quarter)[- ](?P<dir>earlier|ago)\b"),
+    # last/this/next unit
+    ("relunit", r"\b(?:(?P<edge>early|earlier|late|later|mid)\s+)?(?P<rel>last|this|next|the past|the previous|the coming|the current|the following|the preceding|the same|that|previous|current|the next|coming|past)\s+(?P<u>week|month|year|decade|century|weekend)\b(?!['’]?s?\s+(?:of|in)\b)"),
+    # anaphoric days
+    ("anaday", r"\b(?P<rel>the following|the next|the previous|the preceding|that|the same|that same|the very next)\s+(?P<u>day|morning|afternoon|evening|night)\b"),
+    ("daybefore", r"\bthe\s+(?P<u>day|week|month|year)\s+(?P<dir>before|after)(?=\s*[,.;:!?)”\"']|\s+(?:that|this|last|yesterday)\b)"),
+    # durations
+    ("duration", rf"\b{_MOD}(?P<n>{_NUM})(?:\s+(?:more|additional|full|straight|consecutive|long|short|trading|business|working|calendar))?[\s-]+(?P<u>{_UNIT})(?P<adj>-(?:long|old))?(?:\s+(?:and\s+a\s+half))?\b"),
+    ("bareunits", r"\b(?P<pre>(?:recent|coming|past|the past|the last|in recent|several|many|the next few)\s+)?(?P<u>years|months|weeks|days|decades|hours|centuries)(?P<adj>-long)?\b"),
+    # generic references
+    ("ref", r"\b(?P<w>now|right now|currently|nowadays|at present|at the moment|these days|presently|recently|lately|in the past|the past|previously|formerly|soon|the future|in the near future|in the future|the near future|future|the time being|at this time|at that time|once|eventually|so far|to date|as yet|yet|earlier)\b"),
+    ("refadj", r"\b(?P<w>current|recent|former|latest)(?=\s+[a-z])"),
+    # holidays
+    ("holiday", rf"\b(?P<w>Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)?|Thanksgiving(?: Day)?|Independence Day|Labor Day|Memorial Day|Halloween|Valentine['’]s Day)(?:,?\s+(?P<y>{_YEAR})\b)?"),
+    # century
+    ("century", r"\b(?:the\s+)?(?:(?P<rel>this|last|next|the past)\s+century|(?P<ord>\d\d)(?:st|nd|rd|th)[- ]century)\b"),
+]
+
+_COMPILED = [(name, re.compile(p, re.IGNORECASE)) for name, p in _PATTERNS]
+
+# words that make a bare "may"/"march"/... acceptable as a month
+_MONTH_PREP = re.compile(
+    r"(?:\b(?:in|since|by|until|till|through|from|to|of|before|after|during|early|late|mid|last|next|this|"
+    r"between|and|or|on|for|past|coming)\s+|mid-)$",
+    re.IGNORECASE,
+)
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _num(s: str) -> float | None:
+    """Number from digits or words; None when vague ("several")."""
+    s = s.lower().strip().replace("-", " ")
+    if re.fullmatch(r"\d+(\.\d+)?", s):
+        return float(s)
+    words = s.split()
+    if not words or any(w in VAGUE_NUMBERS for w in words):
+        return None
+    total = 0.0
+    cur = 0.0
+    for w in words:
+        if w == "of":
+            continue
+        v = NUMBERS.get(w)
+        if v is None:
+            return None
+        if v == 100:
+            cur = (cur or 1) * 100
+        elif v == 12 and w == "dozen":
+            cur = (cur or 1) * 12
+        else:
+            cur += v
+    total += cur
+    return total
+
+
+def _fmt_num(n: float | None) -> str:
+    if n is None:
+        return "X"
+    if n == int(n):
+        return str(int(n))
+    return str(n)
+
+
+def _unit_key(u: str) -> str:
+    u = u.lower()
+    if u.startswith("centur"):
+        return "century"
+    return u[:-1] if u.endswith("s") and u[:-1] in UNITS else u
+
+
+def _duration(n: float | None, unit: str) -> str:
+    u = _unit_key(unit)
+    if u == "fortnight":
+        n = None if n is None else n * 2
+    if u == "decade":
+        return f"P{_fmt_num(None if n is None else n * 10)}Y"
+    if u == "century":
+        return f"P{_fmt_num(None if n is None else n * 100)}Y"
+    if u == "quarter":
+        return f"P{_fmt_num(None if n is None else n * 3)}M"
+    if u == "weekend":
+        return "P2D" if n in (None, 1) else f"P{_fmt_num(n * 2)}D"
+    code = UNITS.get(u, "D")
+    if n is not None and n != int(n):  # half units
+        if code == "H":
+            return f"PT{int(n * 60)}M"
+        if code == "Y":
+            return f"P{int(n * 12)}M"
+        if code == "D":
+            return f"PT{int(n * 24)}H"
+        if code == "M":
+            return f"P{int(n * 30)}D"
+    if code in ("H", "S") or (code == "M" and u == "minute"):
+        return f"PT{_fmt_num(n)}{code}"
+    return f"P{_fmt_num(n)}{code}"
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    t = y * 12 + (m - 1) + k
+    return t // 12, t % 12 + 1
+
+
+def _week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _quarter(d: dt.date) -> tuple[int, int]:
+    return d.year, (d.month - 1) // 3 + 1
+
+
+def _parse_value_date(v: str) -> dt.date | None:
+    m = re.match(r"^(\d{4})-(\d\d)-(\d\d)", v)
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    return None
+
+
+def calendar_date(value: str) -> str | None:
+    """The calendar part of a TIMEX3 value when it is a plain date ("YYYY-MM-DD",
+    "YYYY-MM" or "YYYY", a time reduced to its day); None otherwise."""
+    m = re.match(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T.*)?$", value)
+    if not m:
+        return None
+    if m[3]:
+        try:
+            dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+        return f"{m[1]}-{m[2]}-{m[3]}"
+    if "T" in value:
+        return None
+    if m[2]:
+        return f"{m[1]}-{m[2]}" if 1 <= int(m[2]) <= 12 else None
+    return m[1]
+
+
+# --------------------------------------------------------------------------- tense
+
+_FUTURE_RE = re.compile(
+    r"^(?:will|'ll|’ll|shall|wo|going|gonna|plans?|planned|planning|scheduled|expects?|expected|intends?|"
+    r"due|hopes?|upcoming|aims?|set|would|could|might|may|can|should|must|tomorrow|next)$",
+    re.IGNORECASE,
+)
+_PAST_RE = re.compile(
+    r"^(?:said|was|were|had|did|has|have|been|told|went|came|made|took|gave|began|left|held|won|lost|fell|rose|"
+    r"sold|bought|paid|found|saw|got|became|met|spoke|wrote|ran|brought|kept|sent|put|led|felt|struck|"
+    r"announced|ago|last|yesterday|earlier|\w+ed)$",
+    re.IGNORECASE,
+)
+_BE_PRESENT = {"is", "are", "am", "'s", "’s"}
+_WORD = re.compile(r"[\w'’]+|[.;:!?\"“”]|,")
+
+
+def _text_tense(text: str, start: int, end: int) -> str | None:
+    """Nearest tense marker in the clause around [start, end): a heuristic."""
+    lo = max(0, start - 200)
+    left = text[lo:start]
+    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "), left.rfind("“"), left.rfind("”"), left.rfind('"'))
+    if cut >= 0:
+        left = left[cut + 1:]
+    right = text[end:end + 120]
+    m = re.search(r"[.?!]\s|\n|[“”\"]", right)
+    if m:
+        right = right[:m.start()]
+    lw = [w for w in _WORD.findall(left) if w[0].isalnum() or w[0] in "'’"]
+    rw = [w for w in _WORD.findall(right) if w[0].isalnum() or w[0] in "'’"]
+
+    def mark(w: str, nxt: str | None) -> str | None:
+        lw_ = w.lower()
+        if lw_ in _BE_PRESENT and nxt and nxt.lower() == "to":
+            return "future"
+        if lw_ in ("was", "were") and nxt and nxt.lower() == "to":
+            return "past"
+        if lw_ in ("would", "could", "might", "should", "may", "can", "must"):
+            return "future"
+        if _FUTURE_RE.match(w):
+            if lw_ == "set" and not (nxt and nxt.lower() == "to"):
+                return None
+            if lw_ in ("due", "going", "expected", "scheduled") or lw_.startswith(("plan", "expect", "intend", "hope", "aim")):
+                return "future" if not nxt or nxt.lower() in ("to", "for", "on", "in") else None
+            return "future"
+        if _PAST_RE.match(w):
+            if lw_.endswith("ed") and len(lw_) <= 4 and lw_ not in ("led", "fed"):
+                return None  # "need", "bed", "red"
+            if lw_ in ("need", "speed", "seed", "feed", "indeed", "proceed", "exceed", "succeed"):
+                return None
+            return "past"
+        return None
+
+    best: tuple[int, str] | None = None
+    for i in range(len(lw) - 1, -1, -1):
+        t = mark(lw[i], lw[i + 1] if i + 1 < len(lw) else (rw[0] if rw else None))
+        if t:
+            best = (len(lw) - i, t)
+            break
+    for i, w in enumerate(rw[:8]):
+        t = mark(w, rw[i + 1] if i + 1 < len(rw) else None)
+        if t:
+            if best is None or i + 1 < best[0]:
+                best = (i + 1, t)
+            break
+    return best[1] if best else None
+
+
+def _doc_tense(doc, start: int, end: int) -> str | None:
+    """Tense of the verb the expression attaches to, from the dependency parse."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    verb = None
+    cur = tok
+    for _ in range(12):
+        if cur.pos_ in ("VERB", "AUX") and cur is not tok:
+            verb = cur
+            break
+        if cur.head is cur:
+            if cur.pos_ in ("VERB", "AUX"):
+                verb = cur
+            break
+        cur = cur.head
+    if verb is None:
+        return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    for a in auxes:
+        low = a.lower_
+        if low in ("will", "'ll", "’ll", "shall", "wo", "would", "could", "might", "should", "may", "can", "must"):
+            return "future"
+        if a.tag_ == "TO" or low == "to":
+            continue
+        if low in ("going",):
+            return "future"
+    # "is to host" / "was to host"
+    if verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children):
+        head = verb.head
+        if head.lemma_ == "be":
+            return "past" if head.tag_ == "VBD" else "future"
+        if head.lemma_ in ("plan", "expect", "schedule", "intend", "hope", "aim", "want", "seek"):
+            return "past" if head.tag_ == "VBD" else "future"
+    if any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if any(a.lemma_ == "have" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod"):
+        return "past"
+    if verb.lemma_ in ("plan", "schedule", "expect", "intend") and verb.tag_ in ("VBZ", "VBP", "VBN"):
+        return "future"
+    return None
+
+
+# --------------------------------------------------------------------------- tagger
+
+
+@dataclass
+class _Ctx:
+    text: str
+    anchor: dt.date | None
+    doc: object | None
+    last_day: dt.date | None = None
+    last_value: str | None = None
+
+    def tense(self, start: int, end: int) -> str | None:
+        if self.doc is not None:
+            t = _doc_tense(self.doc, start, end)
+            if t:
+                return t
+        return _text_tense(self.text, start, end)
+
+
+def _candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
+    out = []
+    for prio, (name, rx) in enumerate(_COMPILED):
+        for m in rx.finditer(text):
+            s, e = m.start(), m.end()
+            # trim trailing whitespace / commas the optional groups may leave
+            while e > s and text[e - 1] in " ,\t\n":
+                e -= 1
+            if e > s:
+                out.append((s, e, name, m, prio))
+    # longest first, then earliest, then pattern priority
+    out.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[4]))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for s, e, name, m, _ in out:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        chosen.append((s, e, name, m))
+    chosen.sort()
+    return chosen
+
+
+def tag(text: str, anchor: dt.date | None = None, doc=None) -> list[Timex]:
+    """Time expressions in ``text``, normalized against ``anchor``."""
+    if isinstance(anchor, dt.datetime):
+        anchor = anchor.date()
+    ctx = _Ctx(text, anchor, doc)
+    result: list[Timex] = []
+    for s, e, name, m in _candidates(text):
+        norm = _NORMALIZERS[name](m, ctx, s, e)
+        if norm is None:
+            continue
+        if len(norm) == 3:  # normalizer adjusted the extent
+            typ, value, (s, e) = norm
+        else:
+            typ, value = norm
+        if e <= s:
+            continue
+        result.append(Timex(s, e, text[s:e], typ, value))
+        if typ in ("DATE", "TIME"):
+            d = _parse_value_date(value)
+            if d is not None:
+                ctx.last_day = d
+            if re.match(r"^\d{4}", value):
+                ctx.last_value = value
+    return result
+
+
+# --------------------------------------------------------------------------- normalizers
+
+
+def _cap_ok(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _month_num(tok: str) -> int:
+    return MONTHS[tok.lower().rstrip(".")]
+
+
+def _resolve_md(month: int, day: int | None, ctx: _Ctx, s: int, e: int) -> str:
+    """Year for a month (and day) without one, on the side of the anchor the
+    tense implies."""
+    dd = f"-{day:02d}" if day else ""
+    if ctx.anchor is None:
+        return f"XXXX-{month:02d}{dd}"
+    a = ctx.anchor
+    tense = ctx.tense(s, e)
+    key_a = (a.month, a.day if day else 0)
+    key = (month, day or 0)
+    if tense == "future":
+        y = a.year if key >= key_a else a.year + 1
+    elif tense == "past":
+        y = a.year if key <= key_a else a.year - 1
+    else:  # nearest
+        best = None
+        for y_ in (a.year - 1, a.year, a.year + 1):
+            try:
+                d = dt.date(y_, month, min(day or 15, 28 if month == 2 else day or 15))
+            except ValueError:
+                continue
+            dist = abs((d - a).days)
+            if best is None or dist < best[0]:
+                best = (dist, y_)
+        y = best[1]
+    return f"{y}-{month:02d}{dd}"
+
+
+def _edge_mod(text: str) -> None:
+    return None
+
+
+def _n_iso(m, ctx, s, e):
+    v = f"{m['y']}-{m['m']}-{m['d']}"
+    if m["hh"]:
+        return "TIME", f"{v}T{m['hh']}:{m['mi']}"
+    return "DATE", v
+
+
+def _n_slash(m, ctx, s, e):
+    y = m["y"]
+    if len(y) == 2:
+        y = ("19" if int(y) > 30 else "20") + y
+    v = f"{y}-{int(m['m']):02d}-{int(m['d']):02d}"
+    if m["hh"]:
+        return "TIME", f"{v}T{m['hh']}:{m['mi']}"
+    return "DATE", v
+
+
+def _day(tok: str) -> int:
+    return int(re.match(r"\d+", tok).group())
+
+
+def _n_mdy(m, ctx, s, e):
+    mon = m["mon"]
+    if not _cap_ok(mon):
+        return None
+    month = _month_num(mon)
+    day = _day(m["d"])
+    if m["y"]:
+        return "DATE", f"{m['y']}-{month:02d}-{day:02d}"
+    if mon.lower().rstrip(".") in ("may", "march") and m["wd"] is None:
+        # "May 5" is fine; "may 5" was rejected above by capitalization
+        pass
+    return "DATE", _resolve_md(month, day, ctx, s, e)
+
+
+def _n_dmy(m, ctx, s, e):
+    mon = m["mon"]
+    if not _cap_ok(mon):
+        return None
+    if mon.lower().startswith("may") and not m["y"] and not re.search(r"(?:on|from|since|until|by)\s+(?:the\s+)?$", ctx.text[max(0, s - 12):s]):
+        # "5 May" vs "5 may ..." ambiguity: accept only with a preposition or year
+        if not ctx.text[s:e].lower().startswith("the"):
+            return None
+    month = _month_num(mon)
+    day = _day(m["d"])
+    if m["y"]:
+        return "DATE", f"{m['y']}-{month:02d}-{day:02d}"
+    return "DATE", _resolve_md(month, day, ctx, s, e)
+
+
+def _n_my(m, ctx, s, e):
+    mon = m["mon"]
+    if not _cap_ok(mon):
+        return None
+    month = _month_num(mon)
+    full = ctx.text[s:e]
+    low = mon.lower().rstrip(".")
+    if mon.endswith(".") and not m["y"]:
+        # abbreviation without a day or year: "Jan." alone is rare
+        return None
+    if not m["y"] and not m["rel"] and low in ("may", "march", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "feb", "apr", "sept"):
+        if low not in ("may", "march"):
+            if not _MONTH_PREP.search(ctx.text[max(0, s - 12):s]):
+                return None
+        elif not _MONTH_PREP.search(ctx.text[max(0, s - 12):s]) and full == mon:
+            return None
+    if m["y"]:
+        return "DATE", f"{m['y']}-{month:02d}"
+    rel = (m["rel"] or "").lower()
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-{month:02d}"
+    a = ctx.anchor
+    if rel in ("last", "past"):
+        y = a.year if month < a.month else a.year - 1
+        return "DATE", f"{y}-{month:02d}"
+    if rel in ("next", "coming"):
+        y = a.year if month > a.month else a.year + 1
+        return "DATE", f"{y}-{month:02d}"
+    if rel == "this":
+        return "DATE", f"{a.year}-{month:02d}"
+    return "DATE", _resolve_md(month, None, ctx, s, e)
+
+
+def _n_season(m, ctx, s, e):
+    code = SEASONS[m["s"].lower()]
+    if m["y"]:
+        return "DATE", f"{m['y']}-{code}"
+    rel = (m["rel"] or "").lower()
+    if not rel and not re.search(r"(?:\b(?:in|this|last|next|the|since|until|by|during|early|late|of)\s+)$", ctx.text[max(0, s - 10):s], re.I):
+        if ctx.text[s:e].lower() == m["s"].lower():
+            return None
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-{code}"
+    a = ctx.anchor
+    order = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
+    cur = {12: 0, 1: 0, 2: 0, 3: 1, 4: 1, 5: 1, 6: 2, 7: 2, 8: 2, 9: 3, 10: 3, 11: 3}[a.month]
+    if rel in ("last", "past"):
+        y = a.year if order[code] < cur else a.year - 1
+    elif rel in ("next", "coming"):
+        y = a.year if order[code] > cur else a.year + 1
+    elif rel == "this":
+        y = a.year
+    else:
+        tense = ctx.tense(s, e)
+        if tense == "past":
+            y = a.year if order[code] <= cur else a.year - 1
+        elif tense == "future":
+            y = a.year if order[code] >= cur else a.year + 1
+        else:
+            y = a.year
+    return "DATE", f"{y}-{code}"
+
+
+def _n_quarter(m, ctx, s, e):
+    kind = m["q"].lower()
+    ordw = (m["ord"] or "").lower()
+    rel = (m["rel"] or "").lower()
+    y = m["y1"] or m["y2"]
+    txt = ctx.text[s:e].lower()
+    if kind == "half":
+        if not ordw and not y:
+            return None
+        n = {"first": 1, "1st": 1, "second": 2, "2nd": 2}.get(ordw)
+        if n is None:
+            return None
+        if y:
+            return "DATE", f"{y}-H{n}"
+        if ctx.anchor is None:
+            return "DATE", f"XXXX-H{n}"
+        return "DATE", f"{ctx.anchor.year}-H{n}"
+    # bare "quarter" needs "the"/a relative word ("a quarter of the votes" is not a date)
+    if not ordw and not rel and not y and not txt.startswith("the"):
+        return None
+    if not ordw and not rel and not y and not m["fy"]:
+        # "the quarter": the quarter being reported, i.e. the last completed one
+        rel = "latest"
+    if ordw:
+        q = ORDINALS[ordw]
+        if y:
+            return "DATE", f"{y}-Q{q}"
+        if ctx.anchor is None:
+            return "DATE", f"XXXX-Q{q}"
+        ay, aq = _quarter(ctx.anchor)
+        yy = ay
+        if q > aq and ctx.tense(s, e) != "future" and rel not in ("next", "this", "current"):
+            yy = ay - 1
+        if rel in ("year-earlier", "year-ago"):
+            yy -= 1
+        return "DATE", f"{yy}-Q{q}"
+    if y:
+        return "DATE", f"{y}"
+    if ctx.anchor is None:
+        return "DATE", "XXXX-QX"
+    ay, aq = _quarter(ctx.anchor)
+    if rel in ("latest", "last", "previous", "same"):
+        yy, qq = (ay, aq - 1) if aq > 1 else (ay - 1, 4)
+        if rel == "same" and ctx.last_value and re.match(r"^\d{4}-Q\d$", ctx.last_value):
+            return "DATE", ctx.last_value
+        return "DATE", f"{yy}-Q{qq}"
+    if rel in ("year-earlier", "year-ago"):
+        yy, qq = (ay, aq - 1) if aq > 1 else (ay - 1, 4)
+        if ctx.last_value and re.match(r"^\d{4}-Q\d$", ctx.last_value):
+            yy, qq = int(ctx.last_value[:4]), int(ctx.last_value[-1])
+        return "DATE", f"{yy - 1}-Q{qq}"
+    if rel in ("current", "this"):
+        return "DATE", f"{ay}-Q{aq}"
+    if rel == "next":
+        yy, qq = (ay, aq + 1) if aq < 4 else (ay + 1, 1)
+        return "DATE", f"{yy}-Q{qq}"
+    return None
+
+
+def _n_qabbr(m, ctx, s, e):
+    q = m["q"][1]
+    if m["q"][0] != "Q":
+        return None
+    if m["y"]:
+        return "DATE", f"{m['y']}-Q{q}"
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-Q{q}"
+    return "DATE", f"{ctx.anchor.year}-Q{q}"
+
+
+def _n_decade(m, ctx, s, e):
+    if m["c"]:
+        return "DATE", f"{m['c']}{m['dd']}"
+    sd = m["sd"]
+    if ctx.anchor is not None:
+        # '90s: the most recent such decade before the anchor
+        c = ctx.anchor.year // 100
+        v = c * 10 + int(sd)
+        if v * 10 > ctx.anchor.year:
+            v -= 10
+        return "DATE", f"{v:03d}"
+    return "DATE", f"XX{sd}"
+
+
+_NOT_YEAR_AFTER = re.compile(r"^\s+(?:people|persons|troops|soldiers|votes|units|shares|cars|men|women|feet|miles|meters|km|tons|pounds|dollars|employees|workers|jobs|members|acres|students|cases|deaths|residents|years|votes|of the)\b", re.I)
+
+
+def _n_year(m, ctx, s, e):
+    y = int(m["y"])
+    before = ctx.text[max(0, s - 3):s]
+    if re.search(r"[$£€¥]\s*$", before):
+        return None
+    if _NOT_YEAR_AFTER.match(ctx.text[e:e + 20]):
+        return None
+    if y > 2100:
+        return None
+    # counts such as "1900 students" are caught above; a year far after the anchor is suspicious
+    if ctx.anchor is not None and y > ctx.anchor.year + 30 and not m["fy"]:
+        return None
+    if ctx.anchor is None and not m["fy"] and (y < 1800):
+        return None
+    fy = (m["fy"] or "").lower()
+    if fy in ("the year", "year"):
+        return "DATE", str(y)
+    return "DATE", str(y)
+
+
+def _hour24(h: int, ap: str) -> int:
+    ap = ap.lower()
+    if ap.startswith("p") and h < 12:
+        return h + 12
+    if ap.startswith("a") and h == 12:
+        return 0
+    return h
+
+
+def _day_of(word: str | None, ctx: _Ctx, s: int, e: int) -> str | None:
+    """Date value of the day a time is on: a weekday or a deictic word, else the anchor."""
+    if word:
+        w = word.lower()
+        if w in WEEKDAYS:
+            return _weekday_value(WEEKDAYS[w], "", ctx, s, e)
+        if w in ("today", "yesterday", "tomorrow"):
+            if ctx.anchor is None:
+                return None
+            off = {"today": 0, "yesterday": -1, "tomorrow": 1}[w]
+            return (ctx.anchor + dt.timedelta(days=off)).isoformat()
+    return None
+
+
+def _n_clock(m, ctx, s, e):
+    h = int(m["h"])
+    if h > 12 or h == 0:
+        return None
+    hh = _hour24(h, m["ap"])
+    mi = m["mi"] or "00"
+    day = _day_of(m["wd"], ctx, s, e)
+    if day is None:
+        if m["wd"] and ctx.anchor is None:
+            day = "XXXX-XX-XX"
+        elif ctx.last_day is not None and ctx.anchor is not None and abs((ctx.last_day - ctx.anchor).days) <= 7:
+            day = ctx.last_day.isoformat()
+        elif ctx.anchor is not None:
+            day = ctx.anchor.isoformat()
+        else:
+            day = "XXXX-XX-XX"
+    # keep leading "about"/"around" out of the extent's value but inside the span (TimeML includes mods)
+    return "TIME", f"{day}T{hh:02d}:{mi}"
+
+
+def _n_clock24(m, ctx, s, e):
+    day = ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"
+    return "TIME", f"{day}T{m['h']}:{m['mi']}"
+
+
+def _n_noon(m, ctx, s, e):
+    w = m["w"].lower().replace("-", "")
+    day = _day_of(m["wd"], ctx, s, e) or (ctx.last_day.isoformat() if ctx.last_day else (ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"))
+    code = {"noon": "12:00", "midday": "12:00", "midnight": "24:00", "midafternoon": "AF", "midmorning": "MO", "dawn": "MO", "dusk": "EV"}[w]
+    return "TIME", f"{day}T{code}"
+
+
+def _weekday_value(wd: int, rel: str, ctx: _Ctx, s: int, e: int) -> str:
+    if ctx.anchor is None:
+        return f"XXXX-WXX-{wd + 1}"
+    a = ctx.anchor
+    back = (a.weekday() - wd) % 7
+    fwd = (wd - a.weekday()) % 7
+    if rel == "last":
+        d = a - dt.timedelta(days=back or 7)
+    elif rel in ("next", "coming"):
+        d = a + dt.timedelta(days=fwd or 7)
+    elif rel == "this":
+        d = a + dt.timedelta(days=wd - a.weekday())
+    elif rel == "past":
+        d = a - dt.timedelta(days=back)
+    else:
+        tense = ctx.tense(s, e)
+        if tense == "future":
+            d = a + dt.timedelta(days=fwd)
+        else:
+            d = a - dt.timedelta(days=back)
+    return d.isoformat()
+
+
+def _n_weekday(m, ctx, s, e):
+    wdw = m["wd"]
+    if not _cap_ok(wdw):
+        return None
+    rel = (m["rel"] or "").lower()
+    span = (s, e)
+    if rel in ("on", "early", "late"):
+        if rel == "on":
+            span = (m.start("wd"), e)
+        rel = ""
+    v = _weekday_value(WEEKDAYS[wdw.lower()], rel, ctx, s, e)
+    if m["part"]:
+        return "TIME", f"{v}T{PARTS[m['part'].lower()]}", span
+    return "DATE", v, span
+
+
+def _n_weekdays(m, ctx, s, e):
+    if not _cap_ok(m["wd"]):
+        return None
+    return "SET", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()] + 1}"
+
+
+def _n_deictic(m, ctx, s, e):
+    w = m["w"].lower()
+    part = (m["part"] or "").lower()
+    if w == "tonight":
+        part = part or "night"
+    off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
+    if ctx.anchor is None:
+        v = {"today": "PRESENT_REF", "tonight": "PRESENT_REF", "yesterday": "PAST_REF", "tomorrow": "FUTURE_REF"}[w]
+        return ("TIME" if part else "DATE"), v
+    d = (ctx.anchor + dt.timedelta(days=off)).isoformat()
+    if part:
+        return "TIME", f"{d}T{PARTS[part]}"
+    return "DATE", d
+
+
+def _n_part(m, ctx, s, e):
+    rel = m["rel"].lower()
+    part = PARTS[m["part"].lower()]
+    if ctx.anchor is None:
+        return "TIME", "PRESENT_REF" if "this" in rel else ("FUTURE_REF" if rel == "tomorrow" else "PAST_REF")
+    off = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(rel, 0)
+    if rel == "last" and part != "NI":
+        off = -1
+    d = ctx.anchor + dt.timedelta(days=off)
+    return "TIME", f"{d.isoformat()}T{part}"
+
+
+def _n_set(m, ctx, s, e):
+    if m["adv"]:
+        a = m["adv"].lower()
+        v = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
+             "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "quarterly": "P3M", "semiannually": "P6M"}[a]
+        return "SET", v
+    u = m["u"] or m["u2"]
+    if u.lower() in WEEKDAYS:
+        return "SET", f"XXXX-WXX-{WEEKDAYS[u.lower()] + 1}"
+    if u.lower().rstrip(".") in MONTHS:
+        return "SET", f"XXXX-{_month_num(u):02d}"
+    n = m["n"]
+    k = 2.0 if (n or "").lower() == "other" else (_num(n) if n else 1.0)
+    return "SET", _duration(k, u)
+
+
+def _shift(ctx: _Ctx, base: dt.date, unit: str, k: int) -> str:
+    u = _unit_key(unit)
+    if u in ("day", "night"):
+        return (base + dt.timedelta(days=k)).isoformat()
+    if u == "week":
+        return _week(base + dt.timedelta(weeks=k))
+    if u == "month":
+        y, mo = _add_months(base.year, base.month, k)
+        return f"{y}-{mo:02d}"
+    if u == "quarter":
+        y, q = _quarter(base)
+        t = y * 4 + (q - 1) + k
+        return f"{t // 4}-Q{t % 4 + 1}"
+    if u == "year":
+        return str(base.year + k)
+    if u == "decade":
+        return str((base.year + 10 * k) // 10)
+    if u == "century":
+        return str((base.year + 100 * k) // 100)
+    return (base + dt.timedelta(days=k)).isoformat()
+
+
+def _n_ago(m, ctx, s, e):
+    n = _num(m["n"])
+    u = m["u"]
+    d = m["dir"].lower()
+    txt = ctx.text[s:e].lower()
+    if d in ("before", "after"):
+        # "two days before the vote": a duration, leave the preposition out
+        return "DURATION", _duration(n, u), (s, m.start("dir") - 1)
+    anaphoric = d in ("earlier", "later", "before", "after", "previously")
+    if d == "earlier" and "year" in u.lower() and ctx.last_value and re.match(r"^\d{4}-Q\d$", ctx.last_value):
+        y = int(ctx.last_value[:4]) - int(n or 1)
+        return "DATE", f"{y}{ctx.last_value[4:]}"
+    base = None
+    if anaphoric:
+        base = ctx.last_day
+        if base is None and ctx.last_value and re.match(r"^\d{4}", ctx.last_value):
+            base = dt.date(int(ctx.last_value[:4]), 7, 1) if _unit_key(u) in ("year", "decade", "century") else None
+        if base is None:
+            base = ctx.anchor
+    else:
+        base = ctx.anchor
+    sign = -1 if d in ("ago", "earlier", "before", "previously") else 1
+    if n is None or n != int(n):
+        if base is None:
+            return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+        u_ = _unit_key(u)
+        if u_ == "year":
+            return "DATE", f"{str(base.year)[:3]}X"
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+    if base is None:
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+    if "year-ago" in txt or (d == "ago" and _unit_key(u) == "year" and int(n) == 1 and ctx.last_value and re.match(r"^\d{4}-Q\d$", ctx.last_value)):
+        y = int(ctx.last_value[:4]) - 1
+        return "DATE", f"{y}{ctx.last_value[4:]}"
+    return "DATE", _shift(ctx, base, u, sign * int(n))
+
+
+def _n_yearago(m, ctx, s, e):
+    u = m["w"].lower()
+    if ctx.anchor is None:
+        return "DATE", "PAST_REF"
+    if u == "year" and ctx.last_value and re.match(r"^\d{4}-Q\d$", ctx.last_value):
+        return "DATE", f"{int(ctx.last_value[:4]) - 1}{ctx.last_value[4:]}"
+    return "DATE", _shift(ctx, ctx.anchor, u, -1)
+
+
+def _n_relunit(m, ctx, s, e):
+    rel = m["rel"].lower()
+    u = m["u"].lower()
+    if rel in ("the past", "the previous", "the preceding", "previous", "past") and u != "weekend":
+        # "the past week": the period just before the anchor
+        pass
+    if rel in ("the following", "the same", "that", "the preceding", "the previous") and rel != "the previous":
+        base = ctx.last_day
+        if base is None and ctx.last_value and re.match(r"^\d{4}", ctx.last_value):
+            try:
+                parts = ctx.last_value.split("-")
+                base = dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 7, 1)
+            except (ValueError, IndexError):
+                base = None
+        if base is None:
+            return "DATE", "XXXX" if u == "year" else "XXXX-XX"
+        k = 1 if rel == "the following" else (-1 if rel == "the preceding" else 0)
+        return "DATE", _shift(ctx, base, u, k)
+    if ctx.anchor is None:
+        v = "PAST_REF" if rel in ("last", "the past", "the previous", "previous", "past") else (
+            "FUTURE_REF" if rel in ("next", "the next", "the coming", "coming") else "PRESENT_REF")
+        return "DATE", v
+    k = {"last": -1, "the past": -1, "the previous": -1, "previous": -1, "past": -1,
+         "this": 0, "the current": 0, "next": 1, "the next": 1, "the coming": 1, "coming": 1}.get(rel, 0)
+    if u == "weekend":
+        a = ctx.anchor
+        sat = a + dt.timedelta(days=(5 - a.weekday()) % 7)
+        if k < 0 or (k == 0 and a.weekday() >= 5):
+            sat = a - dt.timedelta(days=(a.weekday() - 5) % 7 or 7) if k < 0 else a - dt.timedelta(days=a.weekday() - 5)
+        elif k > 0:
+            sat = sat if sat > a else sat + dt.timedelta(days=7)
+        y, w, _ = sat.isocalendar()
+        return "DATE", f"{y}-W{w:02d}-WE"
+    if rel in ("the past", "the previous", "past") and u in ("week", "month", "year", "decade", "century"):
+        # "the past week" in news is usually the last seven days: a duration
+        return "DURATION", _duration(1, u)
+    if rel in ("the next", "the coming") and u in ("week", "month", "year", "decade"):
+        return "DURATION", _duration(1, u)
+    return "DATE", _shift(ctx, ctx.anchor, u, k)
+
+
+def _n_anaday(m, ctx, s, e):
+    rel = m["rel"].lower()
+    u = m["u"].lower()
+    k = {"the following": 1, "the next": 1, "the very next": 1, "the previous": -1, "the preceding": -1}.get(rel, 0)
+    base = ctx.last_day
+    if base is None:
+        return "DATE", "XXXX-XX-XX"
+    d = (base + dt.timedelta(days=k)).isoformat()
+    if u != "day":
+        return "TIME", f"{d}T{PARTS[u]}"
+    return "DATE", d
+
+
+def _n_daybefore(m, ctx, s, e):
+    k = -1 if m["dir"].lower() == "before" else 1
+    base = ctx.last_day
+    if base is None:
+        base = ctx.anchor
+    if base is None:
+        return "DATE", "XXXX-XX-XX"
+    return "DATE", _shift(ctx, base, m["u"], k)
+
+
+def _n_duration(m, ctx, s, e):
+    n_txt = m["n"]
+    u = m["u"]
+    low = n_txt.lower()
+    txt = ctx.text[s:e]
+    # "a year" alone is mostly a set ("$5 a year") or an article ("a year of"), keep only with a modifier
+    if low in ("a", "an"):
+        before = ctx.text[max(0, s - 12):s].lower()
+        if re.search(r"(?:\d|per|times|once|twice|dollars|cents|percent|%)\s*$", before):
+            return "SET", _duration(1, u)
+    if low in ("some", "many") and txt.lower() == f"{low} {u.lower()}":
+        pass
+    if re.fullmatch(r"\d+(\.\d+)?", n_txt) and float(n_txt) > 1000:
+        return None
+    n = _num(n_txt)
+    # "first/last N units" of something is still a duration; "the 1990 year" is not matched here
+    return "DURATION", _duration(n, u)
+
+
+def _n_bareunits(m, ctx, s, e):
+    pre = (m["pre"] or "").lower().strip()
+    u = m["u"]
+    if not pre:
+        before = ctx.text[max(0, s - 10):s].lower()
+        if not re.search(r"\b(?:for|in|over|within|took|take|takes|lasted)\s+$", before):
+            return None
+        if re.match(r"\s+(?:of|old)\b", ctx.text[e:e + 6]):
+            return None
+    if pre in ("recent", "in recent"):
+        if pre == "in recent":
+            s = m.start("pre") + 3
+        return "DATE", "PAST_REF", (s, e)
+    return "DURATION", _duration(None, u)
+
+
+_REF = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "at present": "PRESENT_REF", "at the moment": "PRESENT_REF", "these days": "PRESENT_REF",
+    "presently": "PRESENT_REF", "the time being": "PRESENT_REF", "at this time": "PRESENT_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "in the past": "PAST_REF", "the past": "PAST_REF",
+    "previously": "PAST_REF", "formerly": "PAST_REF", "once": "PAST_REF", "earlier": "PAST_REF",
+    "soon": "FUTURE_REF", "the future": "FUTURE_REF", "in the near future": "FUTURE_REF",
+    "in the future": "FUTURE_REF", "the near future": "FUTURE_REF", "future": "FUTURE_REF",
+    "eventually": "FUTURE_REF",
+}
+
+
+def _n_ref(m, ctx, s, e):
+    w = m["w"].lower()
+    if w in ("once", "so far", "to date", "as yet", "yet", "at that time", "eventually", "earlier"):
+        return None
+    if w in ("in the past", "in the future", "in the near future"):
+        s = s + 3
+    if w == "future":
+        # adjective use ("future growth") is still tagged in TimeBank, but not "the future of"
+        pass
+    if w == "now" and re.match(r"\s+that\b", ctx.text[e:e + 6]):
+        return None
+    return "DATE", _REF[w], (s, e)
+
+
+def _n_refadj(m, ctx, s, e):
+    w = m["w"].lower()
+    if w in ("former", "latest"):
+        return None
+    return "DATE", "PRESENT_REF" if w == "current" else "PAST_REF"
+
+
+_HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's": (1, 1),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
+    "halloween": (10, 31), "valentine's day": (2, 14),
+}
+
+
+def _n_holiday(m, ctx, s, e):
+    w = m["w"].lower().replace("’", "'")
+    if not _cap_ok(m["w"]):
+        return None
+    if w in _HOLIDAYS:
+        mo, d = _HOLIDAYS[w]
+        if m["y"]:
+            return "DATE", f"{m['y']}-{mo:02d}-{d:02d}"
+        return "DATE", _resolve_md(mo, d, ctx, s, e)
+    # moving holidays: year only
+    if m["y"]:
+        return "DATE", m["y"]
+    if ctx.anchor is None:
+        return "DATE", "XXXX"
+    return "DATE", str(ctx.anchor.year)
+
+
+def _n_century(m, ctx, s, e):
+    if m["ord"]:
+        return "DATE", f"{int(m['ord']) - 1:02d}"
+    rel = (m["rel"] or "").lower()
+    if ctx.anchor is None:
+        return "DATE", "XX"
+    c = ctx.anchor.year // 100
+    if rel == "the past":
+        return "DURATION", "P100Y"
+    return "DATE", f"{c + {'last': -1, 'next': 1}.get(rel, 0):02d}"
+
+
+_NORMALIZERS = {
+    "iso": _n_iso, "slash": _n_slash, "mdy": _n_mdy, "dmy": _n_dmy, "my": _n_my, "season": _n_season,
+    "quarter": _n_quarter, "qabbr": _n_qabbr, "decade": _n_decade, "year": _n_year, "clock": _n_clock,
+    "clock24": _n_clock24, "noon": _n_noon, "weekday": _n_weekday, "weekdays": _n_weekdays,
+    "deictic": _n_deictic, "part": _n_part, "set": _n_set, "ago": _n_ago, "yearago": _n_yearago,
+    "relunit": _n_relunit, "anaday": _n_anaday, "daybefore": _n_daybefore, "duration": _n_duration,
+    "bareunits": _n_bareunits, "ref": _n_ref, "refadj": _n_refadj, "holiday": _n_holiday,
+    "century": _n_century,
+}
