@@ -272,70 +272,95 @@ def calendar_date(value: str) -> str | None:
 
 # --------------------------------------------------------------------------- tense
 
-_FUTURE_RE = re.compile(
-    r"^(?:will|'ll|’ll|shall|wo|going|gonna|plans?|planned|planning|scheduled|expects?|expected|intends?|"
-    r"due|hopes?|upcoming|aims?|set|would|could|might|may|can|should|must|tomorrow|next)$",
-    re.IGNORECASE,
-)
-_PAST_RE = re.compile(
-    r"^(?:said|was|were|had|did|has|have|been|told|went|came|made|took|gave|began|left|held|won|lost|fell|rose|"
-    r"sold|bought|paid|found|saw|got|became|met|spoke|wrote|ran|brought|kept|sent|put|led|felt|struck|"
-    r"announced|ago|last|yesterday|earlier|\w+ed)$",
-    re.IGNORECASE,
-)
+_STRONG_FUTURE = {"will", "'ll", "’ll", "shall", "wo", "would", "gonna", "upcoming", "tomorrow", "next"}
+_INTENT = ("plan", "plans", "planned", "planning", "scheduled", "expects", "expect", "expected", "intends",
+           "intend", "due", "hopes", "hope", "aims", "set", "going", "scheduling", "slated")
+_STRONG_PAST = {"said", "did", "had", "has", "have", "been", "ago", "last", "yesterday", "told", "announced",
+                "reported", "earlier", "was", "were", "'d", "’d"}
+_IRREGULAR_PAST = {"went", "came", "made", "took", "gave", "began", "left", "held", "won", "lost", "fell", "rose",
+                   "sold", "bought", "paid", "found", "saw", "got", "became", "met", "spoke", "wrote", "ran",
+                   "brought", "kept", "sent", "led", "felt", "struck", "hit", "put", "set", "cut", "quit", "began"}
+_NOT_PAST_ED = {"need", "speed", "seed", "feed", "indeed", "proceed", "exceed", "succeed", "bed", "red", "shed",
+                "bled", "deed", "weed", "breed", "reed", "greed", "creed", "steed", "embed"}
+_FUTURE_PREP = re.compile(r"\b(?:by|until|till|through|effective|payable|as early as|as soon as|starting|beginning|expires?|expiring|before)\s+(?:the\s+)?$", re.I)
+_CLAUSE_STOP = {"that", "which", "who", "but", ",", ";", "when", "while", "because", "after", "before", "although", "since"}
 _BE_PRESENT = {"is", "are", "am", "'s", "’s"}
-_WORD = re.compile(r"[\w'’]+|[.;:!?\"“”]|,")
+_WORD = re.compile(r"[\w'’]+|[;]|,")
+
+
+def _strong(w: str, nxt: str | None) -> str | None:
+    lw = w.lower()
+    n = (nxt or "").lower()
+    if lw in _BE_PRESENT and n == "to":
+        return "future"
+    if lw in ("was", "were") and n == "to":
+        return "past"
+    if lw in _STRONG_FUTURE:
+        return "future"
+    if lw in _INTENT:
+        if lw in ("set", "due", "going") and n not in ("to", "for"):
+            return None
+        if lw == "expected" and n != "to":
+            return None
+        return "future"
+    if lw in _STRONG_PAST:
+        return "past"
+    return None
+
+
+def _weak(w: str) -> str | None:
+    lw = w.lower()
+    if lw in _IRREGULAR_PAST:
+        return "past"
+    if lw.endswith("ed") and len(lw) > 4 and lw not in _NOT_PAST_ED and w[0].islower():
+        return "past"
+    return None
 
 
 def _text_tense(text: str, start: int, end: int) -> str | None:
-    """Nearest tense marker in the clause around [start, end): a heuristic."""
-    lo = max(0, start - 200)
+    """Tense of the clause around [start, end), from nearby markers: a heuristic."""
+    lo = max(0, start - 240)
     left = text[lo:start]
-    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "), left.rfind("“"), left.rfind("”"), left.rfind('"'))
+    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "))
     if cut >= 0:
         left = left[cut + 1:]
-    right = text[end:end + 120]
-    m = re.search(r"[.?!]\s|\n|[“”\"]", right)
+    right = text[end:end + 160]
+    m = re.search(r"[.?!]\s|\n", right)
     if m:
         right = right[:m.start()]
-    lw = [w for w in _WORD.findall(left) if w[0].isalnum() or w[0] in "'’"]
-    rw = [w for w in _WORD.findall(right) if w[0].isalnum() or w[0] in "'’"]
-
-    def mark(w: str, nxt: str | None) -> str | None:
-        lw_ = w.lower()
-        if lw_ in _BE_PRESENT and nxt and nxt.lower() == "to":
-            return "future"
-        if lw_ in ("was", "were") and nxt and nxt.lower() == "to":
-            return "past"
-        if lw_ in ("would", "could", "might", "should", "may", "can", "must"):
-            return "future"
-        if _FUTURE_RE.match(w):
-            if lw_ == "set" and not (nxt and nxt.lower() == "to"):
-                return None
-            if lw_ in ("due", "going", "expected", "scheduled") or lw_.startswith(("plan", "expect", "intend", "hope", "aim")):
-                return "future" if not nxt or nxt.lower() in ("to", "for", "on", "in") else None
-            return "future"
-        if _PAST_RE.match(w):
-            if lw_.endswith("ed") and len(lw_) <= 4 and lw_ not in ("led", "fed"):
-                return None  # "need", "bed", "red"
-            if lw_ in ("need", "speed", "seed", "feed", "indeed", "proceed", "exceed", "succeed"):
-                return None
-            return "past"
-        return None
-
-    best: tuple[int, str] | None = None
-    for i in range(len(lw) - 1, -1, -1):
-        t = mark(lw[i], lw[i + 1] if i + 1 < len(lw) else (rw[0] if rw else None))
+    lw = _WORD.findall(left)
+    rw = _WORD.findall(right)
+    rstop = len(rw)
+    for i, w in enumerate(rw):
+        if w.lower() in _CLAUSE_STOP or w == ",":
+            rstop = i
+            break
+    rw = rw[:rstop]
+    best = None
+    for i in range(len(lw) - 1, max(-1, len(lw) - 17), -1):
+        t = _strong(lw[i], lw[i + 1] if i + 1 < len(lw) else (rw[0] if rw else None))
         if t:
             best = (len(lw) - i, t)
             break
-    for i, w in enumerate(rw[:8]):
-        t = mark(w, rw[i + 1] if i + 1 < len(rw) else None)
+    for i, w in enumerate(rw[:7]):
+        t = _strong(w, rw[i + 1] if i + 1 < len(rw) else None)
         if t:
             if best is None or i + 1 < best[0]:
                 best = (i + 1, t)
             break
-    return best[1] if best else None
+    if best:
+        return best[1]
+    if _FUTURE_PREP.search(left[-30:]):
+        return "future"
+    for i in range(len(lw) - 1, max(-1, len(lw) - 7), -1):
+        t = _weak(lw[i])
+        if t:
+            return t
+    for w in rw[:4]:
+        t = _weak(w)
+        if t:
+            return t
+    return None
 
 
 def _doc_tense(doc, start: int, end: int) -> str | None:
@@ -554,7 +579,7 @@ def _n_my(m, ctx, s, e):
     month = _month_num(mon)
     full = ctx.text[s:e]
     low = mon.lower().rstrip(".")
-    if mon.endswith(".") and not m["y"]:
+    if (mon.endswith(".") or len(mon.rstrip(".")) <= 4 and low not in ("may", "june", "july")) and not m["y"]:
         # abbreviation without a day or year: "Jan." alone is rare
         return None
     if not m["y"] and not m["rel"] and low in ("may", "march", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "feb", "apr", "sept"):
@@ -627,6 +652,8 @@ def _n_quarter(m, ctx, s, e):
         if ctx.anchor is None:
             return "DATE", f"XXXX-H{n}"
         return "DATE", f"{ctx.anchor.year}-H{n}"
+    if re.match(r"-\w", ctx.text[e:e + 2]):
+        return None  # "quarter-to-quarter"
     # bare "quarter" needs "the"/a relative word ("a quarter of the votes" is not a date)
     if not ordw and not rel and not y and not txt.startswith("the"):
         return None
@@ -844,9 +871,16 @@ def _n_part(m, ctx, s, e):
     return "TIME", f"{d.isoformat()}T{part}"
 
 
+_SET_FOLLOW = {"and", "or", "to", "in", "for", "since", "through", "at", "on", "by", "from", "until", "over",
+               "with", "basis", "the", "a", "an", "as", "during", "into", "than", "but", "after", "before"}
+
+
 def _n_set(m, ctx, s, e):
     if m["adv"]:
         a = m["adv"].lower()
+        nxt = re.match(r"\s+([a-z]+)", ctx.text[e:e + 20])
+        if nxt and nxt.group(1) not in _SET_FOLLOW:
+            return None  # adjective: "quarterly dividend", "daily newspaper"
         v = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
              "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "quarterly": "P3M", "semiannually": "P6M"}[a]
         return "SET", v
@@ -1006,6 +1040,12 @@ def _n_duration(m, ctx, s, e):
         pass
     if re.fullmatch(r"\d+(\.\d+)?", n_txt) and float(n_txt) > 1000:
         return None
+    if (m["adj"] or "").lower() == "-old" or re.match(r"[\s-]+old\b", ctx.text[e:e + 6]):
+        return None  # ages
+    if low in ("a", "an") and txt.lower() == f"{low} {u.lower()}":
+        before = ctx.text[max(0, s - 25):s]
+        if re.search(r"(?:\d|\b(?:per|times|once|twice|flights|shares?|cents|dollars|percent|month|year|day|week))[\s%]*$", before):
+            return None  # "$1.76 a year", "four flights a week"
     n = _num(n_txt)
     # "first/last N units" of something is still a duration; "the 1990 year" is not matched here
     return "DURATION", _duration(n, u)
@@ -1041,7 +1081,8 @@ _REF = {
 
 def _n_ref(m, ctx, s, e):
     w = m["w"].lower()
-    if w in ("once", "so far", "to date", "as yet", "yet", "at that time", "eventually", "earlier"):
+    if w in ("once", "so far", "to date", "as yet", "yet", "at that time", "eventually", "earlier",
+             "previously", "formerly", "soon", "future"):
         return None
     if w in ("in the past", "in the future", "in the near future"):
         s = s + 3
@@ -1055,7 +1096,7 @@ def _n_ref(m, ctx, s, e):
 
 def _n_refadj(m, ctx, s, e):
     w = m["w"].lower()
-    if w in ("former", "latest"):
+    if w in ("former", "latest", "recent"):
         return None
     return "DATE", "PRESENT_REF" if w == "current" else "PAST_REF"
 
