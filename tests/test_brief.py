@@ -1,0 +1,73 @@
+"""The data model and its JSON Schema."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+from pydantic import ValidationError
+
+from briefdoc.brief import Actor, Article, Brief, Event, Quote, json_schema
+
+TEXT = "Ann Lee said on Monday: “We will win.” Bob agreed."
+
+
+def _brief(**kw):
+    start = TEXT.index("We will win.")
+    data = dict(
+        article=Article(title="t", text=TEXT),
+        actors=[Actor(id="ann-lee", name="Ann Lee", kind="person")],
+        quotes=[Quote(text="We will win.", start=start, end=start + 12, speaker="ann-lee", cue="said")],
+    )
+    data.update(kw)
+    return Brief(**data)
+
+
+def test_valid_brief_round_trips_and_validates_against_schema():
+    brief = _brief()
+    data = json.loads(brief.model_dump_json())
+    jsonschema.validate(data, json_schema())
+    assert Brief.model_validate(data) == brief
+
+
+def test_span_must_match_text():
+    with pytest.raises(ValidationError, match="quotes"):
+        _brief(quotes=[Quote(text="We will lose", start=TEXT.index("We"), end=TEXT.index("We") + 12)])
+
+
+def test_span_past_end_is_refused():
+    with pytest.raises(ValidationError, match="past the end"):
+        _brief(quotes=[Quote(text="x", start=len(TEXT), end=len(TEXT) + 1)])
+
+
+def test_unknown_speaker_is_refused():
+    with pytest.raises(ValidationError, match="unknown actor"):
+        _brief(quotes=[Quote(text="We will win.", start=TEXT.index("We"), end=TEXT.index("We") + 12, speaker="nobody")])
+
+
+def test_event_date_forms():
+    s = TEXT.index("Monday")
+    ok = Event(date="2023-02", expression="Monday", start=s, end=s + 6, event="Ann Lee said", event_start=0, event_end=12)
+    assert ok.date == "2023-02"
+    with pytest.raises(ValidationError):
+        Event(date="Feb 2023", expression="Monday", start=s, end=s + 6, event="x", event_start=0, event_end=1)
+
+
+def test_party_follows_affiliation_chain():
+    brief = _brief(actors=[
+        Actor(id="ann-lee", name="Ann Lee", kind="person", affiliation="ministry"),
+        Actor(id="ministry", name="Ministry", kind="organization", affiliation="utopia"),
+        Actor(id="utopia", name="Utopia", kind="country"),
+    ])
+    assert brief.party("ann-lee").id == "utopia"
+
+
+def test_cli_schema_is_the_model_schema():
+    out = subprocess.run([sys.executable, "-m", "briefdoc", "schema"], capture_output=True, text=True, check=True)
+    schema = json.loads(out.stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    for key in ("article", "key_points", "actors", "quotes", "positions", "timeline"):
+        assert key in schema["properties"]
