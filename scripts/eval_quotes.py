@@ -1,0 +1,241 @@
+#!/usr/bin/env python
+"""Evaluate briefdoc's quote extractor against PolNeAR (read in place, never copied).
+
+Gold items are PolNeAR Content spans: a direct quote when the span contains a
+quotation mark, reported speech otherwise. Predicted items are briefdoc Quotes
+(direct and indirect). Spans are matched one-to-one, greedily by best overlap;
+overlap = |intersection| / |union| of the character spans (``--overlap max``
+divides by the longer span instead). A pair matches when the overlap is at
+least the threshold (0.3 and 0.8, the Gender Gap Tracker convention).
+
+Before matching, a predicted quote that lies inside another predicted quote
+with the same speaker is merged into it: PolNeAR annotates "X said that Y
+“called it a disaster”" as one attribution whose content holds the partial
+quote, while briefdoc reports both the reported content and the partial quote.
+
+Rows: "direct" scores gold direct items (recall) and predicted direct items
+(precision), each matched against all items of the other side; "indirect"
+likewise; "all" scores everything.
+
+Speaker accuracy (of gold items matched at 0.3): right when the gold Source
+span overlaps the predicted speaker mention (speaker_start:speaker_end), or
+when the gold Source text and the predicted actor's name or aliases share a
+name token.
+
+    python scripts/eval_quotes.py [--split dev|train] [--limit N] [--errors N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path("/work/shared/data/polnear")
+QUOTE_CHARS = set('"“”')
+STOP = {"the", "a", "an", "of", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "his", "her", "its", "their",
+        "and", "for", "to", "in", "on", "at", "by", "'s", "’s"}
+
+
+def read_gold(ann: Path) -> list[dict]:
+    spans: dict[str, tuple[str, int, int, str]] = {}
+    events = []
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T"):
+            parts = line.split("\t")
+            if len(parts) < 2:
+                continue
+            head = parts[1].split(" ", 1)
+            label = head[0]
+            offs = [tuple(map(int, o.split())) for o in head[1].split(";")]
+            s = min(o[0] for o in offs)
+            e = max(o[1] for o in offs)
+            spans[parts[0]] = (label, s, e, parts[2] if len(parts) > 2 else "")
+        elif line.startswith("E"):
+            parts = line.split("\t")
+            roles = dict(r.split(":", 1) for r in parts[1].split() if ":" in r)
+            events.append(roles)
+    gold = []
+    for roles in events:
+        c = spans.get(roles.get("Content", ""))
+        if c is None:
+            continue
+        src = spans.get(roles.get("Source", ""))
+        cue = spans.get(roles.get("Cue", ""))
+        gold.append({
+            "start": c[1], "end": c[2],
+            "source": (src[1], src[2], src[3]) if src else None,
+            "cue": cue[3] if cue else None,
+        })
+    return gold
+
+
+def files(split: str) -> list[tuple[Path, Path]]:
+    text_dir = ROOT / split / "text"
+    ann_dir = ROOT / split / "attributions"
+    by_article: dict[str, list[Path]] = defaultdict(list)
+    for ann in sorted(ann_dir.glob("*.ann")):
+        art = ann.stem.rsplit("_", 1)[0]
+        by_article[art].append(ann)
+    out = []
+    for art in sorted(by_article):
+        txt = text_dir / f"{art}.txt"
+        if txt.exists():
+            out.append((txt, sorted(by_article[art])[0]))
+    return out
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int], mode: str) -> float:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    if inter <= 0:
+        return 0.0
+    if mode == "max":
+        return inter / max(a[1] - a[0], b[1] - b[0])
+    return inter / (max(a[1], b[1]) - min(a[0], b[0]))
+
+
+def match(gold: list[dict], pred: list[dict], thr: float, mode: str) -> dict[int, int]:
+    pairs = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            o = overlap((g["start"], g["end"]), (p["start"], p["end"]), mode)
+            if o >= thr:
+                pairs.append((o, gi, pi))
+    pairs.sort(reverse=True)
+    used_g, used_p, m = set(), set(), {}
+    for o, gi, pi in pairs:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        m[gi] = pi
+    return m
+
+
+def merge_nested(pred: list[dict]) -> list[dict]:
+    out = []
+    for p in pred:
+        inside = any(
+            q is not p and q["start"] <= p["start"] and p["end"] <= q["end"] and (q["end"] - q["start"]) > (p["end"] - p["start"])
+            and q["speaker"] == p["speaker"]
+            for q in pred
+        )
+        if not inside:
+            out.append(p)
+    return out
+
+
+def tokens(s: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9’'.]+", s.lower()) if w not in STOP and len(w) > 1}
+
+
+def speaker_right(g: dict, p: dict, names: dict[str, list[str]]) -> bool:
+    src = g["source"]
+    if src is None:
+        return p["speaker"] is None and p["sstart"] is None
+    if p["sstart"] is not None and min(src[1], p["send"]) > max(src[0], p["sstart"]):
+        return True
+    if p["speaker"]:
+        gt = tokens(src[2])
+        for n in names.get(p["speaker"], []):
+            if gt & tokens(n):
+                return True
+    return False
+
+
+def prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> tuple[float, float, float]:
+    p = tp_p / n_p if n_p else 0.0
+    r = tp_g / n_g if n_g else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--split", default="dev", choices=["dev", "train"])
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--errors", type=int, default=0, help="show up to N misses, false alarms and misattributions")
+    ap.add_argument("--overlap", default="union", choices=["union", "max"])
+    args = ap.parse_args(argv)
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    from briefdoc import nlp
+    from briefdoc.extract import actors, quotes
+
+    pairs = files(args.split)
+    if args.limit:
+        pairs = pairs[: args.limit]
+    thresholds = (0.3, 0.8)
+    kinds = ("direct", "indirect", "all")
+    c = {(t, k, x): 0 for t in thresholds for k in kinds for x in ("tp_p", "n_p", "tp_g", "n_g")}
+    spk = {k: [0, 0] for k in kinds}
+    errors: dict[str, list[str]] = {"miss": [], "false": [], "speaker": []}
+    t_extract = 0.0
+    n_words = 0
+    for txt, ann in pairs:
+        text = txt.read_text(encoding="utf-8")
+        gold = read_gold(ann)
+        for g in gold:
+            g["kind"] = "direct" if QUOTE_CHARS & set(text[g["start"]:g["end"]]) else "indirect"
+        doc = nlp.parse(text)
+        t0 = time.perf_counter()
+        cast = actors.find(doc)
+        found = quotes.find(doc, cast)
+        t_extract += time.perf_counter() - t0
+        n_words += len(text.split())
+        names = {a.id: [a.name, *a.aliases] for a in cast.actors.values()}
+        pred = [{"start": q.start, "end": q.end, "speaker": q.speaker, "sstart": q.speaker_start, "send": q.speaker_end,
+                 "kind": "direct" if q.direct else "indirect", "cue": q.cue} for q in found]
+        pred = merge_nested(pred)
+        for thr in thresholds:
+            m = match(gold, pred, thr, args.overlap)
+            inv = {pi: gi for gi, pi in m.items()}
+            for k in kinds:
+                gs = [i for i, g in enumerate(gold) if k == "all" or g["kind"] == k]
+                ps = [i for i, p in enumerate(pred) if k == "all" or p["kind"] == k]
+                c[(thr, k, "n_g")] += len(gs)
+                c[(thr, k, "n_p")] += len(ps)
+                c[(thr, k, "tp_g")] += sum(1 for i in gs if i in m)
+                c[(thr, k, "tp_p")] += sum(1 for i in ps if i in inv)
+            if thr == 0.3:
+                for gi, pi in m.items():
+                    ok = speaker_right(gold[gi], pred[pi], names)
+                    for k in ("all", gold[gi]["kind"]):
+                        spk[k][0] += ok
+                        spk[k][1] += 1
+                    if not ok and len(errors["speaker"]) < args.errors:
+                        g, p = gold[gi], pred[pi]
+                        src = g["source"][2] if g["source"] else None
+                        who = text[p["sstart"]:p["send"]] if p["sstart"] is not None else None
+                        errors["speaker"].append(f"{txt.name}: gold source {src!r} / predicted {p['speaker']!r} via {who!r} ({p['cue']!r})\n    {text[g['start']:g['end']][:160]!r}")
+                for gi, g in enumerate(gold):
+                    if gi not in m and len(errors["miss"]) < args.errors:
+                        src = g["source"][2] if g["source"] else None
+                        errors["miss"].append(f"{txt.name} [{g['kind']}] cue {g['cue']!r} source {src!r}\n    {text[g['start']:g['end']][:200]!r}")
+                for pi, p in enumerate(pred):
+                    if pi not in inv and len(errors["false"]) < args.errors:
+                        errors["false"].append(f"{txt.name} [{p['kind']}] cue {p['cue']!r} speaker {p['speaker']!r}\n    {text[p['start']:p['end']][:200]!r}")
+    print(f"PolNeAR {args.split}: {len(pairs)} articles; overlap = |intersection| / {'|union|' if args.overlap == 'union' else 'max length'}; match when overlap >= threshold")
+    print(f"{'':9} {'gold':>6} {'pred':>6} | {'P@0.3':>6} {'R@0.3':>6} {'F1@0.3':>6} | {'P@0.8':>6} {'R@0.8':>6} {'F1@0.8':>6} | {'speaker acc':>11}")
+    for k in kinds:
+        row = [f"{k:9}", f"{c[(0.3, k, 'n_g')]:6d}", f"{c[(0.3, k, 'n_p')]:6d} |"]
+        for thr in thresholds:
+            p, r, f = prf(c[(thr, k, "tp_p")], c[(thr, k, "n_p")], c[(thr, k, "tp_g")], c[(thr, k, "n_g")])
+            row.append(f"{p:6.3f} {r:6.3f} {f:6.3f} |")
+        a, n = spk[k]
+        row.append(f"{(a / n if n else 0):6.3f} ({a}/{n})")
+        print(" ".join(row))
+    print(f"extraction time (actors+quotes, after parsing): {1000 * t_extract / max(1, n_words) * 1000:.1f} ms per 1,000 words")
+    if args.errors:
+        for key, title in (("miss", "MISSED (gold not matched at 0.3)"), ("false", "FALSE ALARMS (predicted, not matched at 0.3)"), ("speaker", "WRONG SPEAKER (matched at 0.3)")):
+            print(f"\n== {title}")
+            for e in errors[key]:
+                print(e)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,576 @@
+"""Actors: people, organizations, countries and groups, and their mentions.
+
+``find(doc)`` returns a ``Cast``: the actors, a map from mentions (token ranges)
+to actor ids, and helpers to resolve a token (a name, a capital used as a
+metonym, a description such as "the foreign minister", a pronoun) to an actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..brief import Actor
+from . import _countries as C
+from . import _marks
+
+# Nouns that make a title or a description of a person.
+TITLE_NOUNS = {
+    "minister", "president", "premier", "chancellor", "secretary", "spokesman", "spokeswoman",
+    "spokesperson", "official", "ambassador", "envoy", "diplomat", "senator", "governor", "mayor",
+    "leader", "chief", "head", "director", "chairman", "chairwoman", "chair", "candidate", "nominee",
+    "representative", "congressman", "congresswoman", "lawmaker", "speaker", "commander", "general",
+    "king", "queen", "prince", "emperor", "pope", "prosecutor", "judge", "attorney", "adviser",
+    "advisor", "aide", "counselor", "manager", "ceo", "founder", "executive", "officer", "deputy",
+    "counterpart", "foreign", "prime", "vice", "sheikh", "emir", "sultan", "rep.", "sen.", "gov.",
+    "dr.", "mr.", "mrs.", "ms.", "pastor", "bishop", "cardinal", "economist", "analyst", "professor",
+    "strategist", "pollster", "campaign", "chancellor", "commissioner", "justice", "lawyer",
+}
+STATE_TITLES = {"minister", "president", "premier", "chancellor", "ambassador", "envoy", "king", "queen",
+                "emir", "sultan", "diplomat", "counterpart"}
+HONORIFICS = {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "madam"}
+# Nouns whose possessor or nationality is the party ("his government", "Azerbaijani authorities").
+BODY_NOUNS = {"government", "administration", "authorities", "authority", "cabinet", "side", "leadership",
+              "ministry", "embassy", "delegation", "military", "army", "forces", "officials", "regime",
+              "parliament", "diplomats", "state"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+GROUP_PRONOUNS = {"they", "them", "their", "it", "its", "itself"}
+SELF_PRONOUNS = {"i", "we", "me", "us", "my", "our", "you", "your"}
+RELATIVE = {"who", "which", "that", "whom", "whose"}
+NOT_ACTORS = {"thing", "way", "time", "day", "year", "fact", "idea", "question", "problem", "one", "lot", "part",
+              "kind", "sort", "point", "reason", "something", "nothing", "everything", "anything"}
+PLACE_NOUNS = {"corridor", "river", "street", "square", "bridge", "valley", "mountain", "mountains", "sea", "lake",
+               "island", "islands", "road", "highway", "airport", "region", "province", "district", "county",
+               "avenue", "pass", "border", "strait", "gulf", "bay", "canal", "park", "building"}
+
+
+@dataclass
+class _Actor:
+    id: str
+    name: str
+    kind: str
+    title: str | None = None
+    affiliation: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    first: int = 0  # token index of the first mention
+
+    def model(self) -> Actor:
+        return Actor(id=self.id, name=self.name, kind=self.kind, title=self.title,
+                     affiliation=self.affiliation, aliases=list(self.aliases))
+
+
+@dataclass
+class Ref:
+    """An actor named at a place in the text."""
+
+    id: str
+    start: int  # char offsets of the mention
+    end: int
+
+
+class Cast:
+    """The actors of a document and where they are mentioned."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.actors: dict[str, _Actor] = {}
+        self.mentions: dict[tuple[int, int], str] = {}  # (char start, char end) -> actor id
+        self._tok: dict[int, tuple[int, int, str]] = {}  # token index -> (first token, end token, id)
+        self._nationality: dict[int, str] = {}  # token index -> country actor id (adjectives, names)
+        self._subjects: list[tuple[int, str, str]] = []  # (token index, actor id, kind): salience list
+        self.marks = _marks.find(doc.text)
+        self._in_quote = _quote_tokens(doc, self.marks)
+
+    # --- building -------------------------------------------------------
+    def _add(self, aid: str, name: str, kind: str, at: int) -> _Actor:
+        a = self.actors.get(aid)
+        if a is None:
+            a = _Actor(aid, name, kind, first=at)
+            self.actors[aid] = a
+        return a
+
+    def _mention(self, start: int, end: int, aid: str) -> None:
+        doc = self.doc
+        self.mentions[(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))] = aid
+        for i in range(start, end):
+            self._tok[i] = (start, end, aid)
+        a = self.actors[aid]
+        text = doc[start:end].text
+        if text != a.name and text not in a.aliases:
+            a.aliases.append(text)
+
+    def country(self, code: str, at: int = 0) -> str:
+        name = C.display_name(code)
+        aid = C.slug(name)
+        self._add(aid, name, "country", at)
+        return aid
+
+    # --- queries --------------------------------------------------------
+    def get(self, aid: str | None) -> _Actor | None:
+        return self.actors.get(aid) if aid else None
+
+    def in_quote(self, i: int) -> bool:
+        return i in self._in_quote
+
+    def mention_at(self, tok) -> Ref | None:
+        """The named mention that covers this token."""
+        hit = self._tok.get(tok.i)
+        if hit is None:
+            return None
+        s, e, aid = hit
+        d = self.doc
+        return Ref(aid, d[s].idx, d[e - 1].idx + len(d[e - 1]))
+
+    def nationality(self, tok) -> str | None:
+        return self._nationality.get(tok.i)
+
+    def party(self, aid: str | None) -> str | None:
+        seen = set()
+        while aid and aid not in seen:
+            seen.add(aid)
+            a = self.actors.get(aid)
+            if a is None or not a.affiliation:
+                return aid
+            aid = a.affiliation
+        return aid
+
+    def resolve(self, tok, *, create: bool = True) -> Ref | None:
+        """The actor a subject-like token refers to: a name, a pronoun, a description."""
+        doc = self.doc
+        ref = self.mention_at(tok)
+        if ref is not None:
+            # "Moscow's decision": the mention itself; a body noun is handled below.
+            return ref
+        low = tok.lower_
+        if low in RELATIVE and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "relcl":
+            antecedent = tok.head.head
+            r = self.resolve(antecedent, create=False)
+            if r is not None:
+                return Ref(r.id, tok.idx, tok.idx + len(tok))
+            return None
+        if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
+            aid = self.pronoun(tok)
+            if aid:
+                return Ref(aid, tok.idx, tok.idx + len(tok))
+            return None
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return self.describe(tok, create=create)
+        return None
+
+    def pronoun(self, tok) -> str | None:
+        """The most recent compatible subject before this pronoun."""
+        low = tok.lower_
+        want_person = low in PERSON_PRONOUNS
+        sent_start = tok.sent.start
+        best = None
+        for i, aid, kind in reversed(self._subjects):
+            if i >= tok.i:
+                continue
+            if tok.i - i > 400:
+                break
+            # a subject of the same verb is not the antecedent ("he said he...": is)
+            is_person = kind == "person"
+            if want_person != is_person:
+                continue
+            if i >= sent_start and self.doc[i].head.i == tok.head.i:
+                continue
+            best = aid
+            break
+        return best
+
+    def describe(self, head, *, create: bool = True) -> Ref | None:
+        """Resolve a noun phrase ("the Azerbaijani foreign minister", "his government",
+        "a spokeswoman for the ministry") to an actor."""
+        doc = self.doc
+        lemma = head.lemma_.lower()
+        kids = list(head.children)
+        code = None
+        poss = None
+        mods = []
+        det = None
+        for k in kids:
+            if k.i > head.i:
+                continue
+            if k.dep_ == "poss":
+                poss = k
+            elif k.dep_ == "det":
+                det = k
+            elif k.dep_ in ("amod", "compound", "nmod"):
+                mods.append(k)
+        for k in mods + ([poss] if poss is not None else []):
+            c = self._nationality.get(k.i)
+            if c is None:
+                r = self.mention_at(k)
+                if r is not None and self.actors[r.id].kind == "country":
+                    c = r.id
+            if c:
+                code = c
+        for k in kids:
+            if k.dep_ == "prep" and k.lower_ in ("of", "for"):
+                for p in k.children:
+                    if p.dep_ == "pobj":
+                        r = self.mention_at(p)
+                        if r is not None and self.actors[r.id].kind == "country":
+                            code = r.id
+        left = min([head.i] + [m.i for m in mods] + ([poss.i] if poss is not None else []) + ([det.i] if det is not None else []))
+        span = doc[left:head.i + 1]
+        start, end = span.start_char, span.end_char
+        if lemma in BODY_NOUNS or (lemma in ("side",)):
+            if code:
+                return Ref(self.party(code), start, end)
+            if poss is not None:
+                r = self.resolve(poss, create=False)
+                if r is not None:
+                    a = self.actors.get(r.id)
+                    if a is not None and a.kind == "person":
+                        return Ref(self.party(r.id), start, end) if a.affiliation else Ref(r.id, start, end)
+                    return Ref(r.id, start, end)
+            return None
+        if lemma in TITLE_NOUNS and (det is None or det.lower_ in ("the", "this", "that")):
+            words = {m.lower_ for m in mods if self._nationality.get(m.i) is None}
+            best = None
+            for a in self.actors.values():
+                if a.kind != "person" or not a.title or a.first >= head.i:
+                    continue
+                t = a.title.lower().split()
+                if not t or t[-1].rstrip("s") != lemma:
+                    continue
+                if not words <= set(t):
+                    continue
+                if code and self.party(a.id) != code:
+                    continue
+                if best is None or self._last_mention(a.id, head.i) > self._last_mention(best.id, head.i):
+                    best = a
+            if best is not None:
+                return Ref(best.id, start, end)
+        if not create or head.pos_ not in ("NOUN", "PROPN") or lemma in NOT_ACTORS:
+            return None
+        # a new actor for an unresolved description
+        phrase = doc[(det.i + 1 if det is not None and det.i == left else left):head.i + 1]
+        right = head.i + 1
+        for k in head.rights:
+            if k.dep_ == "prep" and k.lower_ in ("for", "of", "at", "with"):
+                right = k.right_edge.i + 1
+                break
+        phrase = doc[phrase.start:right]
+        end = phrase.end_char
+        aid = C.slug(phrase.text)
+        kind = "person" if lemma in TITLE_NOUNS else "group"
+        if aid not in self.actors:
+            self._add(aid, phrase.text, kind, head.i)
+            if code:
+                self.actors[aid].affiliation = code
+        return Ref(aid, start, end)
+
+    def _last_mention(self, aid: str, before: int) -> int:
+        best = -1
+        for i, (s, e, a) in self._tok.items():
+            if a == aid and i < before and i > best:
+                best = i
+        return best
+
+    def used(self, quotes, positions) -> list[Actor]:
+        ids: list[str] = []
+        for q in quotes:
+            if q.speaker and q.speaker not in ids:
+                ids.append(q.speaker)
+        for p in positions:
+            if p.actor and p.actor not in ids:
+                ids.append(p.actor)
+        k = 0
+        while k < len(ids):
+            a = self.actors.get(ids[k])
+            if a is not None and a.affiliation and a.affiliation not in ids:
+                ids.append(a.affiliation)
+            k += 1
+        return [self.actors[i].model() for i in ids if i in self.actors]
+
+
+def _quote_tokens(doc, marks) -> set[int]:
+    out: set[int] = set()
+    if not marks:
+        return out
+    for m in marks:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return out
+
+
+def _clean_ent(ent):
+    s, e = ent.start, ent.end
+    doc = ent.doc
+    while s < e and doc[s].lower_ in ("the",):
+        s += 1
+    while e > s and (doc[e - 1].text in ("'s", "’s", "'", "’") or doc[e - 1].is_punct):
+        e -= 1
+    return s, e
+
+
+def find(doc) -> Cast:
+    cast = Cast(doc)
+    names, capitals, adjectives, _ = C.tables()
+
+    # nationality adjectives anywhere (spaCy tags them NORP, PERSON or nothing)
+    for t in doc:
+        if t.text[:1].isupper() and t.pos_ in ("ADJ", "PROPN", "NOUN"):
+            code = adjectives.get(t.lower_)
+            if code and not (t.ent_type_ == "PERSON" and t.ent_iob_ != "B" and t.i > 0 and doc[t.i - 1].ent_type_ == "PERSON"):
+                cast._nationality[t.i] = cast.country(code, t.i)
+
+    persons: list[tuple[int, int]] = []
+    pending: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "LOC"):
+            continue
+        s, e = _clean_ent(ent)
+        if s >= e:
+            continue
+        text = doc[s:e].text
+        low = text.lower()
+        if low in adjectives and e - s <= 2:
+            continue
+        code = names.get(low) if not (C.is_ambiguous(text) and ent.label_ == "PERSON") else None
+        if code is None and low.startswith("the "):
+            code = names.get(low[4:])
+        if code:
+            cast._mention(s, e, cast.country(code, s))
+            for i in range(s, e):
+                cast._nationality[i] = cast._tok[i][2]
+            continue
+        code = capitals.get(low)
+        if code and ent.label_ != "PERSON" or code and e - s == 1:
+            aid = cast.country(code, s)
+            cast._mention(s, e, aid)
+            continue
+        if ent.label_ == "NORP":
+            continue
+        last = doc[e - 1]
+        if last.lower_ in PLACE_NOUNS or (ent.label_ == "PERSON" and doc[s:e].root.dep_ == "compound"
+                                          and doc[s:e].root.head.i >= e and doc[s:e].root.head.pos_ == "NOUN"
+                                          and doc[s:e].root.head.lower_ in PLACE_NOUNS):
+            continue
+        pending.append((s, e, ent.label_))
+        if ent.label_ == "PERSON" and e - s >= 2:
+            persons.append((s, e))
+
+    # full names first, so that "Lavrov" (tagged ORG or GPE too) links to "Sergey Lavrov"
+    surname: dict[str, str] = {}
+    for s, e in persons:
+        toks = [t for t in doc[s:e] if t.lower_ not in HONORIFICS]
+        if not toks:
+            continue
+        name = " ".join(t.text for t in toks)
+        last = toks[-1].text
+        aid = surname.get(last)
+        if aid is None or cast.actors[aid].name.split()[0] != toks[0].text:
+            aid = C.slug(name)
+            if aid in cast.actors and cast.actors[aid].kind != "person":
+                aid = aid + "-person"
+            surname[last] = aid
+            cast._add(aid, name, "person", s)
+    for s, e, label in pending:
+        toks = [t for t in doc[s:e] if t.lower_ not in HONORIFICS]
+        if not toks:
+            continue
+        text = " ".join(t.text for t in toks)
+        if label == "PERSON" and e - s >= 2:
+            aid = surname.get(toks[-1].text)
+            if aid and cast.actors[aid].name != text and cast.actors[aid].name.split()[0] != toks[0].text:
+                aid = C.slug(text)
+            cast._mention(s, e, aid or C.slug(text))
+            continue
+        if len(toks) == 1 and toks[0].text in surname:
+            cast._mention(s, e, surname[toks[0].text])
+            continue
+        if label == "PERSON" and len(toks) == 1 and _with_places(cast, toks[0]):
+            aid = C.slug(text)
+            cast._add(aid, text, "group", s)
+        elif label == "PERSON":
+            aid = C.slug(text)
+            cast._add(aid, text, "person", s)
+            surname.setdefault(text, aid)
+        elif label == "ORG":
+            aid = C.slug(text)
+            if aid in cast.actors and cast.actors[aid].kind == "person":
+                pass
+            else:
+                cast._add(aid, text, "organization", s)
+        else:  # GPE/LOC that are not countries: regions, cities, unrecognized states
+            aid = C.slug(text)
+            cast._add(aid, text, "group", s)
+        cast._mention(s, e, aid)
+
+    # capitals as aliases of their countries
+    for a in list(cast.actors.values()):
+        if a.kind == "country":
+            for al in list(a.aliases):
+                pass
+
+    _titles(cast)
+    _salience(cast)
+    return cast
+
+
+def _with_places(cast: Cast, tok) -> bool:
+    """A one-word "person" coordinated with countries or capitals is a place ("Yerevan and Stepanakert")."""
+    near = [tok.head] if tok.dep_ == "conj" else []
+    near += [k for k in tok.children if k.dep_ == "conj"]
+    for n in near:
+        r = cast.mention_at(n)
+        if r is not None and cast.actors[r.id].kind == "country":
+            return True
+    return False
+
+
+def _title_words(cast: Cast, s: int) -> tuple[list, str | None]:
+    """Tokens left of a name (or a noun) that modify it: title words and a nationality."""
+    doc = cast.doc
+    words = []
+    code = None
+    i = s - 1
+    while i >= 0:
+        t = doc[i]
+        if t.dep_ not in ("compound", "amod", "nmod", "poss", "case") or t.head.i < i or t.head.i >= s + 8:
+            break
+        if t.dep_ == "case":
+            i -= 1
+            continue
+        c = cast._nationality.get(t.i)
+        if c:
+            code = code or c
+        elif t.dep_ == "poss":
+            break
+        elif t.ent_type_ in ("PERSON",) and t.i in cast._tok:
+            break
+        else:
+            words.append(t)
+        i -= 1
+    words.reverse()
+    return words, code
+
+
+def _titles(cast: Cast) -> None:
+    doc = cast.doc
+    done: set[str] = set()
+    firsts: dict[str, tuple[int, int]] = {}
+    for i, (s, e, aid) in sorted(cast._tok.items()):
+        if aid not in firsts:
+            firsts[aid] = (s, e)
+    by_id: dict[str, list[tuple[int, int]]] = {}
+    for i, (s, e, aid) in cast._tok.items():
+        by_id.setdefault(aid, [])
+        if (s, e) not in by_id[aid]:
+            by_id[aid].append((s, e))
+    for aid, spans in sorted(by_id.items(), key=lambda kv: min(kv[1])):
+        a = cast.actors[aid]
+        if a.kind not in ("person", "organization"):
+            continue
+        for s, e in sorted(spans):
+            words, code = _title_words(cast, s)
+            root = doc[s:e].root
+            desc = None
+            if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+                desc = root.head
+            else:
+                for k in root.children:
+                    if k.dep_ == "appos" and k.pos_ == "NOUN":
+                        desc = k
+            if a.kind == "organization":
+                # "Russian Foreign Ministry": the nationality inside the name
+                for t in doc[s:e]:
+                    c = cast._nationality.get(t.i)
+                    if c and c != aid:
+                        code = code or c
+                if code and not a.affiliation:
+                    a.affiliation = code
+                continue
+            title = None
+            tw = [w for w in words if w.lower_ not in HONORIFICS]
+            if tw and (any(w.lower_ in TITLE_NOUNS for w in tw) or all(w.text[:1].isupper() for w in tw)):
+                title = doc[tw[0].i:tw[-1].i + 1].text
+                if tw[-1].lower_ == "counterpart":
+                    title = None
+                    desc = desc or tw[-1]
+            if desc is not None and desc.lemma_.lower() in TITLE_NOUNS:
+                dw, dcode = _title_words(cast, desc.i)
+                code = code or dcode
+                for k in desc.children:
+                    if k.dep_ == "prep" and k.lower_ == "of":
+                        for p in k.children:
+                            r = cast.mention_at(p)
+                            if r is not None and cast.actors[r.id].kind in ("country", "organization"):
+                                code = code or r.id
+                if desc.lower_ == "counterpart":
+                    # "his Azerbaijani counterpart X": the possessor's title
+                    poss = next((k for k in desc.children if k.dep_ == "poss"), None)
+                    other = None
+                    if poss is not None:
+                        other = _subject_person(cast, desc)
+                    if other and cast.actors[other].title and not title:
+                        title = cast.actors[other].title
+                elif not title:
+                    tw2 = [w for w in dw if w.lower_ not in HONORIFICS] + [desc]
+                    title = doc[tw2[0].i:desc.i + 1].text
+            if title and not a.title:
+                a.title = title
+            if code and not a.affiliation and code != aid:
+                a.affiliation = code
+    # state officials with no nationality given: the country named around their first mention
+    for aid, a in cast.actors.items():
+        if a.kind != "person" or a.affiliation or not a.title:
+            continue
+        if not any(w in STATE_TITLES for w in a.title.lower().split()):
+            continue
+        s, e = firsts.get(aid, (a.first, a.first + 1))
+        sent = doc[s].sent
+        others = {cast.actors[x].affiliation for (_, _, x) in (cast._tok[i] for i in range(sent.start, sent.end) if i in cast._tok)
+                  if cast.actors[x].kind == "person" and x != aid}
+        others |= {cast.actors[o].affiliation for o in cast.actors if o != aid and cast.actors[o].kind == "person" and cast.actors[o].affiliation and cast.actors[o].first < s and cast.actors[o].title and a.title and cast.actors[o].title.lower() == a.title.lower()}
+        cands = []
+        region = list(range(sent.start, sent.end))
+        nxt = sent.end
+        if nxt < len(doc):
+            region += list(range(nxt, doc[nxt].sent.end))
+        for i in region:
+            c = cast._nationality.get(i)
+            if c and c not in others and c not in cands:
+                cands.append(c)
+        if cands:
+            a.affiliation = cands[0]
+
+
+def _subject_person(cast: Cast, tok) -> str | None:
+    """The person subject of the clause a token is in (for "his counterpart")."""
+    t = tok
+    for _ in range(6):
+        h = t.head
+        for k in h.children:
+            if k.dep_ in ("nsubj",) and k.i != tok.i:
+                r = cast.resolve(k, create=False) if k.i not in cast._tok else cast.mention_at(k)
+                if r and cast.actors[r.id].kind == "person":
+                    return r.id
+        if h.i == t.i:
+            break
+        if h.dep_ == "relcl":
+            r = cast.mention_at(h.head)
+            if r and cast.actors[r.id].kind == "person":
+                return r.id
+        t = h
+    return None
+
+
+def _salience(cast: Cast) -> None:
+    """The subjects in text order, each resolved to an actor (pronouns included)."""
+    doc = cast.doc
+    for t in doc:
+        if t.dep_ not in ("nsubj", "nsubjpass") or cast.in_quote(t.i):
+            continue
+        if t.lower_ in SELF_PRONOUNS:
+            continue
+        r = cast.resolve(t, create=False)
+        if r is None:
+            continue
+        a = cast.actors.get(r.id)
+        if a is None:
+            continue
+        cast._subjects.append((t.i, r.id, a.kind))

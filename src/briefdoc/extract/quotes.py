@@ -1,0 +1,415 @@
+"""Quotes: direct quotes (between quotation marks) and reported speech, with speakers.
+
+``find(doc, cast)`` returns ``Quote`` items in text order. A direct quote's
+``text`` is what stands between the marks; reported speech (``direct=False``)
+is the content clause of a speech verb ("X said that ...") or the clause that
+"according to X" attributes.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from ..brief import Quote
+from . import _marks
+from .actors import SELF_PRONOUNS, Cast, Ref
+
+# Verbs that attribute words to a speaker (lemmas).
+SPEECH = {
+    "say", "tell", "add", "state", "note", "explain", "insist", "deny", "warn", "claim", "argue", "emphasize",
+    "emphasise", "stress", "announce", "declare", "pledge", "promise", "vow", "urge", "ask", "reply", "respond",
+    "answer", "write", "tweet", "post", "report", "acknowledge", "admit", "confirm", "suggest", "predict",
+    "caution", "complain", "concede", "recall", "accuse", "conclude", "assert", "allege", "maintain",
+    "reiterate", "remark", "comment", "observe", "mention", "testify", "joke", "quip", "shout", "yell",
+    "exclaim", "boast", "brag", "tout", "hail", "demand", "propose", "recommend", "indicate", "reveal",
+    "disclose", "inform", "assure", "reassure", "counter", "retort", "continue", "call", "describe", "label",
+    "dub", "lament", "blast", "slam", "criticize", "praise", "thank", "charge", "contend", "point", "tweete",
+    "speak", "argue", "wonder", "question", "threaten", "announce", "advise", "agree", "predict", "estimate",
+    "acknowledge", "insist", "declare", "deny", "read", "plead", "apologize", "mock", "hint", "allude",
+    "signal", "contend", "opine", "muse", "concur", "stipulate", "clarify", "elaborate", "affirm",
+}
+# Verbs that take reported content as a clause ("X said that ...").
+REPORT = SPEECH - {"call", "describe", "label", "dub", "thank", "praise", "blast", "slam", "criticize", "hail",
+                   "speak", "read", "mock", "tout", "continue", "post", "ask", "demand"} | {
+    "believe", "think", "know", "feel", "fear", "hope", "expect", "worry", "doubt", "find", "show",
+    "conclude", "learn", "see", "understand", "realize", "recognize", "reckon", "guess", "figure", "assume",
+    "suspect", "notice", "prove", "imply", "mean", "acknowledge", "insist", "concede", "find", "decide",
+    "determine", "rule", "allude", "hint",
+}
+# Phrasal cues: a verb plus a particle or preposition ("called for", "pointed out").
+PHRASAL = {("call", "for"), ("point", "out"), ("go", "on"), ("spell", "out"), ("lay", "out"), ("speak", "of"),
+           ("hit", "out"), ("lash", "out"), ("speak", "out")}
+# Report verbs that only count with a person-like subject (not "polls show").
+_BELIEF = {"believe", "think", "know", "feel", "fear", "hope", "expect", "worry", "doubt", "see", "understand",
+           "realize", "recognize", "reckon", "guess", "figure", "assume", "suspect", "notice", "mean", "decide",
+           "learn", "find", "show", "prove", "imply", "determine", "rule"}
+
+SCARE_MAX_WORDS = 2
+
+
+@dataclass
+class _Att:
+    cue: str | None
+    cue_start: int
+    ref: Ref | None  # speaker mention
+    subj_i: int | None  # token index of the subject (for salience)
+
+
+def _para_bounds(text: str) -> list[int]:
+    starts = [0]
+    for i, c in enumerate(text):
+        if c == "\n":
+            starts.append(i + 1)
+    return starts
+
+
+class _Ctx:
+    def __init__(self, doc, cast: Cast):
+        self.doc = doc
+        self.cast = cast
+        self.text = doc.text
+        self.pstarts = _para_bounds(doc.text)
+        self.marks = cast.marks
+        self.quoted: set[int] = set()
+        self.mark_tok: set[int] = set()
+        for m in self.marks:
+            self.quoted.update(_tok_range(doc, m.start, m.end))
+        for t in doc:
+            if t.text in ("“", "”", '"', "‘", "’") and t.is_punct:
+                self.mark_tok.add(t.i)
+
+    def para(self, char: int) -> int:
+        return bisect.bisect_right(self.pstarts, char) - 1
+
+    def same_para(self, a: int, b: int) -> bool:
+        return self.para(a) == self.para(b)
+
+
+def _tok_range(doc, start: int, end: int) -> range:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return range(0)
+    return range(span.start, span.end)
+
+
+def _is_cue(t) -> bool:
+    if t.lemma_.lower() in SPEECH and t.pos_ in ("VERB", "AUX"):
+        return True
+    if t.lower_ == "according" and any(k.lower_ == "to" for k in t.children):
+        return True
+    return False
+
+
+def _cue_text(doc, t) -> tuple[str, int, int]:
+    if t.lower_ == "according":
+        to = next((k for k in t.children if k.lower_ == "to"), None)
+        if to is not None:
+            return doc[t.i:to.i + 1].text, t.idx, to.idx + len(to)
+    lem = t.lemma_.lower()
+    for k in t.children:
+        if k.i == t.i + 1 and (lem, k.lower_) in PHRASAL:
+            return doc[t.i:k.i + 1].text, t.idx, k.idx + len(k)
+    return t.text, t.idx, t.idx + len(t)
+
+
+def _subject(ctx: _Ctx, v):
+    """The subject token of a cue (climbing through 'adding', 'saying', coordinated verbs)."""
+    if v.lower_ == "according":
+        to = next((k for k in v.children if k.lower_ == "to"), None)
+        if to is not None:
+            for k in to.children:
+                if k.dep_ == "pobj":
+                    return k
+        return None
+    t = v
+    for _ in range(4):
+        subj = None
+        for k in t.children:
+            if k.dep_ in ("nsubj", "nsubjpass") and k.i not in ctx.quoted:
+                subj = k
+                break
+        if subj is not None:
+            if subj.dep_ == "nsubjpass":
+                # "X was quoted as saying": the subject is the speaker; otherwise the agent
+                agent = next((k for k in t.children if k.dep_ == "agent"), None)
+                if agent is not None:
+                    pobj = next((k for k in agent.children if k.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return pobj
+            return subj
+        if t.dep_ in ("xcomp", "advcl", "conj", "pcomp") and t.head.i != t.i:
+            t = t.head
+            if t.dep_ == "prep":
+                t = t.head
+            continue
+        if t.dep_ == "relcl" and t.head.i != t.i:
+            return t.head
+        break
+    return None
+
+
+def _speaker(ctx: _Ctx, subj) -> Ref | None:
+    if subj is None or subj.lower_ in SELF_PRONOUNS:
+        return None
+    ref = ctx.cast.resolve(subj, create=True)
+    if ref is None and subj.pos_ == "PRON" and subj.lower_ not in SELF_PRONOUNS:
+        return Ref("", subj.idx, subj.idx + len(subj))
+    return ref
+
+
+def _attribution_from_cue(ctx: _Ctx, v) -> _Att:
+    cue, cs, _ = _cue_text(ctx.doc, v)
+    subj = _subject(ctx, v)
+    ref = _speaker(ctx, subj)
+    if ref is None:
+        # "..., said Lavrov" parsed without a subject: the next name after the cue
+        for t in ctx.doc[v.i + 1:min(v.i + 4, len(ctx.doc))]:
+            r = ctx.cast.mention_at(t)
+            if r is not None:
+                ref, subj = r, t
+                break
+    return _Att(cue, cs, ref, subj.i if subj is not None else None)
+
+
+def _sent_in_para(ctx: _Ctx, tok):
+    """The token range of tok's sentence, cut at paragraph breaks."""
+    sent = tok.sent
+    p = ctx.para(tok.idx)
+    s = tok.i
+    while s > sent.start and ctx.para(ctx.doc[s - 1].idx) == p:
+        s -= 1
+    e = tok.i + 1
+    while e < sent.end and ctx.para(ctx.doc[e].idx) == p:
+        e += 1
+    return s, e
+
+
+def _direct_attribution(ctx: _Ctx, m: _marks.Mark) -> _Att | None:
+    doc = ctx.doc
+    qr = _tok_range(doc, m.start, m.end)
+    if not qr:
+        return None
+    inside = set(qr)
+    p = ctx.para(m.start)
+
+    def ok(t) -> bool:
+        return t.i not in ctx.quoted and ctx.para(t.idx) == p and _is_cue(t)
+
+    # 1. a cue governing the quote: the outermost speech verb above it in the paragraph
+    found = None
+    for i in qr:
+        t = doc[i]
+        h = t.head
+        if h.i in inside:
+            continue
+        steps = 0
+        while steps < 12:
+            if ok(h):
+                found = h if (found is None or _depth(h) < _depth(found)) else found
+            if h.head.i == h.i or ctx.para(h.head.idx) != p:
+                break
+            h = h.head
+            steps += 1
+    # 2. a cue right after the closing mark ("...,” Lavrov said) or right before the opening one
+    end_tok = qr[-1] + 1
+    if found is None:
+        k = end_tok
+        n = 0
+        while k < len(doc) and n < 8:
+            t = doc[k]
+            if ctx.para(t.idx) != p or t.i in ctx.quoted and t.i not in inside:
+                break
+            if t.text in ("“",) or (t.is_sent_start and n > 2):
+                break
+            if ok(t):
+                found = t
+                break
+            k += 1
+            n += 1
+    if found is None:
+        k = qr[0] - 1
+        n = 0
+        while k >= 0 and n < 10:
+            t = doc[k]
+            if ctx.para(t.idx) != p or (t.i in ctx.quoted):
+                break
+            if t.text in (".", "?", "!") and n > 0:
+                break
+            if ok(t):
+                found = t
+                break
+            k -= 1
+            n += 1
+    if found is None:
+        return None
+    return _attribution_from_cue(ctx, found)
+
+
+def _depth(t) -> int:
+    d = 0
+    while t.head.i != t.i and d < 50:
+        t = t.head
+        d += 1
+    return d
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-."):
+        e -= 1
+    return s, e
+
+
+def _indirect(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
+    doc = ctx.doc
+    text = ctx.text
+    out = []
+    for v in doc:
+        if v.i in ctx.quoted:
+            continue
+        lem = v.lemma_.lower()
+        content = None
+        if v.lower_ == "according" and any(k.lower_ == "to" for k in v.children):
+            # the clause "according to X" modifies
+            s, e = _sent_in_para(ctx, v)
+            to = next(k for k in v.children if k.lower_ == "to")
+            a0, a1 = v.i, to.right_edge.i + 1
+            if a0 - s <= 1:
+                cs, ce = doc[a1].idx if a1 < e else doc[e - 1].idx, doc[e - 1].idx + len(doc[e - 1])
+            else:
+                cs, ce = doc[s].idx, doc[a0 - 1].idx + len(doc[a0 - 1])
+            content = _trim(text, cs, ce)
+        elif lem in REPORT and v.pos_ in ("VERB", "AUX"):
+            comp = None
+            for k in v.children:
+                if k.dep_ == "ccomp" and k.i not in ctx.quoted:
+                    comp = k
+                    break
+                if k.dep_ == "ccomp":
+                    comp = k
+            if comp is None:
+                continue
+            if lem in _BELIEF and not _person_like(ctx, v):
+                continue
+            s, e = _sent_in_para(ctx, v)
+            lo = max(comp.left_edge.i, s)
+            hi = min(comp.right_edge.i + 1, e)
+            if lo >= hi:
+                continue
+            cs, ce = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+            content = _trim(text, cs, ce)
+            # the content clause must not contain the cue (a parse loop)
+            if content[0] <= v.idx < content[1]:
+                if comp.i < v.i:
+                    content = _trim(text, cs, v.idx)
+                    # drop the subject before the verb (", sources said")
+                    subj = _subject(ctx, v)
+                    if subj is not None and subj.i < v.i:
+                        content = _trim(text, cs, min(content[1], subj.left_edge.idx))
+                else:
+                    continue
+        if content is None or content[1] - content[0] < 12:
+            continue
+        cs, ce = content
+        # mostly a direct quote: the direct quote stands for it
+        covered = 0
+        for m in ctx.marks:
+            a, b = max(cs, m.open_at), min(ce, (m.close_at + 1) if m.close_at is not None else m.end)
+            if b > a:
+                covered += b - a
+        if covered >= 0.6 * (ce - cs):
+            continue
+        att = _attribution_from_cue(ctx, v)
+        if att.ref is None or att.ref.id == "":
+            if lem in _BELIEF:
+                continue
+        out.append((cs, ce, att))
+    return out
+
+
+def _person_like(ctx: _Ctx, v) -> bool:
+    subj = _subject(ctx, v)
+    if subj is None:
+        return False
+    if subj.pos_ == "PRON":
+        return subj.lower_ not in ("it", "this", "that", "which")
+    if ctx.cast.mention_at(subj) is not None:
+        return True
+    return subj.lemma_.lower() in {"official", "source", "spokesman", "spokeswoman", "spokesperson", "expert",
+                                   "analyst", "voter", "aide", "adviser", "advisor", "people", "critic",
+                                   "supporter", "leader", "lawmaker", "member", "economist", "democrat",
+                                   "republican", "investigator", "prosecutor", "campaign"} or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+
+
+def find(doc, cast: Cast) -> list[Quote]:
+    ctx = _Ctx(doc, cast)
+    text = doc.text
+    marks = ctx.marks
+    atts: list[_Att | None] = []
+    for m in marks:
+        atts.append(_direct_attribution(ctx, m))
+    # carry attributions: within a multi-paragraph chain, to the next/previous piece in a paragraph,
+    # and to a paragraph that follows a quote paragraph without attribution of its own
+    n = len(marks)
+    for _ in range(2):
+        for i, m in enumerate(marks):
+            if atts[i] is not None:
+                continue
+            # chain pieces share the speaker
+            chain = [j for j in range(n) if marks[j].chain == m.chain and j != i and atts[j] is not None]
+            if chain:
+                atts[i] = atts[chain[-1]]
+                continue
+            # the next quote in the same paragraph, when only a mark/space separates them
+            if i + 1 < n and atts[i + 1] is not None and ctx.same_para(m.start, marks[i + 1].start):
+                between = text[(m.close_at or m.end) + 1:marks[i + 1].open_at]
+                if not between.strip(" \n,.;:"):
+                    atts[i] = atts[i + 1]
+                    continue
+            # the previous quote in the same paragraph ("A," he said. "B.")
+            if i > 0 and atts[i - 1] is not None and ctx.same_para(m.start, marks[i - 1].start):
+                atts[i] = atts[i - 1]
+                continue
+            # a paragraph that opens with this quote right after a paragraph with a quote or "X said:"
+            p = ctx.para(m.start)
+            para_start = ctx.pstarts[p]
+            if text[para_start:m.open_at].strip() == "" and p > 0:
+                prev_start = ctx.pstarts[p - 1]
+                prev_text = text[prev_start:para_start].rstrip()
+                if i > 0 and ctx.para(marks[i - 1].start) == p - 1 and atts[i - 1] is not None:
+                    atts[i] = atts[i - 1]
+                    continue
+                if prev_text.endswith(":"):
+                    last = doc.char_span(prev_start, prev_start + len(prev_text), alignment_mode="expand")
+                    if last is not None:
+                        cues = [t for t in last if _is_cue(t) and t.i not in ctx.quoted]
+                        if cues:
+                            atts[i] = _attribution_from_cue(ctx, cues[-1])
+    quotes: list[Quote] = []
+    for m, att in zip(marks, atts):
+        content = text[m.start:m.end]
+        if att is None and _words(content) <= SCARE_MAX_WORDS:
+            continue  # a scare quote or a title, not speech
+        quotes.append(_quote(m.start, m.end, text, att, direct=True))
+    for cs, ce, att in _indirect(ctx):
+        quotes.append(_quote(cs, ce, text, att, direct=False))
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return quotes
+
+
+def _quote(s: int, e: int, text: str, att: _Att | None, *, direct: bool) -> Quote:
+    speaker = ss = se = None
+    cue = None
+    if att is not None:
+        cue = att.cue
+        if att.ref is not None:
+            speaker = att.ref.id or None
+            ss, se = att.ref.start, att.ref.end
+    return Quote(start=s, end=e, text=text[s:e], speaker=speaker, cue=cue, direct=direct,
+                 speaker_start=ss, speaker_end=se)
