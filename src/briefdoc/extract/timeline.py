@@ -1,0 +1,208 @@
+"""The timeline: dated events, one per dated clause, in date order.
+
+``build(doc, anchor)`` tags the time expressions of ``doc.text`` with
+``briefdoc.timex`` (relative ones resolved against ``anchor``, the publication
+date), keeps those that name a calendar date ("YYYY-MM-DD", "YYYY-MM", "YYYY";
+a time of day counts as its day), and pairs each with the clause it dates,
+found with the dependency parse:
+
+* the verb the expression attaches to, and its subtree, without coordinated
+  clauses or side clauses that do not contain the date;
+* when the verb only describes a noun ("the agreement signed last year", "the
+  road that it has been blockading since December 12"), or the date modifies a
+  noun that a clause describes ("the November 9, 2020 agreement that ..."), the
+  noun phrase instead.
+
+Deictic expressions ("today", "Tuesday", "last month") inside a direct quotation
+are anchored at the speech, not at the publication, and are left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .. import timex
+from ..brief import Event
+
+_DEICTIC = re.compile(
+    r"\b(?:today|tonight|yesterday|tomorrow|now|ago|this|last|next|coming|past|current|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+_HAS_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+_CLAUSE_DEPS = {"conj", "cc", "advcl", "parataxis", "preconj"}
+_LEADING = {"and", "but", "or", "so", "yet", "while", "whereas", "then", "also"}
+
+
+def build(doc, anchor: dt.date | None) -> list[Event]:
+    """The dated events of ``doc`` in date order (ties in text order)."""
+    text = doc.text
+    quoted = _quoted_spans(text)
+    events: list[tuple[tuple, Event]] = []
+    seen: set[tuple[str, int, int]] = set()
+    for t in timex.tag(text, anchor, doc=doc):
+        if t.type not in ("DATE", "TIME"):
+            continue
+        date = timex.calendar_date(t.value)
+        if date is None:
+            continue
+        if _inside(quoted, t.start, t.end) and _is_deictic(t.text):
+            continue
+        ev_start, ev_end = _clause(doc, t.start, t.end)
+        key = (date, ev_start, ev_end)
+        if key in seen:
+            continue
+        seen.add(key)
+        ev = Event(
+            start=t.start,
+            end=t.end,
+            date=date,
+            expression=t.text,
+            event=text[ev_start:ev_end],
+            event_start=ev_start,
+            event_end=ev_end,
+        )
+        events.append(((_first_day(date), t.start), ev))
+    events.sort(key=lambda p: p[0])
+    return [e for _, e in events]
+
+
+def _first_day(date: str) -> dt.date:
+    parts = [int(p) for p in date.split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    return dt.date(*parts)
+
+
+def _is_deictic(expr: str) -> bool:
+    return bool(_DEICTIC.search(expr)) and not _HAS_YEAR.search(expr)
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges between quotation marks (curly or straight); an
+    unclosed quotation ends with its paragraph."""
+    spans = []
+    open_at: int | None = None
+    opener = ""
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            if open_at is not None:
+                spans.append((open_at, i))
+            open_at = None
+            continue
+        if open_at is None:
+            if ch in "“\"«":
+                open_at, opener = i + 1, ch
+        else:
+            closes = {"“": "”", "\"": "\"", "«": "»"}[opener]
+            if ch == closes or (opener == "“" and ch == "\"") :
+                spans.append((open_at, i))
+                open_at = None
+    if open_at is not None:
+        spans.append((open_at, len(text)))
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _clause(doc, start: int, end: int) -> tuple[int, int]:
+    """Character span of the clause the time expression at [start, end) dates."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return start, end
+    sent = span.sent
+    inside = {t.i for t in span}
+    root = span.root
+    head = _governor(root, inside)
+    if head is None:
+        return _trim(doc, sent.start, sent.end - 1, sent)
+    tokens = _subtree_minus(head, inside)
+    kept = set(tokens)
+    lo = max(min(tokens), sent.start)
+    hi = min(max(tokens), sent.end - 1)
+
+    def loose(i: int) -> bool:
+        return i not in kept or doc[i].is_space or (doc[i].is_punct and doc[i].text not in "”\"’)")
+
+    while hi > lo and loose(hi):
+        hi -= 1
+    while lo < hi and (lo not in kept or doc[lo].is_space or doc[lo].is_punct and doc[lo].text not in "“\"‘("):
+        lo += 1
+    return _trim(doc, lo, hi, sent)
+
+
+def _governor(root, inside: set[int]):
+    """The verb (or the described noun) whose clause the expression dates."""
+    cur = root
+    noun = None
+    for _ in range(20):
+        if cur.i not in inside:
+            if cur.pos_ in ("VERB", "AUX"):
+                break
+            if noun is None and cur.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ in ("relcl", "acl") and c.i not in inside for c in cur.children
+            ):
+                # "the November 9, 2020 agreement that placed ...": the noun phrase says it
+                return cur
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    else:
+        return None
+    if cur.i in inside or cur.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = cur
+    # "was to host": climb to the finite verb
+    while verb.dep_ in ("xcomp",) and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    # a participle or relative clause describing a noun: take the noun phrase
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head
+    return verb
+
+
+def _subtree_minus(head, inside: set[int]) -> list[int]:
+    """Token indices of head's subtree without side clauses that miss the date
+    (coordinated or adverbial clauses, parentheticals), at any depth."""
+    drop: set[int] = set()
+    for tok in head.subtree:
+        if tok.i == head.i or tok.i in drop:
+            continue
+        clausal = tok.dep_ in ("advcl", "parataxis") or (
+            tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")
+        )
+        if not clausal:
+            continue
+        sub = {t.i for t in tok.subtree}
+        if sub & inside:
+            continue
+        drop |= sub
+        # the conjunction that joined a dropped clause goes with it
+        if tok.dep_ == "conj":
+            for sib in tok.head.children:
+                if sib.dep_ == "cc" and sib.i < tok.i:
+                    drop.add(sib.i)
+    keep = [t.i for t in head.subtree if t.i not in drop]
+    return keep or [head.i]
+
+
+def _trim(doc, lo: int, hi: int, sent) -> tuple[int, int]:
+    while lo < hi and (doc[lo].is_space or doc[lo].is_punct and doc[lo].text not in "“\"‘'(" or doc[lo].lower_ in _LEADING or doc[lo].dep_ == "cc"):
+        lo += 1
+    while hi > lo and (doc[hi].is_space or doc[hi].dep_ == "cc" or doc[hi].lower_ in _LEADING
+                       or doc[hi].is_punct and doc[hi].text not in "”\"’')"):
+        hi -= 1
+    # balance a closing quotation mark left without its opening one
+    s = doc[lo].idx
+    e = doc[hi].idx + len(doc[hi].text)
+    frag = doc.text[s:e]
+    if frag.count("”") > frag.count("“") and frag.endswith("”"):
+        e -= 1
+        frag = frag[:-1]
+        while frag and frag[-1] in " ,.;:":
+            e -= 1
+            frag = frag[:-1]
+    return s, e
