@@ -12,46 +12,135 @@ from .errors import InputError
 
 MAX_BYTES = 2_000_000  # about 300,000 words: far more than any news article
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufeff\ufffe\uffff]")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
+_MAGIC = {
+    b"%PDF-": "a PDF file; save its text (for example with pdftotext) and give that",
+    b"\x89PNG\r\n\x1a\n": "a PNG image",
+    b"GIF87a": "a GIF image",
+    b"GIF89a": "a GIF image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"PK\x03\x04": "a ZIP archive (or a Word/OpenDocument file); save the article as text",
+    b"\x1f\x8b": "a gzip archive",
+    b"\x7fELF": "a program",
+    b"{\\rtf": "an RTF document; save the article as plain text",
+}
+_BINARY = "this looks like a binary file, not an article; give a text, Markdown or HTML file"
+# Encodings of alphabets written mostly with bytes >= 0x80 (a legacy Cyrillic file).
+_NON_LATIN_SCRIPTS = ("CYRILLIC", "GREEK", "HEBREW", "ARABIC")
+
+
 def decode(data: bytes, path: str = "<input>") -> str:
-    """Bytes to text: UTF-8 (with or without BOM), else a detected legacy encoding;
-    binary data is refused."""
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with a BOM, else a legacy
+    encoding (detected with charset-normalizer, checked against the bytes' shape,
+    falling back to cp1251 for mostly-Cyrillic bytes and cp1252 otherwise); binary
+    data is refused."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{path}: this looks like a binary file, not an article; give a text, Markdown or HTML file")
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(f"{path}: starts like UTF-16 but does not decode; save the file as UTF-8") from None
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(f"{path}: this is {what}, not an article; give a text, Markdown or HTML file")
+    if b"\x00" in data[:65536]:
+        raise InputError(f"{path}: {_BINARY}")
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        text = _decode_legacy(data, path)
+    # Mostly control characters or private-use code points: binary, not text.
+    odd = sum(1 for c in text if (ord(c) < 32 and c not in "\t\r\n\f") or 0xE000 <= ord(c) <= 0xF8FF or c == "\ufffd")
+    if odd > max(2, len(text) // 100):
+        raise InputError(f"{path}: {_BINARY}")
+    return text
+
+
+def _decode_legacy(data: bytes, path: str) -> str:
+    high = sum(1 for b in data if b >= 0x80)
+    latin_letters = sum(1 for b in data if 65 <= b <= 90 or 97 <= b <= 122)
+    controls = sum(1 for b in data if b < 32 and b not in b"\t\r\n\f")
+    spaces = data.count(b" ") + data.count(b"\n")
+    if controls > max(2, len(data) // 100) or (len(data) > 200 and spaces < len(data) // 40):
+        raise InputError(f"{path}: {_BINARY}")
+    non_latin = high > latin_letters  # words written in high bytes: Cyrillic, Greek...
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None:
-        raise InputError(f"{path}: cannot tell the text encoding; save the file as UTF-8")
-    text = str(best)
-    # Mostly control characters or private-use code points: binary, not text.
-    odd = sum(1 for c in text if (ord(c) < 32 and c not in "\t\r\n\f") or 0xE000 <= ord(c) <= 0xF8FF)
-    if odd > max(2, len(text) // 100):
-        raise InputError(f"{path}: this looks like a binary file, not an article; give a text, Markdown or HTML file")
-    return text
+    if best is not None:
+        text = str(best)
+        if _plausible(text, non_latin, len(data)):
+            return text
+    # Short texts are easy to misdetect: fall back on the commonest legacy encodings.
+    if non_latin:
+        return data.decode("cp1251", errors="replace")
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _plausible(text: str, non_latin: bool, size: int) -> bool:
+    """Whether a detected decoding fits the bytes: Latin letters when most letters
+    were ASCII, one alphabet (Cyrillic, Greek, Hebrew, Arabic) when most were high
+    bytes; anything else (CJK, for one) only for a long text."""
+    import unicodedata
+
+    letters = [c for c in text if ord(c) >= 0x80 and c.isalpha()]
+    if not letters:
+        return True
+    scripts: dict[str, int] = {}
+    for c in letters:
+        name = unicodedata.name(c, "")
+        script = name.split(" ", 1)[0]
+        scripts[script] = scripts.get(script, 0) + 1
+    script, count = max(scripts.items(), key=lambda kv: kv[1])
+    if count < 0.9 * len(letters):
+        return False
+    if not non_latin:
+        return script == "LATIN"
+    return script in _NON_LATIN_SCRIPTS or size >= 2000
+
+
+def _yaml_loader():
+    """A safe YAML loader that leaves dates as text, so that an impossible date
+    (2023-02-30) is reported by ``_published`` rather than crashing the parser."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return Loader
 
 
 def _parse_front_matter(block: str, path: str) -> dict:
     import yaml
 
     try:
-        meta = yaml.safe_load(block)
+        meta = yaml.load(block, Loader=_yaml_loader())  # noqa: S506 (a SafeLoader subclass)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 2}" if mark is not None else ""
-        raise InputError(f"{path}:{where} the front matter is not valid YAML; fix it or remove the --- block") from None
+        where = f" line {mark.line + 2}:" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "invalid syntax"
+        raise InputError(f"{path}:{where} the front matter is not valid YAML ({problem}); fix it or remove the --- block") from None
+    except (ValueError, TypeError, RecursionError) as exc:  # constructors may raise these on odd input
+        raise InputError(f"{path}: the front matter cannot be read ({exc}); fix it or remove the --- block") from None
     if meta is None:
         return {}
     if not isinstance(meta, dict):
         raise InputError(f"{path}: the front matter must be a YAML mapping (key: value lines)")
+    for key in ("title", "published", "date", "source", "url", "language"):
+        value = meta.get(key)
+        if value is not None and not isinstance(value, (str, int, float, bool, dt.date)):
+            raise InputError(f"{path}: front matter {key}: must be a single value, not a {type(value).__name__}; fix the --- block")
     return meta
 
 
@@ -62,10 +151,13 @@ def _published(value, path: str) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    text = str(value).strip()
     try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
+        if not re.match(r"\d{4}-\d{2}-\d{2}(?:$|[T ])", text):
+            raise ValueError(text)
+        return dt.date.fromisoformat(text[:10])
     except ValueError:
-        raise InputError(f"{path}: published: {value!r} is not a date; write it as YYYY-MM-DD") from None
+        raise InputError(f"{path}: published: {text!r} is not a real date; write it as YYYY-MM-DD") from None
 
 
 def parse(raw: str, path: str = "<input>") -> Article:
@@ -73,6 +165,9 @@ def parse(raw: str, path: str = "<input>") -> Article:
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     if raw.startswith("\ufeff"):
         raw = raw[1:]
+    # Control characters (other than tab and newline) are noise from copy and paste;
+    # they would also make the XML inside a PDF invalid.
+    raw = _CONTROLS.sub("", raw.replace("\f", "\n"))
     meta: dict = {}
     m = _FRONT_MATTER.match(raw)
     if m:
@@ -93,7 +188,7 @@ def parse(raw: str, path: str = "<input>") -> Article:
         title=str(title).strip(),
         published=_published(meta.get("published", meta.get("date")), path),
         source=_opt_str(meta.get("source")),
-        url=_opt_str(meta.get("url")),
+        url=_url(meta.get("url"), path),
         language=language,
         text=text,
     )
@@ -101,6 +196,15 @@ def parse(raw: str, path: str = "<input>") -> Article:
 
 def _opt_str(value) -> str | None:
     return None if value is None else str(value).strip() or None
+
+
+def _url(value, path: str) -> str | None:
+    """The article's web address: http or https only (a file: or javascript: link
+    has no place in a printed brief)."""
+    url = _opt_str(value)
+    if url is not None and not re.match(r"https?://[^\s]+$", url, re.I):
+        raise InputError(f"{path}: url: {url[:80]!r} is not an http(s) address; fix or remove it in the front matter")
+    return url
 
 
 def _first_line_title(text: str) -> str:
@@ -122,16 +226,28 @@ def read_article(path: str | Path) -> Article:
     if not p.exists():
         raise InputError(f"{p}: no such file; check the path")
     if p.is_dir():
-        raise InputError(f"{p}: is a folder, not an article file")
+        raise InputError(f"{p}: is a folder, not an article file; give a .txt, .md or .html file")
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(
-                f"{p}: {size / 1e6:.1f} MB is over the {MAX_BYTES / 1e6:.0f} MB limit for one article; split it or trim it"
-            )
-        data = p.read_bytes()
+        with p.open("rb") as fh:
+            # Read one byte past the limit: st_size says nothing for pipes and devices.
+            data = fh.read(MAX_BYTES + 1)
     except PermissionError:
-        raise InputError(f"{p}: cannot be read (permission denied)") from None
+        raise InputError(f"{p}: cannot be read (permission denied); check the file's permissions") from None
+    except OSError as exc:
+        raise InputError(f"{p}: cannot be read ({exc.strerror or exc}); check the path") from None
+    if len(data) > MAX_BYTES:
+        size = _size(p)
+        what = f"{size / 1e6:.1f} MB is" if size else "it is"
+        raise InputError(
+            f"{p}: {what} over the {MAX_BYTES / 1e6:.0f} MB limit for one article; split it or trim it"
+        )
     if not data.strip():
-        raise InputError(f"{p}: the file is empty; give a file with the article's text")
+        raise InputError(f"{p}: the file is empty (or only whitespace); give a file with the article's text")
     return parse(decode(data, str(p)), str(p))
+
+
+def _size(p: Path) -> int:
+    try:
+        return p.stat().st_size
+    except OSError:
+        return 0

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from .errors import InputError
 
+MAX_JSON_BYTES = 20_000_000  # a brief holds at most an article (2 MB) and pieces of it
+
 
 def dumps(brief) -> str:
     """The Brief as JSON text: what `briefdoc extract` writes and PDFs embed."""
@@ -15,27 +17,63 @@ def dumps(brief) -> str:
 
 
 def load_brief(path: str | Path):
+    """Read and validate a brief JSON. Raises InputError naming the file and the
+    first field that fails the schema."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: no such file; check the path")
+    if p.is_dir():
+        raise InputError(f"{p}: is a folder; give a brief JSON written by 'briefdoc extract'")
+    try:
+        with p.open("rb") as fh:
+            raw = fh.read(MAX_JSON_BYTES + 1)
+    except OSError as exc:
+        raise InputError(f"{p}: cannot be read ({exc.strerror or exc}); check the file") from None
+    if len(raw) > MAX_JSON_BYTES:
+        raise InputError(f"{p}: over the {MAX_JSON_BYTES // 1_000_000} MB limit for a brief JSON; is this the right file?")
+    return loads(raw, str(p))
+
+
+def loads(raw: bytes | str, where: str = "<brief>"):
+    """A validated Brief from JSON text."""
     from pydantic import ValidationError
 
     from .brief import Brief
 
-    p = Path(path)
-    if not p.is_file():
-        raise InputError(f"{p}: no such file; check the path")
-    raw = p.read_bytes()
+    if isinstance(raw, bytes):
+        if not raw.strip():
+            raise InputError(f"{where}: the file is empty; give a brief JSON written by 'briefdoc extract'")
+        try:
+            raw = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{where}: not UTF-8 text (byte {exc.start}); give a brief JSON written by 'briefdoc extract'") from None
     if not raw.strip():
-        raise InputError(f"{p}: the file is empty; give a brief JSON written by 'briefdoc extract'")
+        raise InputError(f"{where}: the file is empty; give a brief JSON written by 'briefdoc extract'")
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"{p}: not valid JSON ({exc}); give a brief JSON written by 'briefdoc extract'") from None
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg}); give a brief JSON written by 'briefdoc extract'") from None
+    except RecursionError:
+        raise InputError(f"{where}: the JSON is nested too deeply to be a brief") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{where}: a brief JSON is an object ({{...}}), not a {type(data).__name__}; give a brief JSON written by 'briefdoc extract'")
     try:
         return Brief.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        field = ".".join(str(x) for x in err["loc"]) or "(top level)"
-        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise InputError(f"{p}: field {field}: {err['msg']}{more}; fix the brief or re-run 'briefdoc extract'") from None
+        raise InputError(f"{where}: {describe_validation_error(exc)}; fix the brief or re-run 'briefdoc extract'") from None
+
+
+def describe_validation_error(exc) -> str:
+    """The first error of a pydantic ValidationError as 'field a.b[0].c: message'."""
+    err = exc.errors()[0]
+    field = ""
+    for part in err["loc"]:
+        field += f"[{part}]" if isinstance(part, int) else (f".{part}" if field else str(part))
+    msg = str(err["msg"])
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, "):]
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return f"field {field}: {msg}{more}" if field else f"{msg}{more}"
 
 
 def is_brief_json(path: Path) -> bool:
