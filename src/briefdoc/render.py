@@ -40,9 +40,11 @@ def group_positions(brief: Brief) -> list[PartyPositions]:
 
 def _environment(layout: Layout):
     import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
 
     loader = jinja2.FileSystemLoader([str(layout.path), str(BUILTIN_DIR)])
-    env = jinja2.Environment(
+    # Layouts come from other teams: templates run sandboxed (no __class__, __globals__...).
+    env = SandboxedEnvironment(
         loader=loader,
         autoescape=True,
         extensions=["jinja2.ext.i18n"],
