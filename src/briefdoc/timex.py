@@ -86,7 +86,7 @@ _NUM = rf"(?:\d+(?:\.\d+)?|{_NUMW}|(?:a )?(?:few|couple(?: of)?)|several|many|so
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
 _MOD = (
     r"(?:(?:about|around|approximately|roughly|nearly|almost|more than|less than|fewer than|at least|"
-    r"at most|up to|over|under|some|only|just|barely|no more than|no less than|well over|"
+    r"at most|up to|over(?!\s+the\b)|under(?!\s+the\b)|some|only|just|barely|no more than|no less than|well over|"
     r"the better part of|an additional|another|the first|the last|the past|the next|the previous|"
     r"the coming|the final|the following|the latest|the same|the initial|the remaining|the full|the entire|"
     r"the|past|last|next|first|recent|coming|previous)\s+)*"
@@ -128,7 +128,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # set expressions
     ("set", rf"\b(?:(?:every|each|per)\s+(?:(?P<n>{_NUMW}|other|\d+)\s+)?(?P<u>{_UNIT}|{_WD}|{_MON})|(?:once|twice|(?:{_NUMW}|\d+) times)\s+(?:a|an|per|each)\s+(?P<u2>{_UNIT})|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly|semiannually))\b"),
     # "two weeks ago", "three years earlier/later"
-    ("ago", rf"\b{_MOD}(?P<n>{_NUM})[\s-]+(?P<u>{_UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|previously|hence|from now)\b(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|I)\b)"),
+    ("ago", rf"\b{_MOD}(?P<n>{_NUM})[\s-]+(?P<u>{_UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|previously|hence|from now)\b"),
     ("yearago", r"\b(?P<w>year|month|week|quarter)[- ](?P<dir>earlier|ago)\b"),
     # last/this/next unit
     ("relunit", r"\b(?:(?P<edge>early|earlier|late|later|mid)\s+)?(?P<rel>last|this|next|the past|the previous|the coming|the current|the following|the preceding|the same|that|previous|current|the next|coming|past)\s+(?P<u>week|month|year|decade|century|weekend)\b(?!['’]?s?\s+(?:of|in)\b)"),

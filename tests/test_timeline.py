@@ -1,0 +1,98 @@
+"""Timeline: dated clauses from a parsed article, in date order."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from briefdoc import nlp
+from briefdoc.extract import timeline
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_3362ed2f4686983c.txt"
+ANCHOR = dt.date(2023, 2, 28)
+
+
+def build(text: str, anchor: dt.date | None = ANCHOR):
+    doc = nlp.parse(text)
+    events = timeline.build(doc, anchor)
+    for e in events:
+        assert text[e.start:e.end] == e.expression
+        assert text[e.event_start:e.event_end] == e.event
+        assert e.event_start <= e.start and e.end <= e.event_end
+    return events
+
+
+@pytest.fixture(scope="module")
+def demo():
+    if not SEED.exists():
+        pytest.skip("demo seed not available")
+    return build(SEED.read_text(encoding="utf-8"))
+
+
+def test_demo_has_exactly_the_eight_dated_events(demo):
+    # written by hand from the article (published Tuesday 2023-02-28)
+    assert [(e.date, e.expression) for e in demo] == [
+        ("2020-11-09", "November 9, 2020"),
+        ("2022", "last year"),
+        ("2022-12", "December"),
+        ("2022-12-12", "December 12"),
+        ("2023-01", "last month"),
+        ("2023-01-17", "January 17"),
+        ("2023-01-18", "the following day"),
+        ("2023-02-28", "Tuesday"),
+    ]
+
+
+def test_demo_events_say_what_happened(demo):
+    by_date = {e.date: e.event for e in demo}
+    assert "agreement" in by_date["2020-11-09"]
+    assert "allied cooperation agreement" in by_date["2022"] and "signed" in by_date["2022"]
+    assert by_date["2022-12"].startswith("Russia was to host a meeting")
+    assert "blockading since December 12" in by_date["2022-12-12"]
+    assert "alluded" in by_date["2023-01"]
+    assert "phone call" in by_date["2023-01-17"]
+    assert by_date["2023-01-18"].startswith("He said the following day")
+    assert by_date["2023-02-28"].startswith("Russian Foreign Minister Sergey Lavrov said Tuesday")
+    # the clause, not the whole sentence: the side clause after the comma is left out
+    assert "opposing" not in by_date["2023-02-28"]
+    for e in demo:
+        assert not e.event.endswith((".", ",", " ")) and not e.event.startswith(("and ", "but "))
+
+
+def test_quoted_today_is_left_out(demo):
+    assert all(e.expression.lower() != "today" for e in demo)
+
+
+def test_order_by_first_day_then_text_order():
+    events = build("The company was founded in 2019. It moved in March 2019. It was sold on January 5, 2019.")
+    assert [e.date for e in events] == ["2019", "2019-01-05", "2019-03"]
+
+
+def test_no_anchor_keeps_only_absolute_dates():
+    events = build("He said Tuesday that the November 9, 2020 agreement still holds. Talks failed last month.", None)
+    assert [(e.date, e.expression) for e in events] == [("2020-11-09", "November 9, 2020")]
+
+
+def test_durations_sets_and_refs_are_not_events():
+    events = build("The war lasted 44 days. Inspectors come every week. Prices are now stable and recently fell.")
+    assert events == []
+
+
+def test_absolute_date_inside_quote_stays_but_deictic_goes():
+    text = "“We signed it on March 3, 2021, and we met again yesterday,” the minister said on Monday."
+    events = build(text)
+    assert [(e.date, e.expression) for e in events] == [("2021-03-03", "March 3, 2021"), ("2023-02-27", "Monday")]
+
+
+def test_coordinated_clause_is_trimmed():
+    text = "Russia was to host the talks in December, but Armenia backed out of the meeting."
+    (event,) = build(text)
+    assert event.event == "Russia was to host the talks in December"
+
+
+def test_time_of_day_counts_as_its_date():
+    (event,) = build("The blast went off at 10:35 a.m. Friday, killing dozens.")
+    assert event.date == "2023-02-24"
+    assert event.expression == "10:35 a.m. Friday"

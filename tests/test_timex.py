@@ -1,0 +1,170 @@
+"""Hand-checked cases for briefdoc.timex.tag, one group per rule family."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+
+from briefdoc.timex import Timex, calendar_date, tag
+
+ANCHOR = dt.date(2023, 2, 28)  # a Tuesday
+
+
+def one(text: str, anchor: dt.date | None = ANCHOR, expr: str | None = None) -> Timex:
+    found = tag(text, anchor)
+    if expr is not None:
+        found = [t for t in found if t.text == expr]
+    assert len(found) == 1, found
+    t = found[0]
+    assert text[t.start:t.end] == t.text
+    return t
+
+
+# --- absolute dates ---------------------------------------------------------
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("The deal of November 9, 2020 holds.", "November 9, 2020", "2020-11-09"),
+    ("It was signed on 9 November 2020 in Moscow.", "9 November 2020", "2020-11-09"),
+    ("It was signed on Nov. 9, 2020.", "Nov. 9, 2020", "2020-11-09"),
+    ("Filed 2020-11-09 by the clerk.", "2020-11-09", "2020-11-09"),
+    ("Filed 11/9/2020 by the clerk.", "11/9/2020", "2020-11-09"),
+    ("The war began in 2022.", "2022", "2022"),
+    ("Prices soared in the 1990s.", "the 1990s", "199"),
+    ("It happened in March 2021.", "March 2021", "2021-03"),
+    ("Sales fell in the third quarter of 2022.", "the third quarter of 2022", "2022-Q3"),
+    ("Talks resumed in the spring of 2021.", "spring of 2021", "2021-SP"),
+])
+def test_absolute_dates(text, expr, value):
+    t = one(text, expr=expr)
+    assert (t.type, t.value) == ("DATE", value)
+
+
+def test_absolute_dates_need_no_anchor():
+    t = one("The deal of November 9, 2020 holds.", anchor=None)
+    assert t.value == "2020-11-09"
+
+
+def test_years_are_not_counts_or_money():
+    assert tag("He paid $2020 for 1999 shares.", ANCHOR) == []
+
+
+# --- relative dates, resolved with the tense of the clause -------------------
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("He said it today.", "today", "2023-02-28"),
+    ("He said it yesterday.", "yesterday", "2023-02-27"),
+    ("He will say it tomorrow.", "tomorrow", "2023-03-01"),
+    ("Lavrov said Tuesday that it was over.", "Tuesday", "2023-02-28"),  # anchor's own weekday, past
+    ("Lavrov met Bayramov on Friday.", "Friday", "2023-02-24"),
+    ("Lavrov will meet Bayramov on Friday.", "Friday", "2023-03-03"),
+    ("Prices rose last month.", "last month", "2023-01"),
+    ("Prices rose last year.", "last year", "2022"),
+    ("Prices will rise next year.", "next year", "2024"),
+    ("Prices rose this week.", "this week", "2023-W09"),
+    ("Prices rose earlier this month.", "earlier this month", "2023-02"),
+    ("He left two weeks ago.", "two weeks ago", "2023-W07"),
+    ("He left three years ago.", "three years ago", "2020"),
+    ("Russia was to host a meeting in December, but it was called off.", "December", "2022-12"),
+    ("Russia is to host a meeting in December.", "December", "2023-12"),
+    ("The road has been blocked since December 12.", "December 12", "2022-12-12"),
+    ("They spoke in a January 17 phone call.", "January 17", "2023-01-17"),
+    ("The summit will open on March 20.", "March 20", "2023-03-20"),
+])
+def test_relative_dates(text, expr, value):
+    assert one(text, expr=expr).value == value
+
+
+@pytest.mark.parametrize("text,value", [
+    ("The situation is now calm.", "PRESENT_REF"),
+    ("Prices are currently high.", "PRESENT_REF"),
+    ("He recently resigned.", "PAST_REF"),
+    ("Nobody knows the future.", "FUTURE_REF"),
+])
+def test_reference_values(text, value):
+    t = tag(text, ANCHOR)
+    assert [(x.type, x.value) for x in t] == [("DATE", value)]
+
+
+# --- anaphora ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("They spoke on January 17. He said the following day that it failed.", "the following day", "2023-01-18"),
+    ("They spoke on January 17. He left the next day.", "the next day", "2023-01-18"),
+    ("They spoke on January 17. He had arrived the day before.", "the day before", "2023-01-16"),
+    ("They spoke on January 17. He left that day.", "that day", "2023-01-17"),
+    ("They spoke on January 17. Two days later he left.", "Two days later", "2023-01-19"),
+])
+def test_anaphoric_dates(text, expr, value):
+    assert one(text, expr=expr).value == value
+
+
+def test_anaphora_works_without_anchor_from_an_absolute_date():
+    t = one("They met on May 3, 2019. The next day they signed.", anchor=None, expr="The next day")
+    assert t.value == "2019-05-04"
+
+
+# --- no anchor ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("The road has been blocked since December 12.", "December 12", "XXXX-12-12"),
+    ("Talks resumed in December.", "December", "XXXX-12"),
+    ("He said Tuesday that it was over.", "Tuesday", "XXXX-WXX-2"),
+    ("Prices rose last month.", "last month", "PAST_REF"),
+    ("Prices will rise next year.", "next year", "FUTURE_REF"),
+    ("He said it today.", "today", "PRESENT_REF"),
+])
+def test_without_anchor_values_stay_underspecified(text, expr, value):
+    assert one(text, anchor=None, expr=expr).value == value
+
+
+# --- durations, sets, times ----------------------------------------------------
+
+@pytest.mark.parametrize("text,expr,typ,value", [
+    ("The war lasted three years.", "three years", "DURATION", "P3Y"),
+    ("They were held for 48 hours.", "48 hours", "DURATION", "PT48H"),
+    ("Prices rose over the past two weeks.", "the past two weeks", "DURATION", "P2W"),
+    ("It was a five-year low.", "five-year", "DURATION", "P5Y"),
+    ("The talks took twenty-four hours.", "twenty-four hours", "DURATION", "PT24H"),
+    ("They meet every week.", "every week", "SET", "P1W"),
+    ("The paper is published daily.", "daily", "SET", "P1D"),
+    ("The blast came at 3 p.m. on the day.", "3 p.m.", "TIME", "2023-02-28T15:00"),
+    ("They met Tuesday morning.", "Tuesday morning", "TIME", "2023-02-28TMO"),
+])
+def test_durations_sets_times(text, expr, typ, value):
+    t = one(text, expr=expr)
+    assert (t.type, t.value) == (typ, value)
+
+
+def test_ages_are_not_durations():
+    assert tag("The 6-year-old boy and his 52-year-old father.", ANCHOR) == []
+
+
+# --- spans and speed -----------------------------------------------------------
+
+def test_spans_are_exact():
+    text = "On Nov. 9, 2020, after 44 days of war, a deal was signed; talks resumed last month and will go on next week."
+    found = tag(text, ANCHOR)
+    assert [t.text for t in found] == ["Nov. 9, 2020", "44 days", "last month", "next week"]
+    for t in found:
+        assert text[t.start:t.end] == t.text
+
+
+def test_calendar_date():
+    assert calendar_date("2023-02-28") == "2023-02-28"
+    assert calendar_date("2023-02-28TMO") == "2023-02-28"
+    assert calendar_date("2023-02") == "2023-02"
+    assert calendar_date("2022") == "2022"
+    for v in ("P3D", "PAST_REF", "XXXX-12-12", "2023-W09", "2023-Q1", "199", "2023-02-30"):
+        assert calendar_date(v) is None
+
+
+def test_fast_on_a_thousand_words():
+    sentence = ("Lavrov said Tuesday that the November 9, 2020 agreement, signed three years ago, "
+                "must be respected, and that talks planned for next month would go ahead. ")
+    text = sentence * 45  # about 1,000 words
+    tag(text, ANCHOR)
+    t0 = time.perf_counter()
+    tag(text, ANCHOR)
+    assert time.perf_counter() - t0 < 0.1
