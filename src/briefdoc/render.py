@@ -38,11 +38,32 @@ def group_positions(brief: Brief) -> list[PartyPositions]:
     return list(groups.values())
 
 
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether ``path``, symlinks followed, lies in ``folder``."""
+    real, root = Path(path).resolve(), Path(folder).resolve()
+    return real == root or root in real.parents
+
+
+def _ConfinedLoader(searchpath):
+    """A FileSystemLoader that refuses a template whose real path (symlinks
+    followed) leaves its search folder: a layout reads only its own files."""
+    import jinja2
+
+    class ConfinedLoader(jinja2.FileSystemLoader):
+        def get_source(self, environment, template):
+            source, filename, uptodate = super().get_source(environment, template)
+            if not any(_inside(filename, root) for root in self.searchpath):
+                raise jinja2.TemplateNotFound(template, f"{template} points outside the layout folder")
+            return source, filename, uptodate
+
+    return ConfinedLoader(searchpath)
+
+
 def _environment(layout: Layout):
     import jinja2
     from jinja2.sandbox import SandboxedEnvironment
 
-    loader = jinja2.FileSystemLoader([str(layout.path), str(BUILTIN_DIR)])
+    loader = _ConfinedLoader([str(layout.path), str(BUILTIN_DIR)])
     # Layouts come from other teams: templates run sandboxed (no __class__, __globals__...).
     env = SandboxedEnvironment(
         loader=loader,
@@ -83,7 +104,13 @@ def render_html(brief: Brief, layout: Layout, locale: str, *, content=None, inli
     env = _environment(layout)
     ctx = build_context(brief, layout, locale, content)
     env.install_gettext_translations(ctx["l10n"].translations, newstyle=True)
-    css = (layout.path / layout.stylesheet).read_text(encoding="utf-8") if inline_css else ""
+    css_path = layout.path / layout.stylesheet
+    if not _inside(css_path, layout.path):
+        raise RenderError(f"{layout.path / 'layout.toml'}: stylesheet {layout.stylesheet!r} points outside the layout folder; keep it in the folder")
+    try:
+        css = css_path.read_text(encoding="utf-8") if inline_css else ""
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RenderError(f"{css_path}: cannot read the stylesheet ({exc}); save it as UTF-8 in the layout folder") from None
     # Markup: CSS must not be HTML-escaped (quotes would become &#34; and drop font rules).
     ctx["inline_css"] = Markup(css.replace("</", "<\\/"))
     ctx["page_footer_css"] = Markup(ctx["l10n"].page_footer_css())
