@@ -793,6 +793,8 @@ def _n_clock24(m, ctx, s, e):
 
 
 def _n_noon(m, ctx, s, e):
+    if not m["wd"] and re.search(r"\b(?:a|an|the|his|her|its|their)\s+$", ctx.text[max(0, s - 8):s], re.I):
+        return None  # "a midnight curfew"
     w = m["w"].lower().replace("-", "")
     day = _day_of(m["wd"], ctx, s, e) or (ctx.last_day.isoformat() if ctx.last_day else (ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"))
     code = {"noon": "12:00", "midday": "12:00", "midnight": "24:00", "midafternoon": "AF", "midmorning": "MO", "dawn": "MO", "dusk": "EV"}[w]

@@ -50,6 +50,8 @@ def build(doc, anchor: dt.date | None) -> list[Event]:
         if _inside(quoted, t.start, t.end) and _is_deictic(t.text):
             continue
         ev_start, ev_end = _clause(doc, t.start, t.end)
+        if not text[ev_start:ev_end].replace(t.text, "", 1).strip(" ,.:;-—–()"):
+            continue  # a bare timestamp or dateline says nothing happened
         key = (date, ev_start, ev_end)
         if key in seen:
             continue
@@ -118,11 +120,22 @@ def _clause(doc, start: int, end: int) -> tuple[int, int]:
     root = span.root
     head = _governor(root, inside)
     if head is None:
-        return _trim(doc, sent.start, sent.end - 1, sent)
+        text = doc.text
+        p_start = text.rfind("\n", 0, start) + 1
+        p_end = text.find("\n", end)
+        p_end = len(text) if p_end < 0 else p_end
+        ids = [t.i for t in sent if t.idx >= p_start and t.idx + len(t) <= p_end] or [t.i for t in span]
+        return _trim(doc, min(ids), max(ids), sent)
     tokens = _subtree_minus(head, inside)
-    kept = set(tokens)
-    lo = max(min(tokens), sent.start)
-    hi = min(max(tokens), sent.end - 1)
+    # a clause never crosses a paragraph break (the parser's sentences sometimes do)
+    text = doc.text
+    p_start = text.rfind("\n", 0, start) + 1
+    p_end = text.find("\n", end)
+    if p_end < 0:
+        p_end = len(text)
+    kept = {i for i in tokens if doc[i].idx >= p_start and doc[i].idx + len(doc[i]) <= p_end} | inside
+    lo = max(min(kept), sent.start)
+    hi = min(max(kept), sent.end - 1)
 
     def loose(i: int) -> bool:
         return i not in kept or doc[i].is_space or (doc[i].is_punct and doc[i].text not in "”\"’)")
