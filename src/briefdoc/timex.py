@@ -101,7 +101,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # 11/9/2020 (US order)
     ("slash", rf"\b(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>\d{{4}}|\d\d)(?:\s+(?P<hh>\d\d):(?P<mi>\d\d)(?::\d\d)?)?\b"),
     # [Tuesday,] November 9[, 2020]
-    ("mdy", rf"(?:\b(?P<wd>{_WD}),?\s+)?{_EDGE}\b(?P<mon>{_MON})\s+(?P<d>{_DAYNUM})\b(?:,?\s+(?P<y>{_YEAR})\b)?"),
+    ("mdy", rf"(?:\b(?P<rel>last|this|next|this coming)\s+)?(?:\b(?P<wd>{_WD}),?\s+)?{_EDGE}\b(?P<mon>{_MON})\s+(?P<d>{_DAYNUM})\b(?:,?\s+(?P<y>{_YEAR})\b)?"),
     # 9 November [2020]
     ("dmy", rf"\b(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<y>{_YEAR})\b)?"),
     # [early] November [of] [2020] / last November / this December
@@ -143,6 +143,12 @@ _PATTERNS: list[tuple[str, str]] = [
     ("refadj", r"\b(?P<w>current|recent|former|latest)(?=\s+[a-z])"),
     # holidays
     ("holiday", rf"\b(?P<w>Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)?|Thanksgiving(?: Day)?|Independence Day|Labor Day|Memorial Day|Halloween|Valentine['’]s Day)(?:,?\s+(?P<y>{_YEAR})\b)?"),
+    # spoken years and decades: "nineteen ninety-six", "the year two thousand", "the nineties"
+    ("wordyear", r"\b(?:the\s+year\s+)?(?:nineteen|twenty)[- ](?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<o>one|two|three|four|five|six|seven|eight|nine))?\b(?!\s+(?:percent|per|hundred|thousand|million|billion|dollars|people))|\bthe\s+year\s+two\s+thousand(?:\s+and\s+(?P<o2>one|two|three|four|five|six|seven|eight|nine|ten))?\b"),
+    ("worddecade", r"\b(?:the\s+)?(?:early\s+|late\s+|mid-)?(?:nineteen[- ])?(?P<t>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
+    # the weekend, the year, year-end
+    ("theunit", r"\b(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)?the\s+(?P<mod>full\s+|fiscal\s+|current\s+|whole\s+|entire\s+)?(?P<u>weekend|year)\b(?!\s*[-’']|\s+(?:of|before|after|in|that|when|ago|earlier)\b)"),
+    ("yearend", r"\b(?:the\s+)?year(?:-end|\s+end|['’]s\s+end)\b"),
     # century
     ("century", r"\b(?:the\s+)?(?:(?P<rel>this|last|next|the past)\s+century|(?P<ord>\d\d)(?:st|nd|rd|th)[- ]century)\b"),
 ]
@@ -551,6 +557,14 @@ def _n_mdy(m, ctx, s, e):
     day = _day(m["d"])
     if m["y"]:
         return "DATE", f"{m['y']}-{month:02d}-{day:02d}"
+    rel = (m["rel"] or "").lower()
+    if rel and ctx.anchor is not None:
+        a = ctx.anchor
+        if rel == "last":
+            y = a.year if (month, day) < (a.month, a.day) else a.year - 1
+        else:
+            y = a.year if (month, day) >= (a.month, a.day) else a.year + 1
+        return "DATE", f"{y}-{month:02d}-{day:02d}"
     if mon.lower().rstrip(".") in ("may", "march") and m["wd"] is None:
         # "May 5" is fine; "may 5" was rejected above by capitalization
         pass
@@ -1091,8 +1105,6 @@ def _n_ref(m, ctx, s, e):
     if w == "future":
         # adjective use ("future growth") is still tagged in TimeBank, but not "the future of"
         pass
-    if w == "now" and re.match(r"\s+that\b", ctx.text[e:e + 6]):
-        return None
     return "DATE", _REF[w], (s, e)
 
 
@@ -1146,5 +1158,53 @@ _NORMALIZERS = {
     "deictic": _n_deictic, "part": _n_part, "set": _n_set, "ago": _n_ago, "yearago": _n_yearago,
     "relunit": _n_relunit, "anaday": _n_anaday, "daybefore": _n_daybefore, "duration": _n_duration,
     "bareunits": _n_bareunits, "ref": _n_ref, "refadj": _n_refadj, "holiday": _n_holiday,
-    "century": _n_century,
+    "century": _n_century, "wordyear": None, "worddecade": None, "theunit": None, "yearend": None,
 }
+
+
+_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+         "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+         "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _n_wordyear(m, ctx, s, e):
+    txt = ctx.text[s:e].lower()
+    if "thousand" in txt:
+        return "DATE", str(2000 + _ONES.get((m["o2"] or "").lower(), 0))
+    century = 1900 if re.search(r"nineteen", txt.split()[-2] if len(txt.split()) > 1 else txt) or txt.startswith(("nineteen", "the year nineteen")) else 2000
+    y = century + _TENS[m["t"].lower()] + _ONES.get((m["o"] or "").lower(), 0)
+    return "DATE", str(y)
+
+
+def _n_worddecade(m, ctx, s, e):
+    if not ctx.text[s:e].lower().startswith(("the", "nineteen")):
+        return None
+    d = _TENS[{"twenties": "twenty", "thirties": "thirty", "forties": "forty", "fifties": "fifty",
+               "sixties": "sixty", "seventies": "seventy", "eighties": "eighty", "nineties": "ninety"}[m["t"].lower()]]
+    return "DATE", f"19{d // 10}"
+
+
+def _n_theunit(m, ctx, s, e):
+    u = m["u"].lower()
+    if ctx.anchor is None:
+        return "DATE", "XXXX" if u == "year" else "XXXX-WXX-WE"
+    a = ctx.anchor
+    if u == "year":
+        return "DATE", str(a.year)
+    tense = ctx.tense(s, e)
+    if tense == "future":
+        sat = a + dt.timedelta(days=(5 - a.weekday()) % 7)
+    else:
+        sat = a - dt.timedelta(days=(a.weekday() - 5) % 7)
+    y, w, _ = sat.isocalendar()
+    return "DATE", f"{y}-W{w:02d}-WE"
+
+
+def _n_yearend(m, ctx, s, e):
+    if ctx.anchor is None:
+        return "DATE", "XXXX"
+    return "DATE", str(ctx.anchor.year)
+
+
+_NORMALIZERS.update(wordyear=_n_wordyear, worddecade=_n_worddecade, theunit=_n_theunit, yearend=_n_yearend)
