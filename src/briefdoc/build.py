@@ -1,13 +1,32 @@
-"""Building many briefs: seeds x layouts x locales into out/<seed>/<layout>.<locale>.pdf."""
+"""Building many briefs: seeds x layouts x locales into out/<seed>/<layout>.<locale>.pdf.
+
+A build plans first and works second. Planning hashes what each output is made
+from (see cache.py) and drops the outputs whose cache record still matches the
+file on disk; it imports neither spaCy nor WeasyPrint, so a build with nothing
+to do finishes at once. The work is then done by a pool of worker processes,
+each of which loads spaCy and WeasyPrint's fonts once: every seed is extracted
+once (or its brief comes from the cache) and its renders fan out from there.
+A failure costs only the outputs it touches; the summary lists them and the
+command exits with 4."""
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
+import time
+from collections import deque
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
+from . import cache as cache_mod
 from .errors import BriefdocError, InputError
 
 SEED_SUFFIXES = {".md", ".txt", ".html", ".htm", ".markdown"}
+BRIEF_JSON = "brief.json"
+MAX_POOL_RESTARTS = 2  # a worker that dies (out of memory, a crash in a C library) costs its task, not the build
 
 
 def find_seeds(paths: list[Path]) -> list[Path]:
@@ -26,41 +45,481 @@ def find_seeds(paths: list[Path]) -> list[Path]:
     return seeds
 
 
-def run_build(seeds, *, layouts=None, locales=None, out_dir=Path("out"), layouts_dirs=()) -> int:
-    """Render everything; return the number of failed outputs."""
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+# -- the plan ------------------------------------------------------------------------
+
+@dataclass
+class Output:
+    """One PDF to make: a seed's brief in a layout and a locale."""
+
+    seed: Path
+    layout: object  # layouts.Layout
+    locale: str
+    path: Path
+    key: str
+
+
+@dataclass
+class SeedPlan:
+    """One seed: where its outputs go, the key of its brief, the outputs still to make."""
+
+    seed: Path
+    target: Path
+    extraction: str | None = None  # None when the seed could not be read
+    error: str | None = None
+    outputs: list[Output] = field(default_factory=list)
+    stale: list[Output] = field(default_factory=list)
+    brief_json_stale: bool = False
+    brief_json: str | None = None  # the brief's JSON text, once known
+
+    @property
+    def needs_brief(self) -> bool:
+        return bool(self.stale) or self.brief_json_stale
+
+
+@dataclass
+class Failure:
+    """Something that failed: what (an output, or a seed and all its outputs), why, and how many outputs it cost."""
+
+    what: str
+    reason: str
+    outputs: int = 1
+
+
+@dataclass
+class BuildSummary:
+    """What a build did."""
+
+    built: list[Path] = field(default_factory=list)
+    up_to_date: list[Path] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    extracted: int = 0
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> int:
+        """The number of outputs that failed."""
+        return sum(f.outputs for f in self.failures)
+
+    @property
+    def total(self) -> int:
+        return len(self.built) + len(self.up_to_date) + self.failed
+
+    def lines(self, out_dir: Path) -> list[str]:
+        head = (
+            f"briefdoc: built {len(self.built)}, up to date {len(self.up_to_date)}, failed {self.failed}"
+            f" ({self.total} PDFs in {out_dir}, {self.seconds:.1f} s)"
+        )
+        return [head] + [f"briefdoc: failed: {f.what}: {f.reason}" for f in self.failures]
+
+
+def _plan(seed_files, chosen_layouts, chosen_locales, out_dir: Path, cache, options: dict) -> list[SeedPlan]:
+    from . import i18n
+    from .layouts import BUILTIN_DIR
+
+    layout_digests = {lay.name: cache_mod.layout_digest(lay, BUILTIN_DIR) for lay in chosen_layouts}
+    chains = {loc: i18n.fallback_chain(loc) for loc in chosen_locales}
+    ui_digests = {loc: cache_mod.ui_catalog_digest(chains[loc], i18n.translations_dir()) for loc in chosen_locales}
+    plans = []
+    for seed in seed_files:
+        plan = SeedPlan(seed=seed, target=out_dir / seed.stem)
+        try:
+            plan.extraction = cache_mod.extraction_key(seed.read_bytes())
+        except OSError as exc:
+            plan.error = f"cannot read the seed ({exc.strerror}); check its permissions"
+        for lay in chosen_layouts:
+            for loc in chosen_locales:
+                path = plan.target / f"{lay.name}.{loc}.pdf"
+                key = ""
+                if plan.extraction:
+                    key = cache_mod.render_key(
+                        extraction=plan.extraction,
+                        layout_digest=layout_digests[lay.name],
+                        ui_digest=ui_digests[loc],
+                        content_digest=cache_mod.content_catalog_digest(seed, chains[loc]),
+                        options={"locale": loc, **options},
+                    )
+                output = Output(seed=seed, layout=lay, locale=loc, path=path, key=key)
+                plan.outputs.append(output)
+                if not (plan.extraction and cache.is_current(path, key)):
+                    plan.stale.append(output)
+        if plan.extraction:
+            plan.brief_json_stale = not cache.is_current(plan.target / BRIEF_JSON, plan.extraction)
+        plans.append(plan)
+    return plans
+
+
+def _check_stems(seed_files: list[Path]) -> None:
+    seen: dict[str, Path] = {}
+    for seed in seed_files:
+        if seed.stem in seen and seen[seed.stem].resolve() != seed.resolve():
+            raise InputError(f"{seen[seed.stem]} and {seed} would both be built into {seed.stem}/; rename one of them")
+        seen[seed.stem] = seed
+
+
+# -- the workers -----------------------------------------------------------------------
+
+_WORKER: dict = {"extractor": None, "briefs": {}}
+
+
+def _default_extract(article):
+    from .extract import extract
+
+    return extract(article.text, article=article)
+
+
+def _init_worker(extractor, preload_nlp: bool, preload_render: bool, in_process: bool = False) -> None:
+    """Set up a worker: what extracts, and the heavy libraries it will need loaded now."""
+    _WORKER["extractor"] = extractor
+    _WORKER["briefs"] = {}
+    if in_process:
+        return
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+    try:
+        if preload_render:
+            import weasyprint
+
+            # One tiny document loads fontconfig and the font cache once for this worker.
+            weasyprint.HTML(string="<p>briefdoc</p>").write_pdf()
+        if preload_nlp and extractor is None:
+            from . import nlp
+
+            nlp.pipeline()
+    except Exception:
+        pass  # the task that needs it will fail with the reason
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, BriefdocError):
+        return str(exc)
+    return f"internal error: {type(exc).__name__}: {exc}"
+
+
+def _extract_job(seed: str) -> tuple[bool, str]:
+    """Read and extract one seed: (True, brief JSON text) or (False, reason)."""
+    try:
+        from .article import read_article
+        from .briefio import dumps
+
+        article = read_article(seed)
+        brief = (_WORKER["extractor"] or _default_extract)(article)
+        return True, dumps(brief)
+    except Exception as exc:
+        return False, _reason(exc)
+
+
+def _brief(extraction: str, brief_json: str):
+    """The Brief for ``brief_json``, parsed once per worker."""
+    briefs = _WORKER["briefs"]
+    if extraction not in briefs:
+        from .brief import Brief
+
+        if len(briefs) > 8:
+            briefs.clear()
+        briefs[extraction] = Brief.model_validate_json(brief_json)
+    return briefs[extraction]
+
+
+def _content_translator(brief, locale: str, seed: Path, content_options: dict):
+    """The seed's content translations for ``locale`` (``<seed stem>.<locale>.po``)."""
+    import importlib.util
+
+    if importlib.util.find_spec("briefdoc.content") is None:
+        return None  # CONTENT-TRANSLATIONS: briefdoc.content is not there yet; templates get no content catalog
+    from . import content
+
+    translator_for = getattr(content, "translator_for", None)
+    if translator_for is None:
+        return None  # CONTENT-TRANSLATIONS: content.translator_for is not there yet
+    return translator_for(brief, locale, seed, **content_options)
+
+
+def _render_job(spec: dict) -> tuple[bool, dict | str]:
+    """Render one PDF and write it: (True, fingerprint of the file) or (False, reason)."""
+    try:
+        from .render import render_pdf
+
+        brief = _brief(spec["extraction"], spec["brief_json"])
+        content = _content_translator(brief, spec["locale"], Path(spec["seed"]), spec["content_options"])
+        pdf = render_pdf(brief, spec["layout"], spec["locale"], content=content, **spec["render_options"])
+        st = cache_mod.write_atomic(Path(spec["path"]), pdf)
+        return True, cache_mod.fingerprint(st)
+    except Exception as exc:
+        return False, _reason(exc)
+
+
+class _InProcess:
+    """The executor for --jobs 1: runs each task at once, in this process."""
+
+    def submit(self, fn, *args) -> Future:
+        fut: Future = Future()
+        try:
+            fut.set_result(fn(*args))
+        except BaseException as exc:  # the jobs catch their own errors; this is KeyboardInterrupt
+            raise exc
+        return fut
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        pass
+
+
+def _pool(workers: int, initargs: tuple):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork: workers start at once and share the parent's already-imported modules
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_init_worker,
+        initargs=initargs,
+    )
+
+
+# -- progress ----------------------------------------------------------------------------
+
+class Progress:
+    """A one-line progress bar on a terminal; silent on anything else."""
+
+    def __init__(self, total: int, stream, enabled: bool):
+        self.total = total
+        self.stream = stream
+        self.enabled = enabled
+        self.counts = {"built": 0, "up to date": 0, "failed": 0}
+        self.last = ""
+
+    def advance(self, status: str, n: int = 1, label: str = "") -> None:
+        self.counts[status] += n
+        self.draw(label)
+
+    def draw(self, label: str = "") -> None:
+        if not self.enabled:
+            return
+        done = sum(self.counts.values())
+        width = shutil.get_terminal_size((80, 20)).columns
+        bar_width = 20
+        filled = bar_width * done // max(self.total, 1)
+        c = self.counts
+        line = (
+            f"[{'#' * filled}{'.' * (bar_width - filled)}] {done}/{self.total}"
+            f"  built {c['built']}  up to date {c['up to date']}  failed {c['failed']}  {label}"
+        )
+        line = line[: max(width - 1, 10)]
+        self.stream.write("\r" + line + "\x1b[K")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+# -- the build --------------------------------------------------------------------------
+
+def run_build(
+    seeds,
+    *,
+    layouts=None,
+    locales=None,
+    out_dir=Path("out"),
+    layouts_dirs=(),
+    jobs: int | None = None,
+    force: bool = False,
+    progress: bool | None = None,
+    render_options: dict | None = None,
+    content_options: dict | None = None,
+    extractor: Callable | None = None,
+    stream=None,
+) -> BuildSummary:
+    """Render every seed with every layout in every locale; return what was done.
+
+    ``jobs``: worker processes (default: the number of cores; 1 works in this
+    process). ``force``: ignore the cache. ``progress``: draw a progress bar on
+    ``stream`` (default: stderr, when it is a terminal). ``render_options`` go to
+    render_pdf, ``content_options`` to content.translator_for; both are part of
+    the cache key. ``extractor`` (Article -> Brief) replaces the extraction
+    pipeline; it must be picklable to run in worker processes."""
     from . import i18n
     from . import layouts as layouts_mod
-    from .article import read_article
-    from .extract import extract
-    from .render import render_pdf, write_atomic
 
+    started = time.perf_counter()
+    stream = sys.stderr if stream is None else stream
+    render_options = dict(render_options or {})
+    content_options = dict(content_options or {})
+    variant = render_options.get("variant")
+    if variant is not None and variant not in layouts_mod.PDF_VARIANTS:
+        raise InputError(f"--pdf-variant {variant!r}: choose one of {', '.join(layouts_mod.PDF_VARIANTS)}")
     available = layouts_mod.discover(layouts_dirs)
     chosen_layouts = [layouts_mod.get(name, layouts_dirs) for name in layouts] if layouts else list(available.values())
-    chosen_locales = [i18n.negotiate(loc) for loc in locales] if locales else i18n.shipped_locales()
+    chosen_locales = list(dict.fromkeys(i18n.resolve(loc) for loc in locales)) if locales else i18n.shipped_locales()
     seed_files = find_seeds(list(seeds))
+    _check_stems(seed_files)
     out_dir = Path(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(f"{out_dir}: cannot create the output folder ({exc.strerror})") from None
-    failed = 0
-    for seed in seed_files:
+    if not os.access(out_dir, os.W_OK):
+        raise InputError(f"{out_dir}: cannot write there; choose another output folder")
+
+    cache = cache_mod.Cache(out_dir, read=not force)
+    options = {"render": render_options, "content": content_options}
+    plans = _plan(seed_files, chosen_layouts, chosen_locales, out_dir, cache, options)
+
+    summary = BuildSummary()
+    total = sum(len(p.outputs) for p in plans)
+    bar = Progress(total, stream, stream.isatty() if progress is None else progress)
+    for plan in plans:
+        stale = {id(o) for o in plan.stale}
+        current = [o.path for o in plan.outputs if id(o) not in stale]
+        summary.up_to_date.extend(current)
+        if plan.error:
+            summary.failures.append(Failure(str(plan.seed), plan.error, len(plan.outputs)))
+            bar.counts["failed"] += len(plan.outputs)
+        bar.counts["up to date"] += len(current)
+    bar.draw()
+
+    work = [p for p in plans if p.extraction and p.needs_brief]
+    to_extract: deque[SeedPlan] = deque()
+    ready: deque[tuple[SeedPlan, Output]] = deque()
+    for plan in work:
+        plan.brief_json = cache.load_brief(plan.extraction)
+        if plan.brief_json is None:
+            to_extract.append(plan)
+        else:
+            _brief_known(plan, cache, ready, summary, bar)
+
+    try:
+        n_tasks = len(to_extract) + sum(len(p.stale) for p in to_extract) + len(ready)
+        if n_tasks:
+            _execute(
+                to_extract, ready, cache, summary, bar,
+                jobs=default_jobs() if jobs is None else max(1, jobs),
+                n_tasks=n_tasks, extractor=extractor,
+                render_options=render_options, content_options=content_options,
+            )
+    finally:
+        bar.close()
+    summary.seconds = time.perf_counter() - started
+    for line in summary.lines(out_dir):
+        print(line, file=stream)
+    return summary
+
+
+def _brief_known(plan: SeedPlan, cache, ready: deque, summary: BuildSummary, bar: Progress) -> None:
+    """A seed's brief is at hand: write brief.json if it is stale and queue its renders."""
+    if plan.brief_json_stale:
+        path = plan.target / BRIEF_JSON
         try:
-            article = read_article(seed)
-            brief = extract(article.text, article=article)
-        except BriefdocError as exc:
-            print(f"briefdoc: failed: {seed}: {exc}", file=sys.stderr)
-            failed += len(chosen_layouts) * len(chosen_locales)
-            continue
-        target = out_dir / seed.stem
-        target.mkdir(parents=True, exist_ok=True)
-        for lay in chosen_layouts:
-            for loc in chosen_locales:
-                path = target / f"{lay.name}.{loc}.pdf"
+            plan.target.mkdir(parents=True, exist_ok=True)
+            st = cache_mod.write_atomic(path, plan.brief_json)
+            cache.record_output(path, plan.extraction, cache_mod.fingerprint(st))
+        except OSError as exc:
+            summary.failures.append(Failure(str(path), f"cannot write ({exc.strerror})", 0))
+    if plan.stale:
+        try:
+            plan.target.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            _fail_seed(plan, f"cannot create {plan.target} ({exc.strerror})", summary, bar)
+            return
+    ready.extend((plan, output) for output in plan.stale)
+
+
+def _fail_seed(plan: SeedPlan, reason: str, summary: BuildSummary, bar: Progress) -> None:
+    if plan.stale:
+        summary.failures.append(Failure(str(plan.seed), reason, len(plan.stale)))
+        bar.advance("failed", len(plan.stale), plan.seed.name)
+    else:  # only brief.json was to be written
+        summary.failures.append(Failure(str(plan.seed), reason, 0))
+
+
+def _execute(to_extract, ready, cache, summary, bar, *, jobs, n_tasks, extractor, render_options, content_options) -> None:
+    """Run the extractions and renders, renders first, at most ``jobs`` at a time."""
+    workers = min(jobs, n_tasks)
+    initargs = (extractor, len(to_extract) >= workers, True)
+    if workers <= 1:
+        _init_worker(extractor, False, False, in_process=True)
+        make_pool = _InProcess
+    else:
+        def make_pool():
+            return _pool(workers, initargs)
+
+    def spec(plan: SeedPlan, output: Output) -> dict:
+        return {
+            "extraction": plan.extraction, "brief_json": plan.brief_json, "seed": str(plan.seed),
+            "layout": output.layout, "locale": output.locale, "path": str(output.path),
+            "render_options": render_options, "content_options": content_options,
+        }
+
+    pool = make_pool()
+    restarts = 0
+    inflight: dict[Future, tuple] = {}
+    try:
+        while ready or to_extract or inflight:
+            while len(inflight) < workers + 1 and (ready or to_extract):
+                if ready:
+                    plan, output = ready.popleft()
+                    inflight[pool.submit(_render_job, spec(plan, output))] = ("render", plan, output)
+                else:
+                    plan = to_extract.popleft()
+                    inflight[pool.submit(_extract_job, str(plan.seed))] = ("extract", plan, None)
+            done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
+            broken = False
+            for fut in done:
+                kind, plan, output = inflight.pop(fut)
                 try:
-                    write_atomic(path, render_pdf(brief, lay, loc))
-                    print(path)
-                except BriefdocError as exc:
-                    print(f"briefdoc: failed: {path}: {exc}", file=sys.stderr)
-                    failed += 1
-    return failed
+                    ok, result = fut.result()
+                except Exception as exc:  # BrokenProcessPool: the worker died under this task
+                    broken = True
+                    ok, result = False, f"a worker process died ({type(exc).__name__}); out of memory?"
+                if kind == "extract":
+                    if ok:
+                        summary.extracted += 1
+                        plan.brief_json = result
+                        cache.store_brief(plan.extraction, result)
+                        _brief_known(plan, cache, ready, summary, bar)
+                    else:
+                        _fail_seed(plan, result, summary, bar)
+                elif ok:
+                    cache.record_output(output.path, output.key, result)
+                    summary.built.append(output.path)
+                    bar.advance("built", 1, f"{plan.seed.stem}/{output.path.name}")
+                else:
+                    cache.forget_output(output.path)
+                    summary.failures.append(Failure(str(output.path), result))
+                    bar.advance("failed", 1, f"{plan.seed.stem}/{output.path.name}")
+            if broken:
+                # Every task still in the dead pool fails with it; the rest go to a new pool.
+                for fut, (kind, plan, output) in list(inflight.items()):
+                    reason = "a worker process died; out of memory?"
+                    if kind == "extract":
+                        _fail_seed(plan, reason, summary, bar)
+                    else:
+                        summary.failures.append(Failure(str(output.path), reason))
+                        bar.advance("failed", 1, output.path.name)
+                inflight.clear()
+                pool.shutdown(wait=False, cancel_futures=True)
+                restarts += 1
+                if restarts > MAX_POOL_RESTARTS:
+                    for plan, output in ready:
+                        summary.failures.append(Failure(str(output.path), "not built: worker processes keep dying"))
+                    for plan in to_extract:
+                        _fail_seed(plan, "not built: worker processes keep dying", summary, bar)
+                    ready.clear()
+                    to_extract.clear()
+                    break
+                pool = make_pool()
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)

@@ -106,18 +106,27 @@ def build(
     locales_opt: Optional[str] = typer.Option(None, "--locales", help="Comma-separated locales (default: all shipped)."),
     output: Path = typer.Option(Path("out"), "-o", "--output", help="Output folder."),
     layouts_dir: list[Path] = typer.Option([], "--layouts-dir", help="A folder of user layouts (may repeat)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: the number of cores)."),
+    force: bool = typer.Option(False, "--force", help="Rebuild everything, ignoring the cache in OUT/.briefdoc-cache."),
+    pdf_variant: Optional[str] = typer.Option(None, "--pdf-variant", help="PDF variant, e.g. pdf/a-3b or none (default: each layout's)."),
+    require_complete: bool = typer.Option(False, "--require-complete", help="Fail outputs whose content catalog lacks translations."),
 ):
-    """Render every seed with every layout in every locale into OUT/<seed>/<layout>.<locale>.pdf."""
+    """Render every seed with every layout in every locale into OUT/<seed>/<layout>.<locale>.pdf
+    (and the extracted OUT/<seed>/brief.json); only what changed since the last build is redone."""
     from .build import run_build
 
-    failed = run_build(
+    summary = run_build(
         seeds or [Path("seeds")],
         layouts=_split(layouts_opt),
         locales=_split(locales_opt),
         out_dir=output,
         layouts_dirs=layouts_dir,
+        jobs=jobs,
+        force=force,
+        render_options={"variant": pdf_variant} if pdf_variant is not None else None,
+        content_options={"require_complete": True} if require_complete else None,
     )
-    if failed:
+    if summary.failures:
         raise typer.Exit(4)
 
 

