@@ -165,30 +165,56 @@ def schema():
 
 def main(argv: Optional[list[str]] = None) -> None:
     """Entry point: run the app, one line on stderr for any error."""
+    from .errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, one_line
+
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
+    _terminate_as_interrupt()
     try:
         app(args=args, prog_name="briefdoc", standalone_mode=False)
     except BriefdocError as exc:
         if debug:
             raise
-        print(f"briefdoc: error: {exc}", file=sys.stderr)
+        print(f"briefdoc: error: {one_line(exc)}", file=sys.stderr)
         sys.exit(exc.exit_code)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
-        print("briefdoc: interrupted", file=sys.stderr)
-        sys.exit(130)
+        print("briefdoc: interrupted; nothing half-written was left behind", file=sys.stderr)
+        sys.exit(EXIT_INTERRUPTED)
     except Exception as exc:  # click usage errors and anything unexpected
-        import click
-
-        if isinstance(exc, click.exceptions.UsageError):
-            print(f"briefdoc: error: {exc.format_message()} (see 'briefdoc {exc.ctx.info_name if exc.ctx else ''} --help')".replace("  ", " "), file=sys.stderr)
-            sys.exit(2)
-        if isinstance(exc, click.exceptions.Abort):
-            sys.exit(130)
+        # Typer vendors its own click (typer._click): match click's classes by name.
+        kinds = {cls.__name__ for cls in type(exc).__mro__}
+        if "NoArgsIsHelpError" in kinds:
+            print(exc.format_message())
+            sys.exit(EXIT_INPUT)
+        if "UsageError" in kinds:
+            ctx = getattr(exc, "ctx", None)
+            command = " ".join(ctx.command_path.split()[1:]) if ctx is not None else ""
+            print(f"briefdoc: error: {one_line(exc.format_message())} (see 'briefdoc {command} --help')".replace("  ", " "), file=sys.stderr)
+            sys.exit(EXIT_INPUT)
+        if "Abort" in kinds:
+            print("briefdoc: interrupted", file=sys.stderr)
+            sys.exit(EXIT_INTERRUPTED)
         if debug:
             raise
-        print(f"briefdoc: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", file=sys.stderr)
-        sys.exit(1)
+        if isinstance(exc, OSError) and exc.filename:
+            print(f"briefdoc: error: {exc.filename}: {one_line(exc.strerror or exc)}; check the path and free space", file=sys.stderr)
+            sys.exit(EXIT_INPUT)
+        print(f"briefdoc: internal error: {type(exc).__name__}: {one_line(exc, 200)} (run with --debug for the traceback)", file=sys.stderr)
+        sys.exit(EXIT_INTERNAL)
     sys.exit(0)
+
+
+def _terminate_as_interrupt() -> None:
+    """SIGTERM (a killed job, a CI timeout) unwinds like Ctrl-C, so that temporary
+    files are removed on the way out."""
+    import signal
+
+    def handler(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread (main() called from a test runner thread)
+        pass

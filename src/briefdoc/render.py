@@ -165,7 +165,10 @@ def write_atomic(path: Path, data: bytes | str) -> None:
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise InputError(f"{folder}: output folder does not exist; create it or choose another -o")
+        what = "is a file, not a folder" if folder.exists() else "output folder does not exist"
+        raise InputError(f"{folder}: {what}; create the folder or choose another -o")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; give a file name for the output (-o {path / path.name}.pdf)")
     if isinstance(data, str):
         data = data.encode("utf-8")
     try:
@@ -179,9 +182,11 @@ def write_atomic(path: Path, data: bytes | str) -> None:
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):  # a full disk, a read-only mount
+            raise InputError(f"{path}: cannot write ({exc.strerror or exc}); free some space or choose another output folder") from None
         raise
