@@ -1,19 +1,27 @@
 """UI catalogs: extract, update, compile and check, as pybabel does, with the
 project's mapping (babel.cfg) and keywords in one place.
 
-    python -m briefdoc.catalogs update    # sources -> messages.pot -> each messages.po
-    python -m briefdoc.catalogs compile   # each messages.po -> messages.mo
-    python -m briefdoc.catalogs check     # fail if stale, untranslated or fuzzy
+    python -m briefdoc.catalogs update        # sources -> messages.pot -> each messages.po
+    python -m briefdoc.catalogs init LOCALE   # start translations/LOCALE/LC_MESSAGES/messages.po
+    python -m briefdoc.catalogs compile       # each messages.po -> messages.mo
+    python -m briefdoc.catalogs check         # fail if stale, untranslated, fuzzy or broken
+    python -m briefdoc.catalogs stats         # translated entries per locale
+
+Every function takes the repository root (default: this checkout) so that tests
+can run them on a copy.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "translations"
 POT = TRANSLATIONS / "messages.pot"
+# The locales the project promises (README, issue 5): `check` fails when one has no catalog.
+REQUIRED_LOCALES = ("ru", "hy", "fr", "az", "ar")
 KEYWORDS = {
     "_": None,
     "gettext": None,
@@ -22,23 +30,32 @@ KEYWORDS = {
     "npgettext": ((1, "c"), 2, 3),
 }
 SOURCE_DIRS = ("src", "layouts")
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
-def extract_template():
+def _paths(root: Path | None) -> tuple[Path, Path, Path]:
+    root = Path(root) if root is not None else ROOT
+    return root, root / "translations", root / "translations" / "messages.pot"
+
+
+def extract_template(root: Path | None = None):
     """A fresh Catalog of every UI string in the code and the layouts."""
     from babel.messages.catalog import Catalog
     from babel.messages.extract import extract_from_dir
     from babel.messages.frontend import parse_mapping_cfg
 
-    with open(ROOT / "babel.cfg", encoding="utf-8") as fh:
+    root, _, _ = _paths(root)
+    with open(root / "babel.cfg", encoding="utf-8") as fh:
         method_map, options_map = parse_mapping_cfg(fh)
     catalog = Catalog(project="briefdoc", version="0.1.0", copyright_holder="briefdoc", msgid_bugs_address="", charset="utf-8")
     for sub in SOURCE_DIRS:
+        if not (root / sub).is_dir():
+            continue
         # patterns in babel.cfg are relative to the repository root
         sub_map = [(pat[len(sub) + 1:], m) for pat, m in method_map if pat.startswith(sub + "/")]
         sub_opts = {pat[len(sub) + 1:]: o for pat, o in options_map.items() if pat.startswith(sub + "/")}
         for filename, lineno, message, comments, context in extract_from_dir(
-            ROOT / sub, sub_map, sub_opts, keywords=KEYWORDS, comment_tags=("Translators:",), strip_comment_tags=True
+            root / sub, sub_map, sub_opts, keywords=KEYWORDS, comment_tags=("Translators:",), strip_comment_tags=True
         ):
             catalog.add(message, None, [(f"{sub}/{filename}", lineno)], auto_comments=comments, context=context)
     return catalog
@@ -54,89 +71,187 @@ def _read(path: Path, locale: str | None = None):
 def _write(path: Path, catalog) -> None:
     from babel.messages.pofile import write_po
 
-    with path.open("wb") as fh:
+    tmp = path.with_name(path.name + ".part")
+    with tmp.open("wb") as fh:
         write_po(fh, catalog, width=100, sort_output=True, no_location=True, omit_header=False)
+    tmp.replace(path)
 
 
-def locale_catalogs() -> dict[str, Path]:
-    return {p.parent.parent.name: p for p in sorted(TRANSLATIONS.glob("*/LC_MESSAGES/messages.po"))}
+def locale_catalogs(root: Path | None = None) -> dict[str, Path]:
+    _, translations, _ = _paths(root)
+    return {p.parent.parent.name: p for p in sorted(translations.glob("*/LC_MESSAGES/messages.po"))}
+
+
+def _key(m):
+    return (m.context, m.id if isinstance(m.id, str) else tuple(m.id))
 
 
 def _ids(catalog) -> set:
-    return {(m.context, m.id if isinstance(m.id, str) else tuple(m.id)) for m in catalog if m.id}
+    return {_key(m) for m in catalog if m.id}
 
 
-def update() -> None:
-    template = extract_template()
-    _write(POT, template)
-    for locale, path in locale_catalogs().items():
+def _strings(m) -> list[str]:
+    return list(m.string) if isinstance(m.string, (list, tuple)) else [m.string]
+
+
+def update(root: Path | None = None, quiet: bool = False) -> None:
+    """Extract the template and merge it into each locale's catalog (new entries
+    untranslated, removed ones dropped; no fuzzy guessing)."""
+    root, _, pot = _paths(root)
+    template = extract_template(root)
+    _write(pot, template)
+    for locale, path in locale_catalogs(root).items():
         catalog = _read(path, locale)
         catalog.update(template, no_fuzzy_matching=True)
         catalog.obsolete.clear()
         _write(path, catalog)
-        print(f"updated {path.relative_to(ROOT)}")
+        if not quiet:
+            print(f"updated {path.relative_to(root)}")
 
 
-def compile_all() -> None:
+def init(locale: str, root: Path | None = None) -> Path:
+    """Start a catalog for ``locale`` from the template, with Babel's plural forms."""
+    from babel.messages.catalog import Catalog
+
+    root, translations, pot = _paths(root)
+    path = translations / locale / "LC_MESSAGES" / "messages.po"
+    if path.exists():
+        raise SystemExit(f"catalogs: {path.relative_to(root)} exists; run 'update' instead")
+    template = _read(pot) if pot.exists() else extract_template(root)
+    catalog = Catalog(locale=locale, project="briefdoc", version="0.1.0", copyright_holder="briefdoc", charset="utf-8", fuzzy=False)
+    for m in template:
+        if m.id:
+            catalog.add(m.id, None, m.locations, flags=m.flags - {"fuzzy"}, auto_comments=m.auto_comments, context=m.context)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _write(path, catalog)
+    return path
+
+
+def compile_all(root: Path | None = None) -> list[Path]:
+    """Compile each messages.po into messages.mo (fuzzy entries left out)."""
     from babel.messages.mofile import write_mo
 
-    for locale, path in locale_catalogs().items():
+    written = []
+    for locale, path in locale_catalogs(root).items():
         catalog = _read(path, locale)
         mo = path.with_suffix(".mo")
         tmp = mo.with_suffix(".mo.part")
         with tmp.open("wb") as fh:
             write_mo(fh, catalog, use_fuzzy=False)
         tmp.replace(mo)
+        written.append(mo)
+    return written
 
 
-def problems() -> list[str]:
+def _placeholder_problems(m) -> list[str]:
+    """Brace placeholders ({n}, {text}) the translation invents or, for a
+    non-plural message, drops: both break formatting at run time."""
+    ids = [m.id] if isinstance(m.id, str) else list(m.id)
+    want = set().union(*(set(_PLACEHOLDER.findall(i)) for i in ids))
+    out = []
+    strings = _strings(m)
+    for s in strings:
+        if not s:
+            continue
+        have = set(_PLACEHOLDER.findall(s))
+        if have - want:
+            out.append(f"placeholder {{{sorted(have - want)[0]}}} is not in the source")
+        # A plural form may leave {n} out ("one quote", Arabic "two quotes" as a dual word).
+        elif isinstance(m.id, str) and want - have:
+            out.append(f"placeholder {{{sorted(want - have)[0]}}} is missing")
+    return out
+
+
+def problems(root: Path | None = None, required: tuple[str, ...] = REQUIRED_LOCALES) -> list[str]:
     """Everything that makes the catalogs unfit to ship, one line each."""
+    from babel.messages.plurals import get_plural
+
+    root, _, pot = _paths(root)
+    fix = "run 'python -m briefdoc.catalogs update'"
+    if not pot.exists():
+        return [f"{pot.relative_to(root)} is missing; {fix}"]
     found: list[str] = []
-    template = extract_template()
+    template = extract_template(root)
     want = _ids(template)
-    if not POT.exists():
-        return [f"{POT.relative_to(ROOT)} is missing; run 'python -m briefdoc.catalogs update'"]
-    if _ids(_read(POT)) != want:
-        found.append(f"{POT.relative_to(ROOT)} is stale against the sources; run 'python -m briefdoc.catalogs update'")
-    for locale, path in locale_catalogs().items():
-        catalog = _read(path, locale)
-        rel = path.relative_to(ROOT)
+    if _ids(_read(pot)) != want:
+        found.append(f"{pot.relative_to(root)} is stale against the sources; {fix}")
+    catalogs = locale_catalogs(root)
+    for locale in required:
+        if locale not in catalogs:
+            found.append(f"translations/{locale}/LC_MESSAGES/messages.po is missing; run 'python -m briefdoc.catalogs init {locale}'")
+    for locale, path in catalogs.items():
+        rel = path.relative_to(root)
+        try:
+            catalog = _read(path, locale)
+        except Exception as exc:  # a broken file must be reported, not crash the check
+            found.append(f"{rel}: cannot be read ({exc})")
+            continue
         have = _ids(catalog)
         if have != want:
             missing, extra = len(want - have), len(have - want)
-            found.append(f"{rel}: stale ({missing} missing, {extra} obsolete); run 'python -m briefdoc.catalogs update'")
+            found.append(f"{rel}: stale ({missing} missing, {extra} obsolete); {fix}")
+        if catalog.obsolete:
+            found.append(f"{rel}: {len(catalog.obsolete)} obsolete (#~) entries; {fix}")
+        expected = get_plural(locale)
+        if catalog.num_plurals != expected.num_plurals:
+            found.append(f"{rel}: Plural-Forms has nplurals={catalog.num_plurals}, {locale} needs {expected.num_plurals} ({expected.plural_expr})")
+        if catalog.fuzzy:
+            found.append(f"{rel}: the header is marked fuzzy; review it and remove the flag")
         for m in catalog:
             if not m.id:
                 continue
-            strings = m.string if isinstance(m.string, (list, tuple)) else [m.string]
+            strings = _strings(m)
+            label = m.id if isinstance(m.id, str) else m.id[0]
+            where = f"{label!r}" + (f" (context {m.context!r})" if m.context else "")
             if m.fuzzy:
-                found.append(f"{rel}: fuzzy entry {m.id!r}; review it and remove the fuzzy flag")
+                found.append(f"{rel}: fuzzy entry {where}; review it and remove the fuzzy flag")
             elif not all(strings):
-                found.append(f"{rel}: untranslated entry {m.id!r}")
-            elif isinstance(m.id, (list, tuple)) and len(strings) != catalog.num_plurals:
-                found.append(f"{rel}: {m.id[0]!r} has {len(strings)} plural forms, {locale} needs {catalog.num_plurals}")
-        errors = list(catalog.check())
-        for message, errs in errors:
+                found.append(f"{rel}: untranslated entry {where}")
+            if isinstance(m.id, (list, tuple)) and len(strings) != expected.num_plurals:
+                found.append(f"{rel}: {where} has {len(strings)} plural forms, {locale} needs {expected.num_plurals}")
+            for err in _placeholder_problems(m):
+                found.append(f"{rel}: {where}: {err}")
+        for message, errs in catalog.check():
             for err in errs:
                 found.append(f"{rel}: {message.id!r}: {err}")
     return found
+
+
+def stats(root: Path | None = None) -> dict[str, tuple[int, int]]:
+    """locale -> (translated, total) UI entries, counting against the current
+    sources: an entry missing from a stale catalog counts as untranslated."""
+    root, _, pot = _paths(root)
+    template = _read(pot) if pot.exists() else extract_template(root)
+    want = _ids(template)
+    out = {}
+    for locale, path in locale_catalogs(root).items():
+        catalog = _read(path, locale)
+        done = sum(1 for m in catalog if m.id and _key(m) in want and not m.fuzzy and all(_strings(m)))
+        out[locale] = (done, len(want))
+    return out
 
 
 def main(argv: list[str]) -> int:
     cmd = argv[0] if argv else "check"
     if cmd == "update":
         update()
+    elif cmd == "init" and len(argv) == 2:
+        print(f"created {init(argv[1]).relative_to(ROOT)}")
     elif cmd == "compile":
         compile_all()
+    elif cmd == "stats":
+        for locale, (done, total) in stats().items():
+            print(f"{locale:<6} {done:>4}/{total:<4} {100 * done / total if total else 100:5.1f}%")
     elif cmd == "check":
         issues = problems()
         for line in issues:
             print(f"catalogs: {line}", file=sys.stderr)
         if issues:
+            print(f"catalogs: {len(issues)} problem(s); see above", file=sys.stderr)
             return 1
         print(f"catalogs: {len(locale_catalogs())} locales complete and current")
     else:
-        print("usage: python -m briefdoc.catalogs update|compile|check", file=sys.stderr)
+        print("usage: python -m briefdoc.catalogs update|init LOCALE|compile|check|stats", file=sys.stderr)
         return 2
     return 0
 

@@ -1,0 +1,362 @@
+"""Content translation catalogs: a brief's translatable content as a PO catalog
+(one entry per item, the item's kind as message context, the source text as
+msgid, its place in the article as reference), and the ContentTranslator that
+a translated catalog makes for rendering.
+
+    briefdoc translate export BRIEF --locale ru -o BRIEF_STEM.ru.po
+    (translate it with any PO editor)
+    briefdoc render BRIEF --locale ru          # finds BRIEF_STEM.ru.po beside BRIEF
+
+A seed's catalogs live beside it: seeds/<stem>.<locale>.po."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+from .i18n import (
+    CONTENT_KINDS,
+    ContentTranslator,
+    MissingTranslationError,
+    fallback_chain,
+    negotiate,
+    split_sentences,
+)
+
+SENTENCE = "sentence"
+# Where references point: the article's text, paragraph (line) numbers from 1.
+REFERENCE_FILE = "article.txt"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One piece of translatable content: its kind (the message context), its
+    source text, where it is in the article and a note for the translator."""
+
+    kind: str
+    text: str
+    start: int | None = None
+    end: int | None = None
+    note: str = ""
+
+
+def _paragraph(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _mention(text: str, names: list[str]) -> tuple[int | None, int | None]:
+    """The first place in ``text`` where one of ``names`` occurs as a word."""
+    best = None
+    for name in names:
+        if not name:
+            continue
+        m = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), m.end())
+    return best if best else (None, None)
+
+
+def content_items(brief) -> list[Item]:
+    """Every piece of the brief a template translates with ``tr(kind, text)``, in
+    reading order of the brief (title, key points, actors, positions, quotes,
+    timeline); one Item per occurrence."""
+    text = brief.article.text
+    items: list[Item] = [Item("title", brief.article.title, note="The article's title.")]
+    for k in brief.key_points:
+        items.append(Item("key point", k.text, k.start, k.end, "A key point: a sentence of the article."))
+    for a in brief.actors:
+        s, e = _mention(text, [a.name, *a.aliases])
+        items.append(Item("actor", a.name, s, e, f"Name of a {a.kind}" + (f" ({a.title})" if a.title else "") + "."))
+        if a.title:
+            items.append(Item("actor title", a.title, *_mention(text, [a.title]), note=f"Title of {a.name}."))
+    for p in brief.positions:
+        who = brief.actor(p.actor)
+        items.append(Item("position", p.statement, p.start, p.end, f"Position of {who.name if who else p.actor}."))
+    for q in brief.quotes:
+        who = brief.actor(q.speaker)
+        kind = "Quote" if q.direct else "Reported speech"
+        items.append(Item("quote", q.text, q.start, q.end, f"{kind} by {who.name if who else 'an unnamed speaker'}; without quotation marks (the layout adds the locale's)."))
+    for e in brief.timeline:
+        items.append(Item("event", e.event, e.event_start, e.event_end, f"Timeline event dated {e.date} ({e.expression!r})."))
+    return [i for i in items if i.text and i.text.strip()]
+
+
+_QUOTED = re.compile(r"“([^“”]+)”")
+
+
+def extra_items(text: str) -> list[Item]:
+    """Entries that keep a catalog useful when the extractors change: every
+    sentence of the article (context "sentence"; a translator composes items
+    that are whole sentences from them) and every passage between quotation
+    marks (context "quote")."""
+    items = [Item(SENTENCE, text[s:e], s, e, "A sentence of the article (used for any item that is whole sentences).")
+             for s, e in split_sentences(text)]
+    for m in _QUOTED.finditer(text):
+        items.append(Item("quote", m.group(1), m.start(1), m.end(1), "A passage in quotation marks; translate without the marks."))
+    return items
+
+
+def export_catalog(brief, locale: str, *, sentences: bool = False, previous=None, source_name: str | None = None):
+    """The brief's content as a babel Catalog for ``locale``: one message per
+    (kind, text), the kind as msgctxt, paragraph references. Translations from
+    ``previous`` (a Catalog) are carried over for unchanged messages."""
+    from babel import Locale
+    from babel.messages.catalog import Catalog
+
+    loc = Locale.parse(negotiate(locale))
+    catalog = Catalog(
+        locale=loc,
+        domain=None,
+        project=f"briefdoc content: {source_name or brief.article.title}",
+        version=brief.article.published.isoformat() if brief.article.published else None,
+        copyright_holder=brief.article.source or "briefdoc",
+        charset="utf-8",
+        fuzzy=False,
+        header_comment=(
+            f"# Content translations of {source_name or 'a brief'} ({brief.article.title}) into "
+            f"{loc.get_display_name('en')}.\n"
+            "# msgctxt is the kind of item; references are article.txt:PARAGRAPH; untranslated\n"
+            "# items are shown in the source language, marked. Regenerate with 'briefdoc translate export'."
+        ),
+    )
+    text = brief.article.text
+    all_items = content_items(brief) + (extra_items(text) if sentences else [])
+    for item in all_items:
+        refs = [(REFERENCE_FILE, _paragraph(text, item.start))] if item.start is not None else []
+        existing = catalog.get(item.text, context=item.kind)
+        if existing is not None:
+            for ref in refs:
+                if ref not in existing.locations:
+                    existing.locations.append(ref)
+            continue
+        comments = [item.note] if item.note else []
+        if item.start is not None:
+            comments.append(f"chars {item.start}-{item.end}")
+        string = ""
+        flags = ()
+        if previous is not None:
+            old = previous.get(item.text, context=item.kind)
+            if old is not None and old.string:
+                string, flags = old.string, tuple(f for f in old.flags if f == "fuzzy")
+        catalog.add(item.text, string, locations=refs, auto_comments=comments, context=item.kind, flags=flags)
+    return catalog
+
+
+def write_catalog(catalog, path: Path | None = None) -> bytes:
+    """The catalog as PO bytes (and written atomically to ``path`` when given)."""
+    from babel.messages.pofile import write_po
+
+    buf = io.BytesIO()
+    write_po(buf, catalog, width=0, sort_output=False, include_previous=False)
+    data = buf.getvalue()
+    if path is not None:
+        from .render import write_atomic
+
+        write_atomic(Path(path), data)
+    return data
+
+
+def read_catalog(path: Path, locale: str | None = None):
+    """A content catalog read from ``path``; InputError (one line) when it is not one."""
+    from babel.messages.pofile import PoFileError, read_po
+
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"{p}: no such content catalog; check --translations or run 'briefdoc translate export'")
+    try:
+        with p.open("rb") as fh:
+            return read_po(fh, locale=locale, abort_invalid=True)
+    except (PoFileError, UnicodeDecodeError, ValueError) as exc:
+        raise InputError(f"{p}: not a valid PO catalog ({exc}); fix it or export it again") from None
+
+
+def find_catalog(source_path: Path | None, locale: str) -> Path | None:
+    """The content catalog beside a brief or seed for ``locale``:
+    <stem>.<locale>.po, trying "fr_CA" then "fr"."""
+    if source_path is None:
+        return None
+    source_path = Path(source_path)
+    for candidate in fallback_chain(locale):
+        path = source_path.with_name(f"{source_path.stem}.{candidate}.po")
+        if path.is_file():
+            return path
+    return None
+
+
+def messages_from(catalog, *, use_fuzzy: bool = False) -> tuple[dict, int]:
+    """(kind, source text) -> translation for the usable entries of ``catalog``,
+    and how many fuzzy entries were used."""
+    messages: dict[tuple[str, str], str] = {}
+    fuzzy_used = 0
+    for m in catalog:
+        if not m.id or not isinstance(m.id, str) or not m.string or not isinstance(m.string, str):
+            continue
+        if m.fuzzy:
+            if not use_fuzzy:
+                continue
+            fuzzy_used += 1
+        messages[(m.context or "", m.id)] = m.string
+    return messages, fuzzy_used
+
+
+def translator_for(brief, locale: str, source_path: Path | str | None = None, translations: Path | str | None = None,
+                   use_fuzzy: bool = False, require_complete: bool = False) -> ContentTranslator:
+    """The ContentTranslator for rendering ``brief`` in ``locale``: from the
+    catalog ``translations`` or, when None, the one beside ``source_path``
+    (<stem>.<locale>.po). With ``require_complete``, raises
+    MissingTranslationError (exit code 2) when any content item would fall back
+    to the source text; without, such items are marked and counted in
+    ``translator.missing`` (see ``translator.report()``)."""
+    source_language = brief.article.language or "en"
+    path = Path(translations) if translations is not None else find_catalog(source_path, locale)
+    messages: dict = {}
+    fuzzy_used = 0
+    if path is not None:
+        catalog = read_catalog(path)
+        if catalog.locale is not None and catalog.locale.language != locale.replace("-", "_").split("_")[0]:
+            raise InputError(f"{path}: a catalog for {catalog.locale}, not {locale}; give the {locale} catalog")
+        messages, fuzzy_used = messages_from(catalog, use_fuzzy=use_fuzzy)
+    translator = ContentTranslator(locale, source_language, messages, catalog_path=path, fuzzy_used=fuzzy_used)
+    if require_complete and not translator.same_language:
+        missing = untranslated(brief, translator)
+        if missing:
+            first = missing[0]
+            total = len({(i.kind, i.text) for i in content_items(brief)})
+            where = f"in {path}" if path else f"(no {stem_hint(source_path, locale)} found)"
+            raise MissingTranslationError(
+                f"{locale}: {len(missing)} of {total} content items have no translation {where}; "
+                f"first: {first.kind} {_short(first.text)!r}; translate them or drop --require-complete"
+            )
+        translator.strict = True
+    return translator
+
+
+def stem_hint(source_path, locale: str) -> str:
+    if source_path is None:
+        return f"content catalog for {locale}"
+    p = Path(source_path)
+    return str(p.with_name(f"{p.stem}.{locale}.po"))
+
+
+def _short(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def untranslated(brief, translator: ContentTranslator) -> list[Item]:
+    """The brief's distinct content items that ``translator`` cannot translate."""
+    seen, out = set(), []
+    for item in content_items(brief):
+        key = (item.kind, item.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        if not translator.same_language and translator.lookup(item.kind, item.text) is None:
+            out.append(item)
+    return out
+
+
+@dataclass
+class Coverage:
+    """How much of a brief's content one locale translates."""
+
+    locale: str
+    total: int
+    translated: int
+    catalog: Path | None
+    missing: list
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.translated / self.total if self.total else 100.0
+
+
+def coverage(brief, locale: str, source_path: Path | None = None, translations: Path | None = None,
+             use_fuzzy: bool = False) -> Coverage:
+    """The share of the brief's distinct content items that have a translation in ``locale``."""
+    tr = translator_for(brief, locale, source_path, translations, use_fuzzy=use_fuzzy)
+    items = {(i.kind, i.text): i for i in content_items(brief)}
+    missing = [] if tr.same_language else untranslated(brief, tr)
+    return Coverage(locale, len(items), len(items) - len(missing), tr.catalog_path, missing)
+
+
+__all__ = [
+    "CONTENT_KINDS", "Coverage", "Item", "MissingTranslationError", "content_items", "coverage", "export_catalog",
+    "extra_items", "find_catalog", "messages_from", "read_catalog", "translator_for", "untranslated", "write_catalog",
+]
+
+
+# --- commands ------------------------------------------------------------------------
+
+def export_to(source: Path, locale: str, output: Path | None = None, *, sentences: bool | None = None) -> bytes:
+    """`briefdoc translate export`: the content catalog of the brief or seed at
+    ``source`` for ``locale``; an existing ``output`` keeps its translations."""
+    from .briefio import brief_from, is_brief_json
+
+    source = Path(source)
+    loc = negotiate(locale)
+    brief = brief_from(source)
+    if sentences is None:
+        sentences = not is_brief_json(source)
+    previous = read_catalog(Path(output)) if output is not None and Path(output).is_file() else None
+    catalog = export_catalog(brief, loc, sentences=sentences, previous=previous, source_name=source.name)
+    return write_catalog(catalog, output)
+
+
+def _seed_files(seeds_dir: Path) -> list[Path]:
+    from .build import SEED_SUFFIXES
+
+    if not Path(seeds_dir).is_dir():
+        return []
+    return sorted(p for p in Path(seeds_dir).iterdir() if p.is_file() and p.suffix.lower() in SEED_SUFFIXES)
+
+
+def locales_table(brief_path: Path | None = None, seeds_dir: Path = Path("seeds")) -> list[str]:
+    """`briefdoc locales`: each shipped locale, its name, UI and content completeness."""
+    from babel import Locale
+
+    from . import catalogs, i18n
+    from .briefio import brief_from
+
+    ui = catalogs.stats()
+    sources = [Path(brief_path)] if brief_path is not None else _seed_files(seeds_dir)
+    briefs = []
+    for src in sources:
+        try:
+            briefs.append((src, brief_from(src)))
+        except Exception as exc:  # one unreadable seed must not hide the table
+            print(f"briefdoc: warning: {src}: cannot extract ({exc}); content not counted", file=__import__("sys").stderr)
+    what = str(brief_path) if brief_path is not None else f"{len(briefs)} seed(s) in {seeds_dir}"
+    lines = [f"{'locale':<7}{'name':<22}{'UI':>7}{'content':>9}   (content: {what})"]
+    for loc in i18n.shipped_locales():
+        name = Locale.parse(loc).get_display_name(loc)
+        done, total = ui.get(loc, (1, 1)) if loc != i18n.SOURCE_LOCALE else (1, 1)
+        ui_pct = f"{100 * done / total:.0f}%" if total else "100%"
+        translated = items = 0
+        for src, brief in briefs:
+            cov = coverage(brief, loc, src)
+            translated += cov.translated
+            items += cov.total
+        content_pct = f"{100 * translated / items:.0f}%" if items else "-"
+        lines.append(f"{loc:<7}{name:<22}{ui_pct:>7}{content_pct:>9}")
+    return lines
+
+
+def status_lines(source: Path, locale: str | None = None, translations: Path | None = None) -> list[str]:
+    """`briefdoc translate status`: coverage per locale and the items missing."""
+    from . import i18n
+    from .briefio import brief_from
+
+    brief = brief_from(Path(source))
+    locales = [i18n.negotiate(locale)] if locale else [l for l in i18n.shipped_locales() if l != brief.article.language]
+    lines = []
+    for loc in locales:
+        cov = coverage(brief, loc, Path(source), translations)
+        where = cov.catalog or "no catalog"
+        lines.append(f"{loc:<6} {cov.translated:>4}/{cov.total:<4} {cov.percent:5.1f}%  {where}")
+        for item in cov.missing:
+            lines.append(f"       missing {item.kind}: {_short(item.text, 90)}")
+    return lines
