@@ -81,21 +81,28 @@ def render(
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (default: <source stem>.<layout>.<locale>.<format>)."),
     format: str = typer.Option("pdf", "--format", "-f", help="pdf or html."),
     layouts_dir: list[Path] = typer.Option([], "--layouts-dir", help="A folder of user layouts (may repeat)."),
+    translations: Optional[Path] = typer.Option(None, "--translations", help="Content catalog (.po) to use (default: <source stem>.<locale>.po beside the source)."),
+    use_fuzzy: bool = typer.Option(False, "--use-fuzzy", help="Use content translations marked fuzzy."),
+    require_complete: bool = typer.Option(False, "--require-complete", help="Fail (exit 2) when any content item has no translation."),
 ):
     """Render one brief with one layout in one locale."""
     from . import i18n, layouts
     from .briefio import brief_from
+    from .content import translator_for
     from .render import render_html, render_pdf, write_atomic
 
     if format not in ("pdf", "html"):
         raise InputError(f"--format {format!r}: choose pdf or html")
     lay = layouts.get(layout, layouts_dir)
-    loc = i18n.negotiate(locale)
+    loc = i18n.resolve(locale)  # "fr_CA" stays fr_CA (Canadian formats) and uses the fr catalogs
     if output is None:
         output = source.with_name(f"{source.stem}.{lay.name}.{loc}.{format}")
     brief = brief_from(source)
-    data = render_html(brief, lay, loc) if format == "html" else render_pdf(brief, lay, loc)
+    content = translator_for(brief, loc, source, translations, use_fuzzy=use_fuzzy, require_complete=require_complete)
+    data = render_html(brief, lay, loc, content=content) if format == "html" else render_pdf(brief, lay, loc, content=content)
     write_atomic(output, data)
+    if content.report():
+        print(f"briefdoc: warning: {content.report()}", file=sys.stderr)
     print(output)
 
 
@@ -143,14 +150,49 @@ def list_layouts(
 
 
 @app.command("locales")
-def list_locales():
-    """List the shipped locales."""
-    from babel import Locale
+def list_locales(
+    brief_path: Optional[Path] = typer.Option(None, "--brief", help="Content completeness of this brief or seed (default: the seeds in seeds/)."),
+    seeds_dir: Path = typer.Option(Path("seeds"), "--seeds", help="Folder of seeds whose content catalogs are counted."),
+):
+    """List the shipped locales with UI and content translation completeness."""
+    from .content import locales_table
 
-    from . import i18n
+    for line in locales_table(brief_path, seeds_dir):
+        print(line)
 
-    for loc in i18n.shipped_locales():
-        print(f"{loc:<6} {Locale.parse(loc).get_display_name(loc)}")
+
+translate_app = typer.Typer(help="Content translation catalogs: export a brief's content for translators.", no_args_is_help=True)
+app.add_typer(translate_app, name="translate")
+
+
+@translate_app.command("export")
+def translate_export(
+    source: Path = typer.Argument(..., help="A brief JSON or a seed article."),
+    locale: str = typer.Option(..., "--locale", help="The target locale (see 'briefdoc locales')."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="The .po file (default: stdout). An existing file's translations are kept."),
+    sentences: Optional[bool] = typer.Option(None, "--sentences/--no-sentences", help="Also export every sentence of the article (default: for seeds, whose extraction may change)."),
+):
+    """Write the brief's translatable content as a PO catalog (msgctxt = kind)."""
+    from .content import export_to
+
+    data = export_to(source, locale, output, sentences=sentences)
+    if output is None:
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        print(output)
+
+
+@translate_app.command("status")
+def translate_status(
+    source: Path = typer.Argument(..., help="A brief JSON or a seed article."),
+    locale: Optional[str] = typer.Option(None, "--locale", help="One locale (default: every shipped one)."),
+    translations: Optional[Path] = typer.Option(None, "--translations", help="Content catalog to check (default: beside the source)."),
+):
+    """Show, per locale, how many content items are translated and which are not."""
+    from .content import status_lines
+
+    for line in status_lines(source, locale, translations):
+        print(line)
 
 
 @app.command()
