@@ -289,18 +289,26 @@ _IRREGULAR_PAST = {"went", "came", "made", "took", "gave", "began", "left", "hel
 _NOT_PAST_ED = {"need", "speed", "seed", "feed", "indeed", "proceed", "exceed", "succeed", "bed", "red", "shed",
                 "bled", "deed", "weed", "breed", "reed", "greed", "creed", "steed", "embed"}
 _FUTURE_PREP = re.compile(r"\b(?:by|until|till|through|effective|payable|as early as|as soon as|starting|beginning|expires?|expiring|before)\s+(?:the\s+)?$", re.I)
-_CLAUSE_STOP = {"that", "which", "who", "but", ",", ";", "when", "while", "because", "after", "before", "although", "since"}
+_UNTIL_PREP = re.compile(r"\b(?:until|till|through|as early as|effective|payable|starting|beginning)\s+(?:the\s+)?$", re.I)
+_CLAUSE_STOP = {"and", "that", "which", "who", "but", ",", ";", "when", "while", "because", "after", "before", "although", "since"}
 _BE_PRESENT = {"is", "are", "am", "'s", "’s"}
 _WORD = re.compile(r"[\w'’]+|[;]|,")
 
 
-def _strong(w: str, nxt: str | None) -> str | None:
+_DETS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those"}
+
+
+def _strong(w: str, nxt: str | None, prev: str | None = None) -> str | None:
     lw = w.lower()
     n = (nxt or "").lower()
     if lw in _BE_PRESENT and n == "to":
         return "future"
     if lw in ("was", "were") and n == "to":
         return "past"
+    if lw in ("was", "were") and n in _INTENT:
+        return "future"
+    if lw in _INTENT and (prev or "").lower() in _DETS:
+        return None  # "the plan", "a set"
     if lw in _STRONG_FUTURE:
         return "future"
     if lw in _INTENT:
@@ -343,13 +351,15 @@ def _text_tense(text: str, start: int, end: int) -> str | None:
             break
     rw = rw[:rstop]
     best = None
+    if _UNTIL_PREP.search(left[-25:]):
+        return "future"
     for i in range(len(lw) - 1, max(-1, len(lw) - 17), -1):
-        t = _strong(lw[i], lw[i + 1] if i + 1 < len(lw) else (rw[0] if rw else None))
+        t = _strong(lw[i], lw[i + 1] if i + 1 < len(lw) else (rw[0] if rw else None), lw[i - 1] if i else None)
         if t:
             best = (len(lw) - i, t)
             break
     for i, w in enumerate(rw[:7]):
-        t = _strong(w, rw[i + 1] if i + 1 < len(rw) else None)
+        t = _strong(w, rw[i + 1] if i + 1 < len(rw) else None, rw[i - 1] if i else None)
         if t:
             if best is None or i + 1 < best[0]:
                 best = (i + 1, t)
@@ -496,6 +506,9 @@ def _month_num(tok: str) -> int:
     return MONTHS[tok.lower().rstrip(".")]
 
 
+_DEFAULT_PAST = False
+
+
 def _resolve_md(month: int, day: int | None, ctx: _Ctx, s: int, e: int) -> str:
     """Year for a month (and day) without one, on the side of the anchor the
     tense implies."""
@@ -508,7 +521,7 @@ def _resolve_md(month: int, day: int | None, ctx: _Ctx, s: int, e: int) -> str:
     key = (month, day or 0)
     if tense == "future":
         y = a.year if key >= key_a else a.year + 1
-    elif tense == "past":
+    elif tense == "past" or (tense is None and _DEFAULT_PAST):
         y = a.year if key <= key_a else a.year - 1
     else:  # nearest
         best = None
