@@ -6,12 +6,14 @@ template; a user's folder of layouts (``--layouts-dir``) is searched first."""
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
 
 BUILTIN_DIR = Path(__file__).resolve().parents[2] / "layouts"
+# The PDF variants a layout or a user may ask for (WeasyPrint's names); "none" is plain PDF.
+PDF_VARIANTS = ("none", "pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/ua-1")
 PAGE_SIZES = {"A4", "A5", "A3", "Letter", "Legal", "B5"}
 
 
@@ -26,6 +28,9 @@ class Layout:
     template: str = "template.html.j2"
     stylesheet: str = "style.css"
     builtin: bool = True
+    pdf_variant: str = "none"
+    max_pages: int = 0  # 0: no limit; else the selection shrinks until it fits
+    limits: dict = field(default_factory=dict, hash=False, compare=False)  # [limits] in layout.toml
 
     @property
     def files(self) -> list[Path]:
@@ -43,6 +48,15 @@ def _load(folder: Path, builtin: bool) -> Layout:
     page_size = str(meta.get("page_size", "A4"))
     if page_size not in PAGE_SIZES:
         raise InputError(f"{meta_path}: page_size {page_size!r} is not one of {', '.join(sorted(PAGE_SIZES))}")
+    pdf_variant = str(meta.get("pdf_variant", "none"))
+    if pdf_variant not in PDF_VARIANTS:
+        raise InputError(f"{meta_path}: pdf_variant {pdf_variant!r} is not one of {', '.join(PDF_VARIANTS)}")
+    limits = meta.get("limits", {})
+    if not isinstance(limits, dict) or not all(isinstance(v, int) and v >= 0 for v in limits.values()):
+        raise InputError(f"{meta_path}: [limits] must map names to whole numbers (e.g. quotes = 3)")
+    max_pages = meta.get("max_pages", 0)
+    if not isinstance(max_pages, int) or max_pages < 0:
+        raise InputError(f"{meta_path}: max_pages must be a whole number (0 for no limit)")
     layout = Layout(
         name=name,
         description=str(meta.get("description", "")),
@@ -51,6 +65,9 @@ def _load(folder: Path, builtin: bool) -> Layout:
         template=str(meta.get("template", "template.html.j2")),
         stylesheet=str(meta.get("stylesheet", "style.css")),
         builtin=builtin,
+        pdf_variant=pdf_variant,
+        max_pages=max_pages,
+        limits=dict(limits),
     )
     for f in (layout.template, layout.stylesheet):
         if not (folder / f).is_file():

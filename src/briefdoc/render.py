@@ -1,11 +1,16 @@
 """HTML and PDF: a Brief, a layout and a locale to a document.
 
-The HTML comes from the layout's Jinja2 template (autoescaped); the PDF from
-WeasyPrint, which may read only the layout's own files and data: URIs."""
+The HTML comes from the layout's Jinja2 template (autoescaped) and holds
+everything that decides the look (CSS, page size, fonts, hyphenation, metadata),
+so that ``weasyprint out.html out.pdf`` gives the same-looking PDF. The PDF comes
+from WeasyPrint, which may read only the layout's own files, the shared base
+folder's files and data: URIs. The same inputs give byte-identical PDFs: dates
+come from SOURCE_DATE_EPOCH or the article, never from the clock."""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import tempfile
 from dataclasses import dataclass
@@ -13,10 +18,15 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .brief import Brief
+from .brief import Brief, Event, Quote
 from .errors import InputError, RenderError
-from .i18n import Localizer
-from .layouts import BUILTIN_DIR, Layout
+from .i18n import Localizer, css_string
+from .layouts import BUILTIN_DIR, PDF_VARIANTS, Layout
+
+# A PDF without SOURCE_DATE_EPOCH nor a publication date is dated from this fixed epoch.
+FIXED_EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+# How many times a layout with max_pages may shrink its selection to fit.
+MAX_FIT = 6
 
 
 @dataclass
@@ -37,6 +47,250 @@ def group_positions(brief: Brief) -> list[PartyPositions]:
         groups.setdefault(key, PartyPositions(party=party, positions=[])).positions.append(pos)
     return list(groups.values())
 
+
+# --- where an item is in the article ---------------------------------------------------
+
+def paragraph_starts(text: str) -> list[int]:
+    """Offsets at which each paragraph starts; a paragraph is a non-empty line."""
+    starts, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            starts.append(pos)
+        pos += len(line) + 1
+    return starts
+
+
+def paragraph_number(text: str, offset: int) -> int:
+    """The 1-based number of the paragraph (non-empty line) holding ``offset``."""
+    import bisect
+
+    starts = paragraph_starts(text)
+    return max(1, bisect.bisect_right(starts, offset))
+
+
+# --- choosing content for short layouts ----------------------------------------------
+
+def telling_quotes(brief: Brief, n: int, max_chars: int = 0) -> list[Quote]:
+    """The ``n`` most telling quotes: direct and attributed first, whole sentences
+    of a readable length, speakers taken in turn, then in article order."""
+
+    def score(q: Quote) -> float:
+        length = len(q.text)
+        s = 0.0
+        s += 3 if q.direct else 0
+        s += 2 if q.speaker else 0
+        s += 1 if q.text[:1].isupper() else 0  # a whole sentence, not a fragment
+        s += 1 if 50 <= length <= (max_chars or 240) else 0
+        s -= 2 if max_chars and length > max_chars * 1.6 else 0
+        return s
+
+    ranked = sorted(brief.quotes, key=lambda q: (-score(q), q.start))
+    chosen: list[Quote] = []
+    speakers_used: dict[str | None, int] = {}
+    while ranked and len(chosen) < n:
+        # prefer a speaker heard least so far, then the best score
+        best = min(ranked, key=lambda q: (speakers_used.get(q.speaker, 0), -score(q), q.start))
+        chosen.append(best)
+        ranked.remove(best)
+        speakers_used[best.speaker] = speakers_used.get(best.speaker, 0) + 1
+    return sorted(chosen, key=lambda q: q.start)
+
+
+def excerpt(text: str, max_chars: int) -> str:
+    """``text`` cut to at most ``max_chars`` at a sentence end, else at a word, with "…"."""
+    text = str(text)
+    if not max_chars or len(text) <= max_chars:
+        return text
+    cut = text[:max_chars]
+    sentence = max(cut.rfind(". "), cut.rfind("! "), cut.rfind("? "), cut.rfind("。"))
+    if sentence > max_chars // 2:
+        return cut[: sentence + 1].rstrip() + " …"
+    word = cut.rfind(" ")
+    return (cut[:word] if word > max_chars // 2 else cut).rstrip(" ,;:") + "…"
+
+
+# --- the timeline graphic ------------------------------------------------------------
+
+def date_range(value: str) -> tuple[dt.date, dt.date]:
+    """The first and last day a partial date ("2023", "2023-02", "2023-02-28") covers."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        d = dt.date(*parts)
+        return d, d
+    if len(parts) == 2:
+        first = dt.date(parts[0], parts[1], 1)
+        nxt = dt.date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
+        return first, nxt - dt.timedelta(days=1)
+    return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+
+
+@dataclass
+class Mark:
+    """An event on the timeline graphic: its number in the table, where its date
+    falls (percent of the axis from the inline start) and its label's lane."""
+
+    number: int
+    event: Event
+    label: str
+    start: float
+    end: float
+    lane: int
+    style: Markup  # position of the mark and label (physical sides, mirrored for RTL)
+    span_style: Markup
+    anchor_end: bool
+
+
+@dataclass
+class TimelineAxis:
+    marks: list[Mark]
+    ticks: list[tuple[Markup, str]]  # (style, label)
+    lanes: int
+
+
+def sorted_events(events: list[Event]) -> list[Event]:
+    return sorted(events, key=lambda e: (date_range(e.date)[0], e.start))
+
+
+def timeline_axis(events: list[Event], l10n: Localizer, *, width_mm: float = 170, font_pt: float = 7.5,
+                  lane_mm: float = 4.2) -> TimelineAxis:
+    """Place events on an axis by date. Labels (number and date) go in lanes so that
+    none overlaps another; everything is positioned in HTML, mirrored for RTL."""
+    events = sorted_events(events)
+    if not events:
+        return TimelineAxis([], [], 0)
+    ranges = [date_range(e.date) for e in events]
+    lo = min(r[0] for r in ranges)
+    hi = max(r[1] for r in ranges)
+    span_days = max((hi - lo).days, 30)
+    pad = 0.02
+
+    def pct(d: dt.date) -> float:
+        return 100 * (pad + (1 - 2 * pad) * (d - lo).days / span_days)
+
+    start_side, end_side = ("right", "left") if l10n.dir == "rtl" else ("left", "right")
+    char_mm = font_pt * 0.3528 * 0.56  # average advance of a character
+    # Labels on the first half of the axis run towards the end, on the second half
+    # towards the start; placing each half from the middle outwards keeps leaders
+    # from crossing labels.
+    items = []
+    for i, (e, (a, b)) in enumerate(zip(events, ranges), 1):
+        label = f"{l10n.number(i)} · {l10n.partial_date(e.date)}"
+        width = 100 * (len(label) * char_mm + 2.5) / width_mm
+        x0, x1 = pct(a), pct(b)
+        xa = (x0 + x1) / 2  # a day, or the middle of a month or year
+        anchor_end = xa > 50 and xa - width >= 0 or xa + width > 100
+        items.append((i, e, label, width, xa, x0, x1, anchor_end))
+    order = sorted((it for it in items if not it[7]), key=lambda it: -it[4]) + sorted(
+        (it for it in items if it[7]), key=lambda it: it[4])
+    boxes: list[tuple[int, float, float]] = []  # (lane, from, to) taken by labels
+    leaders: list[tuple[int, float]] = []  # (lane, x): a leader crosses every lane below its own
+    placed = {}
+    gap = 0.6
+    for i, e, label, width, x, x0, x1, anchor_end in order:
+        lo_edge, hi_edge = (x - width, x) if anchor_end else (x, x + width)
+
+        def free(lane: int, strict: bool = True) -> bool:
+            if any(k == lane and lo_edge - gap < t and f < hi_edge + gap for k, f, t in boxes):
+                return False  # the label would overlap another label
+            if not strict:
+                return True
+            if any(k < lane and f + 0.3 < x < t - 0.3 for k, f, t in boxes):
+                return False  # the leader would cross a label below
+            return not any(k > lane and lo_edge + 0.3 < lx < hi_edge - 0.3 for k, lx in leaders)
+
+        lanes_range = range(len(events) + 1)
+        lane = next((k for k in lanes_range if free(k)), None)
+        if lane is None:
+            lane = next(k for k in lanes_range if free(k, strict=False))
+        boxes.append((lane, lo_edge, hi_edge))
+        leaders.append((lane, x))
+        height = f"height: {(lane + 1) * lane_mm:.1f}mm; bottom: 0"
+        if anchor_end:
+            style = f"{end_side}: {100 - x:.2f}%; {height}"
+        else:
+            style = f"{start_side}: {x:.2f}%; {height}"
+        span_style = f"{start_side}: {x0:.2f}%; width: {max(x1 - x0, 0):.2f}%"
+        placed[i] = Mark(i, e, label, x0, x1, lane, Markup(style), Markup(span_style), anchor_end)
+    marks = [placed[k] for k in sorted(placed)]
+    lanes = 1 + max((k for k, _, _ in boxes), default=0)
+    ticks = []
+    for year in range(lo.year, hi.year + 2):
+        d = dt.date(year, 1, 1)
+        if lo <= d <= hi:
+            ticks.append((Markup(f"{start_side}: {pct(d):.2f}%"), l10n.partial_date(str(year))))
+    return TimelineAxis(marks, ticks, lanes)
+
+
+# --- print CSS that depends on the locale and the layout -----------------------------
+
+def hyphenation_languages(*langs: str) -> list[str]:
+    """The languages among ``langs`` Pyphen has a dictionary for."""
+    import pyphen
+
+    return [lang for lang in dict.fromkeys(langs) if lang and pyphen.language_fallback(lang.replace("-", "_"))]
+
+
+def hyphenation_css(langs: list[str]) -> str:
+    """``hyphens: auto`` for the languages Pyphen knows, none elsewhere."""
+    css = "html { hyphens: manual; }\n"
+    if langs:
+        css += ", ".join(f":lang({lang})" for lang in langs) + " { hyphens: auto; }\n"
+    return css
+
+
+def page_css(layout: Layout, l10n: Localizer, running_date: str) -> str:
+    """@page: the layout's size, a running header (title, date) from page 2 on and
+    the localized "page X of Y" footer; header sides mirrored for RTL."""
+    start, end = ("right", "left") if l10n.dir == "rtl" else ("left", "right")
+    return (
+        f"@page {{ size: {layout.page_size};\n"
+        f"  @top-{start} {{ content: string(doctitle); }}\n"
+        f"  @top-{end} {{ content: {css_string(running_date)}; }}\n"
+        f"  @bottom-center {{ content: {l10n.page_footer_css()}; }}\n"
+        "}\n"
+        f"@page :first {{ @top-{start} {{ content: none; }} @top-{end} {{ content: none; }} }}\n"
+    )
+
+
+def pdf_datetime(brief: Brief) -> dt.datetime:
+    """The PDF's date: SOURCE_DATE_EPOCH when set, else the article's publication
+    date, else a fixed epoch; never the clock, so that builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+        except (ValueError, OverflowError):
+            raise InputError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds; unset it or fix it") from None
+    if brief.article.published:
+        return dt.datetime.combine(brief.article.published, dt.time(), tzinfo=dt.timezone.utc)
+    return FIXED_EPOCH
+
+
+# --- content translation, tracked ----------------------------------------------------
+
+class _TrackedTranslator:
+    """Wraps the ContentTranslator: each (kind, text) is asked once per render, and
+    whether anything came back untranslated is known for the legend."""
+
+    def __init__(self, inner):
+        self._inner = inner
+        self._seen: dict = {}
+
+    def __call__(self, kind, text):
+        key = (kind, text)
+        if key not in self._seen:
+            self._seen[key] = self._inner(kind, text)
+        return self._seen[key]
+
+    @property
+    def untranslated(self) -> bool:
+        return any(not getattr(t, "translated", True) for t in self._seen.values())
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+
+# --- HTML ----------------------------------------------------------------------------
 
 def _inside(path: Path, folder: Path) -> bool:
     """Whether ``path``, symlinks followed, lies in ``folder``."""
@@ -73,37 +327,79 @@ def _environment(layout: Layout):
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["excerpt"] = excerpt
     return env
 
 
-def build_context(brief: Brief, layout: Layout, locale: str, content=None) -> dict:
+def build_context(brief: Brief, layout: Layout, locale: str, content=None, *, fit: int = 0) -> dict:
+    """What a template sees. ``fit`` > 0 shrinks the layout's [limits] (for layouts
+    that must fit a page count)."""
     from .i18n import ContentTranslator
 
     l10n = Localizer(locale)
     if content is None:
         content = ContentTranslator(locale, brief.article.language)
+    tr = content if isinstance(content, _TrackedTranslator) else _TrackedTranslator(content)
+    text = brief.article.text
+    source_lang = brief.article.language.replace("_", "-")
+    hyph = hyphenation_languages(l10n.lang, source_lang)
+    when = pdf_datetime(brief)
+
+    def limit(name: str, default: int = 0) -> int:
+        base = int(layout.limits.get(name, default))
+        if not base:
+            return 0
+        return max(1, round(base * (1 - 0.15 * fit)))
+
     return {
-        "tr": content,
+        "tr": tr,
         "brief": brief,
         "article": brief.article,
         "layout": layout,
         "l10n": l10n,
         "lang": l10n.lang,
         "dir": l10n.dir,
+        "source_lang": source_lang,
+        "source_dir": "rtl" if source_lang.split("-")[0] in ("ar", "he", "fa", "ur") else "ltr",
+        "source_language": l10n.language_name(brief.article.language),
+        "hyphenate": l10n.lang in hyph,
         "parties": group_positions(brief),
         "actor": brief.actor,
         "party": brief.party,
+        "events": sorted_events(brief.timeline),
+        "telling_quotes": lambda n, max_chars=0: telling_quotes(brief, n, max_chars),
+        "paragraph": lambda offset: paragraph_number(text, offset),
+        "timeline_axis": lambda events, **kw: timeline_axis(events, l10n, **kw),
+        "limit": limit,
+        "fit": fit,
+        "publisher": brief.article.source or "briefdoc",
+        "pdf_date": when.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "_css": {"hyphenation": hyphenation_css(hyph)},
     }
 
 
-def render_html(brief: Brief, layout: Layout, locale: str, *, content=None, inline_css: bool = True) -> str:
+def render_html(brief: Brief, layout: Layout, locale: str, *, content=None, inline_css: bool = True,
+                fit: int | None = None) -> str:
     """The brief as HTML. With ``inline_css`` the layout's CSS is placed in a <style>
-    element, so the file stands alone."""
+    element, so the file stands alone. ``fit``: how far to shrink the selection of a
+    layout with ``max_pages``; None finds the least shrinking that fits (this lays the
+    document out with WeasyPrint)."""
+    if fit is None:
+        if layout.max_pages:
+            return _fitted(brief, layout, locale, content)[0]
+        fit = 0
+    return _render_html(brief, layout, locale, content=content, inline_css=inline_css, fit=fit)
+
+
+def _render_html(brief, layout, locale, *, content=None, inline_css=True, fit=0) -> str:
     import jinja2
 
+    from . import fonts
+
     env = _environment(layout)
-    ctx = build_context(brief, layout, locale, content)
-    env.install_gettext_translations(ctx["l10n"].translations, newstyle=True)
+    ctx = build_context(brief, layout, locale, content, fit=fit)
+    l10n = ctx["l10n"]
+    env.install_gettext_translations(l10n.translations, newstyle=True)
     css_path = layout.path / layout.stylesheet
     if not _inside(css_path, layout.path):
         raise RenderError(f"{layout.path / 'layout.toml'}: stylesheet {layout.stylesheet!r} points outside the layout folder; keep it in the folder")
@@ -111,12 +407,19 @@ def render_html(brief: Brief, layout: Layout, locale: str, *, content=None, inli
         css = css_path.read_text(encoding="utf-8") if inline_css else ""
     except (OSError, UnicodeDecodeError) as exc:
         raise RenderError(f"{css_path}: cannot read the stylesheet ({exc}); save it as UTF-8 in the layout folder") from None
-    # Markup: CSS must not be HTML-escaped (quotes would become &#34; and drop font rules).
+    running_date = l10n.date_long(brief.article.published) if brief.article.published else ""
+    # Markup: CSS must not be HTML-escaped (quotes would become &#34; and drop font rules);
+    # values inside it are CSS-escaped with css_string.
+    ctx["font_css"] = Markup(fonts.font_css(locale))
+    ctx["print_css"] = Markup(page_css(layout, l10n, running_date) + ctx["_css"]["hyphenation"])
     ctx["inline_css"] = Markup(css.replace("</", "<\\/"))
-    ctx["page_footer_css"] = Markup(ctx["l10n"].page_footer_css())
+    ctx["page_footer_css"] = Markup(l10n.page_footer_css())
     try:
         template = env.get_template(layout.template)
-        return template.render(**ctx)
+        html = template.render(**ctx, untranslated_legend=False)
+        if ctx["tr"].untranslated:
+            html = template.render(**ctx, untranslated_legend=True)
+        return html
     except jinja2.TemplateSyntaxError as exc:
         where = exc.filename or layout.template
         raise RenderError(f"{where}:{exc.lineno}: template syntax error: {exc.message}; fix the layout") from None
@@ -124,24 +427,81 @@ def render_html(brief: Brief, layout: Layout, locale: str, *, content=None, inli
         raise RenderError(f"{layout.path / layout.template}: template error: {exc}; fix the layout") from None
 
 
-def render_pdf(brief: Brief, layout: Layout, locale: str, *, content=None) -> bytes:
-    """The brief as PDF bytes. ``content`` is an i18n.ContentTranslator (default:
-    no content translations)."""
+# --- PDF -----------------------------------------------------------------------------
+
+def _weasy_document(html: str, layout: Layout):
     import weasyprint
 
-    html = render_html(brief, layout, locale, content=content)
-    document = weasyprint.HTML(string=html, base_url=str(layout.path) + os.sep, url_fetcher=_fetcher(layout))
+    return weasyprint.HTML(string=html, base_url=str(layout.path) + os.sep, url_fetcher=_fetcher(layout)).render()
+
+
+def _fitted(brief, layout, locale, content):
+    """(html, laid-out document) with the least shrinking of the layout's selection
+    that keeps it within ``max_pages``."""
+    for fit in range(MAX_FIT + 1):
+        html = _render_html(brief, layout, locale, content=content, fit=fit)
+        document = _weasy_document(html, layout)
+        if not layout.max_pages or len(document.pages) <= layout.max_pages:
+            return html, document
+    raise RenderError(
+        f"layout {layout.name!r}: the brief does not fit in {layout.max_pages} page(s) even with the "
+        f"smallest selection ({len(document.pages)} pages); shorten the title or key points, or use another layout")
+
+
+def render_pdf(brief: Brief, layout: Layout, locale: str, *, content=None, variant: str | None = None,
+               attach_json: bool = True) -> bytes:
+    """The brief as PDF bytes. ``content`` is an i18n.ContentTranslator (default:
+    no content translations); ``variant`` a PDF variant ("pdf/a-3b", "pdf/ua-1",
+    "none"; default: the layout's ``pdf_variant``). The brief's JSON is attached as
+    brief.json (unless the variant forbids attachments). Raises RenderError naming
+    the character and the locale when a glyph would be missing."""
+    from weasyprint import Attachment
+
+    from . import __version__, fonts
+    from .briefio import dumps
+
+    variant = variant if variant is not None else layout.pdf_variant
+    if variant in ("", "none"):
+        variant = None
+    if variant is not None and variant not in PDF_VARIANTS:
+        raise InputError(f"--pdf-variant {variant!r}: choose one of {', '.join(PDF_VARIANTS)}")
     try:
-        return document.write_pdf()
+        with fonts.no_missing_glyphs(locale, layout.name):
+            html, document = _fitted(brief, layout, locale, content)
+            when = pdf_datetime(brief).replace(tzinfo=None)
+            options = {
+                "pdf_variant": variant,
+                "pdf_identifier": hashlib.md5(
+                    "\0".join([html, str(variant), __version__, _weasyprint_version()]).encode("utf-8"),
+                    usedforsecurity=False).hexdigest().encode("ascii"),
+                "uncompressed_pdf": False,
+            }
+            if variant == "pdf/ua-1":
+                options["pdf_tags"] = True
+            if attach_json and variant not in ("pdf/a-1b", "pdf/a-2b", "pdf/a-2u"):
+                options["attachments"] = [Attachment(
+                    string=dumps(brief), name="brief.json", description="The brief as JSON (briefdoc extract)",
+                    created=when, modified=when, relationship="Source")]
+            return document.write_pdf(**options)
+    except (RenderError, InputError):
+        raise
     except Exception as exc:  # WeasyPrint raises many kinds; the user needs one line
-        raise RenderError(f"layout {layout.name!r}: rendering failed: {exc}") from None
+        raise RenderError(f"layout {layout.name!r}, locale {locale!r}: rendering failed: {type(exc).__name__}: {exc}") from None
+
+
+def _weasyprint_version() -> str:
+    import weasyprint
+
+    return weasyprint.__version__
 
 
 def _fetcher(layout: Layout):
-    """A URL fetcher that serves the layout folder's files and data: URIs, nothing else."""
+    """A URL fetcher that serves the layout folder's files, the shared base folder's
+    own files (not other layouts') and data: URIs, nothing else."""
     import weasyprint
 
     root = layout.path.resolve()
+    base = BUILTIN_DIR.resolve()
 
     class LayoutOnlyFetcher(weasyprint.URLFetcher):
         def fetch(self, url, headers=None):
@@ -152,7 +512,7 @@ def _fetcher(layout: Layout):
                 return super().fetch(url, headers)
             if parsed.scheme == "file":
                 path = Path(unquote(parsed.path)).resolve()
-                if path == root or root in path.parents:
+                if path == root or root in path.parents or path.parent == base:
                     return super().fetch(url, headers)
             raise ValueError(f"briefdoc does not fetch {url!r}: only the layout's own files and data: URIs")
 
