@@ -469,6 +469,9 @@ def _candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
     return chosen
 
 
+_SHIFTED = re.compile(r"\b(?:ago|earlier|later|before|after)\b|year-(?:ago|earlier)", re.I)
+
+
 def tag(text: str, anchor: dt.date | None = None, doc=None) -> list[Timex]:
     """Time expressions in ``text``, normalized against ``anchor``."""
     if isinstance(anchor, dt.datetime):
@@ -490,7 +493,7 @@ def tag(text: str, anchor: dt.date | None = None, doc=None) -> list[Timex]:
             d = _parse_value_date(value)
             if d is not None:
                 ctx.last_day = d
-            if re.match(r"^\d{4}", value):
+            if re.match(r"^\d{4}", value) and not _SHIFTED.search(t_text := text[s:e]):
                 ctx.last_value = value
     return result
 
@@ -578,6 +581,16 @@ def _n_mdy(m, ctx, s, e):
         else:
             y = a.year if (month, day) >= (a.month, a.day) else a.year + 1
         return "DATE", f"{y}-{month:02d}-{day:02d}"
+    if m["wd"] and ctx.anchor is not None:
+        # the weekday says which year: "Saturday, April 25"
+        wd = WEEKDAYS[m["wd"].lower()]
+        a = ctx.anchor
+        for y in sorted((a.year, a.year - 1, a.year + 1), key=lambda y: abs(y - a.year)):
+            try:
+                if dt.date(y, month, day).weekday() == wd:
+                    return "DATE", f"{y}-{month:02d}-{day:02d}"
+            except ValueError:
+                break
     if mon.lower().rstrip(".") in ("may", "march") and m["wd"] is None:
         # "May 5" is fine; "may 5" was rejected above by capitalization
         pass
@@ -1144,6 +1157,22 @@ def _n_holiday(m, ctx, s, e):
         if m["y"]:
             return "DATE", f"{m['y']}-{mo:02d}-{d:02d}"
         return "DATE", _resolve_md(mo, d, ctx, s, e)
+    if w.startswith("thanksgiving"):
+        def thanksgiving(y: int) -> dt.date:
+            first = dt.date(y, 11, 1)
+            return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+        if m["y"]:
+            return "DATE", thanksgiving(int(m["y"])).isoformat()
+        if ctx.anchor is None:
+            return "DATE", "XXXX-11"
+        a = ctx.anchor
+        tense = ctx.tense(s, e)
+        d = thanksgiving(a.year)
+        if tense == "future":
+            d = d if d >= a else thanksgiving(a.year + 1)
+        else:
+            d = d if d <= a else thanksgiving(a.year - 1)
+        return "DATE", d.isoformat()
     # moving holidays: year only
     if m["y"]:
         return "DATE", m["y"]
