@@ -446,10 +446,62 @@ class _Ctx:
         return _text_tense(self.text, start, end)
 
 
+_UNIT_T = r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur|night|morning|afternoon|evening"
+_MON_T = r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
+_WD_T = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# a cheap regex that any match of the pattern must contain: the pattern runs only near it
+_UNITW_T = r"\b(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))\b"
+_TRIGGERS = {
+    "ago": r"\b(?:ago|earlier|later|before|after|previously|hence|from now)\b", "duration": _UNITW_T,
+    "bareunits": r"\b(?:years|months|weeks|days|decades|hours|centuries)\b",
+    "relunit": r"\b(?:week|month|year|decade|century|weekend)\b",
+    "anaday": r"\b(?:day|morning|afternoon|evening|night)\b", "daybefore": r"\b(?:before|after)\b",
+    "yearago": r"(?:year|month|week|quarter)[- ](?:earlier|ago)", "theunit": r"\b(?:weekend|year)\b",
+    "set": r"\b(?:every|each|per|once|twice|times|daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly|semiannually)\b",
+    "my": _MON_T, "mdy": _MON_T, "dmy": _MON_T, "season": r"spring|summer|fall|autumn|winter",
+    "quarter": r"quarter|half", "weekday": _WD_T, "weekdays": _WD_T, "worddecade": r"ties\b",
+    "wordyear": r"nineteen|twenty|thousand", "decade": r"\d0'?s\b", "century": r"centur",
+    "deictic": r"\b(?:today|tonight|yesterday|tomorrow)\b", "clock": r"\b[ap]\.?m\b",
+    "part": r"\b(?:morning|afternoon|evening|night)\b", "noon": r"noon|midnight|midday|afternoon|morning|dawn|dusk",
+    "holiday": r"Christmas|New Year|Thanksgiving|Independence|Labor Day|Memorial Day|Halloween|Valentine",
+}
+_TRIGGER_RX = {k: re.compile(v, re.IGNORECASE if k not in ("my", "mdy", "dmy") else 0) for k, v in _TRIGGERS.items()}
+
+
+def _windows(text: str, rx: re.Pattern, left: int = 90, right: int = 45) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in rx.finditer(text):
+        lo, hi = max(0, m.start() - left), min(len(text), m.end() + right)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _finditer(name: str, rx: re.Pattern, text: str):
+    trig = _TRIGGER_RX.get(name)
+    if trig is None:
+        yield from rx.finditer(text)
+        return
+    last_end = -1
+    for lo, hi in _windows(text, trig):
+        # a window starts mid-word at worst; \b and look-behinds still see the real text
+        while lo > 0 and text[lo - 1].isalnum():
+            lo -= 1
+        while hi < len(text) and text[hi].isalnum():
+            hi += 1
+        for m in rx.finditer(text, lo, hi):
+            if m.start() < last_end:
+                continue
+            last_end = m.end()
+            yield m
+
+
 def _candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
     out = []
     for prio, (name, rx) in enumerate(_COMPILED):
-        for m in rx.finditer(text):
+        for m in _finditer(name, rx, text):
             s, e = m.start(), m.end()
             # trim trailing whitespace / commas the optional groups may leave
             while e > s and text[e - 1] in " ,\t\n":
