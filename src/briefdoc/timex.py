@@ -940,6 +940,14 @@ def _n_weekdays(m, ctx, s, e):
 
 def _n_deictic(m, ctx, s, e):
     w = m["w"].lower()
+    word = m["w"]
+    prev = re.search(r"(\S+)\s+$", ctx.text[max(0, s - 20):s])
+    if word[0].isupper() and prev and prev.group(1)[:1].isupper() and prev.group(1)[-1:] not in ".!?:\"”":
+        return None  # a name: "USA Today", "VOA Today"
+    if w == "today" and not m["edge"] and not m["part"] and (
+        re.search(r"\b(?:even|still|until|till|up to)\s+$", ctx.text[max(0, s - 10):s], re.I)
+    ):
+        return "DATE", "PRESENT_REF"  # "even today", "today's youth": the present, not the day
     part = (m["part"] or "").lower()
     if w == "tonight":
         part = part or "night"
