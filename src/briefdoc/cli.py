@@ -84,6 +84,7 @@ def render(
     translations: Optional[Path] = typer.Option(None, "--translations", help="Content catalog (.po) to use (default: <source stem>.<locale>.po beside the source)."),
     use_fuzzy: bool = typer.Option(False, "--use-fuzzy", help="Use content translations marked fuzzy."),
     require_complete: bool = typer.Option(False, "--require-complete", help="Fail (exit 2) when any content item has no translation."),
+    pdf_variant: Optional[str] = typer.Option(None, "--pdf-variant", help="PDF variant: pdf/a-3b, pdf/ua-1, none... (default: the layout's pdf_variant)."),
 ):
     """Render one brief with one layout in one locale."""
     from . import i18n, layouts
@@ -99,7 +100,7 @@ def render(
         output = source.with_name(f"{source.stem}.{lay.name}.{loc}.{format}")
     brief = brief_from(source)
     content = translator_for(brief, loc, source, translations, use_fuzzy=use_fuzzy, require_complete=require_complete)
-    data = render_html(brief, lay, loc, content=content) if format == "html" else render_pdf(brief, lay, loc, content=content)
+    data = render_html(brief, lay, loc, content=content) if format == "html" else render_pdf(brief, lay, loc, content=content, variant=pdf_variant)
     write_atomic(output, data)
     if content.report():
         print(f"briefdoc: warning: {content.report()}", file=sys.stderr)
@@ -135,6 +136,28 @@ def build(
     )
     if summary.failures:
         raise typer.Exit(4)
+
+
+@app.command()
+def doctor(
+    source: Optional[Path] = typer.Argument(None, help="A brief JSON or seed to render (default: the demo seed's extraction)."),
+    layouts_opt: Optional[str] = typer.Option(None, "--layouts", help="Comma-separated layouts (default: all)."),
+    locales_opt: Optional[str] = typer.Option(None, "--locales", help="Comma-separated locales (default: all shipped)."),
+    layouts_dir: list[Path] = typer.Option([], "--layouts-dir", help="A folder of user layouts (may repeat)."),
+):
+    """Check fonts: for each layout and locale, which font renders the text and whether any glyph is missing."""
+    from . import fonts, i18n, layouts
+    from .briefio import brief_from
+    from .errors import RenderError
+
+    available = layouts.discover(layouts_dir)
+    lays = [layouts.get(n, layouts_dir) for n in _split(layouts_opt)] if layouts_opt else list(available.values())
+    locs = [i18n.resolve(x) for x in _split(locales_opt)] if locales_opt else i18n.shipped_locales()
+    brief = brief_from(source or Path(__file__).resolve().parents[2] / "seeds" / "000_3362ed2f4686983c.md")
+    report, ok = fonts.format_doctor(fonts.doctor(brief, lays, locs))
+    print(report)
+    if not ok:
+        raise RenderError("some layouts or locales would print missing glyphs or failed to render (see above)")
 
 
 @app.command("layouts")
