@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from .brief import Brief, Event, Quote
 from .errors import InputError, RenderError
-from .i18n import Localizer, css_string
+from .i18n import Localizer, Translated, css_string, direction
 from .layouts import BUILTIN_DIR, PDF_VARIANTS, Layout
 
 # A PDF without SOURCE_DATE_EPOCH nor a publication date is dated from this fixed epoch.
@@ -97,16 +97,27 @@ def telling_quotes(brief: Brief, n: int, max_chars: int = 0) -> list[Quote]:
 
 
 def excerpt(text: str, max_chars: int) -> str:
-    """``text`` cut to at most ``max_chars`` at a sentence end, else at a word, with "…"."""
-    text = str(text)
+    """``text`` cut to at most ``max_chars`` at a sentence end, else at a word, with "…".
+    A Translated text stays Translated (same language, direction and marks)."""
     if not max_chars or len(text) <= max_chars:
         return text
-    cut = text[:max_chars]
+    plain = str.__str__(text)
+    cut = plain[:max_chars]
     sentence = max(cut.rfind(". "), cut.rfind("! "), cut.rfind("? "), cut.rfind("。"))
     if sentence > max_chars // 2:
-        return cut[: sentence + 1].rstrip() + " …"
-    word = cut.rfind(" ")
-    return (cut[:word] if word > max_chars // 2 else cut).rstrip(" ,;:") + "…"
+        short = cut[: sentence + 1].rstrip() + " …"
+    else:
+        word = cut.rfind(" ")
+        short = (cut[:word] if word > max_chars // 2 else cut).rstrip(" ,;:") + "…"
+    if isinstance(text, Translated):
+        return Translated(short, translated=text.translated, original=text.original,
+                          **{k: getattr(text, k) for k in ("lang", "how", "rtl_document") if hasattr(text, k)})
+    return short
+
+
+def plain(value) -> str:
+    """The text alone, for attributes and <title> (a Translated's HTML marks dropped)."""
+    return "" if value is None else str.__str__(value) if isinstance(value, str) else str(value)
 
 
 # --- the timeline graphic ------------------------------------------------------------
@@ -328,6 +339,7 @@ def _environment(layout: Layout):
         lstrip_blocks=True,
     )
     env.filters["excerpt"] = excerpt
+    env.filters["plain"] = plain
     return env
 
 
@@ -342,7 +354,10 @@ def build_context(brief: Brief, layout: Layout, locale: str, content=None, *, fi
     tr = content if isinstance(content, _TrackedTranslator) else _TrackedTranslator(content)
     text = brief.article.text
     source_lang = brief.article.language.replace("_", "-")
-    hyph = hyphenation_languages(l10n.lang, source_lang)
+    source_dir = direction(source_lang.replace("-", "_"))
+    # A hyphen at the end of a left-to-right run inside a right-to-left line lands on
+    # the wrong side: embedded text of the other direction is not hyphenated.
+    hyph = hyphenation_languages(l10n.lang, *([source_lang] if source_dir == l10n.dir else []))
     when = pdf_datetime(brief)
 
     def limit(name: str, default: int = 0) -> int:
@@ -360,7 +375,7 @@ def build_context(brief: Brief, layout: Layout, locale: str, content=None, *, fi
         "lang": l10n.lang,
         "dir": l10n.dir,
         "source_lang": source_lang,
-        "source_dir": "rtl" if source_lang.split("-")[0] in ("ar", "he", "fa", "ur") else "ltr",
+        "source_dir": source_dir,
         "source_language": l10n.language_name(brief.article.language),
         "hyphenate": l10n.lang in hyph,
         "parties": group_positions(brief),
