@@ -236,7 +236,13 @@ def main(argv: Optional[list[str]] = None) -> None:
     debug = "--debug" in args
     _terminate_as_interrupt()
     try:
-        app(args=args, prog_name="briefdoc", standalone_mode=False)
+        # Outside standalone mode Typer *returns* the code of a typer.Exit (and turns
+        # Ctrl-C into Exit(130)) instead of raising it.
+        code = app(args=args, prog_name="briefdoc", standalone_mode=False)
+        if isinstance(code, int) and not isinstance(code, bool) and code:
+            if code == EXIT_INTERRUPTED:
+                print("briefdoc: interrupted; nothing half-written was left behind", file=sys.stderr)
+            sys.exit(code)
     except BriefdocError as exc:
         if debug:
             raise
