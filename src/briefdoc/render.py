@@ -324,13 +324,33 @@ def _ConfinedLoader(searchpath):
     return ConfinedLoader(searchpath)
 
 
+_UNSAFE_ATTRIBUTES = {"parse_file", "parse_raw", "from_orm", "model_construct", "load", "merge", "add", "mro"}
+
+
+def _sandbox_class():
+    """Jinja2's immutable sandbox, also closed to the filesystem: no attribute of a
+    path (``layout.path.joinpath('/etc/passwd').read_text()``), class or module, and
+    none of the few model methods that read files or mutate shared state."""
+    import types
+    from pathlib import PurePath
+
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    class LayoutSandbox(ImmutableSandboxedEnvironment):
+        def is_safe_attribute(self, obj, attr, value):
+            if isinstance(obj, (PurePath, type, types.ModuleType)) or attr in _UNSAFE_ATTRIBUTES:
+                return False
+            return super().is_safe_attribute(obj, attr, value)
+
+    return LayoutSandbox
+
+
 def _environment(layout: Layout):
     import jinja2
-    from jinja2.sandbox import SandboxedEnvironment
 
     loader = _ConfinedLoader([str(layout.path), str(BUILTIN_DIR)])
     # Layouts come from other teams: templates run sandboxed (no __class__, __globals__...).
-    env = SandboxedEnvironment(
+    env = _sandbox_class()(
         loader=loader,
         autoescape=True,
         extensions=["jinja2.ext.i18n"],
