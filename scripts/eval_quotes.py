@@ -17,6 +17,11 @@ Rows: "direct" scores gold direct items (recall) and predicted direct items
 (precision), each matched against all items of the other side; "indirect"
 likewise; "all" scores everything.
 
+Likewise consecutive direct quotes attributed through the same mention and cue
+(“A,” he said. “B.”, and quote paragraphs that continue it) are joined into one
+item, as PolNeAR annotates them as one attribution with a discontinuous
+content; gold discontinuous spans are taken from their first to last character.
+
 Speaker accuracy (of gold items matched at 0.3): right when the gold Source
 span overlaps the predicted speaker mention (speaker_start:speaker_end), or
 when the gold Source text and the predicted actor's name or aliases share a
@@ -115,6 +120,24 @@ def match(gold: list[dict], pred: list[dict], thr: float, mode: str) -> dict[int
     return m
 
 
+def merge_pieces(pred: list[dict]) -> list[dict]:
+    """Join the pieces of one attribution (“A,” he said. “B.” and continuation paragraphs):
+    consecutive direct quotes attributed through the same mention and cue."""
+    out: list[dict] = []
+    for p in sorted(pred, key=lambda p: (p["start"], p["end"])):
+        if p["kind"] == "direct" and p["sstart"] is not None:
+            for q in reversed(out):
+                if q["kind"] != "direct":
+                    continue
+                if (q["sstart"], q["send"], q["cue"]) == (p["sstart"], p["send"], p["cue"]):
+                    q["end"] = max(q["end"], p["end"])
+                    p = None
+                break
+        if p is not None:
+            out.append(dict(p))
+    return out
+
+
 def merge_nested(pred: list[dict]) -> list[dict]:
     out = []
     for p in pred:
@@ -189,7 +212,7 @@ def main(argv=None) -> int:
         names = {a.id: [a.name, *a.aliases] for a in cast.actors.values()}
         pred = [{"start": q.start, "end": q.end, "speaker": q.speaker, "sstart": q.speaker_start, "send": q.speaker_end,
                  "kind": "direct" if q.direct else "indirect", "cue": q.cue} for q in found]
-        pred = merge_nested(pred)
+        pred = merge_nested(merge_pieces(pred))
         for thr in thresholds:
             m = match(gold, pred, thr, args.overlap)
             inv = {pi: gi for gi, pi in m.items()}

@@ -377,7 +377,10 @@ def find(doc) -> Cast:
             aid = surname.get(toks[-1].text)
             if aid and cast.actors[aid].name != text and cast.actors[aid].name.split()[0] != toks[0].text:
                 aid = C.slug(text)
-            cast._mention(s, e, aid or C.slug(text))
+            aid = aid or C.slug(text)
+            if aid not in cast.actors:
+                cast._add(aid, text, "person", s)
+            cast._mention(s, e, aid)
             continue
         if len(toks) == 1 and toks[0].text in surname:
             cast._mention(s, e, surname[toks[0].text])

@@ -45,7 +45,7 @@ _BELIEF = {"believe", "think", "know", "feel", "fear", "hope", "expect", "worry"
            "realize", "recognize", "reckon", "guess", "figure", "assume", "suspect", "notice", "mean", "decide",
            "learn", "find", "show", "prove", "imply", "determine", "rule"}
 
-SCARE_MAX_WORDS = 2
+SCARE_MAX_WORDS = 4
 
 
 @dataclass
@@ -56,12 +56,15 @@ class _Att:
     subj_i: int | None  # token index of the subject (for salience)
 
 
-def _para_bounds(text: str) -> list[int]:
-    starts = [0]
-    for i, c in enumerate(text):
-        if c == "\n":
-            starts.append(i + 1)
-    return starts
+def _para_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out or [(0, len(text))]
 
 
 class _Ctx:
@@ -69,7 +72,8 @@ class _Ctx:
         self.doc = doc
         self.cast = cast
         self.text = doc.text
-        self.pstarts = _para_bounds(doc.text)
+        self.pbounds = _para_bounds(doc.text)
+        self.pstarts = [b[0] for b in self.pbounds]
         self.marks = cast.marks
         self.quoted: set[int] = set()
         self.mark_tok: set[int] = set()
@@ -150,8 +154,11 @@ def _subject(ctx: _Ctx, v):
 
 
 def _speaker(ctx: _Ctx, subj) -> Ref | None:
-    if subj is None or subj.lower_ in SELF_PRONOUNS:
+    if subj is None:
         return None
+    if subj.lower_ in SELF_PRONOUNS:
+        # the writer or an unnamed first person: the mention, no actor
+        return Ref("", subj.idx, subj.idx + len(subj))
     ref = ctx.cast.resolve(subj, create=True)
     if ref is None and subj.pos_ == "PRON" and subj.lower_ not in SELF_PRONOUNS:
         return Ref("", subj.idx, subj.idx + len(subj))
@@ -333,6 +340,39 @@ def _indirect(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
     return out
 
 
+def _headlines(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
+    """Short one-line paragraphs of the form "Source: what they said" (headlines, captions)."""
+    doc, text = ctx.doc, ctx.text
+    out = []
+    for ps, pe in ctx.pbounds:
+        line = text[ps:pe]
+        if not line.strip() or len(line) > 200 or ": " not in line:
+            continue
+        head, _, rest = line.partition(": ")
+        if not head.strip() or len(head.split()) > 5 or len(rest.split()) < 3 or not head.strip()[0].isupper():
+            continue
+        span = doc.char_span(ps, ps + len(head), alignment_mode="expand")
+        if span is None:
+            continue
+        ref = None
+        for t in span:
+            ref = ctx.cast.mention_at(t)
+            if ref is not None:
+                break
+        if ref is None:
+            root = span.root
+            if root.pos_ not in ("PROPN", "NOUN"):
+                continue
+            ref = ctx.cast.describe(root, create=True)
+            if ref is None:
+                continue
+        cs, ce = _trim(text, ps + len(head) + 2, pe)
+        if ce - cs < 12:
+            continue
+        out.append((cs, ce, _Att(None, ps, ref, None)))
+    return out
+
+
 def _person_like(ctx: _Ctx, v) -> bool:
     subj = _subject(ctx, v)
     if subj is None:
@@ -397,6 +437,9 @@ def find(doc, cast: Cast) -> list[Quote]:
         if att is None and _words(content) <= SCARE_MAX_WORDS:
             continue  # a scare quote or a title, not speech
         quotes.append(_quote(m.start, m.end, text, att, direct=True))
+    for cs, ce, att in _headlines(ctx):
+        if not any(q.start <= cs < q.end for q in quotes):
+            quotes.append(_quote(cs, ce, text, att, direct=False))
     for cs, ce, att in _indirect(ctx):
         quotes.append(_quote(cs, ce, text, att, direct=False))
     quotes.sort(key=lambda q: (q.start, q.end))
