@@ -37,6 +37,8 @@ def fake_extract(article):
     from briefdoc.brief import Brief
 
     CALLS.append(article.title)
+    if "DIE" in article.text:
+        os._exit(3)  # a worker killed under its task (out of memory, a crash in a C library)
     if "FAIL" in article.text:
         raise InputError("the fake extractor refuses this article")
     return Brief(article=article)
@@ -211,6 +213,16 @@ def test_worker_processes_build_the_same(project):
         assert (project / "out" / seed / "mini.ru.pdf").read_bytes().startswith(b"%PDF")
     summary, _ = run(project, jobs=2)
     assert summary.built == [] and len(summary.up_to_date) == 6
+
+
+def test_a_dying_worker_costs_its_task_not_the_build(project):
+    write_seed(project / "seeds", "c", "Gamma", "This article makes the worker DIE.")
+    summary, log = run(project, jobs=2)
+    assert summary.total == 6
+    assert any(f.what.endswith("c.md") and "worker process died" in f.reason for f in summary.failures), log
+    (project / "seeds" / "c.md").unlink()
+    summary, _ = run(project, jobs=2)  # whatever the dead pool took with it is built now
+    assert not summary.failures and summary.total == 4
 
 
 def test_duplicate_seed_stems_are_refused(project):

@@ -175,8 +175,9 @@ def _default_extract(article):
     return extract(article.text, article=article)
 
 
-def _init_worker(extractor, preload_nlp: bool, preload_render: bool, in_process: bool = False) -> None:
-    """Set up a worker: what extracts, and the heavy libraries it will need loaded now."""
+def _init_worker(extractor, preload_nlp: bool, in_process: bool = False) -> None:
+    """Set up a worker: what extracts, and spaCy loaded now when every worker will
+    start by extracting (otherwise it loads on first use, once per process)."""
     _WORKER["extractor"] = extractor
     _WORKER["briefs"] = {}
     if in_process:
@@ -184,18 +185,27 @@ def _init_worker(extractor, preload_nlp: bool, preload_render: bool, in_process:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
-    try:
-        if preload_render:
-            import weasyprint
-
-            # One tiny document loads fontconfig and the font cache once for this worker.
-            weasyprint.HTML(string="<p>briefdoc</p>").write_pdf()
-        if preload_nlp and extractor is None:
+    if preload_nlp and extractor is None:
+        try:
             from . import nlp
 
             nlp.pipeline()
-    except Exception:
-        pass  # the task that needs it will fail with the reason
+        except Exception:
+            pass  # the extraction that needs it fails with the reason
+
+
+def _warm_job() -> tuple[bool, str]:
+    """Load WeasyPrint and the fonts in a worker that would otherwise wait while
+    another extracts: one tiny document loads fontconfig and the font cache."""
+    try:
+        import weasyprint
+
+        from . import render  # noqa: F401  (Jinja2, Babel, the layouts' code)
+
+        weasyprint.HTML(string="<p>briefdoc</p>").write_pdf()
+    except Exception as exc:
+        return False, _reason(exc)
+    return True, ""
 
 
 def _reason(exc: BaseException) -> str:
@@ -446,9 +456,9 @@ def _fail_seed(plan: SeedPlan, reason: str, summary: BuildSummary, bar: Progress
 def _execute(to_extract, ready, cache, summary, bar, *, jobs, n_tasks, extractor, render_options, content_options) -> None:
     """Run the extractions and renders, renders first, at most ``jobs`` at a time."""
     workers = min(jobs, n_tasks)
-    initargs = (extractor, len(to_extract) >= workers, True)
+    initargs = (extractor, len(to_extract) >= workers)
     if workers <= 1:
-        _init_worker(extractor, False, False, in_process=True)
+        _init_worker(extractor, False, in_process=True)
         make_pool = _InProcess
     else:
         def make_pool():
@@ -464,6 +474,10 @@ def _execute(to_extract, ready, cache, summary, bar, *, jobs, n_tasks, extractor
     pool = make_pool()
     restarts = 0
     inflight: dict[Future, tuple] = {}
+    if workers > 1 and not ready and 0 < len(to_extract) < workers:
+        # Workers with no seed to extract load WeasyPrint meanwhile, off the critical path.
+        for _ in range(workers - len(to_extract)):
+            inflight[pool.submit(_warm_job)] = ("warm", None, None)
     try:
         while ready or to_extract or inflight:
             while len(inflight) < workers + 1 and (ready or to_extract):
@@ -477,6 +491,11 @@ def _execute(to_extract, ready, cache, summary, bar, *, jobs, n_tasks, extractor
             broken = False
             for fut in done:
                 kind, plan, output = inflight.pop(fut)
+                if kind == "warm":
+                    # _warm_job catches its errors (they show again in the renders); an
+                    # exception here means its worker died and the pool with it.
+                    broken = broken or fut.exception() is not None
+                    continue
                 try:
                     ok, result = fut.result()
                 except Exception as exc:  # BrokenProcessPool: the worker died under this task
@@ -502,6 +521,8 @@ def _execute(to_extract, ready, cache, summary, bar, *, jobs, n_tasks, extractor
                 # Every task still in the dead pool fails with it; the rest go to a new pool.
                 for fut, (kind, plan, output) in list(inflight.items()):
                     reason = "a worker process died; out of memory?"
+                    if kind == "warm":
+                        continue
                     if kind == "extract":
                         _fail_seed(plan, reason, summary, bar)
                     else:

@@ -1,0 +1,281 @@
+"""briefdoc's speed and memory, measured against WeasyPrint doing the same work.
+
+    .venv/bin/python bench/bench.py            # everything (about 15-25 minutes on 2 cores)
+    .venv/bin/python bench/bench.py --quick    # 3 runs, 10 articles for throughput (a few minutes)
+
+Prints one table row per measure with its target:
+
+1. render: briefdoc's render_pdf of one brief vs WeasyPrint on the same HTML, same process;
+2. cold build: `briefdoc build SEED` (every layout x every locale, fresh process, empty cache)
+   vs the `weasyprint` command once per PDF on the same HTML (from briefdoc's render_html);
+3. rebuild with nothing changed, and `briefdoc --help`;
+4. peak memory of the cold build, the build process and its workers together;
+5. throughput on PolNeAR dev articles (read from ../shared/data, copied as .txt seeds into a
+   temporary folder, never into the repository) x 2 layouts x 2 locales, --jobs 1 vs --jobs 2.
+
+Times are medians over --runs runs (default 5). This is a measuring script, not a test."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_3362ed2f4686983c.md"
+POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "dev" / "text"
+BIN = Path(sys.executable).parent
+BRIEFDOC = [str(BIN / "briefdoc")] if (BIN / "briefdoc").exists() else [sys.executable, "-m", "briefdoc"]
+WEASYPRINT = [str(BIN / "weasyprint")] if (BIN / "weasyprint").exists() else [sys.executable, "-m", "weasyprint"]
+
+ROWS: list[tuple[str, str, str, str]] = []
+
+
+def row(measure: str, value: str, target: str, ok: bool | None) -> None:
+    verdict = "" if ok is None else ("ok" if ok else "MISSED")
+    ROWS.append((measure, value, target, verdict))
+    print(f"  {measure}: {value}  [{target}] {verdict}", file=sys.stderr, flush=True)
+
+
+def median(xs: list[float]) -> float:
+    return statistics.median(xs)
+
+
+def timed(cmd: list[str], **kw) -> float:
+    t = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, **kw)
+    return time.perf_counter() - t
+
+
+def build_cmd(seeds, out: Path, *extra: str) -> list[str]:
+    return [*BRIEFDOC, "build", *map(str, seeds), "-o", str(out), *extra]
+
+
+class PeakMemory:
+    """Samples a process and all its descendants: the peak of their summed RSS
+    (shared pages counted in each process) and of their summed PSS (shared pages
+    split between the processes that share them)."""
+
+    def __init__(self, pid: int, interval: float = 0.05):
+        import psutil
+
+        self.root = psutil.Process(pid)
+        self.interval = interval
+        self.rss = self.pss = 0
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self):
+        import psutil
+
+        while not self.stop.is_set():
+            try:
+                procs = [self.root, *self.root.children(recursive=True)]
+            except psutil.Error:
+                break
+            rss = pss = 0
+            for p in procs:
+                try:
+                    info = p.memory_full_info()
+                    rss += info.rss
+                    pss += getattr(info, "pss", info.rss)
+                except psutil.Error:
+                    pass
+            self.rss, self.pss = max(self.rss, rss), max(self.pss, pss)
+            self.stop.wait(self.interval)
+
+    def finish(self):
+        self.stop.set()
+        self.thread.join()
+
+
+def load_brief(args, workdir: Path):
+    """The seed's brief: --brief, else extracted by `briefdoc extract`."""
+    from briefdoc.briefio import load_brief as load
+
+    if args.brief:
+        return load(args.brief)
+    path = workdir / "seed-brief.json"
+    subprocess.run([*BRIEFDOC, "extract", str(SEED), "-o", str(path)], check=True, cwd=ROOT)
+    return load(path)
+
+
+def bench_render(args, brief) -> None:
+    """briefdoc's render_pdf vs weasyprint.HTML(...).write_pdf() on the HTML render_html gives."""
+    import importlib
+
+    import weasyprint
+
+    from briefdoc import content, layouts
+
+    render = importlib.import_module("briefdoc.render")
+    lay = layouts.get(args.layout)
+    translator = content.translator_for(brief, args.locale, SEED)
+    html = render.render_html(brief, lay, args.locale, content=translator)
+    base = str(lay.path) + os.sep
+
+    def ours():
+        render.render_pdf(brief, lay, args.locale, content=content.translator_for(brief, args.locale, SEED))
+
+    def ours_plain():
+        render.render_pdf(brief, lay, args.locale, content=content.translator_for(brief, args.locale, SEED), variant="none")
+
+    def theirs():
+        weasyprint.HTML(string=html, base_url=base).write_pdf()
+
+    for f in (ours, ours_plain, theirs):  # warm up: fonts, caches
+        f()
+    times = {ours: [], ours_plain: [], theirs: []}
+    for _ in range(args.runs):  # interleaved, so that load on the machine hits both alike
+        for f in times:
+            t = time.perf_counter()
+            f()
+            times[f].append(time.perf_counter() - t)
+    t_ours, t_plain, t_theirs = (median(times[f]) for f in (ours, ours_plain, theirs))
+    overhead = t_ours / t_theirs - 1
+    row(f"render {args.layout}.{args.locale}: briefdoc (layout's PDF variant {lay.pdf_variant}) vs WeasyPrint on the same HTML",
+        f"{t_ours:.2f} s vs {t_theirs:.2f} s: overhead {overhead:+.0%}", "overhead <= 10%", overhead <= 0.10)
+    overhead = t_plain / t_theirs - 1
+    row(f"render {args.layout}.{args.locale}: briefdoc --pdf-variant none vs WeasyPrint on the same HTML",
+        f"{t_plain:.2f} s vs {t_theirs:.2f} s: overhead {overhead:+.0%}", "(reference)", None)
+
+
+def bench_full_build(args, workdir: Path) -> None:
+    import resource
+
+    from briefdoc import i18n, layouts
+
+    lays = list(layouts.discover().values())
+    locs = i18n.shipped_locales()
+    n_pdfs = len(lays) * len(locs)
+
+    cold, peaks_rss, peaks_pss = [], [], []
+    for i in range(args.runs):
+        out = workdir / f"cold-{i}"
+        t = time.perf_counter()
+        proc = subprocess.Popen(build_cmd([SEED], out), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        mem = PeakMemory(proc.pid)
+        _, err = proc.communicate()
+        cold.append(time.perf_counter() - t)
+        mem.finish()
+        if proc.returncode != 0:
+            sys.exit(f"bench: briefdoc build failed ({proc.returncode}):\n{err}")
+        peaks_rss.append(mem.rss)
+        peaks_pss.append(mem.pss)
+    maxrss_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024  # the largest single process
+
+    # the same HTML briefdoc renders, then one `weasyprint` command per PDF
+    brief_json = workdir / "cold-0" / SEED.stem / "brief.json"
+    from briefdoc import content
+    from briefdoc.briefio import load_brief as load
+
+    render = __import__("importlib").import_module("briefdoc.render")
+    brief = load(brief_json)
+    htmls = []
+    for lay in lays:
+        for loc in locs:
+            html = workdir / "html" / f"{lay.name}.{loc}.html"
+            html.parent.mkdir(exist_ok=True)
+            html.write_text(render.render_html(brief, lay, loc, content=content.translator_for(brief, loc, SEED)), encoding="utf-8")
+            htmls.append((html, lay))
+    baseline = []
+    for i in range(args.runs):
+        t = time.perf_counter()
+        for html, lay in htmls:
+            subprocess.run([*WEASYPRINT, "-q", "-u", str(lay.path) + os.sep, str(html), str(html.with_suffix(".pdf"))],
+                           check=True, cwd=ROOT)
+        baseline.append(time.perf_counter() - t)
+    t_cold, t_base = median(cold), median(baseline)
+    row(f"cold build, 1 seed x {len(lays)} layouts x {len(locs)} locales = {n_pdfs} PDFs (fresh process, empty cache)",
+        f"{t_cold:.1f} s vs {t_base:.1f} s for {n_pdfs} `weasyprint` runs: {t_base / t_cold:.1f}x faster",
+        ">= 4x faster", t_base / t_cold >= 4)
+
+    rebuild = []
+    out = workdir / "cold-0"
+    for _ in range(args.runs):
+        rebuild.append(timed(build_cmd([SEED], out)))
+    t = median(rebuild)
+    row(f"rebuild with nothing changed ({n_pdfs} PDFs up to date)", f"{t:.2f} s", "< 1 s", t < 1)
+
+    helps = [timed([*BRIEFDOC, "--help"]) for _ in range(max(args.runs, 10))]
+    t = median(helps)
+    row("briefdoc --help", f"{t:.3f} s", "< 0.2 s", t < 0.2)
+
+    mb = 1024 * 1024
+    row("peak memory of the cold build, process + workers (sum of PSS)", f"{max(peaks_pss) / mb:.0f} MB",
+        "< 500 MB", max(peaks_pss) < 500 * mb)
+    row("peak memory of the cold build, process + workers (sum of RSS, shared pages counted twice)",
+        f"{max(peaks_rss) / mb:.0f} MB", "(reference)", None)
+    row("largest single process (getrusage RUSAGE_CHILDREN maxrss)", f"{maxrss_children / mb:.0f} MB", "(reference)", None)
+
+
+def bench_throughput(args, workdir: Path) -> None:
+    from briefdoc import layouts
+
+    texts = sorted(POLNEAR.glob("*.txt"))[: args.articles]
+    if len(texts) < args.articles:
+        sys.exit(f"bench: {POLNEAR} has {len(texts)} texts, {args.articles} wanted")
+    seeds = workdir / "polnear-seeds"
+    seeds.mkdir()
+    for t in texts:
+        shutil.copyfile(t, seeds / t.name)
+    lays = sorted(layouts.discover())[:2]
+    locs = args.throughput_locales.split(",")
+    n = len(texts) * len(lays) * len(locs)
+    rates = {}
+    for jobs in (1, 2):
+        walls = []
+        for i in range(args.throughput_runs):
+            out = workdir / f"tp-{jobs}-{i}"
+            walls.append(timed(build_cmd([seeds], out, "--layouts", ",".join(lays), "--locales", ",".join(locs), "--jobs", str(jobs))))
+        rates[jobs] = n / median(walls)
+        row(f"throughput, {len(texts)} articles x {len(lays)} layouts ({', '.join(lays)}) x {len(locs)} locales = {n} PDFs, --jobs {jobs}",
+            f"{median(walls):.0f} s, {rates[jobs]:.2f} PDFs/s", "(reference)", None)
+    row("throughput speed-up, --jobs 2 vs --jobs 1", f"{rates[2] / rates[1]:.2f}x", f"(2 cores; {os.cpu_count()} CPUs)", None)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true", help="3 runs and 10 articles: a few minutes")
+    ap.add_argument("--runs", type=int, default=None, help="runs per timing (default 5; 3 with --quick)")
+    ap.add_argument("--articles", type=int, default=None, help="PolNeAR articles for throughput (default 50; 10 with --quick)")
+    ap.add_argument("--throughput-runs", type=int, default=1, help="runs per --jobs setting for throughput (default 1: each is 200 PDFs)")
+    ap.add_argument("--throughput-locales", default="en,ru")
+    ap.add_argument("--layout", default="brief", help="layout for the render comparison")
+    ap.add_argument("--locale", default="ru", help="locale for the render comparison")
+    ap.add_argument("--brief", type=Path, help="a brief JSON for the render comparison (default: extract the seed)")
+    ap.add_argument("--only", choices=["render", "build", "throughput"], action="append", help="run only these parts")
+    args = ap.parse_args()
+    args.runs = args.runs or (3 if args.quick else 5)
+    args.articles = args.articles or (10 if args.quick else 50)
+    parts = args.only or ["render", "build", "throughput"]
+
+    import briefdoc
+
+    print(f"briefdoc {briefdoc.__version__}, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
+          f"load {os.getloadavg()[0]:.1f}; medians of {args.runs} runs", file=sys.stderr)
+    with tempfile.TemporaryDirectory(prefix="briefdoc-bench-") as tmp:
+        workdir = Path(tmp)
+        if "render" in parts:
+            bench_render(args, load_brief(args, workdir))
+        if "build" in parts:
+            bench_full_build(args, workdir)
+        if "throughput" in parts:
+            bench_throughput(args, workdir)
+
+    widths = [max(len(r[i]) for r in ROWS + [("measure", "value", "target", "")]) for i in range(4)]
+    print()
+    for r in [("measure", "value", "target", ""), tuple("-" * w for w in widths), *ROWS]:
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
+
+
+if __name__ == "__main__":
+    main()
