@@ -145,7 +145,7 @@ class Cast:
             antecedent = tok.head.head
             r = self.resolve(antecedent, create=False)
             if r is not None:
-                return Ref(r.id, tok.idx, tok.idx + len(tok))
+                return r
             return None
         if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
             aid = self.pronoun(tok)

@@ -38,7 +38,7 @@ REPORT = SPEECH - {"call", "describe", "label", "dub", "thank", "praise", "blast
     "determine", "rule", "allude", "hint",
 }
 # Phrasal cues: a verb plus a particle or preposition ("called for", "pointed out").
-PHRASAL = {("call", "for"), ("point", "out"), ("go", "on"), ("spell", "out"), ("lay", "out"), ("speak", "of"),
+PHRASAL = {("call", "for"), ("call", "on"), ("back", "out"), ("pull", "out"), ("walk", "away"), ("walk", "out"), ("rule", "out"), ("back", "away"), ("back", "down"), ("point", "out"), ("go", "on"), ("spell", "out"), ("lay", "out"), ("speak", "of"),
            ("hit", "out"), ("lash", "out"), ("speak", "out")}
 # Report verbs that only count with a person-like subject (not "polls show").
 _BELIEF = {"believe", "think", "know", "feel", "fear", "hope", "expect", "worry", "doubt", "see", "understand",

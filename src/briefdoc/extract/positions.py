@@ -1,0 +1,196 @@
+"""Positions: what actors said, did or stand for, each tied to a source span.
+
+``find(doc, cast, quotes)`` returns ``Position`` items in text order. A
+position comes from a stance or speech verb ("denied the accusations",
+"backed out of the meeting saying ...", "welcomed a mission") or from a stance
+noun with an owner ("Armenia's rejection of the demand"), with the actor
+resolved through the cast (names, capitals, pronouns, "his government").
+Words that are only a direct quote are left to the quotes.
+"""
+
+from __future__ import annotations
+
+from ..brief import Position, Quote
+from .actors import SELF_PRONOUNS, Cast, Ref
+from .quotes import REPORT, SPEECH, _BELIEF, _Ctx, _cue_text, _person_like, _sent_in_para, _subject, _trim
+
+STANCE = {
+    "reject", "oppose", "deny", "accuse", "welcome", "pledge", "urge", "express", "hail", "announce", "back",
+    "allude", "support", "endorse", "condemn", "criticize", "criticise", "praise", "refuse", "threaten", "demand",
+    "propose", "agree", "approve", "veto", "boycott", "withdraw", "insist", "vow", "promise", "warn", "blame",
+    "dismiss", "challenge", "defend", "applaud", "protest", "object", "favor", "favour", "advocate", "seek",
+    "decline", "cancel", "suspend", "accept", "offer", "call", "slam", "blast", "vote", "sign", "recognize",
+    "acknowledge", "admit", "concede", "complain", "appeal", "request", "reaffirm", "rule", "resist",
+    "repudiate", "rebuff", "snub", "walk", "pull", "quit", "commit", "guarantee", "assure", "dispute",
+    "contest", "question", "doubt", "fear", "hope", "want", "plan", "intend", "decide",
+}
+SAY = (SPEECH | REPORT) - _BELIEF
+# Verbs that only make a stance with a particle ("backed out", "pulled out", "walked away").
+NEED_PARTICLE = {"back": {"out", "away", "down"}, "pull": {"out"}, "walk": {"away", "out"}, "call": {"for", "on"},
+                 "rule": {"out"}}
+STANCE_NOUNS = {
+    "insistence", "rejection", "demand", "proposal", "opposition", "support", "refusal", "decision",
+    "accusation", "accusations", "allegation", "allegations", "denial", "call", "pledge", "promise", "threat",
+    "warning", "position", "stance", "offer", "objection", "objections", "claim", "claims", "request", "plan",
+    "criticism", "condemnation", "endorsement", "approval", "veto", "commitment", "insistence",
+}
+
+
+def _statement_bounds(ctx: _Ctx, v) -> tuple[int, int] | None:
+    doc = ctx.doc
+    s, e = _sent_in_para(ctx, v)
+    start = v.i
+    neg = [k for k in v.children if k.dep_ == "neg" and k.i < v.i]
+    if neg:
+        start = min([neg[0].i] + [k.i for k in v.children if k.dep_ in ("aux", "auxpass") and neg[0].i > k.i >= v.i - 4])
+    end = v.i + 1
+    for k in v.children:
+        if k.i < v.i or k.dep_ in ("conj", "cc", "punct"):
+            continue
+        if k.dep_ in ("nsubj", "nsubjpass"):
+            continue  # "said Lavrov"
+        end = max(end, k.right_edge.i + 1)
+    end = min(end, e)
+    start = max(start, s)
+    while end > start + 1 and doc[end - 1].is_punct and doc[end - 1].text not in ("”", '"', ")"):
+        end -= 1
+    if end <= start:
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _quote_share(ctx: _Ctx, cs: int, ce: int) -> float:
+    covered = 0
+    for m in ctx.marks:
+        a, b = max(cs, m.open_at), min(ce, (m.close_at + 1) if m.close_at is not None else m.end)
+        if b > a:
+            covered += b - a
+    return covered / max(1, ce - cs)
+
+
+def _actors_of(ctx: _Ctx, subj) -> list[Ref]:
+    """The subject's actor(s): coordinated subjects each count ("Both Yerevan and Stepanakert")."""
+    if subj is None or subj.lower_ in SELF_PRONOUNS:
+        return []
+    cast = ctx.cast
+    out: list[Ref] = []
+    toks = [subj] + [c for c in subj.children if c.dep_ == "conj"]
+    for t in toks:
+        r = cast.resolve(t, create=True)
+        if r is not None and r.id and all(r.id != o.id for o in out):
+            out.append(r)
+    return out
+
+
+def find(doc, cast: Cast, quotes: list[Quote] | None = None) -> list[Position]:
+    ctx = _Ctx(doc, cast)
+    text = doc.text
+    out: list[Position] = []
+    seen: set[tuple[int, int, str]] = set()
+
+    def add(cs: int, ce: int, ref: Ref, cue: str | None) -> None:
+        cs, ce = _trim(text, cs, ce)
+        if ce - cs < 8:
+            return
+        key = (cs, ce, ref.id)
+        if key in seen:
+            return
+        seen.add(key)
+        out.append(Position(start=cs, end=ce, statement=text[cs:ce], actor=ref.id, cue=cue,
+                            actor_start=ref.start, actor_end=ref.end))
+
+    for v in doc:
+        if v.i in ctx.quoted or v.pos_ not in ("VERB", "AUX"):
+            continue
+        lem = v.lemma_.lower()
+        if lem not in STANCE and lem not in SAY:
+            continue
+        if lem in NEED_PARTICLE:
+            parts = {k.lower_ for k in v.children if k.i == v.i + 1 and k.dep_ in ("prt", "prep", "advmod")}
+            if not parts & NEED_PARTICLE[lem]:
+                continue
+        if lem in ("want", "plan", "intend", "decide", "hope", "fear", "doubt") and not _person_like(ctx, v):
+            continue
+        bounds = _statement_bounds(ctx, v)
+        if bounds is None:
+            continue
+        cs, ce = bounds
+        cue, _, _ = _cue_text(doc, v)
+        comp_left = [k for k in v.children if k.dep_ == "ccomp" and k.i < v.i]
+        right = [k for k in v.children if k.i > v.i and k.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl", "prt")
+                 and not (k.dep_ == "prep" and k.lower_ not in NEED_PARTICLE.get(lem, ()) and lem in SAY)]
+        if lem in SAY and not comp_left and not any(k.dep_ in ("ccomp", "xcomp") for k in right):
+            if lem not in STANCE or not right:
+                continue
+        if lem in SAY and comp_left and not any(k.dep_ == "ccomp" for k in right):
+            # "..., X said": the content stands before the verb
+            comp = comp_left[0]
+            s, _ = _sent_in_para(ctx, v)
+            lo = max(comp.left_edge.i, s)
+            cs = doc[lo].idx
+            if _quote_share(ctx, cs, v.idx) >= 0.6:
+                continue
+            subj = _subject(ctx, v)
+            if subj is not None and subj.i < v.i:
+                ce2 = subj.left_edge.idx
+                if ce2 > cs:
+                    ce = ce2
+        else:
+            # content after the verb; skip when it is a direct quote and nothing else
+            if ce - cs < len(v.text) + 6:
+                continue
+            body = v.idx + len(v.text)
+            if _quote_share(ctx, body, ce) >= 0.6 and lem in SAY:
+                continue
+        subj = _subject(ctx, v)
+        if subj is None:
+            subj = _expl_subject(ctx, v)
+        for ref in _actors_of(ctx, subj):
+            add(cs, ce, ref, cue)
+
+    # stance nouns with an owner: "Armenia's rejection of ...", "the Azerbaijani accusations"
+    for n in doc:
+        if n.i in ctx.quoted or n.pos_ != "NOUN" or n.lower_ not in STANCE_NOUNS:
+            continue
+        owner = None
+        for k in n.children:
+            if k.i < n.i and k.dep_ == "poss":
+                owner = k
+            elif k.i < n.i and k.dep_ in ("amod", "compound", "nmod") and cast.nationality(k) and owner is None:
+                owner = k
+        if owner is None or owner.lower_ in SELF_PRONOUNS:
+            continue
+        ref = cast.resolve(owner, create=False) if cast.mention_at(owner) is None else cast.mention_at(owner)
+        if ref is None and cast.nationality(owner):
+            ref = Ref(cast.nationality(owner), owner.idx, owner.idx + len(owner))
+        if ref is None or not ref.id:
+            continue
+        if owner.dep_ == "poss":
+            # skip the possessive marker: "Armenia’s rejection" -> "rejection ..."
+            lo = n.i
+            for k in n.children:
+                if k.dep_ in ("amod", "compound") and owner.i < k.i < n.i:
+                    lo = min(lo, k.i)
+        else:
+            lo = owner.i
+        s, e = _sent_in_para(ctx, n)
+        hi = min(n.right_edge.i + 1, e)
+        cs, ce = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+        add(cs, ce, ref, n.text)
+    out.sort(key=lambda p: (p.start, p.end))
+    return out
+
+
+def _expl_subject(ctx: _Ctx, v):
+    """For "X said there would not be checkpoints, opposing ...": climb through a subjectless clause."""
+    t = v
+    for _ in range(4):
+        if t.head.i == t.i:
+            return None
+        h = t.head
+        if any(k.dep_ in ("nsubj", "nsubjpass") for k in h.children):
+            return _subject(ctx, h)
+        if not any(k.dep_ == "expl" for k in h.children) and h.dep_ not in ("ccomp", "advcl", "xcomp", "conj"):
+            return None
+        t = h
+    return None
