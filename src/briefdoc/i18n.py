@@ -597,8 +597,15 @@ def sentences(text: str) -> list[str]:
     return [text[s:e] for s, e in split_sentences(text)]
 
 
+_LEADING_MARKS = re.compile(f"^[\\s{_QUOTE_CHARS}]+")
+# Closing marks at the end, also before the sentence's final stop: Russian and
+# Armenian close the quote before the full stop (»., »։), French after a space (. »).
+_TRAILING_MARKS = re.compile(f"[\\s{_QUOTE_CHARS}]*[{_QUOTE_CHARS}]\\s*(?=[.!?…։]?\\s*$)")
+
+
 def _strip_marks(text: str) -> str:
-    return text.strip().strip(_QUOTE_CHARS).strip()
+    """``text`` without the quotation marks that open or close it."""
+    return _TRAILING_MARKS.sub("", _LEADING_MARKS.sub("", text.strip())).strip()
 
 
 def compose_from_sentences(text: str, translations: dict[str, str]) -> str | None:

@@ -1,0 +1,169 @@
+"""UI catalogs: the shipped ones are complete and current (what `make test`
+checks), they compile and load, and `check` reports a stale, fuzzy, untranslated
+or broken catalog (on a temporary copy of the repository)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefdoc import catalogs
+
+ROOT = Path(__file__).resolve().parents[1]
+LOCALES = ["ar", "az", "fr", "hy", "ru"]
+
+
+@pytest.fixture()
+def repo(tmp_path):
+    """A copy of what the catalog tools read: babel.cfg, sources, layouts, translations."""
+    for name in ("src", "layouts", "translations"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+    shutil.copy(ROOT / "babel.cfg", tmp_path / "babel.cfg")
+    return tmp_path
+
+
+def _po(repo: Path, locale: str) -> Path:
+    return repo / "translations" / locale / "LC_MESSAGES" / "messages.po"
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_shipped_catalogs_are_complete_and_current():
+    assert catalogs.problems() == []
+
+
+def test_every_promised_locale_has_a_catalog():
+    assert sorted(catalogs.locale_catalogs()) == LOCALES
+
+
+def test_stats_are_complete():
+    for locale, (done, total) in catalogs.stats().items():
+        assert total > 10 and done == total, locale
+
+
+def test_plural_forms_per_language(repo):
+    from babel.messages.pofile import read_po
+
+    expected = {"ru": 3, "ar": 6, "fr": 3, "hy": 2, "az": 2}
+    for locale, n in expected.items():
+        with _po(repo, locale).open("rb") as fh:
+            catalog = read_po(fh, locale=locale)
+        assert catalog.num_plurals == n
+        plurals = [m for m in catalog if isinstance(m.id, (list, tuple))]
+        assert plurals, "no plural message in the catalog"
+        for m in plurals:
+            assert len(m.string) == n and all(m.string), (locale, m.id)
+
+
+def test_translator_comments_reach_the_catalog():
+    pot = (ROOT / "translations" / "messages.pot").read_text(encoding="utf-8")
+    assert "#. the quotation marks around a quote; keep {text}." in pot
+    assert "#. a count of quotes" in pot
+
+
+def test_compile_writes_loadable_catalogs(repo):
+    from babel.support import Translations
+
+    written = catalogs.compile_all(repo)
+    assert sorted(p.parent.parent.name for p in written) == LOCALES
+    for mo in written:
+        with mo.open("rb") as fh:
+            t = Translations(fh, domain="messages")
+        assert t.gettext("Timeline") != "Timeline"
+    with (repo / "translations/ru/LC_MESSAGES/messages.mo").open("rb") as fh:
+        ru = Translations(fh)
+    assert ru.ngettext("{n} quote", "{n} quotes", 5) == "{n} цитат"
+    with (repo / "translations/ar/LC_MESSAGES/messages.mo").open("rb") as fh:
+        ar = Translations(fh)
+    assert [ar.ngettext("{n} quote", "{n} quotes", n) for n in (0, 1, 2, 3, 11, 100)] == [
+        "لا اقتباسات", "اقتباس واحد", "اقتباسان", "{n} اقتباسات", "{n} اقتباسًا", "{n} اقتباس"]
+
+
+def test_copy_is_clean(repo):
+    assert catalogs.problems(repo) == []
+
+
+def test_new_source_string_makes_catalogs_stale(repo):
+    _edit(repo / "src/briefdoc/i18n.py", '        message = self.gettext("Page {page} of {pages}")',
+          '        message = self.gettext("Page {page} of {pages}")\n        self.gettext("A brand new string")')
+    found = catalogs.problems(repo)
+    assert any("messages.pot is stale" in p for p in found)
+    assert any("ru/LC_MESSAGES/messages.po: stale (1 missing, 0 obsolete)" in p for p in found)
+    # update brings it in, untranslated: still a problem until translated
+    catalogs.update(repo, quiet=True)
+    found = catalogs.problems(repo)
+    assert not any("stale" in p for p in found)
+    assert sum("untranslated entry 'A brand new string'" in p for p in found) == len(LOCALES)
+
+
+def test_new_template_string_makes_catalogs_stale(repo):
+    template = next((repo / "layouts").glob("*/template.html.j2"))
+    template.write_text(template.read_text(encoding="utf-8") + '\n{{ _("Annex") }}\n', encoding="utf-8")
+    assert any("stale" in p for p in catalogs.problems(repo))
+
+
+def test_fuzzy_and_untranslated_entries_are_reported(repo):
+    _edit(_po(repo, "fr"), 'msgid "Timeline"\nmsgstr "Chronologie"', '#, fuzzy\nmsgid "Timeline"\nmsgstr "Chronologie"')
+    _edit(_po(repo, "hy"), 'msgid "Quotes"\nmsgstr "Մեջբերումներ"', 'msgid "Quotes"\nmsgstr ""')
+    found = catalogs.problems(repo)
+    assert any("fr/LC_MESSAGES/messages.po: fuzzy entry 'Timeline'" in p for p in found)
+    assert any("hy/LC_MESSAGES/messages.po: untranslated entry 'Quotes'" in p for p in found)
+    assert len(found) == 2
+
+
+def test_missing_plural_form_is_reported(repo):
+    text = _po(repo, "ru").read_text(encoding="utf-8")
+    start = text.index('msgid "{n} quote"')
+    block_end = text.index("\n\n", start)
+    block = text[start:block_end]
+    broken = block.replace('msgstr[2] "{n} цитат"', 'msgstr[2] ""')
+    _po(repo, "ru").write_text(text.replace(block, broken), encoding="utf-8")
+    assert any("untranslated entry '{n} quote'" in p for p in catalogs.problems(repo))
+
+
+def test_wrong_placeholder_is_reported(repo):
+    _edit(_po(repo, "az"), 'msgstr "Səhifə {page} / {pages}"', 'msgstr "Səhifə {sehife} / {pages}"')
+    assert any("placeholder {sehife} is not in the source" in p for p in catalogs.problems(repo))
+
+
+def test_wrong_plural_header_is_reported(repo):
+    path = _po(repo, "ar")
+    text = path.read_text(encoding="utf-8")
+    start = text.index('"Plural-Forms:')
+    end = text.index('\\n"', start) + 3
+    path.write_text(text[:start] + '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"' + text[end:], encoding="utf-8")
+    assert any("nplurals=2, ar needs 6" in p for p in catalogs.problems(repo))
+
+
+def test_missing_locale_and_missing_pot_are_reported(repo):
+    shutil.rmtree(repo / "translations" / "hy")
+    assert any("translations/hy/LC_MESSAGES/messages.po is missing" in p for p in catalogs.problems(repo))
+    (repo / "translations" / "messages.pot").unlink()
+    assert catalogs.problems(repo) == ["translations/messages.pot is missing; run 'python -m briefdoc.catalogs update'"]
+
+
+def test_obsolete_entries_are_reported(repo):
+    with _po(repo, "ru").open("a", encoding="utf-8") as fh:
+        fh.write('\n#~ msgid "Gone"\n#~ msgstr "Ушло"\n')
+    assert any("obsolete (#~) entries" in p for p in catalogs.problems(repo))
+
+
+def test_init_starts_a_catalog_with_babel_plural_forms(repo):
+    path = catalogs.init("de", repo)
+    text = path.read_text(encoding="utf-8")
+    assert "nplurals=2" in text and 'msgid "Timeline"' in text
+    assert any("de/LC_MESSAGES/messages.po: untranslated entry" in p for p in catalogs.problems(repo))
+
+
+def test_check_command_exit_status():
+    run = subprocess.run([sys.executable, "-m", "briefdoc.catalogs", "check"], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    assert "complete and current" in run.stdout
