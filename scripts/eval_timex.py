@@ -94,6 +94,9 @@ def prf(tp_p: int, n_sys: int, tp_r: int, n_gold: int) -> tuple[float, float, fl
     return p, r, f
 
 
+_PARSED: dict = {}
+
+
 def score(docs: list[Doc], use_spacy: bool, errors: list) -> dict:
     n_sys = n_gold = 0
     strict_sys = strict_gold = relax_sys = relax_gold = 0
@@ -105,7 +108,11 @@ def score(docs: list[Doc], use_spacy: bool, errors: list) -> dict:
 
         nlp = nlp_mod.pipeline()
     for d in docs:
-        parsed = nlp(d.text) if nlp is not None else None
+        parsed = None
+        if nlp is not None:
+            if d.name not in _PARSED:
+                _PARSED[d.name] = nlp(d.text)
+            parsed = _PARSED[d.name]
         t0 = time.perf_counter()
         sys_ = timex.tag(d.text, d.anchor, doc=parsed)
         elapsed += time.perf_counter() - t0

@@ -439,11 +439,12 @@ class _Ctx:
     last_value: str | None = None
 
     def tense(self, start: int, end: int) -> str | None:
-        if self.doc is not None:
+        # the nearby-marker heuristic scores better on TimeBank than the parse;
+        # the parse decides only when the heuristic finds nothing
+        t = _text_tense(self.text, start, end)
+        if t is None and self.doc is not None:
             t = _doc_tense(self.doc, start, end)
-            if t:
-                return t
-        return _text_tense(self.text, start, end)
+        return t
 
 
 _UNIT_T = r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur|night|morning|afternoon|evening"
@@ -510,12 +511,12 @@ def _candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
                 out.append((s, e, name, m, prio))
     # longest first, then earliest, then pattern priority
     out.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[4]))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)
     chosen = []
     for s, e, name, m, _ in out:
-        if any(s < te and ts < e for ts, te in taken):
+        if any(taken[s:e]):
             continue
-        taken.append((s, e))
+        taken[s:e] = b"\x01" * (e - s)
         chosen.append((s, e, name, m))
     chosen.sort()
     return chosen
