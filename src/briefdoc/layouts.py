@@ -29,7 +29,8 @@ class Layout:
     stylesheet: str = "style.css"
     builtin: bool = True
     pdf_variant: str = "none"
-    max_pages: int = 0  # 0: no limit; else the selection shrinks until it fits
+    max_pages: int = 0  # 0: no limit; else the layout tightens (fit levels) until it fits
+    max_pages_strict: bool = False  # fail when even the tightest fit has more pages
     limits: dict = field(default_factory=dict, hash=False, compare=False)  # [limits] in layout.toml
 
     @property
@@ -67,6 +68,7 @@ def _load(folder: Path, builtin: bool) -> Layout:
         builtin=builtin,
         pdf_variant=pdf_variant,
         max_pages=max_pages,
+        max_pages_strict=bool(meta.get("max_pages_strict", False)),
         limits=dict(limits),
     )
     for f in (layout.template, layout.stylesheet):

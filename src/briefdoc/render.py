@@ -478,6 +478,8 @@ def _fitted(brief, layout, locale, content):
         document = _weasy_document(html, layout)
         if not layout.max_pages or len(document.pages) <= layout.max_pages:
             return html, document
+    if not layout.max_pages_strict:
+        return html, document  # as tight as the layout goes; more pages than hoped for
     raise RenderError(
         f"layout {layout.name!r}: the brief does not fit in {layout.max_pages} page(s) even with the "
         f"smallest selection ({len(document.pages)} pages); shorten the title or key points, or use another layout")
