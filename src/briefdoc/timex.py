@@ -109,7 +109,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # seasons
     ("season", rf"(?:\b(?P<rel>last|this|next|past|coming)\s+)?{_EDGE}\b(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR})\b)?"),
     # quarters and halves
-    ("quarter", rf"\b(?:the\s+)?(?:(?P<rel>latest|last|previous|current|this|next|year-earlier|year-ago|same)\s+)?(?:(?P<fy>fiscal|calendar)(?:\s+(?P<y1>{_YEAR}))?\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ])?(?P<q>quarter|half)(?![- ]?(?:point|of a|-century|-mile))(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<y2>{_YEAR})\b)?"),
+    ("quarter", rf"\b(?:the\s+)?(?:(?P<rel>latest|last|previous|current|this|next|year-earlier|year-ago|same)\s+)?(?:(?P<fy>fiscal|calendar)(?:\s+(?P<y1>{_YEAR}))?\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ])?(?P<q>quarter|half)\b(?![- ]?(?:point|of a|-century|-mile))(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<y2>{_YEAR})\b)?"),
     ("qabbr", rf"\b(?P<q>Q[1-4])(?:\s+(?P<y>{_YEAR}))?\b"),
     # decades
     ("decade", rf"\b(?:the\s+)?{_EDGE}(?:(?P<c>1[6-9]|20)(?P<dd>\d)0|'(?P<sd>\d)0)'?s\b"),
@@ -1065,6 +1065,19 @@ def _n_yearago(m, ctx, s, e):
     return "DATE", _shift(ctx, ctx.anchor, u, -1)
 
 
+def _last_date(ctx: _Ctx) -> dt.date | None:
+    """The date the text last mentioned, at whatever granularity it was given."""
+    v = ctx.last_value
+    if v:
+        mm = re.match(r"^(\d{4})(?:-(\d\d))?(?:-(\d\d))?", v)
+        if mm:
+            try:
+                return dt.date(int(mm[1]), int(mm[2] or 7), int(mm[3] or 1))
+            except ValueError:
+                pass
+    return ctx.last_day
+
+
 def _n_relunit(m, ctx, s, e):
     rel = m["rel"].lower()
     u = m["u"].lower()
@@ -1072,13 +1085,7 @@ def _n_relunit(m, ctx, s, e):
         # "the past week": the period just before the anchor
         pass
     if rel in ("the following", "the same", "that", "the preceding", "the previous") and rel != "the previous":
-        base = ctx.last_day
-        if base is None and ctx.last_value and re.match(r"^\d{4}", ctx.last_value):
-            try:
-                parts = ctx.last_value.split("-")
-                base = dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 7, 1)
-            except (ValueError, IndexError):
-                base = None
+        base = _last_date(ctx)
         if base is None:
             return "DATE", "XXXX" if u == "year" else "XXXX-XX"
         k = 1 if rel == "the following" else (-1 if rel == "the preceding" else 0)
@@ -1290,6 +1297,9 @@ def _n_worddecade(m, ctx, s, e):
 
 def _n_theunit(m, ctx, s, e):
     u = m["u"].lower()
+    mod = (m["mod"] or "").strip().lower()
+    if u == "year" and (mod == "fiscal" or re.match(r"\s+(?:that\s+)?(?:ended|ending|ends|through|to)\b", ctx.text[e:e + 16])):
+        return "DURATION", "P1Y"  # "the fiscal year", "the year ended March 31": a period
     if ctx.anchor is None:
         return "DATE", "XXXX" if u == "year" else "XXXX-WXX-WE"
     a = ctx.anchor
