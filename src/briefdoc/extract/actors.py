@@ -345,7 +345,8 @@ def find(doc) -> Cast:
         if ent.label_ == "NORP":
             continue
         last = doc[e - 1]
-        if last.lower_ in PLACE_NOUNS or (ent.label_ == "PERSON" and doc[s:e].root.dep_ == "compound"
+        the_before = ent.start > 0 and doc[ent.start - 1].lower_ == "the" or doc[ent.start].lower_ == "the"
+        if (last.lower_ in PLACE_NOUNS and (ent.label_ != "PERSON" or the_before)) or (ent.label_ == "PERSON" and doc[s:e].root.dep_ == "compound"
                                           and doc[s:e].root.head.i >= e and doc[s:e].root.head.pos_ == "NOUN"
                                           and doc[s:e].root.head.lower_ in PLACE_NOUNS):
             continue
@@ -403,11 +404,37 @@ def find(doc) -> Cast:
             cast._add(aid, text, "group", s)
         cast._mention(s, e, aid)
 
-    # capitals as aliases of their countries
-    for a in list(cast.actors.values()):
-        if a.kind == "country":
-            for al in list(a.aliases):
-                pass
+    # countries and capitals spaCy did not tag
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if i in cast._tok or not t.text[:1].isupper() or t.pos_ not in ("PROPN", "NOUN"):
+            i += 1
+            continue
+        hit = None
+        for n in (3, 2, 1):
+            if i + n > len(doc) or any(j in cast._tok for j in range(i, i + n)):
+                continue
+            low = doc[i:i + n].text.lower()
+            if C.is_ambiguous(doc[i:i + n].text):
+                continue
+            code = names.get(low) or capitals.get(low)
+            if code:
+                hit = (n, code)
+                break
+        if hit:
+            n, code = hit
+            cast._mention(i, i + n, cast.country(code, i))
+            for j in range(i, i + n):
+                cast._nationality[j] = cast._tok[j][2]
+            i += n
+        else:
+            i += 1
+
+    # surnames spaCy did not tag ("Adler added")
+    for t in doc:
+        if t.i not in cast._tok and t.pos_ == "PROPN" and t.text in surname and t.ent_type_ in ("", "PERSON", "ORG", "GPE"):
+            cast._mention(t.i, t.i + 1, surname[t.text])
 
     _titles(cast)
     _salience(cast)
@@ -534,12 +561,15 @@ def _titles(cast: Cast) -> None:
         nxt = sent.end
         if nxt < len(doc):
             region += list(range(nxt, doc[nxt].sent.end))
-        for i in region:
+        for n, i in enumerate(region):
             c = cast._nationality.get(i)
-            if c and c not in others and c not in cands:
-                cands.append(c)
+            if c and c not in others:
+                t = doc[i]
+                # a possessive country name ("Armenia's security") before a plain name before an adjective
+                rank = 0 if t.dep_ == "poss" else (1 if i in cast._tok else 2)
+                cands.append((rank, n, c))
         if cands:
-            a.affiliation = cands[0]
+            a.affiliation = min(cands)[2]
 
 
 def _subject_person(cast: Cast, tok) -> str | None:

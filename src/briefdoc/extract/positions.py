@@ -128,13 +128,13 @@ def find(doc, cast: Cast, quotes: list[Quote] | None = None) -> list[Position]:
             s, _ = _sent_in_para(ctx, v)
             lo = max(comp.left_edge.i, s)
             cs = doc[lo].idx
-            if _quote_share(ctx, cs, v.idx) >= 0.6:
-                continue
             subj = _subject(ctx, v)
             if subj is not None and subj.i < v.i:
                 ce2 = subj.left_edge.idx
                 if ce2 > cs:
                     ce = ce2
+            if _quote_share(ctx, max(0, cs - 1), ce) >= 0.6:
+                continue
         else:
             # content after the verb; skip when it is a direct quote and nothing else
             if ce - cs < len(v.text) + 6:

@@ -98,7 +98,9 @@ def _tok_range(doc, start: int, end: int) -> range:
 
 
 def _is_cue(t) -> bool:
-    if t.lemma_.lower() in SPEECH and t.pos_ in ("VERB", "AUX"):
+    if t.lemma_.lower() in SPEECH and t.pos_ in ("VERB", "AUX") and t.dep_ != "amod":
+        if t.i > 0 and t.doc[t.i - 1].text == "-":  # "so-called"
+            return False
         return True
     if t.lower_ == "according" and any(k.lower_ == "to" for k in t.children):
         return True

@@ -1,0 +1,111 @@
+"""Actors: names, titles, countries, capitals, affiliation, descriptions. Expected values by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefdoc import nlp
+from briefdoc.extract import actors
+
+SEED = Path("/work/shared/seeds/000_3362ed2f4686983c.txt")
+
+
+def cast_of(text: str):
+    doc = nlp.parse(text)
+    return doc, actors.find(doc)
+
+
+def tok(doc, word: str, nth: int = 0):
+    return [t for t in doc if t.text == word][nth]
+
+
+def test_full_name_title_nationality_and_short_mention():
+    doc, cast = cast_of("Japanese Foreign Minister Kenji Sato arrived on Monday. Sato met the press.")
+    a = cast.get("kenji-sato")
+    assert (a.name, a.kind, a.title, a.affiliation) == ("Kenji Sato", "person", "Foreign Minister", "japan")
+    assert cast.get("japan").kind == "country"
+    r = cast.mention_at(tok(doc, "Sato", 1))
+    assert r.id == "kenji-sato" and doc.text[r.start:r.end] == "Sato"
+
+
+def test_capital_is_a_metonym_for_its_country():
+    doc, cast = cast_of("Moscow said the talks were over. Kyiv rejected the claim.")
+    r = cast.mention_at(tok(doc, "Moscow"))
+    assert r.id == "russia"
+    assert cast.get("russia").kind == "country"
+    assert "Moscow" in cast.get("russia").aliases
+    assert cast.mention_at(tok(doc, "Kyiv")).id == "ukraine"
+
+
+def test_country_kind_from_names_not_from_ner():
+    doc, cast = cast_of("Azerbaijan and Armenia signed a deal. Armenia’s leaders were pleased.")
+    assert cast.get("azerbaijan").kind == "country"
+    assert cast.get("armenia").kind == "country"
+    assert cast.mention_at(tok(doc, "Armenia", 1)).id == "armenia"
+
+
+def test_counterpart_gets_nationality_and_title():
+    doc, cast = cast_of(
+        "Russian Foreign Minister Sergey Lavrov, who was visiting Baku and met his Azerbaijani counterpart "
+        "Jeyhum Bayramov, said the talks went well.")
+    b = cast.get("jeyhum-bayramov")
+    assert b.affiliation == "azerbaijan"
+    assert b.title == "Foreign Minister"
+    assert cast.get("sergey-lavrov").affiliation == "russia"
+
+
+def test_description_resolves_to_known_person():
+    doc, cast = cast_of(
+        "Spanish Prime Minister Ana Ruiz met Italian Prime Minister Marco Bianchi. "
+        "The Italian prime minister later left.")
+    r = cast.resolve(tok(doc, "minister"))
+    assert r.id == "marco-bianchi"
+    assert doc.text[r.start:r.end] == "The Italian prime minister"
+
+
+def test_unresolved_description_becomes_its_own_actor():
+    doc, cast = cast_of("A spokeswoman for the ministry said the report was false.")
+    r = cast.resolve(tok(doc, "spokeswoman"))
+    assert r.id == "spokeswoman-for-the-ministry"
+    assert cast.get(r.id).kind == "person"
+    assert doc.text[r.start:r.end] == "A spokeswoman for the ministry"
+
+
+def test_his_government_is_the_country():
+    doc, cast = cast_of(
+        "Chancellor Olaf Brandt, who said Germany would pay, spoke on Monday. His government also approved the plan.")
+    assert cast.get("olaf-brandt").affiliation == "germany"
+    r = cast.resolve(tok(doc, "government"))
+    assert r.id == "germany"
+    assert doc.text[r.start:r.end] == "His government"
+
+
+def test_pronoun_resolves_to_recent_person_subject():
+    doc, cast = cast_of("Maria Lopez left early. She was tired.")
+    assert cast.resolve(tok(doc, "She")).id == "maria-lopez"
+
+
+def test_used_includes_affiliations():
+    from briefdoc.brief import Quote
+
+    doc, cast = cast_of("British Defence Secretary John Kerr spoke.")
+    q = Quote(start=0, end=7, text="British", speaker="john-kerr")
+    ids = [a.id for a in cast.used([q], [])]
+    assert ids == ["john-kerr", "united-kingdom"]
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="demo seed not available")
+def test_demo_actors():
+    doc, cast = cast_of(SEED.read_text(encoding="utf-8"))
+    assert cast.get("sergey-lavrov").affiliation == "russia"
+    assert cast.get("sergey-lavrov").title == "Foreign Minister"
+    assert cast.get("jeyhum-bayramov").affiliation == "azerbaijan"
+    assert cast.get("nikol-pashinyan").affiliation == "armenia"
+    assert cast.get("nikol-pashinyan").title == "Prime Minister"
+    for c in ("russia", "azerbaijan", "armenia"):
+        assert cast.get(c).kind == "country"
+    assert "Yerevan" in cast.get("armenia").aliases
+    assert "Baku" in cast.get("azerbaijan").aliases
+    assert "Moscow" in cast.get("russia").aliases

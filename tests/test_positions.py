@@ -1,0 +1,103 @@
+"""Positions: stances and reported speech attributed to actors. Expected values by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefdoc import nlp
+from briefdoc.extract import actors, positions, quotes
+
+SEED = Path("/work/shared/seeds/000_3362ed2f4686983c.txt")
+
+
+def run(text: str):
+    doc = nlp.parse(text)
+    cast = actors.find(doc)
+    qs = quotes.find(doc, cast)
+    ps = positions.find(doc, cast, qs)
+    for p in ps:
+        assert text[p.start:p.end] == p.statement
+    return cast, ps
+
+
+def by_cue(ps, cue):
+    return [p for p in ps if p.cue == cue]
+
+
+def test_capital_backs_out_with_reason():
+    text = "Kyiv backed out of the meeting saying its focus was on the front.\n"
+    cast, ps = run(text)
+    p = by_cue(ps, "backed out")[0]
+    assert p.actor == "ukraine"
+    assert p.statement == "backed out of the meeting saying its focus was on the front"
+    assert text[p.actor_start:p.actor_end] == "Kyiv"
+
+
+def test_coordinated_subjects_and_denial():
+    text = "Both Paris and Berlin have vehemently denied the accusations.\n"
+    cast, ps = run(text)
+    denied = by_cue(ps, "denied")
+    assert {p.actor for p in denied} == {"france", "germany"}
+    assert all(p.statement == "denied the accusations" for p in denied)
+
+
+def test_relative_clause_and_his_government():
+    text = ("The minister criticized Prime Minister Ivan Petrov who last month alluded that Polish troops were a threat "
+            "to Slovakia’s security. His government also welcomed a European Union mission to Slovakia.\n")
+    cast, ps = run(text)
+    alluded = by_cue(ps, "alluded")[0]
+    assert alluded.actor == "ivan-petrov"
+    assert alluded.statement == "alluded that Polish troops were a threat to Slovakia’s security"
+    assert cast.get("ivan-petrov").affiliation == "slovakia"
+    welcomed = by_cue(ps, "welcomed")[0]
+    assert welcomed.actor == "slovakia"
+    assert welcomed.statement == "welcomed a European Union mission to Slovakia"
+    assert text[welcomed.actor_start:welcomed.actor_end] == "His government"
+
+
+def test_negation_is_kept_and_conjuncts_split():
+    text = "Carlos Mendes announced that the plant will close, but added that no jobs would be lost.\n"
+    cast, ps = run(text)
+    assert by_cue(ps, "announced")[0].statement == "announced that the plant will close"
+    assert by_cue(ps, "added")[0].statement == "added that no jobs would be lost"
+    assert {p.actor for p in ps} == {"carlos-mendes"}
+
+
+def test_stance_noun_with_owner():
+    text = "The talks stalled over Turkey’s rejection of the proposal.\n"
+    cast, ps = run(text)
+    p = by_cue(ps, "rejection")[0]
+    assert p.actor == "turkey"
+    assert p.statement == "rejection of the proposal"
+
+
+def test_pure_direct_quote_left_to_quotes():
+    text = "“We are ready,” Sara Holm said.\n"
+    cast, ps = run(text)
+    assert ps == []
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="demo seed not available")
+def test_demo_positions():
+    text = SEED.read_text(encoding="utf-8")
+    cast, ps = run(text)
+    parties = {cast.party(p.actor) for p in ps}
+    assert {"russia", "azerbaijan", "armenia"} <= parties
+    backed = by_cue(ps, "backed out")[0]
+    assert backed.actor == "armenia" and text[backed.actor_start:backed.actor_end] == "Yerevan"
+    assert backed.statement.startswith("backed out of the meeting saying its focus was on the Artsakh blockade")
+    denied = [p for p in by_cue(ps, "denied") if p.actor == "armenia"][0]
+    assert denied.statement == "denied the Azerbaijani accusations"
+    alluded = by_cue(ps, "alluded")[0]
+    assert alluded.actor == "nikol-pashinyan" and cast.party(alluded.actor) == "armenia"
+    welcomed = by_cue(ps, "welcomed")[0]
+    assert welcomed.actor == "armenia" and text[welcomed.actor_start:welcomed.actor_end] == "His government"
+    accused = by_cue(ps, "accused")[0]
+    assert accused.actor == "jeyhum-bayramov"
+    assert text[accused.actor_start:accused.actor_end] == "The Azerbaijani foreign minister"
+    assert by_cue(ps, "called for")[0].actor == "sergey-lavrov"
+    expressed = by_cue(ps, "expressed")[0]
+    assert expressed.actor == "jeyhum-bayramov"
+    assert expressed.statement.startswith("expressed his displeasure with Armenia’s rejection")

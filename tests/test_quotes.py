@@ -1,0 +1,188 @@
+"""Quotes: direct and reported, with speakers. Expected values written by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefdoc import nlp
+from briefdoc.extract import actors, quotes
+
+SEED = Path("/work/shared/seeds/000_3362ed2f4686983c.txt")
+
+
+def run(text: str):
+    doc = nlp.parse(text)
+    cast = actors.find(doc)
+    return cast, quotes.find(doc, cast)
+
+
+def direct(qs):
+    return [q for q in qs if q.direct]
+
+
+def check_spans(text, qs):
+    for q in qs:
+        assert text[q.start:q.end] == q.text
+        if q.speaker_start is not None:
+            assert 0 <= q.speaker_start < q.speaker_end <= len(text)
+
+
+def test_speaker_after_quote_and_split_quote():
+    text = "“We will not accept this,” Maria Lopez said. “The plan is dead.”\n"
+    cast, qs = run(text)
+    check_spans(text, qs)
+    d = direct(qs)
+    assert [q.text for q in d] == ["We will not accept this,", "The plan is dead."]
+    assert [q.speaker for q in d] == ["maria-lopez", "maria-lopez"]
+    assert d[0].cue == "said"
+    assert text[d[0].speaker_start:d[0].speaker_end] == "Maria Lopez"
+    assert d[1].cue == "said"
+
+
+def test_inverted_said_name():
+    text = "The vote was close. “It was a fair fight,” said Daniel Okafor, the party chairman.\n"
+    cast, qs = run(text)
+    d = direct(qs)
+    assert d[0].text == "It was a fair fight,"
+    assert d[0].speaker == "daniel-okafor"
+    assert text[d[0].speaker_start:d[0].speaker_end] == "Daniel Okafor"
+
+
+def test_pronoun_speaker():
+    text = ("Senator Anna Berg spoke to reporters on Monday.\n"
+            "“We need the money now,” she said.\n")
+    cast, qs = run(text)
+    d = direct(qs)
+    assert d[0].text == "We need the money now,"
+    assert d[0].speaker == "anna-berg"
+    assert text[d[0].speaker_start:d[0].speaker_end] == "she"
+
+
+def test_description_speaker():
+    text = ("French Foreign Minister Jean Martin met German Foreign Minister Karl Weber in Berlin.\n"
+            "“We agree on the essentials,” the French foreign minister said.\n")
+    cast, qs = run(text)
+    d = direct(qs)
+    assert d[0].speaker == "jean-martin"
+    assert text[d[0].speaker_start:d[0].speaker_end] == "the French foreign minister"
+
+
+def test_continuation_paragraph():
+    text = ("“The budget is balanced,” Finance Minister Laura Chen said on Friday.\n\n"
+            "“Nobody expected this a year ago.”\n\n"
+            "The opposition was not convinced.\n")
+    cast, qs = run(text)
+    d = direct(qs)
+    assert [q.text for q in d] == ["The budget is balanced,", "Nobody expected this a year ago."]
+    assert [q.speaker for q in d] == ["laura-chen", "laura-chen"]
+
+
+def test_multi_paragraph_quote():
+    text = ("Peter Novak said:\n\n"
+            "“The first thing is security. We cannot move without it.\n\n"
+            "“The second thing is money.”\n")
+    cast, qs = run(text)
+    d = direct(qs)
+    assert [q.text for q in d] == ["The first thing is security. We cannot move without it.", "The second thing is money."]
+    assert [q.speaker for q in d] == ["peter-novak", "peter-novak"]
+    check_spans(text, qs)
+
+
+def test_according_to():
+    text = "The factory will close in March, according to Tom Harris, a union leader.\n"
+    cast, qs = run(text)
+    assert len(qs) == 1
+    q = qs[0]
+    assert q.direct is False
+    assert q.text == "The factory will close in March"
+    assert q.cue == "according to"
+    assert q.speaker == "tom-harris"
+    assert text[q.speaker_start:q.speaker_end] == "Tom Harris"
+
+
+def test_reported_speech():
+    text = "Mayor Linda Park insisted that the bridge was safe.\n"
+    cast, qs = run(text)
+    assert len(qs) == 1
+    q = qs[0]
+    assert (q.direct, q.text, q.cue, q.speaker) == (False, "that the bridge was safe", "insisted", "linda-park")
+
+
+def test_partial_and_nested_quotes():
+    text = "Ruth Adler called for a “swift and full review” of the ‘do no harm’ rule.\n“We follow the ‘do no harm’ principle,” Adler added.\n"
+    cast, qs = run(text)
+    d = direct(qs)
+    assert [q.text for q in d] == ["swift and full review", "We follow the ‘do no harm’ principle,"]
+    assert d[0].cue == "called for"
+    assert [q.speaker for q in d] == ["ruth-adler", "ruth-adler"]
+    assert d[1].cue == "added"
+    check_spans(text, qs)
+
+
+def test_straight_quotes():
+    text = 'The governor was blunt. "This is a disaster," John Miles said. "We will fix it."\n'
+    cast, qs = run(text)
+    d = direct(qs)
+    assert [q.text for q in d] == ["This is a disaster,", "We will fix it."]
+    assert [q.speaker for q in d] == ["john-miles", "john-miles"]
+
+
+def test_unattributed_scare_quote_dropped():
+    text = "The so-called “reform” passed on Tuesday.\n"
+    cast, qs = run(text)
+    assert direct(qs) == []
+
+
+# --- the demo article -------------------------------------------------------
+
+SPOKEN = [
+    ("It [the agreement] calls for the free movement", "sergey-lavrov"),
+    ("In our contacts, we are trying", "sergey-lavrov"),
+    ("But it is possible to dispel", "sergey-lavrov"),
+    ("swift and full unblocking of traffic", "sergey-lavrov"),
+    ("can check each vehicle", "sergey-lavrov"),
+    ("will do everything to avoid negative humanitarian consequences", "jeyhum-bayramov"),
+    ("the legitimate demands of the representatives of the Azerbaijani civil society", "jeyhum-bayramov"),
+    ("The Azerbaijani side is ready for it.", "sergey-lavrov"),
+    ("We are seeing how the European Union", "sergey-lavrov"),
+    ("including about its functions, mandate", "sergey-lavrov"),
+    ("We are guided by the ‘do no harm’ principle", "sergey-lavrov"),
+    ("in the post-conflict reconstruction of Azerbaijani territories.", "sergey-lavrov"),
+]
+
+
+@pytest.fixture(scope="module")
+def demo():
+    text = SEED.read_text(encoding="utf-8")
+    cast, qs = run(text)
+    return text, cast, qs
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="demo seed not available")
+@pytest.mark.parametrize("opening,speaker", SPOKEN)
+def test_demo_spoken_quotes(demo, opening, speaker):
+    text, cast, qs = demo
+    hits = [q for q in direct(qs) if q.text.startswith(opening)]
+    assert len(hits) == 1, opening
+    q = hits[0]
+    assert q.speaker == speaker
+    assert text[q.start - 1] in "“\"" and text[q.end] in "”\""
+    assert q.speaker_start is not None
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="demo seed not available")
+def test_demo_spans_and_mentions(demo):
+    text, cast, qs = demo
+    check_spans(text, qs)
+    d = {q.text[:25]: q for q in direct(qs)}
+    he = d["But it is possible to dis"]
+    assert text[he.speaker_start:he.speaker_end] == "he" and he.cue == "said"
+    pledge = d["will do everything to avo"]
+    assert text[pledge.speaker_start:pledge.speaker_end] == "He" and pledge.cue == "pledged"
+    emph = d["The Azerbaijani side is r"]
+    assert emph.cue == "emphasized" and text[emph.speaker_start:emph.speaker_end] == "Lavrov"
+    assert emph.text.endswith("I don’t think that we will persistently offer our services,")
+    assert d["We are guided by the ‘do "].cue == "added"
+    assert d["swift and full unblocking"].cue == "called for"
