@@ -182,6 +182,23 @@ def test_corrupt_cache_is_a_miss_not_an_error(project):
     assert sorted(CALLS) == ["Alpha", "Beta"]
 
 
+def test_dry_run_says_what_would_be_built_and_why(project, capsys):
+    summary, _ = run(project, dry_run=True)
+    assert len(summary.planned) == 4 and summary.built == []
+    assert not (project / "out" / "a" / "mini.en.pdf").exists() and CALLS == []
+    run(project)
+    css = project / "layouts" / "mini" / "style.css"
+    css.write_text(css.read_text() + "h1 { color: navy }\n")
+    (project / "out" / "a" / "mini.en.pdf").unlink()
+    capsys.readouterr()
+    summary, log = run(project, dry_run=True)
+    printed = capsys.readouterr().out
+    why = {f"{p.parent.name}/{p.name}": reason for p, reason in summary.planned}
+    assert why == {"a/mini.en.pdf": "deleted", "a/mini.ru.pdf": "layout changed",
+                   "b/mini.en.pdf": "layout changed", "b/mini.ru.pdf": "layout changed"}
+    assert "mini.ru.pdf: layout changed" in printed and "would build 4" in log
+
+
 def test_force_rebuilds_everything(project):
     run(project)
     summary, _ = run(project, force=True)

@@ -64,6 +64,8 @@ class Output:
     locale: str
     path: Path
     key: str
+    parts: dict = field(default_factory=dict)
+    why: str | None = None  # why it is to be made; None when it is up to date
 
 
 @dataclass
@@ -100,6 +102,7 @@ class BuildSummary:
     built: list[Path] = field(default_factory=list)
     up_to_date: list[Path] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    planned: list[tuple[Path, str]] = field(default_factory=list)  # dry run: (output, why)
     extracted: int = 0
     seconds: float = 0.0
 
@@ -137,18 +140,19 @@ def _plan(seed_files, chosen_layouts, chosen_locales, out_dir: Path, cache, opti
         for lay in chosen_layouts:
             for loc in chosen_locales:
                 path = plan.target / f"{lay.name}.{loc}.pdf"
-                key = ""
+                output = Output(seed=seed, layout=lay, locale=loc, path=path, key="", why=plan.error)
                 if plan.extraction:
-                    key = cache_mod.render_key(
+                    output.parts = cache_mod.render_parts(
                         extraction=plan.extraction,
                         layout_digest=layout_digests[lay.name],
                         ui_digest=ui_digests[loc],
                         content_digest=cache_mod.content_catalog_digest(seed, chains[loc]),
                         options={"locale": loc, **options},
                     )
-                output = Output(seed=seed, layout=lay, locale=loc, path=path, key=key)
+                    output.key = cache_mod.render_key(output.parts)
+                    output.why = cache.why_stale(path, output.key, output.parts)
                 plan.outputs.append(output)
-                if not (plan.extraction and cache.is_current(path, key)):
+                if output.why:
                     plan.stale.append(output)
         if plan.extraction:
             plan.brief_json_stale = not cache.is_current(plan.target / BRIEF_JSON, plan.extraction)
@@ -345,6 +349,7 @@ def run_build(
     layouts_dirs=(),
     jobs: int | None = None,
     force: bool = False,
+    dry_run: bool = False,
     progress: bool | None = None,
     render_options: dict | None = None,
     content_options: dict | None = None,
@@ -354,7 +359,9 @@ def run_build(
     """Render every seed with every layout in every locale; return what was done.
 
     ``jobs``: worker processes (default: the number of cores; 1 works in this
-    process). ``force``: ignore the cache. ``progress``: draw a progress bar on
+    process). ``force``: ignore the cache. ``dry_run``: only print, on stdout,
+    each output that would be made and why, and return (nothing in
+    ``summary.built``, the outputs to make in ``summary.planned``). ``progress``: draw a progress bar on
     ``stream`` (default: stderr, when it is a terminal). ``render_options`` go to
     render_pdf, ``content_options`` to content.translator_for; both are part of
     the cache key. ``extractor`` (Article -> Brief) replaces the extraction
@@ -385,6 +392,8 @@ def run_build(
     cache = cache_mod.Cache(out_dir, read=not force)
     options = {"render": render_options, "content": content_options}
     plans = _plan(seed_files, chosen_layouts, chosen_locales, out_dir, cache, options)
+    if dry_run:
+        return _dry_run(plans, out_dir, stream, started)
 
     summary = BuildSummary()
     total = sum(len(p.outputs) for p in plans)
@@ -423,6 +432,23 @@ def run_build(
     summary.seconds = time.perf_counter() - started
     for line in summary.lines(out_dir):
         print(line, file=stream)
+    return summary
+
+
+def _dry_run(plans: list[SeedPlan], out_dir: Path, stream, started: float) -> BuildSummary:
+    summary = BuildSummary()
+    for plan in plans:
+        for output in plan.outputs:
+            if output.why:
+                summary.planned.append((output.path, output.why))
+                print(f"{output.path}: {output.why}")
+            else:
+                summary.up_to_date.append(output.path)
+        if plan.extraction and plan.brief_json_stale:
+            print(f"{plan.target / BRIEF_JSON}: {'extract' if plan.stale else 'write'}")
+    summary.seconds = time.perf_counter() - started
+    print(f"briefdoc: would build {len(summary.planned)}, up to date {len(summary.up_to_date)}"
+          f" ({len(summary.planned) + len(summary.up_to_date)} PDFs in {out_dir})", file=stream)
     return summary
 
 
@@ -471,6 +497,36 @@ def _execute(to_extract, ready, cache, summary, bar, *, jobs, n_tasks, extractor
             "render_options": render_options, "content_options": content_options,
         }
 
+    from concurrent.futures.process import BrokenProcessPool
+
+    died = "a worker process died under this task; out of memory?"
+
+    def handle(fut: Future, kind: str, plan, output) -> bool:
+        """Take in one finished task; False when its worker died (and the pool with it)."""
+        try:
+            ok, result = fut.result()
+        except Exception:  # BrokenProcessPool: a worker died; every task still in the pool fails with it
+            ok, result = False, died
+        if kind == "warm":
+            pass  # a failure here shows again, with its reason, in the renders
+        elif kind == "extract":
+            if ok:
+                summary.extracted += 1
+                plan.brief_json = result
+                cache.store_brief(plan.extraction, result)
+                _brief_known(plan, cache, ready, summary, bar)
+            else:
+                _fail_seed(plan, result, summary, bar)
+        elif ok:
+            cache.record_output(output.path, output.key, result, output.parts)
+            summary.built.append(output.path)
+            bar.advance("built", 1, f"{plan.seed.stem}/{output.path.name}")
+        else:
+            cache.forget_output(output.path)
+            summary.failures.append(Failure(str(output.path), result))
+            bar.advance("failed", 1, f"{plan.seed.stem}/{output.path.name}")
+        return result is not died
+
     pool = make_pool()
     restarts = 0
     inflight: dict[Future, tuple] = {}
@@ -480,55 +536,32 @@ def _execute(to_extract, ready, cache, summary, bar, *, jobs, n_tasks, extractor
             inflight[pool.submit(_warm_job)] = ("warm", None, None)
     try:
         while ready or to_extract or inflight:
-            while len(inflight) < workers + 1 and (ready or to_extract):
-                if ready:
-                    plan, output = ready.popleft()
-                    inflight[pool.submit(_render_job, spec(plan, output))] = ("render", plan, output)
-                else:
-                    plan = to_extract.popleft()
-                    inflight[pool.submit(_extract_job, str(plan.seed))] = ("extract", plan, None)
-            done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
             broken = False
-            for fut in done:
-                kind, plan, output = inflight.pop(fut)
-                if kind == "warm":
-                    # _warm_job catches its errors (they show again in the renders); an
-                    # exception here means its worker died and the pool with it.
-                    broken = broken or fut.exception() is not None
-                    continue
+            while len(inflight) < workers + 1 and (ready or to_extract):
+                task = ("render", *ready.popleft()) if ready else ("extract", to_extract.popleft(), None)
                 try:
-                    ok, result = fut.result()
-                except Exception as exc:  # BrokenProcessPool: the worker died under this task
+                    if task[0] == "render":
+                        fut = pool.submit(_render_job, spec(task[1], task[2]))
+                    else:
+                        fut = pool.submit(_extract_job, str(task[1].seed))
+                except BrokenProcessPool:
+                    (ready.appendleft(task[1:]) if task[0] == "render" else to_extract.appendleft(task[1]))
                     broken = True
-                    ok, result = False, f"a worker process died ({type(exc).__name__}); out of memory?"
-                if kind == "extract":
-                    if ok:
-                        summary.extracted += 1
-                        plan.brief_json = result
-                        cache.store_brief(plan.extraction, result)
-                        _brief_known(plan, cache, ready, summary, bar)
-                    else:
-                        _fail_seed(plan, result, summary, bar)
-                elif ok:
-                    cache.record_output(output.path, output.key, result)
-                    summary.built.append(output.path)
-                    bar.advance("built", 1, f"{plan.seed.stem}/{output.path.name}")
-                else:
-                    cache.forget_output(output.path)
-                    summary.failures.append(Failure(str(output.path), result))
-                    bar.advance("failed", 1, f"{plan.seed.stem}/{output.path.name}")
+                    break
+                inflight[fut] = task
+            if broken:  # the pool died before we noticed: everything in it has finished or failed
+                done = set(inflight)
+                wait(done)
+            else:
+                done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
+            for fut in done:
+                if not handle(fut, *inflight.pop(fut)):
+                    broken = True
             if broken:
-                # Every task still in the dead pool fails with it; the rest go to a new pool.
-                for fut, (kind, plan, output) in list(inflight.items()):
-                    reason = "a worker process died; out of memory?"
-                    if kind == "warm":
-                        continue
-                    if kind == "extract":
-                        _fail_seed(plan, reason, summary, bar)
-                    else:
-                        summary.failures.append(Failure(str(output.path), reason))
-                        bar.advance("failed", 1, output.path.name)
-                inflight.clear()
+                # The tasks still in the dead pool fail with it; the rest go to a new pool.
+                wait(list(inflight))
+                for fut in list(inflight):
+                    handle(fut, *inflight.pop(fut))
                 pool.shutdown(wait=False, cancel_futures=True)
                 restarts += 1
                 if restarts > MAX_POOL_RESTARTS:

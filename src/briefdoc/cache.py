@@ -118,13 +118,22 @@ def extraction_key(seed_bytes: bytes) -> str:
     )
 
 
-def render_key(*, extraction: str, layout_digest: str, ui_digest: str, content_digest: str, options: dict) -> str:
-    """The key of one PDF: what it is rendered from and how."""
-    return digest(
-        "render", FORMAT, __version__, sys.version_info[:2],
-        source_digest(NOT_RENDERING), dist_versions(RENDERING_DISTS),
-        extraction, layout_digest, ui_digest, content_digest, options,
-    )
+def render_parts(*, extraction: str, layout_digest: str, ui_digest: str, content_digest: str, options: dict) -> dict:
+    """What one PDF is made from, by name; the record keeps them so that a build
+    can say why an output is out of date."""
+    return {
+        "brief": extraction,
+        "layout": layout_digest,
+        "UI catalog": ui_digest,
+        "content catalog": content_digest,
+        "options": digest(options),
+        "code": digest(__version__, sys.version_info[:2], source_digest(NOT_RENDERING), dist_versions(RENDERING_DISTS)),
+    }
+
+
+def render_key(parts: dict) -> str:
+    """The key of one PDF, from its :func:`render_parts`."""
+    return digest("render", FORMAT, parts)
 
 
 def layout_digest(layout, builtin_dir: Path) -> str:
@@ -252,19 +261,35 @@ class Cache:
 
     def is_current(self, output: Path, key: str) -> bool:
         """True when ``output`` was made from ``key`` and is still the file that was written."""
+        return self.why_stale(output, key) is None
+
+    def why_stale(self, output: Path, key: str, parts: dict | None = None) -> str | None:
+        """None when ``output`` is up to date, else why not, in a few words."""
         record = self._read(self._output_record(output))
-        if not record or record.get("key") != key:
-            return False
+        if not record:
+            return "not built yet" if self.read else "forced"
         try:
             st = os.stat(output)
         except OSError:
-            return False
-        return fingerprint(st) == {k: record.get(k) for k in ("ino", "size", "mtime_ns")}
+            return "deleted"
+        if record.get("key") != key:
+            old = record.get("parts")
+            if parts and isinstance(old, dict):
+                changed = [name for name, value in parts.items() if old.get(name) != value]
+                if changed:
+                    return ", ".join(changed) + " changed"
+            return "its sources changed"
+        if fingerprint(st) != {k: record.get(k) for k in ("ino", "size", "mtime_ns")}:
+            return "changed on disk"
+        return None
 
-    def record_output(self, output: Path, key: str, written: dict) -> None:
-        """Remember that ``output`` was made from ``key``; ``written`` is the
-        :func:`fingerprint` of the file as it was written."""
-        self._write(self._output_record(output), {"key": key, **written})
+    def record_output(self, output: Path, key: str, written: dict, parts: dict | None = None) -> None:
+        """Remember that ``output`` was made from ``key`` (and its ``parts``);
+        ``written`` is the :func:`fingerprint` of the file as it was written."""
+        record = {"key": key, **written}
+        if parts:
+            record["parts"] = parts
+        self._write(self._output_record(output), record)
 
     def forget_output(self, output: Path) -> None:
         try:

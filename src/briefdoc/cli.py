@@ -118,6 +118,7 @@ def build(
     force: bool = typer.Option(False, "--force", help="Rebuild everything, ignoring the cache in OUT/.briefdoc-cache."),
     pdf_variant: Optional[str] = typer.Option(None, "--pdf-variant", help="PDF variant, e.g. pdf/a-3b or none (default: each layout's)."),
     require_complete: bool = typer.Option(False, "--require-complete", help="Fail outputs whose content catalog lacks translations."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Only list the outputs that would be built, and why."),
 ):
     """Render every seed with every layout in every locale into OUT/<seed>/<layout>.<locale>.pdf
     (and the extracted OUT/<seed>/brief.json); only what changed since the last build is redone."""
@@ -131,6 +132,7 @@ def build(
         layouts_dirs=layouts_dir,
         jobs=jobs,
         force=force,
+        dry_run=dry_run,
         render_options={"variant": pdf_variant} if pdf_variant is not None else None,
         content_options={"require_complete": True} if require_complete else None,
     )
