@@ -96,3 +96,26 @@ def test_time_of_day_counts_as_its_date():
     (event,) = build("The blast went off at 10:35 a.m. Friday, killing dozens.")
     assert event.date == "2023-02-24"
     assert event.expression == "10:35 a.m. Friday"
+
+
+def test_datelines_and_timestamps_are_not_events():
+    text = "PARIS, Aug. 31 (Reuters) - The minister resigned on Tuesday.\n\n2:45 p.m.\n\nThe talks went on."
+    events = build(text, dt.date(2016, 8, 31))
+    assert [(e.date, e.expression) for e in events] == [("2016-08-30", "Tuesday")]
+
+
+def test_short_participle_takes_its_clause():
+    text = "She told CNN in the interview taped and released on Wednesday."
+    (event,) = build(text, dt.date(2016, 8, 31))
+    assert event.date == "2016-08-31"
+    assert event.event.startswith("She told CNN")
+
+
+def test_month_names_as_person_names_are_not_dates():
+    events = build("The panel includes June Smith, April Jones and Steve Doe, who met in May.", dt.date(2016, 8, 31))
+    assert [(e.date, e.expression) for e in events] == [("2016-05", "May")]
+
+
+def test_empty_and_dateless_texts():
+    assert build("") == []
+    assert build("No dates here.") == []

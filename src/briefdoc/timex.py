@@ -675,11 +675,10 @@ def _n_my(m, ctx, s, e):
     if (mon.endswith(".") or len(mon.rstrip(".")) <= 4 and low not in ("may", "june", "july")) and not m["y"]:
         # abbreviation without a day or year: "Jan." alone is rare
         return None
-    if not m["y"] and not m["rel"] and low in ("may", "march", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "feb", "apr", "sept"):
-        if low not in ("may", "march"):
-            if not _MONTH_PREP.search(ctx.text[max(0, s - 12):s]):
-                return None
-        elif not _MONTH_PREP.search(ctx.text[max(0, s - 12):s]) and full == mon:
+    if not m["y"] and not m["rel"] and full == mon and not _MONTH_PREP.search(ctx.text[max(0, s - 12):s]):
+        # a bare month needs a preposition: "in June", not "June Smith" or "May I"
+        nxt = ctx.text[e:e + 2]
+        if low in ("may", "march", "april", "june", "august") or not re.match(r"^[,.;:]|^\s*$", nxt):
             return None
     if m["y"]:
         return "DATE", f"{m['y']}-{month:02d}"
@@ -1220,6 +1219,8 @@ def _n_holiday(m, ctx, s, e):
     w = m["w"].lower().replace("’", "'")
     if not _cap_ok(m["w"]):
         return None
+    if re.search(r"\b(?:merry|happy)\s+$", ctx.text[max(0, s - 8):s], re.I):
+        return None  # a greeting
     if w in _HOLIDAYS:
         mo, d = _HOLIDAYS[w]
         if m["y"]:

@@ -31,6 +31,7 @@ _DEICTIC = re.compile(
     re.IGNORECASE,
 )
 _HAS_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Za-z.]+)?,\s*[^()]{3,30}?(?:\s*\([^)]*\))?\s*$")
 _CLAUSE_DEPS = {"conj", "cc", "advcl", "parataxis", "preconj"}
 _LEADING = {"and", "but", "or", "so", "yet", "while", "whereas", "then", "also"}
 
@@ -50,8 +51,9 @@ def build(doc, anchor: dt.date | None) -> list[Event]:
         if _inside(quoted, t.start, t.end) and _is_deictic(t.text):
             continue
         ev_start, ev_end = _clause(doc, t.start, t.end)
-        if not text[ev_start:ev_end].replace(t.text, "", 1).strip(" ,.:;-—–()"):
-            continue  # a bare timestamp or dateline says nothing happened
+        rest = text[ev_start:ev_end].replace(t.text, "", 1).strip(" ,.:;-—–()")
+        if not rest or _DATELINE.match(text[ev_start:ev_end]):
+            continue  # a bare timestamp or a dateline ("PARIS, Aug 31 (Reuters)") says nothing happened
         key = (date, ev_start, ev_end)
         if key in seen:
             continue
@@ -119,6 +121,17 @@ def _clause(doc, start: int, end: int) -> tuple[int, int]:
     inside = {t.i for t in span}
     root = span.root
     head = _governor(root, inside)
+    if head is not None and head.pos_ not in ("VERB", "AUX") and sum(1 for _ in head.subtree) < 7:
+        # "the data released on Wednesday" says too little: take the clause around it
+        cur = head.head
+        for _ in range(20):
+            if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+                break
+            cur = cur.head
+        if cur.pos_ in ("VERB", "AUX") and cur.i != head.i:
+            while cur.dep_ == "xcomp" and cur.head.i != cur.i and cur.head.pos_ in ("VERB", "AUX"):
+                cur = cur.head
+            head = cur
     if head is None:
         text = doc.text
         p_start = text.rfind("\n", 0, start) + 1
@@ -144,7 +157,29 @@ def _clause(doc, start: int, end: int) -> tuple[int, int]:
         hi -= 1
     while lo < hi and (lo not in kept or doc[lo].is_space or doc[lo].is_punct and doc[lo].text not in "“\"‘("):
         lo += 1
-    return _trim(doc, lo, hi, sent)
+    return _shorten(doc, *_trim(doc, lo, hi, sent), start, end)
+
+
+_MAX_EVENT = 300
+
+
+def _shorten(doc, s: int, e: int, start: int, end: int) -> tuple[int, int]:
+    """An event longer than _MAX_EVENT characters (a list, a run-on sentence)
+    is cut to the segment around the expression between strong, then weak,
+    punctuation."""
+    text = doc.text
+    for marks in (";:—–", ",;:—–"):
+        if e - s <= _MAX_EVENT:
+            break
+        lo = max([text.rfind(c, s, start) for c in marks] + [s - 1]) + 1
+        hi_c = [i for i in (text.find(c, end, e) for c in marks) if i >= 0]
+        hi = min(hi_c) if hi_c else e
+        s, e = lo, hi
+        while s < e and text[s] in " \t\n\"“”'’":
+            s += 1
+        while e > s and text[e - 1] in " \t\n,.;:":
+            e -= 1
+    return s, e
 
 
 def _governor(root, inside: set[int]):
@@ -168,6 +203,19 @@ def _governor(root, inside: set[int]):
     if cur.i in inside or cur.pos_ not in ("VERB", "AUX"):
         return None
     verb = cur
+    # a verb without its own subject ("... and concluded Monday", "after fleeing on
+    # Monday", "including offering in August"): the clause it belongs to
+    for _ in range(3):
+        if verb.dep_ in ("conj", "pcomp", "advcl") and verb.head.i != verb.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children
+        ):
+            up = verb.head
+            while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
+                up = up.head
+            if up.pos_ in ("VERB", "AUX"):
+                verb = up
+                continue
+        break
     # "was to host": climb to the finite verb
     while verb.dep_ in ("xcomp",) and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head
