@@ -48,6 +48,8 @@ def test_absolute_dates_need_no_anchor():
 
 def test_years_are_not_counts_or_money():
     assert tag("He paid $2020 for 1999 shares.", ANCHOR) == []
+    assert [t.text for t in tag("Some 1800 migrants and 1500 troops crossed in 2022.", ANCHOR)] == ["2022"]
+    assert [t.value for t in tag("The 2020 elections were disputed.", ANCHOR)] == ["2020"]
 
 
 # --- relative dates, resolved with the tense of the clause -------------------

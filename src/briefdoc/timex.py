@@ -816,6 +816,12 @@ def _n_decade(m, ctx, s, e):
 _NOT_YEAR_AFTER = re.compile(r"^\s+(?:people|persons|troops|soldiers|votes|units|shares|cars|men|women|feet|miles|meters|km|tons|pounds|dollars|employees|workers|jobs|members|acres|students|cases|deaths|residents|years|votes|of the)\b", re.I)
 
 
+_YEAR_NOUNS_OK = {"levels", "elections", "olympics", "games", "figures", "budgets", "results", "standards",
+                  "prices", "rates", "talks", "was", "is", "has", "does", "saw", "marks", "remains", "as", "versus",
+                  "reports", "returns", "sales", "earnings", "deals", "accords", "agreements", "protests", "riots",
+                  "attacks", "floods", "midterms", "primaries", "finals", "seasons", "models", "plans"}
+
+
 def _n_year(m, ctx, s, e):
     y = int(m["y"])
     before = ctx.text[max(0, s - 3):s]
@@ -823,6 +829,11 @@ def _n_year(m, ctx, s, e):
         return None
     if _NOT_YEAR_AFTER.match(ctx.text[e:e + 20]):
         return None
+    if not m["fy"] and re.search(r"\b(?:some|about|around|nearly|almost|over|than|at least|up to|roughly|approximately|estimated|another|only|just|all)\s+$", ctx.text[max(0, s - 16):s], re.I):
+        return None  # "some 1800 migrants"
+    nxt = re.match(r"\s+([a-z]+s)\b", ctx.text[e:e + 24])
+    if nxt and not m["fy"] and nxt.group(1) not in _YEAR_NOUNS_OK:
+        return None  # "1500 troops"
     if y > 2100:
         return None
     # counts such as "1900 students" are caught above; a year far after the anchor is suspicious
