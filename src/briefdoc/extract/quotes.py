@@ -303,18 +303,28 @@ def _indirect(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
                 if k.dep_ == "ccomp":
                     comp = k
             if comp is None:
+                content = _parenthetical(ctx, v)
+                if content is None:
+                    continue
+            elif lem in _BELIEF and not _person_like(ctx, v):
                 continue
-            if lem in _BELIEF and not _person_like(ctx, v):
+            if comp is None:
+                pass
+            elif lem in _BELIEF and not _person_like(ctx, v):
                 continue
-            s, e = _sent_in_para(ctx, v)
-            lo = max(comp.left_edge.i, s)
-            hi = min(comp.right_edge.i + 1, e)
-            if lo >= hi:
-                continue
-            cs, ce = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-            content = _trim(text, cs, ce)
+            if comp is None:
+                s = e = None
+                lo, hi = 0, 0
+            else:
+                s, e = _sent_in_para(ctx, v)
+                lo = max(comp.left_edge.i, s)
+                hi = min(comp.right_edge.i + 1, e)
+                if lo >= hi:
+                    continue
+                cs, ce = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+                content = _trim(text, cs, ce)
             # the content clause must not contain the cue (a parse loop)
-            if content[0] <= v.idx < content[1]:
+            if comp is not None and content[0] <= v.idx < content[1]:
                 if comp.i < v.i:
                     content = _trim(text, cs, v.idx)
                     # drop the subject before the verb (", sources said")
@@ -340,6 +350,36 @@ def _indirect(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
                 continue
         out.append((cs, ce, att))
     return out
+
+
+def _parenthetical(ctx: _Ctx, v) -> tuple[int, int] | None:
+    """", Barden says," / ", he said." set off by commas: the rest of the sentence is the content."""
+    doc, text = ctx.doc, ctx.text
+    if v.lemma_.lower() in _BELIEF or v.lemma_.lower() not in SPEECH:
+        return None
+    if any(k.dep_ in ("dobj", "xcomp", "ccomp", "prep") and k.i > v.i for k in v.children):
+        return None
+    subj = next((k for k in v.children if k.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    lo_att = min(subj.left_edge.i, v.i)
+    hi_att = max(subj.right_edge.i, v.i) + 1
+    s, e = _sent_in_para(ctx, v)
+    if lo_att <= s or doc[lo_att - 1].text != ",":
+        return None
+    if any(i in ctx.quoted or i in ctx.mark_tok for i in range(s, e)):
+        return None
+    if hi_att < e and doc[hi_att].text not in (",", ".", "!", "?", ";"):
+        return None
+    cs = doc[s].idx
+    if hi_att >= e - 1 or doc[hi_att].text in (".", "!", "?"):
+        ce = doc[lo_att - 1].idx  # "..., he said."
+    else:
+        ce = doc[e - 1].idx + len(doc[e - 1])  # "A, he says, B."
+    cs, ce = _trim(text, cs, ce)
+    if ce - cs < 12:
+        return None
+    return cs, ce
 
 
 def _headlines(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
