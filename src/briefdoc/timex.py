@@ -546,7 +546,7 @@ def tag(text: str, anchor: dt.date | None = None, doc=None) -> list[Timex]:
             d = _parse_value_date(value)
             if d is not None:
                 ctx.last_day = d
-            if re.match(r"^\d{4}", value) and not _SHIFTED.search(t_text := text[s:e]):
+            if re.match(r"^\d{4}", value) and not _SHIFTED.search(text[s:e]):
                 ctx.last_value = value
     return result
 
@@ -591,10 +591,6 @@ def _resolve_md(month: int, day: int | None, ctx: _Ctx, s: int, e: int) -> str:
                 best = (dist, y_)
         y = best[1]
     return f"{y}-{month:02d}{dd}"
-
-
-def _edge_mod(text: str) -> None:
-    return None
 
 
 def _n_iso(m, ctx, s, e):
@@ -644,9 +640,6 @@ def _n_mdy(m, ctx, s, e):
                     return "DATE", f"{y}-{month:02d}-{day:02d}"
             except ValueError:
                 break
-    if mon.lower().rstrip(".") in ("may", "march") and m["wd"] is None:
-        # "May 5" is fine; "may 5" was rejected above by capitalization
-        pass
     return "DATE", _resolve_md(month, day, ctx, s, e)
 
 
@@ -841,9 +834,6 @@ def _n_year(m, ctx, s, e):
         return None
     if ctx.anchor is None and not m["fy"] and (y < 1800):
         return None
-    fy = (m["fy"] or "").lower()
-    if fy in ("the year", "year"):
-        return "DATE", str(y)
     return "DATE", str(y)
 
 
@@ -1091,9 +1081,6 @@ def _last_date(ctx: _Ctx) -> dt.date | None:
 def _n_relunit(m, ctx, s, e):
     rel = m["rel"].lower()
     u = m["u"].lower()
-    if rel in ("the past", "the previous", "the preceding", "previous", "past") and u != "weekend":
-        # "the past week": the period just before the anchor
-        pass
     if rel in ("the following", "the same", "that", "the preceding", "the previous") and rel != "the previous":
         base = _last_date(ctx)
         if base is None:
@@ -1156,8 +1143,6 @@ def _n_duration(m, ctx, s, e):
         before = ctx.text[max(0, s - 12):s].lower()
         if re.search(r"(?:\d|per|times|once|twice|dollars|cents|percent|%)\s*$", before):
             return "SET", _duration(1, u)
-    if low in ("some", "many") and txt.lower() == f"{low} {u.lower()}":
-        pass
     if re.fullmatch(r"\d+(\.\d+)?", n_txt) and float(n_txt) > 1000:
         return None
     if (m["adj"] or "").lower() == "-old" or re.match(r"[\s-]+old\b", ctx.text[e:e + 6]):
@@ -1206,9 +1191,6 @@ def _n_ref(m, ctx, s, e):
         return None
     if w in ("in the past", "in the future", "in the near future"):
         s = s + 3
-    if w == "future":
-        # adjective use ("future growth") is still tagged in TimeBank, but not "the future of"
-        pass
     return "DATE", _REF[w], (s, e)
 
 
