@@ -102,6 +102,18 @@ def test_anaphoric_dates(text, expr, value):
     assert one(text, expr=expr).value == value
 
 
+def test_a_day_stays_close_to_the_anchor_when_tense_would_throw_it_a_year_away():
+    t = one("The offer was extended to Nov. 20.", anchor=dt.date(1989, 11, 2), expr="Nov. 20")
+    assert t.value == "1989-11-20"
+    t = one("Fund returns rose 2% this year through Oct. 19.", anchor=dt.date(1989, 10, 27), expr="Oct. 19")
+    assert t.value == "1989-10-19"
+
+
+def test_fronted_date_takes_the_tense_after_the_comma():
+    t = one("In January, the company brought in a new chief.", anchor=dt.date(1989, 10, 27), expr="January")
+    assert t.value == "1989-01"
+
+
 def test_anaphora_works_without_anchor_from_an_absolute_date():
     t = one("They met on May 3, 2019. The next day they signed.", anchor=None, expr="The next day")
     assert t.value == "2019-05-04"

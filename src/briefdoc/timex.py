@@ -290,6 +290,8 @@ _NOT_PAST_ED = {"need", "speed", "seed", "feed", "indeed", "proceed", "exceed", 
                 "bled", "deed", "weed", "breed", "reed", "greed", "creed", "steed", "embed"}
 _FUTURE_PREP = re.compile(r"\b(?:by|until|till|through|effective|payable|as early as|as soon as|starting|beginning|expires?|expiring|before)\s+(?:the\s+)?$", re.I)
 _UNTIL_PREP = re.compile(r"\b(?:until|till|through|as early as|effective|payable|starting|beginning)\s+(?:the\s+)?$", re.I)
+_FRONT = {"in", "on", "at", "by", "since", "during", "early", "late", "last", "the", "of", "until", "through",
+          "and", "but", "then", "also", "so", "later", "earlier", "until", "before", "after", "from", "mid"}
 _CLAUSE_STOP = {"and", "that", "which", "who", "but", ",", ";", "when", "while", "because", "after", "before", "although", "since"}
 _BE_PRESENT = {"is", "are", "am", "'s", "’s"}
 _WORD = re.compile(r"[\w'’]+|[;]|,")
@@ -345,8 +347,10 @@ def _text_tense(text: str, start: int, end: int) -> str | None:
     lw = _WORD.findall(left)
     rw = _WORD.findall(right)
     rstop = len(rw)
+    # "In January, American Medical brought ...": a fronted date belongs to the clause after the comma
+    fronted = all(w.lower() in _FRONT for w in lw[-3:]) if len(lw) <= 3 else False
     for i, w in enumerate(rw):
-        if w.lower() in _CLAUSE_STOP or w == ",":
+        if w.lower() in _CLAUSE_STOP or (w == "," and not (fronted and i == 0)):
             rstop = i
             break
     rw = rw[:rstop]
@@ -566,8 +570,10 @@ _DEFAULT_PAST = False
 
 
 def _resolve_md(month: int, day: int | None, ctx: _Ctx, s: int, e: int) -> str:
-    """Year for a month (and day) without one, on the side of the anchor the
-    tense implies."""
+    """Year for a month (and day) without one: on the side of the anchor the
+    tense implies; a day (not a bare month) goes to the other side when the
+    tense puts it most of a year away and the other side is close ("the offer
+    was extended to Nov. 20" written on Nov. 2 means this Nov. 20)."""
     dd = f"-{day:02d}" if day else ""
     if ctx.anchor is None:
         return f"XXXX-{month:02d}{dd}"
@@ -575,22 +581,29 @@ def _resolve_md(month: int, day: int | None, ctx: _Ctx, s: int, e: int) -> str:
     tense = ctx.tense(s, e)
     key_a = (a.month, a.day if day else 0)
     key = (month, day or 0)
+    past_y = a.year if key <= key_a else a.year - 1
+    next_y = a.year if key >= key_a else a.year + 1
+
+    def dist(y: int) -> int:
+        try:
+            d = dt.date(y, month, day or 15)
+        except ValueError:
+            d = dt.date(y, month, 28)
+        return abs((d - a).days)
+
     if tense == "future":
-        y = a.year if key >= key_a else a.year + 1
+        y, other = next_y, past_y
     elif tense == "past" or (tense is None and _DEFAULT_PAST):
-        y = a.year if key <= key_a else a.year - 1
+        y, other = past_y, next_y
     else:  # nearest
-        best = None
-        for y_ in (a.year - 1, a.year, a.year + 1):
-            try:
-                d = dt.date(y_, month, min(day or 15, 28 if month == 2 else day or 15))
-            except ValueError:
-                continue
-            dist = abs((d - a).days)
-            if best is None or dist < best[0]:
-                best = (dist, y_)
-        y = best[1]
+        y = min((past_y, next_y), key=dist)
+        other = y
+    if day and dist(y) > _FAR and dist(other) < _NEAR:
+        y = other
     return f"{y}-{month:02d}{dd}"
+
+
+_FAR, _NEAR = 200, 100
 
 
 def _n_iso(m, ctx, s, e):
