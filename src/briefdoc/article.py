@@ -12,7 +12,7 @@ from .errors import InputError
 
 MAX_BYTES = 2_000_000  # about 300,000 words: far more than any news article
 
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufeff\ufffe\uffff]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
@@ -167,7 +167,7 @@ def parse(raw: str, path: str = "<input>") -> Article:
         raw = raw[1:]
     # Control characters (other than tab and newline) are noise from copy and paste;
     # they would also make the XML inside a PDF invalid.
-    raw = _CONTROLS.sub("", raw.replace("\f", "\n"))
+    raw = _CONTROLS.sub("", raw.replace("\f", "\n").replace("\u2028", "\n").replace("\u2029", "\n").replace("\x85", "\n"))
     meta: dict = {}
     m = _FRONT_MATTER.match(raw)
     if m:

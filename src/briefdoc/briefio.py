@@ -10,6 +10,25 @@ from .errors import InputError
 
 MAX_JSON_BYTES = 20_000_000  # a brief holds at most an article (2 MB) and pieces of it
 
+# Characters a hand-edited brief may hold that break layout or PDF writing (control
+# characters, lone surrogates, Unicode line/paragraph separators that WeasyPrint
+# cannot break at). Each becomes ONE character, so every span's offsets still hold.
+_UNPRINTABLE = {c: " " for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0)]}
+_UNPRINTABLE.update({0x0D: "\n", 0x2028: "\n", 0x2029: "\n", 0xFEFF: " ", 0xFFFE: " ", 0xFFFF: " "})
+_UNPRINTABLE.update({c: "\ufffd" for c in range(0xD800, 0xE000)})
+
+
+def clean_strings(value):
+    """``value`` (parsed JSON) with every string cleaned of unprintable characters,
+    one character for one, so that spans (offsets into article.text) stay valid."""
+    if isinstance(value, str):
+        return value.translate(_UNPRINTABLE)
+    if isinstance(value, list):
+        return [clean_strings(v) for v in value]
+    if isinstance(value, dict):
+        return {k: clean_strings(v) for k, v in value.items()}
+    return value
+
 
 def dumps(brief) -> str:
     """The Brief as JSON text: what `briefdoc extract` writes and PDFs embed."""
@@ -57,6 +76,7 @@ def loads(raw: bytes | str, where: str = "<brief>"):
         raise InputError(f"{where}: the JSON is nested too deeply to be a brief") from None
     if not isinstance(data, dict):
         raise InputError(f"{where}: a brief JSON is an object ({{...}}), not a {type(data).__name__}; give a brief JSON written by 'briefdoc extract'")
+    data = clean_strings(data)
     try:
         return Brief.model_validate(data)
     except ValidationError as exc:

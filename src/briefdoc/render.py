@@ -467,7 +467,10 @@ def _render_html(brief, layout, locale, *, content=None, inline_css=True, fit=0)
 def _weasy_document(html: str, layout: Layout):
     import weasyprint
 
-    return weasyprint.HTML(string=html, base_url=str(layout.path) + os.sep, url_fetcher=_fetcher(layout)).render()
+    try:
+        return weasyprint.HTML(string=html, base_url=str(layout.path) + os.sep, url_fetcher=_fetcher(layout)).render()
+    except Exception as exc:  # also reached from render_html (fitting): one line, exit 3
+        raise RenderError(f"layout {layout.name!r}: laying out the document failed: {type(exc).__name__}: {exc}") from None
 
 
 def _fitted(brief, layout, locale, content):
