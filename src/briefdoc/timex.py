@@ -350,7 +350,7 @@ def _text_tense(text: str, start: int, end: int) -> str | None:
     # "In January, American Medical brought ...": a fronted date belongs to the clause after the comma
     fronted = all(w.lower() in _FRONT for w in lw[-3:]) if len(lw) <= 3 else False
     for i, w in enumerate(rw):
-        if w.lower() in _CLAUSE_STOP or (w == "," and not (fronted and i == 0)):
+        if (w == "," and not (fronted and i == 0)) or (w != "," and w.lower() in _CLAUSE_STOP):
             rstop = i
             break
     rw = rw[:rstop]
