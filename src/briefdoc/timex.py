@@ -1152,18 +1152,20 @@ def _n_duration(m, ctx, s, e):
     low = n_txt.lower()
     txt = ctx.text[s:e]
     # "a year" alone is mostly a set ("$5 a year") or an article ("a year of"), keep only with a modifier
-    if low in ("a", "an"):
+    if low in ("a", "an") and txt.lower() == f"{low} {u.lower()}":
+        # "a year" alone: a duration after a preposition ("in a year", "within a week");
+        # a rate after anything else ("$2 million a year", "24 hours a day"); "a second" is an ordinal
         before = ctx.text[max(0, s - 12):s].lower()
-        if re.search(r"(?:\d|per|times|once|twice|dollars|cents|percent|%)\s*$", before):
-            return "SET", _duration(1, u)
+        if u.lower() == "second" or not re.search(
+            r"\b(?:in|for|within|over|about|nearly|almost|than|after|of|by|under|around|least|past|last|next)\s+$", before
+        ):
+            return None
     if re.fullmatch(r"\d+(\.\d+)?", n_txt) and float(n_txt) > 1000:
         return None
     if (m["adj"] or "").lower() == "-old" or re.match(r"[\s-]+old\b", ctx.text[e:e + 6]):
         return None  # ages
-    if low in ("a", "an") and txt.lower() == f"{low} {u.lower()}":
-        before = ctx.text[max(0, s - 25):s]
-        if re.search(r"(?:\d|\b(?:per|times|once|twice|flights|shares?|cents|dollars|percent|month|year|day|week))[\s%]*$", before):
-            return None  # "$1.76 a year", "four flights a week"
+    if u.lower() == "quarters" and re.search(r"\w-quarters$", txt, re.I):
+        return None  # "three-quarters": a fraction
     n = _num(n_txt)
     # "first/last N units" of something is still a duration; "the 1990 year" is not matched here
     return "DURATION", _duration(n, u)
