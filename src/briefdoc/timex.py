@@ -995,8 +995,8 @@ def _n_set(m, ctx, s, e):
     if m["adv"]:
         a = m["adv"].lower()
         nxt = re.match(r"\s+([a-z]+)", ctx.text[e:e + 20])
-        if nxt and nxt.group(1) not in _SET_FOLLOW:
-            return None  # adjective: "quarterly dividend", "daily newspaper"
+        if nxt and nxt.group(1) not in _SET_FOLLOW and a != "daily":
+            return None  # adjective: "quarterly dividend" (TimeBank does tag "daily life")
         v = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
              "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "quarterly": "P3M", "semiannually": "P6M"}[a]
         return "SET", v
