@@ -78,9 +78,24 @@ def loads(raw: bytes | str, where: str = "<brief>"):
         raise InputError(f"{where}: a brief JSON is an object ({{...}}), not a {type(data).__name__}; give a brief JSON written by 'briefdoc extract'")
     data = clean_strings(data)
     try:
-        return Brief.model_validate(data)
+        brief = Brief.model_validate(data)
     except ValidationError as exc:
         raise InputError(f"{where}: {describe_validation_error(exc)}; fix the brief or re-run 'briefdoc extract'") from None
+    _check_dates(brief, where)
+    return brief
+
+
+def _check_dates(brief, where: str) -> None:
+    """The schema checks a timeline date's shape (YYYY-MM-DD, YYYY-MM, YYYY), not
+    that it exists: 2023-02-30 would only fail later, inside a layout."""
+    import datetime as dt
+
+    for i, event in enumerate(brief.timeline):
+        parts = [int(p) for p in event.date.split("-")] + [1, 1]
+        try:
+            dt.date(*parts[:3])
+        except ValueError:
+            raise InputError(f"{where}: field timeline[{i}].date: {event.date!r} is not a real date; fix the brief or re-run 'briefdoc extract'") from None
 
 
 def describe_validation_error(exc) -> str:
