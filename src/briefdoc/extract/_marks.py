@@ -72,6 +72,12 @@ def find(text: str) -> tuple[Mark, ...]:
         j = i
         while j < p_end:
             c = text[j]
+            if c == "<" and j + 1 < p_end and (text[j + 1].isalpha() or text[j + 1] == "/"):
+                # markup left in the text (<tweet author="...">): its attribute quotes are not quotes
+                k = text.find(">", j, min(p_end, j + 600))
+                if k != -1:
+                    j = k + 1
+                    continue
             if c in (OPEN, CLOSE, STRAIGHT):
                 if open_at is None:
                     if _is_opener(text, j):

@@ -28,6 +28,7 @@ SPEECH = {
     "speak", "argue", "wonder", "question", "threaten", "announce", "advise", "agree", "predict", "estimate",
     "acknowledge", "insist", "declare", "deny", "read", "plead", "apologize", "mock", "hint", "allude",
     "signal", "contend", "opine", "muse", "concur", "stipulate", "clarify", "elaborate", "affirm",
+    "confess", "share", "chant", "sing", "scream", "cry", "plead", "beg", "recount", "add", "interrupt",
 }
 # Verbs that take reported content as a clause ("X said that ...").
 REPORT = SPEECH - {"call", "describe", "label", "dub", "thank", "praise", "blast", "slam", "criticize", "hail",
@@ -152,6 +153,12 @@ def _subject(ctx: _Ctx, v):
         if t.dep_ == "relcl" and t.head.i != t.i:
             return t.head
         break
+    # a misparsed cue (", writing “...”"): the nearest subject before it in the sentence
+    sent = v.sent
+    for i in range(v.i - 1, max(sent.start, v.i - 25) - 1, -1):
+        k = ctx.doc[i]
+        if k.dep_ in ("nsubj", "nsubjpass") and k.i not in ctx.quoted and k.head.i < v.i:
+            return k
     return None
 
 
@@ -352,6 +359,50 @@ def _indirect(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
     return out
 
 
+def _transcript_speaker(ctx: _Ctx, m) -> _Att | None:
+    """A transcript line inside a quote: "RAMOS: Secretary Clinton, did you ..." """
+    import re
+
+    mt = re.match(r"([A-Z][A-Z.'’ -]{1,30}[A-Z]):\s", ctx.text[m.start:m.end])
+    if mt is None:
+        return None
+    name = mt.group(1).strip()
+    low = name.lower().split()[-1]
+    cast = ctx.cast
+    aid = None
+    for a in cast.actors.values():
+        if a.kind == "person" and a.name.lower().split()[-1] == low:
+            aid = a.id
+            break
+    if aid is None:
+        from . import _countries as C
+
+        aid = C.slug(name)
+        if aid not in cast.actors:
+            cast._add(aid, name.title(), "person", 0)
+    s = m.start + mt.start(1)
+    return _Att(None, s, Ref(aid, s, s + len(name)), None)
+
+
+def _colon_intro(ctx: _Ctx, m) -> _Att | None:
+    """A quote introduced by a sentence ending with a colon: "Trump told reporters on Monday: “...”"."""
+    text = ctx.text
+    k = m.open_at - 1
+    while k >= 0 and text[k] in " \t\n":
+        k -= 1
+    if k < 0 or text[k] != ":":
+        return None
+    toks = _tok_range(ctx.doc, k, k + 1)
+    if not toks:
+        return None
+    colon = ctx.doc[toks[0]]
+    sent = colon.sent
+    cues = [t for t in ctx.doc[sent.start:colon.i] if _is_cue(t) and t.i not in ctx.quoted]
+    if cues:
+        return _attribution_from_cue(ctx, min(cues, key=_depth))
+    return None
+
+
 def _parenthetical(ctx: _Ctx, v) -> tuple[int, int] | None:
     """", Barden says," / ", he said." set off by commas: the rest of the sentence is the content."""
     doc, text = ctx.doc, ctx.text
@@ -435,7 +486,10 @@ def find(doc, cast: Cast) -> list[Quote]:
     marks = ctx.marks
     atts: list[_Att | None] = []
     for m in marks:
-        atts.append(_direct_attribution(ctx, m))
+        att = _direct_attribution(ctx, m)
+        if att is None:
+            att = _colon_intro(ctx, m)
+        atts.append(att)
     # carry attributions: within a multi-paragraph chain, to the next/previous piece in a paragraph,
     # and to a paragraph that follows a quote paragraph without attribution of its own
     n = len(marks)
@@ -473,6 +527,10 @@ def find(doc, cast: Cast) -> list[Quote]:
                         cues = [t for t in last if _is_cue(t) and t.i not in ctx.quoted]
                         if cues:
                             atts[i] = _attribution_from_cue(ctx, cues[-1])
+    for i, m in enumerate(marks):
+        pre = _transcript_speaker(ctx, m)
+        if pre is not None:
+            atts[i] = pre
     quotes: list[Quote] = []
     for m, att in zip(marks, atts):
         content = text[m.start:m.end]
