@@ -296,6 +296,32 @@ def test_up_to_date_check_imports_neither_spacy_nor_weasyprint(project):
     assert "HEAVY []" in result.stdout, result.stdout + result.stderr
 
 
+def test_two_builds_at_once_into_one_folder(project):
+    code = f"""
+        import sys
+        sys.path.insert(0, {str(Path(__file__).parent)!r})
+        from test_build import fake_extract
+        from briefdoc.build import run_build
+        s = run_build([{str(project / 'seeds')!r}], layouts=["mini"], locales=["en", "ru"], jobs=1,
+                      out_dir={str(project / 'out')!r}, layouts_dirs=[{str(project / 'layouts')!r}], extractor=fake_extract)
+        print("FAILED", s.failed)
+    """
+    procs = [subprocess.Popen([sys.executable, "-c", textwrap.dedent(code)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, cwd=project) for _ in range(2)]
+    for p in procs:
+        out, err = p.communicate(timeout=300)
+        assert p.returncode == 0 and "FAILED 0" in out, err
+    out_dir = project / "out"
+    assert not list(out_dir.rglob("*.part"))
+    for record in (out_dir / cache_mod.CACHE_DIRNAME).rglob("*.json"):
+        json.loads(record.read_bytes())  # never half a record
+    # whichever build renamed last, the next build is consistent: a record that does not
+    # match the file on disk is a miss, and after it everything is up to date
+    run(project)
+    summary, _ = run(project)
+    assert summary.built == [] and len(summary.up_to_date) == 4
+
+
 def test_cli_exit_code_4_and_summary_when_something_failed(project):
     write_seed(project / "seeds", "c", "Gamma", "This article makes the extractor FAIL.")
     code = f"""
