@@ -263,6 +263,7 @@ def bench_full_build(args, workdir: Path) -> None:
 def bench_throughput(args, workdir: Path) -> None:
     from briefdoc import layouts
 
+    # The first N texts in name order: a fixed sample, the same on every run.
     texts = sorted(POLNEAR.glob("*.txt"))[: args.articles]
     if len(texts) < args.articles:
         sys.exit(f"bench: {POLNEAR} has {len(texts)} texts, {args.articles} wanted")
@@ -270,7 +271,8 @@ def bench_throughput(args, workdir: Path) -> None:
     seeds.mkdir()
     for t in texts:
         shutil.copyfile(t, seeds / t.name)
-    lays = sorted(layouts.discover())[:2]
+    available = layouts.discover()
+    lays = [name for name in args.throughput_layouts.split(",") if name in available] or sorted(available)[:2]
     locs = args.throughput_locales.split(",")
     n = len(texts) * len(lays) * len(locs)
     rates = {}
@@ -291,6 +293,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=None, help="runs per timing (default 5; 3 with --quick)")
     ap.add_argument("--articles", type=int, default=None, help="PolNeAR articles for throughput (default 50; 10 with --quick)")
     ap.add_argument("--throughput-runs", type=int, default=1, help="runs per --jobs setting for throughput (default 1: each is 200 PDFs)")
+    ap.add_argument("--throughput-layouts", default="brief,memo")
     ap.add_argument("--throughput-locales", default="en,ru")
     ap.add_argument("--layout", default="brief", help="layout for the render comparison")
     ap.add_argument("--locale", default="en,ru", help="locales for the render comparison (comma-separated)")
