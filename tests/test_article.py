@@ -40,6 +40,9 @@ DE = "Der Außenminister äußerte sich über die Lage. Grüße aus München!"
         ("Лавров заявил.", "cp1251"),
         ("naïve résumé", "latin-1"),  # short: charset-normalizer says Arabic
         ("Café au lait, s'il vous plaît.", "latin-1"),
+        ("Le ministre a déclaré mardi que les négociations reprendraient à Genève après l'été.", "latin-1"),  # ties with cp1250
+        ("Ministr zahraničí řekl, že jednání budou pokračovat příští měsíc. Příliš žluťoučký kůň úpěl ďábelské ódy.", "cp1250"),
+        ("Minister spraw zagranicznych powiedział, że rozmowy zostaną wznowione w przyszłym miesiącu. Zażółć gęślą jaźń.", "cp1250"),
     ],
 )
 def test_legacy_encodings_decode_to_the_right_text(text, encoding):

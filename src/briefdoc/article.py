@@ -70,8 +70,16 @@ def _decode_legacy(data: bytes, path: str) -> str:
     non_latin = high > latin_letters  # words written in high bytes: Cyrillic, Greek...
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is not None:
+        # Ties are common (French reads as well in cp1250 as in cp1252): prefer the
+        # Western default, by far the commonest legacy encoding of news text.
+        for match in matches:
+            if match.encoding in ("cp1252", "latin_1", "iso8859_15") and match.chaos <= best.chaos + 0.01 \
+                    and match.coherence >= best.coherence - 0.01:
+                best = match
+                break
         text = str(best)
         if _plausible(text, non_latin, len(data)):
             return text
