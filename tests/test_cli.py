@@ -119,65 +119,58 @@ def test_seed_is_a_folder(tmp_path):
 
 # --- seeds that are read correctly (needs extraction) -------------------------------------
 
-def _extracted(tmp_path, name, data):
-    seed = tmp_path / name
-    seed.write_bytes(data)
-    out = tmp_path / "brief.json"
-    proc = briefdoc("extract", seed, "-o", out)
-    assert proc.returncode == 0, proc.stderr
-    assert "Traceback" not in proc.stderr
-    return json.loads(out.read_text(encoding="utf-8"))
+def _extract_all(tmp_path, seeds: dict[str, bytes]) -> dict[str, dict]:
+    """Run `briefdoc extract` on each seed, all at once (spaCy loads in parallel)."""
+    procs = {}
+    for name, data in seeds.items():
+        seed = tmp_path / name
+        seed.write_bytes(data)
+        out = tmp_path / f"{name}.json"
+        procs[name] = (subprocess.Popen([str(BIN), "extract", str(seed), "-o", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True), out)
+    results = {}
+    for name, (proc, out) in procs.items():
+        _, err = proc.communicate(timeout=180)
+        assert proc.returncode == 0, (name, err)
+        assert "Traceback" not in err
+        results[name] = json.loads(out.read_text(encoding="utf-8"))
+    return results
 
 
 @needs_extraction
-def test_cp1251_seed_is_decoded(tmp_path):
-    brief = _extracted(tmp_path, "ru.md", f"---\ntitle: Лавров в Баку\nlanguage: ru\n---\n{RU}\n".encode("cp1251"))
-    assert brief["article"]["text"] == RU
-    assert brief["article"]["title"] == "Лавров в Баку"
-
-
-@needs_extraction
-def test_latin1_bom_crlf_html_seeds(tmp_path):
+def test_legacy_encodings_bom_crlf_and_html_seeds_are_read_correctly(tmp_path):
     fr = "Le ministre a déclaré mardi que les négociations reprendraient à Genève après l'été."
-    assert _extracted(tmp_path, "fr.txt", fr.encode("latin-1"))["article"]["text"] == fr
     text = SEED.read_text(encoding="utf-8")
     body = text.split("---\n", 2)[2].strip()
-    crlf = _extracted(tmp_path, "crlf.md", b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
-    assert crlf["article"]["text"] == body
-    assert crlf["article"]["published"] == "2023-02-28"
-    html = _extracted(
-        tmp_path,
-        "page.html",
-        b"<html><head><title>Page</title><script>alert('x')</script></head><body>"
-        b"<iframe src='file:///etc/passwd'></iframe><p>Sergey Lavrov said on Tuesday that talks would resume.</p>"
-        b"<style>p{}</style></body></html>",
-    )
-    assert html["article"]["text"] == "Sergey Lavrov said on Tuesday that talks would resume."
-    assert html["article"]["title"] == "Page"
+    html = (b"<html><head><title>Page</title><script>alert('x')</script></head><body>"
+            b"<iframe src='file:///etc/passwd'></iframe><p>Sergey Lavrov said on Tuesday that talks would resume.</p>"
+            b"<style>p{}</style></body></html>")
+    got = _extract_all(tmp_path, {
+        "ru.md": f"---\ntitle: Лавров в Баку\nlanguage: ru\n---\n{RU}\n".encode("cp1251"),
+        "fr.txt": fr.encode("latin-1"),
+        "crlf.md": b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"),
+        "page.html": html,
+    })
+    assert got["ru.md"]["article"]["text"] == RU
+    assert got["ru.md"]["article"]["title"] == "Лавров в Баку"
+    assert got["fr.txt"]["article"]["text"] == fr
+    assert got["crlf.md"]["article"]["text"] == body
+    assert got["crlf.md"]["article"]["published"] == "2023-02-28"
+    assert got["page.html"]["article"]["text"] == "Sergey Lavrov said on Tuesday that talks would resume."
+    assert got["page.html"]["article"]["title"] == "Page"
 
 
 # --- briefs, layouts, locales ------------------------------------------------------------
 
 def test_brief_json_that_fails_the_schema_names_the_field(tmp_path, seed_brief_json):
+    # More schema cases, in-process, in test_errors.py.
     data = json.loads(seed_brief_json.read_text(encoding="utf-8"))
     data["actors"][1]["kind"] = "alien"
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(data), encoding="utf-8")
     out = tmp_path / "bad.pdf"
     assert_fails(briefdoc("render", bad, "-o", out), 2, "bad.json", "field actors[1].kind")
-    assert not out.exists()
-
-    data = json.loads(seed_brief_json.read_text(encoding="utf-8"))
-    data["key_points"][0]["end"] += 3  # the span no longer says what the item says
-    bad.write_text(json.dumps(data), encoding="utf-8")
-    assert_fails(briefdoc("render", bad, "-o", out), 2, "key_points[0]", "does not match")
-
     bad.write_text('{"article": {"title": "T", "text": "x"},', encoding="utf-8")
     assert_fails(briefdoc("render", bad, "-o", out), 2, "bad.json:1:", "not valid JSON")
-    bad.write_text("[1, 2, 3]", encoding="utf-8")
-    assert_fails(briefdoc("render", bad, "-o", out), 2, "not a list")
-    bad.write_text("{}", encoding="utf-8")
-    assert_fails(briefdoc("render", bad, "-o", out), 2, "field article: Field required")
     assert not out.exists()
     assert leftovers(tmp_path) == []
 
@@ -214,27 +207,35 @@ def test_broken_layout_toml(tmp_path, seed_brief_json):
 
 # --- outputs that cannot be written --------------------------------------------------------
 
-def test_output_under_a_regular_file(tmp_path, seed_brief_json):
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    """Options for a minimal user layout: these tests are about the output, not the layout."""
+    root = tmp_path_factory.mktemp("tiny")
+    make_layout(root, "tiny", "<!doctype html><html><body><h1>{{ article.title }}</h1></body></html>")
+    return ["--layouts-dir", root, "-l", "tiny", "-f", "html"]
+
+
+def test_output_under_a_regular_file(tmp_path, seed_brief_json, tiny):
     blocker = tmp_path / "somefile.txt"
     blocker.write_text("I am a file")
-    assert_fails(briefdoc("render", seed_brief_json, "-f", "html", "-o", blocker / "out.html"), 2, "somefile.txt", "not a folder")
+    assert_fails(briefdoc("render", seed_brief_json, *tiny, "-o", blocker / "out.html"), 2, "somefile.txt", "not a folder")
     assert blocker.read_text() == "I am a file"
 
 
-def test_output_folder_missing(tmp_path, seed_brief_json):
-    assert_fails(briefdoc("render", seed_brief_json, "-f", "html", "-o", tmp_path / "no" / "such" / "out.html"), 2, "does not exist")
+def test_output_folder_missing(tmp_path, seed_brief_json, tiny):
+    assert_fails(briefdoc("render", seed_brief_json, *tiny, "-o", tmp_path / "no" / "such" / "out.html"), 2, "does not exist")
     assert not (tmp_path / "no").exists()
 
 
-def test_output_is_a_folder(tmp_path, seed_brief_json):
-    assert_fails(briefdoc("render", seed_brief_json, "-f", "html", "-o", tmp_path), 2, "is a folder")
+def test_output_is_a_folder(tmp_path, seed_brief_json, tiny):
+    assert_fails(briefdoc("render", seed_brief_json, *tiny, "-o", tmp_path), 2, "is a folder")
     assert leftovers(tmp_path) == []
 
 
 @pytest.mark.skipif(os.access("/sys", os.W_OK) and Path("/sys/kernel").exists() is False, reason="no sysfs")
-def test_output_folder_not_writable_even_as_root(tmp_path, seed_brief_json):
+def test_output_folder_not_writable_even_as_root(tmp_path, seed_brief_json, tiny):
     # sysfs refuses new files even to root (chmod would not stop root).
-    assert_fails(briefdoc("render", seed_brief_json, "-f", "html", "-o", "/sys/briefdoc-out.html"), 2, "/sys", "cannot write")
+    assert_fails(briefdoc("render", seed_brief_json, *tiny, "-o", "/sys/briefdoc-out.html"), 2, "/sys", "cannot write")
     assert not Path("/sys/briefdoc-out.html").exists()
 
 
@@ -312,7 +313,7 @@ def test_internal_error_is_one_line_exit_1(tmp_path):
 
 # --- interrupted writes --------------------------------------------------------------------
 
-def test_interrupt_during_write_leaves_nothing(tmp_path, seed_brief_json):
+def test_interrupt_during_write_leaves_nothing(tmp_path, seed_brief_json, tiny):
     # SIGINT arrives while the output is being written (between write and rename).
     code = (
         "import os, signal, sys\n"
@@ -327,7 +328,7 @@ def test_interrupt_during_write_leaves_nothing(tmp_path, seed_brief_json):
     for sig in ("INT", "TERM"):
         out = tmp_path / f"interrupted-{sig}.html"
         proc = subprocess.run(
-            [sys.executable, "-c", code.format(sig=sig), "render", str(seed_brief_json), "-f", "html", "-o", str(out)],
+            [sys.executable, "-c", code.format(sig=sig), "render", str(seed_brief_json), *map(str, tiny), "-o", str(out)],
             capture_output=True, text=True, timeout=60,
         )
         assert proc.returncode == 130, (sig, proc.stderr)

@@ -109,6 +109,14 @@ def test_validation_errors_name_the_field(seed_brief):
     data["surprise"] = 1
     with pytest.raises(InputError, match=r"field surprise: Extra inputs are not permitted"):
         loads(json.dumps(data).encode(), "b.json")
+    data = json.loads(dumps(seed_brief))
+    data["key_points"][0]["end"] += 3  # the span no longer says what the item says
+    with pytest.raises(InputError, match=r"key_points\[0\]: article\.text\[\d+:\d+\] does not match"):
+        loads(json.dumps(data).encode(), "b.json")
+    with pytest.raises(InputError, match="an object .* not a list"):
+        loads(b"[1, 2, 3]", "b.json")
+    with pytest.raises(InputError, match="field article: Field required"):
+        loads(b"{}", "b.json")
     with pytest.raises(InputError, match="not UTF-8"):
         loads(b"\xff\xfe{}", "b.json")
     with pytest.raises(InputError, match="nested too deeply|not valid JSON"):

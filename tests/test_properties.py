@@ -181,7 +181,7 @@ def all_layouts():
     return list(layouts.discover().values())
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(brief=BRIEFS, locale=st.sampled_from(["en", "ru"]))
 def test_any_valid_brief_renders_html_or_fails_cleanly(all_layouts, brief, locale):
     from briefdoc.briefio import dumps, loads
