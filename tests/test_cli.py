@@ -353,3 +353,14 @@ def test_sigint_at_a_random_moment_leaves_whole_files_only(tmp_path, seed_brief_
         from pypdf import PdfReader
 
         assert len(PdfReader(out).pages) > 0
+
+
+def test_build_with_a_failed_output_exits_4(tmp_path):
+    # Typer returns (not raises) typer.Exit's code outside standalone mode: this was exit 0.
+    seed = tmp_path / "empty.md"
+    seed.write_bytes(b"")
+    proc = briefdoc("build", seed, "--layouts", "memo", "--locales", "en", "-o", tmp_path / "out", "-j", "1")
+    assert proc.returncode == 4, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert "empty.md" in proc.stderr and "empty" in proc.stderr
+    assert not list((tmp_path / "out").rglob("*.pdf")) and leftovers(tmp_path) == []
