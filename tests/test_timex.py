@@ -187,3 +187,22 @@ def test_fast_on_a_thousand_words():
         tag(text, ANCHOR)
         best = min(best, time.perf_counter() - t0)
     assert best < 0.1
+
+
+# --- added rules (each case checked by hand) -----------------------------------
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("It will not change for a couple of years.", "a couple of years", "P2Y"),
+    ("They lived in camps for 2 1/2 years.", "2 1/2 years", "P2Y6M"),
+    ("She spent 5 1/2 hours in Nairobi.", "5 1/2 hours", "PT5H30M"),
+    ("A minute and a half later the pilot called.", "A minute and a half", "PT1M30S"),
+])
+def test_counted_and_fractional_durations(text, expr, value):
+    t = one(text, expr=expr)
+    assert (t.type, t.value) == ("DURATION", value)
+
+
+def test_weak_past_verb_further_back_in_the_clause():
+    # "stepped" is eight words before the month: still the clause's tense
+    text = "Kane stepped down as chairman, president and chief executive in March for health reasons."
+    assert one(text, anchor=dt.date(1989, 11, 2), expr="March").value == "1989-03"

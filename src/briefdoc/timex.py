@@ -61,7 +61,7 @@ NUMBERS = {
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90, "hundred": 100, "dozen": 12, "half": 0.5,
 }
-VAGUE_NUMBERS = {"several", "few", "many", "some", "couple", "number", "numerous", "dozens", "hundreds"}
+VAGUE_NUMBERS = {"several", "few", "many", "some", "number", "numerous", "dozens", "hundreds"}
 ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
     "fourth": 4, "4th": 4, "last": 4, "final": 4,
@@ -82,7 +82,7 @@ _NUMW = (
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|a dozen|a|an)"
 )
-_NUM = rf"(?:\d+(?:\.\d+)?|{_NUMW}|(?:a )?(?:few|couple(?: of)?)|several|many|some|a number of)"
+_NUM = rf"(?:\d+(?: 1/2|\.\d+)?|{_NUMW}|(?:a )?(?:few|couple(?: of)?)|several|many|some|a number of)"
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
 _MOD = (
     r"(?:(?:about|around|approximately|roughly|nearly|almost|more than|less than|fewer than|at least|"
@@ -170,7 +170,11 @@ def _num(s: str) -> float | None:
     s = s.lower().strip().replace("-", " ")
     if re.fullmatch(r"\d+(\.\d+)?", s):
         return float(s)
+    if re.fullmatch(r"\d+ 1/2", s):
+        return float(s.split()[0]) + 0.5
     words = s.split()
+    if "couple" in words:  # "a couple of years": two (TimeML P2Y)
+        return None if any(w in VAGUE_NUMBERS for w in words) else 2.0
     if not words or any(w in VAGUE_NUMBERS for w in words):
         return None
     total = 0.0
@@ -219,15 +223,18 @@ def _duration(n: float | None, unit: str) -> str:
     if u == "weekend":
         return "P2D" if n in (None, 1) else f"P{_fmt_num(n * 2)}D"
     code = UNITS.get(u, "D")
-    if n is not None and n != int(n):  # half units
+    if n is not None and n != int(n):  # half units: "2 1/2 years" P2Y6M, "half an hour" PT30M
+        whole = int(n)
         if code == "H":
-            return f"PT{int(n * 60)}M"
+            return f"PT{whole}H{int(round((n - whole) * 60))}M" if whole else f"PT{int(n * 60)}M"
+        if code == "M" and u == "minute":
+            return f"PT{whole}M{int(round((n - whole) * 60))}S" if whole else f"PT{int(n * 60)}S"
         if code == "Y":
-            return f"P{int(n * 12)}M"
+            return f"P{whole}Y{int(round((n - whole) * 12))}M" if whole else f"P{int(n * 12)}M"
         if code == "D":
-            return f"PT{int(n * 24)}H"
+            return f"P{whole}DT{int(round((n - whole) * 24))}H" if whole else f"PT{int(n * 24)}H"
         if code == "M":
-            return f"P{int(n * 30)}D"
+            return f"P{whole}M{int(round((n - whole) * 30))}D" if whole else f"P{int(n * 30)}D"
     if code in ("H", "S") or (code == "M" and u == "minute"):
         return f"PT{_fmt_num(n)}{code}"
     return f"P{_fmt_num(n)}{code}"
@@ -372,7 +379,7 @@ def _text_tense(text: str, start: int, end: int) -> str | None:
         return best[1]
     if _FUTURE_PREP.search(left[-30:]):
         return "future"
-    for i in range(len(lw) - 1, max(-1, len(lw) - 7), -1):
+    for i in range(len(lw) - 1, max(-1, len(lw) - 13), -1):
         t = _weak(lw[i])
         if t:
             return t
@@ -1167,6 +1174,8 @@ def _n_duration(m, ctx, s, e):
     if u.lower() == "quarters" and re.search(r"\w-quarters$", txt, re.I):
         return None  # "three-quarters": a fraction
     n = _num(n_txt)
+    if n is not None and re.search(r"\band\s+a\s+half$", txt, re.I):
+        n += 0.5  # "a minute and a half"
     # "first/last N units" of something is still a duration; "the 1990 year" is not matched here
     return "DURATION", _duration(n, u)
 
