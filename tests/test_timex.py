@@ -206,3 +206,31 @@ def test_weak_past_verb_further_back_in_the_clause():
     # "stepped" is eight words before the month: still the clause's tense
     text = "Kane stepped down as chairman, president and chief executive in March for health reasons."
     assert one(text, anchor=dt.date(1989, 11, 2), expr="March").value == "1989-03"
+
+
+REPORT = dt.date(1989, 10, 26)  # an earnings story: the quarter reported is 1989-Q3
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("In the 1988 third quarter, the company posted a loss.", "the 1988 third quarter", "1988-Q3"),
+    ("Profit rose in the third quarter. It earned $5 million in the 1988 quarter.", "the 1988 quarter", "1988-Q3"),
+    ("In this year's third quarter, net was $10.5 million.", "this year's third quarter", "1989-Q3"),
+    ("It could be effective as early as next year's first quarter.", "next year's first quarter", "1990-Q1"),
+    ("Profit rose in the third quarter. U.K. sales for last year's quarter were $3 million.",
+     "last year's quarter", "1988-Q3"),
+    ("Profit rose in the third quarter. In the year-ago period, it earned $101 million.",
+     "the year-ago period", "1988-Q3"),
+    ("Profit rose in the third quarter. For the quarter a year ago, it earned $16 million.",
+     "the quarter a year ago", "1988-Q3"),
+    ("Net fell to $5 million for the third quarter, from $6 million for the corresponding period last year.",
+     "the corresponding period last year", "1988-Q3"),
+    ("Sales rose 13%. The latest period includes gains from debt retirement.", "The latest period", "1989-Q3"),
+    ("It had C$7.38 billion in sales in the latest fiscal year.", "the latest fiscal year", "1988"),
+])
+def test_fiscal_periods(text, expr, value):
+    assert one(text, anchor=REPORT, expr=expr).value == value
+
+
+def test_the_quarter_is_the_quarter_the_report_named_first():
+    text = "Sun posted a loss for its fiscal first quarter. It shipped 28,000 systems in the quarter."
+    assert one(text, anchor=REPORT, expr="the quarter").value == "1989-Q1"

@@ -110,6 +110,13 @@ _PATTERNS: list[tuple[str, str]] = [
     ("season", rf"(?:\b(?P<rel>last|this|next|past|coming)\s+)?{_EDGE}\b(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR})\b)?"),
     # quarters and halves
     ("quarter", rf"\b(?:the\s+)?(?:(?P<rel>latest|last|previous|current|this|next|year-earlier|year-ago|same)\s+)?(?:(?P<fy>fiscal|calendar)(?:\s+(?P<y1>{_YEAR}))?\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ])?(?P<q>quarter|half)\b(?![- ]?(?:point|of a|-century|-mile))(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<y2>{_YEAR})\b)?"),
+    # fiscal periods tied to a year: "the 1988 third quarter", "this year's third quarter",
+    # "the year-ago period", "the quarter a year ago", "the latest period"
+    ("yearq", rf"\b(?:the\s+)?(?:fiscal\s+)?(?P<y>{_YEAR})\s+(?:(?P<ord>first|second|third|fourth)[- ])?(?P<p>quarter|period)\b(?!-)"),
+    ("relyearq", r"\b(?P<rel>this|next|last)\s+year['’]s\s+(?:(?P<ord>first|second|third|fourth)[- ])?(?P<p>quarter|period)\b(?!-)"),
+    ("agoq", r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year-earlier|year-ago)\s+(?P<p>quarter|period)\b"
+             r"|\bthe\s+(?:(?:comparable|corresponding|same)\s+)?(?P<p2>quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year|(?:of\s+)?the\s+previous\s+year)\b"),
+    ("latestp", r"\bthe\s+latest\s+(?:(?P<p>period)|(?P<fy>fiscal\s+year))\b"),
     ("qabbr", rf"\b(?P<q>Q[1-4])(?:\s+(?P<y>{_YEAR}))?\b"),
     # decades
     ("decade", rf"\b(?:the\s+)?{_EDGE}(?:(?P<c>1[6-9]|20)(?P<dd>\d)0|'(?P<sd>\d)0)'?s\b"),
@@ -448,6 +455,7 @@ class _Ctx:
     doc: object | None
     last_day: dt.date | None = None
     last_value: str | None = None
+    last_quarter: str | None = None  # the first "YYYY-Qn" mentioned: the period a report is about
 
     def tense(self, start: int, end: int) -> str | None:
         # the nearby-marker heuristic scores better on TimeBank than the parse;
@@ -471,7 +479,8 @@ _TRIGGERS = {
     "yearago": r"(?:year|month|week|quarter)[- ](?:earlier|ago)", "theunit": r"\b(?:weekend|year)\b",
     "set": r"\b(?:every|each|per|once|twice|times|daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly|semiannually)\b",
     "my": _MON_T, "mdy": _MON_T, "dmy": _MON_T, "season": r"spring|summer|fall|autumn|winter",
-    "quarter": r"quarter|half", "weekday": _WD_T, "weekdays": _WD_T, "worddecade": r"ties\b",
+    "quarter": r"quarter|half", "yearq": r"quarter|period", "relyearq": r"quarter|period",
+    "agoq": r"quarter|period", "latestp": r"latest", "weekday": _WD_T, "weekdays": _WD_T, "worddecade": r"ties\b",
     "wordyear": r"nineteen|twenty|thousand", "decade": r"\d0'?s\b", "century": r"centur",
     "deictic": r"\b(?:today|tonight|yesterday|tomorrow)\b", "clock": r"\b[ap]\.?m\b",
     "part": r"\b(?:morning|afternoon|evening|night)\b", "noon": r"noon|midnight|midday|afternoon|morning|dawn|dusk",
@@ -557,8 +566,11 @@ def tag(text: str, anchor: dt.date | None = None, doc=None) -> list[Timex]:
             d = _parse_value_date(value)
             if d is not None:
                 ctx.last_day = d
-            if re.match(r"^\d{4}", value) and not _SHIFTED.search(text[s:e]):
+            comparison = ctx.last_quarter is not None and value[:4] < ctx.last_quarter[:4] and name in ("yearq", "relyearq")
+            if re.match(r"^\d{4}", value) and not _SHIFTED.search(text[s:e]) and not comparison:
                 ctx.last_value = value
+                if re.match(r"^\d{4}-Q[1-4]$", value) and ctx.last_quarter is None:
+                    ctx.last_quarter = value
     return result
 
 
@@ -763,8 +775,8 @@ def _n_quarter(m, ctx, s, e):
     if not ordw and not rel and not y and not txt.startswith("the"):
         return None
     if not ordw and not rel and not y and not m["fy"]:
-        # "the quarter": the quarter being reported, i.e. the last completed one
-        rel = "latest"
+        # "the quarter": the quarter being reported
+        rel = "the"
     if ordw:
         q = ORDINALS[ordw]
         if y:
@@ -783,7 +795,11 @@ def _n_quarter(m, ctx, s, e):
     if ctx.anchor is None:
         return "DATE", "XXXX-QX"
     ay, aq = _quarter(ctx.anchor)
-    if rel in ("latest", "last", "previous", "same"):
+    if rel in ("latest", "the") or (rel == "same" and not ctx.last_value):
+        # "the quarter", "the latest quarter": the quarter the report is about
+        yy, qq = _ctx_quarter(ctx)
+        return "DATE", f"{yy}-Q{qq}"
+    if rel in ("last", "previous", "same"):
         yy, qq = (ay, aq - 1) if aq > 1 else (ay - 1, 4)
         if rel == "same" and ctx.last_value and re.match(r"^\d{4}-Q\d$", ctx.last_value):
             return "DATE", ctx.last_value
@@ -799,6 +815,49 @@ def _n_quarter(m, ctx, s, e):
         yy, qq = (ay, aq + 1) if aq < 4 else (ay + 1, 1)
         return "DATE", f"{yy}-Q{qq}"
     return None
+
+
+def _ctx_quarter(ctx: _Ctx) -> tuple[int, int] | None:
+    """The quarter a report is about: the first one the text named (the headline
+    figure), else the last completed one before the anchor."""
+    if ctx.last_quarter:
+        return int(ctx.last_quarter[:4]), int(ctx.last_quarter[-1])
+    if ctx.anchor is None:
+        return None
+    ay, aq = _quarter(ctx.anchor)
+    return (ay, aq - 1) if aq > 1 else (ay - 1, 4)
+
+
+def _n_yearq(m, ctx, s, e):
+    y = int(m["y"])
+    if m["ord"]:
+        return "DATE", f"{y}-Q{ORDINALS[m['ord'].lower()]}"
+    cq = _ctx_quarter(ctx)
+    return "DATE", f"{y}-Q{cq[1]}" if cq else str(y)
+
+
+def _n_relyearq(m, ctx, s, e):
+    if ctx.anchor is None:
+        return "DATE", "XXXX-QX"
+    y = ctx.anchor.year + {"this": 0, "next": 1, "last": -1}[m["rel"].lower()]
+    if m["ord"]:
+        return "DATE", f"{y}-Q{ORDINALS[m['ord'].lower()]}"
+    cq = _ctx_quarter(ctx)
+    return "DATE", f"{y}-Q{cq[1]}" if cq else str(y)
+
+
+def _n_agoq(m, ctx, s, e):
+    cq = _ctx_quarter(ctx)
+    if cq is None:
+        return "DATE", "XXXX-QX"
+    return "DATE", f"{cq[0] - 1}-Q{cq[1]}"
+
+
+def _n_latestp(m, ctx, s, e):
+    if m["fy"]:
+        return "DATE", str(ctx.anchor.year - 1) if ctx.anchor else "XXXX"
+    cq = _ctx_quarter(ctx)
+    return "DATE", f"{cq[0]}-Q{cq[1]}" if cq else "XXXX-QX"
 
 
 def _n_qabbr(m, ctx, s, e):
@@ -1281,7 +1340,8 @@ def _n_century(m, ctx, s, e):
 
 _NORMALIZERS = {
     "iso": _n_iso, "slash": _n_slash, "mdy": _n_mdy, "dmy": _n_dmy, "my": _n_my, "season": _n_season,
-    "quarter": _n_quarter, "qabbr": _n_qabbr, "decade": _n_decade, "year": _n_year, "clock": _n_clock,
+    "quarter": _n_quarter, "qabbr": _n_qabbr, "yearq": _n_yearq, "relyearq": _n_relyearq, "agoq": _n_agoq,
+    "latestp": _n_latestp, "decade": _n_decade, "year": _n_year, "clock": _n_clock,
     "clock24": _n_clock24, "noon": _n_noon, "weekday": _n_weekday, "weekdays": _n_weekdays,
     "deictic": _n_deictic, "part": _n_part, "set": _n_set, "ago": _n_ago, "yearago": _n_yearago,
     "relunit": _n_relunit, "anaday": _n_anaday, "daybefore": _n_daybefore, "duration": _n_duration,
