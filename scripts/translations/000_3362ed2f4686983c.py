@@ -594,4 +594,11 @@ ENTRIES = [
          fr="Lavrov a appelé à un « déblocage rapide et complet de la circulation dans le corridor de Latchine » lors d’un entretien téléphonique avec Baïramov le 17 janvier",
          az="Lavrov yanvarın 17-də Bayramovla telefon danışığı zamanı “Laçın dəhlizi boyunca hərəkətin tez və tam blokadadan çıxarılmasına” çağırıb",
          ar="دعا لافروف خلال اتصال هاتفي مع بيراموف في 17 يناير إلى «رفع الحصار عن حركة المرور على طول ممر لاتشين بسرعة وبشكل كامل»"),
+    dict(kind="position", en="signed with Azerbaijan last year ahead of the Russian military campaign against Ukraine",
+         ru="подписано с Азербайджаном в прошлом году, накануне российской военной кампании против Украины",
+         hy="ստորագրվել է Ադրբեջանի հետ անցյալ տարի՝ Ուկրաինայի դեմ ռուսական ռազմական արշավից առաջ",
+         fr="signé avec l’Azerbaïdjan l’an dernier, à la veille de la campagne militaire russe contre l’Ukraine",
+         az="keçən il Rusiyanın Ukraynaya qarşı hərbi kampaniyasından əvvəl Azərbaycanla imzalanıb",
+         ar="وُقّع مع أذربيجان العام الماضي قبيل الحملة العسكرية الروسية على أوكرانيا",
+         note="Said of the “allied cooperation agreement”."),
 ]
