@@ -261,6 +261,28 @@ class Cast:
                 self.actors[aid].affiliation = code
         return Ref(aid, start, end)
 
+    def adhoc(self, head) -> Ref | None:
+        """An actor made from the noun phrase itself ("the ministry", "the 46-year-old")."""
+        doc = self.doc
+        if head.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") or head.lower_ in NOT_ACTORS:
+            return None
+        lo = head.left_edge.i
+        while lo < head.i and doc[lo].dep_ in ("det", "punct"):
+            lo += 1
+        hi = head.i + 1
+        while hi < len(doc) and doc[hi].head.i in range(lo, hi) and doc[hi].dep_ in ("compound", "flat", "appos") and hi - head.i < 4:
+            hi += 1
+        span = doc[lo:hi]
+        if not span.text.strip():
+            return None
+        aid = C.slug(span.text)
+        if aid not in self.actors:
+            kind = "person" if head.lemma_.lower() in TITLE_NOUNS or head.ent_type_ == "PERSON" else (
+                "organization" if head.ent_type_ == "ORG" else "group")
+            self._add(aid, span.text, kind, head.i)
+        s0 = doc[head.left_edge.i] if doc[head.left_edge.i].dep_ == "det" else span[0]
+        return Ref(aid, s0.idx, span.end_char)
+
     def _last_mention(self, aid: str, before: int) -> int:
         best = -1
         for i, (s, e, a) in self._tok.items():

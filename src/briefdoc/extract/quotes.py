@@ -169,6 +169,8 @@ def _speaker(ctx: _Ctx, subj) -> Ref | None:
         # the writer or an unnamed first person: the mention, no actor
         return Ref("", subj.idx, subj.idx + len(subj))
     ref = ctx.cast.resolve(subj, create=True)
+    if ref is None and subj.pos_ != "PRON":
+        ref = ctx.cast.adhoc(subj)
     if ref is None and subj.pos_ == "PRON" and subj.lower_ not in SELF_PRONOUNS:
         return Ref("", subj.idx, subj.idx + len(subj))
     return ref
