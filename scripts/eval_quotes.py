@@ -176,6 +176,18 @@ def prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> tuple[float, float, float]:
     return p, r, f
 
 
+def _lemmas(word: str) -> set[str]:
+    """Crude candidate lemmas of an English verb form (enough to look it up in a lexicon)."""
+    w = word.strip(".,:;")
+    irregular = {"said": "say", "says": "say", "told": "tell", "tells": "tell", "wrote": "write", "writes": "write",
+                 "spoke": "speak", "added": "add"}
+    out = {w, irregular.get(w, w)}
+    for suf, rep in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e")):
+        if w.endswith(suf):
+            out.add(w[: -len(suf)] + rep)
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", default="dev", choices=["dev", "train"])
@@ -196,6 +208,9 @@ def main(argv=None) -> int:
     c = {(t, k, x): 0 for t in thresholds for k in kinds for x in ("tp_p", "n_p", "tp_g", "n_g")}
     spk = {k: [0, 0] for k in kinds}
     errors: dict[str, list[str]] = {"miss": [], "false": [], "speaker": []}
+    speech_cue = [0, 0]
+    speech = quotes.SPEECH - {"call", "describe", "label", "dub", "thank", "praise", "blast", "slam", "criticize",
+                              "hail", "read", "mock", "tout", "continue", "post", "share", "sing", "question"}
     t_extract = 0.0
     n_words = 0
     for txt, ann in pairs:
@@ -224,6 +239,12 @@ def main(argv=None) -> int:
                 c[(thr, k, "tp_g")] += sum(1 for i in gs if i in m)
                 c[(thr, k, "tp_p")] += sum(1 for i in ps if i in inv)
             if thr == 0.3:
+                for gi, g in enumerate(gold):
+                    if g["kind"] == "indirect" and g["cue"]:
+                        words = g["cue"].lower().split()
+                        if "according" in words or any(_lemmas(w) & speech for w in words):
+                            speech_cue[1] += 1
+                            speech_cue[0] += gi in m
                 for gi, pi in m.items():
                     ok = speaker_right(gold[gi], pred[pi], names)
                     for k in ("all", gold[gi]["kind"]):
@@ -251,6 +272,8 @@ def main(argv=None) -> int:
         a, n = spk[k]
         row.append(f"{(a / n if n else 0):6.3f} ({a}/{n})")
         print(" ".join(row))
+    if speech_cue[1]:
+        print(f"indirect gold with a speech cue (say, tell, according to, ...): recall@0.3 {speech_cue[0] / speech_cue[1]:.3f} ({speech_cue[0]}/{speech_cue[1]})")
     print(f"extraction time (actors+quotes, after parsing): {1000 * t_extract / max(1, n_words) * 1000:.1f} ms per 1,000 words")
     if args.errors:
         for key, title in (("miss", "MISSED (gold not matched at 0.3)"), ("false", "FALSE ALARMS (predicted, not matched at 0.3)"), ("speaker", "WRONG SPEAKER (matched at 0.3)")):
