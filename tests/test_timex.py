@@ -234,3 +234,37 @@ def test_fiscal_periods(text, expr, value):
 def test_the_quarter_is_the_quarter_the_report_named_first():
     text = "Sun posted a loss for its fiscal first quarter. It shipped 28,000 systems in the quarter."
     assert one(text, anchor=REPORT, expr="the quarter").value == "1989-Q1"
+
+
+@pytest.mark.parametrize("text,anchor,expr,value", [
+    ("In June last year, the leadership fell out.", dt.date(1998, 2, 19), "June last year", "1997-06"),
+    ("The process began in February this year.", dt.date(1998, 12, 3), "February this year", "1998-02"),
+    ("They join NATO in April next year.", dt.date(1998, 12, 3), "April next year", "1999-04"),
+    ("It may be resolved in a court hearing the week of March 6.", dt.date(2000, 2, 24),
+     "the week of March 6", "2000-W10"),
+    ("It extended the offer until 5 p.m. EST, Nov. 6.", dt.date(1989, 10, 30), "5 p.m. EST, Nov. 6",
+     "1989-11-06T17:00"),
+    ("We don't minimize the challenges of the near term.", dt.date(1989, 10, 30), "the near term", "FUTURE_REF"),
+    ("It will placate some holders in the short term.", dt.date(1989, 10, 30), "the short term", "FUTURE_REF"),
+    ("It means lower earnings for the last half of 1989.", dt.date(1989, 10, 26), "the last half of 1989", "1989-H2"),
+    ("It tries to sell itself under a June agreement with holders.", dt.date(1989, 10, 27), "June", "1989-06"),
+    ("They have evidence in the October slaying of the doctor.", dt.date(1999, 4, 19), "October", "1998-10"),
+    ("January nineteen ninety-seven. Atlanta again.", dt.date(1998, 2, 27), "January nineteen ninety-seven", "1997-01"),
+    ("The level we saw in the winter of nineteen ninety-four.", dt.date(1998, 2, 23),
+     "winter of nineteen ninety-four", "1994-WI"),
+])
+def test_compound_dates(text, anchor, expr, value):
+    assert one(text, anchor=anchor, expr=expr).value == value
+
+
+def test_a_second_day_after_a_month_day_is_a_date():
+    found = tag("The summit is on April 24 and 25, with talks on May 5-6.", dt.date(1999, 2, 10))
+    assert [(t.text, t.value) for t in found] == [
+        ("April 24", "1999-04-24"), ("25", "1999-04-25"), ("May 5", "1999-05-05"), ("6", "1999-05-06")]
+    # not a day: a count or a percentage after the date
+    found = tag("Shares rose on June 3 and 4 percent on June 5 and 20 people left.", dt.date(1999, 2, 10))
+    assert [t.text for t in found] == ["June 3", "June 5"]
+
+
+def test_term_adjectives_are_not_times():
+    assert tag("It cut its short-term debt and long term debt.", dt.date(1989, 10, 30)) == []

@@ -93,6 +93,11 @@ _MOD = (
 )
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+# a spoken year in broadcast transcripts: "nineteen ninety-four"
+_WYEAR = (r"(?:nineteen|twenty)[- ](?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+          r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b")
+# "June last year", "April next year", "early October this year"
+_RELYEAR = r",?\s+(?:of\s+)?(?P<ry>last|this|next)\s+year\b(?!['’])"
 _EDGE = r"(?:(?:the\s+)?(?:early|late|mid|middle|end|beginning|start)(?:\s+of)?(?:\s+the)?[- ]|mid-)?"
 
 _PATTERNS: list[tuple[str, str]] = [
@@ -101,13 +106,13 @@ _PATTERNS: list[tuple[str, str]] = [
     # 11/9/2020 (US order)
     ("slash", rf"\b(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>\d{{4}}|\d\d)(?:\s+(?P<hh>\d\d):(?P<mi>\d\d)(?::\d\d)?)?\b"),
     # [Tuesday,] November 9[, 2020]
-    ("mdy", rf"(?:\b(?P<rel>last|this|next|this coming)\s+)?(?:\b(?P<wd>{_WD}),?\s+)?{_EDGE}\b(?P<mon>{_MON})\s+(?P<d>{_DAYNUM})\b(?:,?\s+(?P<y>{_YEAR})\b)?"),
+    ("mdy", rf"(?:\b(?P<rel>last|this|next|this coming)\s+)?(?:\b(?P<wd>{_WD}),?\s+)?{_EDGE}\b(?P<mon>{_MON})\s+(?P<d>{_DAYNUM})\b(?:,?\s+(?P<y>{_YEAR})\b|{_RELYEAR})?"),
     # 9 November [2020]
     ("dmy", rf"\b(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<y>{_YEAR})\b)?"),
     # [early] November [of] [2020] / last November / this December
-    ("my", rf"(?:\b(?P<rel>last|this|next|past|coming)\s+)?{_EDGE}\b(?P<mon>{_MON})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR})\b|(?![\w]))"),
+    ("my", rf"(?:\b(?P<rel>last|this|next|past|coming)\s+)?{_EDGE}\b(?P<mon>{_MON})(?:,?\s+(?:of\s+)?(?:(?P<y>{_YEAR})\b|(?P<wy>{_WYEAR}))|{_RELYEAR}|(?![\w]))"),
     # seasons
-    ("season", rf"(?:\b(?P<rel>last|this|next|past|coming)\s+)?{_EDGE}\b(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR})\b)?"),
+    ("season", rf"(?:\b(?P<rel>last|this|next|past|coming)\s+)?{_EDGE}\b(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})\b|(?P<wy>{_WYEAR}))|{_RELYEAR})?"),
     # quarters and halves
     ("quarter", rf"\b(?:the\s+)?(?:(?P<rel>latest|last|previous|current|this|next|year-earlier|year-ago|same)\s+)?(?:(?P<fy>fiscal|calendar)(?:\s+(?P<y1>{_YEAR}))?\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ])?(?P<q>quarter|half)\b(?![- ]?(?:point|of a|-century|-mile))(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<y2>{_YEAR})\b)?"),
     # fiscal periods tied to a year: "the 1988 third quarter", "this year's third quarter",
@@ -117,13 +122,15 @@ _PATTERNS: list[tuple[str, str]] = [
     ("agoq", r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year-earlier|year-ago)\s+(?P<p>quarter|period)\b"
              r"|\bthe\s+(?:(?:comparable|corresponding|same)\s+)?(?P<p2>quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year|(?:of\s+)?the\s+previous\s+year)\b"),
     ("latestp", r"\bthe\s+latest\s+(?:(?P<p>period)|(?P<fy>fiscal\s+year))\b"),
+    ("weekof", rf"\bthe\s+week\s+of\s+(?P<mon>{_MON})\s+(?P<d>{_DAYNUM})\b(?:,?\s+(?P<y>{_YEAR})\b)?"),
+    ("term", r"\b(?:in\s+|over\s+|for\s+)?the\s+(?P<w>near|short|long)\s+term\b(?=\s*[,.;:!?)\"'”]|\s+(?:and|or|but|as|to|for|in|at|of|is|are|was|were|will|would)\b|\s*$)"),
     ("qabbr", rf"\b(?P<q>Q[1-4])(?:\s+(?P<y>{_YEAR}))?\b"),
     # decades
     ("decade", rf"\b(?:the\s+)?{_EDGE}(?:(?P<c>1[6-9]|20)(?P<dd>\d)0|'(?P<sd>\d)0)'?s\b"),
     # fiscal year / plain year
     ("year", rf"(?<![\w$#.,/-])(?:(?P<fy>fiscal|calendar|the year|year)\s+)?{_EDGE}(?P<y>{_YEAR})(?![\w%/]|,\d|\.\d|-\d|\s*(?:percent|per cent))"),
     # clock time, optionally followed by a day
-    ("clock", rf"\b(?:(?:about|around|at about|approximately|shortly after|shortly before|just after|just before)\s+)?(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?(?:,?\s+(?P<wd>{_WD}|today|yesterday|tomorrow)\b)?"),
+    ("clock", rf"\b(?:(?:about|around|at about|approximately|shortly after|shortly before|just after|just before)\s+)?(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?(?:,?\s+(?P<wd>{_WD}|today|yesterday|tomorrow)\b|,?\s+(?P<cmon>{_MON})\s+(?P<cd>{_DAYNUM})\b(?:,?\s+(?P<cy>{_YEAR})\b)?)?"),
     ("clock24", r"\b(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::\d\d)?\s*(?P<tz>[ECMP][SD]T|GMT|UTC)\b"),
     ("noon", rf"\b(?P<w>noon|midnight|midday|mid-?afternoon|mid-?morning|dawn|dusk)(?:\s+(?P<wd>{_WD}|today|yesterday|tomorrow)\b)?"),
     # weekdays with modifiers and parts of day
@@ -480,7 +487,7 @@ _TRIGGERS = {
     "set": r"\b(?:every|each|per|once|twice|times|daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly|semiannually)\b",
     "my": _MON_T, "mdy": _MON_T, "dmy": _MON_T, "season": r"spring|summer|fall|autumn|winter",
     "quarter": r"quarter|half", "yearq": r"quarter|period", "relyearq": r"quarter|period",
-    "agoq": r"quarter|period", "latestp": r"latest", "weekday": _WD_T, "weekdays": _WD_T, "worddecade": r"ties\b",
+    "agoq": r"quarter|period", "latestp": r"latest", "weekof": r"week of", "term": r"\bterm\b", "weekday": _WD_T, "weekdays": _WD_T, "worddecade": r"ties\b",
     "wordyear": r"nineteen|twenty|thousand", "decade": r"\d0'?s\b", "century": r"centur",
     "deictic": r"\b(?:today|tonight|yesterday|tomorrow)\b", "clock": r"\b[ap]\.?m\b",
     "part": r"\b(?:morning|afternoon|evening|night)\b", "noon": r"noon|midnight|midday|afternoon|morning|dawn|dusk",
@@ -542,6 +549,25 @@ def _candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
     return chosen
 
 
+_SECOND_DAY = re.compile(
+    r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)?\b"
+    r"(?![,.]\d)(?=\s*(?:[,.;:!?)\"'”]|$)|\s+(?:in|at|on|and|to|when|with|before|after|for|that|this|next|last|[A-Z])\b)",
+    re.IGNORECASE,
+)
+
+
+def _second_day(text: str, end: int, value: str) -> Timex | None:
+    """The bare day after a month-day date: "April 24 and 25", "May 5-6"."""
+    mm = re.match(r"^(\d{4}|XXXX)-(\d\d)-(\d\d)$", value)
+    m = _SECOND_DAY.match(text, end)
+    if not mm or not m or int(m["d"]) <= int(mm[3]):
+        return None
+    v = f"{mm[1]}-{mm[2]}-{int(m['d']):02d}"
+    if mm[1] != "XXXX" and calendar_date(v) is None:
+        return None
+    return Timex(m.start("d"), m.end(), text[m.start("d"):m.end()], "DATE", v)
+
+
 _SHIFTED = re.compile(r"\b(?:ago|earlier|later|before|after)\b|year-(?:ago|earlier)", re.I)
 
 
@@ -562,6 +588,10 @@ def tag(text: str, anchor: dt.date | None = None, doc=None) -> list[Timex]:
         if e <= s:
             continue
         result.append(Timex(s, e, text[s:e], typ, value))
+        if name == "mdy" and typ == "DATE":
+            second = _second_day(text, e, value)  # "April 24 and 25": the 25th is a date too
+            if second is not None:
+                result.append(second)
         if typ in ("DATE", "TIME"):
             d = _parse_value_date(value)
             if d is not None:
@@ -625,6 +655,12 @@ def _resolve_md(month: int, day: int | None, ctx: _Ctx, s: int, e: int) -> str:
 _FAR, _NEAR = 200, 100
 
 
+def _rel_year(rel: str, ctx: _Ctx) -> str:
+    if ctx.anchor is None:
+        return "XXXX"
+    return str(ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[rel.lower()])
+
+
 def _n_iso(m, ctx, s, e):
     v = f"{m['y']}-{m['m']}-{m['d']}"
     if m["hh"]:
@@ -654,6 +690,8 @@ def _n_mdy(m, ctx, s, e):
     day = _day(m["d"])
     if m["y"]:
         return "DATE", f"{m['y']}-{month:02d}-{day:02d}"
+    if m["ry"]:
+        return "DATE", f"{_rel_year(m['ry'], ctx)}-{month:02d}-{day:02d}"
     rel = (m["rel"] or "").lower()
     if rel and ctx.anchor is not None:
         a = ctx.anchor
@@ -700,13 +738,17 @@ def _n_my(m, ctx, s, e):
     if (mon.endswith(".") or len(mon.rstrip(".")) <= 4 and low not in ("may", "june", "july")) and not m["y"]:
         # abbreviation without a day or year: "Jan." alone is rare
         return None
-    if not m["y"] and not m["rel"] and full == mon and not _MONTH_PREP.search(ctx.text[max(0, s - 12):s]):
+    attributive = re.search(r"\b(?:the|a|its|his|her|their)\s+$", ctx.text[max(0, s - 8):s], re.I) and re.match(
+        r"\s+[a-z]{3,}\b", ctx.text[e:e + 20])  # "a June agreement", "the October slaying"
+    if not m["y"] and not m["rel"] and full == mon and not attributive and not _MONTH_PREP.search(ctx.text[max(0, s - 12):s]):
         # a bare month needs a preposition: "in June", not "June Smith" or "May I"
         nxt = ctx.text[e:e + 2]
         if low in ("may", "march", "april", "june", "august") or not re.match(r"^[,.;:]|^\s*$", nxt):
             return None
-    if m["y"]:
-        return "DATE", f"{m['y']}-{month:02d}"
+    if m["y"] or m["wy"]:
+        return "DATE", f"{m['y'] or _word_year(m['wy'])}-{month:02d}"
+    if m["ry"]:
+        return "DATE", f"{_rel_year(m['ry'], ctx)}-{month:02d}"
     rel = (m["rel"] or "").lower()
     if ctx.anchor is None:
         return "DATE", f"XXXX-{month:02d}"
@@ -724,8 +766,10 @@ def _n_my(m, ctx, s, e):
 
 def _n_season(m, ctx, s, e):
     code = SEASONS[m["s"].lower()]
-    if m["y"]:
-        return "DATE", f"{m['y']}-{code}"
+    if m["y"] or m["wy"]:
+        return "DATE", f"{m['y'] or _word_year(m['wy'])}-{code}"
+    if m["ry"]:
+        return "DATE", f"{_rel_year(m['ry'], ctx)}-{code}"
     rel = (m["rel"] or "").lower()
     if not rel and not re.search(r"(?:\b(?:in|this|last|next|the|since|until|by|during|early|late|of)\s+)$", ctx.text[max(0, s - 10):s], re.I):
         if ctx.text[s:e].lower() == m["s"].lower():
@@ -762,6 +806,8 @@ def _n_quarter(m, ctx, s, e):
         if not ordw and not y:
             return None
         n = {"first": 1, "1st": 1, "second": 2, "2nd": 2}.get(ordw)
+        if n is None and rel == "last" and y:
+            n = 2  # "the last half of 1989"
         if n is None:
             return None
         if y:
@@ -860,6 +906,21 @@ def _n_latestp(m, ctx, s, e):
     return "DATE", f"{cq[0]}-Q{cq[1]}" if cq else "XXXX-QX"
 
 
+def _n_weekof(m, ctx, s, e):
+    """"the week of March 6": the ISO week that contains the day."""
+    mo, d = _month_num(m["mon"]), _day(m["d"])
+    v = f"{m['y']}-{mo:02d}-{d:02d}" if m["y"] else _resolve_md(mo, d, ctx, s, e)
+    day = _parse_value_date(v)
+    if day is None:
+        return "DATE", "XXXX-WXX"
+    return "DATE", _week(day)
+
+
+def _n_term(m, ctx, s, e):
+    """"(in) the near/short/long term": the future (TimeML FUTURE_REF), without the preposition."""
+    return "DATE", "FUTURE_REF", (ctx.text.lower().index("the", s, e), e)
+
+
 def _n_qabbr(m, ctx, s, e):
     q = m["q"][1]
     if m["q"][0] != "Q":
@@ -946,6 +1007,9 @@ def _n_clock(m, ctx, s, e):
     hh = _hour24(h, m["ap"])
     mi = m["mi"] or "00"
     day = _day_of(m["wd"], ctx, s, e)
+    if m["cmon"]:  # "5 p.m. EST, Nov. 6"
+        mo, d = _month_num(m["cmon"]), _day(m["cd"])
+        day = f"{m['cy']}-{mo:02d}-{d:02d}" if m["cy"] else _resolve_md(mo, d, ctx, s, e)
     if day is None:
         if m["wd"] and ctx.anchor is None:
             day = "XXXX-XX-XX"
@@ -1341,7 +1405,7 @@ def _n_century(m, ctx, s, e):
 _NORMALIZERS = {
     "iso": _n_iso, "slash": _n_slash, "mdy": _n_mdy, "dmy": _n_dmy, "my": _n_my, "season": _n_season,
     "quarter": _n_quarter, "qabbr": _n_qabbr, "yearq": _n_yearq, "relyearq": _n_relyearq, "agoq": _n_agoq,
-    "latestp": _n_latestp, "decade": _n_decade, "year": _n_year, "clock": _n_clock,
+    "latestp": _n_latestp, "weekof": _n_weekof, "term": _n_term, "decade": _n_decade, "year": _n_year, "clock": _n_clock,
     "clock24": _n_clock24, "noon": _n_noon, "weekday": _n_weekday, "weekdays": _n_weekdays,
     "deictic": _n_deictic, "part": _n_part, "set": _n_set, "ago": _n_ago, "yearago": _n_yearago,
     "relunit": _n_relunit, "anaday": _n_anaday, "daybefore": _n_daybefore, "duration": _n_duration,
@@ -1354,6 +1418,12 @@ _TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, 
          "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
          "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _word_year(txt: str) -> str:
+    """"nineteen ninety-four" -> "1994"."""
+    w = re.split(r"[- ]+", txt.lower().strip())
+    return str((1900 if w[0] == "nineteen" else 2000) + _TENS[w[1]] + (_ONES.get(w[2], 0) if len(w) > 2 else 0))
 
 
 def _n_wordyear(m, ctx, s, e):
