@@ -268,3 +268,21 @@ def test_a_second_day_after_a_month_day_is_a_date():
 
 def test_term_adjectives_are_not_times():
     assert tag("It cut its short-term debt and long term debt.", dt.date(1989, 10, 30)) == []
+
+
+@pytest.mark.parametrize("text,anchor,expr,value", [
+    # a possessive weekday names a day that has come
+    ("Exiles said they would look for ways around Wednesday's ruling.", dt.date(2000, 1, 7), "Wednesday", "2000-01-05"),
+    # a plan in the pluperfect lay in the past
+    ("The offer had been due to expire Friday evening.", dt.date(1989, 10, 30), "Friday evening", "1989-10-27TEV"),
+    # "until" looks ahead, unless the clause is pluperfect
+    ("Until Thursday, they had not called him a suspect.", dt.date(1999, 5, 7), "Thursday", "1999-05-06"),
+    ("Officials postponed until Tuesday any action on the case.", dt.date(2000, 3, 30), "Tuesday", "2000-04-04"),
+    # the verb right before the date governs it, over a future marker further back
+    ("Exiles will now proceed to delay the ruling, Cuba predicted Wednesday.", dt.date(2000, 1, 7), "Wednesday",
+     "2000-01-05"),
+    ("Guidelines to be published in early November will decide it.", dt.date(1989, 10, 30), "early November",
+     "1989-11"),
+])
+def test_direction_of_relative_dates(text, anchor, expr, value):
+    assert one(text, anchor=anchor, expr=expr).value == value

@@ -376,11 +376,21 @@ def _text_tense(text: str, start: int, end: int) -> str | None:
             break
     rw = rw[:rstop]
     best = None
-    if _UNTIL_PREP.search(left[-25:]):
-        return "future"
+    # the verb right before the date governs it: "Cuba predicted Wednesday", "met on Monday"
+    j = len(lw) - 1
+    if j >= 0 and lw[j].lower() in ("on", "at", "in", "late", "early"):
+        j -= 1
+    if (j >= 0 and _weak(lw[j]) == "past" and lw[j].lower() not in _INTENT
+            and (j == 0 or lw[j - 1].lower() not in ("be", "being", "will", "would", "to", "can", "could", "may", "might", "must", "should", "shall"))):
+        return "past"
+    pluperfect = any(w.lower() == "had" for w in lw[-16:] + rw[:7])
+    if _UNTIL_PREP.search(left[-25:]) and not pluperfect:
+        return "future"  # "until Friday" looks ahead, unless "until Friday, they had not ..."
     for i in range(len(lw) - 1, max(-1, len(lw) - 17), -1):
         t = _strong(lw[i], lw[i + 1] if i + 1 < len(lw) else (rw[0] if rw else None), lw[i - 1] if i else None)
         if t:
+            if t == "future" and lw[i].lower() in _INTENT and [w.lower() for w in lw[max(0, i - 2):i]] == ["had", "been"]:
+                t = "past"  # "had been due to expire Friday": a plan that lay in the past
             best = (len(lw) - i, t)
             break
     for i, w in enumerate(rw[:7]):
@@ -1052,7 +1062,8 @@ def _weekday_value(wd: int, rel: str, ctx: _Ctx, s: int, e: int) -> str:
     elif rel == "past":
         d = a - dt.timedelta(days=back)
     else:
-        tense = ctx.tense(s, e)
+        # "Wednesday's ruling": in news a possessive weekday names a day that has come
+        tense = "past" if re.match(r"(?:\s+(?:morning|afternoon|evening|night))?['’]s\b", ctx.text[e:e + 12]) else ctx.tense(s, e)
         if tense == "future":
             d = a + dt.timedelta(days=fwd)
         else:
