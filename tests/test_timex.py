@@ -286,3 +286,16 @@ def test_term_adjectives_are_not_times():
 ])
 def test_direction_of_relative_dates(text, anchor, expr, value):
     assert one(text, anchor=anchor, expr=expr).value == value
+
+
+def test_discourse_now_opening_a_sentence_is_not_a_time():
+    assert tag("Losses were huge. Now, following asset sales, it is profitable.", ANCHOR) == []
+    # temporal "now" stays
+    assert [t.value for t in tag("The fund now holds cash. Now officials are investigating.", ANCHOR)] == [
+        "PRESENT_REF", "PRESENT_REF"]
+
+
+def test_relative_unit_before_in():
+    # "last month in a civil suit": the date, not "the last month in which ..."
+    t = one("Mr. Antar was charged last month in a civil suit.", anchor=dt.date(1989, 10, 27), expr="last month")
+    assert t.value == "1989-09"

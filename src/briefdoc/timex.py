@@ -145,7 +145,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("ago", rf"\b{_MOD}(?P<n>{_NUM})[\s-]+(?P<u>{_UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|previously|hence|from now)\b"),
     ("yearago", r"\b(?P<w>year|month|week|quarter)[- ](?P<dir>earlier|ago)\b"),
     # last/this/next unit
-    ("relunit", r"\b(?:(?P<edge>early|earlier|late|later|mid)\s+)?(?P<rel>last|this|next|the past|the previous|the coming|the current|the following|the preceding|the same|that|previous|current|the next|coming|past)\s+(?P<u>week|month|year|decade|century|weekend)\b(?!['’]?s?\s+(?:of|in)\b)"),
+    ("relunit", r"\b(?:(?P<edge>early|earlier|late|later|mid)\s+)?(?P<rel>last|this|next|the past|the previous|the coming|the current|the following|the preceding|the same|that|previous|current|the next|coming|past)\s+(?P<u>week|month|year|decade|century|weekend)\b(?!['’]?s?\s+of\b)"),
     # anaphoric days
     ("anaday", r"\b(?P<rel>the following|the next|the previous|the preceding|that|the same|that same|the very next)\s+(?P<u>day|morning|afternoon|evening|night)\b"),
     ("daybefore", r"\bthe\s+(?P<u>day|week|month|year)\s+(?P<dir>before|after)(?=\s*[,.;:!?)”\"']|\s+(?:that|this|last|yesterday)\b)"),
@@ -1344,6 +1344,10 @@ _REF = {
 
 def _n_ref(m, ctx, s, e):
     w = m["w"].lower()
+    if w == "now" and m["w"][0] == "N" and re.match(r"\s*,", ctx.text[e:e + 2]):
+        before = ctx.text[max(0, s - 3):s]
+        if not before.strip() or re.search(r"[.!?\"”']\s*$", before):
+            return None  # discourse "Now, ..." opening a sentence
     if w in ("once", "so far", "to date", "as yet", "yet", "at that time", "eventually", "earlier",
              "previously", "formerly", "soon", "future"):
         return None
