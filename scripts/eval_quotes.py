@@ -2,7 +2,7 @@
 """Evaluate briefdoc's quote extractor against PolNeAR (read in place, never copied).
 
 Gold items are PolNeAR Content spans: a direct quote when the span contains a
-quotation mark, reported speech otherwise. Predicted items are briefdoc Quotes
+quotation mark (" “ ” or the '' of some newspapers), reported speech otherwise. Predicted items are briefdoc Quotes
 (direct and indirect). Spans are matched one-to-one, greedily by best overlap;
 overlap = |intersection| / |union| of the character spans (``--overlap max``
 divides by the longer span instead). A pair matches when the overlap is at
@@ -217,7 +217,7 @@ def main(argv=None) -> int:
         text = txt.read_text(encoding="utf-8")
         gold = read_gold(ann)
         for g in gold:
-            g["kind"] = "direct" if QUOTE_CHARS & set(text[g["start"]:g["end"]]) else "indirect"
+            g["kind"] = "direct" if (QUOTE_CHARS & set(text[g["start"]:g["end"]]) or "''" in text[g["start"]:g["end"]]) else "indirect"
         doc = nlp.parse(text)
         t0 = time.perf_counter()
         cast = actors.find(doc)

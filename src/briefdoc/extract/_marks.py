@@ -17,6 +17,7 @@ from functools import lru_cache
 OPEN = "“"
 CLOSE = "”"
 STRAIGHT = '"'
+PAD = "\u0001"  # the second apostrophe of a '' mark (newspaper style) once normalized
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,8 @@ def _is_opener(text: str, i: int) -> bool:
     if c != STRAIGHT:
         return False
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    w = 2 if i + 1 < len(text) and text[i + 1] == PAD else 1
+    after = text[i + w] if i + w < len(text) else " "
     if after.isspace():
         return False
     return before.isspace() or before in "([{—–-/:;," or i == 0
@@ -60,6 +62,9 @@ def _is_closer(text: str, i: int) -> bool:
 
 @lru_cache(maxsize=8)
 def find(text: str) -> tuple[Mark, ...]:
+    if "''" in text:
+        # '' used as a double quotation mark: same length, so offsets hold
+        text = text.replace("''", '"' + PAD)
     marks: list[Mark] = []
     pending_chain: int | None = None  # a quote left open at the end of the previous paragraph
     for p_start, p_end in _paragraphs(text):
@@ -90,6 +95,8 @@ def find(text: str) -> tuple[Mark, ...]:
                         open_at = j
                     elif _is_closer(text, j):
                         s, e = open_at + 1, j
+                        if s < len(text) and text[s] == PAD:
+                            s += 1
                         if e > s:
                             idx = len(marks)
                             chain = chain_into if (chain_into is not None and open_at == i) else idx
@@ -98,6 +105,8 @@ def find(text: str) -> tuple[Mark, ...]:
             j += 1
         if open_at is not None:
             s, e = open_at + 1, p_end
+            if s < len(text) and text[s] == PAD:
+                s += 1
             while e > s and text[e - 1].isspace():
                 e -= 1
             if e - s > 1 and (e - s) > 20:

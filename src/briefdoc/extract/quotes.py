@@ -81,7 +81,7 @@ class _Ctx:
         for m in self.marks:
             self.quoted.update(_tok_range(doc, m.start, m.end))
         for t in doc:
-            if t.text in ("“", "”", '"', "‘", "’") and t.is_punct:
+            if t.text in ("“", "”", '"', "‘", "’", "''", "``") and t.is_punct:
                 self.mark_tok.add(t.i)
 
     def para(self, char: int) -> int:
