@@ -299,3 +299,10 @@ def test_relative_unit_before_in():
     # "last month in a civil suit": the date, not "the last month in which ..."
     t = one("Mr. Antar was charged last month in a civil suit.", anchor=dt.date(1989, 10, 27), expr="last month")
     assert t.value == "1989-09"
+
+
+def test_anaphoric_weekdays_count_from_the_last_date():
+    text = "Stocks fell on Friday, Oct. 27, 1989, down 4.5% from the previous Friday."
+    assert one(text, anchor=dt.date(1989, 10, 30), expr="the previous Friday").value == "1989-10-20"
+    text = "They met on Tuesday, May 4, 1999, and signed the following Monday."
+    assert one(text, anchor=dt.date(1999, 5, 20), expr="the following Monday").value == "1999-05-10"

@@ -134,7 +134,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("clock24", r"\b(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::\d\d)?\s*(?P<tz>[ECMP][SD]T|GMT|UTC)\b"),
     ("noon", rf"\b(?P<w>noon|midnight|midday|mid-?afternoon|mid-?morning|dawn|dusk)(?:\s+(?P<wd>{_WD}|today|yesterday|tomorrow)\b)?"),
     # weekdays with modifiers and parts of day
-    ("weekday", rf"\b(?:(?P<rel>last|this|next|past|coming|early|late|on)\s+)?(?P<wd>{_WD})(?:\s+(?P<part>morning|afternoon|evening|night))?(?!,?\s+{_MON})"),
+    ("weekday", rf"\b(?:(?P<rel>last|this|next|past|coming|early|late|on|the previous|the preceding|the following|the next)\s+)?(?P<wd>{_WD})(?:\s+(?P<part>morning|afternoon|evening|night))?(?!,?\s+{_MON})"),
     ("weekdays", rf"\b(?P<wd>{_WD})s\b"),
     # deictic days
     ("deictic", r"\b(?:(?P<edge>early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>morning|afternoon|evening|night))?\b"),
@@ -1081,7 +1081,17 @@ def _n_weekday(m, ctx, s, e):
         if rel == "on":
             span = (m.start("wd"), e)
         rel = ""
-    v = _weekday_value(WEEKDAYS[wdw.lower()], rel, ctx, s, e)
+    wd = WEEKDAYS[wdw.lower()]
+    base = ctx.last_day or ctx.anchor
+    if rel.startswith("the ") and base is not None:
+        # "the previous Friday", "the following Monday": from the date the text last mentioned
+        if rel in ("the previous", "the preceding"):
+            d = base - dt.timedelta(days=(base.weekday() - wd) % 7 or 7)
+        else:
+            d = base + dt.timedelta(days=(wd - base.weekday()) % 7 or 7)
+        v = d.isoformat()
+    else:
+        v = _weekday_value(wd, "" if rel.startswith("the ") else rel, ctx, s, e)
     if m["part"]:
         return "TIME", f"{v}T{PARTS[m['part'].lower()]}", span
     return "DATE", v, span
