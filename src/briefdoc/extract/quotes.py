@@ -187,6 +187,20 @@ def _attribution_from_cue(ctx: _Ctx, v) -> _Att:
             if r is not None:
                 ref, subj = r, t
                 break
+    if ref is None:
+        # "“...,” Texas delegate Bill Eastland, wearing a hat, said": a name between the quote and the cue
+        found = []
+        for i in range(v.i - 1, max(-1, v.i - 25), -1):
+            t = ctx.doc[i]
+            if i in ctx.quoted or i in ctx.mark_tok or t.text in (".", "!", "?"):
+                break
+            r = ctx.cast.mention_at(t)
+            if r is not None:
+                found.append((t, r))
+        persons = [(t, r) for t, r in found if ctx.cast.actors[r.id].kind == "person"]
+        pick = (persons or found)[-1:] if found else []
+        if pick:
+            subj, ref = pick[0]
     return _Att(cue, cs, ref, subj.i if subj is not None else None)
 
 
@@ -311,6 +325,8 @@ def _indirect(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
                     break
                 if k.dep_ == "ccomp":
                     comp = k
+            if comp is not None and comp.i in ctx.quoted and comp.i < v.i:
+                continue  # "“...,” X said": the direct quote stands for it
             if comp is None:
                 content = _parenthetical(ctx, v)
                 if content is None:
