@@ -186,3 +186,18 @@ def test_demo_spans_and_mentions(demo):
     assert emph.text.endswith("I don’t think that we will persistently offer our services,")
     assert d["We are guided by the ‘do "].cue == "added"
     assert d["swift and full unblocking"].cue == "called for"
+
+
+def test_double_apostrophe_marks():
+    text = "''We are refugees,'' Amal Haddad said. ''We are not terrorists.''\n"
+    cast, qs = run(text)
+    d = direct(qs)
+    assert [q.text for q in d] == ["We are refugees,", "We are not terrorists."]
+    assert [q.speaker for q in d] == ["amal-haddad", "amal-haddad"]
+
+
+def test_reported_speech_that_opens_a_quote_is_not_doubled():
+    text = "Omar Said also said that “the demands should be heard,” adding nothing else.\n"
+    cast, qs = run(text)
+    assert [(q.direct, q.text) for q in qs] == [(True, "the demands should be heard,")]
+    assert qs[0].speaker == "omar-said"

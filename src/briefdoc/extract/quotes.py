@@ -361,6 +361,12 @@ def _indirect(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
         if content is None or content[1] - content[0] < 12:
             continue
         cs, ce = content
+        # "said that “...”": the direct quote is the content
+        lead = text[cs:ce]
+        if lead.startswith("that "):
+            lead = lead[5:]
+        if lead[:1] in ("“", '"') or lead.startswith("''"):
+            continue
         # mostly a direct quote: the direct quote stands for it
         covered = 0
         for m in ctx.marks:
