@@ -109,3 +109,8 @@ def test_demo_actors():
     assert "Yerevan" in cast.get("armenia").aliases
     assert "Baku" in cast.get("azerbaijan").aliases
     assert "Moscow" in cast.get("russia").aliases
+
+
+def test_pronoun_skips_person_of_other_gender():
+    doc, cast = cast_of("Ms. Ana Lind met Mr. Peter Holm on Monday. Holm left early. She stayed.")
+    assert cast.resolve(tok(doc, "She")).id == "ana-lind"

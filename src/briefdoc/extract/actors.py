@@ -34,6 +34,12 @@ BODY_NOUNS = {"government", "administration", "authorities", "authority", "cabin
               "parliament", "diplomats", "state"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "their", "it", "its", "itself"}
+FEMALE = {"she", "her", "hers", "herself"}
+_FEMALE_WORDS = {"mrs.", "ms.", "mrs", "ms", "miss", "madam", "spokeswoman", "chairwoman", "congresswoman", "queen",
+                 "princess", "businesswoman", "actress", "mother", "wife", "daughter", "sister", "grandmother",
+                 "first lady", "lady"}
+_MALE_WORDS = {"mr.", "mr", "sir", "spokesman", "chairman", "congressman", "king", "prince", "businessman", "actor",
+               "father", "husband", "son", "brother", "grandfather"}
 SELF_PRONOUNS = {"i", "we", "me", "us", "my", "our", "you", "your"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 NOT_ACTORS = {"thing", "way", "time", "day", "year", "fact", "idea", "question", "problem", "one", "lot", "part",
@@ -77,6 +83,7 @@ class Cast:
         self._tok: dict[int, tuple[int, int, str]] = {}  # token index -> (first token, end token, id)
         self._nationality: dict[int, str] = {}  # token index -> country actor id (adjectives, names)
         self._subjects: list[tuple[int, str, str]] = []  # (token index, actor id, kind): salience list
+        self.gender: dict[str, str] = {}  # actor id -> "m" / "f", from honorifics and titles
         self.marks = _marks.find(doc.text)
         self._in_quote = _quote_tokens(doc, self.marks)
 
@@ -170,6 +177,9 @@ class Cast:
             # a subject of the same verb is not the antecedent ("he said he...": is)
             is_person = kind == "person"
             if want_person != is_person:
+                continue
+            g = self.gender.get(aid)
+            if g and low in PERSON_PRONOUNS and g != ("f" if low in FEMALE else "m"):
                 continue
             if i >= sent_start and self.doc[i].head.i == tok.head.i:
                 continue
@@ -614,9 +624,36 @@ def _subject_person(cast: Cast, tok) -> str | None:
     return None
 
 
+def _genders(cast: Cast) -> None:
+    doc = cast.doc
+    seen: set[int] = set()
+    for i, (s, e, aid) in cast._tok.items():
+        if s in seen or cast.actors[aid].kind != "person":
+            continue
+        seen.add(s)
+        words = [doc[j].lower_ for j in range(max(0, s - 3), s)]
+        a = cast.actors[aid]
+        if a.title:
+            words += a.title.lower().split()
+        if any(w in _FEMALE_WORDS for w in words):
+            cast.gender.setdefault(aid, "f")
+        elif any(w in _MALE_WORDS for w in words):
+            cast.gender.setdefault(aid, "m")
+    # "X ... his/her" in X's own clause
+    for t in doc:
+        if t.dep_ == "poss" and t.lower_ in ("his", "her"):
+            h = t.head.head
+            subj = next((k for k in h.children if k.dep_ == "nsubj"), None)
+            if subj is not None:
+                r = cast.mention_at(subj)
+                if r is not None and cast.actors[r.id].kind == "person":
+                    cast.gender.setdefault(r.id, "f" if t.lower_ == "her" else "m")
+
+
 def _salience(cast: Cast) -> None:
     """The subjects in text order, each resolved to an actor (pronouns included)."""
     doc = cast.doc
+    _genders(cast)
     for t in doc:
         if t.dep_ not in ("nsubj", "nsubjpass") or cast.in_quote(t.i):
             continue
