@@ -101,3 +101,10 @@ def test_demo_positions():
     expressed = by_cue(ps, "expressed")[0]
     assert expressed.actor == "jeyhum-bayramov"
     assert expressed.statement.startswith("expressed his displeasure with Armenia’s rejection")
+
+
+def test_participle_modifier_is_not_the_subjects_stance():
+    text = "Dana Cole hailed an agreement signed with Norway last year.\n"
+    cast, ps = run(text)
+    assert [(p.cue, p.actor) for p in ps] == [("hailed", "dana-cole")]
+    assert ps[0].statement == "hailed an agreement signed with Norway last year"

@@ -163,6 +163,19 @@ class Cast:
             return self.describe(tok, create=create)
         return None
 
+    def resolve_span(self, span, *, create: bool = False) -> Ref | None:
+        """The actor a span (a spaCy Span) refers to: a named mention inside it, else its head."""
+        for t in span:
+            r = self.mention_at(t)
+            if r is not None:
+                return r
+        return self.resolve(span.root, create=create)
+
+    def id_of(self, tok) -> str | None:
+        """Just the actor id for a token (see ``resolve``)."""
+        r = self.resolve(tok, create=False)
+        return r.id if r is not None and r.id else None
+
     def pronoun(self, tok) -> str | None:
         """The most recent compatible subject before this pronoun."""
         low = tok.lower_

@@ -177,6 +177,9 @@ def find(doc, cast: Cast, quotes: list[Quote] | None = None) -> list[Position]:
         hi = min(n.right_edge.i + 1, e)
         cs, ce = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
         add(cs, ce, ref, n.text)
+    # a clause inside a larger statement of the same actor adds nothing ("backed out ... saying ...")
+    out = [p for p in out if not any(o is not p and o.actor == p.actor and o.start <= p.start and p.end <= o.end
+                                     and (o.end - o.start) > (p.end - p.start) for o in out)]
     out.sort(key=lambda p: (p.start, p.end))
     return out
 

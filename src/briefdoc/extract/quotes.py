@@ -154,6 +154,8 @@ def _subject(ctx: _Ctx, v):
             return t.head
         break
     # a misparsed cue (", writing “...”"): the nearest subject before it in the sentence
+    if v.dep_ in ("acl", "relcl", "amod", "pcomp", "pobj", "compound") or v.tag_ in ("VBN",):
+        return None
     sent = v.sent
     for i in range(v.i - 1, max(sent.start, v.i - 25) - 1, -1):
         k = ctx.doc[i]
