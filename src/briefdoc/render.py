@@ -84,7 +84,10 @@ def telling_quotes(brief: Brief, n: int, max_chars: int = 0) -> list[Quote]:
         s -= 2 if max_chars and length > max_chars * 1.6 else 0
         return s
 
-    ranked = sorted(brief.quotes, key=lambda q: (-score(q), q.start))
+    pool = [q for q in brief.quotes if q.direct and q.speaker]
+    if len(pool) < n:
+        pool = list(brief.quotes)
+    ranked = sorted(pool, key=lambda q: (-score(q), q.start))
     chosen: list[Quote] = []
     speakers_used: dict[str | None, int] = {}
     while ranked and len(chosen) < n:
@@ -402,6 +405,9 @@ def build_context(brief: Brief, layout: Layout, locale: str, content=None, *, fi
         "actor": brief.actor,
         "party": brief.party,
         "events": sorted_events(brief.timeline),
+        # Reported speech is shown among the positions; the quotes section holds the
+        # words in quotation marks.
+        "direct_quotes": [q for q in brief.quotes if q.direct],
         "telling_quotes": lambda n, max_chars=0: telling_quotes(brief, n, max_chars),
         "paragraph": lambda offset: paragraph_number(text, offset),
         "timeline_axis": lambda events, **kw: timeline_axis(events, l10n, **kw),
