@@ -401,7 +401,14 @@ def find(doc) -> Cast:
 
     # full names first, so that "Lavrov" (tagged ORG or GPE too) links to "Sergey Lavrov"
     surname: dict[str, str] = {}
-    for s, e in persons:
+    fullnames: dict[str, str] = {}  # lowercased full name -> id
+    for s, e in sorted(persons, key=lambda se: -(se[1] - se[0])):
+        # "De Blasio" after (or before) "Bill de Blasio": the same person
+        short = " ".join(t.text for t in doc[s:e] if t.lower_ not in HONORIFICS).lower()
+        longer = next((aid for n, aid in fullnames.items() if n.endswith(" " + short)), None)
+        if longer:
+            surname.setdefault(doc[e - 1].text, longer)
+            continue
         toks = [t for t in doc[s:e] if t.lower_ not in HONORIFICS]
         if not toks:
             continue
@@ -414,12 +421,18 @@ def find(doc) -> Cast:
                 aid = aid + "-person"
             surname[last] = aid
             cast._add(aid, name, "person", s)
+        fullnames.setdefault(name.lower(), aid)
     for s, e, label in pending:
         toks = [t for t in doc[s:e] if t.lower_ not in HONORIFICS]
         if not toks:
             continue
         text = " ".join(t.text for t in toks)
         if label == "PERSON" and e - s >= 2:
+            low = text.lower()
+            aid = fullnames.get(low) or next((a for n, a in fullnames.items() if n.endswith(" " + low)), None)
+            if aid:
+                cast._mention(s, e, aid)
+                continue
             aid = surname.get(toks[-1].text)
             if aid and cast.actors[aid].name != text and cast.actors[aid].name.split()[0] != toks[0].text:
                 aid = C.slug(text)
@@ -428,6 +441,12 @@ def find(doc) -> Cast:
                 cast._add(aid, text, "person", s)
             cast._mention(s, e, aid)
             continue
+        if len(toks) >= 2 and label in ("ORG", "GPE", "NORP", "LOC"):
+            low = text.lower()
+            aid = fullnames.get(low) or next((a for n, a in fullnames.items() if n.endswith(" " + low)), None)
+            if aid:
+                cast._mention(s, e, aid)
+                continue
         if len(toks) == 1 and toks[0].text in surname:
             cast._mention(s, e, surname[toks[0].text])
             continue

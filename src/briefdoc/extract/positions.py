@@ -24,7 +24,7 @@ STANCE = {
     "repudiate", "rebuff", "snub", "walk", "pull", "quit", "commit", "guarantee", "assure", "dispute",
     "contest", "question", "doubt", "fear", "hope", "want", "plan", "intend", "decide",
 }
-SAY = (SPEECH | REPORT) - _BELIEF
+SAY = (SPEECH | REPORT) - _BELIEF - {"ask", "answer", "reply", "respond", "read", "continue", "speak", "thank"}
 # Verbs that only make a stance with a particle ("backed out", "pulled out", "walked away").
 NEED_PARTICLE = {"back": {"out", "away", "down"}, "pull": {"out"}, "walk": {"away", "out"}, "call": {"for", "on"},
                  "rule": {"out"}}
@@ -125,6 +125,8 @@ def find(doc, cast: Cast, quotes: list[Quote] | None = None) -> list[Position]:
         if lem in SAY and comp_left and not any(k.dep_ == "ccomp" for k in right):
             # "..., X said": the content stands before the verb
             comp = comp_left[0]
+            if comp.i in ctx.quoted:
+                continue  # "“...,” said X": the quote stands for it
             s, _ = _sent_in_para(ctx, v)
             lo = max(comp.left_edge.i, s)
             cs = doc[lo].idx
@@ -145,6 +147,8 @@ def find(doc, cast: Cast, quotes: list[Quote] | None = None) -> list[Position]:
         subj = _subject(ctx, v)
         if subj is None:
             subj = _expl_subject(ctx, v)
+        if subj is not None and subj.lower_ in ("it", "this", "that") and subj.head.i != v.i:
+            continue  # "it was too early to tell ..."
         for ref in _actors_of(ctx, subj):
             add(cs, ce, ref, cue)
 
