@@ -174,7 +174,7 @@ _WORKER: dict = {"extractor": None, "briefs": {}}
 
 
 def _default_extract(article):
-    from .extract import extract
+    from .extractors import extract
 
     return extract(article.text, article=article)
 
@@ -505,8 +505,10 @@ def _execute(to_extract, ready, cache, summary, bar, *, jobs, n_tasks, extractor
         """Take in one finished task; False when its worker died (and the pool with it)."""
         try:
             ok, result = fut.result()
-        except Exception:  # BrokenProcessPool: a worker died; every task still in the pool fails with it
+        except BrokenProcessPool:  # a worker died; every task still in the pool fails with it
             ok, result = False, died
+        except Exception as exc:  # the task could not be sent or its result not returned (pickling)
+            ok, result = False, _reason(exc)
         if kind == "warm":
             pass  # a failure here shows again, with its reason, in the renders
         elif kind == "extract":
