@@ -198,7 +198,7 @@ def main(argv=None) -> int:
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     from briefdoc import nlp
-    from briefdoc.extract import actors, quotes
+    from briefdoc.extractors import actors, quotes
 
     pairs = files(args.split)
     if args.limit:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""A rough check of briefdoc.extract.timeline on the SemEval-2015 Task 4 trial data.
+"""A rough check of briefdoc.extractors.timeline on the SemEval-2015 Task 4 trial data.
 
 The corpus is 30 tokenized Wikinews articles; sentence 0 is the title and
 sentence 1 the publication date (used as the anchor). The gold timelines list,
@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from briefdoc import nlp, timex  # noqa: E402
-from briefdoc.extract import timeline  # noqa: E402
+from briefdoc.extractors import timeline  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "semeval2015-timeline-trial"
 

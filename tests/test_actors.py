@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefdoc import nlp
-from briefdoc.extract import actors
+from briefdoc.extractors import actors
 
 SEED = Path("/work/shared/seeds/000_3362ed2f4686983c.txt")
 

@@ -51,17 +51,6 @@ def assert_fails(proc: subprocess.CompletedProcess, code: int, *needles: str) ->
     return line
 
 
-def extraction_ready() -> bool:
-    try:
-        import briefdoc.extract.positions  # noqa: F401
-        import briefdoc.extract.quotes  # noqa: F401
-        import briefdoc.extract.timeline  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-needs_extraction = pytest.mark.skipif(not extraction_ready(), reason="extraction (extract/) is not finished yet")
 
 
 def make_layout(root: Path, name: str, template: str, css: str = "body { margin: 0 }\n") -> Path:
@@ -136,7 +125,6 @@ def _extract_all(tmp_path, seeds: dict[str, bytes]) -> dict[str, dict]:
     return results
 
 
-@needs_extraction
 def test_legacy_encodings_bom_crlf_and_html_seeds_are_read_correctly(tmp_path):
     fr = "Le ministre a déclaré mardi que les négociations reprendraient à Genève après l'été."
     text = SEED.read_text(encoding="utf-8")

@@ -47,7 +47,6 @@ def check_pdfs(out: Path) -> None:
 
 @pytest.fixture(scope="module")
 def two_builds(tmp_path_factory):
-    pytest.importorskip("briefdoc.extract.positions", reason="extraction is not finished yet")
     root = tmp_path_factory.mktemp("concurrent")
     seed = root / "small.md"
     seed.write_text(SMALL_SEED, encoding="utf-8")

@@ -241,10 +241,9 @@ HTML_SEED = """<!doctype html><html><head><title>Lavrov {{ 7*7 }}</title>
 
 @pytest.mark.parametrize("name, seed", [("plain.md", PLAIN_SEED), ("page.html", HTML_SEED)])
 def test_hostile_seed_renders_literally(tmp_path, recorder, fetched, name, seed):
-    pytest.importorskip("briefdoc.extract.positions", reason="extraction is not finished yet")
     from briefdoc import layouts
     from briefdoc.article import read_article
-    from briefdoc.extract import extract
+    from briefdoc.extractors import extract
     from briefdoc.render import render_pdf
 
     path = tmp_path / name

@@ -109,8 +109,7 @@ def _check_spans(text: str, brief) -> None:
 @pytest.fixture(scope="module")
 def nlp_loaded():
     """Load spaCy once, before hypothesis starts timing examples."""
-    pytest.importorskip("briefdoc.extract.positions", reason="extraction is not finished yet")
-    from briefdoc.extract import extract
+    from briefdoc.extractors import extract
 
     extract("Sergey Lavrov said on Tuesday that talks would resume.", published=dt.date(2023, 2, 28))
     return extract
@@ -119,19 +118,16 @@ def nlp_loaded():
 @SLOW
 @given(text=st.one_of(TEXTS, ARTICLE_LIKE), published=st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31))))
 def test_extract_any_text_keeps_spans(nlp_loaded, text, published):
-    # briefdoc.extract.extract: the public briefdoc.extract is shadowed by the
-    # subpackage once it is imported (see test_public_extract_survives_the_subpackage).
     brief = nlp_loaded(text, published=published)
     _check_spans(text, brief)
 
 
-@pytest.mark.xfail(reason="briefdoc/__init__.py defines extract() and has a subpackage extract/: "
-                          "importing briefdoc.extract.* replaces the function with the module", strict=False)
 def test_public_extract_survives_the_subpackage():
+    """briefdoc.extract stays the API function once the extractors are imported."""
     import subprocess
     import sys
 
-    code = "import briefdoc, briefdoc.extract.keypoints; assert callable(briefdoc.extract), briefdoc.extract"
+    code = "import briefdoc, briefdoc.extractors.keypoints; assert callable(briefdoc.extract), briefdoc.extract"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
 
 

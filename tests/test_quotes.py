@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefdoc import nlp
-from briefdoc.extract import actors, quotes
+from briefdoc.extractors import actors, quotes
 
 SEED = Path("/work/shared/seeds/000_3362ed2f4686983c.txt")
 

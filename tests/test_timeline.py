@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefdoc import nlp
-from briefdoc.extract import timeline
+from briefdoc.extractors import timeline
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_3362ed2f4686983c.txt"
 ANCHOR = dt.date(2023, 2, 28)

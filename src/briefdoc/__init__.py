@@ -22,7 +22,7 @@ def read_article(path: str | Path):
 
 def extract(text: str, *, published: dt.date | None = None, title: str | None = None):
     """Extract a Brief (key points, actors, quotes, positions, timeline) from article text."""
-    from .extract import extract as _extract
+    from .extractors import extract as _extract
 
     return _extract(text, published=published, title=title)
 

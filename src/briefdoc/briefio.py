@@ -121,7 +121,7 @@ def brief_from(path: str | Path):
     if is_brief_json(p):
         return load_brief(p)
     from .article import read_article
-    from .extract import extract
+    from .extractors import extract
 
     article = read_article(p)
     return extract(article.text, article=article)

@@ -61,7 +61,7 @@ def extract(
     """Extract a brief (key points, actors, quotes, positions, timeline) as JSON."""
     from .article import read_article
     from .briefio import dumps
-    from .extract import extract as run
+    from .extractors import extract as run
 
     article = read_article(seed)
     text = dumps(run(article.text, article=article))
