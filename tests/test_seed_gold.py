@@ -113,3 +113,4 @@ def test_key_points(brief):
     for k in brief.key_points:
         assert brief.article.text[k.start:k.end] == k.text
         assert k.text not in quoted
+

@@ -34,7 +34,7 @@ def extract(
     found_quotes = quotes.find(doc, cast)
     found_positions = positions.find(doc, cast, found_quotes)
     events = timeline.build(doc, article.published)
-    points = keypoints.pick(doc, found_quotes)
+    points = keypoints.pick(doc, found_quotes, title=article.title)
     return Brief(
         article=article,
         key_points=points,

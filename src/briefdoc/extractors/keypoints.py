@@ -31,11 +31,20 @@ def _sentences(doc):
                 yield s, e
 
 
-def pick(doc, quotes: list[Quote], limit: int = 5) -> list[KeyPoint]:
-    """3 to ``limit`` (at most 6) key sentences, in text order."""
+def _norm(s: str) -> str:
+    return re.sub(r"\W+", " ", s).strip().lower()
+
+
+def pick(doc, quotes: list[Quote], limit: int = 5, title: str | None = None) -> list[KeyPoint]:
+    """3 to ``limit`` (at most 6) key sentences, in text order. A sentence that
+    repeats the title (a headline kept in the text) is not a key point."""
     text = doc.text
     limit = max(MIN_POINTS, min(MAX_POINTS, limit))
-    spans = [(s, e) for s, e in _sentences(doc) if len(text[s:e].split()) >= 6]
+    headline = _norm(title or "")
+    spans = [
+        (s, e) for s, e in _sentences(doc)
+        if len(text[s:e].split()) >= 6 and not (headline and _norm(text[s:e]) in headline)
+    ]
     if not spans:
         spans = list(_sentences(doc))
     if not spans:

@@ -1,0 +1,37 @@
+"""Key points: lead-biased, extractive, no headline repeat, no quote repeat."""
+
+from __future__ import annotations
+
+import briefdoc
+
+
+def test_headline_kept_in_the_text_is_not_a_key_point():
+    text = (
+        "Storm Over Harbor: City Council Votes to Close the Port.\n"
+        "The city council voted on Monday to close the port for two weeks after a storm damaged its piers.\n"
+        "The mayor said the closure would cost the city about $3 million in lost fees.\n"
+        "Shipping companies said they would reroute vessels to the northern terminal.\n"
+        "Repairs are expected to begin next week, officials said.\n"
+    )
+    brief = briefdoc.extract(text)
+    assert brief.article.title.startswith("Storm Over Harbor")
+    assert all("City Council Votes" not in k.text and "Storm Over Harbor" not in k.text for k in brief.key_points)
+    assert any(k.text.startswith("The city council voted") for k in brief.key_points)
+
+
+def test_key_points_are_sentences_of_the_text_in_order_without_quotes():
+    text = (
+        "Officials in Lisbon said on Friday that the new bridge would open in May, two years late.\n"
+        "“We are proud of this bridge and of the workers who built it,” the mayor said.\n"
+        "The project cost 1.2 billion euros, twice the original estimate, according to the transport ministry.\n"
+        "Opposition councillors have called for an inquiry into the delays.\n"
+        "Traffic on the old bridge has grown by a third since 2015.\n"
+    )
+    brief = briefdoc.extract(text, title="Lisbon bridge to open in May")
+    points = brief.key_points
+    assert 3 <= len(points) <= 6
+    assert [p.start for p in points] == sorted(p.start for p in points)
+    assert points[0].text.startswith("Officials in Lisbon said on Friday")
+    for p in points:
+        assert text[p.start:p.end] == p.text
+        assert not p.text.startswith("“")
