@@ -201,3 +201,79 @@ def test_reported_speech_that_opens_a_quote_is_not_doubled():
     cast, qs = run(text)
     assert [(q.direct, q.text) for q in qs] == [(True, "the demands should be heard,")]
     assert qs[0].speaker == "omar-said"
+
+
+# --- reported speech beyond "X said that ..." (expected values by hand) ------
+
+def indirect(qs):
+    return [(q.text, q.speaker, q.cue) for q in qs if not q.direct]
+
+
+def test_object_of_a_stance_verb():
+    text = "Senator Ruth Okoye endorsed the farm bill on Tuesday.\n"
+    cast, qs = run(text)
+    assert indirect(qs) == [("the farm bill", "ruth-okoye", "endorsed")]
+
+
+def test_pronoun_object_is_no_content():
+    text = "Senator Ruth Okoye endorsed him on Tuesday.\n"
+    cast, qs = run(text)
+    assert indirect(qs) == []
+
+
+def test_naming_verb_object_and_predicate():
+    text = "Mayor Ken Adams called the plan a disaster.\n"
+    cast, qs = run(text)
+    assert indirect(qs) == [("the plan a disaster", "ken-adams", "called")]
+
+
+def test_infinitive_report():
+    text = "Governor Lena Fox promised to veto the budget.\n"
+    cast, qs = run(text)
+    assert indirect(qs) == [("to veto the budget", "lena-fox", "promised")]
+
+
+def test_prepositional_content():
+    text = "Union leader Paul Grant called for a general strike.\n"
+    cast, qs = run(text)
+    assert indirect(qs) == [("a general strike", "paul-grant", "called for")]
+
+
+def test_question_complement_passive_has_no_named_asker():
+    text = "Maria Lopez was asked whether she would run again.\n"
+    cast, qs = run(text)
+    assert [(q.text, q.speaker) for q in qs if not q.direct] == [("whether she would run again", None)]
+
+
+def test_poll_as_source():
+    text = "A new poll shows that most voters oppose the tax.\n"
+    cast, qs = run(text)
+    got = [q for q in qs if not q.direct]
+    assert [q.text for q in got] == ["that most voters oppose the tax"]
+    assert text[got[0].speaker_start:got[0].speaker_end] == "A new poll"
+
+
+def test_as_x_put_it():
+    text = "As Ann Lee noted, the bridge has been closed for years.\n"
+    cast, qs = run(text)
+    assert indirect(qs) == [("the bridge has been closed for years", "ann-lee", "noted")]
+
+
+def test_content_noun_with_owner():
+    text = "Jonas Berg repeated his claim that the vote was rigged.\n"
+    cast, qs = run(text)
+    assert indirect(qs) == [("that the vote was rigged", "jonas-berg", "claim")]
+
+
+def test_relative_pronoun_is_the_mention():
+    text = "Former senator Dan Miles, who endorsed the mayor last year, spoke on Monday.\n"
+    cast, qs = run(text)
+    got = [q for q in qs if not q.direct]
+    assert [(q.text, q.speaker) for q in got] == [("the mayor", "dan-miles")]
+    assert text[got[0].speaker_start:got[0].speaker_end] == "who"
+
+
+def test_hopes_is_a_report_verb():
+    text = "Coach Amy Reed hopes that the team will win.\n"
+    cast, qs = run(text)
+    assert indirect(qs) == [("that the team will win", "amy-reed", "hopes")]

@@ -12,7 +12,7 @@ import bisect
 from dataclasses import dataclass
 
 from ..brief import Quote
-from . import _marks
+from . import _marks, _reported
 from .actors import SELF_PRONOUNS, Cast, Ref
 
 # Verbs that attribute words to a speaker (lemmas).
@@ -171,6 +171,9 @@ def _speaker(ctx: _Ctx, subj) -> Ref | None:
         # the writer or an unnamed first person: the mention, no actor
         return Ref("", subj.idx, subj.idx + len(subj))
     ref = ctx.cast.resolve(subj, create=True)
+    if ref is not None and subj.lower_ in ("who", "which", "that") and ref.id:
+        # "Sanders, who endorsed Clinton": the mention is the relative pronoun, the actor its antecedent
+        ref = Ref(ref.id, subj.idx, subj.idx + len(subj))
     if ref is None and subj.pos_ != "PRON":
         ref = ctx.cast.adhoc(subj)
     if ref is None and subj.pos_ == "PRON" and subj.lower_ not in SELF_PRONOUNS:
@@ -307,7 +310,7 @@ def _indirect(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
     for v in doc:
         if v.i in ctx.quoted:
             continue
-        lem = v.lemma_.lower()
+        lem = _reported.lemma(v)
         content = None
         if v.lower_ == "according" and any(k.lower_ == "to" for k in v.children):
             # the clause "according to X" modifies
@@ -567,6 +570,25 @@ def find(doc, cast: Cast) -> list[Quote]:
         if not any(q.start <= cs < q.end for q in quotes):
             quotes.append(_quote(cs, ce, text, att, direct=False))
     for cs, ce, att in _indirect(ctx):
+        quotes.append(_quote(cs, ce, text, att, direct=False))
+    taken = [(q.start, q.end) for q in quotes]
+    for cs, ce, cue, kind in _reported.find(ctx, taken, _subject, _sent_in_para, _trim, _person_like):
+        if kind == "noun":
+            owner = _reported._noun_source(ctx, cue)
+            att = _Att(cue.text, cue.idx, _speaker(ctx, owner), owner.i)
+        elif kind.endswith(":passive"):
+            # the agent of a passive cue ("asked by X"), or no named source ("was asked whether")
+            ag = _reported.agent(cue)
+            att = _Att(_cue_text(doc, cue)[0], cue.idx, _speaker(ctx, ag) if ag is not None else None,
+                       ag.i if ag is not None else None)
+            if att.ref is None and ag is not None:
+                continue
+            quotes.append(_quote(cs, ce, text, att, direct=False))
+            continue
+        else:
+            att = _attribution_from_cue(ctx, cue)
+        if att.ref is None:
+            continue
         quotes.append(_quote(cs, ce, text, att, direct=False))
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes

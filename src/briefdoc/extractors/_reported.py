@@ -1,0 +1,280 @@
+"""Reported speech beyond "X said that ...": the other shapes news uses to attribute content.
+
+``find(ctx, taken)`` returns ``(start, end, verb_or_noun_token, kind)`` for:
+
+- objects of stance and report verbs: "endorsed Ted Cruz", "criticized the plan",
+  "called the plan a disaster" (the object and what it is called);
+- infinitives: "promised to ...", "urged Y to ..." (the infinitive clause);
+- prepositional contents: "called for ...", "spoke about ...", "accused Y of ...";
+- question complements: "asked whether ...";
+- evidence sources: "a poll found that ...", "records show ...";
+- "as X put it / as X noted, CONTENT";
+- content nouns with an owner: "X's claim that ...", "his decision to ...".
+
+Each content excludes the cue and the source. ``taken`` holds the (start, end) of
+quotes already found; a content overlapping one of them is left out.
+"""
+
+from __future__ import annotations
+
+# content = the direct object ("criticized the plan")
+OBJ_VERBS = {
+    "support", "endorse", "back", "criticize", "criticise", "condemn", "denounce", "praise", "applaud", "hail",
+    "welcome", "reject", "dismiss", "oppose", "announce", "discuss", "mention", "cite", "list", "tout",
+    "highlight", "prefer", "propose", "recommend", "demand", "blame", "defend", "question", "deny", "dispute",
+    "confirm", "express", "slam", "blast", "attack", "accuse", "ridicule", "mock", "lament", "predict",
+    "acknowledge", "admit", "concede", "favor", "favour", "address", "describe", "ignore", "offer",
+}
+# verbs whose object is followed by what it is called ("called the plan a disaster")
+NAMING = {"call", "label", "brand", "dub", "deem", "consider", "declare", "term", "name"}
+# content = the infinitive ("promised to ...", "urged Y to ...")
+INF_VERBS = {
+    "promise", "pledge", "vow", "threaten", "refuse", "decline", "urge", "ask", "call", "agree", "offer",
+    "decide", "expect", "plan", "intend", "vote", "warn", "tell", "encourage", "demand", "hope", "propose",
+    "advise", "order", "invite", "commit", "seek", "want", "wish", "fail",
+}
+# (verb, preposition): content = the prepositional object ("called for a ban")
+PREP_VERBS = {
+    ("call", "for"), ("call", "on"), ("speak", "about"), ("speak", "of"), ("speak", "on"), ("talk", "about"),
+    ("comment", "on"), ("comment", "about"), ("accuse", "of"), ("criticize", "for"), ("criticise", "for"),
+    ("blame", "for"), ("praise", "for"), ("thank", "for"), ("apologize", "for"), ("apologise", "for"),
+    ("respond", "to"), ("refer", "to"), ("point", "to"), ("ask", "about"), ("question", "about"),
+    ("complain", "about"), ("complain", "of"), ("warn", "of"), ("warn", "about"), ("warn", "against"),
+    ("argue", "for"), ("argue", "against"), ("advocate", "for"), ("push", "for"), ("press", "for"),
+    ("vote", "for"), ("vote", "against"), ("see", "as"), ("describe", "as"), ("cast", "as"), ("portray", "as"),
+    ("characterize", "as"), ("regard", "as"), ("focus", "on"), ("insist", "on"), ("rail", "against"),
+    ("say", "of"), ("say", "about"), ("write", "about"), ("write", "of"), ("tweet", "about"),
+    ("boast", "about"), ("brag", "about"), ("joke", "about"), ("worry", "about"), ("agree", "with"),
+    ("disagree", "with"), ("side", "with"), ("object", "to"), ("testify", "about"), ("elaborate", "on"),
+    ("hint", "at"), ("allude", "to"), ("assure", "of"), ("convince", "of"), ("remind", "of"),
+}
+# question complements
+ASK_VERBS = {"ask", "wonder", "question", "inquire", "enquire"}
+# report verbs that take a document or a poll as their source
+EVIDENCE_VERBS = {"show", "find", "suggest", "indicate", "reveal", "conclude", "estimate", "predict", "say",
+                  "report", "confirm", "state", "note", "project", "warn"}
+SOURCE_NOUNS = {
+    "poll", "polls", "survey", "study", "report", "data", "record", "records", "analysis", "research", "review",
+    "investigation", "audit", "figure", "figures", "statistic", "statistics", "estimate", "finding", "findings",
+    "document", "documents", "memo", "filing", "letter", "statement", "census", "tally", "model", "projection",
+    "forecast", "assessment", "paper", "article", "story", "video", "footage", "photo", "ruling", "complaint",
+    "lawsuit", "indictment", "affidavit", "testimony", "transcript", "email", "emails", "website", "release",
+    "book", "column", "editorial", "account", "evidence", "results", "result", "numbers", "count",
+}
+# "as X said, ..."
+AS_VERBS = {"say", "note", "observe", "report", "put", "write", "point", "explain", "argue", "tell", "claim",
+            "suggest", "warn", "state", "predict", "remark", "acknowledge", "admit", "concede", "insist",
+            "announce", "tweet", "describe", "recall", "show", "find", "indicate", "reveal", "confirm"}
+# content nouns: "X's claim that ...", "his decision to ..."
+CONTENT_NOUNS = {
+    "claim", "assertion", "view", "statement", "belief", "argument", "allegation", "accusation", "insistence",
+    "promise", "pledge", "vow", "plan", "proposal", "decision", "refusal", "demand", "call", "warning", "threat",
+    "hope", "fear", "concern", "suggestion", "prediction", "announcement", "admission", "acknowledgment",
+    "acknowledgement", "contention", "charge", "assessment", "conclusion", "assurance", "commitment",
+    "determination", "intention", "desire", "wish", "insinuation", "suspicion", "complaint", "criticism",
+    "endorsement", "opposition", "support", "rejection", "denial", "offer", "request", "push", "bid",
+    "recommendation", "position", "stance", "idea", "notion", "theory", "expectation", "estimate", "attempt",
+    "effort",
+}
+# content nouns whose complement is a prepositional object ("his criticism of the plan")
+CONTENT_OF = {"criticism", "endorsement", "support", "opposition", "rejection", "denial", "condemnation",
+              "praise", "defense", "defence", "critique", "dismissal", "approval", "backing", "embrace"}
+
+NOT_SOURCES = {"it", "this", "that", "which", "there", "what", "these", "those"}
+
+
+def lemma(t) -> str:
+    """The lemma, with the small model's slips mended ("hopes" -> "hop")."""
+    low = t.lower_
+    lem = t.lemma_.lower()
+    if lem == "hop" and low.startswith("hop") and low in ("hopes", "hoped", "hoping", "hope"):
+        return "hope"
+    return lem
+
+
+def _span(doc, lo: int, hi: int) -> tuple[int, int]:
+    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+
+
+def _subject_tok(v):
+    for k in v.children:
+        if k.dep_ in ("nsubj",):
+            return k
+    return None
+
+
+def find(ctx, taken: list[tuple[int, int]], subject, sent_bounds, trim, person_like):
+    """Candidate reported contents: (start, end, cue token, kind).
+
+    ``subject`` (ctx, v) -> the source token; ``sent_bounds`` (ctx, tok) -> the sentence's token
+    range within its paragraph; ``trim`` (text, s, e) -> trimmed span; ``person_like`` (ctx, v) -> bool.
+    """
+    doc, text = ctx.doc, ctx.text
+    out: list[tuple[int, int, object, str]] = []
+
+    def add(lo: int, hi: int, cue, kind: str) -> None:
+        if cue.pos_ in ("VERB", "AUX") and passive(cue):
+            kind += ":passive"
+        s, e = sent_bounds(ctx, cue)
+        lo, hi = max(lo, s), min(hi, e)
+        if hi <= lo:
+            return
+        cs, ce = trim(text, *_span(doc, lo, hi))
+        if ce - cs < 3:
+            return
+        if any(i in ctx.quoted or i in ctx.mark_tok for i in range(lo, hi)):
+            # content that is (mostly) a direct quote: the quote stands for it
+            inside = sum(1 for i in range(lo, hi) if i in ctx.quoted or i in ctx.mark_tok)
+            if inside >= 0.5 * (hi - lo):
+                return
+        for a, b in taken:
+            inter = min(b, ce) - max(a, cs)
+            if inter > 0 and inter >= 0.3 * min(b - a, ce - cs):
+                return
+        taken.append((cs, ce))
+        out.append((cs, ce, cue, kind))
+
+    def source_ok(v, *, evidence: bool = False) -> bool:
+        if passive(v):
+            # "was asked whether ...", "asked by X to ...": the asker is the agent, if named
+            return agent(v) is not None or lemma(v) in ASK_VERBS
+        subj = subject(ctx, v)
+        if subj is None or subj.lower_ in NOT_SOURCES:
+            return False
+        if evidence and subj.lemma_.lower() in SOURCE_NOUNS | {"poll", "record"}:
+            return True
+        return person_like(ctx, v)
+
+    for t in doc:
+        if t.i in ctx.quoted:
+            continue
+        lem = lemma(t)
+        if t.pos_ in ("VERB", "AUX"):
+            kids = [k for k in t.children if k.i > t.i]
+            deps = {k.dep_ for k in kids}
+            # "as X put it, ..."
+            if lem in AS_VERBS and any(k.dep_ in ("mark", "advmod") and k.lower_ == "as" and k.i < t.i for k in t.children) \
+                    and t.dep_ == "advcl" and not ({"dobj", "ccomp"} & deps and lem != "put"):
+                if source_ok(t, evidence=True):
+                    lo_c = min(k.i for k in t.subtree)
+                    hi_c = max(k.i for k in t.subtree) + 1
+                    s, e = sent_bounds(ctx, t)
+                    if lo_c - s <= 1 and e - hi_c > 3:
+                        add(hi_c, e, t, "as")
+                    elif hi_c >= e - 1 and lo_c - s > 3:
+                        add(s, lo_c, t, "as")
+                continue
+            if "ccomp" in deps and lem in ASK_VERBS:
+                comp = next(k for k in kids if k.dep_ == "ccomp")
+                if source_ok(t) and any(k.lower_ in ("whether", "if", "why", "how", "what", "when", "where", "who")
+                                        for k in comp.subtree if k.i <= comp.i):
+                    add(comp.left_edge.i, comp.right_edge.i + 1, t, "ask")
+                continue
+            if "ccomp" in deps and lem in EVIDENCE_VERBS:
+                comp = next(k for k in kids if k.dep_ == "ccomp")
+                subj = subject(ctx, t)
+                if subj is not None and subj.lemma_.lower() in SOURCE_NOUNS and subj.lower_ not in NOT_SOURCES:
+                    add(comp.left_edge.i, comp.right_edge.i + 1, t, "evidence")
+                continue
+            dobj = next((k for k in kids if k.dep_ == "dobj"), None)
+            if lem in NAMING and dobj is not None:
+                pred = next((k for k in kids if k.dep_ in ("oprd", "ccomp", "xcomp") and k.i > dobj.i), None)
+                if pred is not None and source_ok(t):
+                    add(dobj.left_edge.i, pred.right_edge.i + 1, t, "naming")
+                    continue
+            if lem in NAMING and "ccomp" in deps and lem in ("consider", "deem", "call"):
+                comp = next(k for k in kids if k.dep_ == "ccomp")
+                if source_ok(t) and not any(k.dep_ == "mark" for k in comp.children):
+                    add(comp.left_edge.i, comp.right_edge.i + 1, t, "naming")
+                    continue
+            # prepositional content
+            done = False
+            for k in kids:
+                if k.dep_ == "prep" and (lem, k.lower_) in PREP_VERBS:
+                    pobj = next((c for c in k.children if c.dep_ in ("pobj", "pcomp")), None)
+                    if pobj is None or pobj.ent_type_ in ("DATE", "TIME") or not source_ok(t):
+                        continue  # "spoke on Monday": a date, not a topic
+                    hi = pobj.right_edge.i + 1
+                    for k2 in kids:  # "called for the United States to step up ..."
+                        if k2.i > k.i and k2.dep_ in ("xcomp", "advcl", "ccomp") and k2.i == k.right_edge.i + 1:
+                            hi = max(hi, k2.right_edge.i + 1)
+                    add(pobj.left_edge.i, hi, t, "prep")
+                    done = True
+                    break
+            if done:
+                continue
+            xcomp = next((k for k in kids if k.dep_ in ("xcomp",)), None)
+            if lem in INF_VERBS and xcomp is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
+                if source_ok(t):
+                    add(xcomp.left_edge.i, xcomp.right_edge.i + 1, t, "inf")
+                continue
+            if lem in OBJ_VERBS and dobj is not None and "ccomp" not in deps:
+                if dobj.pos_ == "PRON" and dobj.lower_ not in ("what", "whatever"):
+                    continue  # "supported him": no content to check against the source
+                if source_ok(t):
+                    add(dobj.left_edge.i, dobj.right_edge.i + 1, t, "obj")
+                continue
+        elif t.pos_ == "NOUN" and lem in CONTENT_NOUNS | CONTENT_OF:
+            comp = None
+            for k in t.children:
+                if k.i < t.i:
+                    continue
+                if lem in CONTENT_NOUNS and k.dep_ in ("acl", "ccomp") and (
+                        any(c.dep_ == "mark" and c.lower_ == "that" for c in k.children)
+                        or any(c.dep_ == "aux" and c.lower_ == "to" for c in k.children)):
+                    comp = (k.left_edge.i, k.right_edge.i + 1)
+                    break
+                if lem in CONTENT_OF and k.dep_ == "prep" and k.lower_ in ("of", "for"):
+                    pobj = next((c for c in k.children if c.dep_ in ("pobj", "pcomp")), None)
+                    if pobj is not None:
+                        comp = (pobj.left_edge.i, pobj.right_edge.i + 1)
+                    break
+            if comp is None:
+                continue
+            if _noun_source(ctx, t) is None:
+                continue
+            add(comp[0], comp[1], t, "noun")
+    return out
+
+
+def passive(v) -> bool:
+    """A passive cue: "was asked", "is expected to", or a bare participle ("Asked whether ...")."""
+    if any(k.dep_ in ("nsubjpass", "auxpass") for k in v.children):
+        return True
+    return v.tag_ == "VBN" and v.dep_ in ("advcl", "acl", "ROOT", "conj") and not any(
+        k.dep_ in ("nsubj", "aux") for k in v.children)
+
+
+def agent(v):
+    """The "by X" of a passive cue."""
+    for k in v.children:
+        if k.dep_ == "agent":
+            return next((c for c in k.children if c.dep_ == "pobj"), None)
+    return None
+
+
+# verbs that make a content noun the owner's own ("repeated his promise to ...")
+OWN_VERBS = {"make", "repeat", "reiterate", "issue", "announce", "express", "voice", "renew", "offer", "float",
+             "raise", "outline", "unveil", "present", "submit", "share", "defend", "explain", "stand", "keep",
+             "abandon", "drop", "signal", "step", "double", "stick"}
+_GOVERNING = OBJ_VERBS | NAMING | ASK_VERBS | {v for v, _ in PREP_VERBS} | {
+    "say", "tell", "report", "bash", "rubbish", "refute", "slam", "blast", "attack", "criticize", "ridicule",
+    "liken", "compare", "support", "oppose", "question", "challenge", "discuss", "debate", "back"}
+
+
+def _noun_source(ctx, n):
+    """The owner of a content noun: "Trump's claim", "his decision", or the subject of the
+    verb it is the object of ("X made the claim that", "X announced his decision to")."""
+    h = n.head
+    if n.dep_ == "pobj" and h.dep_ == "prep":
+        h = h.head
+    if n.dep_ in ("dobj", "pobj") and h.pos_ in ("VERB", "AUX") and lemma(h) in _GOVERNING - OWN_VERBS:
+        return None  # "Clinton bashed Trump's proposal to ...": the verb's subject is the source
+    for k in n.children:
+        if k.dep_ == "poss" and k.i < n.i and k.lower_ not in ("its",):
+            return k
+    if n.dep_ in ("dobj",) and h.pos_ in ("VERB", "AUX") and lemma(h) in OWN_VERBS:
+        subj = _subject_tok(h)
+        if subj is not None and subj.lower_ not in NOT_SOURCES:
+            return subj
+    return None
