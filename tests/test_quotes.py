@@ -277,3 +277,16 @@ def test_hopes_is_a_report_verb():
     text = "Coach Amy Reed hopes that the team will win.\n"
     cast, qs = run(text)
     assert indirect(qs) == [("that the team will win", "amy-reed", "hopes")]
+
+
+def test_object_content_keeps_its_purpose():
+    text = "Governor Lena Fox endorsed Sam Ortiz for mayor on Monday.\n"
+    cast, qs = run(text)
+    assert indirect(qs) == [("Sam Ortiz for mayor", "lena-fox", "endorsed")]
+
+
+def test_dateline_and_dangling_conjunction_trimmed():
+    text = "PARIS, March 3 (AFP) — The strike will end soon, union leader Anne Petit said.\n"
+    cast, qs = run(text)
+    assert [q.text for q in qs if not q.direct] == ["The strike will end soon"]
+    assert quotes._trim("x, he said that the plan works, and", 11, 35) == (11, 30)  # "that the plan works"

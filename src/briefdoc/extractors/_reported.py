@@ -25,17 +25,19 @@ OBJ_VERBS = {
     "confirm", "express", "slam", "blast", "attack", "accuse", "ridicule", "mock", "lament", "predict",
     "acknowledge", "admit", "concede", "favor", "favour", "address", "describe", "ignore", "offer",
 }
+# what may follow the object as part of the content
+OBJ_TAIL = {"prep", "xcomp", "oprd"}
 # verbs whose object is followed by what it is called ("called the plan a disaster")
 NAMING = {"call", "label", "brand", "dub", "deem", "consider", "declare", "term", "name"}
 # content = the infinitive ("promised to ...", "urged Y to ...")
 INF_VERBS = {
     "promise", "pledge", "vow", "threaten", "refuse", "decline", "urge", "ask", "call", "agree", "offer",
     "decide", "expect", "plan", "intend", "vote", "warn", "tell", "encourage", "demand", "hope", "propose",
-    "advise", "order", "invite", "commit", "seek", "want", "wish", "fail",
+    "advise", "order", "invite", "commit", "seek", "want", "wish",
 }
 # (verb, preposition): content = the prepositional object ("called for a ban")
 PREP_VERBS = {
-    ("call", "for"), ("call", "on"), ("speak", "about"), ("speak", "of"), ("speak", "on"), ("talk", "about"),
+    ("call", "for"), ("call", "on"), ("speak", "about"), ("speak", "of"), ("talk", "about"),
     ("comment", "on"), ("comment", "about"), ("accuse", "of"), ("criticize", "for"), ("criticise", "for"),
     ("blame", "for"), ("praise", "for"), ("thank", "for"), ("apologize", "for"), ("apologise", "for"),
     ("respond", "to"), ("refer", "to"), ("point", "to"), ("ask", "about"), ("question", "about"),
@@ -43,7 +45,7 @@ PREP_VERBS = {
     ("argue", "for"), ("argue", "against"), ("advocate", "for"), ("push", "for"), ("press", "for"),
     ("vote", "for"), ("vote", "against"), ("see", "as"), ("describe", "as"), ("cast", "as"), ("portray", "as"),
     ("characterize", "as"), ("regard", "as"), ("focus", "on"), ("insist", "on"), ("rail", "against"),
-    ("say", "of"), ("say", "about"), ("write", "about"), ("write", "of"), ("tweet", "about"),
+    ("write", "about"), ("write", "of"), ("tweet", "about"),
     ("boast", "about"), ("brag", "about"), ("joke", "about"), ("worry", "about"), ("agree", "with"),
     ("disagree", "with"), ("side", "with"), ("object", "to"), ("testify", "about"), ("elaborate", "on"),
     ("hint", "at"), ("allude", "to"), ("assure", "of"), ("convince", "of"), ("remind", "of"),
@@ -71,10 +73,9 @@ CONTENT_NOUNS = {
     "promise", "pledge", "vow", "plan", "proposal", "decision", "refusal", "demand", "call", "warning", "threat",
     "hope", "fear", "concern", "suggestion", "prediction", "announcement", "admission", "acknowledgment",
     "acknowledgement", "contention", "charge", "assessment", "conclusion", "assurance", "commitment",
-    "determination", "intention", "desire", "wish", "insinuation", "suspicion", "complaint", "criticism",
+    "determination", "insinuation", "suspicion", "complaint", "criticism",
     "endorsement", "opposition", "support", "rejection", "denial", "offer", "request", "push", "bid",
-    "recommendation", "position", "stance", "idea", "notion", "theory", "expectation", "estimate", "attempt",
-    "effort",
+    "recommendation", "position", "stance", "idea", "notion", "theory", "expectation", "estimate",
 }
 # content nouns whose complement is a prepositional object ("his criticism of the plan")
 CONTENT_OF = {"criticism", "endorsement", "support", "opposition", "rejection", "denial", "condemnation",
@@ -212,7 +213,12 @@ def find(ctx, taken: list[tuple[int, int]], subject, sent_bounds, trim, person_l
                 if dobj.pos_ == "PRON" and dobj.lower_ not in ("what", "whatever"):
                     continue  # "supported him": no content to check against the source
                 if source_ok(t):
-                    add(dobj.left_edge.i, dobj.right_edge.i + 1, t, "obj")
+                    hi = dobj.right_edge.i + 1
+                    for k in kids:  # "endorsed Cruz for president", "announced steps to tighten ..."
+                        if k.i == hi and k.dep_ in OBJ_TAIL and k.ent_type_ not in ("DATE", "TIME") and not any(
+                                c.ent_type_ in ("DATE", "TIME") for c in k.children):
+                            hi = k.right_edge.i + 1
+                    add(dobj.left_edge.i, hi, t, "obj")
                 continue
         elif t.pos_ == "NOUN" and lem in CONTENT_NOUNS | CONTENT_OF:
             comp = None

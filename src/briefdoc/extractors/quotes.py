@@ -9,6 +9,7 @@ is the content clause of a speech verb ("X said that ...") or the clause that
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from ..brief import Quote
@@ -295,11 +296,26 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+_DANGLING = (" and", " but", " or", " nor", " while", " as")
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’]{1,60}\([A-Z][A-Za-z]{1,12}\)\s*[—–-]+\s*")
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-."):
         e -= 1
+    # a dangling conjunction left by the parse ("... any candidate, and")
+    for w in _DANGLING:
+        if text[s:e].endswith(w) and e - s > len(w) + 8:
+            e -= len(w)
+            while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
+                e -= 1
+            break
+    # a dateline before the content ("CAMBRIDGE, Mass., Dec. 11 (UPI) — ...")
+    m = _DATELINE.match(text[s:e])
+    if m and e - s - m.end() > 12:
+        s += m.end()
     return s, e
 
 
