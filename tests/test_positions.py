@@ -108,3 +108,28 @@ def test_participle_modifier_is_not_the_subjects_stance():
     cast, ps = run(text)
     assert [(p.cue, p.actor) for p in ps] == [("hailed", "dana-cole")]
     assert ps[0].statement == "hailed an agreement signed with Norway last year"
+
+
+def test_bare_stance_noun_is_not_a_position():
+    text = "Both Paris and Berlin have denied the Italian accusations.\n"
+    cast, ps = run(text)
+    assert [p.cue for p in ps if p.actor == "italy"] == []
+    assert {(p.actor, p.statement) for p in ps} == {("france", "denied the Italian accusations"),
+                                                    ("germany", "denied the Italian accusations")}
+
+
+def test_stance_noun_with_complement_is_kept():
+    text = "The talks stalled over the Italian accusations that France had lied.\n"
+    cast, ps = run(text)
+    assert [(p.actor, p.statement) for p in ps if p.cue == "accusations"] == [
+        ("italy", "Italian accusations that France had lied")]
+
+
+def test_overlapping_statements_of_one_actor_keep_the_longer():
+    positions_ = [
+        positions.Position(start=0, end=30, statement="x" * 30, actor="a", cue="said"),
+        positions.Position(start=20, end=40, statement="y" * 20, actor="a", cue="opposing"),
+        positions.Position(start=20, end=40, statement="y" * 20, actor="b", cue="opposing"),
+    ]
+    kept = positions._dedupe(positions_)
+    assert [(p.actor, p.start) for p in kept] == [("a", 0), ("b", 20)]

@@ -164,6 +164,9 @@ def find(doc, cast: Cast, quotes: list[Quote] | None = None) -> list[Position]:
                 owner = k
         if owner is None or owner.lower_ in SELF_PRONOUNS:
             continue
+        if not any(k.i > n.i and (k.dep_ in ("prep", "acl", "ccomp") or k.dep_ == "relcl" and any(
+                c.dep_ == "mark" for c in k.children)) for k in n.children):
+            continue  # a bare stance noun ("Azerbaijani accusations") says nothing by itself
         ref = cast.resolve(owner, create=False) if cast.mention_at(owner) is None else cast.mention_at(owner)
         if ref is None and cast.nationality(owner):
             ref = Ref(cast.nationality(owner), owner.idx, owner.idx + len(owner))
@@ -181,11 +184,23 @@ def find(doc, cast: Cast, quotes: list[Quote] | None = None) -> list[Position]:
         hi = min(n.right_edge.i + 1, e)
         cs, ce = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
         add(cs, ce, ref, n.text)
-    # a clause inside a larger statement of the same actor adds nothing ("backed out ... saying ...")
-    out = [p for p in out if not any(o is not p and o.actor == p.actor and o.start <= p.start and p.end <= o.end
-                                     and (o.end - o.start) > (p.end - p.start) for o in out)]
+    out = _dedupe(out)
     out.sort(key=lambda p: (p.start, p.end))
     return out
+
+
+def _dedupe(out: list[Position]) -> list[Position]:
+    """A clause inside or overlapping a larger statement of the same actor adds nothing
+    ("backed out ... saying ..."): keep the longer one."""
+    def longer(o, p) -> bool:
+        lo, lp = o.end - o.start, p.end - p.start
+        return lo > lp or (lo == lp and o.start < p.start)
+
+    by_actor: dict[str, list[Position]] = {}
+    for p in out:
+        by_actor.setdefault(p.actor, []).append(p)
+    return [p for p in out if not any(o is not p and o.start < p.end and p.start < o.end and longer(o, p)
+                                      for o in by_actor[p.actor])]
 
 
 def _expl_subject(ctx: _Ctx, v):
