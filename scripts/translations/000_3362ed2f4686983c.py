@@ -1,4 +1,4 @@
-"""Hand translations of seeds/000_3362ed2f4686983c.md (Asbarez, 28 February 2023:
+"""Hand translations of seeds/000_3362ed2f4686983c.md (published 28 February 2023:
 Lavrov in Baku on the Lachin corridor) into ru, hy, fr, az, ar.
 
 Read by scripts/seed_translations.py, which writes seeds/000_3362ed2f4686983c.<locale>.po
@@ -601,4 +601,23 @@ ENTRIES = [
          az="keçən il Rusiyanın Ukraynaya qarşı hərbi kampaniyasından əvvəl Azərbaycanla imzalanıb",
          ar="وُقّع مع أذربيجان العام الماضي قبيل الحملة العسكرية الروسية على أوكرانيا",
          note="Said of the “allied cooperation agreement”."),
+    # --- reported content (objects of stance verbs) --------------------------------
+    dict(en="the Azerbaijani accusations",
+         ru="азербайджанские обвинения",
+         hy="ադրբեջանական մեղադրանքները",
+         fr="les accusations azerbaïdjanaises",
+         az="Azərbaycanın ittihamları",
+         ar="الاتهامات الأذربيجانية"),
+    dict(en="his displeasure with Armenia’s rejection of Azerbaijan’s demand to install a checkpoint at the Lachin corridor",
+         ru="своё недовольство отказом Армении выполнить требование Азербайджана об установке контрольно-пропускного пункта в Лачинском коридоре",
+         hy="իր դժգոհությունը, որ Հայաստանը մերժել է Լաչինի միջանցքում անցակետ տեղադրելու Ադրբեջանի պահանջը",
+         fr="son mécontentement face au rejet par l’Arménie de la demande de l’Azerbaïdjan d’installer un point de contrôle dans le corridor de Latchine",
+         az="Ermənistanın Azərbaycanın Laçın dəhlizində keçid məntəqəsi qurulması tələbini rədd etməsindən narazılığını",
+         ar="استياءه من رفض أرمينيا مطلب أذربيجان بإقامة نقطة تفتيش في ممر لاتشين"),
+    dict(en="the so-called environmental activists who, with Baku’s full cooperations, have been blockading the Lachin corridor and purporting that Armenia has violated environmental norms",
+         ru="так называемых экоактивистов, которые при полном содействии Баку блокируют Лачинский коридор, утверждая, что Армения нарушила экологические нормы",
+         hy="այսպես կոչված բնապահպան ակտիվիստներին, որոնք Բաքվի լիակատար աջակցությամբ շրջափակում են Լաչինի միջանցքը՝ պնդելով, որ Հայաստանը խախտել է բնապահպանական նորմերը",
+         fr="les prétendus militants écologistes qui, avec l’entière coopération de Bakou, bloquent le corridor de Latchine en affirmant que l’Arménie a enfreint les normes environnementales",
+         az="Bakının tam dəstəyi ilə Laçın dəhlizini bağlayan və Ermənistanın ekoloji normaları pozduğunu iddia edən sözdə ekoloji fəalları",
+         ar="من يُسمَّون بالناشطين البيئيين الذين يغلقون ممر لاتشين بتعاون كامل من باكو، زاعمين أن أرمينيا انتهكت المعايير البيئية"),
 ]
