@@ -123,3 +123,21 @@ def test_help_does_not_import_heavy_modules():
 def test_version():
     run = briefdoc("--version")
     assert run.returncode == 0 and run.stdout.startswith("briefdoc ")
+
+
+def test_public_api_survives_submodule_imports():
+    code = (
+        "import briefdoc, briefdoc.render, briefdoc.extractors.quotes\n"
+        "assert callable(briefdoc.extract) and callable(briefdoc.render_brief) and callable(briefdoc.read_article)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+
+
+def test_python_api_renders_html():
+    import briefdoc as api
+
+    article = api.read_article(SEED)
+    brief = api.extract(article.text, published=article.published, title=article.title)
+    html = api.render_brief(brief, layout="memo", locale="fr", format="html")
+    assert '<html lang="fr"' in html and "28 février 2023" in html

@@ -1,7 +1,9 @@
 """briefdoc: news articles to print-ready, translated PDF briefs.
 
 Public API: :func:`read_article`, :func:`extract`, :func:`load_brief`,
-:func:`render`. Heavy libraries (spaCy, WeasyPrint) load on first use."""
+:func:`render_brief`. (The modules ``briefdoc.extractors`` and ``briefdoc.render``
+hold the stages; the API functions are named apart from them so that importing a
+module never replaces a function.) Heavy libraries (spaCy, WeasyPrint) load on first use."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from pathlib import Path
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "extract", "read_article", "load_brief", "render"]
+__all__ = ["__version__", "extract", "read_article", "load_brief", "render_brief"]
 
 
 def read_article(path: str | Path):
@@ -34,7 +36,7 @@ def load_brief(path: str | Path):
     return _load(path)
 
 
-def render(brief, *, layout: str = "brief", locale: str = "en", format: str = "pdf", **options) -> bytes | str:
+def render_brief(brief, *, layout: str = "brief", locale: str = "en", format: str = "pdf", **options) -> bytes | str:
     """Render a Brief with a layout in a locale: PDF bytes, or HTML text."""
     from . import i18n, layouts
     from . import render as _render

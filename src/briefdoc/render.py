@@ -10,6 +10,7 @@ come from SOURCE_DATE_EPOCH or the article, never from the clock."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import os
 import tempfile
@@ -348,7 +349,10 @@ def _sandbox_class():
     return LayoutSandbox
 
 
+@functools.lru_cache(maxsize=16)
 def _environment(layout: Layout):
+    """The Jinja2 environment of a layout, built once per process (templates are
+    compiled once; gettext translations are installed per render)."""
     import jinja2
 
     loader = _ConfinedLoader([str(layout.path), str(BUILTIN_DIR)])
@@ -474,9 +478,19 @@ def _weasy_document(html: str, layout: Layout):
     import weasyprint
 
     try:
-        return weasyprint.HTML(string=html, base_url=str(layout.path) + os.sep, url_fetcher=_fetcher(layout)).render()
+        return weasyprint.HTML(string=html, base_url=str(layout.path) + os.sep, url_fetcher=_fetcher(layout)).render(
+            font_config=_font_config())
     except Exception as exc:  # also reached from render_html (fitting): one line, exit 3
         raise RenderError(f"layout {layout.name!r}: laying out the document failed: {type(exc).__name__}: {exc}") from None
+
+
+@functools.lru_cache(maxsize=1)
+def _font_config():
+    """One font configuration per process: fontconfig's font list is read once, not
+    for every PDF (layouts declare no @font-face, so nothing is document-specific)."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
 
 
 def _fitted(brief, layout, locale, content):
