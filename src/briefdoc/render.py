@@ -250,6 +250,8 @@ def hyphenation_css(langs: list[str]) -> str:
     css = "html { hyphens: manual; }\n"
     if langs:
         css += ", ".join(f":lang({lang})" for lang in langs) + " { hyphens: auto; }\n"
+    # Titles and headings are never broken at a hyphen.
+    css += "h1, h2, h3, h1 *, h2 *, h3 * { hyphens: manual; }\n"
     return css
 
 
