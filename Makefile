@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 APT_PACKAGES := libharfbuzz-subset0 fonts-noto-core poppler-utils qpdf
 STAMPS := .stamps
 
-.PHONY: setup brief test catalogs check-catalogs clean bench eval
+.PHONY: setup brief test catalogs check-catalogs clean bench eval lock
 
 setup: $(STAMPS)/apt $(STAMPS)/venv catalogs
 
@@ -48,6 +48,13 @@ brief: setup
 test: setup
 	$(PY) -m briefdoc.catalogs check
 	$(PY) -m pytest -q
+
+bench: setup
+	$(PY) bench/bench.py
+
+eval: setup
+	$(PY) scripts/eval_timex.py
+	$(PY) scripts/eval_quotes.py --split dev
 
 clean:
 	rm -rf out $(STAMPS) .pytest_cache
