@@ -204,9 +204,12 @@ def _warm_job() -> tuple[bool, str]:
     try:
         import weasyprint
 
-        from . import render  # noqa: F401  (Jinja2, Babel, the layouts' code)
+        from . import content, layouts, render  # noqa: F401  (Jinja2, Babel, the layouts' code)
 
-        weasyprint.HTML(string="<p>briefdoc</p>").write_pdf()
+        # The same font configuration and Jinja2 environments the renders will use.
+        weasyprint.HTML(string="<p>briefdoc</p>").write_pdf(font_config=render._font_config())
+        for layout in layouts.discover().values():
+            render._environment(layout).get_template(layout.template)
     except Exception as exc:
         return False, _reason(exc)
     return True, ""
