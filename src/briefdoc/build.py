@@ -471,7 +471,9 @@ def _brief_known(plan: SeedPlan, cache, ready: deque, summary: BuildSummary, bar
         except OSError as exc:
             _fail_seed(plan, f"cannot create {plan.target} ({exc.strerror})", summary, bar)
             return
-    ready.extend((plan, output) for output in plan.stale)
+    # Longest renders first (a layout's page budget as the estimate; unbounded counts as
+    # three pages), so that no worker is left with a long render while the others idle.
+    ready.extend((plan, output) for output in sorted(plan.stale, key=lambda o: -(getattr(o.layout, "max_pages", 0) or 3)))
 
 
 def _fail_seed(plan: SeedPlan, reason: str, summary: BuildSummary, bar: Progress) -> None:
