@@ -290,3 +290,34 @@ def test_dateline_and_dangling_conjunction_trimmed():
     cast, qs = run(text)
     assert [q.text for q in qs if not q.direct] == ["The strike will end soon"]
     assert quotes._trim("x, he said that the plan works, and", 11, 35) == (11, 30)  # "that the plan works"
+
+
+def test_bare_content_clause_runs_to_sentence_end():
+    text = ("Governor Rick Perry spoke in Albany on Monday.\n"
+            "He said legalizing it could put thousands of people to work upstate.\n")
+    cast, qs = run(text)
+    r = [q for q in qs if not q.direct]
+    assert [q.text for q in r] == ["legalizing it could put thousands of people to work upstate"]
+    assert r[0].speaker == "rick-perry" and r[0].cue == "said"
+
+
+def test_bare_clause_needs_a_subject_first():
+    text = "Senator Anna Berg responded to the request by pointing at the clock on the wall.\n"
+    cast, qs = run(text)
+    assert not any(q.text.startswith("to the request") or q.text.startswith("by pointing") for q in qs)
+
+
+def test_poll_object_is_the_finding():
+    text = "A Wall Street Journal/NBC News poll showed a slimmer lead for Clinton with 46 percent.\n"
+    cast, qs = run(text)
+    r = [q for q in qs if not q.direct]
+    assert [q.text for q in r] == ["a slimmer lead for Clinton with 46 percent"]
+    assert r[0].cue == "showed"
+
+
+def test_records_show_at_sentence_end():
+    text = "More than 40 percent of that money arrived in February alone, new fundraising reports show.\n"
+    cast, qs = run(text)
+    r = [q for q in qs if not q.direct]
+    assert [q.text for q in r] == ["More than 40 percent of that money arrived in February alone"]
+    assert r[0].cue == "show"

@@ -61,8 +61,10 @@ SOURCE_NOUNS = {
     "document", "documents", "memo", "filing", "letter", "statement", "census", "tally", "model", "projection",
     "forecast", "assessment", "paper", "article", "story", "video", "footage", "photo", "ruling", "complaint",
     "lawsuit", "indictment", "affidavit", "testimony", "transcript", "email", "emails", "website", "release",
-    "book", "column", "editorial", "account", "evidence", "results", "result", "numbers", "count",
+    "book", "column", "editorial", "account", "evidence", "results", "result", "numbers", "count", "polling",
 }
+# evidence verbs whose object is the finding ("a poll showed Trump leading")
+EVIDENCE_OBJ = {"show", "find", "reveal", "suggest", "indicate", "confirm", "project"}
 # "as X said, ..."
 AS_VERBS = {"say", "note", "observe", "report", "put", "write", "point", "explain", "argue", "tell", "claim",
             "suggest", "warn", "state", "predict", "remark", "acknowledge", "admit", "concede", "insist",
@@ -178,6 +180,17 @@ def find(ctx, taken: list[tuple[int, int]], subject, sent_bounds, trim, person_l
                     add(comp.left_edge.i, comp.right_edge.i + 1, t, "evidence")
                 continue
             dobj = next((k for k in kids if k.dep_ == "dobj"), None)
+            if lem in EVIDENCE_OBJ and dobj is not None and dobj.pos_ in ("NOUN", "PROPN", "NUM"):
+                # "a poll showed Trump leading the field": the object and what it does
+                subj = subject(ctx, t)
+                if subj is not None and subj.lemma_.lower() in SOURCE_NOUNS and subj.lower_ not in NOT_SOURCES:
+                    hi = dobj.right_edge.i + 1
+                    for k in kids:
+                        if k.i == hi and k.dep_ in ("xcomp", "acl", "advcl", "ccomp", "oprd", "prep") and not any(
+                                c.ent_type_ in ("DATE", "TIME") for c in k.subtree):
+                            hi = k.right_edge.i + 1
+                    add(dobj.left_edge.i, hi, t, "evidence")
+                    continue
             if lem in NAMING and dobj is not None:
                 pred = next((k for k in kids if k.dep_ in ("oprd", "ccomp", "xcomp") and k.i > dobj.i), None)
                 if pred is not None and source_ok(t):

@@ -351,12 +351,10 @@ def _indirect(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
             if comp is None:
                 content = _parenthetical(ctx, v)
                 if content is None:
+                    content = _run_on(ctx, v)
+                if content is None:
                     continue
-            elif lem in _BELIEF and not _person_like(ctx, v):
-                continue
-            if comp is None:
-                pass
-            elif lem in _BELIEF and not _person_like(ctx, v):
+            elif lem in _BELIEF and not _person_like(ctx, v) and not _evidence_source(ctx, v):
                 continue
             if comp is None:
                 s = e = None
@@ -398,7 +396,7 @@ def _indirect(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
             continue
         att = _attribution_from_cue(ctx, v)
         if att.ref is None or att.ref.id == "":
-            if lem in _BELIEF:
+            if lem in _BELIEF and not _evidence_source(ctx, v):
                 continue
         out.append((cs, ce, att))
     return out
@@ -451,7 +449,10 @@ def _colon_intro(ctx: _Ctx, m) -> _Att | None:
 def _parenthetical(ctx: _Ctx, v) -> tuple[int, int] | None:
     """", Barden says," / ", he said." set off by commas: the rest of the sentence is the content."""
     doc, text = ctx.doc, ctx.text
-    if v.lemma_.lower() in _BELIEF or v.lemma_.lower() not in SPEECH:
+    subj = next((k for k in v.children if k.dep_ == "nsubj"), None)
+    evidence = (subj is not None and v.lemma_.lower() in _reported.EVIDENCE_VERBS
+                and subj.lemma_.lower() in _reported.SOURCE_NOUNS)  # "..., records show."
+    if not evidence and (v.lemma_.lower() in _BELIEF or v.lemma_.lower() not in SPEECH):
         return None
     if any(k.dep_ in ("dobj", "xcomp", "ccomp", "prep") and k.i > v.i for k in v.children):
         return None
@@ -473,6 +474,60 @@ def _parenthetical(ctx: _Ctx, v) -> tuple[int, int] | None:
     else:
         ce = doc[e - 1].idx + len(doc[e - 1])  # "A, he says, B."
     cs, ce = _trim(text, cs, ce)
+    if ce - cs < 12:
+        return None
+    return cs, ce
+
+
+# verbs whose first object is the addressee ("told reporters the plan was dead")
+_ADDRESSEE = {"tell", "inform", "assure", "reassure", "remind", "warn", "advise"}
+# speech verbs that take a bare clause as their content ("said the plan was dead")
+_CLAUSE_VERBS = {
+    "say", "tell", "add", "state", "claim", "argue", "insist", "warn", "write", "tweet", "note", "explain",
+    "suggest", "predict", "report", "acknowledge", "admit", "confirm", "concede", "assert", "allege", "maintain",
+    "contend", "reiterate", "stress", "emphasize", "emphasise", "announce", "declare", "complain", "recall",
+    "inform", "assure", "reassure", "remind", "advise", "testify", "counter", "retort", "reply", "answer",
+}
+
+
+_NOT_CLAUSE_START = {"what", "which", "who", "whom", "whose", "how", "when", "where", "why", "whether", "if", "so",
+                     "as", "nothing", "something", "anything", "everything"}
+
+
+def _run_on(ctx: _Ctx, v) -> tuple[int, int] | None:
+    """"X said the plan was dead." parsed without a content clause: a speech verb with a subject
+    before it, and after it (past an addressee and "that") a clause with a subject of its own
+    running to the end of the sentence."""
+    doc, text = ctx.doc, ctx.text
+    lem = v.lemma_.lower()
+    if lem not in _CLAUSE_VERBS or v.pos_ != "VERB" or v.dep_ not in ("ROOT", "conj", "ccomp"):
+        return None
+    subj = next((k for k in v.children if k.dep_ == "nsubj" and k.i < v.i and k.i not in ctx.quoted), None)
+    if subj is None:
+        return None
+    s, e = _sent_in_para(ctx, v)
+    if any(i in ctx.quoted or i in ctx.mark_tok for i in range(s, e)):
+        return None
+    k = v.i + 1
+    if lem in _ADDRESSEE:
+        obj = next((c for c in v.children if c.dep_ in ("dobj", "dative") and c.i > v.i), None)
+        if obj is None or obj.pos_ not in ("PRON", "PROPN", "NOUN"):
+            return None
+        k = obj.right_edge.i + 1
+    if k < e and doc[k].lower_ == "that":
+        k += 1
+    while e > k and doc[e - 1].is_punct:
+        e -= 1
+    if e - k < 4 or doc[k].is_punct:
+        return None
+    # the rest must open with a clause: a noun phrase, then its subject's verb
+    if doc[k].pos_ not in ("PRON", "PROPN", "NOUN", "DET", "NUM", "ADJ", "VERB") or doc[k].lower_ in _NOT_CLAUSE_START:
+        return None
+    if not any(doc[i].dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and doc[i].i < doc[i].head.i < e
+               and doc[i].head.pos_ in ("VERB", "AUX") and not any(doc[j].is_punct for j in range(k, i))
+               for i in range(k, min(e, k + 8))):
+        return None
+    cs, ce = _trim(text, doc[k].idx, doc[e - 1].idx + len(doc[e - 1]))
     if ce - cs < 12:
         return None
     return cs, ce
@@ -509,6 +564,14 @@ def _headlines(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
             continue
         out.append((cs, ce, _Att(None, ps, ref, None)))
     return out
+
+
+def _evidence_source(ctx: _Ctx, v) -> bool:
+    """A document or a poll as the subject of a report verb ("records show", "the poll found")."""
+    if v.lemma_.lower() not in _reported.EVIDENCE_VERBS:
+        return False
+    subj = _subject(ctx, v)
+    return subj is not None and subj.lemma_.lower() in _reported.SOURCE_NOUNS and subj.lower_ not in _reported.NOT_SOURCES
 
 
 def _person_like(ctx: _Ctx, v) -> bool:
