@@ -321,3 +321,17 @@ def test_records_show_at_sentence_end():
     r = [q for q in qs if not q.direct]
     assert [q.text for q in r] == ["More than 40 percent of that money arrived in February alone"]
     assert r[0].cue == "show"
+
+
+def test_poll_shares_of_people_are_sources():
+    text = "About 6 in 10 white voters supported Sanders, and nearly half said they prefer an outsider.\n"
+    cast, qs = run(text)
+    r = {q.text for q in qs if not q.direct}
+    assert "Sanders" in r
+    assert any(t.startswith("they prefer an outsider") for t in r)
+
+
+def test_share_of_a_thing_is_no_source():
+    text = "Most of the money went to ads, meaning the campaign had little left for staff.\n"
+    cast, qs = run(text)
+    assert not [q for q in qs if not q.direct]

@@ -566,6 +566,36 @@ def _headlines(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
     return out
 
 
+# shares of people, as poll stories give them ("six in 10 say", "half said", "a majority of voters backed")
+_SHARES = {"percent", "%", "half", "third", "quarter", "fifth", "majority", "plurality", "minority", "most",
+           "many", "few", "some", "all", "both", "two-thirds", "three-quarters", "one-third", "one-quarter"}
+_PEOPLE = {"voter", "american", "resident", "respondent", "democrat", "republican",
+           "independent", "conservative", "liberal", "moderate", "evangelical", "worker", "delegate", "supporter",
+           "people", "adult", "caucusgoer", "citizen"}
+
+
+def _group_of_people(subj) -> bool:
+    """"Six in 10 voters", "half", "72 percent of Democrats", "most in both states", "white men"."""
+    lem = subj.lemma_.lower()
+    if subj.head.lemma_.lower() in ("mean", "imply"):
+        return False
+    if lem in _PEOPLE or subj.lower_ in _PEOPLE:
+        return True
+    if lem in _SHARES or subj.lower_ in _SHARES or (subj.like_num and subj.dep_ in ("nsubj",)):
+        of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if whole is not None:
+            # "72 percent of Democrats", not "most of the money"
+            return (whole.lemma_.lower() in _PEOPLE or whole.lower_ in ("them", "us", "those", "these")
+                    or whole.ent_type_ in ("NORP", "PERSON", "ORG") or whole.lemma_.lower() in _SHARES)
+        if lem in ("all", "some", "both", "none", "many", "few", "most"):
+            # pronoun-like shares: only with people after them or in a poll sentence ("most in both states")
+            return any(c.dep_ == "prep" for c in subj.children) or any(
+                t.like_num or t.lower_ in ("percent", "poll", "survey") for t in subj.sent)
+        return True
+    return False
+
+
 def _evidence_source(ctx: _Ctx, v) -> bool:
     """A document or a poll as the subject of a report verb ("records show", "the poll found")."""
     if v.lemma_.lower() not in _reported.EVIDENCE_VERBS:
@@ -581,6 +611,8 @@ def _person_like(ctx: _Ctx, v) -> bool:
     if subj.pos_ == "PRON":
         return subj.lower_ not in ("it", "this", "that", "which")
     if ctx.cast.mention_at(subj) is not None:
+        return True
+    if _group_of_people(subj):
         return True
     return subj.lemma_.lower() in {"official", "source", "spokesman", "spokeswoman", "spokesperson", "expert",
                                    "analyst", "voter", "aide", "adviser", "advisor", "people", "critic",
