@@ -335,3 +335,11 @@ def test_share_of_a_thing_is_no_source():
     text = "Most of the money went to ads, meaning the campaign had little left for staff.\n"
     cast, qs = run(text)
     assert not [q for q in qs if not q.direct]
+
+
+def test_more_stance_verb_objects():
+    text = "Senator Anna Berg downplayed the importance of the ratings.\n"
+    cast, qs = run(text)
+    r = [q for q in qs if not q.direct]
+    assert [q.text for q in r] == ["the importance of the ratings"]
+    assert r[0].speaker == "anna-berg" and r[0].cue == "downplayed"

@@ -24,6 +24,9 @@ OBJ_VERBS = {
     "highlight", "prefer", "propose", "recommend", "demand", "blame", "defend", "question", "deny", "dispute",
     "confirm", "express", "slam", "blast", "attack", "accuse", "ridicule", "mock", "lament", "predict",
     "acknowledge", "admit", "concede", "favor", "favour", "address", "describe", "ignore", "offer",
+    "want", "compare", "congratulate", "downplay", "disavow", "recall", "emphasize", "emphasise", "stress",
+    "underscore", "decry", "deplore", "assail", "lambast", "rebuke", "repudiate", "renounce", "reiterate",
+    "embrace", "champion", "promise", "pledge", "vow", "seek", "urge",
 }
 # what may follow the object as part of the content
 OBJ_TAIL = {"prep", "xcomp", "oprd"}
