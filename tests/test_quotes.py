@@ -343,3 +343,14 @@ def test_more_stance_verb_objects():
     r = [q for q in qs if not q.direct]
     assert [q.text for q in r] == ["the importance of the ratings"]
     assert r[0].speaker == "anna-berg" and r[0].cue == "downplayed"
+
+
+def test_transcript_label_on_a_long_paragraph():
+    body = ("I think the whole nation needs to work together, and anyone who is a nominee needs to work towards "
+            "unity as a nation, and understand that people are scared and want safe homes and safe streets for "
+            "their families and their neighbors.")
+    text = "Governor Mary Fallin spoke on Sunday.\n\nFALLIN: " + body + "\n"
+    cast, qs = run(text)
+    r = [q for q in qs if not q.direct]
+    assert [q.text for q in r] == [body.rstrip(".")] or [q.text for q in r] == [body]
+    assert r[0].speaker == "mary-fallin"

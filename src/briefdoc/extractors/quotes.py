@@ -533,22 +533,40 @@ def _run_on(ctx: _Ctx, v) -> tuple[int, int] | None:
     return cs, ce
 
 
+_LABEL = re.compile(r"^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})$")
+
+
+def _speaker_label(head: str) -> bool:
+    """A transcript's speaker label opening a long paragraph: "FALLIN: ...", "Alex Seitz-Wald: ..."."""
+    return bool(_LABEL.match(head.strip())) and head.strip().lower() not in ("note", "update", "editor's note", "correction")
+
+
 def _headlines(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
     """Short one-line paragraphs of the form "Source: what they said" (headlines, captions)."""
     doc, text = ctx.doc, ctx.text
     out = []
     for ps, pe in ctx.pbounds:
         line = text[ps:pe]
-        if not line.strip() or len(line) > 200 or ": " not in line:
+        if not line.strip() or ": " not in line:
             continue
         head, _, rest = line.partition(": ")
+        if len(line) > 200 and not _speaker_label(head):
+            continue
         if not head.strip() or len(head.split()) > 5 or len(rest.split()) < 3 or not head.strip()[0].isupper():
             continue
         span = doc.char_span(ps, ps + len(head), alignment_mode="expand")
         if span is None:
             continue
         ref = None
-        for t in span:
+        h = head.strip()
+        if h.isupper() and _speaker_label(h):
+            # a transcript label in capitals ("FALLIN:"): the person of that surname
+            low = h.lower().split()[-1]
+            aid = next((a.id for a in ctx.cast.actors.values()
+                        if a.kind == "person" and a.name.lower().split()[-1] == low), None)
+            if aid is not None:
+                ref = Ref(aid, span.start_char, span.end_char)
+        for t in span if ref is None else ():
             ref = ctx.cast.mention_at(t)
             if ref is not None:
                 break
@@ -678,7 +696,8 @@ def find(doc, cast: Cast) -> list[Quote]:
             continue  # a scare quote or a title, not speech
         quotes.append(_quote(m.start, m.end, text, att, direct=True))
     for cs, ce, att in _headlines(ctx):
-        if not any(q.start <= cs < q.end for q in quotes):
+        inside = sum(max(0, min(ce, q.end) - max(cs, q.start)) for q in quotes if q.direct)
+        if not any(q.start <= cs < q.end for q in quotes) and inside < 0.3 * (ce - cs):
             quotes.append(_quote(cs, ce, text, att, direct=False))
     for cs, ce, att in _indirect(ctx):
         quotes.append(_quote(cs, ce, text, att, direct=False))
