@@ -354,3 +354,12 @@ def test_transcript_label_on_a_long_paragraph():
     r = [q for q in qs if not q.direct]
     assert [q.text for q in r] == [body.rstrip(".")] or [q.text for q in r] == [body]
     assert r[0].speaker == "mary-fallin"
+
+
+def test_object_of_said_is_content_but_not_a_written_document():
+    text = ("Clinton is trusted by most Democrats. Only half of the voters said the same of Sanders.\n"
+            "Senator Anna Berg wrote a letter to the board.\n")
+    cast, qs = run(text)
+    r = [q.text for q in qs if not q.direct]
+    assert "the same of Sanders" in r
+    assert "a letter" not in r and "a letter to the board" not in r

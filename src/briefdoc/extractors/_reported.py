@@ -26,7 +26,7 @@ OBJ_VERBS = {
     "acknowledge", "admit", "concede", "favor", "favour", "address", "describe", "ignore", "offer",
     "want", "compare", "congratulate", "downplay", "disavow", "recall", "emphasize", "emphasise", "stress",
     "underscore", "decry", "deplore", "assail", "lambast", "rebuke", "repudiate", "renounce", "reiterate",
-    "embrace", "champion", "promise", "pledge", "vow", "seek", "urge",
+    "embrace", "champion", "promise", "pledge", "vow", "seek", "urge", "say", "write", "report", "note",
 }
 # what may follow the object as part of the content
 OBJ_TAIL = {"prep", "xcomp", "oprd"}
@@ -228,6 +228,10 @@ def find(ctx, taken: list[tuple[int, int]], subject, sent_bounds, trim, person_l
             if lem in OBJ_VERBS and dobj is not None and "ccomp" not in deps:
                 if dobj.pos_ == "PRON" and dobj.lower_ not in ("what", "whatever"):
                     continue  # "supported him": no content to check against the source
+                if lem in ("write", "report", "note", "say") and (
+                        dobj.lemma_.lower() in SOURCE_NOUNS | {"op-ed", "profile", "piece", "post", "tweet", "goodbye"}
+                        or any(k.dep_ == "prt" for k in t.children)):
+                    continue  # "wrote a letter", "write off": the text itself, not what it says
                 if source_ok(t):
                     hi = dobj.right_edge.i + 1
                     for k in kids:  # "endorsed Cruz for president", "announced steps to tighten ..."
