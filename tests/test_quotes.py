@@ -363,3 +363,11 @@ def test_object_of_said_is_content_but_not_a_written_document():
     r = [q.text for q in qs if not q.direct]
     assert "the same of Sanders" in r
     assert "a letter" not in r and "a letter to the board" not in r
+
+
+def test_content_noun_before_a_copula():
+    text = "Senator Anna Berg spoke in Ohio. Her view is that the tax should be repealed.\n"
+    cast, qs = run(text)
+    r = [q for q in qs if not q.direct]
+    assert [q.text for q in r] == ["that the tax should be repealed"]
+    assert r[0].speaker == "anna-berg" and r[0].cue == "view"

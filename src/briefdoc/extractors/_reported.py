@@ -82,6 +82,9 @@ CONTENT_NOUNS = {
     "endorsement", "opposition", "support", "rejection", "denial", "offer", "request", "push", "bid",
     "recommendation", "position", "stance", "idea", "notion", "theory", "expectation", "estimate",
 }
+# nouns whose content follows a copula ("his response was that ...")
+COPULA_NOUNS = {"response", "answer", "reply", "message", "point", "argument", "line", "pitch", "case", "view",
+                "reasoning", "explanation", "excuse", "retort", "defense", "defence", "advice", "verdict"}
 # content nouns whose complement is a prepositional object ("his criticism of the plan")
 CONTENT_OF = {"criticism", "endorsement", "support", "opposition", "rejection", "denial", "condemnation",
               "praise", "defense", "defence", "critique", "dismissal", "approval", "backing", "embrace"}
@@ -158,6 +161,15 @@ def find(ctx, taken: list[tuple[int, int]], subject, sent_bounds, trim, person_l
         if t.pos_ in ("VERB", "AUX"):
             kids = [k for k in t.children if k.i > t.i]
             deps = {k.dep_ for k in kids}
+            if lem == "be":
+                # "X's view is that ...", "his response was that ..."
+                n = next((k for k in t.children if k.dep_ == "nsubj" and k.i < t.i), None)
+                comp = next((k for k in kids if k.dep_ in ("ccomp", "attr") and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in k.children)), None)
+                if n is not None and comp is not None and n.pos_ == "NOUN" and lemma(n) in CONTENT_NOUNS | COPULA_NOUNS \
+                        and _noun_source(ctx, n) is not None:
+                    add(comp.left_edge.i, comp.right_edge.i + 1, n, "noun")
+                continue
             # "as X put it, ..."
             if lem in AS_VERBS and any(k.dep_ in ("mark", "advmod") and k.lower_ == "as" and k.i < t.i for k in t.children) \
                     and t.dep_ == "advcl" and not ({"dobj", "ccomp"} & deps and lem != "put"):
