@@ -11,6 +11,9 @@ command exits with 4."""
 
 from __future__ import annotations
 
+import datetime as dt
+import html
+
 import os
 import shutil
 import sys
@@ -206,8 +209,19 @@ def _warm_job() -> tuple[bool, str]:
 
         from . import content, layouts, render  # noqa: F401  (Jinja2, Babel, the layouts' code)
 
-        # The same font configuration and Jinja2 environments the renders will use.
-        weasyprint.HTML(string="<p>briefdoc</p>").write_pdf(font_config=render._font_config())
+        # The same font configuration and Jinja2 environments the renders will use, and
+        # each shipped locale's faces (regular, bold, italic; serif and sans) loaded.
+        from . import fonts, i18n
+
+        pages = []
+        for locale in i18n.shipped_locales():
+            sample = html.escape(" ".join(i18n.Localizer(locale).date_long(dt.date(2023, 2, 28)).split()[:3]) + " 0123")
+            pages.append(
+                f'<section lang="{locale}" style="font-family: {html.escape(fonts.css_family(fonts.stack(locale, "serif")))}">'
+                f"<p>{sample} <b>{sample}</b> <i>{sample}</i></p>"
+                f'<p style="font-family: {html.escape(fonts.css_family(fonts.stack(locale, "sans")))}">{sample} <b>{sample}</b></p></section>'
+            )
+        weasyprint.HTML(string="".join(pages)).write_pdf(font_config=render._font_config())
         for layout in layouts.discover().values():
             render._environment(layout).get_template(layout.template)
     except Exception as exc:
