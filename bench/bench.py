@@ -309,6 +309,34 @@ def bench_throughput(args, workdir: Path) -> None:
     row("throughput speed-up, --jobs 2 vs --jobs 1", f"{rates[2] / rates[1]:.2f}x", f"(2 cores; {os.cpu_count()} CPUs)", None)
 
 
+def bench_extract(args) -> None:
+    """briefdoc.extract on news articles of about 1,000 words (PolNeAR dev texts,
+    read from ../shared), once the spaCy model is loaded."""
+    import briefdoc
+
+    texts = []
+    for path in sorted(POLNEAR.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        if 900 <= len(text.split()) <= 1100:
+            texts.append(text)
+    if not texts:
+        row("extraction of a 1,000-word article", "n/a: no PolNeAR dev texts of that length", "< 0.5 s", None)
+        return
+    texts = texts[:5]
+    briefdoc.extract(texts[0])  # loads the model and the rules
+    per_article = []
+    for text in texts:
+        times = []
+        for _ in range(args.runs):
+            t = time.perf_counter()
+            briefdoc.extract(text)
+            times.append(time.perf_counter() - t)
+        per_article.append(median(times) * 1000 / len(text.split()))
+    worst = max(per_article)
+    row(f"extraction per 1,000 words, model loaded ({len(texts)} PolNeAR articles of 900-1,100 words; median, worst)",
+        f"{median(per_article):.2f} s, {worst:.2f} s", "< 0.5 s", worst < 0.5)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="3 runs and 10 articles: a few minutes")
@@ -320,11 +348,11 @@ def main() -> None:
     ap.add_argument("--layout", default="brief", help="layout for the render comparison")
     ap.add_argument("--locale", default="en,ru", help="locales for the render comparison (comma-separated)")
     ap.add_argument("--brief", type=Path, help="a brief JSON for the render comparison (default: extract the seed)")
-    ap.add_argument("--only", choices=["render", "build", "throughput"], action="append", help="run only these parts")
+    ap.add_argument("--only", choices=["extract", "render", "build", "throughput"], action="append", help="run only these parts")
     args = ap.parse_args()
     args.runs = args.runs or (3 if args.quick else 5)
     args.articles = args.articles or (10 if args.quick else 50)
-    parts = args.only or ["render", "build", "throughput"]
+    parts = args.only or ["extract", "render", "build", "throughput"]
 
     import briefdoc
 
@@ -332,6 +360,8 @@ def main() -> None:
           f"load {os.getloadavg()[0]:.1f}; medians of {args.runs} runs", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="briefdoc-bench-") as tmp:
         workdir = Path(tmp)
+        if "extract" in parts:
+            bench_extract(args)
         if "render" in parts:
             bench_render(args, load_brief(args, workdir))
         if "build" in parts:
