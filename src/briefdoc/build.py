@@ -262,16 +262,9 @@ def _brief(extraction: str, brief_json: str):
 
 def _content_translator(brief, locale: str, seed: Path, content_options: dict):
     """The seed's content translations for ``locale`` (``<seed stem>.<locale>.po``)."""
-    import importlib.util
-
-    if importlib.util.find_spec("briefdoc.content") is None:
-        return None  # CONTENT-TRANSLATIONS: briefdoc.content is not there yet; templates get no content catalog
     from . import content
 
-    translator_for = getattr(content, "translator_for", None)
-    if translator_for is None:
-        return None  # CONTENT-TRANSLATIONS: content.translator_for is not there yet
-    return translator_for(brief, locale, seed, **content_options)
+    return content.translator_for(brief, locale, seed, **content_options)
 
 
 def _render_job(spec: dict) -> tuple[bool, dict | str]:

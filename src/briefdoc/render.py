@@ -13,7 +13,6 @@ import datetime as dt
 import functools
 import hashlib
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -582,8 +581,11 @@ def _fetcher(layout: Layout):
 
 
 def write_atomic(path: Path, data: bytes | str) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a
-    rename, so that a reader never sees half a file."""
+    """Write ``data`` to ``path`` through a temporary file and a rename
+    (``cache.write_atomic``), so that a reader never sees half a file; a path that
+    cannot be written is one clear InputError."""
+    from .cache import write_atomic as _write
+
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
@@ -591,24 +593,7 @@ def write_atomic(path: Path, data: bytes | str) -> None:
         raise InputError(f"{folder}: {what}; create the folder or choose another -o")
     if path.is_dir():
         raise InputError(f"{path}: is a folder; give a file name for the output (-o {path / path.name}.pdf)")
-    if isinstance(data, str):
-        data = data.encode("utf-8")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise InputError(f"{folder}: cannot write there ({exc.strerror}); choose another output folder") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):  # a full disk, a read-only mount
-            raise InputError(f"{path}: cannot write ({exc.strerror or exc}); free some space or choose another output folder") from None
-        raise
+        _write(path, data)
+    except OSError as exc:  # no permission, a full disk, a read-only mount
+        raise InputError(f"{path}: cannot write ({exc.strerror or exc}); free some space or choose another output folder") from None
