@@ -306,3 +306,45 @@ def test_anaphoric_weekdays_count_from_the_last_date():
     assert one(text, anchor=dt.date(1989, 10, 30), expr="the previous Friday").value == "1989-10-20"
     text = "They met on Tuesday, May 4, 1999, and signed the following Monday."
     assert one(text, anchor=dt.date(1999, 5, 20), expr="the following Monday").value == "1999-05-10"
+
+
+FRIDAY = dt.date(2013, 3, 22)  # a Friday
+
+
+@pytest.mark.parametrize("text,anchor,expr,value", [
+    # a scheduled event in the simple present lies ahead
+    ("They meet Monday with the Secretary of State.", FRIDAY, "Monday", "2013-03-25"),
+    ("The president travels Tuesday to Jerusalem.", FRIDAY, "Tuesday", "2013-03-26"),
+    ("The court hears the case Wednesday.", FRIDAY, "Wednesday", "2013-03-27"),
+    ("The vote is Thursday.", FRIDAY, "Thursday", "2013-03-28"),
+    ("Banks reopen Tuesday.", FRIDAY, "Tuesday", "2013-03-26"),
+    ("The law takes effect in January.", FRIDAY, "January", "2014-01"),
+    # not a present verb: a negated past, a past form, a noun after an adjective
+    ("They did not meet Monday.", FRIDAY, "Monday", "2013-03-18"),
+    ("Banks reopened Tuesday.", FRIDAY, "Tuesday", "2013-03-19"),
+    ("In a televised address Friday, the president spoke.", dt.date(1999, 3, 13), "Friday", "1999-03-12"),
+])
+def test_present_tense_schedules(text, anchor, expr, value):
+    assert one(text, anchor=anchor, expr=expr).value == value
+
+
+@pytest.mark.parametrize("text,expr,typ,value", [
+    ("Prices rose in the fourth quarter of last year.", "the fourth quarter of last year", "DATE", "2012-Q4"),
+    ("Prices rose in the first quarter of this year.", "the first quarter of this year", "DATE", "2013-Q1"),
+    ("Prices rose in the final quarter of 2012.", "the final quarter of 2012", "DATE", "2012-Q4"),
+    ("Prices rose in the last quarter of 2012.", "the last quarter of 2012", "DATE", "2012-Q4"),
+    ("Sales rose in fiscal year 2012.", "fiscal year 2012", "DATE", "2012"),
+    ("The plan will be unveiled by the end of the month.", "the end of the month", "DATE", "2013-03"),
+    ("On Sundays, they meet.", "Sundays", "SET", "XXXX-WXX-7"),
+    ("They meet on Sunday mornings.", "Sunday mornings", "SET", "XXXX-WXX-7TMO"),
+    ("The fire started at 1930 GMT.", "1930 GMT", "TIME", "2013-03-22T19:30"),
+])
+def test_periods_sets_and_clock_times(text, expr, typ, value):
+    t = one(text, anchor=FRIDAY, expr=expr)
+    assert (t.type, t.value) == (typ, value)
+
+
+def test_titles_and_restated_times_are_not_tagged():
+    assert tag('Baker said on ABC\'s "This Week" that it was over.', FRIDAY) == []
+    found = tag("The blast came at 10:35 a.m. (0735 GMT) Friday.", FRIDAY)
+    assert [(t.text, t.value) for t in found] == [("10:35 a.m.", "2013-03-22T10:35"), ("Friday", "2013-03-22")]

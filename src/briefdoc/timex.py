@@ -114,7 +114,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # seasons
     ("season", rf"(?:\b(?P<rel>last|this|next|past|coming)\s+)?{_EDGE}\b(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})\b|(?P<wy>{_WYEAR}))|{_RELYEAR})?"),
     # quarters and halves
-    ("quarter", rf"\b(?:the\s+)?(?:(?P<rel>latest|last|previous|current|this|next|year-earlier|year-ago|same)\s+)?(?:(?P<fy>fiscal|calendar)(?:\s+(?P<y1>{_YEAR}))?\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ])?(?P<q>quarter|half)\b(?![- ]?(?:point|of a|-century|-mile))(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<y2>{_YEAR})\b)?"),
+    ("quarter", rf"\b(?:the\s+)?(?:(?P<rel>latest|last|previous|current|this|next|year-earlier|year-ago|same)\s+)?(?:(?P<fy>fiscal|calendar)(?:\s+(?P<y1>{_YEAR}))?\s+)?(?:(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[- ])?(?P<q>quarter|half)\b(?![- ]?(?:point|of a|-century|-mile))(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<y2>{_YEAR})\b|\s+of\s+(?P<ry2>the|this|last|next)\s+(?:(?:fiscal|calendar)\s+)?year\b(?!['’]))?"),
     # fiscal periods tied to a year: "the 1988 third quarter", "this year's third quarter",
     # "the year-ago period", "the quarter a year ago", "the latest period"
     ("yearq", rf"\b(?:the\s+)?(?:fiscal\s+)?(?P<y>{_YEAR})\s+(?:(?P<ord>first|second|third|fourth)[- ])?(?P<p>quarter|period)\b(?!-)"),
@@ -128,14 +128,15 @@ _PATTERNS: list[tuple[str, str]] = [
     # decades
     ("decade", rf"\b(?:the\s+)?{_EDGE}(?:(?P<c>1[6-9]|20)(?P<dd>\d)0|'(?P<sd>\d)0)'?s\b"),
     # fiscal year / plain year
-    ("year", rf"(?<![\w$#.,/-])(?:(?P<fy>fiscal|calendar|the year|year)\s+)?{_EDGE}(?P<y>{_YEAR})(?![\w%/]|,\d|\.\d|-\d|\s*(?:percent|per cent))"),
+    ("year", rf"(?<![\w$#.,/-])(?:(?P<fy>fiscal year|calendar year|fiscal|calendar|the year|year)\s+)?{_EDGE}(?P<y>{_YEAR})(?![\w%/]|,\d|\.\d|-\d|\s*(?:percent|per cent))"),
     # clock time, optionally followed by a day
     ("clock", rf"\b(?:(?:about|around|at about|approximately|shortly after|shortly before|just after|just before)\s+)?(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?(?:,?\s+(?P<wd>{_WD}|today|yesterday|tomorrow)\b|,?\s+(?P<cmon>{_MON})\s+(?P<cd>{_DAYNUM})\b(?:,?\s+(?P<cy>{_YEAR})\b)?)?"),
+    ("clockz", r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC)\b"),
     ("clock24", r"\b(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::\d\d)?\s*(?P<tz>[ECMP][SD]T|GMT|UTC)\b"),
     ("noon", rf"\b(?P<w>noon|midnight|midday|mid-?afternoon|mid-?morning|dawn|dusk)(?:\s+(?P<wd>{_WD}|today|yesterday|tomorrow)\b)?"),
     # weekdays with modifiers and parts of day
-    ("weekday", rf"\b(?:(?P<rel>last|this|next|past|coming|early|late|on|the previous|the preceding|the following|the next)\s+)?(?P<wd>{_WD})(?:\s+(?P<part>morning|afternoon|evening|night))?(?!,?\s+{_MON})"),
-    ("weekdays", rf"\b(?P<wd>{_WD})s\b"),
+    ("weekday", rf"\b(?:(?P<rel>last|this|next|past|coming|early|late|on|the previous|the preceding|the following|the next)\s+)?(?P<wd>{_WD})(?!s\b)(?:\s+(?P<part>morning|afternoon|evening|night)(?!s\b))?(?!,?\s+{_MON})"),
+    ("weekdays", rf"\b(?P<wd>{_WD})(?:s\b|\s+(?P<part>mornings|afternoons|evenings|nights)\b)"),
     # deictic days
     ("deictic", r"\b(?:(?P<edge>early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>morning|afternoon|evening|night))?\b"),
     ("part", r"\b(?P<rel>this|last|tomorrow|yesterday|this past|early this|late this|later this|earlier this)\s+(?P<part>morning|afternoon|evening|night)\b"),
@@ -162,6 +163,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("worddecade", r"\b(?:the\s+)?(?:early\s+|late\s+|mid-)?(?:nineteen[- ])?(?P<t>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
     # the weekend, the year, year-end
     ("theunit", r"\b(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)?the\s+(?P<mod>full\s+|fiscal\s+|current\s+|whole\s+|entire\s+)?(?P<u>weekend|year)\b(?!\s*[-’']|\s+(?:of|before|after|in|that|when|ago|earlier)\b)"),
+    ("endof", r"\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+the\s+(?P<u>month|week)\b(?!\s*['’-]|\s+(?:of|before|after|that|when)\b)"),
     ("yearend", r"\b(?:the\s+)?year(?:-end|\s+end|['’]s\s+end)\b"),
     # century
     ("century", r"\b(?:the\s+)?(?:(?P<rel>this|last|next|the past)\s+century|(?P<ord>\d\d)(?:st|nd|rd|th)[- ]century)\b"),
@@ -354,6 +356,51 @@ def _weak(w: str) -> str | None:
     return None
 
 
+# verbs of scheduled events: in the simple present a date they govern lies ahead
+# ("they meet Monday", "the president travels Tuesday to ...", "talks resume in April")
+_SCHEDULED = {
+    "meet", "travel", "visit", "play", "open", "reopen", "begin", "start", "end", "close", "hear", "arrive",
+    "leave", "head", "return", "resume", "vote", "face", "host", "hold", "launch", "debut", "expire", "go",
+    "fly", "sign", "testify", "appear", "speak", "address", "unveil", "deliver", "air", "premiere", "convene",
+    "gather", "march", "race", "compete", "conclude", "decide", "rule", "kick", "take", "tour", "attend",
+    "sit", "run", "wrap", "continue", "remain", "stay", "meets", "travels", "visits", "plays", "opens",
+    "reopens", "begins", "starts", "ends", "closes", "hears", "arrives", "leaves", "heads", "returns",
+    "resumes", "votes", "faces", "hosts", "holds", "launches", "debuts", "expires", "goes", "flies", "signs",
+    "testifies", "appears", "speaks", "addresses", "unveils", "delivers", "airs", "premieres", "convenes",
+    "gathers", "marches", "races", "competes", "concludes", "decides", "rules", "kicks", "takes", "tours",
+    "attends", "sits", "runs", "wraps", "continues", "remains", "stays",
+}
+_NOT_BEFORE_PRESENT = {"did", "didn't", "didn’t", "not", "never", "to", "had", "has", "have", "was", "were"} | _DETS
+
+
+def _present_scheduled(lw: list[str], rw: list[str]) -> bool:
+    """A present-tense verb of a scheduled event governs the date: "they meet
+    [separately] Monday", "the vote is Thursday", "the court hears the case Wednesday"."""
+    j = len(lw) - 1
+    if j >= 0 and lw[j].lower() in ("on", "in", "at", "late", "early", "until", "through"):
+        j -= 1
+    if j >= 0 and lw[j].lower() in ("is", "are") and (j == 0 or lw[j - 1].lower() not in ("it", "there", "that", "this", "what")):
+        return True  # "the vote is Thursday"
+    # the verb, up to three words (an adverb, an object) before the date
+    for i in range(j, max(-1, j - 4), -1):
+        w = lw[i]
+        lo = w.lower()
+        if w in (",", ";") or lo in _CLAUSE_STOP:
+            return False
+        if lo in _SCHEDULED and w[0].islower():
+            prev = lw[i - 1].lower() if i else ""
+            if prev in _NOT_BEFORE_PRESENT or prev.endswith(("n't", "n’t", "'s", "’s", "ed")):
+                return False  # "did not meet", "to meet", "a televised address", "the team's visit"
+            if lo == "take" or lo == "takes":
+                nxt = lw[i + 1].lower() if i + 1 < len(lw) else (rw[0].lower() if rw else "")
+                if nxt not in ("effect", "office", "place", "over", "part"):
+                    return False
+            return True
+        if _weak(w) or _strong(w, None) or lo in _BE_PRESENT:
+            return False
+    return False
+
+
 def _text_tense(text: str, start: int, end: int) -> str | None:
     """Tense of the clause around [start, end), from nearby markers: a heuristic."""
     lo = max(0, start - 240)
@@ -383,6 +430,8 @@ def _text_tense(text: str, start: int, end: int) -> str | None:
     if (j >= 0 and _weak(lw[j]) == "past" and lw[j].lower() not in _INTENT
             and (j == 0 or lw[j - 1].lower() not in ("be", "being", "will", "would", "to", "can", "could", "may", "might", "must", "should", "shall"))):
         return "past"
+    if _present_scheduled(lw, rw):
+        return "future"
     pluperfect = any(w.lower() == "had" for w in lw[-16:] + rw[:7])
     if _UNTIL_PREP.search(left[-25:]) and not pluperfect:
         return "future"  # "until Friday" looks ahead, unless "until Friday, they had not ..."
@@ -500,7 +549,9 @@ _TRIGGERS = {
     "agoq": r"quarter|period", "latestp": r"latest", "weekof": r"week of", "term": r"\bterm\b", "weekday": _WD_T, "weekdays": _WD_T, "worddecade": r"ties\b",
     "wordyear": r"nineteen|twenty|thousand", "decade": r"\d0'?s\b", "century": r"centur",
     "deictic": r"\b(?:today|tonight|yesterday|tomorrow)\b", "clock": r"\b[ap]\.?m\b",
-    "part": r"\b(?:morning|afternoon|evening|night)\b", "noon": r"noon|midnight|midday|afternoon|morning|dawn|dusk",
+    "part": r"\b(?:morning|afternoon|evening|night)\b",
+    "clockz": r"\d\d\s*(?:GMT|UTC)\b",
+    "endof": r"\b(?:end|beginning|start|middle)\s+of\s+the\s+(?:month|week)\b", "noon": r"noon|midnight|midday|afternoon|morning|dawn|dusk",
     "holiday": r"Christmas|New Year|Thanksgiving|Independence|Labor Day|Memorial Day|Halloween|Valentine",
 }
 _TRIGGER_RX = {k: re.compile(v, re.IGNORECASE if k not in ("my", "mdy", "dmy") else 0) for k, v in _TRIGGERS.items()}
@@ -811,12 +862,19 @@ def _n_quarter(m, ctx, s, e):
     ordw = (m["ord"] or "").lower()
     rel = (m["rel"] or "").lower()
     y = m["y1"] or m["y2"]
+    if m["ry2"]:  # "the fourth quarter of last year"
+        if ctx.anchor is None:
+            y = "XXXX"
+        else:
+            y = str(ctx.anchor.year + {"last": -1, "next": 1}.get(m["ry2"].lower(), 0))
+        if not ordw and rel in ("last", "final"):
+            ordw = "final"  # "the last quarter of the year"
     txt = ctx.text[s:e].lower()
     if kind == "half":
         if not ordw and not y:
             return None
         n = {"first": 1, "1st": 1, "second": 2, "2nd": 2}.get(ordw)
-        if n is None and rel == "last" and y:
+        if n is None and (rel == "last" or ordw == "final") and y:
             n = 2  # "the last half of 1989"
         if n is None:
             return None
@@ -833,6 +891,8 @@ def _n_quarter(m, ctx, s, e):
     if not ordw and not rel and not y and not m["fy"]:
         # "the quarter": the quarter being reported
         rel = "the"
+    if not ordw and rel == "last" and m["y2"]:
+        ordw = "final"  # "the last quarter of 2012"
     if ordw:
         q = ORDINALS[ordw]
         if y:
@@ -1033,6 +1093,13 @@ def _n_clock(m, ctx, s, e):
     return "TIME", f"{day}T{hh:02d}:{mi}"
 
 
+def _n_clockz(m, ctx, s, e):
+    """"1930 GMT"; not when it restates the time before it in parentheses: "10:35 a.m. (0735 GMT)"."""
+    if re.search(r"(?:[ap]\.?m\.?|\d|local time)\s*\(\s*$", ctx.text[max(0, s - 16):s], re.I):
+        return None
+    return _n_clock24(m, ctx, s, e)
+
+
 def _n_clock24(m, ctx, s, e):
     day = ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"
     return "TIME", f"{day}T{m['h']}:{m['mi']}"
@@ -1100,7 +1167,19 @@ def _n_weekday(m, ctx, s, e):
 def _n_weekdays(m, ctx, s, e):
     if not _cap_ok(m["wd"]):
         return None
-    return "SET", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()] + 1}"
+    v = f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()] + 1}"
+    if m["part"]:  # "Sunday mornings"
+        v += f"T{PARTS[m['part'].lower()[:-1]]}"
+    return "SET", v
+
+
+def _n_endof(m, ctx, s, e):
+    """"the end of the month": the month (week) of the anchor."""
+    if ctx.anchor is None:
+        return "DATE", "XXXX-XX" if m["u"].lower() == "month" else "XXXX-WXX"
+    if m["u"].lower() == "month":
+        return "DATE", f"{ctx.anchor.year}-{ctx.anchor.month:02d}"
+    return "DATE", _week(ctx.anchor)
 
 
 def _n_deictic(m, ctx, s, e):
@@ -1245,6 +1324,8 @@ def _last_date(ctx: _Ctx) -> dt.date | None:
 def _n_relunit(m, ctx, s, e):
     rel = m["rel"].lower()
     u = m["u"].lower()
+    if m["u"][0].isupper() and m["rel"][0].isupper() and not m["edge"]:
+        return None  # a title: ABC's "This Week"
     if rel in ("the following", "the same", "that", "the preceding", "the previous") and rel != "the previous":
         base = _last_date(ctx)
         if base is None:
@@ -1431,7 +1512,7 @@ _NORMALIZERS = {
     "iso": _n_iso, "slash": _n_slash, "mdy": _n_mdy, "dmy": _n_dmy, "my": _n_my, "season": _n_season,
     "quarter": _n_quarter, "qabbr": _n_qabbr, "yearq": _n_yearq, "relyearq": _n_relyearq, "agoq": _n_agoq,
     "latestp": _n_latestp, "weekof": _n_weekof, "term": _n_term, "decade": _n_decade, "year": _n_year, "clock": _n_clock,
-    "clock24": _n_clock24, "noon": _n_noon, "weekday": _n_weekday, "weekdays": _n_weekdays,
+    "clock24": _n_clock24, "clockz": _n_clockz, "endof": _n_endof, "noon": _n_noon, "weekday": _n_weekday, "weekdays": _n_weekdays,
     "deictic": _n_deictic, "part": _n_part, "set": _n_set, "ago": _n_ago, "yearago": _n_yearago,
     "relunit": _n_relunit, "anaday": _n_anaday, "daybefore": _n_daybefore, "duration": _n_duration,
     "bareunits": _n_bareunits, "ref": _n_ref, "refadj": _n_refadj, "holiday": _n_holiday,
