@@ -348,3 +348,30 @@ def test_titles_and_restated_times_are_not_tagged():
     assert tag('Baker said on ABC\'s "This Week" that it was over.', FRIDAY) == []
     found = tag("The blast came at 10:35 a.m. (0735 GMT) Friday.", FRIDAY)
     assert [(t.text, t.value) for t in found] == [("10:35 a.m.", "2013-03-22T10:35"), ("Friday", "2013-03-22")]
+
+
+@pytest.mark.parametrize("text,expr,typ,value", [
+    ("Clinton spoke in his weekly radio address.", "weekly", "SET", "P1W"),
+    ("Average hourly earnings rose.", "hourly", "SET", "PT1H"),
+    ("Islam will one day be the second largest religion.", "one day", "DATE", "FUTURE_REF"),
+    ("Sales rose 5 percent from the same period last year.", "the same period last year", "DATE", "2012"),
+    ("The next day, he was dead.", "The next day", "DATE", "2013-03-23"),
+    ("The plane landed at 18:45.", "18:45", "TIME", "2013-03-22T18:45"),
+    ("The plane landed at 1845 local time.", "1845 local time", "TIME", "2013-03-22T18:45"),
+    ("In the 90s, the economy boomed.", "the 90s", "DATE", "199"),
+    ("He was manager for only six months.", "six months", "DURATION", "P6M"),
+    ("Bush spoke of the two-week crisis.", "two-week", "DURATION", "P2W"),
+    ("It reported the third-quarter results of 2012.", "third-quarter", "DATE", "2012-Q3"),
+])
+def test_more_added_rules(text, expr, typ, value):
+    t = one(text, anchor=FRIDAY, expr=expr)
+    assert (t.type, t.value) == (typ, value)
+
+
+def test_fronted_date_before_a_past_plan_is_past():
+    text = "On Friday, the government planned to pay the families."
+    assert one(text, anchor=dt.date(1998, 9, 30), expr="Friday").value == "1998-09-25"
+
+
+def test_that_day_without_a_day_before_it_is_not_tagged():
+    assert tag("Dealers can lose money on trades made that day.", FRIDAY) == []

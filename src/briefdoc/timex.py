@@ -126,12 +126,13 @@ _PATTERNS: list[tuple[str, str]] = [
     ("term", r"\b(?:in\s+|over\s+|for\s+)?the\s+(?P<w>near|short|long)\s+term\b(?=\s*[,.;:!?)\"'”]|\s+(?:and|or|but|as|to|for|in|at|of|is|are|was|were|will|would)\b|\s*$)"),
     ("qabbr", rf"\b(?P<q>Q[1-4])(?:\s+(?P<y>{_YEAR}))?\b"),
     # decades
-    ("decade", rf"\b(?:the\s+)?{_EDGE}(?:(?P<c>1[6-9]|20)(?P<dd>\d)0|'(?P<sd>\d)0)'?s\b"),
+    ("decade", rf"\b(?:the\s+)?{_EDGE}(?:(?P<c>1[6-9]|20)(?P<dd>\d)0|'(?P<sd>\d)0)'?s\b|\bthe\s+{_EDGE}(?P<sd2>[1-9])0['’]?s\b"),
     # fiscal year / plain year
     ("year", rf"(?<![\w$#.,/-])(?:(?P<fy>fiscal year|calendar year|fiscal|calendar|the year|year)\s+)?{_EDGE}(?P<y>{_YEAR})(?![\w%/]|,\d|\.\d|-\d|\s*(?:percent|per cent))"),
     # clock time, optionally followed by a day
     ("clock", rf"\b(?:(?:about|around|at about|approximately|shortly after|shortly before|just after|just before)\s+)?(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?(?:,?\s+(?P<wd>{_WD}|today|yesterday|tomorrow)\b|,?\s+(?P<cmon>{_MON})\s+(?P<cd>{_DAYNUM})\b(?:,?\s+(?P<cy>{_YEAR})\b)?)?"),
-    ("clockz", r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC)\b"),
+    ("clockz", r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|local\s+time)\b"
+               r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\b(?!\s*(?:[ap]\.?m\b|[-:.,]\d|\d))"),
     ("clock24", r"\b(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::\d\d)?\s*(?P<tz>[ECMP][SD]T|GMT|UTC)\b"),
     ("noon", rf"\b(?P<w>noon|midnight|midday|mid-?afternoon|mid-?morning|dawn|dusk)(?:\s+(?P<wd>{_WD}|today|yesterday|tomorrow)\b)?"),
     # weekdays with modifiers and parts of day
@@ -444,6 +445,9 @@ def _text_tense(text: str, start: int, end: int) -> str | None:
             break
     for i, w in enumerate(rw[:7]):
         t = _strong(w, rw[i + 1] if i + 1 < len(rw) else None, rw[i - 1] if i else None)
+        if t == "future" and fronted and w.lower() in _INTENT and w.lower().endswith("ed") and (
+                not i or rw[i - 1].lower() not in ("is", "are", "was", "were", "be", "been")):
+            t = "past"  # "On Friday, the government planned to pay ...": the planning was on Friday
         if t:
             if best is None or i + 1 < best[0]:
                 best = (i + 1, t)
@@ -550,7 +554,7 @@ _TRIGGERS = {
     "wordyear": r"nineteen|twenty|thousand", "decade": r"\d0'?s\b", "century": r"centur",
     "deictic": r"\b(?:today|tonight|yesterday|tomorrow)\b", "clock": r"\b[ap]\.?m\b",
     "part": r"\b(?:morning|afternoon|evening|night)\b",
-    "clockz": r"\d\d\s*(?:GMT|UTC)\b",
+    "clockz": r"\d\d\s*(?:GMT|UTC|local)\b|\d:\d\d\b",
     "endof": r"\b(?:end|beginning|start|middle)\s+of\s+the\s+(?:month|week)\b", "noon": r"noon|midnight|midday|afternoon|morning|dawn|dusk",
     "holiday": r"Christmas|New Year|Thanksgiving|Independence|Labor Day|Memorial Day|Halloween|Valentine",
 }
@@ -858,6 +862,15 @@ def _n_season(m, ctx, s, e):
 
 
 def _n_quarter(m, ctx, s, e):
+    r = _n_quarter_value(m, ctx, s, e)
+    if r is not None and re.match(r"the\s+(?:fiscal\s+)?\w+-(?:quarter|half)$", ctx.text[s:e], re.I) and re.match(
+            r"\s+[a-z]", ctx.text[e:e + 3]):
+        s = s + 3 + len(re.match(r"the(\s+)", ctx.text[s:e], re.I).group(1))  # "the third-quarter results": an adjective
+        return r[0], r[1], (s, e)
+    return r
+
+
+def _n_quarter_value(m, ctx, s, e):
     kind = m["q"].lower()
     ordw = (m["ord"] or "").lower()
     rel = (m["rel"] or "").lower()
@@ -963,6 +976,8 @@ def _n_relyearq(m, ctx, s, e):
 
 
 def _n_agoq(m, ctx, s, e):
+    if ctx.last_quarter is None and ctx.anchor is not None and re.search(r"last\s+year|previous\s+year", ctx.text[s:e], re.I):
+        return "DATE", str(ctx.anchor.year - 1)  # "the same period last year", no quarter named: last year
     cq = _ctx_quarter(ctx)
     if cq is None:
         return "DATE", "XXXX-QX"
@@ -1005,7 +1020,7 @@ def _n_qabbr(m, ctx, s, e):
 def _n_decade(m, ctx, s, e):
     if m["c"]:
         return "DATE", f"{m['c']}{m['dd']}"
-    sd = m["sd"]
+    sd = m["sd"] or m["sd2"]
     if ctx.anchor is not None:
         # '90s: the most recent such decade before the anchor
         c = ctx.anchor.year // 100
@@ -1094,10 +1109,18 @@ def _n_clock(m, ctx, s, e):
 
 
 def _n_clockz(m, ctx, s, e):
-    """"1930 GMT"; not when it restates the time before it in parentheses: "10:35 a.m. (0735 GMT)"."""
+    """"1930 GMT", "1845 local time", "at 18:45"; not when it restates the time before it in
+    parentheses: "10:35 a.m. (0735 GMT)"."""
     if re.search(r"(?:[ap]\.?m\.?|\d|local time)\s*\(\s*$", ctx.text[max(0, s - 16):s], re.I):
         return None
-    return _n_clock24(m, ctx, s, e)
+    h, mi = m["h"] or m["h2"], m["mi"] or m["mi2"]
+    if m["h2"] and not re.search(r"\b(?:at|by|until|till|from|around|about|after|before|since)\s+$", ctx.text[max(0, s - 8):s], re.I):
+        return None  # a bare "18:45" is a time only after a preposition (not a score, a ratio or a verse)
+    if m["tz"] and m["tz"].lower().startswith("local"):
+        e = m.start("tz") + len(m["tz"].split()[0]) + 1 + len(m["tz"].split()[-1])
+    day = ctx.last_day.isoformat() if ctx.last_day is not None and ctx.anchor is not None and abs((ctx.last_day - ctx.anchor).days) <= 7 else (
+        ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX")
+    return "TIME", f"{day}T{int(h):02d}:{mi}", (s, e)
 
 
 def _n_clock24(m, ctx, s, e):
@@ -1225,8 +1248,9 @@ def _n_set(m, ctx, s, e):
     if m["adv"]:
         a = m["adv"].lower()
         nxt = re.match(r"\s+([a-z]+)", ctx.text[e:e + 20])
-        if nxt and nxt.group(1) not in _SET_FOLLOW and a != "daily":
-            return None  # adjective: "quarterly dividend" (TimeBank does tag "daily life")
+        if nxt and nxt.group(1) not in _SET_FOLLOW and a in ("quarterly", "annually", "semiannually"):
+            return None  # "quarterly dividend" is a kind of payment; "daily life", "weekly radio address",
+            # "hourly earnings" are tagged
         v = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
              "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "quarterly": "P3M", "semiannually": "P6M"}[a]
         return "SET", v
@@ -1360,6 +1384,10 @@ def _n_anaday(m, ctx, s, e):
     u = m["u"].lower()
     k = {"the following": 1, "the next": 1, "the very next": 1, "the previous": -1, "the preceding": -1}.get(rel, 0)
     base = ctx.last_day
+    if base is None and k:
+        base = ctx.anchor  # "the next day" before any date: from the day of publication
+    elif base is None:
+        return None  # "that day" with no day named before it: generic ("trades made that day")
     if base is None:
         return "DATE", "XXXX-XX-XX"
     d = (base + dt.timedelta(days=k)).isoformat()
@@ -1383,6 +1411,10 @@ def _n_duration(m, ctx, s, e):
     u = m["u"]
     low = n_txt.lower()
     txt = ctx.text[s:e]
+    if txt.lower() == "one day" and re.search(
+            r"\b(?:will|would|could|may|might|can|should|must|to|hope|hopes|hoped|dream|dreams|wants?)\s+$",
+            ctx.text[max(0, s - 8):s], re.I):
+        return "DATE", "FUTURE_REF"  # "Islam will one day be ...": some day ahead, not a span
     # "a year" alone is mostly a set ("$5 a year") or an article ("a year of"), keep only with a modifier
     if low in ("a", "an") and txt.lower() == f"{low} {u.lower()}":
         # "a year" alone: a duration after a preposition ("in a year", "within a week");
@@ -1402,6 +1434,10 @@ def _n_duration(m, ctx, s, e):
     if n is not None and re.search(r"\band\s+a\s+half$", txt, re.I):
         n += 0.5  # "a minute and a half"
     # "first/last N units" of something is still a duration; "the 1990 year" is not matched here
+    lead = re.match(r"(?:(?:only|just|barely|merely)\s+)+|the\s+(?=[\w.]+-\w+$)", txt, re.I)
+    if lead and not (lead.group().lower().startswith("the") and not re.match(r"\s+[a-z]", ctx.text[e:e + 3])):
+        # "only six months", "the two-week crisis": the adverb and the article stay out of the extent
+        return "DURATION", _duration(n, u), (s + lead.end(), e)
     return "DURATION", _duration(n, u)
 
 
