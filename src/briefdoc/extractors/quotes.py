@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..brief import Quote
-from . import _marks, _reported
+from . import _learned, _marks, _reported
 from .actors import SELF_PRONOUNS, Cast, Ref
 
 # Verbs that attribute words to a speaker (lemmas).
@@ -690,17 +690,21 @@ def find(doc, cast: Cast) -> list[Quote]:
         if pre is not None:
             atts[i] = pre
     quotes: list[Quote] = []
+    used: set[int] = set()  # where the cues of the items found by the rules start
     for m, att in zip(marks, atts):
         content = text[m.start:m.end]
         if att is None and _words(content) <= SCARE_MAX_WORDS:
             continue  # a scare quote or a title, not speech
         quotes.append(_quote(m.start, m.end, text, att, direct=True))
+        if att is not None:
+            used.add(att.cue_start)
     for cs, ce, att in _headlines(ctx):
         inside = sum(max(0, min(ce, q.end) - max(cs, q.start)) for q in quotes if q.direct)
         if not any(q.start <= cs < q.end for q in quotes) and inside < 0.3 * (ce - cs):
             quotes.append(_quote(cs, ce, text, att, direct=False))
     for cs, ce, att in _indirect(ctx):
         quotes.append(_quote(cs, ce, text, att, direct=False))
+        used.add(att.cue_start)
     taken = [(q.start, q.end) for q in quotes]
     for cs, ce, cue, kind in _reported.find(ctx, taken, _subject, _sent_in_para, _trim, _person_like):
         if kind == "noun":
@@ -714,14 +718,89 @@ def find(doc, cast: Cast) -> list[Quote]:
             if att.ref is None and ag is not None:
                 continue
             quotes.append(_quote(cs, ce, text, att, direct=False))
+            used.add(cue.idx)
             continue
         else:
             att = _attribution_from_cue(ctx, cue)
         if att.ref is None:
             continue
         quotes.append(_quote(cs, ce, text, att, direct=False))
+        used.add(cue.idx)
+    quotes.extend(_learned_items(ctx, [(q.start, q.end) for q in quotes], used))
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+# what carries content rather than being it ("wrote a letter", "issued a statement")
+_MEDIA = _reported.SOURCE_NOUNS | {"op-ed", "profile", "piece", "post", "tweet", "message", "speech", "interview",
+                                   "note", "blog", "video", "press", "conference", "briefing", "remark", "comment"}
+
+
+def _learned_items(ctx: _Ctx, taken: list[tuple[int, int]], used: set[int]) -> list[Quote]:
+    """Attributions the rules missed, found by the learned cue and content models (see ``_learned``).
+    ``used``: where the cues of the rules' items start (a cue attributes one content)."""
+    doc, text = ctx.doc, ctx.text
+    model = _learned.model()
+    cue_w, content_w, threshold = model["cue"], model["content"], model["threshold"]
+    mention_at = ctx.cast.mention_at
+    qsent = {doc[i].sent.start for i in ctx.mark_tok}
+    scored = []
+    for t in doc:
+        if t.pos_ not in _learned.CUE_POS or t.i in ctx.quoted or t.is_punct or t.idx in used:
+            continue
+        p = _learned.score(cue_w, _learned.cue_features(t, mention_at, t.sent.start in qsent))
+        if p >= threshold:
+            scored.append((-p, t.i))
+    out = []
+    for _, i in sorted(scored):
+        t = doc[i]
+        lo_s, hi_s = _sent_in_para(ctx, t)
+        best = None
+        for kind, lo, hi in _learned.candidates(t, lo_s, hi_s):
+            sc = _learned.score(content_w, _learned.content_features(t, kind, lo, hi, lo_s, hi_s))
+            if best is None or sc > best[0]:
+                best = (sc, lo, hi)
+        if best is None:
+            continue
+        _, lo, hi = best
+        if hi - lo == 1 and doc[lo].pos_ == "PRON":
+            continue  # "endorsed him": nothing a reader could check against the source
+        root = doc[lo:hi].root
+        if root.pos_ == "NOUN" and root.lemma_.lower() in _MEDIA:
+            continue  # "wrote a letter to the board", "released a statement": the medium, not what it says
+        if lo <= t.i < hi:
+            # a content that holds its own cue: only when it holds the subject too ("X seemed to ...");
+            # a speech verb never attributes a clause it stands in
+            subj = _subject(ctx, t)
+            if t.lemma_.lower() in SPEECH or (subj is not None and not lo <= subj.i < hi):
+                continue
+        cs, ce = _trim(text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+        if ce - cs < 3:
+            continue
+        inside = sum(1 for k in range(lo, hi) if k in ctx.quoted or k in ctx.mark_tok)
+        if inside >= 0.5 * (hi - lo):
+            continue
+        if any(min(b, ce) > max(a, cs) for a, b in taken):
+            continue
+        taken.append((cs, ce))
+        out.append(_quote(cs, ce, text, _learned_attribution(ctx, t, lo, hi), direct=False))
+    return out
+
+
+def _learned_attribution(ctx: _Ctx, v, lo: int, hi: int) -> _Att:
+    """The source of a learned cue: its subject (or the agent of a passive), no guessing beyond that;
+    none when the source model says the subject is not a source ("Trump seemed unperturbed")."""
+    cue, cs, _ = _cue_text(ctx.doc, v)
+    if _reported.passive(v):
+        subj = _reported.agent(v)
+    else:
+        subj = _subject(ctx, v)
+    if subj is None or subj.dep_ == "expl":
+        return _Att(cue, cs, None, None)
+    model = _learned.model()
+    if "source" in model and _learned.score(model["source"], _learned.source_features(v, subj, lo, hi)) < 0.5:
+        return _Att(cue, cs, None, None)
+    return _Att(cue, cs, _speaker(ctx, subj), subj.i)
 
 
 def _quote(s: int, e: int, text: str, att: _Att | None, *, direct: bool) -> Quote:

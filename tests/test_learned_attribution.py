@@ -1,0 +1,103 @@
+"""The learned attribution models (extractors/_learned.py, weights in attribution.json.gz).
+
+Expected items below are what a reader would mark as attributed content in each sentence, written by
+hand; the sentences are made up (not from any evaluation corpus).
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from briefdoc.extractors import _learned
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.slow
+
+
+def _quotes(text):
+    from briefdoc import nlp
+    from briefdoc.extractors import actors, quotes
+
+    doc = nlp.parse(text)
+    return quotes.find(doc, actors.find(doc))
+
+
+def test_weights_ship_in_the_package_and_are_sane():
+    raw = _learned.MODEL_PATH.read_bytes()
+    assert raw[:2] == b"\x1f\x8b"  # gzip
+    m = json.loads(gzip.decompress(raw))
+    assert set(m) >= {"cue", "content", "source", "threshold"}
+    assert 0.3 <= m["threshold"] <= 0.9
+    # lexical knowledge, not a corpus: a few tens of thousands of rounded weights, under 1 MB compressed
+    assert 1_000 < len(m["cue"]) < 150_000 and len(raw) < 1_000_000
+    assert all(isinstance(v, float) and abs(v) < 50 for v in m["cue"].values())
+    # the model knows speech verbs are cues and prepositions mostly are not
+    assert m["cue"].get("L=say", 0) > 0
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert "attribution.json.gz" in pyproject  # shipped as package data
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker_text, content",
+    [
+        ("Senator Maria Lopez took aim at the administration's trade policy on Monday.",
+         "took", "Maria Lopez", "the administration's trade policy"),
+        ("Most economists expect the central bank to raise interest rates in March.",
+         "expect", "Most economists", "the central bank to raise interest rates in March"),
+    ],
+)
+def test_attributions_without_a_speech_verb(text, cue, speaker_text, content):
+    found = [q for q in _quotes(text) if not q.direct]
+    assert len(found) == 1
+    q = found[0]
+    assert q.cue == cue and q.text == content == text[q.start:q.end]
+    assert text[q.speaker_start:q.speaker_end] == speaker_text
+
+
+def test_a_subject_inside_the_content_is_not_its_source():
+    text = "The opposition leader seemed unconvinced by the government's promises."
+    found = [q for q in _quotes(text) if not q.direct]
+    assert len(found) == 1
+    q = found[0]
+    assert q.cue == "seemed"
+    assert "opposition leader" in q.text and "promises" in q.text
+    assert q.speaker is None and q.speaker_start is None  # the writer's impression, no named source
+
+
+@pytest.mark.parametrize("text", [
+    "The bridge was built in 1932 and carries 40,000 cars a day.",
+    "Heavy rain flooded the valley on Tuesday, and the river rose two meters.",
+    "The company opened a new factory in Ohio and hired 300 workers.",
+    "She was elected mayor in 2019 after two terms on the city council.",
+])
+def test_plain_facts_are_not_attributions(text):
+    assert _quotes(text) == []
+
+
+def test_learned_items_never_reuse_a_cue_or_overlap_the_rules():
+    text = ("“We will not accept checkpoints,” the minister said on Tuesday. He accused the neighbours of "
+            "stalling, and analysts expect the talks to resume in March. Officials took aim at the plan.")
+    found = _quotes(text)
+    spans = sorted((q.start, q.end) for q in found)
+    for (a0, a1), (b0, b1) in zip(spans, spans[1:]):
+        assert a1 <= b0, f"overlapping items {text[a0:a1]!r} / {text[b0:b1]!r}"
+    cues = [(q.cue, q.start) for q in found]
+    assert len({c for c, _ in cues if c}) == len([c for c, _ in cues if c])
+    assert all(text[q.start:q.end] == q.text for q in found)
+
+
+def test_fit_learns_a_separable_rule():
+    spec = importlib.util.spec_from_file_location("train_attribution", ROOT / "scripts" / "train_attribution.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    data = [(["b", "L=say"], 1)] * 40 + [(["b", "L=build"], 0)] * 40 + [(["b", "L=claim"], 1)] * 5 + [(["b", "L=eat"], 0)] * 5
+    w = mod.fit(data, epochs=4)
+    assert _learned.score(w, ["b", "L=say"]) > 0.9
+    assert _learned.score(w, ["b", "L=build"]) < 0.1
+    assert _learned.score(w, ["b", "L=claim"]) > 0.5 > _learned.score(w, ["b", "L=eat"])
+    assert mod.fit(data, epochs=4) == w  # deterministic
