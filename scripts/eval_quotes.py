@@ -27,7 +27,7 @@ span overlaps the predicted speaker mention (speaker_start:speaker_end), or
 when the gold Source text and the predicted actor's name or aliases share a
 name token.
 
-    python scripts/eval_quotes.py [--split dev|train] [--limit N] [--errors N]
+    python scripts/eval_quotes.py [--split dev|train] [--limit N] [--errors N] [--agreement]
 """
 
 from __future__ import annotations
@@ -188,13 +188,64 @@ def _lemmas(word: str) -> set[str]:
     return out
 
 
+def agreement(split: str) -> int:
+    """How far PolNeAR's two annotators agree, scored like the extractor (annotator 2 as the prediction,
+    annotator 1 as the gold), on the articles that have two annotators: a ceiling for any extractor."""
+    ann_dir, text_dir = ROOT / split / "attributions", ROOT / split / "text"
+    by_article: dict[str, list[Path]] = defaultdict(list)
+    for ann in sorted(ann_dir.glob("*.ann")):
+        by_article[ann.stem.rsplit("_", 1)[0]].append(ann)
+    c: dict[tuple[float, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    spk = [0, 0]
+    n = 0
+    for art, anns in sorted(by_article.items()):
+        if len(anns) < 2 or not (text_dir / f"{art}.txt").exists():
+            continue
+        n += 1
+        text = (text_dir / f"{art}.txt").read_text(encoding="utf-8")
+        g1, g2 = read_gold(sorted(anns)[0]), read_gold(sorted(anns)[1])
+        for g in g1 + g2:
+            seg = text[g["start"]:g["end"]]
+            g["kind"] = "direct" if (QUOTE_CHARS & set(seg) or "''" in seg) else "indirect"
+        for thr in (0.3, 0.8):
+            m = match(g1, g2, thr, "union")
+            inv = {v: k for k, v in m.items()}
+            for k in ("direct", "indirect", "all"):
+                a = [i for i, g in enumerate(g1) if k == "all" or g["kind"] == k]
+                b = [i for i, g in enumerate(g2) if k == "all" or g["kind"] == k]
+                row = c[(thr, k)]
+                row[0] += sum(i in inv for i in b)
+                row[1] += len(b)
+                row[2] += sum(i in m for i in a)
+                row[3] += len(a)
+            if thr == 0.3:
+                for gi, pi in m.items():
+                    s1, s2 = g1[gi]["source"], g2[pi]["source"]
+                    spk[1] += 1
+                    spk[0] += (s1 is None and s2 is None) or (
+                        s1 is not None and s2 is not None and min(s1[1], s2[1]) > max(s1[0], s2[0]))
+    print(f"PolNeAR {split}: annotator agreement on {n} articles with two annotators (2nd scored against 1st)")
+    for k in ("direct", "indirect", "all"):
+        cells = []
+        for thr in (0.3, 0.8):
+            p, r, f = prf(*c[(thr, k)])
+            cells.append(f"@{thr}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
+        print(f"  {k:9} {c[(0.3, k)][3]:5d} items | " + " | ".join(cells))
+    print(f"  same source span for matched items: {spk[0] / max(1, spk[1]):.3f} ({spk[0]}/{spk[1]})")
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", default="dev", choices=["dev", "train"])
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--errors", type=int, default=0, help="show up to N misses, false alarms and misattributions")
     ap.add_argument("--overlap", default="union", choices=["union", "max"])
+    ap.add_argument("--agreement", action="store_true",
+                    help="score the two PolNeAR annotators against each other instead (a ceiling)")
     args = ap.parse_args(argv)
+    if args.agreement:
+        return agreement(args.split)
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     from briefdoc import nlp
