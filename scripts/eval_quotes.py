@@ -260,6 +260,7 @@ def main(argv=None) -> int:
     spk = {k: [0, 0] for k in kinds}
     errors: dict[str, list[str]] = {"miss": [], "false": [], "speaker": []}
     speech_cue = [0, 0]
+    sp = [0, 0, 0, 0]  # speech-only row: tp_p, n_p, tp_g, n_g
     speech = quotes.SPEECH - {"call", "describe", "label", "dub", "thank", "praise", "blast", "slam", "criticize",
                               "hail", "read", "mock", "tout", "continue", "post", "share", "sing", "question"}
     t_extract = 0.0
@@ -290,12 +291,22 @@ def main(argv=None) -> int:
                 c[(thr, k, "tp_g")] += sum(1 for i in gs if i in m)
                 c[(thr, k, "tp_p")] += sum(1 for i in ps if i in inv)
             if thr == 0.3:
+                def is_speech(cue: str | None) -> bool:
+                    words = (cue or "").lower().split()
+                    return "according" in words or any(_lemmas(w) & speech for w in words)
+
                 for gi, g in enumerate(gold):
                     if g["kind"] == "indirect" and g["cue"]:
-                        words = g["cue"].lower().split()
-                        if "according" in words or any(_lemmas(w) & speech for w in words):
+                        if is_speech(g["cue"]):
                             speech_cue[1] += 1
                             speech_cue[0] += gi in m
+                    if g["kind"] == "direct" or is_speech(g["cue"]):
+                        sp[3] += 1
+                        sp[2] += gi in m
+                for pi, p in enumerate(pred):
+                    if p["kind"] == "direct" or is_speech(p["cue"]):
+                        sp[1] += 1
+                        sp[0] += pi in inv
                 for gi, pi in m.items():
                     ok = speaker_right(gold[gi], pred[pi], names)
                     for k in ("all", gold[gi]["kind"]):
@@ -323,6 +334,9 @@ def main(argv=None) -> int:
         a, n = spk[k]
         row.append(f"{(a / n if n else 0):6.3f} ({a}/{n})")
         print(" ".join(row))
+    p_, r_, f_ = prf(*sp)
+    print(f"speech only (direct, or a speech cue on both sides; closest to the Gender Gap Tracker's quotes): "
+          f"gold {sp[3]} pred {sp[1]} | P@0.3 {p_:.3f} R@0.3 {r_:.3f} F1@0.3 {f_:.3f}")
     if speech_cue[1]:
         print(f"indirect gold with a speech cue (say, tell, according to, ...): recall@0.3 {speech_cue[0] / speech_cue[1]:.3f} ({speech_cue[0]}/{speech_cue[1]})")
     print(f"extraction time (actors+quotes, after parsing): {1000 * t_extract / max(1, n_words) * 1000:.1f} ms per 1,000 words")
