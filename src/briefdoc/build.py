@@ -229,6 +229,22 @@ def _warm_job() -> tuple[bool, str]:
     return True, ""
 
 
+def _no_job() -> tuple[bool, str]:
+    """Nothing: submitted once per worker so that the pool forks its workers now."""
+    return True, ""
+
+
+def _warm_here() -> None:
+    """Warm this process before the render workers are forked from it: they inherit
+    WeasyPrint, the fonts and the templates loaded (see _warm_job). Then the objects
+    loaded so far are moved out of the garbage collector's sight (gc.freeze), so that
+    the workers' collections neither scan them again nor copy the pages they are on."""
+    import gc
+
+    _warm_job()
+    gc.freeze()
+
+
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, BriefdocError):
         return str(exc)
@@ -492,9 +508,16 @@ def _fail_seed(plan: SeedPlan, reason: str, summary: BuildSummary, bar: Progress
 
 
 def _execute(to_extract, ready, cache, summary, bar, *, jobs, n_tasks, extractor, render_options, content_options) -> None:
-    """Run the extractions and renders, renders first, at most ``jobs`` at a time."""
+    """Run the extractions and renders, renders first, at most ``jobs`` at a time.
+
+    With fewer seeds to extract than workers (a build of one seed), the extractions
+    get processes of their own, started first; meanwhile this process loads WeasyPrint,
+    the fonts and the templates, and the render workers are forked from it once it is
+    warm, so that none of them loads WeasyPrint again. Otherwise every worker both
+    extracts and renders."""
     workers = min(jobs, n_tasks)
-    initargs = (extractor, len(to_extract) >= workers)
+    split = workers > 1 and 0 < len(to_extract) < workers
+    initargs = (extractor, len(to_extract) >= workers and not split)
     if workers <= 1:
         _init_worker(extractor, False, in_process=True)
         make_pool = _InProcess
@@ -541,15 +564,30 @@ def _execute(to_extract, ready, cache, summary, bar, *, jobs, n_tasks, extractor
             bar.advance("failed", 1, f"{plan.seed.stem}/{output.path.name}")
         return result is not died
 
-    pool = make_pool()
-    restarts = 0
     inflight: dict[Future, tuple] = {}
-    if workers > 1 and not ready and 0 < len(to_extract) < workers:
-        # Workers with no seed to extract load WeasyPrint meanwhile, off the critical path.
-        for _ in range(workers - len(to_extract)):
-            inflight[pool.submit(_warm_job)] = ("warm", None, None)
+    extracting: dict[Future, tuple] = {}  # split: the extractions, in their own pool
+    ext_pool = None
+    pool = None
     try:
-        while ready or to_extract or inflight:
+        if split:
+            ext_pool = _pool(len(to_extract), (extractor, True))
+            while to_extract:
+                plan = to_extract.popleft()
+                try:
+                    extracting[ext_pool.submit(_extract_job, str(plan.seed))] = ("extract", plan, None)
+                except BrokenProcessPool:
+                    _fail_seed(plan, died, summary, bar)
+            _warm_here()
+        pool = make_pool()
+        if split:
+            for _ in range(workers):  # fork the workers now, while the extraction runs
+                inflight[pool.submit(_no_job)] = ("warm", None, None)
+        elif workers > 1 and not ready and 0 < len(to_extract) < workers:
+            # Workers with no seed to extract load WeasyPrint meanwhile, off the critical path.
+            for _ in range(workers - len(to_extract)):
+                inflight[pool.submit(_warm_job)] = ("warm", None, None)
+        restarts = 0
+        while ready or to_extract or inflight or extracting:
             broken = False
             while len(inflight) < workers + 1 and (ready or to_extract):
                 task = ("render", *ready.popleft()) if ready else ("extract", to_extract.popleft(), None)
@@ -567,9 +605,13 @@ def _execute(to_extract, ready, cache, summary, bar, *, jobs, n_tasks, extractor
                 done = set(inflight)
                 wait(done)
             else:
-                done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
+                done, _ = wait([*inflight, *extracting], return_when=FIRST_COMPLETED)
             for fut in done:
-                if not handle(fut, *inflight.pop(fut)):
+                if fut in extracting:  # a dead extraction process fails its seed, not the render pool
+                    handle(fut, *extracting.pop(fut))
+                    if not extracting:
+                        ext_pool.shutdown(wait=False)  # spaCy's memory is given back before the renders peak
+                elif not handle(fut, *inflight.pop(fut)):
                     broken = True
             if broken:
                 # The tasks still in the dead pool fail with it; the rest go to a new pool.
@@ -583,11 +625,18 @@ def _execute(to_extract, ready, cache, summary, bar, *, jobs, n_tasks, extractor
                         summary.failures.append(Failure(str(output.path), "not built: worker processes keep dying"))
                     for plan in to_extract:
                         _fail_seed(plan, "not built: worker processes keep dying", summary, bar)
+                    for plan in (task[1] for task in extracting.values()):
+                        _fail_seed(plan, "not built: worker processes keep dying", summary, bar)
                     ready.clear()
                     to_extract.clear()
+                    extracting.clear()
                     break
                 pool = make_pool()
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
+        for p in (pool, ext_pool):
+            if p is not None:
+                p.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
+    if ext_pool is not None:
+        ext_pool.shutdown(wait=True)
