@@ -201,20 +201,25 @@ def _init_worker(extractor, preload_nlp: bool, in_process: bool = False) -> None
             pass  # the extraction that needs it fails with the reason
 
 
-def _warm_job() -> tuple[bool, str]:
-    """Load WeasyPrint and the fonts in a worker that would otherwise wait while
-    another extracts: one tiny document loads fontconfig and the font cache."""
+def _warm_here(layouts: list, locales: list[str]) -> None:
+    """Load, in this process, what the renders of ``layouts`` x ``locales`` will use,
+    before the render workers are forked from it (they inherit all of it): WeasyPrint,
+    the font configuration and each locale's faces (regular, bold, italic; serif and
+    sans), the hyphenation dictionaries, and each layout's templates, compiled by
+    rendering a tiny brief. Then the objects loaded so far are moved out of the garbage
+    collector's sight (gc.freeze), so that the workers' collections neither scan them
+    again nor copy the pages they are on. A failure here is ignored: it shows again,
+    with its reason, in the renders."""
+    import gc
+
     try:
         import weasyprint
 
-        from . import content, layouts, render  # noqa: F401  (Jinja2, Babel, the layouts' code)
-
-        # The same font configuration and Jinja2 environments the renders will use, and
-        # each shipped locale's faces (regular, bold, italic; serif and sans) loaded.
-        from . import fonts, i18n
+        from . import content, fonts, i18n, render  # noqa: F401  (Jinja2, Babel, the layouts' code)
+        from .brief import Article, Brief
 
         pages = []
-        for locale in i18n.shipped_locales():
+        for locale in locales:
             sample = html.escape(" ".join(i18n.Localizer(locale).date_long(dt.date(2023, 2, 28)).split()[:3]) + " 0123")
             pages.append(
                 f'<section lang="{locale}" style="font-family: {html.escape(fonts.css_family(fonts.stack(locale, "serif")))}">'
@@ -222,27 +227,23 @@ def _warm_job() -> tuple[bool, str]:
                 f'<p style="font-family: {html.escape(fonts.css_family(fonts.stack(locale, "sans")))}">{sample} <b>{sample}</b></p></section>'
             )
         weasyprint.HTML(string="".join(pages)).write_pdf(font_config=render._font_config())
-        for layout in layouts.discover().values():
-            render._environment(layout).get_template(layout.template)
-    except Exception as exc:
-        return False, _reason(exc)
-    return True, ""
+        import pyphen
+
+        for locale in locales:
+            for lang in render.hyphenation_languages(i18n.Localizer(locale).lang):
+                pyphen.Pyphen(lang=pyphen.language_fallback(lang.replace("-", "_")))
+        tiny = Brief(article=Article(title="Briefdoc", text="Briefdoc.", published=dt.date(2023, 2, 28)))
+        for layout in layouts:
+            for locale in locales[:1]:
+                render.render_html(tiny, layout, locale, fit=0)  # base and macros too
+    except Exception:
+        pass
+    gc.freeze()
 
 
 def _no_job() -> tuple[bool, str]:
     """Nothing: submitted once per worker so that the pool forks its workers now."""
     return True, ""
-
-
-def _warm_here() -> None:
-    """Warm this process before the render workers are forked from it: they inherit
-    WeasyPrint, the fonts and the templates loaded (see _warm_job). Then the objects
-    loaded so far are moved out of the garbage collector's sight (gc.freeze), so that
-    the workers' collections neither scan them again nor copy the pages they are on."""
-    import gc
-
-    _warm_job()
-    gc.freeze()
 
 
 def _reason(exc: BaseException) -> str:
@@ -577,15 +578,12 @@ def _execute(to_extract, ready, cache, summary, bar, *, jobs, n_tasks, extractor
                     extracting[ext_pool.submit(_extract_job, str(plan.seed))] = ("extract", plan, None)
                 except BrokenProcessPool:
                     _fail_seed(plan, died, summary, bar)
-            _warm_here()
+            stale = [o for task in extracting.values() for o in task[1].stale]
+            _warm_here(list({o.layout.name: o.layout for o in stale}.values()), list(dict.fromkeys(o.locale for o in stale)))
         pool = make_pool()
         if split:
             for _ in range(workers):  # fork the workers now, while the extraction runs
                 inflight[pool.submit(_no_job)] = ("warm", None, None)
-        elif workers > 1 and not ready and 0 < len(to_extract) < workers:
-            # Workers with no seed to extract load WeasyPrint meanwhile, off the critical path.
-            for _ in range(workers - len(to_extract)):
-                inflight[pool.submit(_warm_job)] = ("warm", None, None)
         restarts = 0
         while ready or to_extract or inflight or extracting:
             broken = False
