@@ -241,6 +241,16 @@ def _warm_here(layouts: list, locales: list[str]) -> None:
     gc.freeze()
 
 
+def _read_article(seed: Path):
+    """The seed's Article, or None when it cannot be read (the extraction says why)."""
+    try:
+        from .article import read_article
+
+        return read_article(seed)
+    except Exception:
+        return None
+
+
 def _no_job() -> tuple[bool, str]:
     """Nothing: submitted once per worker so that the pool forks its workers now."""
     return True, ""
@@ -252,13 +262,15 @@ def _reason(exc: BaseException) -> str:
     return f"internal error: {type(exc).__name__}: {exc}"
 
 
-def _extract_job(seed: str) -> tuple[bool, str]:
-    """Read and extract one seed: (True, brief JSON text) or (False, reason)."""
+def _extract_job(seed: str, article=None) -> tuple[bool, str]:
+    """Read and extract one seed: (True, brief JSON text) or (False, reason).
+    ``article``: the seed already read (by the build process, meanwhile)."""
     try:
         from .article import read_article
         from .briefio import dumps
 
-        article = read_article(seed)
+        if article is None:
+            article = read_article(seed)
         brief = (_WORKER["extractor"] or _default_extract)(article)
         return True, dumps(brief)
     except Exception as exc:
@@ -572,10 +584,16 @@ def _execute(to_extract, ready, cache, summary, bar, *, jobs, n_tasks, extractor
     try:
         if split:
             ext_pool = _pool(len(to_extract), (extractor, True))
+            try:
+                ext_pool.submit(_no_job)  # fork the extraction processes now: they start loading spaCy
+            except BrokenProcessPool:
+                pass  # the extractions below fail with the reason
             while to_extract:
+                # The seed is read (YAML front matter and all) here, while the extraction
+                # process loads spaCy; it fails there, with its reason, if it cannot be read.
                 plan = to_extract.popleft()
                 try:
-                    extracting[ext_pool.submit(_extract_job, str(plan.seed))] = ("extract", plan, None)
+                    extracting[ext_pool.submit(_extract_job, str(plan.seed), _read_article(plan.seed))] = ("extract", plan, None)
                 except BrokenProcessPool:
                     _fail_seed(plan, died, summary, bar)
             stale = [o for task in extracting.values() for o in task[1].stale]
