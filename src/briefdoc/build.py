@@ -530,7 +530,7 @@ def _execute(to_extract, ready, cache, summary, bar, *, jobs, n_tasks, extractor
     extracts and renders."""
     workers = min(jobs, n_tasks)
     split = workers > 1 and 0 < len(to_extract) < workers
-    initargs = (extractor, len(to_extract) >= workers and not split)
+    initargs = (extractor, len(to_extract) >= workers)
     if workers <= 1:
         _init_worker(extractor, False, in_process=True)
         make_pool = _InProcess
@@ -645,7 +645,9 @@ def _execute(to_extract, ready, cache, summary, bar, *, jobs, n_tasks, extractor
                         _fail_seed(plan, "not built: worker processes keep dying", summary, bar)
                     ready.clear()
                     to_extract.clear()
-                    extracting.clear()
+                    if extracting:
+                        extracting.clear()
+                        ext_pool.shutdown(wait=False, cancel_futures=True)
                     break
                 pool = make_pool()
     except BaseException:
