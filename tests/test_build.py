@@ -242,6 +242,27 @@ def test_a_dying_worker_costs_its_task_not_the_build(project):
     assert not summary.failures and summary.total == 4
 
 
+def test_one_seed_is_extracted_apart_and_rendered_by_warm_workers(project):
+    # Fewer seeds to extract than workers: the extraction runs in a process of its own
+    # while this one loads WeasyPrint; the render workers are forked from it afterwards.
+    summary, log = run(project, seeds=[project / "seeds" / "a.md"], jobs=2)
+    assert names(summary.built) == {"a/mini.en.pdf", "a/mini.ru.pdf"} and not summary.failures, log
+    assert summary.extracted == 1
+    assert (project / "out" / "a" / "brief.json").is_file()
+    summary, _ = run(project, seeds=[project / "seeds" / "a.md"], jobs=2)
+    assert summary.built == [] and len(summary.up_to_date) == 2
+
+
+def test_a_dying_extraction_of_the_only_seed_costs_that_seed(project):
+    seed = write_seed(project / "seeds", "c", "Gamma", "This article makes the worker DIE.")
+    summary, log = run(project, seeds=[seed], jobs=2)
+    assert summary.total == 2 and summary.failed == 2 and not summary.built
+    assert any(f.what.endswith("c.md") and "worker process died" in f.reason for f in summary.failures), log
+    # the render workers were not taken down with it: another seed builds in the same way
+    summary, log = run(project, seeds=[project / "seeds" / "a.md"], jobs=2)
+    assert len(summary.built) == 2 and not summary.failures, log
+
+
 def test_duplicate_seed_stems_are_refused(project):
     (project / "seeds" / "a.txt").write_text("Another a.\n", encoding="utf-8")
     with pytest.raises(InputError, match="rename one"):

@@ -201,20 +201,25 @@ def _init_worker(extractor, preload_nlp: bool, in_process: bool = False) -> None
             pass  # the extraction that needs it fails with the reason
 
 
-def _warm_job() -> tuple[bool, str]:
-    """Load WeasyPrint and the fonts in a worker that would otherwise wait while
-    another extracts: one tiny document loads fontconfig and the font cache."""
+def _warm_here(layouts: list, locales: list[str]) -> None:
+    """Load, in this process, what the renders of ``layouts`` x ``locales`` will use,
+    before the render workers are forked from it (they inherit all of it): WeasyPrint,
+    the font configuration and each locale's faces (regular, bold, italic; serif and
+    sans), the hyphenation dictionaries, and each layout's templates, compiled by
+    rendering a tiny brief. Then the objects loaded so far are moved out of the garbage
+    collector's sight (gc.freeze), so that the workers' collections neither scan them
+    again nor copy the pages they are on. A failure here is ignored: it shows again,
+    with its reason, in the renders."""
+    import gc
+
     try:
         import weasyprint
 
-        from . import content, layouts, render  # noqa: F401  (Jinja2, Babel, the layouts' code)
-
-        # The same font configuration and Jinja2 environments the renders will use, and
-        # each shipped locale's faces (regular, bold, italic; serif and sans) loaded.
-        from . import fonts, i18n
+        from . import content, fonts, i18n, render  # noqa: F401  (Jinja2, Babel, the layouts' code)
+        from .brief import Article, Brief
 
         pages = []
-        for locale in i18n.shipped_locales():
+        for locale in locales:
             sample = html.escape(" ".join(i18n.Localizer(locale).date_long(dt.date(2023, 2, 28)).split()[:3]) + " 0123")
             pages.append(
                 f'<section lang="{locale}" style="font-family: {html.escape(fonts.css_family(fonts.stack(locale, "serif")))}">'
@@ -222,10 +227,32 @@ def _warm_job() -> tuple[bool, str]:
                 f'<p style="font-family: {html.escape(fonts.css_family(fonts.stack(locale, "sans")))}">{sample} <b>{sample}</b></p></section>'
             )
         weasyprint.HTML(string="".join(pages)).write_pdf(font_config=render._font_config())
-        for layout in layouts.discover().values():
-            render._environment(layout).get_template(layout.template)
-    except Exception as exc:
-        return False, _reason(exc)
+        import pyphen
+
+        for locale in locales:
+            for lang in render.hyphenation_languages(i18n.Localizer(locale).lang):
+                pyphen.Pyphen(lang=pyphen.language_fallback(lang.replace("-", "_")))
+        tiny = Brief(article=Article(title="Briefdoc", text="Briefdoc.", published=dt.date(2023, 2, 28)))
+        for layout in layouts:
+            for locale in locales[:1]:
+                render.render_html(tiny, layout, locale, fit=0)  # base and macros too
+    except Exception:
+        pass
+    gc.freeze()
+
+
+def _read_article(seed: Path):
+    """The seed's Article, or None when it cannot be read (the extraction says why)."""
+    try:
+        from .article import read_article
+
+        return read_article(seed)
+    except Exception:
+        return None
+
+
+def _no_job() -> tuple[bool, str]:
+    """Nothing: submitted once per worker so that the pool forks its workers now."""
     return True, ""
 
 
@@ -235,13 +262,15 @@ def _reason(exc: BaseException) -> str:
     return f"internal error: {type(exc).__name__}: {exc}"
 
 
-def _extract_job(seed: str) -> tuple[bool, str]:
-    """Read and extract one seed: (True, brief JSON text) or (False, reason)."""
+def _extract_job(seed: str, article=None) -> tuple[bool, str]:
+    """Read and extract one seed: (True, brief JSON text) or (False, reason).
+    ``article``: the seed already read (by the build process, meanwhile)."""
     try:
         from .article import read_article
         from .briefio import dumps
 
-        article = read_article(seed)
+        if article is None:
+            article = read_article(seed)
         brief = (_WORKER["extractor"] or _default_extract)(article)
         return True, dumps(brief)
     except Exception as exc:
@@ -492,8 +521,15 @@ def _fail_seed(plan: SeedPlan, reason: str, summary: BuildSummary, bar: Progress
 
 
 def _execute(to_extract, ready, cache, summary, bar, *, jobs, n_tasks, extractor, render_options, content_options) -> None:
-    """Run the extractions and renders, renders first, at most ``jobs`` at a time."""
+    """Run the extractions and renders, renders first, at most ``jobs`` at a time.
+
+    With fewer seeds to extract than workers (a build of one seed), the extractions
+    get processes of their own, started first; meanwhile this process loads WeasyPrint,
+    the fonts and the templates, and the render workers are forked from it once it is
+    warm, so that none of them loads WeasyPrint again. Otherwise every worker both
+    extracts and renders."""
     workers = min(jobs, n_tasks)
+    split = workers > 1 and 0 < len(to_extract) < workers
     initargs = (extractor, len(to_extract) >= workers)
     if workers <= 1:
         _init_worker(extractor, False, in_process=True)
@@ -541,15 +577,33 @@ def _execute(to_extract, ready, cache, summary, bar, *, jobs, n_tasks, extractor
             bar.advance("failed", 1, f"{plan.seed.stem}/{output.path.name}")
         return result is not died
 
-    pool = make_pool()
-    restarts = 0
     inflight: dict[Future, tuple] = {}
-    if workers > 1 and not ready and 0 < len(to_extract) < workers:
-        # Workers with no seed to extract load WeasyPrint meanwhile, off the critical path.
-        for _ in range(workers - len(to_extract)):
-            inflight[pool.submit(_warm_job)] = ("warm", None, None)
+    extracting: dict[Future, tuple] = {}  # split: the extractions, in their own pool
+    ext_pool = None
+    pool = None
     try:
-        while ready or to_extract or inflight:
+        if split:
+            ext_pool = _pool(len(to_extract), (extractor, True))
+            try:
+                ext_pool.submit(_no_job)  # fork the extraction processes now: they start loading spaCy
+            except BrokenProcessPool:
+                pass  # the extractions below fail with the reason
+            while to_extract:
+                # The seed is read (YAML front matter and all) here, while the extraction
+                # process loads spaCy; it fails there, with its reason, if it cannot be read.
+                plan = to_extract.popleft()
+                try:
+                    extracting[ext_pool.submit(_extract_job, str(plan.seed), _read_article(plan.seed))] = ("extract", plan, None)
+                except BrokenProcessPool:
+                    _fail_seed(plan, died, summary, bar)
+            stale = [o for task in extracting.values() for o in task[1].stale]
+            _warm_here(list({o.layout.name: o.layout for o in stale}.values()), list(dict.fromkeys(o.locale for o in stale)))
+        pool = make_pool()
+        if split:
+            for _ in range(workers):  # fork the workers now, while the extraction runs
+                inflight[pool.submit(_no_job)] = ("warm", None, None)
+        restarts = 0
+        while ready or to_extract or inflight or extracting:
             broken = False
             while len(inflight) < workers + 1 and (ready or to_extract):
                 task = ("render", *ready.popleft()) if ready else ("extract", to_extract.popleft(), None)
@@ -567,9 +621,13 @@ def _execute(to_extract, ready, cache, summary, bar, *, jobs, n_tasks, extractor
                 done = set(inflight)
                 wait(done)
             else:
-                done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
+                done, _ = wait([*inflight, *extracting], return_when=FIRST_COMPLETED)
             for fut in done:
-                if not handle(fut, *inflight.pop(fut)):
+                if fut in extracting:  # a dead extraction process fails its seed, not the render pool
+                    handle(fut, *extracting.pop(fut))
+                    if not extracting:
+                        ext_pool.shutdown(wait=False)  # spaCy's memory is given back before the renders peak
+                elif not handle(fut, *inflight.pop(fut)):
                     broken = True
             if broken:
                 # The tasks still in the dead pool fail with it; the rest go to a new pool.
@@ -583,11 +641,20 @@ def _execute(to_extract, ready, cache, summary, bar, *, jobs, n_tasks, extractor
                         summary.failures.append(Failure(str(output.path), "not built: worker processes keep dying"))
                     for plan in to_extract:
                         _fail_seed(plan, "not built: worker processes keep dying", summary, bar)
+                    for plan in (task[1] for task in extracting.values()):
+                        _fail_seed(plan, "not built: worker processes keep dying", summary, bar)
                     ready.clear()
                     to_extract.clear()
+                    if extracting:
+                        extracting.clear()
+                        ext_pool.shutdown(wait=False, cancel_futures=True)
                     break
                 pool = make_pool()
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
+        for p in (pool, ext_pool):
+            if p is not None:
+                p.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
+    if ext_pool is not None:
+        ext_pool.shutdown(wait=True)
