@@ -74,6 +74,7 @@ def read_gold(ann: Path) -> list[dict]:
             "start": c[1], "end": c[2],
             "source": (src[1], src[2], src[3]) if src else None,
             "cue": cue[3] if cue else None,
+            "cue_span": (cue[1], cue[2]) if cue else None,
         })
     return gold
 

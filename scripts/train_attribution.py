@@ -37,32 +37,6 @@ import eval_quotes as EQ  # noqa: E402
 OUT = HERE.parent / "src" / "briefdoc" / "extractors" / "attribution.json.gz"
 
 
-def gold_with_cues(ann: Path) -> list[dict]:
-    spans: dict[str, tuple[str, int, int]] = {}
-    events = []
-    for line in ann.read_text(encoding="utf-8").splitlines():
-        if line.startswith("T"):
-            parts = line.split("\t")
-            if len(parts) < 2:
-                continue
-            label, offs = parts[1].split(" ", 1)
-            pairs = [tuple(map(int, o.split())) for o in offs.split(";")]
-            spans[parts[0]] = (label, min(p[0] for p in pairs), max(p[1] for p in pairs))
-        elif line.startswith("E"):
-            parts = line.split("\t")
-            events.append(dict(r.split(":", 1) for r in parts[1].split() if ":" in r))
-    out = []
-    for roles in events:
-        c = spans.get(roles.get("Content", ""))
-        if c is None:
-            continue
-        cue = spans.get(roles.get("Cue", ""))
-        src = spans.get(roles.get("Source", ""))
-        out.append({"start": c[1], "end": c[2], "cue": (cue[1], cue[2]) if cue else None,
-                    "source": (src[1], src[2]) if src else None})
-    return out
-
-
 def root_token(doc, s: int, e: int):
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -73,11 +47,6 @@ def root_token(doc, s: int, e: int):
     return span.root
 
 
-def overlap(a, b) -> float:
-    inter = min(a[1], b[1]) - max(a[0], b[0])
-    return inter / (max(a[1], b[1]) - min(a[0], b[0])) if inter > 0 else 0.0
-
-
 def examples(doc, ann: Path):
     """(cue examples, content examples) of one article: lists of (features, label)."""
     from briefdoc.extractors import _learned as L
@@ -86,14 +55,14 @@ def examples(doc, ann: Path):
     text = doc.text
     cast = actors.find(doc)
     ctx = quotes._Ctx(doc, cast)
-    gold = gold_with_cues(ann)
+    gold = EQ.read_gold(ann)  # source: (start, end, text); cue_span: (start, end)
     pos_cues: dict[int, list[tuple[int, int]]] = defaultdict(list)
     sources: dict[int, list] = defaultdict(list)
     skip: set[int] = set()
     for g in gold:
-        if g["cue"] is None:
+        if g["cue_span"] is None:
             continue
-        t = root_token(doc, *g["cue"])
+        t = root_token(doc, *g["cue_span"])
         if t is None:
             continue
         seg = text[g["start"]:g["end"]]
@@ -114,7 +83,7 @@ def examples(doc, ann: Path):
             scored = []
             for kind, lo, hi in cands:
                 span = (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
-                scored.append(max(overlap(span, g) for g in pos_cues[t.i]))
+                scored.append(max(EQ.overlap(span, g, "union") for g in pos_cues[t.i]))
             best = max(scored, default=0.0)
             if best < 0.3:
                 continue
