@@ -797,8 +797,7 @@ def _learned_attribution(ctx: _Ctx, v, lo: int, hi: int) -> _Att:
         subj = _subject(ctx, v)
     if subj is None or subj.dep_ == "expl":
         return _Att(cue, cs, None, None)
-    model = _learned.model()
-    if "source" in model and _learned.score(model["source"], _learned.source_features(v, subj, lo, hi)) < 0.5:
+    if _learned.score(_learned.model()["source"], _learned.source_features(v, subj, lo, hi)) < 0.5:
         return _Att(cue, cs, None, None)
     return _Att(cue, cs, _speaker(ctx, subj), subj.i)
 
