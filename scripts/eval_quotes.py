@@ -39,7 +39,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-ROOT = Path("/work/shared/data/polnear")
+ROOT = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
 QUOTE_CHARS = set('"“”')
 STOP = {"the", "a", "an", "of", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "his", "her", "its", "their",
         "and", "for", "to", "in", "on", "at", "by", "'s", "’s"}

@@ -9,7 +9,7 @@ import pytest
 from briefdoc import nlp
 from briefdoc.extractors import actors, quotes
 
-SEED = Path("/work/shared/seeds/000_3362ed2f4686983c.txt")
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_3362ed2f4686983c.txt"
 
 
 def run(text: str):
