@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -371,3 +372,35 @@ def test_cli_exit_code_4_and_summary_when_something_failed(project):
 def test_unknown_pdf_variant_is_a_usage_error(project):
     with pytest.raises(InputError, match="pdf-variant"):
         run(project, render_options={"variant": "pdf/z"})
+
+
+def test_briefs_of_edited_seeds_are_pruned_from_the_cache(project):
+    briefs = project / "out" / cache_mod.CACHE_DIRNAME / "briefs"
+    run(project)
+    first = {p.name for p in briefs.glob("*.json")}
+    assert len(first) == 2
+    old = time.time() - 3600
+    for p in briefs.glob("*.json"):
+        os.utime(p, (old, old))  # written an hour ago: past the grace period
+    write_seed(project / "seeds", "b", "Beta, corrected")
+    summary, _ = run(project)
+    second = {p.name for p in briefs.glob("*.json")}
+    assert summary.extracted == 1 and len(second) == 2
+    assert len(first & second) == 1  # a's brief stays; b's old brief is gone, its new one is there
+    # a brief that an output of another layout still refers to stays, even when this build did not use it
+    write_layout(project / "layouts", "other")
+    run(project, layouts=("other",), locales=("en",))
+    write_seed(project / "seeds", "a", "Alpha, corrected")
+    for p in briefs.glob("*.json"):
+        os.utime(p, (old, old))
+    run(project, layouts=("other",), locales=("en",))
+    # a's previous brief is still what a/mini.*.pdf were made from (their records say so)
+    assert len({p.name for p in briefs.glob("*.json")}) == 3
+
+
+def test_a_fresh_unreferenced_brief_is_kept_for_a_build_running_beside(project):
+    briefs = project / "out" / cache_mod.CACHE_DIRNAME / "briefs"
+    run(project)
+    write_seed(project / "seeds", "b", "Beta, corrected")
+    run(project)
+    assert len(list(briefs.glob("*.json"))) == 3  # b's old brief is younger than the grace period

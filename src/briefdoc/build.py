@@ -468,6 +468,8 @@ def run_build(
             )
     finally:
         bar.close()
+    if summary.extracted:  # a new brief may have replaced an older one of the same seed
+        cache.prune_briefs({p.extraction for p in plans if p.extraction})
     summary.seconds = time.perf_counter() - started
     for line in summary.lines(out_dir):
         print(line, file=stream)

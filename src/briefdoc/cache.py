@@ -16,6 +16,10 @@ The state lives in ``<out>/.briefdoc-cache/``:
     briefs/<extraction key>.json            {"key": ..., "brief": "<brief JSON text>"}
     outputs/<seed stem>/<file name>.json    {"key": ..., "ino": ..., "size": ..., "mtime_ns": ...}
 
+Briefs no output record refers to any longer (a seed edited, extracted again) are
+deleted at the end of a build that extracted something, so the folder does not
+grow with every edit.
+
 Every file is written to a temporary file in the same folder and renamed, so
 two builds into one out/ never see half a record; a record that cannot be read
 or does not match is a miss, never an error. This module imports nothing heavy:
@@ -290,6 +294,38 @@ class Cache:
         if parts:
             record["parts"] = parts
         self._write(self._output_record(output), record)
+
+    def prune_briefs(self, keep: set[str], *, grace_s: float = 600) -> int:
+        """Delete cached briefs that neither ``keep`` (this build's extraction keys) nor
+        any output record refers to; return how many. A brief written in the last
+        ``grace_s`` seconds stays: another build into this folder may be about to
+        record outputs made from it. Any problem leaves the file where it is."""
+        import time
+
+        referred = set(keep)
+        outputs = self.root / "outputs"
+        try:
+            records = [r for folder in outputs.iterdir() if folder.is_dir() for r in folder.glob("*.json")]
+        except OSError:
+            return 0  # no record can be read: nothing is known to be unused
+        for path in records:
+            try:
+                parts = json.loads(path.read_bytes()).get("parts") or {}
+                referred.add(parts.get("brief"))
+            except (OSError, ValueError, AttributeError):
+                return 0  # a record that cannot be read might refer to any brief
+        removed = 0
+        now = time.time()
+        for brief in (self.root / "briefs").glob("*.json"):
+            if brief.stem in referred:
+                continue
+            try:
+                if now - brief.stat().st_mtime >= grace_s:
+                    brief.unlink()
+                    removed += 1
+            except OSError:
+                pass
+        return removed
 
     def forget_output(self, output: Path) -> None:
         try:
