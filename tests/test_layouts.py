@@ -22,7 +22,7 @@ def test_builtin_layouts_with_descriptions():
     assert {"memo", "brief", "handout"} <= set(found)
     for name in ("memo", "brief", "handout"):
         lay = found[name]
-        assert lay.description and lay.page_size == "A4" and lay.builtin
+        assert lay.description and lay.page_size == "locale" and lay.builtin
         template = (lay.path / lay.template).read_text(encoding="utf-8")
         assert '{% extends "base.html.j2" %}' in template
     assert found["brief"].pdf_variant == "pdf/a-3b"
@@ -44,7 +44,7 @@ def user_layouts(tmp_path):
     shutil.copytree(layouts.get("memo").path, root / "notice")
     toml = root / "notice" / "layout.toml"
     toml.write_text(toml.read_text(encoding="utf-8").replace('name = "memo"', 'name = "notice"').replace(
-        "One-page A4 memo", "A user's notice"), encoding="utf-8")
+        "One-page memo", "A user's notice"), encoding="utf-8")
     css = root / "notice" / "style.css"
     css.write_text(css.read_text(encoding="utf-8") + "\nh1 { color: #800000; }\n", encoding="utf-8")
     return root

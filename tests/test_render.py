@@ -139,3 +139,32 @@ def test_memo_shrinks_its_selection_to_one_page(seed_brief):
     long = seed_brief.model_copy(update={"key_points": seed_brief.key_points * 5})
     html, document = render._fitted(long, layouts.get("memo"), "en", None)
     assert len(document.pages) == 1
+
+
+@pytest.mark.parametrize("locale,size", [("en", (595, 842)), ("en_US", (612, 792)), ("fr_CA", (612, 792)), ("ar", (595, 842))])
+def test_builtin_layouts_print_on_the_locales_paper(seed_brief, locale, size):
+    """A4 for a locale without territory, US Letter where CLDR says Letter is used;
+    the memo still fits on its one page."""
+    import io
+
+    import pypdf
+
+    pdf = render.render_pdf(seed_brief, layouts.get("memo"), locale, variant="none", attach_json=False)
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == size
+
+
+def test_a_layout_with_a_fixed_page_size_keeps_it(tmp_path, seed_brief):
+    import shutil
+
+    folder = tmp_path / "memo"
+    shutil.copytree(layouts.get("memo").path, folder)
+    toml = folder / "layout.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('page_size = "locale"', 'page_size = "A5"'), encoding="utf-8")
+    lay = layouts.get("memo", [tmp_path])
+    assert "size: A5;" in render.render_html(seed_brief, lay, "en_US", fit=0)
+    toml.write_text(toml.read_text(encoding="utf-8").replace('page_size = "A5"', 'page_size = "Tabloid"'), encoding="utf-8")
+    with pytest.raises(layouts.InputError, match="page_size 'Tabloid'.*'locale'"):
+        layouts.get("memo", [tmp_path])

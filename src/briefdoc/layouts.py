@@ -15,6 +15,9 @@ BUILTIN_DIR = Path(__file__).resolve().parents[2] / "layouts"
 # The PDF variants a layout or a user may ask for (WeasyPrint's names); "none" is plain PDF.
 PDF_VARIANTS = ("none", "pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/ua-1")
 PAGE_SIZES = {"A4", "A5", "A3", "Letter", "Legal", "B5"}
+# page_size = "locale": the paper of the locale's territory (Letter for en_US, fr_CA,
+# es_MX..., A4 elsewhere and for a locale without territory: i18n.page_size).
+LOCALE_PAGE_SIZE = "locale"
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,10 @@ class Layout:
     max_pages_strict: bool = False  # fail when even the tightest fit has more pages
     limits: dict = field(default_factory=dict, hash=False, compare=False)  # [limits] in layout.toml
 
+    def paper(self, locale_page_size: str) -> str:
+        """The page size to print on, given the locale's paper (i18n.page_size)."""
+        return locale_page_size if self.page_size == LOCALE_PAGE_SIZE else self.page_size
+
     @property
     def files(self) -> list[Path]:
         """Every file the layout is made of (for cache keys)."""
@@ -47,8 +54,9 @@ def _load(folder: Path, builtin: bool) -> Layout:
         raise InputError(f"{meta_path}: not valid TOML ({exc}); fix the file") from None
     name = str(meta.get("name") or folder.name)
     page_size = str(meta.get("page_size", "A4"))
-    if page_size not in PAGE_SIZES:
-        raise InputError(f"{meta_path}: page_size {page_size!r} is not one of {', '.join(sorted(PAGE_SIZES))}")
+    if page_size not in PAGE_SIZES | {LOCALE_PAGE_SIZE}:
+        raise InputError(f"{meta_path}: page_size {page_size!r} is not one of {', '.join(sorted(PAGE_SIZES))} "
+                         f"or {LOCALE_PAGE_SIZE!r} (the locale's paper)")
     pdf_variant = str(meta.get("pdf_variant", "none"))
     if pdf_variant not in PDF_VARIANTS:
         raise InputError(f"{meta_path}: pdf_variant {pdf_variant!r} is not one of {', '.join(PDF_VARIANTS)}")

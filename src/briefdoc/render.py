@@ -255,11 +255,11 @@ def hyphenation_css(langs: list[str]) -> str:
 
 
 def page_css(layout: Layout, l10n: Localizer, running_date: str) -> str:
-    """@page: the layout's size, a running header (title, date) from page 2 on and
+    """@page: the layout's size (or the locale's paper), a running header (title, date) from page 2 on and
     the localized "page X of Y" footer; header sides mirrored for RTL."""
     start, end = ("right", "left") if l10n.dir == "rtl" else ("left", "right")
     return (
-        f"@page {{ size: {layout.page_size};\n"
+        f"@page {{ size: {layout.paper(l10n.page_size)};\n"
         f"  @top-{start} {{ content: string(doctitle); }}\n"
         f"  @top-{end} {{ content: {css_string(running_date)}; }}\n"
         f"  @bottom-center {{ content: {l10n.page_footer_css()}; }}\n"
