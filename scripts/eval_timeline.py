@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from briefdoc import nlp, timex  # noqa: E402
+from briefdoc.brief import date_bounds  # noqa: E402
 from briefdoc.extractors import timeline  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "semeval2015-timeline-trial"
@@ -82,7 +83,15 @@ def load_gold() -> list[tuple[str, int, str, str]]:
 
 
 def same(date: str, gold: str) -> bool:
-    return gold.startswith(date) if len(date) >= len(gold) else date == gold[: len(date)] and len(date) == len(gold)
+    """The timeline's date agrees with the gold at the gold's granularity: it lies
+    within the gold's period ("2006-03-28" or "2006-W13" for gold "2006-03"); a
+    coarser date ("2006" for "2006-03") does not."""
+    try:
+        first, last = date_bounds(date)
+        gfirst, glast = date_bounds(gold)
+    except ValueError:
+        return False
+    return gfirst <= first and last <= glast
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -52,8 +53,31 @@ def test_event_date_forms():
     s = TEXT.index("Monday")
     ok = Event(date="2023-02", expression="Monday", start=s, end=s + 6, event="Ann Lee said", event_start=0, event_end=12)
     assert ok.date == "2023-02"
-    with pytest.raises(ValidationError):
-        Event(date="Feb 2023", expression="Monday", start=s, end=s + 6, event="x", event_start=0, event_end=1)
+    for form in ("2023", "2023-02-28", "2023-W09", "2023-W09-WE", "2023-Q1"):
+        assert ok.model_copy(update={"date": form}).model_validate(ok.model_dump() | {"date": form}).date == form
+    for bad in ("Feb 2023", "2023-W9", "2023-Q5", "2023-SU", "2023-02-28T10:00", "2023-H1"):
+        with pytest.raises(ValidationError):
+            Event(date=bad, expression="Monday", start=s, end=s + 6, event="x", event_start=0, event_end=1)
+
+
+def test_date_bounds_of_each_form():
+    from briefdoc.brief import date_bounds
+
+    d = dt.date
+    # worked out on a calendar: 28 February 2023 was a Tuesday, 1 January 2023 a Sunday
+    assert date_bounds("2023-02-28") == (d(2023, 2, 28), d(2023, 2, 28))
+    assert date_bounds("2024-02") == (d(2024, 2, 1), d(2024, 2, 29))
+    assert date_bounds("2023-12") == (d(2023, 12, 1), d(2023, 12, 31))
+    assert date_bounds("2023") == (d(2023, 1, 1), d(2023, 12, 31))
+    assert date_bounds("2023-W09") == (d(2023, 2, 27), d(2023, 3, 5))
+    assert date_bounds("2023-W09-WE") == (d(2023, 3, 4), d(2023, 3, 5))
+    assert date_bounds("2023-W01") == (d(2023, 1, 2), d(2023, 1, 8))
+    assert date_bounds("2020-W53") == (d(2020, 12, 28), d(2021, 1, 3))
+    assert date_bounds("2023-Q1") == (d(2023, 1, 1), d(2023, 3, 31))
+    assert date_bounds("2023-Q4") == (d(2023, 10, 1), d(2023, 12, 31))
+    for impossible in ("2023-W53", "2023-02-29", "2023-13"):
+        with pytest.raises(ValueError):
+            date_bounds(impossible)
 
 
 def test_party_follows_affiliation_chain():

@@ -97,7 +97,7 @@ def test_validation_errors_name_the_field(seed_brief):
     data["timeline"][2]["date"] = "2022-12-1"
     with pytest.raises(InputError, match=r"b\.json: field timeline\[2\]\.date: date '2022-12-1' is not YYYY-MM-DD"):
         loads(json.dumps(data).encode(), "b.json")
-    for impossible in ("2022-13", "2023-02-30", "2023-00"):
+    for impossible in ("2022-13", "2023-02-30", "2023-00", "2023-W53", "2023-W00"):
         data["timeline"][2]["date"] = impossible
         with pytest.raises(InputError, match=rf"field timeline\[2\]\.date: '{impossible}' is not a real date"):
             loads(json.dumps(data).encode(), "b.json")

@@ -44,6 +44,8 @@ def test_partial_dates_cover_their_period():
     assert render.date_range("2022") == (dt.date(2022, 1, 1), dt.date(2022, 12, 31))
     assert render.date_range("2022-12") == (dt.date(2022, 12, 1), dt.date(2022, 12, 31))
     assert render.date_range("2023-02") == (dt.date(2023, 2, 1), dt.date(2023, 2, 28))
+    assert render.date_range("2023-W09") == (dt.date(2023, 2, 27), dt.date(2023, 3, 5))
+    assert render.date_range("2023-Q2") == (dt.date(2023, 4, 1), dt.date(2023, 6, 30))
 
 
 def test_telling_quotes_take_speakers_in_turn(seed_brief):
@@ -168,3 +170,32 @@ def test_a_layout_with_a_fixed_page_size_keeps_it(tmp_path, seed_brief):
     toml.write_text(toml.read_text(encoding="utf-8").replace('page_size = "A5"', 'page_size = "Tabloid"'), encoding="utf-8")
     with pytest.raises(layouts.InputError, match="page_size 'Tabloid'.*'locale'"):
         layouts.get("memo", [tmp_path])
+
+
+@pytest.mark.parametrize("locale,week,quarter", [
+    ("en", "Feb 20 – 26, 2023", "Q1 2023"),
+    ("fr", "20–26 févr. 2023", "T1 2023"),
+    ("ru", "20—26 февр. 2023 г.", "1-й кв. 2023 г."),
+])
+def test_weeks_and_quarters_in_the_locale(locale, week, quarter):
+    """CLDR's interval and quarter formats (Babel); spaces normalised (CLDR uses thin ones)."""
+    l10n = Localizer(locale)
+
+    def norm(s):
+        return " ".join(s.replace("\u2009", " ").replace("\u202f", " ").split())
+
+    assert norm(l10n.partial_date("2023-W08")) == week
+    assert norm(l10n.partial_date("2023-Q1")) == quarter
+
+
+def test_a_week_on_the_timeline_graphic_spans_its_days(seed_brief):
+    from briefdoc.brief import Event
+
+    base = seed_brief.timeline[0]
+    week = Event(**(base.model_dump() | {"date": "2023-W08"}))
+    day = Event(**(base.model_dump() | {"date": "2023-02-28"}))
+    axis = render.timeline_axis([week, day], Localizer("en"))
+    marks = {m.event.date: m for m in axis.marks}
+    assert marks["2023-W08"].end - marks["2023-W08"].start > 0  # a span, not a point
+    assert marks["2023-W08"].end < marks["2023-02-28"].start  # 20-26 February lies before the 28th
+    assert "Feb 20" in marks["2023-W08"].label

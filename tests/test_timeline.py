@@ -119,3 +119,24 @@ def test_month_names_as_person_names_are_not_dates():
 def test_empty_and_dateless_texts():
     assert build("") == []
     assert build("No dates here.") == []
+
+
+def test_weeks_weekends_and_quarters_date_events():
+    # anchor: Tuesday 28 February 2023, in ISO week 9 (27 February to 5 March)
+    events = build("Parliament passed the budget last week. The company said profits rose 4% in the first quarter "
+                   "of 2022. Ministers will meet next week. He has worked there for three weeks.")
+    assert [(e.date, e.expression) for e in events] == [
+        ("2022-Q1", "the first quarter of 2022"), ("2023-W08", "last week"), ("2023-W10", "next week")]
+    assert events[1].event == "Parliament passed the budget last week"
+
+
+def test_the_eval_script_compares_at_the_golds_granularity():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "eval_timeline.py"
+    spec = importlib.util.spec_from_file_location("eval_timeline", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    assert mod.same("2006-03-28", "2006-03") and mod.same("2006-W12", "2006-03") and mod.same("2006-03", "2006-03")  # W12: 20-26 March 2006
+    assert not mod.same("2006", "2006-03") and not mod.same("2006-04-01", "2006-03") and not mod.same("2006-W13", "2006-03")  # W13 ends on 2 April

@@ -7,6 +7,7 @@ Every extracted item carries ``start``/``end``, character offsets into
 from __future__ import annotations
 
 import datetime as dt
+import datetime as dt
 import re
 from typing import Literal
 
@@ -16,7 +17,35 @@ SCHEMA_VERSION = 1
 
 ActorKind = Literal["person", "organization", "country", "group"]
 
-_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# A timeline date: a day, a month, a year, an ISO week (or its weekend) or a quarter.
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})(-WE)?|-Q([1-4]))?$")
+DATE_FORMS = "YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Www (an ISO week), YYYY-Www-WE (its weekend) or YYYY-Qn"
+
+
+def date_bounds(value: str) -> tuple[dt.date, dt.date]:
+    """The first and last day that a timeline date covers: "2023-02-28", "2023-02",
+    "2023", "2023-W09" (Monday to Sunday), "2023-W09-WE" (Saturday and Sunday),
+    "2023-Q1". ValueError when ``value`` has none of these forms or is no real date
+    (2023-02-30, 2023-W53)."""
+    m = _PARTIAL_DATE.match(value)
+    if not m:
+        raise ValueError(f"date {value!r} is not {DATE_FORMS}")
+    year = int(m[1])
+    if m[3]:
+        d = dt.date(year, int(m[2]), int(m[3]))
+        return d, d
+    if m[2]:
+        month = int(m[2])
+        first = dt.date(year, month, 1)
+        return first, dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    if m[4]:
+        monday = dt.date.fromisocalendar(year, int(m[4]), 1)
+        return (monday + dt.timedelta(days=5) if m[5] else monday), monday + dt.timedelta(days=6)
+    if m[6]:
+        q = int(m[6])
+        first = dt.date(year, 3 * q - 2, 1)
+        return first, dt.date(year + q // 4, (3 * q) % 12 + 1, 1) - dt.timedelta(days=1)
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
 class _Model(BaseModel):
@@ -91,7 +120,8 @@ class Event(Span):
     """A dated event; ``start``/``end`` locate the time ``expression``, and
     ``event_start``/``event_end`` the clause that says what happened (``event``)."""
 
-    date: str = Field(description='"YYYY-MM-DD", "YYYY-MM" or "YYYY"')
+    date: str = Field(description='"YYYY-MM-DD", "YYYY-MM", "YYYY", "YYYY-Www" (ISO week), "YYYY-Www-WE" '
+                                  '(its weekend) or "YYYY-Qn" (quarter)')
     expression: str
     event: str
     event_start: int = Field(ge=0)
@@ -101,7 +131,7 @@ class Event(Span):
     @classmethod
     def _date_form(cls, value: str) -> str:
         if not _PARTIAL_DATE.match(value):
-            raise ValueError(f"date {value!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
+            raise ValueError(f"date {value!r} is not {DATE_FORMS}")
         return value
 
 

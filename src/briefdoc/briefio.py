@@ -86,14 +86,13 @@ def loads(raw: bytes | str, where: str = "<brief>"):
 
 
 def _check_dates(brief, where: str) -> None:
-    """The schema checks a timeline date's shape (YYYY-MM-DD, YYYY-MM, YYYY), not
-    that it exists: 2023-02-30 would only fail later, inside a layout."""
-    import datetime as dt
+    """The schema checks a timeline date's shape, not that it exists: 2023-02-30
+    or 2023-W53 would only fail later, inside a layout."""
+    from .brief import date_bounds
 
     for i, event in enumerate(brief.timeline):
-        parts = [int(p) for p in event.date.split("-")] + [1, 1]
         try:
-            dt.date(*parts[:3])
+            date_bounds(event.date)
         except ValueError:
             raise InputError(f"{where}: field timeline[{i}].date: {event.date!r} is not a real date; fix the brief or re-run 'briefdoc extract'") from None
 

@@ -336,8 +336,24 @@ class Localizer:
         return "" if value is None else format_date(value, format="short", locale=self.babel_locale)
 
     def partial_date(self, value: str) -> str:
-        """A timeline date ("2023-02-28", "2023-02" or "2023") in this locale."""
-        from babel.dates import format_date, format_skeleton
+        """A timeline date in this locale: a day ("2023-02-28"), a month, a year, an
+        ISO week or its weekend (as the range of days, "Feb 20 – 26, 2023") or a
+        quarter ("Q1 2023", "1-й кв. 2023 г.")."""
+        from babel.dates import format_date, format_interval, format_skeleton
+
+        from .brief import date_bounds
+
+        first, last = date_bounds(value)
+        if "-W" in value:
+            return format_interval(first, last, "yMMMd", locale=self.babel_locale)
+        if "-Q" in value:
+            return format_skeleton("yQQQ", first, locale=self.babel_locale)
+        parts = value.split("-")
+        if len(parts) == 3:
+            return format_date(first, format="medium", locale=self.babel_locale)
+        if len(parts) == 2:
+            return format_skeleton("yMMMM", first, locale=self.babel_locale)
+        return format_skeleton("y", first, locale=self.babel_locale)
 
         parts = [int(p) for p in value.split("-")]
         if len(parts) == 3:

@@ -126,16 +126,11 @@ def plain(value) -> str:
 # --- the timeline graphic ------------------------------------------------------------
 
 def date_range(value: str) -> tuple[dt.date, dt.date]:
-    """The first and last day a partial date ("2023", "2023-02", "2023-02-28") covers."""
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 3:
-        d = dt.date(*parts)
-        return d, d
-    if len(parts) == 2:
-        first = dt.date(parts[0], parts[1], 1)
-        nxt = dt.date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
-        return first, nxt - dt.timedelta(days=1)
-    return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+    """The first and last day a timeline date ("2023", "2023-02", "2023-02-28",
+    "2023-W09", "2023-Q1") covers."""
+    from .brief import date_bounds
+
+    return date_bounds(value)
 
 
 @dataclass

@@ -3,7 +3,8 @@
 ``build(doc, anchor)`` tags the time expressions of ``doc.text`` with
 ``briefdoc.timex`` (relative ones resolved against ``anchor``, the publication
 date), keeps those that name a calendar date ("YYYY-MM-DD", "YYYY-MM", "YYYY";
-a time of day counts as its day), and pairs each with the clause it dates,
+a time of day counts as its day), an ISO week or weekend ("YYYY-Www",
+"YYYY-Www-WE") or a quarter ("YYYY-Qn"), and pairs each with the clause it dates,
 found with the dependency parse:
 
 * the verb the expression attaches to, and its subtree, without coordinated
@@ -23,7 +24,7 @@ import datetime as dt
 import re
 
 from .. import timex
-from ..brief import Event
+from ..brief import Event, date_bounds
 
 _DEICTIC = re.compile(
     r"\b(?:today|tonight|yesterday|tomorrow|now|ago|this|last|next|coming|past|current|"
@@ -45,7 +46,7 @@ def build(doc, anchor: dt.date | None) -> list[Event]:
     for t in timex.tag(text, anchor, doc=doc):
         if t.type not in ("DATE", "TIME"):
             continue
-        date = timex.calendar_date(t.value)
+        date = timex.calendar_date(t.value) or _period(t.value)
         if date is None:
             continue
         if _inside(quoted, t.start, t.end) and _is_deictic(t.text):
@@ -73,10 +74,23 @@ def build(doc, anchor: dt.date | None) -> list[Event]:
 
 
 def _first_day(date: str) -> dt.date:
-    parts = [int(p) for p in date.split("-")]
-    while len(parts) < 3:
-        parts.append(1)
-    return dt.date(*parts)
+    return date_bounds(date)[0]
+
+
+_PERIOD = re.compile(r"^\d{4}-(?:W\d\d(?:-WE)?|Q[1-4])$")
+
+
+def _period(value: str) -> str | None:
+    """A TIMEX3 week ("2023-W09"), weekend ("2023-W09-WE") or quarter ("2023-Q1")
+    value when it is a real one: "last week" and "the first quarter" date events
+    too. Other periods (seasons, halves, decades) are left out."""
+    if not _PERIOD.match(value):
+        return None
+    try:
+        date_bounds(value)
+    except ValueError:
+        return None
+    return value
 
 
 def _is_deictic(expr: str) -> bool:
