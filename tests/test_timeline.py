@@ -140,3 +140,20 @@ def test_the_eval_script_compares_at_the_golds_granularity():
     spec.loader.exec_module(mod)
     assert mod.same("2006-03-28", "2006-03") and mod.same("2006-W12", "2006-03") and mod.same("2006-03", "2006-03")  # W12: 20-26 March 2006
     assert not mod.same("2006", "2006-03") and not mod.same("2006-04-01", "2006-03") and not mod.same("2006-W13", "2006-03")  # W13 ends on 2 April
+
+
+def test_a_date_before_a_noun_dates_that_thing_not_the_clause():
+    events = build("The agency on Saturday released Trump's 1995 state tax returns. "
+                   "The 2015 budget deficit was $438 billion. "
+                   "She left a Sept. 11 memorial event early. "
+                   "Lavrov called for calm during a January 17 phone call with Bayramov. "
+                   "The plan cuts emissions to 30 percent below 2005 levels.")
+    got = {(e.date, e.event) for e in events}
+    assert got == {
+        ("1995", "Trump's 1995 state tax returns"),  # the release was not in 1995
+        ("2023-02-25", "The agency on Saturday released Trump's 1995 state tax returns"),
+        ("2015", "The 2015 budget deficit was $438 billion"),  # the clause tells of the dated thing
+        ("2022-09-11", "She left a Sept. 11 memorial event early"),  # what is done at an event happens then
+        ("2023-01-17", "Lavrov called for calm during a January 17 phone call with Bayramov"),
+        # "2005 levels" names no event: left out
+    }

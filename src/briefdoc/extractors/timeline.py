@@ -10,9 +10,10 @@ found with the dependency parse:
 * the verb the expression attaches to, and its subtree, without coordinated
   clauses or side clauses that do not contain the date;
 * when the verb only describes a noun ("the agreement signed last year", "the
-  road that it has been blockading since December 12"), or the date modifies a
-  noun that a clause describes ("the November 9, 2020 agreement that ..."), the
-  noun phrase instead.
+  road that it has been blockading since December 12"), or the date stands before
+  the noun it describes ("the November 9, 2020 agreement that ...", "Trump's 1995
+  tax returns", "the 2020 war"), the noun phrase instead: the clause around it
+  ("the agency released Trump's 1995 tax returns") did not happen then.
 
 Deictic expressions ("today", "Tuesday", "last month") inside a direct quotation
 are anchored at the speech, not at the publication, and are left out.
@@ -53,8 +54,10 @@ def build(doc, anchor: dt.date | None) -> list[Event]:
             continue
         ev_start, ev_end = _clause(doc, t.start, t.end)
         rest = text[ev_start:ev_end].replace(t.text, "", 1).strip(" ,.:;-—–()")
-        if not rest or _DATELINE.match(text[ev_start:ev_end]):
-            continue  # a bare timestamp or a dateline ("PARIS, Aug 31 (Reuters)") says nothing happened
+        if len(_content_words(rest)) < 2 or _DATELINE.match(text[ev_start:ev_end]):
+            # a bare timestamp, a dateline ("PARIS, Aug 31 (Reuters)") or a date that only
+            # qualifies a word ("2005 levels") says nothing happened
+            continue
         key = (date, ev_start, ev_end)
         if key in seen:
             continue
@@ -71,6 +74,13 @@ def build(doc, anchor: dt.date | None) -> list[Event]:
         events.append(((_first_day(date), t.start), ev))
     events.sort(key=lambda p: p[0])
     return [e for _, e in events]
+
+
+_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that", "these", "those"}
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[^\W\d_]{2,}", text) if w.lower() not in _DETERMINERS]
 
 
 def _first_day(date: str) -> dt.date:
@@ -134,8 +144,9 @@ def _clause(doc, start: int, end: int) -> tuple[int, int]:
     sent = span.sent
     inside = {t.i for t in span}
     root = span.root
-    head = _governor(root, inside)
-    if head is not None and head.pos_ not in ("VERB", "AUX") and sum(1 for _ in head.subtree) < 7:
+    head = _premodified(root, inside) or _governor(root, inside)
+    if head is not None and head.pos_ not in ("VERB", "AUX") and sum(1 for _ in head.subtree) < 7 \
+            and (_premodified(root, inside) is None or head.i != _premodified(root, inside).i):
         # "the data released on Wednesday" says too little: take the clause around it
         cur = head.head
         for _ in range(20):
@@ -194,6 +205,48 @@ def _shorten(doc, s: int, e: int, start: int, end: int) -> tuple[int, int]:
         while e > s and text[e - 1] in " \t\n,.;:":
             e -= 1
     return s, e
+
+
+_PREMODIFIER_DEPS = {"nummod", "compound", "nmod", "amod"}  # not "poss": "Monday's vote" was an event
+# Nouns of things that happen at a time: a clause about one ("she left the Sept. 11
+# memorial event early", "the Feb. 13 death of the justice left the court split") happened
+# then too, unlike a clause about a thing that a date only describes ("Trump's 1995 tax
+# returns", "2005 levels", "the 2015 deficit").
+_EVENT_NOUNS = {
+    "meeting", "summit", "talk", "call", "conversation", "visit", "trip", "tour", "speech", "address", "interview",
+    "debate", "hearing", "election", "vote", "referendum", "primary", "caucus", "convention", "conference",
+    "ceremony", "service", "event", "rally", "protest", "march", "strike", "attack", "bombing", "shooting", "war",
+    "battle", "offensive", "clash", "invasion", "raid", "arrest", "trial", "game", "match", "race", "festival",
+    "celebration", "funeral", "inauguration", "session", "forum", "broadcast", "concert", "storm", "earthquake",
+    "flood", "crash", "accident", "incident", "death", "crisis", "launch", "announcement", "appearance",
+    "briefing", "parade", "sitting", "poll",
+}
+# Prepositions that place a clause in the time of a noun ("during the 2020 war").
+_WHEN_PREPOSITIONS = {"during", "at", "in", "on", "after", "before", "since", "until", "till", "following", "amid", "ahead"}
+
+
+def _premodified(root, inside: set[int]):
+    """The noun that the expression stands before and describes ("Trump's 1995 tax
+    returns", "the November 9, 2020 agreement"), or None. Such a date dates that thing,
+    not the clause around it: "the agency released Trump's 1995 returns on Saturday"
+    did not happen in 1995. The clause is kept when it tells of the thing (its
+    subject: "the 2015 deficit was $438 billion"), when the thing is an event ("she
+    left the Sept. 11 memorial early") or when a preposition of time places the clause
+    in it ("during a January 17 phone call")."""
+    head = root.head
+    if root.dep_ in _PREMODIFIER_DEPS and head.i not in inside and head.i > max(inside) \
+            and head.pos_ in ("NOUN", "PROPN"):
+        while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head  # "a 2014 Senate hearing": the hearing
+        if head.lemma_.lower() in _EVENT_NOUNS:
+            return None  # "left a Sept. 11 memorial event early": what is done at an event happens then
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            return None  # "the 2015 budget deficit was $438 billion": the clause tells of the dated thing
+        prep = head.head
+        if head.dep_ == "pobj" and prep.lower_ in _WHEN_PREPOSITIONS and prep.head.pos_ in ("VERB", "AUX"):
+            return None  # "called for ... during a January 17 phone call": the clause happened then
+        return head
+    return None
 
 
 def _governor(root, inside: set[int]):
