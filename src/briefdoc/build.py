@@ -213,9 +213,9 @@ def _warm_here(layouts: list, locales: list[str]) -> None:
     import gc
 
     try:
-        import weasyprint
-
         from . import content, fonts, i18n, render  # noqa: F401  (Jinja2, Babel, the layouts' code)
+
+        weasyprint = render.load_weasyprint()
         from .brief import Article, Brief
 
         pages = []

@@ -470,9 +470,61 @@ def _render_html(brief, layout, locale, *, content=None, inline_css=True, fit=0)
 
 # --- PDF -----------------------------------------------------------------------------
 
-def _weasy_document(html: str, layout: Layout):
-    import weasyprint
+def load_weasyprint():
+    """``import weasyprint``, with its shared libraries found in one read of the
+    linker's cache.
 
+    WeasyPrint opens GObject, Pango, HarfBuzz and fontconfig by trying several names
+    for each ("libgobject-2.0-0", "gobject-2.0-0", "gobject-2.0", ...); for every name
+    that is not a file, cffi asks ``ctypes.util.find_library``, which on Linux runs
+    ``ldconfig -p`` and then, on a miss, ``gcc`` and ``ld``: some twenty processes and
+    0.2 s of every start. While WeasyPrint is imported, find_library answers from one
+    ``ldconfig -p`` read with the same match as CPython's, and a name the cache does not
+    know is a miss (WeasyPrint goes on to the next name, ending with the plain
+    "libpango-1.0.so.0" that dlopen finds on its own). Without ldconfig, nothing changes."""
+    import sys
+
+    if "weasyprint" in sys.modules:
+        return sys.modules["weasyprint"]
+    import ctypes.util
+
+    original = ctypes.util.find_library
+    finder = _ldconfig_finder() if sys.platform.startswith("linux") else None
+    if finder is not None:
+        ctypes.util.find_library = finder
+    try:
+        import weasyprint
+    finally:
+        ctypes.util.find_library = original
+    return weasyprint
+
+
+def _ldconfig_finder():
+    """A find_library that reads ``ldconfig -p`` once; None when ldconfig cannot be run."""
+    import re
+    import struct
+    import subprocess
+
+    try:
+        listing = subprocess.run(["/sbin/ldconfig", "-p"], stdin=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                 stdout=subprocess.PIPE, env={"LC_ALL": "C", "LANG": "C"}, timeout=10,
+                                 check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    # the ABI tag CPython's ctypes.util matches on (glibc's ldconfig -p)
+    machine = os.uname().machine + ("-32" if struct.calcsize("l") == 4 else "-64")
+    abi = {"x86_64-64": "libc6,x86-64", "ppc64-64": "libc6,64bit", "sparc64-64": "libc6,64bit",
+           "s390x-64": "libc6,64bit", "ia64-64": "libc6,IA-64"}.get(machine, "libc6")
+
+    def find_library(name: str) -> str | None:
+        found = re.search(os.fsencode(r"\s+(lib%s\.[^\s]+)\s+\(%s" % (re.escape(name), abi)), listing)
+        return os.fsdecode(found.group(1)) if found else None
+
+    return find_library
+
+
+def _weasy_document(html: str, layout: Layout):
+    weasyprint = load_weasyprint()
     try:
         return weasyprint.HTML(string=html, base_url=str(layout.path) + os.sep, url_fetcher=_fetcher(layout)).render(
             font_config=_font_config())
@@ -484,6 +536,7 @@ def _weasy_document(html: str, layout: Layout):
 def _font_config():
     """One font configuration per process: fontconfig's font list is read once, not
     for every PDF (layouts declare no @font-face, so nothing is document-specific)."""
+    load_weasyprint()
     from weasyprint.text.fonts import FontConfiguration
 
     return FontConfiguration()
@@ -511,7 +564,7 @@ def render_pdf(brief: Brief, layout: Layout, locale: str, *, content=None, varia
     "none"; default: the layout's ``pdf_variant``). The brief's JSON is attached as
     brief.json (unless the variant forbids attachments). Raises RenderError naming
     the character and the locale when a glyph would be missing."""
-    from weasyprint import Attachment
+    Attachment = load_weasyprint().Attachment
 
     from . import __version__, fonts
     from .briefio import dumps
@@ -546,16 +599,13 @@ def render_pdf(brief: Brief, layout: Layout, locale: str, *, content=None, varia
 
 
 def _weasyprint_version() -> str:
-    import weasyprint
-
-    return weasyprint.__version__
+    return load_weasyprint().__version__
 
 
 def _fetcher(layout: Layout):
     """A URL fetcher that serves the layout folder's files, the shared base folder's
     own files (not other layouts') and data: URIs, nothing else."""
-    import weasyprint
-
+    weasyprint = load_weasyprint()
     root = layout.path.resolve()
     base = BUILTIN_DIR.resolve()
 

@@ -1,0 +1,47 @@
+"""WeasyPrint is imported with its libraries looked up in one read of ldconfig's
+cache: the same libraries as a plain import, and find_library left as it was."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+MAPS = (
+    "libs = sorted({l.split()[-1] for l in open('/proc/self/maps') if '.so' in l and any("
+    "k in l for k in ('pango', 'harfbuzz', 'gobject', 'fontconfig', 'glib'))})\n"
+    "import ctypes.util, os\n"
+    "print(repr((libs, ctypes.util.find_library.__module__)))\n"
+)
+
+
+def run(code: str):
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         env={"PYTHONPATH": str(SRC), "PATH": "/usr/bin:/bin"})
+    assert out.returncode == 0, out.stderr
+    return eval(out.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc/self/maps and ldconfig")
+def test_same_libraries_as_a_plain_import_and_find_library_restored():
+    plain = run("import weasyprint\n" + MAPS)
+    quick = run("from briefdoc import render\nrender.load_weasyprint()\n" + MAPS)
+    assert quick == plain
+    libs, module = quick
+    assert module == "ctypes.util"  # the original function is back
+    assert any("libpango-1.0" in lib for lib in libs) and any("libharfbuzz" in lib for lib in libs)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ldconfig")
+def test_the_ldconfig_finder_answers_as_cpython_does():
+    import ctypes.util
+
+    from briefdoc import render
+
+    finder = render._ldconfig_finder()
+    assert finder is not None
+    for name in ("gobject-2.0", "pango-1.0", "harfbuzz", "fontconfig", "c", "m"):
+        assert finder(name) == ctypes.util._findSoname_ldconfig(name), name
+    assert finder("libgobject-2.0-0") is None and finder("no-such-library-here") is None
