@@ -375,3 +375,35 @@ def test_fronted_date_before_a_past_plan_is_past():
 
 def test_that_day_without_a_day_before_it_is_not_tagged():
     assert tag("Dealers can lose money on trades made that day.", FRIDAY) == []
+
+
+# --- rules added in the timex branch (anchor: Tuesday 28 February 2023) -------
+
+@pytest.mark.parametrize("text,expr,typ,value", [
+    # "mid afternoon" written as two words, like "mid-afternoon"
+    ("By mid afternoon, the police had left.", "mid afternoon", "TIME", "2023-02-28TAF"),
+    # a fiscal year named relative to the anchor is that calendar year
+    ("It expects higher sales in the current fiscal year.", "the current fiscal year", "DATE", "2023"),
+    ("Profit fell in the previous fiscal year.", "the previous fiscal year", "DATE", "2022"),
+    ("Next fiscal year will be better.", "Next fiscal year", "DATE", "2024"),
+    # the approximation belongs to the expression
+    ("The appeal could take as long as a month or two.", "a month or two", "DURATION", "P1M"),
+    ("The plants will be closed over the next year or so.", "the next year or so", "DURATION", "P1Y"),
+])
+def test_timex_branch_rules(text, expr, typ, value):
+    t = one(text, expr=expr)
+    assert (t.type, t.value) == (typ, value)
+
+
+def test_the_past_before_a_count_is_not_the_generic_past():
+    assert [t.text for t in tag("Riots broke out for the past three summers.", ANCHOR)] == []
+    assert one("He had seen worse in the past.").value == "PAST_REF"
+    assert one("In the past many firms did so.").value == "PAST_REF"
+
+
+def test_relative_fiscal_year_without_anchor_stays_open():
+    assert one("Profit fell in the previous fiscal year.", anchor=None).value == "XXXX"
+
+
+def test_or_so_is_not_taken_before_a_counted_noun():
+    assert [t.text for t in tag("He stayed for a week or three nights.", ANCHOR)] == ["a week"]

@@ -134,7 +134,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("clockz", r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|local\s+time)\b"
                r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\b(?!\s*(?:[ap]\.?m\b|[-:.,]\d|\d))"),
     ("clock24", r"\b(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::\d\d)?\s*(?P<tz>[ECMP][SD]T|GMT|UTC)\b"),
-    ("noon", rf"\b(?P<w>noon|midnight|midday|mid-?afternoon|mid-?morning|dawn|dusk)(?:\s+(?P<wd>{_WD}|today|yesterday|tomorrow)\b)?"),
+    ("noon", rf"\b(?P<w>noon|midnight|midday|mid[- ]?afternoon|mid[- ]?morning|dawn|dusk)(?:\s+(?P<wd>{_WD}|today|yesterday|tomorrow)\b)?"),
     # weekdays with modifiers and parts of day
     ("weekday", rf"\b(?:(?P<rel>last|this|next|past|coming|early|late|on|the previous|the preceding|the following|the next)\s+)?(?P<wd>{_WD})(?!s\b)(?:\s+(?P<part>morning|afternoon|evening|night)(?!s\b))?(?!,?\s+{_MON})"),
     ("weekdays", rf"\b(?P<wd>{_WD})(?:s\b|\s+(?P<part>mornings|afternoons|evenings|nights)\b)"),
@@ -147,7 +147,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("ago", rf"\b{_MOD}(?P<n>{_NUM})[\s-]+(?P<u>{_UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|previously|hence|from now)\b"),
     ("yearago", r"\b(?P<w>year|month|week|quarter)[- ](?P<dir>earlier|ago)\b"),
     # last/this/next unit
-    ("relunit", r"\b(?:(?P<edge>early|earlier|late|later|mid)\s+)?(?P<rel>last|this|next|the past|the previous|the coming|the current|the following|the preceding|the same|that|previous|current|the next|coming|past)\s+(?P<u>week|month|year|decade|century|weekend)\b(?!['’]?s?\s+of\b)"),
+    ("relunit", r"\b(?:(?P<edge>early|earlier|late|later|mid)\s+)?(?P<rel>last|this|next|the past|the previous|the coming|the current|the following|the preceding|the same|that|previous|current|the next|coming|past)\s+(?P<fy>fiscal\s+(?=year))?(?P<u>week|month|year|decade|century|weekend)\b(?!['’]?s?\s+of\b)"),
     # anaphoric days
     ("anaday", r"\b(?P<rel>the following|the next|the previous|the preceding|that|the same|that same|the very next)\s+(?P<u>day|morning|afternoon|evening|night)\b"),
     ("daybefore", r"\bthe\s+(?P<u>day|week|month|year)\s+(?P<dir>before|after)(?=\s*[,.;:!?)”\"']|\s+(?:that|this|last|yesterday)\b)"),
@@ -633,6 +633,7 @@ def _second_day(text: str, end: int, value: str) -> Timex | None:
     return Timex(m.start("d"), m.end(), text[m.start("d"):m.end()], "DATE", v)
 
 
+_OR_SO = re.compile(r"\s+or\s+(?:so|two|three|four|five|more)\b(?![- ](?:[a-z]+s|people|men|women)\b)", re.I)
 _SHIFTED = re.compile(r"\b(?:ago|earlier|later|before|after)\b|year-(?:ago|earlier)", re.I)
 
 
@@ -652,6 +653,10 @@ def tag(text: str, anchor: dt.date | None = None, doc=None) -> list[Timex]:
             typ, value = norm
         if e <= s:
             continue
+        if name in ("duration", "relunit"):
+            approx = _OR_SO.match(text, e)
+            if approx:  # "a year or two", "the next month or so": the approximation is part of the expression
+                e = approx.end()
         result.append(Timex(s, e, text[s:e], typ, value))
         if name == "mdy" and typ == "DATE":
             second = _second_day(text, e, value)  # "April 24 and 25": the 25th is a date too
@@ -1131,7 +1136,7 @@ def _n_clock24(m, ctx, s, e):
 def _n_noon(m, ctx, s, e):
     if not m["wd"] and re.search(r"\b(?:a|an|the|his|her|its|their)\s+$", ctx.text[max(0, s - 8):s], re.I):
         return None  # "a midnight curfew"
-    w = m["w"].lower().replace("-", "")
+    w = re.sub(r"[- ]", "", m["w"].lower())
     day = _day_of(m["wd"], ctx, s, e) or (ctx.last_day.isoformat() if ctx.last_day else (ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"))
     code = {"noon": "12:00", "midday": "12:00", "midnight": "24:00", "midafternoon": "AF", "midmorning": "MO", "dawn": "MO", "dusk": "EV"}[w]
     return "TIME", f"{day}T{code}"
@@ -1356,6 +1361,11 @@ def _n_relunit(m, ctx, s, e):
             return "DATE", "XXXX" if u == "year" else "XXXX-XX"
         k = 1 if rel == "the following" else (-1 if rel == "the preceding" else 0)
         return "DATE", _shift(ctx, base, u, k)
+    if m["fy"]:
+        # "the current fiscal year", "next fiscal year": a year named by its calendar year
+        k = {"last": -1, "the past": -1, "the previous": -1, "previous": -1, "past": -1, "this": 0,
+             "the current": 0, "current": 0, "next": 1, "the next": 1, "the coming": 1, "coming": 1}.get(rel, 0)
+        return "DATE", "XXXX" if ctx.anchor is None else str(ctx.anchor.year + k)
     if ctx.anchor is None:
         v = "PAST_REF" if rel in ("last", "the past", "the previous", "previous", "past") else (
             "FUTURE_REF" if rel in ("next", "the next", "the coming", "coming") else "PRESENT_REF")
@@ -1421,7 +1431,7 @@ def _n_duration(m, ctx, s, e):
         # a rate after anything else ("$2 million a year", "24 hours a day"); "a second" is an ordinal
         before = ctx.text[max(0, s - 12):s].lower()
         if u.lower() == "second" or not re.search(
-            r"\b(?:in|for|within|over|about|nearly|almost|than|after|of|by|under|around|least|past|last|next)\s+$", before
+            r"\b(?:in|for|within|over|about|nearly|almost|than|after|of|by|under|around|least|past|last|next|long as|much as|little as)\s+$", before
         ):
             return None
     if re.fullmatch(r"\d+(\.\d+)?", n_txt) and float(n_txt) > 1000:
@@ -1478,6 +1488,10 @@ def _n_ref(m, ctx, s, e):
     if w in ("once", "so far", "to date", "as yet", "yet", "at that time", "eventually", "earlier",
              "previously", "formerly", "soon", "future"):
         return None
+    if w in ("the past", "in the past") and re.match(
+            r"\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|few|several|couple)\b)",
+            ctx.text[e:e + 20], re.I):
+        return None  # "the past three summers": a span of counted units, not the generic past
     if w in ("in the past", "in the future", "in the near future"):
         s = s + 3
     return "DATE", _REF[w], (s, e)
