@@ -407,3 +407,23 @@ def test_relative_fiscal_year_without_anchor_stays_open():
 
 def test_or_so_is_not_taken_before_a_counted_noun():
     assert [t.text for t in tag("He stayed for a week or three nights.", ANCHOR)] == ["a week"]
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    # "last" as a verb after a modal is not the past marker "last"
+    ("The ban will last for six months starting in May.", "May", "2023-05"),
+    # a passive past verb right before the date: the past year even when the next one is closer
+    ("The election was held on April 2.", "April 2", "2022-04-02"),
+    # ... but an extended deadline still looks ahead
+    ("The offer was extended to March 20.", "March 20", "2023-03-20"),
+    # the present progressive of a planned event looks ahead
+    ("The minister is traveling to Kyiv on Thursday.", "Thursday", "2023-03-02"),
+    ("The leaders are meeting on Friday.", "Friday", "2023-03-03"),
+])
+def test_timex_branch_tense(text, expr, value):
+    assert one(text, expr=expr).value == value
+
+
+def test_progressive_of_other_verbs_is_not_a_plan():
+    # "investigating" is not a scheduled event: the attack was on the Monday before
+    assert one("Police are investigating the attack on Monday.", expr="Monday").value == "2023-02-27"

@@ -321,6 +321,7 @@ _BE_PRESENT = {"is", "are", "am", "'s", "’s"}
 _WORD = re.compile(r"[\w'’]+|[;]|,")
 
 
+_MODALS = {"will", "would", "could", "can", "may", "might", "should", "must", "to", "'ll", "’ll", "shall"}
 _DETS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those"}
 
 
@@ -335,6 +336,8 @@ def _strong(w: str, nxt: str | None, prev: str | None = None) -> str | None:
         return "future"
     if lw in _INTENT and (prev or "").lower() in _DETS:
         return None  # "the plan", "a set"
+    if lw == "last" and ((prev or "").lower() in _MODALS or n in ("for", "until", "till", "through", "into")):
+        return None  # the verb: "the ban will last", "talks could last for days"
     if lw in _STRONG_FUTURE:
         return "future"
     if lw in _INTENT:
@@ -388,6 +391,9 @@ def _present_scheduled(lw: list[str], rw: list[str]) -> bool:
         lo = w.lower()
         if w in (",", ";") or lo in _CLAUSE_STOP:
             return False
+        if lo.endswith("ing") and i and lw[i - 1].lower() in ("is", "are", "am", "'s", "’s", "'re", "’re") and (
+                {lo[:-3], lo[:-3] + "e", lo[:-4]} & _SCHEDULED):
+            return True  # the present progressive of a planned event: "the minister is traveling to Kyiv Thursday"
         if lo in _SCHEDULED and w[0].islower():
             prev = lw[i - 1].lower() if i else ""
             if prev in _NOT_BEFORE_PRESENT or prev.endswith(("n't", "n’t", "'s", "’s", "ed")):
@@ -465,6 +471,15 @@ def _text_tense(text: str, start: int, end: int) -> str | None:
         if t:
             return t
     return None
+
+
+_VERB_BEFORE = re.compile(r"\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?P<v>[a-z]+)\s+(?:on|in|at)?\s*$")
+
+
+def _verb_before_is_past(text: str, start: int) -> bool:
+    """A passive past verb governs the date: "the election was held on April 2"."""
+    m = _VERB_BEFORE.search(text[max(0, start - 40):start])
+    return bool(m and (_weak(m["v"]) == "past" or m["v"] in ("held", "born", "killed", "found", "shot")))
 
 
 def _doc_tense(doc, start: int, end: int) -> str | None:
@@ -717,7 +732,7 @@ def _resolve_md(month: int, day: int | None, ctx: _Ctx, s: int, e: int) -> str:
     else:  # nearest
         y = min((past_y, next_y), key=dist)
         other = y
-    if day and dist(y) > _FAR and dist(other) < _NEAR:
+    if day and dist(y) > _FAR and dist(other) < _NEAR and not (tense == "past" and _verb_before_is_past(ctx.text, s)):
         y = other
     return f"{y}-{month:02d}{dd}"
 
