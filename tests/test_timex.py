@@ -427,3 +427,23 @@ def test_timex_branch_tense(text, expr, value):
 def test_progressive_of_other_verbs_is_not_a_plan():
     # "investigating" is not a scheduled event: the attack was on the Monday before
     assert one("Police are investigating the attack on Monday.", expr="Monday").value == "2023-02-27"
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("This past weekend, fans rallied in the capital.", "This past weekend", "2023-W08-WE"),
+    ("This past Sunday, fans rallied.", "This past Sunday", "2023-02-26"),
+    ("Sales rose this past week.", "this past week", "2023-W08"),
+    # the part of the period belongs to the extent; the value is the period
+    ("He will return at the end of next week.", "the end of next week", "2023-W10"),
+    ("At the beginning of last month the bank failed.", "the beginning of last month", "2023-01"),
+    # abbreviated fiscal years and halves
+    ("Revenue in FY2022 rose.", "FY2022", "2022"),
+    ("Revenue in FY 24 will rise.", "FY 24", "2024"),
+    ("Margins were thin in H1 2022.", "H1 2022", "2022-H1"),
+])
+def test_timex_branch_periods(text, expr, value):
+    assert one(text, expr=expr).value == value
+
+
+def test_h1_needs_a_year_and_is_not_a_virus_name():
+    assert tag("The H1N1 virus spread in H1 labs.", ANCHOR) == []

@@ -124,7 +124,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("latestp", r"\bthe\s+latest\s+(?:(?P<p>period)|(?P<fy>fiscal\s+year))\b"),
     ("weekof", rf"\bthe\s+week\s+of\s+(?P<mon>{_MON})\s+(?P<d>{_DAYNUM})\b(?:,?\s+(?P<y>{_YEAR})\b)?"),
     ("term", r"\b(?:in\s+|over\s+|for\s+)?the\s+(?P<w>near|short|long)\s+term\b(?=\s*[,.;:!?)\"'”]|\s+(?:and|or|but|as|to|for|in|at|of|is|are|was|were|will|would)\b|\s*$)"),
-    ("qabbr", rf"\b(?P<q>Q[1-4])(?:\s+(?P<y>{_YEAR}))?\b"),
+    ("qabbr", rf"\b(?P<q>Q[1-4])(?:\s+(?P<y>{_YEAR}))?\b|\b(?P<h>H[12])\s+(?P<hy>{_YEAR})\b|\bFY\s?(?P<fy>{_YEAR}|\d\d)\b"),
     # decades
     ("decade", rf"\b(?:the\s+)?{_EDGE}(?:(?P<c>1[6-9]|20)(?P<dd>\d)0|'(?P<sd>\d)0)'?s\b|\bthe\s+{_EDGE}(?P<sd2>[1-9])0['’]?s\b"),
     # fiscal year / plain year
@@ -136,7 +136,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("clock24", r"\b(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::\d\d)?\s*(?P<tz>[ECMP][SD]T|GMT|UTC)\b"),
     ("noon", rf"\b(?P<w>noon|midnight|midday|mid[- ]?afternoon|mid[- ]?morning|dawn|dusk)(?:\s+(?P<wd>{_WD}|today|yesterday|tomorrow)\b)?"),
     # weekdays with modifiers and parts of day
-    ("weekday", rf"\b(?:(?P<rel>last|this|next|past|coming|early|late|on|the previous|the preceding|the following|the next)\s+)?(?P<wd>{_WD})(?!s\b)(?:\s+(?P<part>morning|afternoon|evening|night)(?!s\b))?(?!,?\s+{_MON})"),
+    ("weekday", rf"\b(?:(?P<rel>last|this past|this|next|past|coming|early|late|on|the previous|the preceding|the following|the next)\s+)?(?P<wd>{_WD})(?!s\b)(?:\s+(?P<part>morning|afternoon|evening|night)(?!s\b))?(?!,?\s+{_MON})"),
     ("weekdays", rf"\b(?P<wd>{_WD})(?:s\b|\s+(?P<part>mornings|afternoons|evenings|nights)\b)"),
     # deictic days
     ("deictic", r"\b(?:(?P<edge>early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>morning|afternoon|evening|night))?\b"),
@@ -147,7 +147,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("ago", rf"\b{_MOD}(?P<n>{_NUM})[\s-]+(?P<u>{_UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|previously|hence|from now)\b"),
     ("yearago", r"\b(?P<w>year|month|week|quarter)[- ](?P<dir>earlier|ago)\b"),
     # last/this/next unit
-    ("relunit", r"\b(?:(?P<edge>early|earlier|late|later|mid)\s+)?(?P<rel>last|this|next|the past|the previous|the coming|the current|the following|the preceding|the same|that|previous|current|the next|coming|past)\s+(?P<fy>fiscal\s+(?=year))?(?P<u>week|month|year|decade|century|weekend)\b(?!['’]?s?\s+of\b)"),
+    ("relunit", r"\b(?:(?P<edge>early|earlier|late|later|mid)\s+)?(?P<rel>last|this past|this|next|the past|the previous|the coming|the current|the following|the preceding|the same|that|previous|current|the next|coming|past)\s+(?P<fy>fiscal\s+(?=year))?(?P<u>week|month|year|decade|century|weekend)\b(?!['’]?s?\s+of\b)"),
     # anaphoric days
     ("anaday", r"\b(?P<rel>the following|the next|the previous|the preceding|that|the same|that same|the very next)\s+(?P<u>day|morning|afternoon|evening|night)\b"),
     ("daybefore", r"\bthe\s+(?P<u>day|week|month|year)\s+(?P<dir>before|after)(?=\s*[,.;:!?)”\"']|\s+(?:that|this|last|yesterday)\b)"),
@@ -648,6 +648,7 @@ def _second_day(text: str, end: int, value: str) -> Timex | None:
     return Timex(m.start("d"), m.end(), text[m.start("d"):m.end()], "DATE", v)
 
 
+_EDGE_OF = re.compile(r"\b(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle)\s+of\s+$", re.I)
 _OR_SO = re.compile(r"\s+or\s+(?:so|two|three|four|five|more)\b(?![- ](?:[a-z]+s|people|men|women)\b)", re.I)
 _SHIFTED = re.compile(r"\b(?:ago|earlier|later|before|after)\b|year-(?:ago|earlier)", re.I)
 
@@ -668,6 +669,10 @@ def tag(text: str, anchor: dt.date | None = None, doc=None) -> list[Timex]:
             typ, value = norm
         if e <= s:
             continue
+        if name == "relunit" and typ == "DATE":
+            edge = _EDGE_OF.search(text, max(0, s - 24), s)
+            if edge:  # "the end of next week": the part of the period is in the extent (TimeML mod)
+                s = edge.start()
         if name in ("duration", "relunit"):
             approx = _OR_SO.match(text, e)
             if approx:  # "a year or two", "the next month or so": the approximation is part of the expression
@@ -1027,6 +1032,13 @@ def _n_term(m, ctx, s, e):
 
 
 def _n_qabbr(m, ctx, s, e):
+    if m["fy"]:  # "FY2023", "FY 23": the fiscal year, named by its calendar year
+        y = m["fy"]
+        return "DATE", y if len(y) == 4 else ("19" if int(y) > 50 else "20") + y
+    if m["h"]:  # "H1 2023": a half year
+        if m["h"][0] != "H":
+            return None
+        return "DATE", f"{m['hy']}-{m['h']}"
     q = m["q"][1]
     if m["q"][0] != "Q":
         return None
@@ -1186,6 +1198,8 @@ def _n_weekday(m, ctx, s, e):
     if not _cap_ok(wdw):
         return None
     rel = (m["rel"] or "").lower()
+    if rel == "this past":
+        rel = "past"  # "this past Sunday": the one just gone
     span = (s, e)
     if rel in ("on", "early", "late"):
         if rel == "on":
@@ -1378,14 +1392,14 @@ def _n_relunit(m, ctx, s, e):
         return "DATE", _shift(ctx, base, u, k)
     if m["fy"]:
         # "the current fiscal year", "next fiscal year": a year named by its calendar year
-        k = {"last": -1, "the past": -1, "the previous": -1, "previous": -1, "past": -1, "this": 0,
+        k = {"last": -1, "this past": -1, "the past": -1, "the previous": -1, "previous": -1, "past": -1, "this": 0,
              "the current": 0, "current": 0, "next": 1, "the next": 1, "the coming": 1, "coming": 1}.get(rel, 0)
         return "DATE", "XXXX" if ctx.anchor is None else str(ctx.anchor.year + k)
     if ctx.anchor is None:
-        v = "PAST_REF" if rel in ("last", "the past", "the previous", "previous", "past") else (
+        v = "PAST_REF" if rel in ("last", "this past", "the past", "the previous", "previous", "past") else (
             "FUTURE_REF" if rel in ("next", "the next", "the coming", "coming") else "PRESENT_REF")
         return "DATE", v
-    k = {"last": -1, "the past": -1, "the previous": -1, "previous": -1, "past": -1,
+    k = {"last": -1, "this past": -1, "the past": -1, "the previous": -1, "previous": -1, "past": -1,
          "this": 0, "the current": 0, "next": 1, "the next": 1, "the coming": 1, "coming": 1}.get(rel, 0)
     if u == "weekend":
         a = ctx.anchor
