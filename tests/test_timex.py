@@ -447,3 +447,14 @@ def test_timex_branch_periods(text, expr, value):
 
 def test_h1_needs_a_year_and_is_not_a_virus_name():
     assert tag("The H1N1 virus spread in H1 labs.", ANCHOR) == []
+
+
+def test_last_year_compared_in_a_quarterly_report_is_the_year_ago_quarter():
+    text = ("Acme said its third-quarter net rose to $5 million, compared with a loss of $2 million last year. "
+            "Last year, Acme also sold its bakery.")
+    found = {t.text: t.value for t in tag(text, ANCHOR)}
+    # the third quarter before the anchor (28 Feb 2023) is 2022-Q3; a year before that, 2021-Q3
+    assert found["last year"] == "2021-Q3"
+    assert found["Last year"] == "2022"  # not a comparison: the calendar year
+    # without a quarter in the text, "last year" stays a year
+    assert one("Net was $5 million, compared with $2 million last year.", expr="last year").value == "2022"

@@ -648,6 +648,7 @@ def _second_day(text: str, end: int, value: str) -> Timex | None:
     return Timex(m.start("d"), m.end(), text[m.start("d"):m.end()], "DATE", v)
 
 
+_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|from|versus|vs\.)\s+(?:[^.;:!?]*?[\d$#%][^.;:!?]*?\s+)?$", re.I)
 _EDGE_OF = re.compile(r"\b(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle)\s+of\s+$", re.I)
 _OR_SO = re.compile(r"\s+or\s+(?:so|two|three|four|five|more)\b(?![- ](?:[a-z]+s|people|men|women)\b)", re.I)
 _SHIFTED = re.compile(r"\b(?:ago|earlier|later|before|after)\b|year-(?:ago|earlier)", re.I)
@@ -1384,6 +1385,11 @@ def _n_relunit(m, ctx, s, e):
     u = m["u"].lower()
     if m["u"][0].isupper() and m["rel"][0].isupper() and not m["edge"]:
         return None  # a title: ABC's "This Week"
+    if (rel == "last" and u == "year" and not m["edge"] and not m["fy"] and ctx.last_quarter is not None
+            and _COMPARED.search(ctx.text, max(0, s - 60), s)):
+        # in a quarterly report, "compared with a loss of $3 million last year" is the year-ago quarter
+        yy, qq = _ctx_quarter(ctx)
+        return "DATE", f"{yy - 1}-Q{qq}"
     if rel in ("the following", "the same", "that", "the preceding", "the previous") and rel != "the previous":
         base = _last_date(ctx)
         if base is None:
