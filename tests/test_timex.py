@@ -458,3 +458,25 @@ def test_last_year_compared_in_a_quarterly_report_is_the_year_ago_quarter():
     assert found["Last year"] == "2022"  # not a comparison: the calendar year
     # without a quarter in the text, "last year" stays a year
     assert one("Net was $5 million, compared with $2 million last year.", expr="last year").value == "2022"
+
+
+FRIDAY_2013 = dt.date(2013, 3, 22)
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    # a clock time followed by "on <weekday>" lies on that day
+    ("The body was found at around 11 p.m. on Wednesday.", "around 11 p.m.", "2013-03-20T23:00"),
+    ("The body was found at around 11 p.m. on Wednesday.", "Wednesday", "2013-03-20"),
+    # "is/are due <day>" looks ahead
+    ("Results are due Tuesday.", "Tuesday", "2013-03-26"),
+    ("The report is due on Tuesday.", "Tuesday", "2013-03-26"),
+])
+def test_timex_branch_days(text, expr, value):
+    assert one(text, anchor=FRIDAY_2013, expr=expr).value == value
+
+
+def test_clock_on_weekday_without_anchor_stays_open():
+    t = one("The body was found at 11 p.m. on Wednesday.", anchor=None, expr="11 p.m.")
+    assert t.value == "XXXX-WXX-3T23:00"
+    # a clock time without a day after it keeps the anchor's day
+    assert one("Polls closed at 8 p.m.", anchor=FRIDAY_2013).value == "2013-03-22T20:00"

@@ -385,6 +385,8 @@ def _present_scheduled(lw: list[str], rw: list[str]) -> bool:
         j -= 1
     if j >= 0 and lw[j].lower() in ("is", "are") and (j == 0 or lw[j - 1].lower() not in ("it", "there", "that", "this", "what")):
         return True  # "the vote is Thursday"
+    if j >= 1 and lw[j].lower() == "due" and lw[j - 1].lower() in ("is", "are", "'s", "’s", "'re", "’re"):
+        return True  # "results are due Tuesday"
     # the verb, up to three words (an adverb, an object) before the date
     for i in range(j, max(-1, j - 4), -1):
         w = lw[i]
@@ -1118,6 +1120,9 @@ def _day_of(word: str | None, ctx: _Ctx, s: int, e: int) -> str | None:
     return None
 
 
+_ON_DAY = re.compile(rf"\s+on\s+(?P<wd>{_WD}|today|yesterday|tomorrow)\b")
+
+
 def _n_clock(m, ctx, s, e):
     h = int(m["h"])
     if h > 12 or h == 0:
@@ -1125,6 +1130,11 @@ def _n_clock(m, ctx, s, e):
     hh = _hour24(h, m["ap"])
     mi = m["mi"] or "00"
     day = _day_of(m["wd"], ctx, s, e)
+    on_day = None if m["wd"] or m["cmon"] else _ON_DAY.match(ctx.text, e)
+    if on_day:  # "at 11 p.m. on Wednesday": the time is on that day (the day is a timex of its own)
+        day = _day_of(on_day["wd"], ctx, on_day.start("wd"), on_day.end("wd"))
+        if day is None and ctx.anchor is None:
+            day = "XXXX-XX-XX"
     if m["cmon"]:  # "5 p.m. EST, Nov. 6"
         mo, d = _month_num(m["cmon"]), _day(m["cd"])
         day = f"{m['cy']}-{mo:02d}-{d:02d}" if m["cy"] else _resolve_md(mo, d, ctx, s, e)
