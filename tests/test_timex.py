@@ -375,3 +375,108 @@ def test_fronted_date_before_a_past_plan_is_past():
 
 def test_that_day_without_a_day_before_it_is_not_tagged():
     assert tag("Dealers can lose money on trades made that day.", FRIDAY) == []
+
+
+# --- rules added in the timex branch (anchor: Tuesday 28 February 2023) -------
+
+@pytest.mark.parametrize("text,expr,typ,value", [
+    # "mid afternoon" written as two words, like "mid-afternoon"
+    ("By mid afternoon, the police had left.", "mid afternoon", "TIME", "2023-02-28TAF"),
+    # a fiscal year named relative to the anchor is that calendar year
+    ("It expects higher sales in the current fiscal year.", "the current fiscal year", "DATE", "2023"),
+    ("Profit fell in the previous fiscal year.", "the previous fiscal year", "DATE", "2022"),
+    ("Next fiscal year will be better.", "Next fiscal year", "DATE", "2024"),
+    # the approximation belongs to the expression
+    ("The appeal could take as long as a month or two.", "a month or two", "DURATION", "P1M"),
+    ("The plants will be closed over the next year or so.", "the next year or so", "DURATION", "P1Y"),
+])
+def test_timex_branch_rules(text, expr, typ, value):
+    t = one(text, expr=expr)
+    assert (t.type, t.value) == (typ, value)
+
+
+def test_the_past_before_a_count_is_not_the_generic_past():
+    assert [t.text for t in tag("Riots broke out for the past three summers.", ANCHOR)] == []
+    assert one("He had seen worse in the past.").value == "PAST_REF"
+    assert one("In the past many firms did so.").value == "PAST_REF"
+
+
+def test_relative_fiscal_year_without_anchor_stays_open():
+    assert one("Profit fell in the previous fiscal year.", anchor=None).value == "XXXX"
+
+
+def test_or_so_is_not_taken_before_a_counted_noun():
+    assert [t.text for t in tag("He stayed for a week or three nights.", ANCHOR)] == ["a week"]
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    # "last" as a verb after a modal is not the past marker "last"
+    ("The ban will last for six months starting in May.", "May", "2023-05"),
+    # a passive past verb right before the date: the past year even when the next one is closer
+    ("The election was held on April 2.", "April 2", "2022-04-02"),
+    # ... but an extended deadline still looks ahead
+    ("The offer was extended to March 20.", "March 20", "2023-03-20"),
+    # the present progressive of a planned event looks ahead
+    ("The minister is traveling to Kyiv on Thursday.", "Thursday", "2023-03-02"),
+    ("The leaders are meeting on Friday.", "Friday", "2023-03-03"),
+])
+def test_timex_branch_tense(text, expr, value):
+    assert one(text, expr=expr).value == value
+
+
+def test_progressive_of_other_verbs_is_not_a_plan():
+    # "investigating" is not a scheduled event: the attack was on the Monday before
+    assert one("Police are investigating the attack on Monday.", expr="Monday").value == "2023-02-27"
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("This past weekend, fans rallied in the capital.", "This past weekend", "2023-W08-WE"),
+    ("This past Sunday, fans rallied.", "This past Sunday", "2023-02-26"),
+    ("Sales rose this past week.", "this past week", "2023-W08"),
+    # the part of the period belongs to the extent; the value is the period
+    ("He will return at the end of next week.", "the end of next week", "2023-W10"),
+    ("At the beginning of last month the bank failed.", "the beginning of last month", "2023-01"),
+    # abbreviated fiscal years and halves
+    ("Revenue in FY2022 rose.", "FY2022", "2022"),
+    ("Revenue in FY 24 will rise.", "FY 24", "2024"),
+    ("Margins were thin in H1 2022.", "H1 2022", "2022-H1"),
+])
+def test_timex_branch_periods(text, expr, value):
+    assert one(text, expr=expr).value == value
+
+
+def test_h1_needs_a_year_and_is_not_a_virus_name():
+    assert tag("The H1N1 virus spread in H1 labs.", ANCHOR) == []
+
+
+def test_last_year_compared_in_a_quarterly_report_is_the_year_ago_quarter():
+    text = ("Acme said its third-quarter net rose to $5 million, compared with a loss of $2 million last year. "
+            "Last year, Acme also sold its bakery.")
+    found = {t.text: t.value for t in tag(text, ANCHOR)}
+    # the third quarter before the anchor (28 Feb 2023) is 2022-Q3; a year before that, 2021-Q3
+    assert found["last year"] == "2021-Q3"
+    assert found["Last year"] == "2022"  # not a comparison: the calendar year
+    # without a quarter in the text, "last year" stays a year
+    assert one("Net was $5 million, compared with $2 million last year.", expr="last year").value == "2022"
+
+
+FRIDAY_2013 = dt.date(2013, 3, 22)
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    # a clock time followed by "on <weekday>" lies on that day
+    ("The body was found at around 11 p.m. on Wednesday.", "around 11 p.m.", "2013-03-20T23:00"),
+    ("The body was found at around 11 p.m. on Wednesday.", "Wednesday", "2013-03-20"),
+    # "is/are due <day>" looks ahead
+    ("Results are due Tuesday.", "Tuesday", "2013-03-26"),
+    ("The report is due on Tuesday.", "Tuesday", "2013-03-26"),
+])
+def test_timex_branch_days(text, expr, value):
+    assert one(text, anchor=FRIDAY_2013, expr=expr).value == value
+
+
+def test_clock_on_weekday_without_anchor_stays_open():
+    t = one("The body was found at 11 p.m. on Wednesday.", anchor=None, expr="11 p.m.")
+    assert t.value == "XXXX-WXX-3T23:00"
+    # a clock time without a day after it keeps the anchor's day
+    assert one("Polls closed at 8 p.m.", anchor=FRIDAY_2013).value == "2013-03-22T20:00"

@@ -124,7 +124,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("latestp", r"\bthe\s+latest\s+(?:(?P<p>period)|(?P<fy>fiscal\s+year))\b"),
     ("weekof", rf"\bthe\s+week\s+of\s+(?P<mon>{_MON})\s+(?P<d>{_DAYNUM})\b(?:,?\s+(?P<y>{_YEAR})\b)?"),
     ("term", r"\b(?:in\s+|over\s+|for\s+)?the\s+(?P<w>near|short|long)\s+term\b(?=\s*[,.;:!?)\"'”]|\s+(?:and|or|but|as|to|for|in|at|of|is|are|was|were|will|would)\b|\s*$)"),
-    ("qabbr", rf"\b(?P<q>Q[1-4])(?:\s+(?P<y>{_YEAR}))?\b"),
+    ("qabbr", rf"\b(?P<q>Q[1-4])(?:\s+(?P<y>{_YEAR}))?\b|\b(?P<h>H[12])\s+(?P<hy>{_YEAR})\b|\bFY\s?(?P<fy>{_YEAR}|\d\d)\b"),
     # decades
     ("decade", rf"\b(?:the\s+)?{_EDGE}(?:(?P<c>1[6-9]|20)(?P<dd>\d)0|'(?P<sd>\d)0)'?s\b|\bthe\s+{_EDGE}(?P<sd2>[1-9])0['’]?s\b"),
     # fiscal year / plain year
@@ -134,9 +134,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("clockz", r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|local\s+time)\b"
                r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\b(?!\s*(?:[ap]\.?m\b|[-:.,]\d|\d))"),
     ("clock24", r"\b(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::\d\d)?\s*(?P<tz>[ECMP][SD]T|GMT|UTC)\b"),
-    ("noon", rf"\b(?P<w>noon|midnight|midday|mid-?afternoon|mid-?morning|dawn|dusk)(?:\s+(?P<wd>{_WD}|today|yesterday|tomorrow)\b)?"),
+    ("noon", rf"\b(?P<w>noon|midnight|midday|mid[- ]?afternoon|mid[- ]?morning|dawn|dusk)(?:\s+(?P<wd>{_WD}|today|yesterday|tomorrow)\b)?"),
     # weekdays with modifiers and parts of day
-    ("weekday", rf"\b(?:(?P<rel>last|this|next|past|coming|early|late|on|the previous|the preceding|the following|the next)\s+)?(?P<wd>{_WD})(?!s\b)(?:\s+(?P<part>morning|afternoon|evening|night)(?!s\b))?(?!,?\s+{_MON})"),
+    ("weekday", rf"\b(?:(?P<rel>last|this past|this|next|past|coming|early|late|on|the previous|the preceding|the following|the next)\s+)?(?P<wd>{_WD})(?!s\b)(?:\s+(?P<part>morning|afternoon|evening|night)(?!s\b))?(?!,?\s+{_MON})"),
     ("weekdays", rf"\b(?P<wd>{_WD})(?:s\b|\s+(?P<part>mornings|afternoons|evenings|nights)\b)"),
     # deictic days
     ("deictic", r"\b(?:(?P<edge>early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>morning|afternoon|evening|night))?\b"),
@@ -147,7 +147,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("ago", rf"\b{_MOD}(?P<n>{_NUM})[\s-]+(?P<u>{_UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|previously|hence|from now)\b"),
     ("yearago", r"\b(?P<w>year|month|week|quarter)[- ](?P<dir>earlier|ago)\b"),
     # last/this/next unit
-    ("relunit", r"\b(?:(?P<edge>early|earlier|late|later|mid)\s+)?(?P<rel>last|this|next|the past|the previous|the coming|the current|the following|the preceding|the same|that|previous|current|the next|coming|past)\s+(?P<u>week|month|year|decade|century|weekend)\b(?!['’]?s?\s+of\b)"),
+    ("relunit", r"\b(?:(?P<edge>early|earlier|late|later|mid)\s+)?(?P<rel>last|this past|this|next|the past|the previous|the coming|the current|the following|the preceding|the same|that|previous|current|the next|coming|past)\s+(?P<fy>fiscal\s+(?=year))?(?P<u>week|month|year|decade|century|weekend)\b(?!['’]?s?\s+of\b)"),
     # anaphoric days
     ("anaday", r"\b(?P<rel>the following|the next|the previous|the preceding|that|the same|that same|the very next)\s+(?P<u>day|morning|afternoon|evening|night)\b"),
     ("daybefore", r"\bthe\s+(?P<u>day|week|month|year)\s+(?P<dir>before|after)(?=\s*[,.;:!?)”\"']|\s+(?:that|this|last|yesterday)\b)"),
@@ -321,6 +321,7 @@ _BE_PRESENT = {"is", "are", "am", "'s", "’s"}
 _WORD = re.compile(r"[\w'’]+|[;]|,")
 
 
+_MODALS = {"will", "would", "could", "can", "may", "might", "should", "must", "to", "'ll", "’ll", "shall"}
 _DETS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those"}
 
 
@@ -335,6 +336,8 @@ def _strong(w: str, nxt: str | None, prev: str | None = None) -> str | None:
         return "future"
     if lw in _INTENT and (prev or "").lower() in _DETS:
         return None  # "the plan", "a set"
+    if lw == "last" and ((prev or "").lower() in _MODALS or n in ("for", "until", "till", "through", "into")):
+        return None  # the verb: "the ban will last", "talks could last for days"
     if lw in _STRONG_FUTURE:
         return "future"
     if lw in _INTENT:
@@ -382,12 +385,17 @@ def _present_scheduled(lw: list[str], rw: list[str]) -> bool:
         j -= 1
     if j >= 0 and lw[j].lower() in ("is", "are") and (j == 0 or lw[j - 1].lower() not in ("it", "there", "that", "this", "what")):
         return True  # "the vote is Thursday"
+    if j >= 1 and lw[j].lower() == "due" and lw[j - 1].lower() in ("is", "are", "'s", "’s", "'re", "’re"):
+        return True  # "results are due Tuesday"
     # the verb, up to three words (an adverb, an object) before the date
     for i in range(j, max(-1, j - 4), -1):
         w = lw[i]
         lo = w.lower()
         if w in (",", ";") or lo in _CLAUSE_STOP:
             return False
+        if lo.endswith("ing") and i and lw[i - 1].lower() in ("is", "are", "am", "'s", "’s", "'re", "’re") and (
+                {lo[:-3], lo[:-3] + "e", lo[:-4]} & _SCHEDULED):
+            return True  # the present progressive of a planned event: "the minister is traveling to Kyiv Thursday"
         if lo in _SCHEDULED and w[0].islower():
             prev = lw[i - 1].lower() if i else ""
             if prev in _NOT_BEFORE_PRESENT or prev.endswith(("n't", "n’t", "'s", "’s", "ed")):
@@ -465,6 +473,15 @@ def _text_tense(text: str, start: int, end: int) -> str | None:
         if t:
             return t
     return None
+
+
+_VERB_BEFORE = re.compile(r"\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?P<v>[a-z]+)\s+(?:on|in|at)?\s*$")
+
+
+def _verb_before_is_past(text: str, start: int) -> bool:
+    """A passive past verb governs the date: "the election was held on April 2"."""
+    m = _VERB_BEFORE.search(text[max(0, start - 40):start])
+    return bool(m and (_weak(m["v"]) == "past" or m["v"] in ("held", "born", "killed", "found", "shot")))
 
 
 def _doc_tense(doc, start: int, end: int) -> str | None:
@@ -633,6 +650,9 @@ def _second_day(text: str, end: int, value: str) -> Timex | None:
     return Timex(m.start("d"), m.end(), text[m.start("d"):m.end()], "DATE", v)
 
 
+_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|from|versus|vs\.)\s+(?:[^.;:!?]*?[\d$#%][^.;:!?]*?\s+)?$", re.I)
+_EDGE_OF = re.compile(r"\b(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle)\s+of\s+$", re.I)
+_OR_SO = re.compile(r"\s+or\s+(?:so|two|three|four|five|more)\b(?![- ](?:[a-z]+s|people|men|women)\b)", re.I)
 _SHIFTED = re.compile(r"\b(?:ago|earlier|later|before|after)\b|year-(?:ago|earlier)", re.I)
 
 
@@ -652,6 +672,14 @@ def tag(text: str, anchor: dt.date | None = None, doc=None) -> list[Timex]:
             typ, value = norm
         if e <= s:
             continue
+        if name == "relunit" and typ == "DATE":
+            edge = _EDGE_OF.search(text, max(0, s - 24), s)
+            if edge:  # "the end of next week": the part of the period is in the extent (TimeML mod)
+                s = edge.start()
+        if name in ("duration", "relunit"):
+            approx = _OR_SO.match(text, e)
+            if approx:  # "a year or two", "the next month or so": the approximation is part of the expression
+                e = approx.end()
         result.append(Timex(s, e, text[s:e], typ, value))
         if name == "mdy" and typ == "DATE":
             second = _second_day(text, e, value)  # "April 24 and 25": the 25th is a date too
@@ -712,7 +740,7 @@ def _resolve_md(month: int, day: int | None, ctx: _Ctx, s: int, e: int) -> str:
     else:  # nearest
         y = min((past_y, next_y), key=dist)
         other = y
-    if day and dist(y) > _FAR and dist(other) < _NEAR:
+    if day and dist(y) > _FAR and dist(other) < _NEAR and not (tense == "past" and _verb_before_is_past(ctx.text, s)):
         y = other
     return f"{y}-{month:02d}{dd}"
 
@@ -1007,6 +1035,13 @@ def _n_term(m, ctx, s, e):
 
 
 def _n_qabbr(m, ctx, s, e):
+    if m["fy"]:  # "FY2023", "FY 23": the fiscal year, named by its calendar year
+        y = m["fy"]
+        return "DATE", y if len(y) == 4 else ("19" if int(y) > 50 else "20") + y
+    if m["h"]:  # "H1 2023": a half year
+        if m["h"][0] != "H":
+            return None
+        return "DATE", f"{m['hy']}-{m['h']}"
     q = m["q"][1]
     if m["q"][0] != "Q":
         return None
@@ -1085,6 +1120,9 @@ def _day_of(word: str | None, ctx: _Ctx, s: int, e: int) -> str | None:
     return None
 
 
+_ON_DAY = re.compile(rf"\s+on\s+(?P<wd>{_WD}|today|yesterday|tomorrow)\b")
+
+
 def _n_clock(m, ctx, s, e):
     h = int(m["h"])
     if h > 12 or h == 0:
@@ -1092,6 +1130,11 @@ def _n_clock(m, ctx, s, e):
     hh = _hour24(h, m["ap"])
     mi = m["mi"] or "00"
     day = _day_of(m["wd"], ctx, s, e)
+    on_day = None if m["wd"] or m["cmon"] else _ON_DAY.match(ctx.text, e)
+    if on_day:  # "at 11 p.m. on Wednesday": the time is on that day (the day is a timex of its own)
+        day = _day_of(on_day["wd"], ctx, on_day.start("wd"), on_day.end("wd"))
+        if day is None and ctx.anchor is None:
+            day = "XXXX-XX-XX"
     if m["cmon"]:  # "5 p.m. EST, Nov. 6"
         mo, d = _month_num(m["cmon"]), _day(m["cd"])
         day = f"{m['cy']}-{mo:02d}-{d:02d}" if m["cy"] else _resolve_md(mo, d, ctx, s, e)
@@ -1131,7 +1174,7 @@ def _n_clock24(m, ctx, s, e):
 def _n_noon(m, ctx, s, e):
     if not m["wd"] and re.search(r"\b(?:a|an|the|his|her|its|their)\s+$", ctx.text[max(0, s - 8):s], re.I):
         return None  # "a midnight curfew"
-    w = m["w"].lower().replace("-", "")
+    w = re.sub(r"[- ]", "", m["w"].lower())
     day = _day_of(m["wd"], ctx, s, e) or (ctx.last_day.isoformat() if ctx.last_day else (ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"))
     code = {"noon": "12:00", "midday": "12:00", "midnight": "24:00", "midafternoon": "AF", "midmorning": "MO", "dawn": "MO", "dusk": "EV"}[w]
     return "TIME", f"{day}T{code}"
@@ -1166,6 +1209,8 @@ def _n_weekday(m, ctx, s, e):
     if not _cap_ok(wdw):
         return None
     rel = (m["rel"] or "").lower()
+    if rel == "this past":
+        rel = "past"  # "this past Sunday": the one just gone
     span = (s, e)
     if rel in ("on", "early", "late"):
         if rel == "on":
@@ -1350,17 +1395,27 @@ def _n_relunit(m, ctx, s, e):
     u = m["u"].lower()
     if m["u"][0].isupper() and m["rel"][0].isupper() and not m["edge"]:
         return None  # a title: ABC's "This Week"
+    if (rel == "last" and u == "year" and not m["edge"] and not m["fy"] and ctx.last_quarter is not None
+            and _COMPARED.search(ctx.text, max(0, s - 60), s)):
+        # in a quarterly report, "compared with a loss of $3 million last year" is the year-ago quarter
+        yy, qq = _ctx_quarter(ctx)
+        return "DATE", f"{yy - 1}-Q{qq}"
     if rel in ("the following", "the same", "that", "the preceding", "the previous") and rel != "the previous":
         base = _last_date(ctx)
         if base is None:
             return "DATE", "XXXX" if u == "year" else "XXXX-XX"
         k = 1 if rel == "the following" else (-1 if rel == "the preceding" else 0)
         return "DATE", _shift(ctx, base, u, k)
+    if m["fy"]:
+        # "the current fiscal year", "next fiscal year": a year named by its calendar year
+        k = {"last": -1, "this past": -1, "the past": -1, "the previous": -1, "previous": -1, "past": -1, "this": 0,
+             "the current": 0, "current": 0, "next": 1, "the next": 1, "the coming": 1, "coming": 1}.get(rel, 0)
+        return "DATE", "XXXX" if ctx.anchor is None else str(ctx.anchor.year + k)
     if ctx.anchor is None:
-        v = "PAST_REF" if rel in ("last", "the past", "the previous", "previous", "past") else (
+        v = "PAST_REF" if rel in ("last", "this past", "the past", "the previous", "previous", "past") else (
             "FUTURE_REF" if rel in ("next", "the next", "the coming", "coming") else "PRESENT_REF")
         return "DATE", v
-    k = {"last": -1, "the past": -1, "the previous": -1, "previous": -1, "past": -1,
+    k = {"last": -1, "this past": -1, "the past": -1, "the previous": -1, "previous": -1, "past": -1,
          "this": 0, "the current": 0, "next": 1, "the next": 1, "the coming": 1, "coming": 1}.get(rel, 0)
     if u == "weekend":
         a = ctx.anchor
@@ -1421,7 +1476,7 @@ def _n_duration(m, ctx, s, e):
         # a rate after anything else ("$2 million a year", "24 hours a day"); "a second" is an ordinal
         before = ctx.text[max(0, s - 12):s].lower()
         if u.lower() == "second" or not re.search(
-            r"\b(?:in|for|within|over|about|nearly|almost|than|after|of|by|under|around|least|past|last|next)\s+$", before
+            r"\b(?:in|for|within|over|about|nearly|almost|than|after|of|by|under|around|least|past|last|next|long as|much as|little as)\s+$", before
         ):
             return None
     if re.fullmatch(r"\d+(\.\d+)?", n_txt) and float(n_txt) > 1000:
@@ -1478,6 +1533,10 @@ def _n_ref(m, ctx, s, e):
     if w in ("once", "so far", "to date", "as yet", "yet", "at that time", "eventually", "earlier",
              "previously", "formerly", "soon", "future"):
         return None
+    if w in ("the past", "in the past") and re.match(
+            r"\s+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|few|several|couple)\b)",
+            ctx.text[e:e + 20], re.I):
+        return None  # "the past three summers": a span of counted units, not the generic past
     if w in ("in the past", "in the future", "in the near future"):
         s = s + 3
     return "DATE", _REF[w], (s, e)
