@@ -480,3 +480,15 @@ def test_clock_on_weekday_without_anchor_stays_open():
     assert t.value == "XXXX-WXX-3T23:00"
     # a clock time without a day after it keeps the anchor's day
     assert one("Polls closed at 8 p.m.", anchor=FRIDAY_2013).value == "2013-03-22T20:00"
+
+
+def test_a_noun_that_looks_like_a_scheduled_verb_does_not_make_the_date_future():
+    from briefdoc import nlp
+
+    anchor = dt.date(2023, 2, 28)  # a Tuesday
+    for text, value in [
+        ("The agency released Trump's tax returns on Saturday.", "2023-02-25"),  # "returns": a noun here
+        ("The minister returns on Saturday.", "2023-03-04"),  # the verb: still ahead
+    ]:
+        (t,) = [x for x in tag(text, anchor, doc=nlp.parse(text)) if x.text == "Saturday"]
+        assert t.value == value, text

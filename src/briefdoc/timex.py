@@ -548,9 +548,18 @@ class _Ctx:
         # the nearby-marker heuristic scores better on TimeBank than the parse;
         # the parse decides only when the heuristic finds nothing
         t = _text_tense(self.text, start, end)
-        if t is None and self.doc is not None:
+        if self.doc is not None and (t is None or t == "future" and self._scheduled_word_is_a_noun(start)):
+            # the parse decides when the heuristic finds nothing, or when the "scheduled
+            # verb" it saw is a noun ("released Trump's tax returns on Saturday")
             t = _doc_tense(self.doc, start, end)
         return t
+
+    def _scheduled_word_is_a_noun(self, start: int) -> bool:
+        span = self.doc.char_span(max(0, start - 40), start, alignment_mode="contract")
+        if span is None:
+            return False
+        near = [tok for tok in span if tok.lower_ in _SCHEDULED][-1:]
+        return bool(near) and near[0].pos_ in ("NOUN", "PROPN")
 
 
 _UNIT_T = r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur|night|morning|afternoon|evening"
