@@ -2,7 +2,10 @@
 
 Extractive and lead-biased, as news is written: sentences are scored by position,
 by how many of the article's salient words and named entities they carry, and
-lose weight when they are mostly quotation (quotes have a section of their own)."""
+lose weight when they are mostly quotation (quotes have a section of their own),
+when they open on a pronoun that points back to a sentence the reader will not
+see ("His views were echoed by ..."), or when they read as a headline (most words
+capitalised)."""
 
 from __future__ import annotations
 
@@ -13,6 +16,36 @@ from ..brief import KeyPoint, Quote
 
 MIN_POINTS, MAX_POINTS = 3, 6
 _QUOTE_MARKS = "\"“”«»„"
+# Pronouns that need the sentence before them ("It" is left out: "It is hard to ..." stands alone).
+_BACK_POINTING = {"he", "she", "his", "her", "they", "their", "them", "these", "those", "this", "that", "its"}
+
+
+def _opens_on_a_pronoun(span) -> bool:
+    """The sentence starts with a pronoun that refers back ("He said ...", "His
+    views ...", "These measures ..." as a determiner counts too, "This week" does not)."""
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if not words:
+        return False
+    first = words[0]
+    if first.lower_ not in _BACK_POINTING:
+        return False
+    if first.pos_ == "PRON":
+        return True
+    # "These measures", "Those talks": a demonstrative determiner before a noun, but not of time
+    nxt = words[1] if len(words) > 1 else None
+    return first.lower_ in ("these", "those") and nxt is not None and nxt.ent_type_ not in ("DATE", "TIME")
+
+
+def _headline_like(span) -> bool:
+    """Most of the words that prose writes in lower case (verbs, adjectives, common
+    nouns) are capitalised: "Clinton Plan for Taxes Is Expansive but Complex."; names
+    do not count ("NATO, the EU and the UN met in New York" is prose)."""
+    words = [t for t in span[1:] if t.is_alpha and t.pos_ in ("NOUN", "VERB", "AUX", "ADJ", "ADV")]
+    if len(words) >= 2 and sum(1 for t in words if t.text[0].isupper()) >= 0.7 * len(words):
+        return True
+    # a headline the parser read as one long name: no word but small ones in lower case
+    alpha = [t for t in span if t.is_alpha]
+    return len(alpha) >= 5 and all(t.text[0].isupper() or t.is_stop and len(t) <= 4 for t in alpha)
 
 
 def _sentences(doc):
@@ -75,6 +108,10 @@ def pick(doc, quotes: list[Quote], limit: int = 5, title: str | None = None) -> 
             score -= share
         if text[s:e].rstrip()[-1:] not in ".!?”\"'’":
             score -= 0.5  # headlines, datelines, captions
+        if span is not None and _headline_like(span):
+            score -= 2.0  # a headline kept in the text ("Clinton Plan for Taxes Is Expansive but Complex.")
+        if span is not None and _opens_on_a_pronoun(span):
+            score -= 0.6  # "His views were echoed by ...": whose?
         scored.append((score, rank, s, e))
     want = min(limit, max(MIN_POINTS, round(n / 4)), n)
     best = sorted(scored, key=lambda x: (-x[0], x[1]))
