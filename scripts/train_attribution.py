@@ -152,6 +152,9 @@ def main(argv=None) -> int:
     ap.add_argument("--docbin", type=Path, help="cache of the parsed train articles (written if missing)")
     ap.add_argument("--holdout", type=int, default=120, help="train articles held out to choose the threshold")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--heldout-model", type=Path,
+                    help="also write the model fitted without the held-out articles (for error analysis on them "
+                         "with eval_quotes.py --heldout N --model PATH)")
     args = ap.parse_args(argv)
 
     from spacy.tokens import DocBin
@@ -190,6 +193,12 @@ def main(argv=None) -> int:
     # trading a little recall for precision (a wrong attribution costs a reader's trust)
     top = max(f for f, _ in rows)
     best = max(((f, thr) for f, thr in rows if f >= top - 0.005), key=lambda x: x[1])
+    if args.heldout_model:
+        first_out = {**first, "threshold": best[1],
+                     "trained_on": f"PolNeAR v1.0.0 train split, first {n_fit} articles (weights only)"}
+        raw = (json.dumps(first_out, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
+        args.heldout_model.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
+        print(f"model without the {args.holdout} held-out articles -> {args.heldout_model}")
     final = models(len(docs))
     final["threshold"] = best[1]
     final["trained_on"] = f"PolNeAR v1.0.0 train split, {len(docs)} articles (weights only)"
