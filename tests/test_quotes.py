@@ -371,3 +371,47 @@ def test_content_noun_before_a_copula():
     r = [q for q in qs if not q.direct]
     assert [q.text for q in r] == ["that the tax should be repealed"]
     assert r[0].speaker == "anna-berg" and r[0].cue == "view"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The ministry is reportedly preparing a new budget for the coastal towns.\n",
+     "The ministry is reportedly preparing a new budget for the coastal towns"),
+    ("Reportedly, the mayor had met the developers twice before the vote.\n",
+     "the mayor had met the developers twice before the vote"),
+])
+def test_reportedly_attributes_its_clause_to_unnamed_reports(text, content):
+    _, qs = run(text)
+    assert [(q.text, q.cue.lower(), q.speaker, q.speaker_start, q.direct) for q in qs] == [
+        (content, "reportedly", None, None, False)]
+
+
+def test_no_hearsay_adverb_no_attribution():
+    _, qs = run("The ministry is preparing a new budget for the coastal towns.\n")
+    assert qs == []
+
+
+@pytest.mark.parametrize("text, content, source", [
+    ("In the new Harbor Institute poll, Anna Berg leads the field with 40 percent.\n",
+     "Anna Berg leads the field with 40 percent", "the new Harbor Institute poll"),
+    ("Anna Berg was at 25 percent support in the latest Harbor Institute survey.\n",
+     "Anna Berg was at 25 percent support", "the latest Harbor Institute survey"),
+])
+def test_a_poll_framing_a_figure_is_its_source(text, content, source):
+    _, qs = run(text)
+    assert [(q.text, q.cue.lower(), text[q.speaker_start:q.speaker_end]) for q in qs] == [(content, "in", source)]
+
+
+def test_in_a_place_or_a_poll_noun_phrase_is_no_attribution():
+    for text in ("Questions in the poll covered the harbor.\n", "The council met in the town hall on Monday.\n"):
+        _, qs = run(text)
+        assert qs == []
+
+
+def test_questions_to_the_reader_are_nobodys_claim():
+    text = "The harbor plan is popular.\n\nDo you support Anna Berg?\n\nDo you think the plan will pass?\n"
+    _, qs = run(text)
+    assert qs == []
+    # a person asked in the text still counts
+    text = "Anna Berg asked whether the council would support the harbor plan.\n"
+    _, qs = run(text)
+    assert [(q.text, q.speaker) for q in qs] == [("whether the council would support the harbor plan", "anna-berg")]

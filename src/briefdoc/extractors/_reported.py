@@ -9,7 +9,9 @@
 - question complements: "asked whether ...";
 - evidence sources: "a poll found that ...", "records show ...";
 - "as X put it / as X noted, CONTENT";
-- content nouns with an owner: "X's claim that ...", "his decision to ...".
+- content nouns with an owner: "X's claim that ...", "his decision to ...";
+- hearsay adverbs: "X has reportedly left" (the clause; no named source);
+- polls as the frame of a figure: "In the new poll, Trump leads with 40 percent" (the clause; the poll).
 
 Each content excludes the cue and the source. ``taken`` holds the (start, end) of
 quotes already found; a content overlapping one of them is left out.
@@ -90,6 +92,10 @@ CONTENT_OF = {"criticism", "endorsement", "support", "opposition", "rejection", 
               "praise", "defense", "defence", "critique", "dismissal", "approval", "backing", "embrace"}
 
 NOT_SOURCES = {"it", "this", "that", "which", "there", "what", "these", "those"}
+# adverbs that attribute their clause to unnamed reports ("The FBI is reportedly ...")
+HEARSAY = {"reportedly"}
+# "in the poll, ...": the nouns that frame a figure as a finding
+POLL_NOUNS = {"poll", "survey", "polling"}
 
 
 def lemma(t) -> str:
@@ -158,6 +164,31 @@ def find(ctx, taken: list[tuple[int, int]], subject, sent_bounds, trim, person_l
         if t.i in ctx.quoted:
             continue
         lem = lemma(t)
+        if t.lower_ in HEARSAY and t.dep_ == "advmod":
+            # "X has reportedly left": the clause it qualifies, with its subject
+            h = t.head
+            while h.dep_ in ("conj", "xcomp") and h.head.i != h.i and h.head.i < h.i:
+                h = h.head
+            s, e = sent_bounds(ctx, t)
+            lo, hi = max(s, h.left_edge.i), h.right_edge.i + 1
+            if lo == t.i:  # "Reportedly, he ..."
+                lo += 1
+            add(lo, hi, t, "hearsay")
+            continue
+        if t.pos_ == "ADP" and t.lower_ == "in" and t.dep_ == "prep" and t.head.pos_ in ("VERB", "AUX"):
+            # "In the new poll, Trump leads ...", "Trump was at 25 percent in the Fox poll"
+            pobj = next((k for k in t.children if k.dep_ == "pobj"), None)
+            if pobj is not None and lemma(pobj) in POLL_NOUNS:
+                h = t.head
+                s, e = sent_bounds(ctx, t)
+                lo_h = max(s, h.left_edge.i)
+                if t.i - lo_h <= 1:  # the frame opens the clause: the rest of it
+                    lo, hi = t.right_edge.i + 1, h.right_edge.i + 1
+                else:  # the frame follows the figure: what comes before it
+                    lo, hi = lo_h, t.i
+                if hi - lo >= 3:
+                    add(lo, hi, t, "poll")
+            continue
         if t.pos_ in ("VERB", "AUX"):
             kids = [k for k in t.children if k.i > t.i]
             deps = {k.dep_ for k in kids}

@@ -622,9 +622,16 @@ def _evidence_source(ctx: _Ctx, v) -> bool:
     return subj is not None and subj.lemma_.lower() in _reported.SOURCE_NOUNS and subj.lower_ not in _reported.NOT_SOURCES
 
 
+def _to_reader(subj) -> bool:
+    """A question to the reader ("Do you support X?", "What do you think?"): nobody's claim."""
+    return subj is not None and subj.lower_ == "you" and subj.sent.text.rstrip().endswith("?")
+
+
 def _person_like(ctx: _Ctx, v) -> bool:
     subj = _subject(ctx, v)
     if subj is None:
+        return False
+    if _to_reader(subj):
         return False
     if subj.pos_ == "PRON":
         return subj.lower_ not in ("it", "this", "that", "which")
@@ -707,6 +714,17 @@ def find(doc, cast: Cast) -> list[Quote]:
         used.add(att.cue_start)
     taken = [(q.start, q.end) for q in quotes]
     for cs, ce, cue, kind in _reported.find(ctx, taken, _subject, _sent_in_para, _trim, _person_like):
+        if kind == "hearsay":
+            # "reportedly": attributed to reports nobody names
+            quotes.append(_quote(cs, ce, text, _Att(cue.text, cue.idx, None, None), direct=False))
+            used.add(cue.idx)
+            continue
+        if kind == "poll":
+            pobj = next(k for k in cue.children if k.dep_ == "pobj")
+            att = _Att(cue.text, cue.idx, _speaker(ctx, pobj), pobj.i)
+            quotes.append(_quote(cs, ce, text, att, direct=False))
+            used.add(cue.idx)
+            continue
         if kind == "noun":
             owner = _reported._noun_source(ctx, cue)
             att = _Att(cue.text, cue.idx, _speaker(ctx, owner), owner.i)
@@ -768,6 +786,8 @@ def _learned_items(ctx: _Ctx, taken: list[tuple[int, int]], used: set[int]) -> l
         root = doc[lo:hi].root
         if root.pos_ == "NOUN" and root.lemma_.lower() in _MEDIA:
             continue  # "wrote a letter to the board", "released a statement": the medium, not what it says
+        if _to_reader(_subject(ctx, t)):
+            continue
         if lo <= t.i < hi:
             # a content that holds its own cue: only when it holds the subject too ("X seemed to ...");
             # a speech verb never attributes a clause it stands in
