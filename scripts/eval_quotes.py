@@ -30,8 +30,8 @@ name token.
     python scripts/eval_quotes.py [--split dev|train] [--limit N] [--errors N] [--agreement]
     python scripts/eval_quotes.py --heldout 120 --model /tmp/held.json.gz [--docbin /tmp/polnear-train.spacy]
 
-``--heldout N`` scores the last N train articles, the ones scripts/train_attribution.py holds out to choose
-its threshold; with ``--model`` the weights that script writes with ``--heldout-model`` (fitted without
+``--heldout N`` scores N train articles spread over all outlets (``heldout``), the ones
+scripts/train_attribution.py holds out to choose its threshold; with ``--model`` the weights that script writes with ``--heldout-model`` (fitted without
 them), this is an error-analysis set the model never saw (the shipped model is refitted on all of train).
 """
 
@@ -97,6 +97,14 @@ def files(split: str) -> list[tuple[Path, Path]]:
         if txt.exists():
             out.append((txt, sorted(by_article[art])[0]))
     return out
+
+
+def heldout(n_articles: int, n: int) -> list[int]:
+    """Indices of the n train articles held out to choose the learned model's threshold (and for error
+    analysis): spread evenly over the list, which is sorted by outlet, so every outlet is in it."""
+    if n <= 0:
+        return []
+    return sorted({min(n_articles - 1, int((k + 0.5) * n_articles / n)) for k in range(n)})
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int], mode: str) -> float:
@@ -250,7 +258,7 @@ def main(argv=None) -> int:
     ap.add_argument("--agreement", action="store_true",
                     help="score the two PolNeAR annotators against each other instead (a ceiling)")
     ap.add_argument("--heldout", type=int, default=0,
-                    help="score only the last N train articles (those train_attribution.py holds out)")
+                    help="score only the N train articles that train_attribution.py holds out")
     ap.add_argument("--model", type=Path, help="use these learned attribution weights instead of the shipped ones")
     ap.add_argument("--docbin", type=Path, help="the train parses cached by train_attribution.py --docbin")
     args = ap.parse_args(argv)
@@ -279,8 +287,9 @@ def main(argv=None) -> int:
         cached = list(DocBin().from_bytes(args.docbin.read_bytes()).get_docs(nlp.pipeline().vocab))
         assert len(cached) == len(pairs)
     if args.heldout:
-        pairs = pairs[len(pairs) - args.heldout:]
-        cached = cached[len(cached) - args.heldout:] if cached else None
+        ix = heldout(len(pairs), args.heldout)
+        pairs = [pairs[i] for i in ix]
+        cached = [cached[i] for i in ix] if cached else None
     if args.limit:
         pairs = pairs[: args.limit]
     parsed = dict(zip((t for t, _ in pairs), cached)) if cached else {}
