@@ -415,3 +415,14 @@ def test_questions_to_the_reader_are_nobodys_claim():
     text = "Anna Berg asked whether the council would support the harbor plan.\n"
     _, qs = run(text)
     assert [(q.text, q.speaker) for q in qs] == [("whether the council would support the harbor plan", "anna-berg")]
+
+
+def test_adding_is_the_cue_of_the_quote_it_introduces():
+    text = "“The plan is dead,” Maria Lopez said, adding, “We will vote against it.”\n"
+    _, qs = run(text)
+    assert [(q.text, q.cue, q.speaker) for q in qs] == [
+        ("The plan is dead,", "said", "maria-lopez"), ("We will vote against it.", "adding", "maria-lopez")]
+    # without a participle both pieces keep the one cue
+    text = "“The plan is dead,” Maria Lopez said. “We will vote against it.”\n"
+    _, qs = run(text)
+    assert [(q.cue, q.speaker) for q in qs] == [("said", "maria-lopez"), ("said", "maria-lopez")]

@@ -235,7 +235,7 @@ def _direct_attribution(ctx: _Ctx, m: _marks.Mark) -> _Att | None:
         return t.i not in ctx.quoted and ctx.para(t.idx) == p and _is_cue(t)
 
     # 1. a cue governing the quote: the outermost speech verb above it in the paragraph
-    found = None
+    found = inner = None
     for i in qr:
         t = doc[i]
         h = t.head
@@ -245,10 +245,17 @@ def _direct_attribution(ctx: _Ctx, m: _marks.Mark) -> _Att | None:
         while steps < 12:
             if ok(h):
                 found = h if (found is None or _depth(h) < _depth(found)) else found
+                inner = h if inner is None else inner
             if h.head.i == h.i or ctx.para(h.head.idx) != p:
                 break
             h = h.head
             steps += 1
+    if (found is not None and inner is not None and inner.i != found.i and inner.tag_ == "VBG"
+            and inner.dep_ in ("advcl", "conj", "xcomp") and inner.head.i == found.i):
+        # "“A,” X said, adding, “B.”": B's cue is "adding", when its subject is X too
+        s_in, s_out = _subject(ctx, inner), _subject(ctx, found)
+        if s_in is not None and s_out is not None and s_in.i == s_out.i:
+            found = inner
     # 2. a cue right after the closing mark ("...,” Lavrov said) or right before the opening one
     end_tok = qr[-1] + 1
     if found is None:
