@@ -426,3 +426,13 @@ def test_adding_is_the_cue_of_the_quote_it_introduces():
     text = "“The plan is dead,” Maria Lopez said. “We will vote against it.”\n"
     _, qs = run(text)
     assert [(q.cue, q.speaker) for q in qs] == [("said", "maria-lopez"), ("said", "maria-lopez")]
+
+
+def test_an_opening_mark_left_at_the_end_of_a_sentence_is_not_part_of_it():
+    # newspaper style: the splitter leaves the '' that opens the next quote at the end of the sentence
+    text = ("The course closed in May. In any case, Mr. Rivera said, the golf industry was vastly over-supplied "
+            "with courses. ''We built too many of them,'' he said.\n")
+    _, qs = run(text)
+    assert [(q.text, q.cue, q.speaker, q.direct) for q in qs] == [
+        ("In any case, Mr. Rivera said, the golf industry was vastly over-supplied with courses", "said", "rivera", False),
+        ("We built too many of them,", "said", "rivera", True)]

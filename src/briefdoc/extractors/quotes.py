@@ -79,6 +79,7 @@ class _Ctx:
         self.marks = cast.marks
         self.quoted: set[int] = set()
         self.mark_tok: set[int] = set()
+        self.opening = {m.open_at for m in self.marks}
         for m in self.marks:
             self.quoted.update(_tok_range(doc, m.start, m.end))
         for t in doc:
@@ -220,6 +221,9 @@ def _sent_in_para(ctx: _Ctx, tok):
     e = tok.i + 1
     while e < sent.end and ctx.para(ctx.doc[e].idx) == p:
         e += 1
+    # the opening mark of the next quote, left at the end by the sentence splitter (". ''Next")
+    while e - 1 > tok.i and (ctx.doc[e - 1].is_space or ctx.doc[e - 1].idx in ctx.opening):
+        e -= 1
     return s, e
 
 
