@@ -436,3 +436,13 @@ def test_an_opening_mark_left_at_the_end_of_a_sentence_is_not_part_of_it():
     assert [(q.text, q.cue, q.speaker, q.direct) for q in qs] == [
         ("In any case, Mr. Rivera said, the golf industry was vastly over-supplied with courses", "said", "rivera", False),
         ("We built too many of them,", "said", "rivera", True)]
+
+
+def test_a_title_in_quotes_is_not_what_the_speaker_said():
+    text = "Speaking to “Harbor Talk Tonight” on Monday, Maria Lopez said the plan was dead.\n"
+    _, qs = run(text)
+    assert [q.text for q in qs if q.direct] == []
+    # a sentence in quotes is still a quote
+    text = "“We Will Not Accept this plan,” Maria Lopez said.\n"
+    _, qs = run(text)
+    assert [(q.text, q.speaker) for q in qs if q.direct] == [("We Will Not Accept this plan,", "maria-lopez")]

@@ -307,6 +307,19 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+_SMALL = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with", "from", "as", "is"}
+
+
+def _title(text: str) -> bool:
+    """A short title in title case ("Fox and Friends", "The Trumps: Three Generations That Built an Empire"):
+    every word capitalized but the small ones, at most 8 words, no sentence punctuation inside."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    if not words or len(words) > 8 or len(text.split()) > 8 or re.search(r"[.!?]\s+\S", text.strip()):
+        return False
+    big = [w for w in words if w.lower() not in _SMALL]
+    return len(big) >= 2 and all(w[0].isupper() for w in big) and not all(w.isupper() for w in big)
+
+
 _DANGLING = (" and", " but", " or", " nor", " while", " as")
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’]{1,60}\([A-Z][A-Za-z]{1,12}\)\s*[—–-]+\s*")
 
@@ -713,6 +726,8 @@ def find(doc, cast: Cast) -> list[Quote]:
         content = text[m.start:m.end]
         if att is None and _words(content) <= SCARE_MAX_WORDS:
             continue  # a scare quote or a title, not speech
+        if _title(content):
+            continue  # the name of a show, a book, a podcast ("speaking to “Andrea Mitchell Reports”")
         quotes.append(_quote(m.start, m.end, text, att, direct=True))
         if att is not None:
             used.add(att.cue_start)
