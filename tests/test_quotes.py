@@ -446,3 +446,10 @@ def test_a_title_in_quotes_is_not_what_the_speaker_said():
     text = "“We Will Not Accept this plan,” Maria Lopez said.\n"
     _, qs = run(text)
     assert [(q.text, q.speaker) for q in qs if q.direct] == [("We Will Not Accept this plan,", "maria-lopez")]
+
+
+def test_standing_in_the_polls_in_general_is_no_finding():
+    for text in ("Anna Berg, who leads in the latest Harbor Institute poll, spoke on Monday.\n",
+                 "Anna Berg has been rising in the polls since May.\n"):
+        _, qs = run(text)
+        assert [q for q in qs if q.cue and q.cue.lower() == "in"] == []

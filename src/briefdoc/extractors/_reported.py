@@ -95,7 +95,7 @@ NOT_SOURCES = {"it", "this", "that", "which", "there", "what", "these", "those"}
 # adverbs that attribute their clause to unnamed reports ("The FBI is reportedly ...")
 HEARSAY = {"reportedly"}
 # "in the poll, ...": the nouns that frame a figure as a finding
-POLL_NOUNS = {"poll", "survey", "polling"}
+POLL_NOUNS = {"poll", "survey"}
 
 
 def lemma(t) -> str:
@@ -178,7 +178,9 @@ def find(ctx, taken: list[tuple[int, int]], subject, sent_bounds, trim, person_l
         if t.pos_ == "ADP" and t.lower_ == "in" and t.dep_ == "prep" and t.head.pos_ in ("VERB", "AUX"):
             # "In the new poll, Trump leads ...", "Trump was at 25 percent in the Fox poll"
             pobj = next((k for k in t.children if k.dep_ == "pobj"), None)
-            if pobj is not None and lemma(pobj) in POLL_NOUNS:
+            # one poll ("in the CBS poll"), not standing in the polls in general ("leads in the polls"),
+            # and a clause of its own, not a relative one ("who leads in the poll")
+            if pobj is not None and pobj.lower_ in POLL_NOUNS and pobj.tag_ == "NN" and t.head.dep_ != "relcl":
                 h = t.head
                 s, e = sent_bounds(ctx, t)
                 lo_h = max(s, h.left_edge.i)
