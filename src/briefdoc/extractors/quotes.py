@@ -837,6 +837,16 @@ def _learned_attribution(ctx: _Ctx, v, lo: int, hi: int) -> _Att:
     """The source of a learned cue: its subject (or the agent of a passive), no guessing beyond that;
     none when the source model says the subject is not a source ("Trump seemed unperturbed")."""
     cue, cs, _ = _cue_text(ctx.doc, v)
+    if v.pos_ == "NOUN":
+        # "Trump's opposition to ...", "the Clinton critique of ...": the owner of the noun holds the view
+        owner = next((k for k in v.children if k.dep_ == "poss" and k.i < v.i and k.lower_ != "its"), None)
+        if owner is None:
+            owner = next((k for k in v.children if k.dep_ == "compound" and k.i < v.i
+                          and ctx.cast.mention_at(k) is not None), None)
+        if owner is not None and not lo <= owner.i < hi:
+            ref = _speaker(ctx, owner)
+            if ref is not None:
+                return _Att(cue, cs, ref, owner.i)
     if _reported.passive(v):
         subj = _reported.agent(v)
     else:
