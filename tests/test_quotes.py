@@ -453,3 +453,21 @@ def test_standing_in_the_polls_in_general_is_no_finding():
                  "Anna Berg has been rising in the polls since May.\n"):
         _, qs = run(text)
         assert [q for q in qs if q.cue and q.cue.lower() == "in"] == []
+
+
+@pytest.mark.parametrize("second, cue, mention", [
+    ("Lopez's attack on the harbor plan drew applause.", "attack", "Lopez"),
+    ("Her stance on the harbor plan has not changed.", "stance", "Her"),
+    # a possessive pronoun stands for the subject of the verb: that subject is the mention
+    ("She stepped up her attacks on the harbor plan.", "attacks", "She"),
+])
+def test_an_owned_noun_with_a_preposition_attributes_its_object(second, cue, mention):
+    text = f"Maria Lopez met voters in Dover on Monday.\n\n{second}\n"
+    _, qs = run(text)
+    assert [(q.text, q.cue, q.speaker, text[q.speaker_start:q.speaker_end]) for q in qs] == [
+        ("the harbor plan", cue, "maria-lopez", mention)]
+
+
+def test_a_noun_with_a_preposition_and_no_owner_is_no_attribution():
+    _, qs = run("The attack on the harbor left two people injured.\n")
+    assert qs == []

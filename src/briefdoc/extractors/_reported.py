@@ -91,6 +91,17 @@ COPULA_NOUNS = {"response", "answer", "reply", "message", "point", "argument", "
 CONTENT_OF = {"criticism", "endorsement", "support", "opposition", "rejection", "denial", "condemnation",
               "praise", "defense", "defence", "critique", "dismissal", "approval", "backing", "embrace"}
 
+# (content noun, preposition): an owned noun whose prepositional object is the content
+# ("Trump's attack on the press", "her stance on trade", "his call for a ban")
+NOUN_PREP = {
+    ("attack", "on"), ("attack", "against"), ("assault", "on"), ("swipe", "at"), ("jab", "at"), ("broadside", "against"),
+    ("crusade", "against"), ("campaign", "against"), ("opposition", "to"), ("objection", "to"),
+    ("stance", "on"), ("position", "on"), ("view", "on"), ("views", "on"), ("remark", "about"), ("remark", "on"),
+    ("remarks", "about"), ("remarks", "on"), ("comment", "about"), ("comment", "on"), ("comments", "about"),
+    ("comments", "on"), ("call", "for"), ("plea", "for"), ("appeal", "for"), ("push", "for"), ("reply", "to"),
+    ("response", "to"), ("speech", "on"), ("speech", "about"), ("disagreement", "with"), ("concern", "about"),
+    ("concerns", "about"), ("warning", "about"), ("warning", "against"), ("complaint", "about"),
+}
 NOT_SOURCES = {"it", "this", "that", "which", "there", "what", "these", "those"}
 # adverbs that attribute their clause to unnamed reports ("The FBI is reportedly ...")
 HEARSAY = {"reportedly"}
@@ -285,7 +296,8 @@ def find(ctx, taken: list[tuple[int, int]], subject, sent_bounds, trim, person_l
                             hi = k.right_edge.i + 1
                     add(dobj.left_edge.i, hi, t, "obj")
                 continue
-        elif t.pos_ == "NOUN" and lem in CONTENT_NOUNS | CONTENT_OF:
+        elif t.pos_ == "NOUN" and (lem in CONTENT_NOUNS | CONTENT_OF or any(
+                (lem, k.lower_) in NOUN_PREP for k in t.children if k.dep_ == "prep")):
             comp = None
             for k in t.children:
                 if k.i < t.i:
@@ -295,7 +307,7 @@ def find(ctx, taken: list[tuple[int, int]], subject, sent_bounds, trim, person_l
                         or any(c.dep_ == "aux" and c.lower_ == "to" for c in k.children)):
                     comp = (k.left_edge.i, k.right_edge.i + 1)
                     break
-                if lem in CONTENT_OF and k.dep_ == "prep" and k.lower_ in ("of", "for"):
+                if k.dep_ == "prep" and ((lem in CONTENT_OF and k.lower_ in ("of", "for")) or (lem, k.lower_) in NOUN_PREP):
                     pobj = next((c for c in k.children if c.dep_ in ("pobj", "pcomp")), None)
                     if pobj is not None:
                         comp = (pobj.left_edge.i, pobj.right_edge.i + 1)

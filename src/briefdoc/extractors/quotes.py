@@ -752,7 +752,7 @@ def find(doc, cast: Cast) -> list[Quote]:
             used.add(cue.idx)
             continue
         if kind == "noun":
-            owner = _reported._noun_source(ctx, cue)
+            owner = _possessor_subject(ctx, cue, _reported._noun_source(ctx, cue))
             att = _Att(cue.text, cue.idx, _speaker(ctx, owner), owner.i)
         elif kind.endswith(":passive"):
             # the agent of a passive cue ("asked by X"), or no named source ("was asked whether")
@@ -831,6 +831,26 @@ def _learned_items(ctx: _Ctx, taken: list[tuple[int, int]], used: set[int]) -> l
         taken.append((cs, ce))
         out.append(_quote(cs, ce, text, _learned_attribution(ctx, t, lo, hi), direct=False))
     return out
+
+
+_POSS_PRONOUNS = {"his", "her", "their", "my", "our"}
+
+
+def _possessor_subject(ctx: _Ctx, noun, owner):
+    """"She stepped up her attacks on ...": a possessive pronoun stands for the subject of the verb the
+    noun is the object of; that subject is the mention to report (it names the source where "her" does not)."""
+    if owner is None or owner.lower_ not in _POSS_PRONOUNS:
+        return owner
+    h = noun.head
+    if noun.dep_ == "pobj" and h.dep_ == "prep":
+        h = h.head
+    if noun.dep_ not in ("dobj", "pobj") or h.pos_ not in ("VERB", "AUX"):
+        return owner
+    subj = _subject(ctx, h)
+    if subj is None or subj.i > noun.i or subj.lower_ in _reported.NOT_SOURCES or (
+            subj.pos_ == "PRON" and subj.lower_ not in ("he", "she", "they", "i", "we")):
+        return owner
+    return subj
 
 
 def _learned_attribution(ctx: _Ctx, v, lo: int, hi: int) -> _Att:
