@@ -471,3 +471,21 @@ def test_an_owned_noun_with_a_preposition_attributes_its_object(second, cue, men
 def test_a_noun_with_a_preposition_and_no_owner_is_no_attribution():
     _, qs = run("The attack on the harbor left two people injured.\n")
     assert qs == []
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("This includes a special force to guard the harbor, Defense Secretary Maria Lopez told a Senate panel "
+     "Wednesday.\n", "This includes a special force to guard the harbor", "told"),
+    ("The plan is dead, Maria Lopez said in an interview.\n", "The plan is dead", "said"),
+    ("In addition, according to Maria Lopez, nearly nine million more workers will be protected.\n",
+     "nearly nine million more workers will be protected", "according to"),
+])
+def test_attribution_after_the_content_or_after_an_opener(text, content, cue):
+    _, qs = run(text)
+    assert [(q.text, q.cue, q.speaker) for q in qs] == [(content, cue, "maria-lopez")]
+
+
+def test_told_with_a_clause_of_its_own_is_not_parenthetical():
+    text = "Maria Lopez told a Senate panel on Wednesday that the harbor would close.\n"
+    _, qs = run(text)
+    assert [(q.text, q.cue) for q in qs] == [("that the harbor would close", "told")]

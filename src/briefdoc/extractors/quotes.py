@@ -357,7 +357,8 @@ def _indirect(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
             s, e = _sent_in_para(ctx, v)
             to = next(k for k in v.children if k.lower_ == "to")
             a0, a1 = v.i, to.right_edge.i + 1
-            if a0 - s <= 1:
+            if a0 - s <= 1 or (a0 - s <= 4 and doc[a0 - 1].text == "," and e - a1 > 2 * (a0 - s)):
+                # "According to X, ...", "In addition, according to X, ..."
                 cs, ce = doc[a1].idx if a1 < e else doc[e - 1].idx, doc[e - 1].idx + len(doc[e - 1])
             else:
                 cs, ce = doc[s].idx, doc[a0 - 1].idx + len(doc[a0 - 1])
@@ -478,13 +479,26 @@ def _parenthetical(ctx: _Ctx, v) -> tuple[int, int] | None:
                 and subj.lemma_.lower() in _reported.SOURCE_NOUNS)  # "..., records show."
     if not evidence and (v.lemma_.lower() in _BELIEF or v.lemma_.lower() not in SPEECH):
         return None
-    if any(k.dep_ in ("dobj", "xcomp", "ccomp", "prep") and k.i > v.i for k in v.children):
+    if any(k.dep_ in ("xcomp", "ccomp") and k.i > v.i for k in v.children):
         return None
+    # what may follow the cue inside the attribution: the addressee of "told", a time, a short
+    # circumstance ("..., Lopez told a Senate panel Wednesday.", "..., she said in an interview.")
+    tail = v.i
+    for k in v.children:
+        if k.i < v.i or k.is_punct:
+            continue
+        if k.dep_ in ("dobj", "dative") and not (v.lemma_.lower() in _ADDRESSEE and k.pos_ in ("NOUN", "PROPN", "PRON")):
+            return None
+        if k.dep_ == "prep" and k.right_edge.i - k.i > 4:
+            return None
+        if k.dep_ not in ("dobj", "dative", "prep", "npadvmod", "advmod"):
+            return None
+        tail = max(tail, k.right_edge.i)
     subj = next((k for k in v.children if k.dep_ == "nsubj"), None)
     if subj is None:
         return None
     lo_att = min(subj.left_edge.i, v.i)
-    hi_att = max(subj.right_edge.i, v.i) + 1
+    hi_att = max(subj.right_edge.i, tail) + 1
     s, e = _sent_in_para(ctx, v)
     if lo_att <= s or doc[lo_att - 1].text != ",":
         return None
