@@ -28,6 +28,11 @@ when the gold Source text and the predicted actor's name or aliases share a
 name token.
 
     python scripts/eval_quotes.py [--split dev|train] [--limit N] [--errors N] [--agreement]
+    python scripts/eval_quotes.py --heldout 120 --model /tmp/held.json.gz [--docbin /tmp/polnear-train.spacy]
+
+``--heldout N`` scores N train articles spread over all outlets (``heldout``), the ones
+scripts/train_attribution.py holds out to choose its threshold; with ``--model`` the weights that script writes with ``--heldout-model`` (fitted without
+them), this is an error-analysis set the model never saw (the shipped model is refitted on all of train).
 """
 
 from __future__ import annotations
@@ -92,6 +97,14 @@ def files(split: str) -> list[tuple[Path, Path]]:
         if txt.exists():
             out.append((txt, sorted(by_article[art])[0]))
     return out
+
+
+def heldout(n_articles: int, n: int) -> list[int]:
+    """Indices of the n train articles held out to choose the learned model's threshold (and for error
+    analysis): spread evenly over the list, which is sorted by outlet, so every outlet is in it."""
+    if n <= 0:
+        return []
+    return sorted({min(n_articles - 1, int((k + 0.5) * n_articles / n)) for k in range(n)})
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int], mode: str) -> float:
@@ -244,17 +257,42 @@ def main(argv=None) -> int:
     ap.add_argument("--overlap", default="union", choices=["union", "max"])
     ap.add_argument("--agreement", action="store_true",
                     help="score the two PolNeAR annotators against each other instead (a ceiling)")
+    ap.add_argument("--heldout", type=int, default=0,
+                    help="score only the N train articles that train_attribution.py holds out")
+    ap.add_argument("--model", type=Path, help="use these learned attribution weights instead of the shipped ones")
+    ap.add_argument("--docbin", type=Path, help="the train parses cached by train_attribution.py --docbin")
     args = ap.parse_args(argv)
     if args.agreement:
         return agreement(args.split)
+    if args.heldout:
+        args.split = "train"
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     from briefdoc import nlp
     from briefdoc.extractors import actors, quotes
 
+    if args.model:
+        import gzip
+        import json
+
+        from briefdoc.extractors import _learned
+
+        weights = json.loads(gzip.decompress(args.model.read_bytes()).decode("utf-8"))
+        _learned.model = lambda: weights  # noqa: E731
     pairs = files(args.split)
+    cached = None
+    if args.docbin and args.docbin.exists() and args.split == "train":
+        from spacy.tokens import DocBin
+
+        cached = list(DocBin().from_bytes(args.docbin.read_bytes()).get_docs(nlp.pipeline().vocab))
+        assert len(cached) == len(pairs)
+    if args.heldout:
+        ix = heldout(len(pairs), args.heldout)
+        pairs = [pairs[i] for i in ix]
+        cached = [cached[i] for i in ix] if cached else None
     if args.limit:
         pairs = pairs[: args.limit]
+    parsed = dict(zip((t for t, _ in pairs), cached)) if cached else {}
     thresholds = (0.3, 0.8)
     kinds = ("direct", "indirect", "all")
     c = {(t, k, x): 0 for t in thresholds for k in kinds for x in ("tp_p", "n_p", "tp_g", "n_g")}
@@ -271,7 +309,7 @@ def main(argv=None) -> int:
         gold = read_gold(ann)
         for g in gold:
             g["kind"] = "direct" if (QUOTE_CHARS & set(text[g["start"]:g["end"]]) or "''" in text[g["start"]:g["end"]]) else "indirect"
-        doc = nlp.parse(text)
+        doc = parsed.get(txt) or nlp.parse(text)
         t0 = time.perf_counter()
         cast = actors.find(doc)
         found = quotes.find(doc, cast)

@@ -9,7 +9,8 @@ weights are written). Steps:
    not a direct quote (cues of direct quotes are left out: the rules handle those), and for each gold cue
    label the candidate contents (the one that overlaps the gold Content best, if at least 0.3);
 3. fit two logistic regressions (AdaGrad, L2) on the first articles, choose the cue threshold that gives
-   the best F1 at 0.3 of all attributions on the held-out last articles, end to end (rules + model);
+   the best F1 at 0.3 of all attributions on the held-out articles (``EQ.heldout``: every 7th article, so that
+   every outlet is in it; the train articles are sorted by outlet), end to end (rules + model);
 4. refit on all train articles and write the weights, pruned and rounded.
 
 The dev split is never read here: report dev figures with scripts/eval_quotes.py.
@@ -152,6 +153,9 @@ def main(argv=None) -> int:
     ap.add_argument("--docbin", type=Path, help="cache of the parsed train articles (written if missing)")
     ap.add_argument("--holdout", type=int, default=120, help="train articles held out to choose the threshold")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--heldout-model", type=Path,
+                    help="also write the model fitted without the held-out articles (for error analysis on them "
+                         "with eval_quotes.py --heldout N --model PATH)")
     args = ap.parse_args(argv)
 
     from spacy.tokens import DocBin
@@ -171,16 +175,17 @@ def main(argv=None) -> int:
             args.docbin.write_bytes(db.to_bytes())
     assert len(docs) == len(pairs)
     per_doc = [examples(d, ann) for d, (_, ann) in zip(docs, pairs)]
-    n_fit = len(docs) - args.holdout
+    held_ix = set(EQ.heldout(len(docs), args.holdout))
+    n_fit = len(docs) - len(held_ix)
 
-    def models(upto: int) -> dict:
-        cue = [x for c, _, _ in per_doc[:upto] for x in c]
-        content = [x for _, c, _ in per_doc[:upto] for x in c]
-        source = [x for _, _, c in per_doc[:upto] for x in c]
+    def models(ix: list[int]) -> dict:
+        cue = [x for i in ix for x in per_doc[i][0]]
+        content = [x for i in ix for x in per_doc[i][1]]
+        source = [x for i in ix for x in per_doc[i][2]]
         return {"cue": fit(cue), "content": fit(content), "source": fit(source)}
 
-    first = models(n_fit)
-    held = [(d, ann) for d, (_, ann) in zip(docs[n_fit:], pairs[n_fit:])]
+    first = models([i for i in range(len(docs)) if i not in held_ix])
+    held = [(docs[i], pairs[i][1]) for i in sorted(held_ix)]
     rows = []
     for thr in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 1.01):
         p, r, f = end_to_end(held, thr, first)
@@ -190,7 +195,13 @@ def main(argv=None) -> int:
     # trading a little recall for precision (a wrong attribution costs a reader's trust)
     top = max(f for f, _ in rows)
     best = max(((f, thr) for f, thr in rows if f >= top - 0.005), key=lambda x: x[1])
-    final = models(len(docs))
+    if args.heldout_model:
+        first_out = {**first, "threshold": best[1],
+                     "trained_on": f"PolNeAR v1.0.0 train split, {n_fit} articles, without the held-out ones (weights only)"}
+        raw = (json.dumps(first_out, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
+        args.heldout_model.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
+        print(f"model without the {args.holdout} held-out articles -> {args.heldout_model}")
+    final = models(list(range(len(docs))))
     final["threshold"] = best[1]
     final["trained_on"] = f"PolNeAR v1.0.0 train split, {len(docs)} articles (weights only)"
     raw = (json.dumps(final, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")

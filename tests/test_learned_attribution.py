@@ -69,6 +69,16 @@ def test_a_subject_inside_the_content_is_not_its_source():
     assert q.speaker is None and q.speaker_start is None  # the writer's impression, no named source
 
 
+def test_the_owner_of_a_learned_noun_cue_is_its_source():
+    text = "Anna Berg arrived on Monday.\n\nBerg's opposition to the harbor plan surprised the council.\n"
+    found = [q for q in _quotes(text) if q.cue == "opposition"]
+    assert [(q.text, q.speaker, text[q.speaker_start:q.speaker_end]) for q in found] == [
+        ("the harbor plan", "anna-berg", "Berg")]
+    # no owner: no source
+    text = "Anna Berg arrived on Monday.\n\nThe opposition to the harbor plan grew in May.\n"
+    assert [q.speaker for q in _quotes(text) if q.cue == "opposition"] in ([], [None])
+
+
 @pytest.mark.parametrize("text", [
     "The bridge was built in 1932 and carries 40,000 cars a day.",
     "Heavy rain flooded the valley on Tuesday, and the river rose two meters.",

@@ -371,3 +371,121 @@ def test_content_noun_before_a_copula():
     r = [q for q in qs if not q.direct]
     assert [q.text for q in r] == ["that the tax should be repealed"]
     assert r[0].speaker == "anna-berg" and r[0].cue == "view"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The ministry is reportedly preparing a new budget for the coastal towns.\n",
+     "The ministry is reportedly preparing a new budget for the coastal towns"),
+    ("Reportedly, the mayor had met the developers twice before the vote.\n",
+     "the mayor had met the developers twice before the vote"),
+])
+def test_reportedly_attributes_its_clause_to_unnamed_reports(text, content):
+    _, qs = run(text)
+    assert [(q.text, q.cue.lower(), q.speaker, q.speaker_start, q.direct) for q in qs] == [
+        (content, "reportedly", None, None, False)]
+
+
+def test_no_hearsay_adverb_no_attribution():
+    _, qs = run("The ministry is preparing a new budget for the coastal towns.\n")
+    assert qs == []
+
+
+@pytest.mark.parametrize("text, content, source", [
+    ("In the new Harbor Institute poll, Anna Berg leads the field with 40 percent.\n",
+     "Anna Berg leads the field with 40 percent", "the new Harbor Institute poll"),
+    ("Anna Berg was at 25 percent support in the latest Harbor Institute survey.\n",
+     "Anna Berg was at 25 percent support", "the latest Harbor Institute survey"),
+])
+def test_a_poll_framing_a_figure_is_its_source(text, content, source):
+    _, qs = run(text)
+    assert [(q.text, q.cue.lower(), text[q.speaker_start:q.speaker_end]) for q in qs] == [(content, "in", source)]
+
+
+def test_in_a_place_or_a_poll_noun_phrase_is_no_attribution():
+    for text in ("Questions in the poll covered the harbor.\n", "The council met in the town hall on Monday.\n"):
+        _, qs = run(text)
+        assert qs == []
+
+
+def test_questions_to_the_reader_are_nobodys_claim():
+    text = "The harbor plan is popular.\n\nDo you support Anna Berg?\n\nDo you think the plan will pass?\n"
+    _, qs = run(text)
+    assert qs == []
+    # a person asked in the text still counts
+    text = "Anna Berg asked whether the council would support the harbor plan.\n"
+    _, qs = run(text)
+    assert [(q.text, q.speaker) for q in qs] == [("whether the council would support the harbor plan", "anna-berg")]
+
+
+def test_adding_is_the_cue_of_the_quote_it_introduces():
+    text = "“The plan is dead,” Maria Lopez said, adding, “We will vote against it.”\n"
+    _, qs = run(text)
+    assert [(q.text, q.cue, q.speaker) for q in qs] == [
+        ("The plan is dead,", "said", "maria-lopez"), ("We will vote against it.", "adding", "maria-lopez")]
+    # without a participle both pieces keep the one cue
+    text = "“The plan is dead,” Maria Lopez said. “We will vote against it.”\n"
+    _, qs = run(text)
+    assert [(q.cue, q.speaker) for q in qs] == [("said", "maria-lopez"), ("said", "maria-lopez")]
+
+
+def test_an_opening_mark_left_at_the_end_of_a_sentence_is_not_part_of_it():
+    # newspaper style: the splitter leaves the '' that opens the next quote at the end of the sentence
+    text = ("The course closed in May. In any case, Mr. Rivera said, the golf industry was vastly over-supplied "
+            "with courses. ''We built too many of them,'' he said.\n")
+    _, qs = run(text)
+    assert [(q.text, q.cue, q.speaker, q.direct) for q in qs] == [
+        ("In any case, Mr. Rivera said, the golf industry was vastly over-supplied with courses", "said", "rivera", False),
+        ("We built too many of them,", "said", "rivera", True)]
+
+
+def test_a_title_in_quotes_is_not_what_the_speaker_said():
+    text = "Speaking to “Harbor Talk Tonight” on Monday, Maria Lopez said the plan was dead.\n"
+    _, qs = run(text)
+    assert [q.text for q in qs if q.direct] == []
+    # a sentence in quotes is still a quote
+    text = "“We Will Not Accept this plan,” Maria Lopez said.\n"
+    _, qs = run(text)
+    assert [(q.text, q.speaker) for q in qs if q.direct] == [("We Will Not Accept this plan,", "maria-lopez")]
+
+
+def test_standing_in_the_polls_in_general_is_no_finding():
+    for text in ("Anna Berg, who leads in the latest Harbor Institute poll, spoke on Monday.\n",
+                 "Anna Berg has been rising in the polls since May.\n"):
+        _, qs = run(text)
+        assert [q for q in qs if q.cue and q.cue.lower() == "in"] == []
+
+
+@pytest.mark.parametrize("second, cue, mention", [
+    ("Lopez's attack on the harbor plan drew applause.", "attack", "Lopez"),
+    ("Her stance on the harbor plan has not changed.", "stance", "Her"),
+    # a possessive pronoun stands for the subject of the verb: that subject is the mention
+    ("She stepped up her attacks on the harbor plan.", "attacks", "She"),
+])
+def test_an_owned_noun_with_a_preposition_attributes_its_object(second, cue, mention):
+    text = f"Maria Lopez met voters in Dover on Monday.\n\n{second}\n"
+    _, qs = run(text)
+    assert [(q.text, q.cue, q.speaker, text[q.speaker_start:q.speaker_end]) for q in qs] == [
+        ("the harbor plan", cue, "maria-lopez", mention)]
+
+
+def test_a_noun_with_a_preposition_and_no_owner_is_no_attribution():
+    _, qs = run("The attack on the harbor left two people injured.\n")
+    assert qs == []
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("This includes a special force to guard the harbor, Defense Secretary Maria Lopez told a Senate panel "
+     "Wednesday.\n", "This includes a special force to guard the harbor", "told"),
+    ("The plan is dead, Maria Lopez said in an interview.\n", "The plan is dead", "said"),
+    ("In addition, according to Maria Lopez, nearly nine million more workers will be protected.\n",
+     "nearly nine million more workers will be protected", "according to"),
+])
+def test_attribution_after_the_content_or_after_an_opener(text, content, cue):
+    _, qs = run(text)
+    assert [(q.text, q.cue, q.speaker) for q in qs] == [(content, cue, "maria-lopez")]
+
+
+def test_told_with_a_clause_of_its_own_is_not_parenthetical():
+    text = "Maria Lopez told a Senate panel on Wednesday that the harbor would close.\n"
+    _, qs = run(text)
+    assert [(q.text, q.cue) for q in qs] == [("that the harbor would close", "told")]

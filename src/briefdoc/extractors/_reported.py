@@ -9,7 +9,9 @@
 - question complements: "asked whether ...";
 - evidence sources: "a poll found that ...", "records show ...";
 - "as X put it / as X noted, CONTENT";
-- content nouns with an owner: "X's claim that ...", "his decision to ...".
+- content nouns with an owner: "X's claim that ...", "his decision to ...";
+- hearsay adverbs: "X has reportedly left" (the clause; no named source);
+- polls as the frame of a figure: "In the new poll, Trump leads with 40 percent" (the clause; the poll).
 
 Each content excludes the cue and the source. ``taken`` holds the (start, end) of
 quotes already found; a content overlapping one of them is left out.
@@ -89,7 +91,22 @@ COPULA_NOUNS = {"response", "answer", "reply", "message", "point", "argument", "
 CONTENT_OF = {"criticism", "endorsement", "support", "opposition", "rejection", "denial", "condemnation",
               "praise", "defense", "defence", "critique", "dismissal", "approval", "backing", "embrace"}
 
+# (content noun, preposition): an owned noun whose prepositional object is the content
+# ("Trump's attack on the press", "her stance on trade", "his call for a ban")
+NOUN_PREP = {
+    ("attack", "on"), ("attack", "against"), ("assault", "on"), ("swipe", "at"), ("jab", "at"), ("broadside", "against"),
+    ("crusade", "against"), ("campaign", "against"), ("opposition", "to"), ("objection", "to"),
+    ("stance", "on"), ("position", "on"), ("view", "on"), ("views", "on"), ("remark", "about"), ("remark", "on"),
+    ("remarks", "about"), ("remarks", "on"), ("comment", "about"), ("comment", "on"), ("comments", "about"),
+    ("comments", "on"), ("call", "for"), ("plea", "for"), ("appeal", "for"), ("push", "for"), ("reply", "to"),
+    ("response", "to"), ("speech", "on"), ("speech", "about"), ("disagreement", "with"), ("concern", "about"),
+    ("concerns", "about"), ("warning", "about"), ("warning", "against"), ("complaint", "about"),
+}
 NOT_SOURCES = {"it", "this", "that", "which", "there", "what", "these", "those"}
+# adverbs that attribute their clause to unnamed reports ("The FBI is reportedly ...")
+HEARSAY = {"reportedly"}
+# "in the poll, ...": the nouns that frame a figure as a finding
+POLL_NOUNS = {"poll", "survey"}
 
 
 def lemma(t) -> str:
@@ -158,6 +175,33 @@ def find(ctx, taken: list[tuple[int, int]], subject, sent_bounds, trim, person_l
         if t.i in ctx.quoted:
             continue
         lem = lemma(t)
+        if t.lower_ in HEARSAY and t.dep_ == "advmod":
+            # "X has reportedly left": the clause it qualifies, with its subject
+            h = t.head
+            while h.dep_ in ("conj", "xcomp") and h.head.i != h.i and h.head.i < h.i:
+                h = h.head
+            s, e = sent_bounds(ctx, t)
+            lo, hi = max(s, h.left_edge.i), h.right_edge.i + 1
+            if lo == t.i:  # "Reportedly, he ..."
+                lo += 1
+            add(lo, hi, t, "hearsay")
+            continue
+        if t.pos_ == "ADP" and t.lower_ == "in" and t.dep_ == "prep" and t.head.pos_ in ("VERB", "AUX"):
+            # "In the new poll, Trump leads ...", "Trump was at 25 percent in the Fox poll"
+            pobj = next((k for k in t.children if k.dep_ == "pobj"), None)
+            # one poll ("in the CBS poll"), not standing in the polls in general ("leads in the polls"),
+            # and a clause of its own, not a relative one ("who leads in the poll")
+            if pobj is not None and pobj.lower_ in POLL_NOUNS and pobj.tag_ == "NN" and t.head.dep_ != "relcl":
+                h = t.head
+                s, e = sent_bounds(ctx, t)
+                lo_h = max(s, h.left_edge.i)
+                if t.i - lo_h <= 1:  # the frame opens the clause: the rest of it
+                    lo, hi = t.right_edge.i + 1, h.right_edge.i + 1
+                else:  # the frame follows the figure: what comes before it
+                    lo, hi = lo_h, t.i
+                if hi - lo >= 3:
+                    add(lo, hi, t, "poll")
+            continue
         if t.pos_ in ("VERB", "AUX"):
             kids = [k for k in t.children if k.i > t.i]
             deps = {k.dep_ for k in kids}
@@ -252,7 +296,8 @@ def find(ctx, taken: list[tuple[int, int]], subject, sent_bounds, trim, person_l
                             hi = k.right_edge.i + 1
                     add(dobj.left_edge.i, hi, t, "obj")
                 continue
-        elif t.pos_ == "NOUN" and lem in CONTENT_NOUNS | CONTENT_OF:
+        elif t.pos_ == "NOUN" and (lem in CONTENT_NOUNS | CONTENT_OF or any(
+                (lem, k.lower_) in NOUN_PREP for k in t.children if k.dep_ == "prep")):
             comp = None
             for k in t.children:
                 if k.i < t.i:
@@ -262,7 +307,7 @@ def find(ctx, taken: list[tuple[int, int]], subject, sent_bounds, trim, person_l
                         or any(c.dep_ == "aux" and c.lower_ == "to" for c in k.children)):
                     comp = (k.left_edge.i, k.right_edge.i + 1)
                     break
-                if lem in CONTENT_OF and k.dep_ == "prep" and k.lower_ in ("of", "for"):
+                if k.dep_ == "prep" and ((lem in CONTENT_OF and k.lower_ in ("of", "for")) or (lem, k.lower_) in NOUN_PREP):
                     pobj = next((c for c in k.children if c.dep_ in ("pobj", "pcomp")), None)
                     if pobj is not None:
                         comp = (pobj.left_edge.i, pobj.right_edge.i + 1)

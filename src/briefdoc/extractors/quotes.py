@@ -79,6 +79,7 @@ class _Ctx:
         self.marks = cast.marks
         self.quoted: set[int] = set()
         self.mark_tok: set[int] = set()
+        self.opening = {m.open_at for m in self.marks}
         for m in self.marks:
             self.quoted.update(_tok_range(doc, m.start, m.end))
         for t in doc:
@@ -220,6 +221,9 @@ def _sent_in_para(ctx: _Ctx, tok):
     e = tok.i + 1
     while e < sent.end and ctx.para(ctx.doc[e].idx) == p:
         e += 1
+    # the opening mark of the next quote, left at the end by the sentence splitter (". ''Next")
+    while e - 1 > tok.i and (ctx.doc[e - 1].is_space or ctx.doc[e - 1].idx in ctx.opening):
+        e -= 1
     return s, e
 
 
@@ -235,7 +239,7 @@ def _direct_attribution(ctx: _Ctx, m: _marks.Mark) -> _Att | None:
         return t.i not in ctx.quoted and ctx.para(t.idx) == p and _is_cue(t)
 
     # 1. a cue governing the quote: the outermost speech verb above it in the paragraph
-    found = None
+    found = inner = None
     for i in qr:
         t = doc[i]
         h = t.head
@@ -245,10 +249,17 @@ def _direct_attribution(ctx: _Ctx, m: _marks.Mark) -> _Att | None:
         while steps < 12:
             if ok(h):
                 found = h if (found is None or _depth(h) < _depth(found)) else found
+                inner = h if inner is None else inner
             if h.head.i == h.i or ctx.para(h.head.idx) != p:
                 break
             h = h.head
             steps += 1
+    if (found is not None and inner is not None and inner.i != found.i and inner.tag_ == "VBG"
+            and inner.dep_ in ("advcl", "conj", "xcomp") and inner.head.i == found.i):
+        # "“A,” X said, adding, “B.”": B's cue is "adding", when its subject is X too
+        s_in, s_out = _subject(ctx, inner), _subject(ctx, found)
+        if s_in is not None and s_out is not None and s_in.i == s_out.i:
+            found = inner
     # 2. a cue right after the closing mark ("...,” Lavrov said) or right before the opening one
     end_tok = qr[-1] + 1
     if found is None:
@@ -296,6 +307,19 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+_SMALL = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with", "from", "as", "is"}
+
+
+def _title(text: str) -> bool:
+    """A short title in title case ("Fox and Friends", "The Trumps: Three Generations That Built an Empire"):
+    every word capitalized but the small ones, at most 8 words, no sentence punctuation inside."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    if not words or len(words) > 8 or len(text.split()) > 8 or re.search(r"[.!?]\s+\S", text.strip()):
+        return False
+    big = [w for w in words if w.lower() not in _SMALL]
+    return len(big) >= 2 and all(w[0].isupper() for w in big) and not all(w.isupper() for w in big)
+
+
 _DANGLING = (" and", " but", " or", " nor", " while", " as")
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’]{1,60}\([A-Z][A-Za-z]{1,12}\)\s*[—–-]+\s*")
 
@@ -333,7 +357,8 @@ def _indirect(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
             s, e = _sent_in_para(ctx, v)
             to = next(k for k in v.children if k.lower_ == "to")
             a0, a1 = v.i, to.right_edge.i + 1
-            if a0 - s <= 1:
+            if a0 - s <= 1 or (a0 - s <= 4 and doc[a0 - 1].text == "," and e - a1 > 2 * (a0 - s)):
+                # "According to X, ...", "In addition, according to X, ..."
                 cs, ce = doc[a1].idx if a1 < e else doc[e - 1].idx, doc[e - 1].idx + len(doc[e - 1])
             else:
                 cs, ce = doc[s].idx, doc[a0 - 1].idx + len(doc[a0 - 1])
@@ -454,13 +479,26 @@ def _parenthetical(ctx: _Ctx, v) -> tuple[int, int] | None:
                 and subj.lemma_.lower() in _reported.SOURCE_NOUNS)  # "..., records show."
     if not evidence and (v.lemma_.lower() in _BELIEF or v.lemma_.lower() not in SPEECH):
         return None
-    if any(k.dep_ in ("dobj", "xcomp", "ccomp", "prep") and k.i > v.i for k in v.children):
+    if any(k.dep_ in ("xcomp", "ccomp") and k.i > v.i for k in v.children):
         return None
+    # what may follow the cue inside the attribution: the addressee of "told", a time, a short
+    # circumstance ("..., Lopez told a Senate panel Wednesday.", "..., she said in an interview.")
+    tail = v.i
+    for k in v.children:
+        if k.i < v.i or k.is_punct:
+            continue
+        if k.dep_ in ("dobj", "dative") and not (v.lemma_.lower() in _ADDRESSEE and k.pos_ in ("NOUN", "PROPN", "PRON")):
+            return None
+        if k.dep_ == "prep" and k.right_edge.i - k.i > 4:
+            return None
+        if k.dep_ not in ("dobj", "dative", "prep", "npadvmod", "advmod"):
+            return None
+        tail = max(tail, k.right_edge.i)
     subj = next((k for k in v.children if k.dep_ == "nsubj"), None)
     if subj is None:
         return None
     lo_att = min(subj.left_edge.i, v.i)
-    hi_att = max(subj.right_edge.i, v.i) + 1
+    hi_att = max(subj.right_edge.i, tail) + 1
     s, e = _sent_in_para(ctx, v)
     if lo_att <= s or doc[lo_att - 1].text != ",":
         return None
@@ -622,9 +660,16 @@ def _evidence_source(ctx: _Ctx, v) -> bool:
     return subj is not None and subj.lemma_.lower() in _reported.SOURCE_NOUNS and subj.lower_ not in _reported.NOT_SOURCES
 
 
+def _to_reader(subj) -> bool:
+    """A question to the reader ("Do you support X?", "What do you think?"): nobody's claim."""
+    return subj is not None and subj.lower_ == "you" and subj.sent.text.rstrip().endswith("?")
+
+
 def _person_like(ctx: _Ctx, v) -> bool:
     subj = _subject(ctx, v)
     if subj is None:
+        return False
+    if _to_reader(subj):
         return False
     if subj.pos_ == "PRON":
         return subj.lower_ not in ("it", "this", "that", "which")
@@ -695,6 +740,8 @@ def find(doc, cast: Cast) -> list[Quote]:
         content = text[m.start:m.end]
         if att is None and _words(content) <= SCARE_MAX_WORDS:
             continue  # a scare quote or a title, not speech
+        if _title(content):
+            continue  # the name of a show, a book, a podcast ("speaking to “Andrea Mitchell Reports”")
         quotes.append(_quote(m.start, m.end, text, att, direct=True))
         if att is not None:
             used.add(att.cue_start)
@@ -707,8 +754,19 @@ def find(doc, cast: Cast) -> list[Quote]:
         used.add(att.cue_start)
     taken = [(q.start, q.end) for q in quotes]
     for cs, ce, cue, kind in _reported.find(ctx, taken, _subject, _sent_in_para, _trim, _person_like):
+        if kind == "hearsay":
+            # "reportedly": attributed to reports nobody names
+            quotes.append(_quote(cs, ce, text, _Att(cue.text, cue.idx, None, None), direct=False))
+            used.add(cue.idx)
+            continue
+        if kind == "poll":
+            pobj = next(k for k in cue.children if k.dep_ == "pobj")
+            att = _Att(cue.text, cue.idx, _speaker(ctx, pobj), pobj.i)
+            quotes.append(_quote(cs, ce, text, att, direct=False))
+            used.add(cue.idx)
+            continue
         if kind == "noun":
-            owner = _reported._noun_source(ctx, cue)
+            owner = _possessor_subject(ctx, cue, _reported._noun_source(ctx, cue))
             att = _Att(cue.text, cue.idx, _speaker(ctx, owner), owner.i)
         elif kind.endswith(":passive"):
             # the agent of a passive cue ("asked by X"), or no named source ("was asked whether")
@@ -768,6 +826,8 @@ def _learned_items(ctx: _Ctx, taken: list[tuple[int, int]], used: set[int]) -> l
         root = doc[lo:hi].root
         if root.pos_ == "NOUN" and root.lemma_.lower() in _MEDIA:
             continue  # "wrote a letter to the board", "released a statement": the medium, not what it says
+        if _to_reader(_subject(ctx, t)):
+            continue
         if lo <= t.i < hi:
             # a content that holds its own cue: only when it holds the subject too ("X seemed to ...");
             # a speech verb never attributes a clause it stands in
@@ -787,10 +847,40 @@ def _learned_items(ctx: _Ctx, taken: list[tuple[int, int]], used: set[int]) -> l
     return out
 
 
+_POSS_PRONOUNS = {"his", "her", "their", "my", "our"}
+
+
+def _possessor_subject(ctx: _Ctx, noun, owner):
+    """"She stepped up her attacks on ...": a possessive pronoun stands for the subject of the verb the
+    noun is the object of; that subject is the mention to report (it names the source where "her" does not)."""
+    if owner is None or owner.lower_ not in _POSS_PRONOUNS:
+        return owner
+    h = noun.head
+    if noun.dep_ == "pobj" and h.dep_ == "prep":
+        h = h.head
+    if noun.dep_ not in ("dobj", "pobj") or h.pos_ not in ("VERB", "AUX"):
+        return owner
+    subj = _subject(ctx, h)
+    if subj is None or subj.i > noun.i or subj.lower_ in _reported.NOT_SOURCES or (
+            subj.pos_ == "PRON" and subj.lower_ not in ("he", "she", "they", "i", "we")):
+        return owner
+    return subj
+
+
 def _learned_attribution(ctx: _Ctx, v, lo: int, hi: int) -> _Att:
     """The source of a learned cue: its subject (or the agent of a passive), no guessing beyond that;
     none when the source model says the subject is not a source ("Trump seemed unperturbed")."""
     cue, cs, _ = _cue_text(ctx.doc, v)
+    if v.pos_ == "NOUN":
+        # "Trump's opposition to ...", "the Clinton critique of ...": the owner of the noun holds the view
+        owner = next((k for k in v.children if k.dep_ == "poss" and k.i < v.i and k.lower_ != "its"), None)
+        if owner is None:
+            owner = next((k for k in v.children if k.dep_ == "compound" and k.i < v.i
+                          and ctx.cast.mention_at(k) is not None), None)
+        if owner is not None and not lo <= owner.i < hi:
+            ref = _speaker(ctx, owner)
+            if ref is not None:
+                return _Att(cue, cs, ref, owner.i)
     if _reported.passive(v):
         subj = _reported.agent(v)
     else:
