@@ -114,3 +114,11 @@ def test_demo_actors():
 def test_pronoun_skips_person_of_other_gender():
     doc, cast = cast_of("Ms. Ana Lind met Mr. Peter Holm on Monday. Holm left early. She stayed.")
     assert cast.resolve(tok(doc, "She")).id == "ana-lind"
+
+
+def test_names_are_spelled_as_in_the_article():
+    doc, cast = cast_of("Douglas Holtz-Eakin, an economist, said the plan was complex. "
+                        "The Urban-Brookings Tax Policy Center agreed with Mr. Holtz-Eakin.")
+    names = {a.name for a in cast.actors.values()}
+    assert "Douglas Holtz-Eakin" in names
+    assert not any(" - " in n for n in names)

@@ -330,6 +330,19 @@ class Cast:
         return [self.actors[i].model() for i in ids if i in self.actors]
 
 
+
+def _spelled(toks) -> str:
+    """A name as the article spells it: "Holtz-Eakin", "Urban-Brookings", not
+    "Holtz - Eakin"; tokens that are not side by side (an honorific left out) are
+    joined by a space, and any run of spaces becomes one."""
+    if not toks:
+        return ""
+    out = []
+    for a, b in zip(toks, toks[1:]):
+        out.append(a.text + ((" " if a.whitespace_ else "") if b.i == a.i + 1 else " "))
+    out.append(toks[-1].text)
+    return "".join(out)
+
 def _quote_tokens(doc, marks) -> set[int]:
     out: set[int] = set()
     if not marks:
@@ -404,7 +417,7 @@ def find(doc) -> Cast:
     fullnames: dict[str, str] = {}  # lowercased full name -> id
     for s, e in sorted(persons, key=lambda se: -(se[1] - se[0])):
         # "De Blasio" after (or before) "Bill de Blasio": the same person
-        short = " ".join(t.text for t in doc[s:e] if t.lower_ not in HONORIFICS).lower()
+        short = _spelled([t for t in doc[s:e] if t.lower_ not in HONORIFICS]).lower()
         longer = next((aid for n, aid in fullnames.items() if n.endswith(" " + short)), None)
         if longer:
             surname.setdefault(doc[e - 1].text, longer)
@@ -412,7 +425,7 @@ def find(doc) -> Cast:
         toks = [t for t in doc[s:e] if t.lower_ not in HONORIFICS]
         if not toks:
             continue
-        name = " ".join(t.text for t in toks)
+        name = _spelled(toks)
         last = toks[-1].text
         aid = surname.get(last)
         if aid is None or cast.actors[aid].name.split()[0] != toks[0].text:
@@ -426,7 +439,7 @@ def find(doc) -> Cast:
         toks = [t for t in doc[s:e] if t.lower_ not in HONORIFICS]
         if not toks:
             continue
-        text = " ".join(t.text for t in toks)
+        text = _spelled(toks)
         if label == "PERSON" and e - s >= 2:
             low = text.lower()
             aid = fullnames.get(low) or next((a for n, a in fullnames.items() if n.endswith(" " + low)), None)
