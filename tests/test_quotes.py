@@ -489,3 +489,22 @@ def test_told_with_a_clause_of_its_own_is_not_parenthetical():
     text = "Maria Lopez told a Senate panel on Wednesday that the harbor would close.\n"
     _, qs = run(text)
     assert [(q.text, q.cue) for q in qs] == [("that the harbor would close", "told")]
+
+
+@pytest.mark.parametrize("text,speaker,mention", [
+    ("Prices will rise, according to a speech Janet Yellen delivered in Boston.", "Janet Yellen", "Janet Yellen"),
+    ("The plan is dead, according to Sergey Lavrov's statement.", "Sergey Lavrov", "Sergey Lavrov"),
+    ("According to a statement from the Foreign Ministry, talks will resume on Monday.", "Foreign Ministry", "Foreign Ministry"),
+])
+def test_the_author_of_a_speech_or_statement_is_the_source(text, speaker, mention):
+    cast, qs = run(text)
+    (q,) = qs
+    assert cast.actors[q.speaker].name == speaker
+    assert mention in text[q.speaker_start:q.speaker_end]
+
+
+def test_a_study_stays_its_own_source():
+    text = "Turnout will fall, according to a study by Harvard researchers."
+    cast, qs = run(text)
+    (q,) = qs
+    assert "study" in text[q.speaker_start:q.speaker_end]

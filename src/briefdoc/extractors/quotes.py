@@ -169,6 +169,13 @@ def _subject(ctx: _Ctx, v):
 def _speaker(ctx: _Ctx, subj) -> Ref | None:
     if subj is None:
         return None
+    owner = _medium_owner(subj)
+    if owner is not None:
+        # "according to a speech Mrs. Clinton delivered", "Lavrov's statement", "a letter from the
+        # ministry": the one who spoke or wrote is the source, if the reader can be told who
+        ref = _speaker(ctx, owner)
+        if ref is not None and ref.id:
+            return ref
     if subj.lower_ in SELF_PRONOUNS:
         # the writer or an unnamed first person: the mention, no actor
         return Ref("", subj.idx, subj.idx + len(subj))
@@ -181,6 +188,31 @@ def _speaker(ctx: _Ctx, subj) -> Ref | None:
     if ref is None and subj.pos_ == "PRON" and subj.lower_ not in SELF_PRONOUNS:
         return Ref("", subj.idx, subj.idx + len(subj))
     return ref
+
+
+# What someone says or writes something in: its author is the source.
+_OWNED_MEDIA = {"speech", "interview", "statement", "letter", "remarks", "remark", "address", "op-ed", "tweet",
+                "post", "memo", "email", "testimony", "column", "editorial", "book", "essay", "message", "briefing",
+                "comments", "comment"}
+
+
+def _medium_owner(subj):
+    """The author of a medium noun: "Clinton's speech", "a speech Mrs. Clinton delivered",
+    "a statement by / from the ministry"; None otherwise."""
+    if subj.pos_ != "NOUN" or subj.lemma_.lower() not in _OWNED_MEDIA and subj.lower_ not in _OWNED_MEDIA:
+        return None
+    for k in subj.children:
+        if k.dep_ == "poss" and k.lower_ not in ("its", "their"):
+            return k
+        if k.dep_ == "prep" and k.lower_ in ("by", "from"):
+            pobj = next((c for c in k.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+        if k.dep_ in ("relcl", "acl") and k.pos_ in ("VERB", "AUX"):
+            nsubj = next((c for c in k.children if c.dep_ == "nsubj"), None)
+            if nsubj is not None and nsubj.lower_ not in ("that", "which", "who"):
+                return nsubj
+    return None
 
 
 def _attribution_from_cue(ctx: _Ctx, v) -> _Att:
