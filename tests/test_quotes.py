@@ -508,3 +508,17 @@ def test_a_study_stays_its_own_source():
     cast, qs = run(text)
     (q,) = qs
     assert "study" in text[q.speaker_start:q.speaker_end]
+
+
+def test_a_subject_from_the_paragraph_before_is_not_the_speaker():
+    # the parser runs these paragraphs into one sentence, with "Latest" as a subject of "says"
+    text = ("The Latest: Trump’s leaked taxes not from Connecticut.\n\n"
+            "WASHINGTON (AP) — The Latest on the presidential race between Republican Donald Trump and Democrat "
+            "Hillary Clinton (all times EDT):\n\n2:45 p.m.\n\n"
+            "Connecticut’s tax commissioner says an internal review shows no one from the agency released the filings.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    q = next(q for q in qs if q.text.startswith("an internal review"))
+    assert "commissioner" in text[q.speaker_start:q.speaker_end]
+    assert "Latest" not in {a.name for a in cast.actors.values()}
+

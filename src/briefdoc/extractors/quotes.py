@@ -122,6 +122,13 @@ def _cue_text(doc, t) -> tuple[str, int, int]:
     return t.text, t.idx, t.idx + len(t)
 
 
+def _apart(ctx: _Ctx, a, b) -> bool:
+    """The two tokens are in different paragraphs: the parser's sentences sometimes run
+    across a paragraph break ("The Latest: ...\n\n... commissioner says"), never a subject."""
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n" in ctx.text[lo:hi]
+
+
 def _subject(ctx: _Ctx, v):
     """The subject token of a cue (climbing through 'adding', 'saying', coordinated verbs)."""
     if v.lower_ == "according":
@@ -135,7 +142,7 @@ def _subject(ctx: _Ctx, v):
     for _ in range(4):
         subj = None
         for k in t.children:
-            if k.dep_ in ("nsubj", "nsubjpass") and k.i not in ctx.quoted:
+            if k.dep_ in ("nsubj", "nsubjpass") and k.i not in ctx.quoted and not _apart(ctx, k, v):
                 subj = k
                 break
         if subj is not None:
