@@ -67,9 +67,29 @@ def pipeline():
             raise BriefdocError(
                 f"the spaCy model {MODEL} is not installed; run 'make setup'"
             ) from None
+    _register()
     nlp = module.load()
     nlp.max_length = 3_000_000
+    if "paragraph_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp
+
+
+def _paragraph_breaks(doc):
+    """A sentence starts after every line break: the parser otherwise sometimes runs a
+    headline or a dateline and the next paragraph into one sentence ("The Latest: ...
+    <paragraph> ... commissioner says"), and every extractor reads sentences."""
+    for tok in doc[1:]:
+        if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
+            tok.is_sent_start = True
+    return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("paragraph_breaks"):
+        Language.component("paragraph_breaks", func=_paragraph_breaks)
 
 
 def parse(text: str):
