@@ -492,3 +492,10 @@ def test_a_noun_that_looks_like_a_scheduled_verb_does_not_make_the_date_future()
     ]:
         (t,) = [x for x in tag(text, anchor, doc=nlp.parse(text)) if x.text == "Saturday"]
         assert t.value == value, text
+
+
+def test_this_weekend_in_the_past_tense_is_the_one_just_gone():
+    anchor = dt.date(2023, 2, 28)  # a Tuesday in ISO week 9; the weekend before was 25-26 February (week 8)
+    (past,) = tag("Protesters gathered this weekend in the capital.", anchor)
+    (ahead,) = tag("Protesters will gather this weekend.", anchor)
+    assert (past.value, ahead.value) == ("2023-W08-WE", "2023-W09-WE")

@@ -1431,6 +1431,8 @@ def _n_relunit(m, ctx, s, e):
         sat = a + dt.timedelta(days=(5 - a.weekday()) % 7)
         if k < 0 or (k == 0 and a.weekday() >= 5):
             sat = a - dt.timedelta(days=(a.weekday() - 5) % 7 or 7) if k < 0 else a - dt.timedelta(days=a.weekday() - 5)
+        elif k == 0 and ctx.tense(s, e) == "past":
+            sat = a - dt.timedelta(days=a.weekday() + 2)  # "protesters gathered this weekend": the one just gone
         elif k > 0:
             sat = sat if sat > a else sat + dt.timedelta(days=7)
         y, w, _ = sat.isocalendar()
