@@ -499,3 +499,16 @@ def test_this_weekend_in_the_past_tense_is_the_one_just_gone():
     (past,) = tag("Protesters gathered this weekend in the capital.", anchor)
     (ahead,) = tag("Protesters will gather this weekend.", anchor)
     assert (past.value, ahead.value) == ("2023-W08-WE", "2023-W09-WE")
+
+
+def test_a_holiday_naming_a_kind_of_thing_is_not_a_date():
+    from briefdoc import nlp
+
+    anchor = dt.date(2023, 2, 28)
+    for text in ("Mexico retaliated against Christmas trees from Oregon.", "Halloween costumes sold out."):
+        assert tag(text, anchor) == [], text
+    assert tag("She bought a Christmas tree.", anchor, doc=nlp.parse("She bought a Christmas tree.")) == []
+    for text, value in [("He left on Christmas morning.", "2022-12-25"),
+                        ("He was found on Thanksgiving following a storm.", "2022-11-24"),  # 24 November 2022
+                        ("They met on Christmas Eve.", "2022-12-24")]:
+        assert [t.value for t in tag(text, anchor)] == [value], text

@@ -1567,12 +1567,39 @@ _HOLIDAYS = {
 }
 
 
+# What may follow a holiday that is still the day: "Christmas morning", "the Thanksgiving weekend".
+_HOLIDAY_TIME_WORDS = {"morning", "afternoon", "evening", "night", "eve", "day", "holiday", "holidays", "season",
+                       "week", "weekend", "break", "period", "vacation", "recess", "time"}
+_FUNCTION_WORDS = {"and", "or", "but", "to", "in", "on", "at", "of", "for", "with", "by", "from", "as", "when", "while",
+                   "this", "that", "last", "next", "is", "was", "will", "would", "the", "a", "an", "he", "she", "they",
+                   "we", "it", "i", "you", "his", "her", "their", "its", "after", "before", "until", "since", "so",
+                   "because", "if", "then", "than", "are", "were", "has", "had", "have", "be", "been", "said", "says"}
+
+
+def _names_a_kind_of_thing(ctx, e: int) -> bool:
+    """The holiday that ends at ``e`` modifies the noun after it ("Christmas trees"): with a
+    parse, the holiday is a compound of a noun; without, a plural noun follows. Words of
+    time ("Christmas morning", "the Thanksgiving weekend") keep it a date."""
+    nxt = re.match(r"\s+([a-z]+)\b", ctx.text[e:e + 24])
+    if not nxt or nxt[1] in _HOLIDAY_TIME_WORDS or nxt[1] in _FUNCTION_WORDS:
+        return False
+    if ctx.doc is not None:
+        span = ctx.doc.char_span(e + nxt.start(1), e + nxt.end(1), alignment_mode="expand")
+        if span is not None and len(span):
+            word = span[0]
+            prev = ctx.doc[word.i - 1] if word.i else None
+            return word.pos_ == "NOUN" and prev is not None and prev.dep_ == "compound" and prev.head.i == word.i
+    return nxt[1].endswith("s") and not nxt[1].endswith("ss")
+
+
 def _n_holiday(m, ctx, s, e):
     w = m["w"].lower().replace("’", "'")
     if not _cap_ok(m["w"]):
         return None
     if re.search(r"\b(?:merry|happy)\s+$", ctx.text[max(0, s - 8):s], re.I):
         return None  # a greeting
+    if not m["y"] and _names_a_kind_of_thing(ctx, e):
+        return None  # "Christmas trees", "Halloween costumes": a kind of thing, not the day
     if w in _HOLIDAYS:
         mo, d = _HOLIDAYS[w]
         if m["y"]:
