@@ -522,3 +522,25 @@ def test_a_subject_from_the_paragraph_before_is_not_the_speaker():
     assert "commissioner" in text[q.speaker_start:q.speaker_end]
     assert "Latest" not in {a.name for a in cast.actors.values()}
 
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Senator Ann Bell says she voted “present.”", "she voted “present."),
+    ("Mayor Tom Reyes said on Monday that the new tax is “a disaster for families.”", "that the new tax is “a disaster for families."),
+])
+def test_reported_content_runs_to_the_end_of_a_quote_it_ends_in(text, content):
+    cast, qs = run(text)
+    check_spans(text, qs)
+    (q,) = [q for q in qs if not q.direct]
+    assert q.text == content
+    # the quoted words are still a direct quote of their own, inside the reported content
+    (d,) = direct(qs)
+    assert q.start <= d.start and d.end <= q.end
+
+
+def test_reported_content_that_ends_before_a_quote_stays_as_it_is():
+    text = "Mayor Tom Reyes said the budget was cut, and his deputy called it “a disaster.”"
+    cast, qs = run(text)
+    check_spans(text, qs)
+    (q,) = [q for q in qs if not q.direct and q.cue == "said"]
+    assert q.text == "the budget was cut"

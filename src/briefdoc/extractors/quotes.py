@@ -824,8 +824,21 @@ def find(doc, cast: Cast) -> list[Quote]:
         quotes.append(_quote(cs, ce, text, att, direct=False))
         used.add(cue.idx)
     quotes.extend(_learned_items(ctx, [(q.start, q.end) for q in quotes], used))
+    quotes = [_to_quote_end(ctx, q) for q in quotes]
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+def _to_quote_end(ctx: _Ctx, q: Quote) -> Quote:
+    """Reported content that ends inside a direct quote runs to the end of that quote ("says he voted
+    “uncommitted.”" is 'he voted “uncommitted.'): the quoted words are part of what was reported, and the
+    parse (or the trimming of a final period) stops short of the closing mark."""
+    if q.direct:
+        return q
+    for m in ctx.marks:
+        if q.start <= m.start < q.end < m.end and m.close_at is not None:
+            return q.model_copy(update={"end": m.end, "text": ctx.text[q.start:m.end]})
+    return q
 
 
 # what carries content rather than being it ("wrote a letter", "issued a statement")
