@@ -399,6 +399,10 @@ def _indirect(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
             if a0 - s <= 1 or (a0 - s <= 4 and doc[a0 - 1].text == "," and e - a1 > 2 * (a0 - s)):
                 # "According to X, ...", "In addition, according to X, ..."
                 cs, ce = doc[a1].idx if a1 < e else doc[e - 1].idx, doc[e - 1].idx + len(doc[e - 1])
+            elif sum(1 for k in range(a1, e) if not doc[k].is_punct) >= 3:
+                # "At the heart of the trouble, according to X, was ...": the clause runs on after
+                # the source, so what X says is the whole sentence, not its opening phrase
+                cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
             else:
                 cs, ce = doc[s].idx, doc[a0 - 1].idx + len(doc[a0 - 1])
             content = _trim(text, cs, ce)
