@@ -522,3 +522,42 @@ def test_a_subject_from_the_paragraph_before_is_not_the_speaker():
     assert "commissioner" in text[q.speaker_start:q.speaker_end]
     assert "Latest" not in {a.name for a in cast.actors.values()}
 
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Senator Ann Bell says she voted “present.”", "she voted “present."),
+    ("Mayor Tom Reyes said on Monday that the new tax is “a disaster for families.”", "that the new tax is “a disaster for families."),
+])
+def test_reported_content_runs_to_the_end_of_a_quote_it_ends_in(text, content):
+    cast, qs = run(text)
+    check_spans(text, qs)
+    (q,) = [q for q in qs if not q.direct]
+    assert q.text == content
+    # the quoted words are still a direct quote of their own, inside the reported content
+    (d,) = direct(qs)
+    assert q.start <= d.start and d.end <= q.end
+
+
+def test_reported_content_that_ends_before_a_quote_stays_as_it_is():
+    text = "Mayor Tom Reyes said the budget was cut, and his deputy called it “a disaster.”"
+    cast, qs = run(text)
+    check_spans(text, qs)
+    (q,) = [q for q in qs if not q.direct and q.cue == "said"]
+    assert q.text == "the budget was cut"
+
+
+@pytest.mark.parametrize("text, content", [
+    # the sentence runs on after the source: the whole sentence is what the source says
+    ("At the center of the dispute, according to Maria Lopez, was a plan to close two plants.",
+     "At the center of the dispute, according to Maria Lopez, was a plan to close two plants"),
+    # the source closes the sentence: only what comes before it
+    ("The plant will close in May, according to Maria Lopez.", "The plant will close in May"),
+    ("According to Maria Lopez, the plant will close in May.", "the plant will close in May"),
+])
+def test_according_to_in_the_middle_of_a_sentence_attributes_the_whole_sentence(text, content):
+    cast, qs = run(text)
+    check_spans(text, qs)
+    (q,) = qs
+    assert q.text == content
+    assert q.cue.lower() == "according to"
+    assert q.speaker is not None and cast.actors[q.speaker].name == "Maria Lopez"

@@ -399,6 +399,10 @@ def _indirect(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
             if a0 - s <= 1 or (a0 - s <= 4 and doc[a0 - 1].text == "," and e - a1 > 2 * (a0 - s)):
                 # "According to X, ...", "In addition, according to X, ..."
                 cs, ce = doc[a1].idx if a1 < e else doc[e - 1].idx, doc[e - 1].idx + len(doc[e - 1])
+            elif sum(1 for k in range(a1, e) if not doc[k].is_punct) >= 3:
+                # "At the heart of the trouble, according to X, was ...": the clause runs on after
+                # the source, so what X says is the whole sentence, not its opening phrase
+                cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
             else:
                 cs, ce = doc[s].idx, doc[a0 - 1].idx + len(doc[a0 - 1])
             content = _trim(text, cs, ce)
@@ -824,8 +828,21 @@ def find(doc, cast: Cast) -> list[Quote]:
         quotes.append(_quote(cs, ce, text, att, direct=False))
         used.add(cue.idx)
     quotes.extend(_learned_items(ctx, [(q.start, q.end) for q in quotes], used))
+    quotes = [_to_quote_end(ctx, q) for q in quotes]
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+def _to_quote_end(ctx: _Ctx, q: Quote) -> Quote:
+    """Reported content that ends inside a direct quote runs to the end of that quote ("says he voted
+    “uncommitted.”" is 'he voted “uncommitted.'): the quoted words are part of what was reported, and the
+    parse (or the trimming of a final period) stops short of the closing mark."""
+    if q.direct:
+        return q
+    for m in ctx.marks:
+        if q.start <= m.start < q.end < m.end and m.close_at is not None:
+            return q.model_copy(update={"end": m.end, "text": ctx.text[q.start:m.end]})
+    return q
 
 
 # what carries content rather than being it ("wrote a letter", "issued a statement")
