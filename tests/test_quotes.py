@@ -561,3 +561,28 @@ def test_according_to_in_the_middle_of_a_sentence_attributes_the_whole_sentence(
     assert q.text == content
     assert q.cue.lower() == "according to"
     assert q.speaker is not None and cast.actors[q.speaker].name == "Maria Lopez"
+
+
+def test_short_fragment_widens_to_what_the_speech_verb_says_about_its_object():
+    # "called X “a disaster”": the reported content is the object with the fragment, the fragment stays too
+    text = "Senator Jane Doe on Monday called the governor’s budget plan “a disaster,” and left the hall.\n"
+    cast, qs = run(text)
+    check_spans(text, qs)
+    wide = [q for q in qs if not q.direct]
+    assert [q.text for q in wide] == ["the governor’s budget plan “a disaster,"]
+    assert wide[0].speaker == "jane-doe" and wide[0].cue == "called"
+    assert [q.text for q in direct(qs)] == ["a disaster,"]
+
+
+def test_fragment_that_is_the_whole_object_or_a_full_quote_is_not_widened():
+    for text, frag in (("Mayor Tom Reed called it “a disaster.”\n", "a disaster."),
+                       ("“We will win,” Mayor Tom Reed said.\n", "We will win,")):
+        cast, qs = run(text)
+        assert [q.text for q in qs] == [frag]
+        assert qs[0].direct and qs[0].speaker == "tom-reed"
+
+
+def test_quoted_name_in_the_object_of_a_verb_of_praise_is_not_widened():
+    text = "Mayor Tom Reed also praised a “harbor renewal plan” signed with the port last year.\n"
+    cast, qs = run(text)
+    assert [q.text for q in qs if not q.direct] == []

@@ -827,10 +827,59 @@ def find(doc, cast: Cast) -> list[Quote]:
             continue
         quotes.append(_quote(cs, ce, text, att, direct=False))
         used.add(cue.idx)
+    for m, att in zip(marks, atts):
+        span = _fragment_object(ctx, m, att)
+        if span is not None and not any(min(q.end, span[1]) > max(q.start, span[0]) and not q.direct for q in quotes):
+            quotes.append(_quote(span[0], span[1], text, att, direct=False))
     quotes.extend(_learned_items(ctx, [(q.start, q.end) for q in quotes], used))
     quotes = [_to_quote_end(ctx, q) for q in quotes]
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+# what a speech verb says about its object or in its clause ("called X “racist”", "asked X to “cease”")
+_COMPLEMENTS = {"dobj", "dative", "oprd", "xcomp", "attr", "acomp"}  # clauses: the reported-speech rules
+FRAGMENT_MAX_WORDS = 6
+# verbs of praise and blame: their object is what they judge, and a quote in it names that thing
+# ("hailed an “allied cooperation agreement” signed with ..."), it is not what was said about it
+_JUDGE = {"thank", "praise", "blast", "slam", "criticize", "hail", "tout", "mock"}
+
+
+def _fragment_object(ctx: _Ctx, m, att: _Att | None) -> tuple[int, int] | None:
+    """A short quoted fragment in the middle of a sentence whose speech verb governs it ("Ryan called
+    Trump's remarks “racist,”", "questioned Trump's “New York values” and his readiness"): what was
+    reported is the verb's object and complement around the fragment, not the fragment alone. The span of
+    those (from the cue's first complement after it to the last), or None when the fragment is the whole
+    of it or the cue does not govern it."""
+    if att is None or att.ref is None or _words(ctx.text[m.start:m.end]) > FRAGMENT_MAX_WORDS:
+        return None
+    doc = ctx.doc
+    qr = _tok_range(doc, m.start, m.end)
+    if not qr:
+        return None
+    inside = set(qr)
+    words = [i for i in qr if not doc[i].is_punct]
+    cue = None
+    for i in words:
+        cue = next((a for a in doc[i].ancestors if a.i not in inside and _is_cue(a)
+                    and att.cue_start <= a.idx <= att.cue_start + len(att.cue or "")), None)
+        if cue is not None:
+            break
+    if cue is None or not words or cue.i > words[0] or cue.lemma_.lower() in _JUDGE:
+        return None
+    # the cue's child that holds the fragment
+    holder = next((k for k in cue.children if k.left_edge.i <= words[0] and words[-1] <= k.right_edge.i), None)
+    if holder is None or holder.i < cue.i or holder.dep_ not in _COMPLEMENTS | {"prep"}:
+        return None
+    parts = [k for k in cue.children if k.i > cue.i and (k.dep_ in _COMPLEMENTS or k.i == holder.i)]
+    lo = min(k.left_edge.i for k in parts)
+    hi = max(k.right_edge.i for k in parts) + 1
+    sent = cue.sent
+    lo, hi = max(lo, sent.start), min(hi, sent.end)
+    cs, ce = _trim(ctx.text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+    if not ctx.same_para(cs, m.start) or _words(ctx.text[cs:ce]) <= _words(ctx.text[m.start:m.end]) + 1:
+        return None
+    return cs, ce
 
 
 def _to_quote_end(ctx: _Ctx, q: Quote) -> Quote:
