@@ -586,3 +586,18 @@ def test_quoted_name_in_the_object_of_a_verb_of_praise_is_not_widened():
     text = "Mayor Tom Reed also praised a “harbor renewal plan” signed with the port last year.\n"
     cast, qs = run(text)
     assert [q.text for q in qs if not q.direct] == []
+
+
+def test_short_quote_inside_a_reported_clause_yields_the_clause():
+    text = "Senator Ruth Okoye acknowledged on Friday that “classified” files had been found in the emails her office sent.\n"
+    cast, qs = run(text)
+    assert indirect(qs) == [("that “classified” files had been found in the emails her office sent", "ruth-okoye",
+                             "acknowledged")]
+    assert [q.text for q in direct(qs)] == ["classified"]
+
+
+def test_clause_that_is_mostly_the_quote_is_not_widened():
+    text = "Senator Ruth Okoye acknowledged on Friday that “the files were classified,” and left.\n"
+    cast, qs = run(text)
+    assert indirect(qs) == []
+    assert [q.text for q in direct(qs)] == ["the files were classified,"]

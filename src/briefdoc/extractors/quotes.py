@@ -838,7 +838,8 @@ def find(doc, cast: Cast) -> list[Quote]:
 
 
 # what a speech verb says about its object or in its clause ("called X “racist”", "asked X to “cease”")
-_COMPLEMENTS = {"dobj", "dative", "oprd", "xcomp", "attr", "acomp"}  # clauses: the reported-speech rules
+_COMPLEMENTS = {"dobj", "dative", "oprd", "xcomp", "attr", "acomp"}
+_CLAUSES = {"ccomp"}  # a clause alone: only when the quote is under half of it
 FRAGMENT_MAX_WORDS = 6
 # verbs of praise and blame: their object is what they judge, and a quote in it names that thing
 # ("hailed an “allied cooperation agreement” signed with ..."), it is not what was said about it
@@ -869,7 +870,7 @@ def _fragment_object(ctx: _Ctx, m, att: _Att | None) -> tuple[int, int] | None:
         return None
     # the cue's child that holds the fragment
     holder = next((k for k in cue.children if k.left_edge.i <= words[0] and words[-1] <= k.right_edge.i), None)
-    if holder is None or holder.i < cue.i or holder.dep_ not in _COMPLEMENTS | {"prep"}:
+    if holder is None or holder.i < cue.i or holder.dep_ not in _COMPLEMENTS | _CLAUSES | {"prep"}:
         return None
     parts = [k for k in cue.children if k.i > cue.i and (k.dep_ in _COMPLEMENTS or k.i == holder.i)]
     lo = min(k.left_edge.i for k in parts)
@@ -879,6 +880,8 @@ def _fragment_object(ctx: _Ctx, m, att: _Att | None) -> tuple[int, int] | None:
     cs, ce = _trim(ctx.text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
     if not ctx.same_para(cs, m.start) or _words(ctx.text[cs:ce]) <= _words(ctx.text[m.start:m.end]) + 1:
         return None
+    if holder.dep_ in _CLAUSES and 2 * _words(ctx.text[m.start:m.end]) >= _words(ctx.text[cs:ce]):
+        return None  # a clause that is mostly the quote: the quote stands for it
     return cs, ce
 
 
