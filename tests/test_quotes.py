@@ -601,3 +601,24 @@ def test_clause_that_is_mostly_the_quote_is_not_widened():
     cast, qs = run(text)
     assert indirect(qs) == []
     assert [q.text for q in direct(qs)] == ["the files were classified,"]
+
+
+def test_stance_adjective_with_its_preposition():
+    text = "Senator Ruth Okoye has been skeptical about the plan to close the mill.\n"
+    cast, qs = run(text)
+    assert indirect(qs) == [("the plan to close the mill", "ruth-okoye", "skeptical")]
+
+
+def test_adjective_without_a_stance_preposition_is_no_content():
+    for text in ("Senator Ruth Okoye was proud of the new farm bill.\n", "The new farm bill was critical of nothing.\n"):
+        cast, qs = run(text)
+        assert indirect(qs) == []
+
+
+def test_owned_questions_about_and_mention_of():
+    cast, qs = run("Senator Ruth Okoye raised questions about the new farm bill.\n")
+    assert indirect(qs) == [("the new farm bill", "ruth-okoye", "questions")]
+    cast, qs = run("Senator Ruth Okoye made no mention of the new farm bill.\n")
+    assert indirect(qs) == [("the new farm bill", "ruth-okoye", "mention")]
+    cast, qs = run("Senator Ruth Okoye answered questions about the new farm bill.\n")
+    assert indirect(qs) == []

@@ -101,6 +101,15 @@ NOUN_PREP = {
     ("comments", "on"), ("call", "for"), ("plea", "for"), ("appeal", "for"), ("push", "for"), ("reply", "to"),
     ("response", "to"), ("speech", "on"), ("speech", "about"), ("disagreement", "with"), ("concern", "about"),
     ("concerns", "about"), ("warning", "about"), ("warning", "against"), ("complaint", "about"),
+    ("question", "about"), ("questions", "about"), ("doubt", "about"), ("doubts", "about"), ("mention", "of"),
+    ("talk", "of"), ("talk", "about"),
+}
+# (stance adjective, preposition): "X was critical of the plan", "X is skeptical about ..."
+ADJ_PREP = {
+    ("critical", "of"), ("supportive", "of"), ("skeptical", "of"), ("skeptical", "about"), ("sceptical", "of"),
+    ("wary", "of"), ("dismissive", "of"), ("nervous", "about"), ("uneasy", "about"), ("optimistic", "about"),
+    ("pessimistic", "about"), ("confident", "about"), ("confident", "of"), ("vocal", "about"), ("outspoken", "on"),
+    ("outspoken", "about"), ("concerned", "about"), ("worried", "about"), ("opposed", "to"), ("hostile", "to"),
 }
 NOT_SOURCES = {"it", "this", "that", "which", "there", "what", "these", "those"}
 # adverbs that attribute their clause to unnamed reports ("The FBI is reportedly ...")
@@ -296,6 +305,12 @@ def find(ctx, taken: list[tuple[int, int]], subject, sent_bounds, trim, person_l
                             hi = k.right_edge.i + 1
                     add(dobj.left_edge.i, hi, t, "obj")
                 continue
+        elif t.pos_ == "ADJ" and t.dep_ == "acomp" and t.head.pos_ in ("VERB", "AUX"):
+            # "X was critical of the plan": the prepositional object, the copula's subject the source
+            k = next((k for k in t.children if k.dep_ == "prep" and (t.lower_, k.lower_) in ADJ_PREP), None)
+            pobj = None if k is None else next((c for c in k.children if c.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None and source_ok(t.head):
+                add(pobj.left_edge.i, pobj.right_edge.i + 1, t, "adj")
         elif t.pos_ == "NOUN" and (lem in CONTENT_NOUNS | CONTENT_OF or any(
                 (lem, k.lower_) in NOUN_PREP for k in t.children if k.dep_ == "prep")):
             comp = None
