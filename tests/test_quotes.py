@@ -622,3 +622,12 @@ def test_owned_questions_about_and_mention_of():
     assert indirect(qs) == [("the new farm bill", "ruth-okoye", "mention")]
     cast, qs = run("Senator Ruth Okoye answered questions about the new farm bill.\n")
     assert indirect(qs) == []
+
+
+def test_more_verbs_with_a_prepositional_content():
+    cast, qs = run("Senator Ruth Okoye hit Mayor Dan Reyes on the new farm bill.\n")
+    assert indirect(qs) == [("the new farm bill", "ruth-okoye", "hit")]
+    cast, qs = run("Senator Ruth Okoye seized on the new farm bill during the debate.\n")
+    assert indirect(qs) == [("the new farm bill", "ruth-okoye", "seized")]
+    cast, qs = run("Senator Ruth Okoye sat on the new farm bill committee.\n")
+    assert indirect(qs) == []

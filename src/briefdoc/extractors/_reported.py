@@ -53,7 +53,8 @@ PREP_VERBS = {
     ("write", "about"), ("write", "of"), ("tweet", "about"),
     ("boast", "about"), ("brag", "about"), ("joke", "about"), ("worry", "about"), ("agree", "with"),
     ("disagree", "with"), ("side", "with"), ("object", "to"), ("testify", "about"), ("elaborate", "on"),
-    ("hint", "at"), ("allude", "to"), ("assure", "of"), ("convince", "of"), ("remind", "of"),
+    ("hint", "at"), ("allude", "to"), ("think", "about"), ("think", "of"), ("seize", "on"), ("reflect", "on"),
+    ("hit", "on"), ("jab", "at"), ("lash", "at"), ("assure", "of"), ("convince", "of"), ("remind", "of"),
 }
 # question complements
 ASK_VERBS = {"ask", "wonder", "question", "inquire", "enquire"}
