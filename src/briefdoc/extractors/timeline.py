@@ -76,11 +76,8 @@ def build(doc, anchor: dt.date | None) -> list[Event]:
     return [e for _, e in events]
 
 
-_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that", "these", "those"}
-
-
 def _content_words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[^\W\d_]{2,}", text) if w.lower() not in _DETERMINERS]
+    return [w for w in re.findall(r"[^\W\d_]{2,}", text) if w.lower() not in timex._DETS]
 
 
 def _first_day(date: str) -> dt.date:
@@ -144,9 +141,9 @@ def _clause(doc, start: int, end: int) -> tuple[int, int]:
     sent = span.sent
     inside = {t.i for t in span}
     root = span.root
-    head = _premodified(root, inside) or _governor(root, inside)
-    if head is not None and head.pos_ not in ("VERB", "AUX") and sum(1 for _ in head.subtree) < 7 \
-            and (_premodified(root, inside) is None or head.i != _premodified(root, inside).i):
+    noun = _premodified(root, inside)
+    head = noun or _governor(root, inside)
+    if noun is None and head is not None and head.pos_ not in ("VERB", "AUX") and sum(1 for _ in head.subtree) < 7:
         # "the data released on Wednesday" says too little: take the clause around it
         cur = head.head
         for _ in range(20):
