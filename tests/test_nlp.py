@@ -33,3 +33,22 @@ def test_spacy_cli_and_info_still_work_afterwards():
         "from spacy.cli.download import download\n"
         "print(callable(download), spacy.cli.info.__module__, isinstance(spacy.info(), dict))\n")
     assert words == ["True", "spacy.cli.info", "True"]
+
+
+def test_stored_tokenizer_is_the_pipeline_s_own():
+    """The pipeline's tokenizer, built empty and filled from the pipeline's folder, has
+    the same rules and patterns as spaCy's usual load, and splits text the same way."""
+    import importlib
+
+    from briefdoc import nlp
+
+    ours = nlp.pipeline().tokenizer
+    assert ours is not None and nlp.pipeline().config["nlp"]["tokenizer"]["@tokenizers"] == nlp.STORED_TOKENIZER
+    usual = importlib.import_module(nlp.MODEL).load().tokenizer
+    assert ours.rules == usual.rules and len(ours.rules) > 1000
+    for attr in ("prefix_search", "suffix_search", "infix_finditer", "url_match"):
+        assert getattr(ours, attr).__self__.pattern == getattr(usual, attr).__self__.pattern, attr
+    assert ours.token_match is usual.token_match is None and ours.faster_heuristics == usual.faster_heuristics
+    text = ("Don't split U.S. or e-mail; (Mr. O'Neil's) 3.5% rise, “quoted,” "
+            "https://example.org/a?b=1 and 10km/h... 9:30 a.m. Jan. 5th, can't won't y'all!")
+    assert [(t.text, t.whitespace_) for t in ours(text)] == [(t.text, t.whitespace_) for t in usual(text)]
