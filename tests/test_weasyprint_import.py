@@ -1,6 +1,6 @@
 """WeasyPrint is imported with its libraries looked up in one read of ldconfig's
-cache: the same libraries as a plain import, and find_library left as it was."""
-
+cache: the same libraries as a plain import, and find_library left as it was. Its font
+subsetting asks cffi for open arrays: the same PDF bytes, no type parsed per glyph count."""
 import subprocess
 import sys
 from pathlib import Path
@@ -45,3 +45,33 @@ def test_the_ldconfig_finder_answers_as_cpython_does():
     for name in ("gobject-2.0", "pango-1.0", "harfbuzz", "fontconfig", "c", "m"):
         assert finder(name) == ctypes.util._findSoname_ldconfig(name), name
     assert finder("libgobject-2.0-0") is None and finder("no-such-library-here") is None
+
+
+def test_font_subsetting_arrays_are_open_and_the_pdf_is_the_same():
+    import hashlib
+
+    from briefdoc import layouts, render
+    from briefdoc.brief import Article, Brief
+
+    render.load_weasyprint()
+    from weasyprint.pdf import fonts as pdf_fonts
+
+    proxy = pdf_fonts.ffi
+    assert isinstance(proxy, render._OpenArrayFFI)
+    codes = proxy.new("hb_codepoint_t[3]", [5, 6, 7])
+    assert list(codes) == [5, 6, 7] and proxy.typeof(codes) is proxy.typeof("hb_codepoint_t[]")
+    assert len(proxy.new("hb_tag_t[100]")) == 100  # no items: as asked
+    assert list(proxy.new("hb_codepoint_t[4]", [1, 2])) == [1, 2, 0, 0]  # fewer items: as asked
+    assert proxy.string(proxy.new("char[]", b"ab")) == b"ab"  # everything else: cffi itself
+
+    brief = Brief(article=Article(title="Talks resume", text="Talks resumed on Tuesday. Все говорят.",
+                                  published="2023-02-28"))
+    layout = layouts.get("memo")
+    pdfs = []
+    for ffi in (proxy, proxy._ffi):
+        pdf_fonts.ffi = ffi
+        try:
+            pdfs.append(hashlib.md5(render.render_pdf(brief, layout, "ru")).hexdigest())
+        finally:
+            pdf_fonts.ffi = proxy
+    assert pdfs[0] == pdfs[1]
