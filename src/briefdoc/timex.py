@@ -410,6 +410,20 @@ def _present_scheduled(lw: list[str], rw: list[str]) -> bool:
     return False
 
 
+def _reach(words: list[str], n: int) -> int:
+    """How many of ``words`` make up ``n`` words when the words of a capitalized name
+    count as one: "the National Abortion and Reproductive Rights Action League plans"
+    reaches the verb."""
+    k = 0
+    for i, w in enumerate(words):
+        if not (i and w[:1].isupper() and words[i - 1][:1].isupper() or w.lower() == "and" and i and words[i - 1][:1].isupper()
+                and i + 1 < len(words) and words[i + 1][:1].isupper()):
+            k += 1
+        if k > n:
+            return i
+    return len(words)
+
+
 def _text_tense(text: str, start: int, end: int) -> str | None:
     """Tense of the clause around [start, end), from nearby markers: a heuristic."""
     lo = max(0, start - 240)
@@ -427,6 +441,8 @@ def _text_tense(text: str, start: int, end: int) -> str | None:
     # "In January, American Medical brought ...": a fronted date belongs to the clause after the comma
     fronted = all(w.lower() in _FRONT for w in lw[-3:]) if len(lw) <= 3 else False
     for i, w in enumerate(rw):
+        if w.lower() == "and" and 0 < i < len(rw) - 1 and rw[i - 1][:1].isupper() and rw[i + 1][:1].isupper():
+            continue  # inside a name ("the Labor and Welfare Committee plans ..."), not between clauses
         if (w == "," and not (fronted and i == 0)) or (w != "," and w.lower() in _CLAUSE_STOP):
             rstop = i
             break
@@ -451,7 +467,7 @@ def _text_tense(text: str, start: int, end: int) -> str | None:
                 t = "past"  # "had been due to expire Friday": a plan that lay in the past
             best = (len(lw) - i, t)
             break
-    for i, w in enumerate(rw[:7]):
+    for i, w in enumerate(rw[:_reach(rw, 7)]):
         t = _strong(w, rw[i + 1] if i + 1 < len(rw) else None, rw[i - 1] if i else None)
         if t == "future" and fronted and w.lower() in _INTENT and w.lower().endswith("ed") and (
                 not i or rw[i - 1].lower() not in ("is", "are", "was", "were", "be", "been")):

@@ -1,0 +1,21 @@
+"""Hand-checked cases for the timex5 rules (invented sentences)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefdoc.timex import tag
+
+ANCHOR = dt.date(2023, 2, 28)  # a Tuesday
+
+
+def values(text: str, anchor: dt.date | None = ANCHOR) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in tag(text, anchor)]
+
+
+def test_a_long_name_before_the_verb_does_not_hide_the_tense():
+    # the verb of a fronted date sits after a multi-word name with "and" inside it
+    assert values("On Sunday, the Energy and Water Safety Commission plans to vote on the proposal.") == [
+        ("Sunday", "2023-03-05")]
+    # a real clause break still stops the search
+    assert values("On Sunday, the commission met and the board plans to vote.") == [("Sunday", "2023-02-26")]
