@@ -19,3 +19,11 @@ def test_a_long_name_before_the_verb_does_not_hide_the_tense():
         ("Sunday", "2023-03-05")]
     # a real clause break still stops the search
     assert values("On Sunday, the commission met and the board plans to vote.") == [("Sunday", "2023-02-26")]
+
+
+def test_the_verb_last_stays_out_of_a_duration():
+    assert values("The talks could last several weeks.") == [("several weeks", "PXW")]
+    assert values("The hearing is expected to last about a week.") == [("about a week", "P1W")]
+    assert values("The strike did not last two days.") == [("two days", "P2D")]
+    # the adjective stays in: "the last two weeks"
+    assert values("Prices rose over the last two weeks.") == [("the last two weeks", "P2W")]

@@ -1492,6 +1492,9 @@ def _n_duration(m, ctx, s, e):
     n_txt = m["n"]
     u = m["u"]
     low = n_txt.lower()
+    verb = re.match(r"last\s+", ctx.text[s:e], re.I)
+    if verb and re.search(r"\b(?:will|would|could|can|may|might|should|must|to|did|does|do|not|n['’]t)\s+$", ctx.text[max(0, s - 8):s], re.I):
+        s += verb.end()  # the verb: "talks could last several weeks", "expected to last over a week"
     txt = ctx.text[s:e]
     if txt.lower() == "one day" and re.search(
             r"\b(?:will|would|could|may|might|can|should|must|to|hope|hopes|hoped|dream|dreams|wants?)\s+$",
@@ -1520,7 +1523,7 @@ def _n_duration(m, ctx, s, e):
     if lead and not (lead.group().lower().startswith("the") and not re.match(r"\s+[a-z]", ctx.text[e:e + 3])):
         # "only six months", "the two-week crisis": the adverb and the article stay out of the extent
         return "DURATION", _duration(n, u), (s + lead.end(), e)
-    return "DURATION", _duration(n, u)
+    return "DURATION", _duration(n, u), (s, e)
 
 
 def _n_bareunits(m, ctx, s, e):
