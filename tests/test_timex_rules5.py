@@ -27,3 +27,9 @@ def test_the_verb_last_stays_out_of_a_duration():
     assert values("The strike did not last two days.") == [("two days", "P2D")]
     # the adjective stays in: "the last two weeks"
     assert values("Prices rose over the last two weeks.") == [("the last two weeks", "P2W")]
+
+
+def test_this_past_season_or_month_is_the_one_just_gone():
+    assert values("The firm closed its plant this past spring.") == [("this past spring", "2022-SP")]
+    assert values("Sales slumped this past January.") == [("this past January", "2023-01")]
+    assert values("Sales slumped this past January.", None) == [("this past January", "XXXX-01")]

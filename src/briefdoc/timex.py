@@ -110,9 +110,9 @@ _PATTERNS: list[tuple[str, str]] = [
     # 9 November [2020]
     ("dmy", rf"\b(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<y>{_YEAR})\b)?"),
     # [early] November [of] [2020] / last November / this December
-    ("my", rf"(?:\b(?P<rel>last|this|next|past|coming)\s+)?{_EDGE}\b(?P<mon>{_MON})(?:,?\s+(?:of\s+)?(?:(?P<y>{_YEAR})\b|(?P<wy>{_WYEAR}))|{_RELYEAR}|(?![\w]))"),
+    ("my", rf"(?:\b(?P<rel>this past|last|this|next|past|coming)\s+)?{_EDGE}\b(?P<mon>{_MON})(?:,?\s+(?:of\s+)?(?:(?P<y>{_YEAR})\b|(?P<wy>{_WYEAR}))|{_RELYEAR}|(?![\w]))"),
     # seasons
-    ("season", rf"(?:\b(?P<rel>last|this|next|past|coming)\s+)?{_EDGE}\b(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})\b|(?P<wy>{_WYEAR}))|{_RELYEAR})?"),
+    ("season", rf"(?:\b(?P<rel>this past|last|this|next|past|coming)\s+)?{_EDGE}\b(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})\b|(?P<wy>{_WYEAR}))|{_RELYEAR})?"),
     # quarters and halves
     ("quarter", rf"\b(?:the\s+)?(?:(?P<rel>latest|last|previous|current|this|next|year-earlier|year-ago|same)\s+)?(?:(?P<fy>fiscal|calendar)(?:\s+(?P<y1>{_YEAR}))?\s+)?(?:(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[- ])?(?P<q>quarter|half)\b(?![- ]?(?:point|of a|-century|-mile))(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<y2>{_YEAR})\b|\s+of\s+(?P<ry2>the|this|last|next)\s+(?:(?:fiscal|calendar)\s+)?year\b(?!['’]))?"),
     # fiscal periods tied to a year: "the 1988 third quarter", "this year's third quarter",
@@ -867,7 +867,7 @@ def _n_my(m, ctx, s, e):
         return "DATE", f"{m['y'] or _word_year(m['wy'])}-{month:02d}"
     if m["ry"]:
         return "DATE", f"{_rel_year(m['ry'], ctx)}-{month:02d}"
-    rel = (m["rel"] or "").lower()
+    rel = (m["rel"] or "").lower().replace("this past", "past")
     if ctx.anchor is None:
         return "DATE", f"XXXX-{month:02d}"
     a = ctx.anchor
@@ -888,7 +888,7 @@ def _n_season(m, ctx, s, e):
         return "DATE", f"{m['y'] or _word_year(m['wy'])}-{code}"
     if m["ry"]:
         return "DATE", f"{_rel_year(m['ry'], ctx)}-{code}"
-    rel = (m["rel"] or "").lower()
+    rel = (m["rel"] or "").lower().replace("this past", "past")
     if not rel and not re.search(r"(?:\b(?:in|this|last|next|the|since|until|by|during|early|late|of)\s+)$", ctx.text[max(0, s - 10):s], re.I):
         if ctx.text[s:e].lower() == m["s"].lower():
             return None
