@@ -33,3 +33,11 @@ def test_this_past_season_or_month_is_the_one_just_gone():
     assert values("The firm closed its plant this past spring.") == [("this past spring", "2022-SP")]
     assert values("Sales slumped this past January.") == [("this past January", "2023-01")]
     assert values("Sales slumped this past January.", None) == [("this past January", "XXXX-01")]
+
+
+def test_irregular_past_verbs_and_present_passives():
+    # "spent" is a past tense: the summer before the anchor
+    assert values("He then spent the summer in Bali.") == [("summer", "2022-SU")]
+    # "is heard" is a present passive, not a past: the coming May
+    assert values("The appeal is heard in May, the court said.") == [("May", "2023-05")]
+    assert values("The appeal was heard in May, the court said.") == [("May", "2022-05")]

@@ -309,7 +309,13 @@ _STRONG_PAST = {"said", "did", "had", "has", "have", "been", "ago", "last", "yes
                 "reported", "earlier", "was", "were", "'d", "’d"}
 _IRREGULAR_PAST = {"went", "came", "made", "took", "gave", "began", "left", "held", "won", "lost", "fell", "rose",
                    "sold", "bought", "paid", "found", "saw", "got", "became", "met", "spoke", "wrote", "ran",
-                   "brought", "kept", "sent", "led", "felt", "struck", "hit", "put", "set", "cut", "quit", "began"}
+                   "brought", "kept", "sent", "led", "felt", "struck", "hit", "put", "set", "cut", "quit", "began",
+                   "spent", "thought", "sought", "fought", "taught", "caught", "built", "drove", "flew", "grew", "knew",
+                   "threw", "wore", "chose", "rode", "broke", "stole", "froze", "woke", "forgot", "hid", "fled", "meant",
+                   "dealt", "slept", "swept", "wept", "shot", "stood", "understood", "withdrew", "drew", "sat", "laid",
+                   "heard", "arose", "sank", "shook", "swore", "tore", "rang", "sang", "swam", "overcame", "undertook",
+                   "oversaw", "withheld", "upheld", "dug", "hung", "slid", "spun", "stuck", "swung", "lent", "bent",
+                   "sprang", "sped", "overthrew", "forgave", "mistook", "shrank", "told", "sold", "said"}
 _NOT_PAST_ED = {"need", "speed", "seed", "feed", "indeed", "proceed", "exceed", "succeed", "bed", "red", "shed",
                 "bled", "deed", "weed", "breed", "reed", "greed", "creed", "steed", "embed"}
 _FUTURE_PREP = re.compile(r"\b(?:by|until|till|through|effective|payable|as early as|as soon as|starting|beginning|expires?|expiring|before)\s+(?:the\s+)?$", re.I)
@@ -318,6 +324,7 @@ _FRONT = {"in", "on", "at", "by", "since", "during", "early", "late", "last", "t
           "and", "but", "then", "also", "so", "later", "earlier", "until", "before", "after", "from", "mid"}
 _CLAUSE_STOP = {"and", "that", "which", "who", "but", ",", ";", "when", "while", "because", "after", "before", "although", "since"}
 _BE_PRESENT = {"is", "are", "am", "'s", "’s"}
+_BE_PRESENT_PASSIVE = {"is", "are", "am"}
 _WORD = re.compile(r"[\w'’]+|[;]|,")
 
 
@@ -453,7 +460,8 @@ def _text_tense(text: str, start: int, end: int) -> str | None:
     if j >= 0 and lw[j].lower() in ("on", "at", "in", "late", "early"):
         j -= 1
     if (j >= 0 and _weak(lw[j]) == "past" and lw[j].lower() not in _INTENT
-            and (j == 0 or lw[j - 1].lower() not in ("be", "being", "will", "would", "to", "can", "could", "may", "might", "must", "should", "shall"))):
+            and (j == 0 or lw[j - 1].lower() not in ("be", "being", "will", "would", "to", "can", "could", "may", "might", "must", "should", "shall")
+                 and lw[j - 1].lower() not in _BE_PRESENT_PASSIVE)):
         return "past"
     if _present_scheduled(lw, rw):
         return "future"
@@ -482,6 +490,8 @@ def _text_tense(text: str, start: int, end: int) -> str | None:
         return "future"
     for i in range(len(lw) - 1, max(-1, len(lw) - 13), -1):
         t = _weak(lw[i])
+        if t and i and lw[i - 1].lower() in _BE_PRESENT_PASSIVE:
+            continue  # a present passive: "when the case is heard in May"
         if t:
             return t
     for w in rw[:4]:
