@@ -41,3 +41,14 @@ def test_irregular_past_verbs_and_present_passives():
     # "is heard" is a present passive, not a past: the coming May
     assert values("The appeal is heard in May, the court said.") == [("May", "2023-05")]
     assert values("The appeal was heard in May, the court said.") == [("May", "2022-05")]
+
+
+def test_a_bare_day_of_the_month():
+    # the month the text last named
+    assert values("Voting began on March 3 and ends on the 20th.")[-1] == ("the 20th", "2023-03-20")
+    # else the anchor's month, moved by the tense: the 10th is past by 28 February, so next month's
+    assert values("The board will meet on the 10th, a spokesman said.") == [("the 10th", "2023-03-10")]
+    assert values("The board met on the 10th and approved the plan.") == [("the 10th", "2023-02-10")]
+    assert values("The board will meet on the 10th.", None) == [("the 10th", "XXXX-XX-10")]
+    # ordinals that are not days
+    assert values("He finished 20th in the race and lives on the 5th floor.") == []

@@ -122,6 +122,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("agoq", r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year-earlier|year-ago)\s+(?P<p>quarter|period)\b"
              r"|\bthe\s+(?:(?:comparable|corresponding|same)\s+)?(?P<p2>quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year|(?:of\s+)?the\s+previous\s+year)\b"),
     ("latestp", r"\bthe\s+latest\s+(?:(?P<p>period)|(?P<fy>fiscal\s+year))\b"),
+    # a bare day of the month: "talks resume on the 20th"
+    ("ordday", r"\b(?:on|by|until|till|from|since|before|after|through)\s+(?P<x>the\s+(?P<d>[12]\d|3[01]|[1-9])(?:st|nd|rd|th))\b"
+               r"(?=\s*[,.;:!?)\"'”]|\s*$|\s+(?:and|or|to|at|in|when|with|but|as|after|before|for|until|if)\b)"),
     ("weekof", rf"\bthe\s+week\s+of\s+(?P<mon>{_MON})\s+(?P<d>{_DAYNUM})\b(?:,?\s+(?P<y>{_YEAR})\b)?"),
     ("term", r"\b(?:in\s+|over\s+|for\s+)?the\s+(?P<w>near|short|long)\s+term\b(?=\s*[,.;:!?)\"'”]|\s+(?:and|or|but|as|to|for|in|at|of|is|are|was|were|will|would)\b|\s*$)"),
     ("qabbr", rf"\b(?P<q>Q[1-4])(?:\s+(?P<y>{_YEAR}))?\b|\b(?P<h>H[12])\s+(?P<hy>{_YEAR})\b|\bFY\s?(?P<fy>{_YEAR}|\d\d)\b"),
@@ -602,7 +605,7 @@ _TRIGGERS = {
     "set": r"\b(?:every|each|per|once|twice|times|daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly|semiannually)\b",
     "my": _MON_T, "mdy": _MON_T, "dmy": _MON_T, "season": r"spring|summer|fall|autumn|winter",
     "quarter": r"quarter|half", "yearq": r"quarter|period", "relyearq": r"quarter|period",
-    "agoq": r"quarter|period", "latestp": r"latest", "weekof": r"week of", "term": r"\bterm\b", "weekday": _WD_T, "weekdays": _WD_T, "worddecade": r"ties\b",
+    "agoq": r"quarter|period", "latestp": r"latest", "weekof": r"week of", "ordday": r"\d(?:st|nd|rd|th)\b", "term": r"\bterm\b", "weekday": _WD_T, "weekdays": _WD_T, "worddecade": r"ties\b",
     "wordyear": r"nineteen|twenty|thousand", "decade": r"\d0'?s\b", "century": r"centur",
     "deictic": r"\b(?:today|tonight|yesterday|tomorrow)\b", "clock": r"\b[ap]\.?m\b",
     "part": r"\b(?:morning|afternoon|evening|night)\b",
@@ -1052,6 +1055,25 @@ def _n_latestp(m, ctx, s, e):
         return "DATE", str(ctx.anchor.year - 1) if ctx.anchor else "XXXX"
     cq = _ctx_quarter(ctx)
     return "DATE", f"{cq[0]}-Q{cq[1]}" if cq else "XXXX-QX"
+
+
+def _n_ordday(m, ctx, s, e):
+    """"on the 20th": that day of the month the text last named, else of the anchor's
+    month, in the direction the tense says."""
+    d = int(m["d"])
+    span = (m.start("x"), m.end("x"))
+    last = ctx.last_value
+    if last and re.match(r"^\d{4}-\d\d(?:-\d\d)?$", last):
+        v = f"{last[:7]}-{d:02d}"
+    elif ctx.anchor is None:
+        return "DATE", f"XXXX-XX-{d:02d}", span
+    else:
+        a = ctx.anchor
+        tense = ctx.tense(*span)
+        k = 1 if tense == "future" and d < a.day else (-1 if tense == "past" and d > a.day else 0)
+        y, mo = _add_months(a.year, a.month, k)
+        v = f"{y}-{mo:02d}-{d:02d}"
+    return "DATE", v if calendar_date(v) else f"XXXX-XX-{d:02d}", span
 
 
 def _n_weekof(m, ctx, s, e):
@@ -1673,7 +1695,7 @@ def _n_century(m, ctx, s, e):
 _NORMALIZERS = {
     "iso": _n_iso, "slash": _n_slash, "mdy": _n_mdy, "dmy": _n_dmy, "my": _n_my, "season": _n_season,
     "quarter": _n_quarter, "qabbr": _n_qabbr, "yearq": _n_yearq, "relyearq": _n_relyearq, "agoq": _n_agoq,
-    "latestp": _n_latestp, "weekof": _n_weekof, "term": _n_term, "decade": _n_decade, "year": _n_year, "clock": _n_clock,
+    "latestp": _n_latestp, "weekof": _n_weekof, "ordday": _n_ordday, "term": _n_term, "decade": _n_decade, "year": _n_year, "clock": _n_clock,
     "clock24": _n_clock24, "clockz": _n_clockz, "endof": _n_endof, "noon": _n_noon, "weekday": _n_weekday, "weekdays": _n_weekdays,
     "deictic": _n_deictic, "part": _n_part, "set": _n_set, "ago": _n_ago, "yearago": _n_yearago,
     "relunit": _n_relunit, "anaday": _n_anaday, "daybefore": _n_daybefore, "duration": _n_duration,
