@@ -52,3 +52,13 @@ def test_a_bare_day_of_the_month():
     assert values("The board will meet on the 10th.", None) == [("the 10th", "XXXX-XX-10")]
     # ordinals that are not days
     assert values("He finished 20th in the race and lives on the 5th floor.") == []
+
+
+def test_names_and_word_parts_that_look_like_times():
+    assert values('He said so on CBS\'s "48 Hours" program.') == []
+    assert values('The film "High Noon" was shown again.') == []
+    assert values("Agents stormed the house in a pre-dawn raid.") == []
+    # the real things stay
+    assert values("The talks lasted 48 hours.") == [("48 hours", "PT48H")]
+    assert values("Troops moved in at dawn.") == [("dawn", "2023-02-28TMO")]
+    assert values("The Talks Lasted 48 Hours") == [("48 Hours", "PT48H")]  # a title-case headline

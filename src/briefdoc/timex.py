@@ -137,7 +137,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("clockz", r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|local\s+time)\b"
                r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\b(?!\s*(?:[ap]\.?m\b|[-:.,]\d|\d))"),
     ("clock24", r"\b(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::\d\d)?\s*(?P<tz>[ECMP][SD]T|GMT|UTC)\b"),
-    ("noon", rf"\b(?P<w>noon|midnight|midday|mid[- ]?afternoon|mid[- ]?morning|dawn|dusk)(?:\s+(?P<wd>{_WD}|today|yesterday|tomorrow)\b)?"),
+    ("noon", rf"(?<!-)\b(?P<w>noon|midnight|midday|mid[- ]?afternoon|mid[- ]?morning|dawn|dusk)(?:\s+(?P<wd>{_WD}|today|yesterday|tomorrow)\b)?"),
     # weekdays with modifiers and parts of day
     ("weekday", rf"\b(?:(?P<rel>last|this past|this|next|past|coming|early|late|on|the previous|the preceding|the following|the next)\s+)?(?P<wd>{_WD})(?!s\b)(?:\s+(?P<part>morning|afternoon|evening|night)(?!s\b))?(?!,?\s+{_MON})"),
     ("weekdays", rf"\b(?P<wd>{_WD})(?:s\b|\s+(?P<part>mornings|afternoons|evenings|nights)\b)"),
@@ -1228,7 +1228,17 @@ def _n_clock24(m, ctx, s, e):
     return "TIME", f"{day}T{m['h']}:{m['mi']}"
 
 
+def _title_word(ctx: _Ctx, s: int) -> bool:
+    """The capitalized word at ``s`` continues a capitalized word mid-sentence: part of a
+    name or title ("High Noon"), not a time."""
+    prev = re.search(r"[\"'`“‘]*(\S+)\s+$", ctx.text[max(0, s - 24):s])
+    return bool(ctx.text[s:s + 1].isupper() and prev and prev.group(1)[:1].isupper()
+                and prev.group(1)[-1:] not in ".!?:\"”")
+
+
 def _n_noon(m, ctx, s, e):
+    if _title_word(ctx, s):
+        return None  # "High Noon"
     if not m["wd"] and re.search(r"\b(?:a|an|the|his|her|its|their)\s+$", ctx.text[max(0, s - 8):s], re.I):
         return None  # "a midnight curfew"
     w = re.sub(r"[- ]", "", m["w"].lower())
@@ -1524,6 +1534,9 @@ def _n_duration(m, ctx, s, e):
     n_txt = m["n"]
     u = m["u"]
     low = n_txt.lower()
+    if m["u"][:1].isupper() and not m["n"][:1].isupper() and re.search(
+            r"(?:(?<![\w'’])[a-z][\w'’]*|[,;'\"`’”“])\s*$", ctx.text[max(0, s - 24):s]):
+        return None  # a capitalized unit mid-sentence is a name: CBS's "60 Minutes"
     verb = re.match(r"last\s+", ctx.text[s:e], re.I)
     if verb and re.search(r"\b(?:will|would|could|can|may|might|should|must|to|did|does|do|not|n['’]t)\s+$", ctx.text[max(0, s - 8):s], re.I):
         s += verb.end()  # the verb: "talks could last several weeks", "expected to last over a week"
