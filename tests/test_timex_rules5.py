@@ -62,3 +62,16 @@ def test_names_and_word_parts_that_look_like_times():
     assert values("The talks lasted 48 hours.") == [("48 hours", "PT48H")]
     assert values("Troops moved in at dawn.") == [("dawn", "2023-02-28TMO")]
     assert values("The Talks Lasted 48 Hours") == [("48 Hours", "PT48H")]  # a title-case headline
+
+
+def test_movable_holidays():
+    # Easter 2023 fell on 9 April, Good Friday on the 7th; US Election Day 2022 on 8 November
+    assert values("Churches expect crowds at Easter.") == [("Easter", "2023-04-09")]
+    assert values("The shops will close on Good Friday.") == [("Good Friday", "2023-04-07")]
+    assert values("Turnout was high on Election Day.") == [("Election Day", "2022-11-08")]
+    assert values("The campaign will run until Election Day 2024.") == [("Election Day 2024", "2024-11-05")]
+    assert values("Pilgrims arrived as Easter week began.", dt.date(2023, 4, 3)) == [("Easter week", "2023-W14")]
+    assert values("Eastern Airlines cut fares.") == []
+    assert values("They sailed to Easter Island.") == []
+    assert values("Children hunted Easter eggs.") == []
+    assert values("Churches expect crowds at Easter.", None) == [("Easter", "XXXX-XX-XX")]

@@ -161,7 +161,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("ref", r"\b(?P<w>now|right now|currently|nowadays|at present|at the moment|these days|presently|recently|lately|in the past|the past|previously|formerly|soon|the future|in the near future|in the future|the near future|future|the time being|at this time|at that time|once|eventually|so far|to date|as yet|yet|earlier)\b"),
     ("refadj", r"\b(?P<w>current|recent|former|latest)(?=\s+[a-z])"),
     # holidays
-    ("holiday", rf"\b(?P<w>Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)?|Thanksgiving(?: Day)?|Independence Day|Labor Day|Memorial Day|Halloween|Valentine['’]s Day)(?:,?\s+(?P<y>{_YEAR})\b)?"),
+    ("holiday", rf"\b(?P<w>Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)?|Thanksgiving(?: Day)?|Independence Day|Labor Day|Memorial Day|Halloween|Valentine['’]s Day|Election Day|Easter(?: Sunday| week)?|Good Friday)\b(?:,?\s+(?P<y>{_YEAR})\b)?"),
     # spoken years and decades: "nineteen ninety-six", "the year two thousand", "the nineties"
     ("wordyear", r"\b(?:the\s+year\s+)?(?:nineteen|twenty)[- ](?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<o>one|two|three|four|five|six|seven|eight|nine))?\b(?!\s+(?:percent|per|hundred|thousand|million|billion|dollars|people))|\bthe\s+year\s+two\s+thousand(?:\s+and\s+(?P<o2>one|two|three|four|five|six|seven|eight|nine|ten))?\b"),
     ("worddecade", r"\b(?:the\s+)?(?:early\s+|late\s+|mid-)?(?:nineteen[- ])?(?P<t>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
@@ -611,7 +611,7 @@ _TRIGGERS = {
     "part": r"\b(?:morning|afternoon|evening|night)\b",
     "clockz": r"\d\d\s*(?:GMT|UTC|local)\b|\d:\d\d\b",
     "endof": r"\b(?:end|beginning|start|middle)\s+of\s+the\s+(?:month|week)\b", "noon": r"noon|midnight|midday|afternoon|morning|dawn|dusk",
-    "holiday": r"Christmas|New Year|Thanksgiving|Independence|Labor Day|Memorial Day|Halloween|Valentine",
+    "holiday": r"Christmas|New Year|Thanksgiving|Independence|Labor Day|Memorial Day|Halloween|Valentine|Election Day|Easter|Good Friday",
 }
 _TRIGGER_RX = {k: re.compile(v, re.IGNORECASE if k not in ("my", "mdy", "dmy") else 0) for k, v in _TRIGGERS.items()}
 
@@ -1631,6 +1631,36 @@ _HOLIDAYS = {
 }
 
 
+def _easter(y: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    mm = (a + 11 * h + 22 * l) // 451
+    month = (h + l - 7 * mm + 114) // 31
+    day = (h + l - 7 * mm + 114) % 31 + 1
+    return dt.date(y, month, day)
+
+
+def _thanksgiving(y: int) -> dt.date:  # the fourth Thursday of November
+    first = dt.date(y, 11, 1)
+    return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+def _election_day(y: int) -> dt.date:  # the Tuesday after the first Monday of November
+    first = dt.date(y, 11, 1)
+    return first + dt.timedelta(days=(0 - first.weekday()) % 7 + 1)
+
+
+# holidays on a different day every year
+_MOVABLE = {"thanksgiving": _thanksgiving, "election day": _election_day, "easter": _easter,
+            "good friday": lambda y: _easter(y) - dt.timedelta(days=2)}
+
+
 # What may follow a holiday that is still the day: "Christmas morning", "the Thanksgiving weekend".
 _HOLIDAY_TIME_WORDS = {"morning", "afternoon", "evening", "night", "eve", "day", "holiday", "holidays", "season",
                        "week", "weekend", "break", "period", "vacation", "recess", "time"}
@@ -1669,22 +1699,25 @@ def _n_holiday(m, ctx, s, e):
         if m["y"]:
             return "DATE", f"{m['y']}-{mo:02d}-{d:02d}"
         return "DATE", _resolve_md(mo, d, ctx, s, e)
-    if w.startswith("thanksgiving"):
-        def thanksgiving(y: int) -> dt.date:
-            first = dt.date(y, 11, 1)
-            return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if w == "easter" and re.match(r"\s+[A-Z]", ctx.text[e:e + 3]):
+        return None  # "Easter Island", "the Easter Rising": a name
+    movable = next((f for k, f in _MOVABLE.items() if w.startswith(k)), None)
+    if movable is not None:
         if m["y"]:
-            return "DATE", thanksgiving(int(m["y"])).isoformat()
+            d = movable(int(m["y"]))
+            return "DATE", _week(d) if w.endswith(" week") else d.isoformat()
         if ctx.anchor is None:
-            return "DATE", "XXXX-11"
+            return "DATE", "XXXX-XX-XX" if w.startswith(("easter", "good friday")) else "XXXX-11"
         a = ctx.anchor
         tense = ctx.tense(s, e)
-        d = thanksgiving(a.year)
+        week = w.endswith(" week")  # "Easter week": the ISO week that ends on Easter Sunday
+        lead = 6 if week else 0  # a week under way has begun
+        d = movable(a.year)
         if tense == "future":
-            d = d if d >= a else thanksgiving(a.year + 1)
+            d = d if d >= a else movable(a.year + 1)
         else:
-            d = d if d <= a else thanksgiving(a.year - 1)
-        return "DATE", d.isoformat()
+            d = d if d - dt.timedelta(days=lead) <= a else movable(a.year - 1)
+        return "DATE", _week(d) if week else d.isoformat()
     # moving holidays: year only
     if m["y"]:
         return "DATE", m["y"]
