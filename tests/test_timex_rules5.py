@@ -75,3 +75,9 @@ def test_movable_holidays():
     assert values("They sailed to Easter Island.") == []
     assert values("Children hunted Easter eggs.") == []
     assert values("Churches expect crowds at Easter.", None) == [("Easter", "XXXX-XX-XX")]
+
+
+def test_a_vague_long_adjective_is_a_duration():
+    assert values("The decades-long feud ended.") == [("decades-long", "PXY")]
+    assert values("After a months-long search, police found him.") == [("months-long", "PXM")]
+    assert values("Years of war followed.") == []  # a bare plural without a preposition stays out

@@ -1574,7 +1574,7 @@ def _n_duration(m, ctx, s, e):
 def _n_bareunits(m, ctx, s, e):
     pre = (m["pre"] or "").lower().strip()
     u = m["u"]
-    if not pre:
+    if not pre and not m["adj"]:  # "a decades-long feud" needs no preposition
         before = ctx.text[max(0, s - 10):s].lower()
         if not re.search(r"\b(?:for|in|over|within|took|take|takes|lasted)\s+$", before):
             return None
