@@ -1537,6 +1537,8 @@ def _n_duration(m, ctx, s, e):
     if m["u"][:1].isupper() and not m["n"][:1].isupper() and re.search(
             r"(?:(?<![\w'’])[a-z][\w'’]*|[,;'\"`’”“])\s*$", ctx.text[max(0, s - 24):s]):
         return None  # a capitalized unit mid-sentence is a name: CBS's "60 Minutes"
+    if low in ("a", "an") and u.lower().endswith("s") and (m["adj"] or "").lower() == "-long":
+        return "DURATION", _duration(None, u), (m.start("u"), e)  # "a months-long search": the article is the noun's
     verb = re.match(r"last\s+", ctx.text[s:e], re.I)
     if verb and re.search(r"\b(?:will|would|could|can|may|might|should|must|to|did|does|do|not|n['’]t)\s+$", ctx.text[max(0, s - 8):s], re.I):
         s += verb.end()  # the verb: "talks could last several weeks", "expected to last over a week"
