@@ -81,3 +81,9 @@ def test_a_vague_long_adjective_is_a_duration():
     assert values("The decades-long feud ended.") == [("decades-long", "PXY")]
     assert values("After a months-long search, police found him.") == [("months-long", "PXM")]
     assert values("Years of war followed.") == []  # a bare plural without a preposition stays out
+
+
+def test_a_clock_time_with_local_time_before_its_day():
+    found = values("The blast went off at 9:30 p.m. local time on Saturday.")
+    assert found[0] == ("9:30 p.m.", "2023-02-25T21:30")
+    assert found[1] == ("Saturday", "2023-02-25")

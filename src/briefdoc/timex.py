@@ -1177,7 +1177,7 @@ def _day_of(word: str | None, ctx: _Ctx, s: int, e: int) -> str | None:
     return None
 
 
-_ON_DAY = re.compile(rf"\s+on\s+(?P<wd>{_WD}|today|yesterday|tomorrow)\b")
+_ON_DAY = re.compile(rf"(?:\s+(?:\(?local\s+time\)?|[ECMP][SD]T|GMT|UTC))?,?\s+on\s+(?P<wd>{_WD}|today|yesterday|tomorrow)\b")
 
 
 def _n_clock(m, ctx, s, e):
