@@ -87,3 +87,12 @@ def test_a_clock_time_with_local_time_before_its_day():
     found = values("The blast went off at 9:30 p.m. local time on Saturday.")
     assert found[0] == ("9:30 p.m.", "2023-02-25T21:30")
     assert found[1] == ("Saturday", "2023-02-25")
+
+
+def test_the_plural_unit_as_an_unspecified_stretch():
+    assert values("The town has changed over the years.") == [("the years", "PXY")]
+    assert values("Prices may fall in the weeks ahead.") == [("the weeks ahead", "PXW")]
+    assert values("In the years that followed, the firm grew.") == [("the years", "PXY")]
+    # not a stretch of its own
+    assert values("He recalled the days of plenty.") == []
+    assert values("He was seen there in the weeks before the vote.") == []

@@ -156,7 +156,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("daybefore", r"\bthe\s+(?P<u>day|week|month|year)\s+(?P<dir>before|after)(?=\s*[,.;:!?)”\"']|\s+(?:that|this|last|yesterday)\b)"),
     # durations
     ("duration", rf"\b{_MOD}(?P<n>{_NUM})(?:\s+(?:more|additional|full|straight|consecutive|long|short|trading|business|working|calendar))?[\s-]+(?P<u>{_UNIT})(?P<adj>-(?:long|old))?(?:\s+(?:and\s+a\s+half))?\b"),
-    ("bareunits", r"\b(?P<pre>(?:recent|coming|past|the past|the last|in recent|several|many|the next few)\s+)?(?P<u>years|months|weeks|days|decades|hours|centuries)(?P<adj>-long)?\b"),
+    ("bareunits", r"\b(?P<pre>(?:recent|coming|past|the past|the last|in recent|several|many|the next few|the)\s+)?(?P<u>years|months|weeks|days|decades|hours|centuries)(?P<adj>-long)?\b"),
     # generic references
     ("ref", r"\b(?P<w>now|right now|currently|nowadays|at present|at the moment|these days|presently|recently|lately|in the past|the past|previously|formerly|soon|the future|in the near future|in the future|the near future|future|the time being|at this time|at that time|once|eventually|so far|to date|as yet|yet|earlier)\b"),
     ("refadj", r"\b(?P<w>current|recent|former|latest)(?=\s+[a-z])"),
@@ -1582,6 +1582,19 @@ def _n_bareunits(m, ctx, s, e):
             return None
         if re.match(r"\s+(?:of|old)\b", ctx.text[e:e + 6]):
             return None
+    if pre == "the" and m["adj"]:
+        return "DURATION", _duration(None, u), (m.start("u"), e)  # "the decades-long feud"
+    if pre == "the":
+        # "over the years", "the weeks ahead", "in the years that followed": an unspecified stretch;
+        # not "the days of ...", nor "in the weeks before the vote" (a time relative to an event)
+        ahead = re.match(r"\s+(?:ahead|to\s+come)\b", ctx.text[e:e + 12], re.I)
+        if ahead:
+            e += ahead.end()
+        elif not (re.search(r"\bover\s+$", ctx.text[max(0, s - 6):s], re.I) and not re.match(r"\s+(?:of|before|after)\b", ctx.text[e:e + 8])
+                  or re.search(r"\bin\s+$", ctx.text[max(0, s - 4):s], re.I)
+                  and re.match(r"\s+(?:(?:that|which)\s+followed|since)\b", ctx.text[e:e + 16])):
+            return None
+        return "DURATION", _duration(None, u), (s, e)
     if pre in ("recent", "in recent"):
         if pre == "in recent":
             s = m.start("pre") + 3
