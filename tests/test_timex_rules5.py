@@ -96,3 +96,21 @@ def test_the_plural_unit_as_an_unspecified_stretch():
     # not a stretch of its own
     assert values("He recalled the days of plenty.") == []
     assert values("He was seen there in the weeks before the vote.") == []
+
+
+def test_later_counts_from_the_month_or_year_last_named():
+    assert values("In March 2018, he met the minister. Three months later, he was fired.")[-1] == (
+        "Three months later", "2018-06")
+    # a day named before a later-named year is not the reference for years
+    assert values("On Jan. 5, 2017, the plant closed. In 2012 it had moved. A year later it was sold.")[-1] == (
+        "A year later", "2013")
+
+
+def test_the_next_unit_in_a_story_told_in_the_past():
+    assert values("In 2012 the firm moved to Ohio. The next year it went bankrupt.") == [
+        ("2012", "2012"), ("The next year", "2013")]
+    assert values("The fire broke out on Jan. 3, 2018. The next week, the mayor resigned.")[-1] == (
+        "The next week", "2018-W02")
+    # a span ahead of the anchor stays a duration
+    assert values("In 2012 the firm moved. Over the next year it will expand.")[-1] == ("the next year", "P1Y")
+    assert values("The next year will be decisive, she said.") == [("The next year", "P1Y")]

@@ -1412,7 +1412,7 @@ def _n_ago(m, ctx, s, e):
         return "DATE", f"{y}{ctx.last_value[4:]}"
     base = None
     if anaphoric:
-        base = ctx.last_day
+        base = _coarse_base(ctx, _unit_key(u)) or ctx.last_day
         if base is None and ctx.last_value and re.match(r"^\d{4}", ctx.last_value):
             base = dt.date(int(ctx.last_value[:4]), 7, 1) if _unit_key(u) in ("year", "decade", "century") else None
         if base is None:
@@ -1433,6 +1433,19 @@ def _n_ago(m, ctx, s, e):
         y = int(ctx.last_value[:4]) - 1
         return "DATE", f"{y}{ctx.last_value[4:]}"
     return "DATE", _shift(ctx, base, u, sign * int(n))
+
+
+def _coarse_base(ctx: _Ctx, unit: str) -> dt.date | None:
+    """The date the text last named when it was a month or a year and the shift is
+    counted in units at least that coarse ("In March 2018 ... Three months later"):
+    a day named earlier in the text is then not the reference."""
+    v = ctx.last_value or ""
+    mm = re.match(r"^(\d{4})-(\d\d)$", v)
+    if mm and unit in ("month", "quarter", "year", "decade", "century") and 1 <= int(mm[2]) <= 12:
+        return dt.date(int(mm[1]), int(mm[2]), 15)
+    if re.match(r"^\d{4}$", v) and unit in ("year", "decade", "century"):
+        return dt.date(int(v), 7, 1)
+    return None
 
 
 def _n_yearago(m, ctx, s, e):
@@ -1498,6 +1511,16 @@ def _n_relunit(m, ctx, s, e):
     if rel in ("the past", "the previous", "past") and u in ("week", "month", "year", "decade", "century"):
         # "the past week" in news is usually the last seven days: a duration
         return "DURATION", _duration(1, u)
+    if rel == "the next" and u in ("week", "month", "year") and not m["edge"] and not re.search(
+            r"\b(?:over|during|for|within|in|throughout|through|of|into|until|till|by|from)\s+$", ctx.text[max(0, s - 12):s], re.I):
+        # "In 2012 the firm moved. The next year it went bankrupt": in a story told in the past,
+        # the year after the one just named, not the year ahead of the anchor
+        mm = re.match(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T.*)?$", ctx.last_value or "")
+        base = None
+        if mm and (mm[2] or u == "year") and (mm[3] or u != "week") and calendar_date(ctx.last_value.split("T")[0]):
+            base = dt.date(int(mm[1]), int(mm[2] or 7), int(mm[3] or 1))
+        if base is not None and _shift(ctx, base, u, 0) < _shift(ctx, ctx.anchor, u, 0):
+            return "DATE", _shift(ctx, base, u, 1)
     if rel in ("the next", "the coming") and u in ("week", "month", "year", "decade"):
         return "DURATION", _duration(1, u)
     return "DATE", _shift(ctx, ctx.anchor, u, k)
