@@ -114,3 +114,8 @@ def test_the_next_unit_in_a_story_told_in_the_past():
     # a span ahead of the anchor stays a duration
     assert values("In 2012 the firm moved. Over the next year it will expand.")[-1] == ("the next year", "P1Y")
     assert values("The next year will be decisive, she said.") == [("The next year", "P1Y")]
+
+
+def test_a_decade_later_counts_from_the_decade_named():
+    assert values("The firm was founded in the early 2000s and went public a decade later.") == [
+        ("the early 2000s", "200"), ("a decade later", "201")]

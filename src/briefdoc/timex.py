@@ -728,7 +728,7 @@ def tag(text: str, anchor: dt.date | None = None, doc=None) -> list[Timex]:
             if d is not None:
                 ctx.last_day = d
             comparison = ctx.last_quarter is not None and value[:4] < ctx.last_quarter[:4] and name in ("yearq", "relyearq")
-            if re.match(r"^\d{4}", value) and not _SHIFTED.search(text[s:e]) and not comparison:
+            if re.match(r"^\d{3}(?:\d|$)", value) and not _SHIFTED.search(text[s:e]) and not comparison:
                 ctx.last_value = value
                 if re.match(r"^\d{4}-Q[1-4]$", value) and ctx.last_quarter is None:
                     ctx.last_quarter = value
@@ -1445,6 +1445,8 @@ def _coarse_base(ctx: _Ctx, unit: str) -> dt.date | None:
         return dt.date(int(mm[1]), int(mm[2]), 15)
     if re.match(r"^\d{4}$", v) and unit in ("year", "decade", "century"):
         return dt.date(int(v), 7, 1)
+    if re.match(r"^\d{3}$", v) and unit in ("decade", "century"):  # a decade: "the 1970s ... a decade later"
+        return dt.date(int(v) * 10 + 5, 7, 1)
     return None
 
 
