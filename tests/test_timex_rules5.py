@@ -119,3 +119,9 @@ def test_the_next_unit_in_a_story_told_in_the_past():
 def test_a_decade_later_counts_from_the_decade_named():
     assert values("The firm was founded in the early 2000s and went public a decade later.") == [
         ("the early 2000s", "200"), ("a decade later", "201")]
+
+
+def test_an_abbreviated_quarter_ahead_of_the_anchor_is_last_years_unless_future():
+    assert values("The bank reported weak Q4 results.") == [("Q4", "2022-Q4")]
+    assert values("The bank will report Q2 results in July.")[0] == ("Q2", "2023-Q2")
+    assert values("The bank reported weak Q4 results.", None) == [("Q4", "XXXX-Q4")]

@@ -1106,7 +1106,10 @@ def _n_qabbr(m, ctx, s, e):
         return "DATE", f"{m['y']}-Q{q}"
     if ctx.anchor is None:
         return "DATE", f"XXXX-Q{q}"
-    return "DATE", f"{ctx.anchor.year}-Q{q}"
+    ay, aq = _quarter(ctx.anchor)
+    if int(q) > aq and ctx.tense(s, e) != "future":
+        ay -= 1  # "reported its Q4 results" in March: last year's fourth quarter, as "the fourth quarter"
+    return "DATE", f"{ay}-Q{q}"
 
 
 def _n_decade(m, ctx, s, e):
