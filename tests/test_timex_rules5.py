@@ -125,3 +125,12 @@ def test_an_abbreviated_quarter_ahead_of_the_anchor_is_last_years_unless_future(
     assert values("The bank reported weak Q4 results.") == [("Q4", "2022-Q4")]
     assert values("The bank will report Q2 results in July.")[0] == ("Q2", "2023-Q2")
     assert values("The bank reported weak Q4 results.", None) == [("Q4", "XXXX-Q4")]
+
+
+def test_the_following_or_previous_month_counts_from_the_date_last_named():
+    assert values("He was elected in 2016 and took office the following January.") == [
+        ("2016", "2016"), ("the following January", "2017-01")]
+    assert values("The plant closed in May 2015 after a fire the previous March.")[-1] == (
+        "the previous March", "2015-03")
+    # no date before it and no anchor: underspecified
+    assert values("He took office the following January.", None) == [("the following January", "XXXX-01")]

@@ -110,7 +110,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # 9 November [2020]
     ("dmy", rf"\b(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<y>{_YEAR})\b)?"),
     # [early] November [of] [2020] / last November / this December
-    ("my", rf"(?:\b(?P<rel>this past|last|this|next|past|coming)\s+)?{_EDGE}\b(?P<mon>{_MON})(?:,?\s+(?:of\s+)?(?:(?P<y>{_YEAR})\b|(?P<wy>{_WYEAR}))|{_RELYEAR}|(?![\w]))"),
+    ("my", rf"(?:\b(?P<rel>the following|the next|the previous|the preceding|this past|last|this|next|past|coming)\s+)?{_EDGE}\b(?P<mon>{_MON})(?:,?\s+(?:of\s+)?(?:(?P<y>{_YEAR})\b|(?P<wy>{_WYEAR}))|{_RELYEAR}|(?![\w]))"),
     # seasons
     ("season", rf"(?:\b(?P<rel>this past|last|this|next|past|coming)\s+)?{_EDGE}\b(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})\b|(?P<wy>{_WYEAR}))|{_RELYEAR})?"),
     # quarters and halves
@@ -881,6 +881,17 @@ def _n_my(m, ctx, s, e):
     if m["ry"]:
         return "DATE", f"{_rel_year(m['ry'], ctx)}-{month:02d}"
     rel = (m["rel"] or "").lower().replace("this past", "past")
+    if rel.startswith("the "):
+        # "took office the following January": the first such month after the date last named
+        mm = re.match(r"^(\d{4})(?:-(\d\d))?", ctx.last_value or "")
+        if mm is None and ctx.anchor is None:
+            return "DATE", f"XXXX-{month:02d}"
+        by, bm = (int(mm[1]), int(mm[2]) if mm[2] and 1 <= int(mm[2]) <= 12 else None) if mm else (ctx.anchor.year, ctx.anchor.month)
+        if rel in ("the following", "the next"):
+            y = by + 1 if bm is None or month <= bm else by
+        else:
+            y = by - 1 if bm is None or month >= bm else by
+        return "DATE", f"{y}-{month:02d}"
     if ctx.anchor is None:
         return "DATE", f"XXXX-{month:02d}"
     a = ctx.anchor
