@@ -110,9 +110,9 @@ _PATTERNS: list[tuple[str, str]] = [
     # 9 November [2020]
     ("dmy", rf"\b(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<y>{_YEAR})\b)?"),
     # [early] November [of] [2020] / last November / this December
-    ("my", rf"(?:\b(?P<rel>last|this|next|past|coming)\s+)?{_EDGE}\b(?P<mon>{_MON})(?:,?\s+(?:of\s+)?(?:(?P<y>{_YEAR})\b|(?P<wy>{_WYEAR}))|{_RELYEAR}|(?![\w]))"),
+    ("my", rf"(?:\b(?P<rel>the following|the next|the previous|the preceding|this past|last|this|next|past|coming)\s+)?{_EDGE}\b(?P<mon>{_MON})(?:,?\s+(?:of\s+)?(?:(?P<y>{_YEAR})\b|(?P<wy>{_WYEAR}))|{_RELYEAR}|(?![\w]))"),
     # seasons
-    ("season", rf"(?:\b(?P<rel>last|this|next|past|coming)\s+)?{_EDGE}\b(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})\b|(?P<wy>{_WYEAR}))|{_RELYEAR})?"),
+    ("season", rf"(?:\b(?P<rel>this past|last|this|next|past|coming)\s+)?{_EDGE}\b(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})\b|(?P<wy>{_WYEAR}))|{_RELYEAR})?"),
     # quarters and halves
     ("quarter", rf"\b(?:the\s+)?(?:(?P<rel>latest|last|previous|current|this|next|year-earlier|year-ago|same)\s+)?(?:(?P<fy>fiscal|calendar)(?:\s+(?P<y1>{_YEAR}))?\s+)?(?:(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[- ])?(?P<q>quarter|half)\b(?![- ]?(?:point|of a|-century|-mile))(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<y2>{_YEAR})\b|\s+of\s+(?P<ry2>the|this|last|next)\s+(?:(?:fiscal|calendar)\s+)?year\b(?!['’]))?"),
     # fiscal periods tied to a year: "the 1988 third quarter", "this year's third quarter",
@@ -122,6 +122,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("agoq", r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year-earlier|year-ago)\s+(?P<p>quarter|period)\b"
              r"|\bthe\s+(?:(?:comparable|corresponding|same)\s+)?(?P<p2>quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year|(?:of\s+)?the\s+previous\s+year)\b"),
     ("latestp", r"\bthe\s+latest\s+(?:(?P<p>period)|(?P<fy>fiscal\s+year))\b"),
+    # a bare day of the month: "talks resume on the 20th"
+    ("ordday", r"\b(?:on|by|until|till|from|since|before|after|through)\s+(?P<x>the\s+(?P<d>[12]\d|3[01]|[1-9])(?:st|nd|rd|th))\b"
+               r"(?=\s*[,.;:!?)\"'”]|\s*$|\s+(?:and|or|to|at|in|when|with|but|as|after|before|for|until|if)\b)"),
     ("weekof", rf"\bthe\s+week\s+of\s+(?P<mon>{_MON})\s+(?P<d>{_DAYNUM})\b(?:,?\s+(?P<y>{_YEAR})\b)?"),
     ("term", r"\b(?:in\s+|over\s+|for\s+)?the\s+(?P<w>near|short|long)\s+term\b(?=\s*[,.;:!?)\"'”]|\s+(?:and|or|but|as|to|for|in|at|of|is|are|was|were|will|would)\b|\s*$)"),
     ("qabbr", rf"\b(?P<q>Q[1-4])(?:\s+(?P<y>{_YEAR}))?\b|\b(?P<h>H[12])\s+(?P<hy>{_YEAR})\b|\bFY\s?(?P<fy>{_YEAR}|\d\d)\b"),
@@ -134,7 +137,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("clockz", r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|local\s+time)\b"
                r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\b(?!\s*(?:[ap]\.?m\b|[-:.,]\d|\d))"),
     ("clock24", r"\b(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::\d\d)?\s*(?P<tz>[ECMP][SD]T|GMT|UTC)\b"),
-    ("noon", rf"\b(?P<w>noon|midnight|midday|mid[- ]?afternoon|mid[- ]?morning|dawn|dusk)(?:\s+(?P<wd>{_WD}|today|yesterday|tomorrow)\b)?"),
+    ("noon", rf"(?<!-)\b(?P<w>noon|midnight|midday|mid[- ]?afternoon|mid[- ]?morning|dawn|dusk)(?:\s+(?P<wd>{_WD}|today|yesterday|tomorrow)\b)?"),
     # weekdays with modifiers and parts of day
     ("weekday", rf"\b(?:(?P<rel>last|this past|this|next|past|coming|early|late|on|the previous|the preceding|the following|the next)\s+)?(?P<wd>{_WD})(?!s\b)(?:\s+(?P<part>morning|afternoon|evening|night)(?!s\b))?(?!,?\s+{_MON})"),
     ("weekdays", rf"\b(?P<wd>{_WD})(?:s\b|\s+(?P<part>mornings|afternoons|evenings|nights)\b)"),
@@ -153,12 +156,12 @@ _PATTERNS: list[tuple[str, str]] = [
     ("daybefore", r"\bthe\s+(?P<u>day|week|month|year)\s+(?P<dir>before|after)(?=\s*[,.;:!?)”\"']|\s+(?:that|this|last|yesterday)\b)"),
     # durations
     ("duration", rf"\b{_MOD}(?P<n>{_NUM})(?:\s+(?:more|additional|full|straight|consecutive|long|short|trading|business|working|calendar))?[\s-]+(?P<u>{_UNIT})(?P<adj>-(?:long|old))?(?:\s+(?:and\s+a\s+half))?\b"),
-    ("bareunits", r"\b(?P<pre>(?:recent|coming|past|the past|the last|in recent|several|many|the next few)\s+)?(?P<u>years|months|weeks|days|decades|hours|centuries)(?P<adj>-long)?\b"),
+    ("bareunits", r"\b(?P<pre>(?:recent|coming|past|the past|the last|in recent|several|many|the next few|the)\s+)?(?P<u>years|months|weeks|days|decades|hours|centuries)(?P<adj>-long)?\b"),
     # generic references
     ("ref", r"\b(?P<w>now|right now|currently|nowadays|at present|at the moment|these days|presently|recently|lately|in the past|the past|previously|formerly|soon|the future|in the near future|in the future|the near future|future|the time being|at this time|at that time|once|eventually|so far|to date|as yet|yet|earlier)\b"),
     ("refadj", r"\b(?P<w>current|recent|former|latest)(?=\s+[a-z])"),
     # holidays
-    ("holiday", rf"\b(?P<w>Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)?|Thanksgiving(?: Day)?|Independence Day|Labor Day|Memorial Day|Halloween|Valentine['’]s Day)(?:,?\s+(?P<y>{_YEAR})\b)?"),
+    ("holiday", rf"\b(?P<w>Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)?|Thanksgiving(?: Day)?|Independence Day|Labor Day|Memorial Day|Halloween|Valentine['’]s Day|Election Day|Easter(?: Sunday| week)?|Good Friday)\b(?:,?\s+(?P<y>{_YEAR})\b)?"),
     # spoken years and decades: "nineteen ninety-six", "the year two thousand", "the nineties"
     ("wordyear", r"\b(?:the\s+year\s+)?(?:nineteen|twenty)[- ](?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<o>one|two|three|four|five|six|seven|eight|nine))?\b(?!\s+(?:percent|per|hundred|thousand|million|billion|dollars|people))|\bthe\s+year\s+two\s+thousand(?:\s+and\s+(?P<o2>one|two|three|four|five|six|seven|eight|nine|ten))?\b"),
     ("worddecade", r"\b(?:the\s+)?(?:early\s+|late\s+|mid-)?(?:nineteen[- ])?(?P<t>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
@@ -309,7 +312,13 @@ _STRONG_PAST = {"said", "did", "had", "has", "have", "been", "ago", "last", "yes
                 "reported", "earlier", "was", "were", "'d", "’d"}
 _IRREGULAR_PAST = {"went", "came", "made", "took", "gave", "began", "left", "held", "won", "lost", "fell", "rose",
                    "sold", "bought", "paid", "found", "saw", "got", "became", "met", "spoke", "wrote", "ran",
-                   "brought", "kept", "sent", "led", "felt", "struck", "hit", "put", "set", "cut", "quit", "began"}
+                   "brought", "kept", "sent", "led", "felt", "struck", "hit", "put", "set", "cut", "quit", "began",
+                   "spent", "thought", "sought", "fought", "taught", "caught", "built", "drove", "flew", "grew", "knew",
+                   "threw", "wore", "chose", "rode", "broke", "stole", "froze", "woke", "forgot", "hid", "fled", "meant",
+                   "dealt", "slept", "swept", "wept", "shot", "stood", "understood", "withdrew", "drew", "sat", "laid",
+                   "heard", "arose", "sank", "shook", "swore", "tore", "rang", "sang", "swam", "overcame", "undertook",
+                   "oversaw", "withheld", "upheld", "dug", "hung", "slid", "spun", "stuck", "swung", "lent", "bent",
+                   "sprang", "sped", "overthrew", "forgave", "mistook", "shrank", "told", "sold", "said"}
 _NOT_PAST_ED = {"need", "speed", "seed", "feed", "indeed", "proceed", "exceed", "succeed", "bed", "red", "shed",
                 "bled", "deed", "weed", "breed", "reed", "greed", "creed", "steed", "embed"}
 _FUTURE_PREP = re.compile(r"\b(?:by|until|till|through|effective|payable|as early as|as soon as|starting|beginning|expires?|expiring|before)\s+(?:the\s+)?$", re.I)
@@ -318,6 +327,7 @@ _FRONT = {"in", "on", "at", "by", "since", "during", "early", "late", "last", "t
           "and", "but", "then", "also", "so", "later", "earlier", "until", "before", "after", "from", "mid"}
 _CLAUSE_STOP = {"and", "that", "which", "who", "but", ",", ";", "when", "while", "because", "after", "before", "although", "since"}
 _BE_PRESENT = {"is", "are", "am", "'s", "’s"}
+_BE_PRESENT_PASSIVE = {"is", "are", "am"}
 _WORD = re.compile(r"[\w'’]+|[;]|,")
 
 
@@ -410,6 +420,20 @@ def _present_scheduled(lw: list[str], rw: list[str]) -> bool:
     return False
 
 
+def _reach(words: list[str], n: int) -> int:
+    """How many of ``words`` make up ``n`` words when the words of a capitalized name
+    count as one: "the National Abortion and Reproductive Rights Action League plans"
+    reaches the verb."""
+    k = 0
+    for i, w in enumerate(words):
+        if not (i and w[:1].isupper() and words[i - 1][:1].isupper() or w.lower() == "and" and i and words[i - 1][:1].isupper()
+                and i + 1 < len(words) and words[i + 1][:1].isupper()):
+            k += 1
+        if k > n:
+            return i
+    return len(words)
+
+
 def _text_tense(text: str, start: int, end: int) -> str | None:
     """Tense of the clause around [start, end), from nearby markers: a heuristic."""
     lo = max(0, start - 240)
@@ -427,6 +451,8 @@ def _text_tense(text: str, start: int, end: int) -> str | None:
     # "In January, American Medical brought ...": a fronted date belongs to the clause after the comma
     fronted = all(w.lower() in _FRONT for w in lw[-3:]) if len(lw) <= 3 else False
     for i, w in enumerate(rw):
+        if w.lower() == "and" and 0 < i < len(rw) - 1 and rw[i - 1][:1].isupper() and rw[i + 1][:1].isupper():
+            continue  # inside a name ("the Labor and Welfare Committee plans ..."), not between clauses
         if (w == "," and not (fronted and i == 0)) or (w != "," and w.lower() in _CLAUSE_STOP):
             rstop = i
             break
@@ -437,7 +463,8 @@ def _text_tense(text: str, start: int, end: int) -> str | None:
     if j >= 0 and lw[j].lower() in ("on", "at", "in", "late", "early"):
         j -= 1
     if (j >= 0 and _weak(lw[j]) == "past" and lw[j].lower() not in _INTENT
-            and (j == 0 or lw[j - 1].lower() not in ("be", "being", "will", "would", "to", "can", "could", "may", "might", "must", "should", "shall"))):
+            and (j == 0 or lw[j - 1].lower() not in ("be", "being", "will", "would", "to", "can", "could", "may", "might", "must", "should", "shall")
+                 and lw[j - 1].lower() not in _BE_PRESENT_PASSIVE)):
         return "past"
     if _present_scheduled(lw, rw):
         return "future"
@@ -451,7 +478,7 @@ def _text_tense(text: str, start: int, end: int) -> str | None:
                 t = "past"  # "had been due to expire Friday": a plan that lay in the past
             best = (len(lw) - i, t)
             break
-    for i, w in enumerate(rw[:7]):
+    for i, w in enumerate(rw[:_reach(rw, 7)]):
         t = _strong(w, rw[i + 1] if i + 1 < len(rw) else None, rw[i - 1] if i else None)
         if t == "future" and fronted and w.lower() in _INTENT and w.lower().endswith("ed") and (
                 not i or rw[i - 1].lower() not in ("is", "are", "was", "were", "be", "been")):
@@ -466,6 +493,8 @@ def _text_tense(text: str, start: int, end: int) -> str | None:
         return "future"
     for i in range(len(lw) - 1, max(-1, len(lw) - 13), -1):
         t = _weak(lw[i])
+        if t and i and lw[i - 1].lower() in _BE_PRESENT_PASSIVE:
+            continue  # a present passive: "when the case is heard in May"
         if t:
             return t
     for w in rw[:4]:
@@ -576,13 +605,13 @@ _TRIGGERS = {
     "set": r"\b(?:every|each|per|once|twice|times|daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly|semiannually)\b",
     "my": _MON_T, "mdy": _MON_T, "dmy": _MON_T, "season": r"spring|summer|fall|autumn|winter",
     "quarter": r"quarter|half", "yearq": r"quarter|period", "relyearq": r"quarter|period",
-    "agoq": r"quarter|period", "latestp": r"latest", "weekof": r"week of", "term": r"\bterm\b", "weekday": _WD_T, "weekdays": _WD_T, "worddecade": r"ties\b",
+    "agoq": r"quarter|period", "latestp": r"latest", "weekof": r"week of", "ordday": r"\d(?:st|nd|rd|th)\b", "term": r"\bterm\b", "weekday": _WD_T, "weekdays": _WD_T, "worddecade": r"ties\b",
     "wordyear": r"nineteen|twenty|thousand", "decade": r"\d0'?s\b", "century": r"centur",
     "deictic": r"\b(?:today|tonight|yesterday|tomorrow)\b", "clock": r"\b[ap]\.?m\b",
     "part": r"\b(?:morning|afternoon|evening|night)\b",
     "clockz": r"\d\d\s*(?:GMT|UTC|local)\b|\d:\d\d\b",
     "endof": r"\b(?:end|beginning|start|middle)\s+of\s+the\s+(?:month|week)\b", "noon": r"noon|midnight|midday|afternoon|morning|dawn|dusk",
-    "holiday": r"Christmas|New Year|Thanksgiving|Independence|Labor Day|Memorial Day|Halloween|Valentine",
+    "holiday": r"Christmas|New Year|Thanksgiving|Independence|Labor Day|Memorial Day|Halloween|Valentine|Election Day|Easter|Good Friday",
 }
 _TRIGGER_RX = {k: re.compile(v, re.IGNORECASE if k not in ("my", "mdy", "dmy") else 0) for k, v in _TRIGGERS.items()}
 
@@ -699,7 +728,7 @@ def tag(text: str, anchor: dt.date | None = None, doc=None) -> list[Timex]:
             if d is not None:
                 ctx.last_day = d
             comparison = ctx.last_quarter is not None and value[:4] < ctx.last_quarter[:4] and name in ("yearq", "relyearq")
-            if re.match(r"^\d{4}", value) and not _SHIFTED.search(text[s:e]) and not comparison:
+            if re.match(r"^\d{3}(?:\d|$)", value) and not _SHIFTED.search(text[s:e]) and not comparison:
                 ctx.last_value = value
                 if re.match(r"^\d{4}-Q[1-4]$", value) and ctx.last_quarter is None:
                     ctx.last_quarter = value
@@ -851,7 +880,18 @@ def _n_my(m, ctx, s, e):
         return "DATE", f"{m['y'] or _word_year(m['wy'])}-{month:02d}"
     if m["ry"]:
         return "DATE", f"{_rel_year(m['ry'], ctx)}-{month:02d}"
-    rel = (m["rel"] or "").lower()
+    rel = (m["rel"] or "").lower().replace("this past", "past")
+    if rel.startswith("the "):
+        # "took office the following January": the first such month after the date last named
+        mm = re.match(r"^(\d{4})(?:-(\d\d))?", ctx.last_value or "")
+        if mm is None and ctx.anchor is None:
+            return "DATE", f"XXXX-{month:02d}"
+        by, bm = (int(mm[1]), int(mm[2]) if mm[2] and 1 <= int(mm[2]) <= 12 else None) if mm else (ctx.anchor.year, ctx.anchor.month)
+        if rel in ("the following", "the next"):
+            y = by + 1 if bm is None or month <= bm else by
+        else:
+            y = by - 1 if bm is None or month >= bm else by
+        return "DATE", f"{y}-{month:02d}"
     if ctx.anchor is None:
         return "DATE", f"XXXX-{month:02d}"
     a = ctx.anchor
@@ -872,7 +912,7 @@ def _n_season(m, ctx, s, e):
         return "DATE", f"{m['y'] or _word_year(m['wy'])}-{code}"
     if m["ry"]:
         return "DATE", f"{_rel_year(m['ry'], ctx)}-{code}"
-    rel = (m["rel"] or "").lower()
+    rel = (m["rel"] or "").lower().replace("this past", "past")
     if not rel and not re.search(r"(?:\b(?:in|this|last|next|the|since|until|by|during|early|late|of)\s+)$", ctx.text[max(0, s - 10):s], re.I):
         if ctx.text[s:e].lower() == m["s"].lower():
             return None
@@ -1028,6 +1068,25 @@ def _n_latestp(m, ctx, s, e):
     return "DATE", f"{cq[0]}-Q{cq[1]}" if cq else "XXXX-QX"
 
 
+def _n_ordday(m, ctx, s, e):
+    """"on the 20th": that day of the month the text last named, else of the anchor's
+    month, in the direction the tense says."""
+    d = int(m["d"])
+    span = (m.start("x"), m.end("x"))
+    last = ctx.last_value
+    if last and re.match(r"^\d{4}-\d\d(?:-\d\d)?$", last):
+        v = f"{last[:7]}-{d:02d}"
+    elif ctx.anchor is None:
+        return "DATE", f"XXXX-XX-{d:02d}", span
+    else:
+        a = ctx.anchor
+        tense = ctx.tense(*span)
+        k = 1 if tense == "future" and d < a.day else (-1 if tense == "past" and d > a.day else 0)
+        y, mo = _add_months(a.year, a.month, k)
+        v = f"{y}-{mo:02d}-{d:02d}"
+    return "DATE", v if calendar_date(v) else f"XXXX-XX-{d:02d}", span
+
+
 def _n_weekof(m, ctx, s, e):
     """"the week of March 6": the ISO week that contains the day."""
     mo, d = _month_num(m["mon"]), _day(m["d"])
@@ -1058,7 +1117,10 @@ def _n_qabbr(m, ctx, s, e):
         return "DATE", f"{m['y']}-Q{q}"
     if ctx.anchor is None:
         return "DATE", f"XXXX-Q{q}"
-    return "DATE", f"{ctx.anchor.year}-Q{q}"
+    ay, aq = _quarter(ctx.anchor)
+    if int(q) > aq and ctx.tense(s, e) != "future":
+        ay -= 1  # "reported its Q4 results" in March: last year's fourth quarter, as "the fourth quarter"
+    return "DATE", f"{ay}-Q{q}"
 
 
 def _n_decade(m, ctx, s, e):
@@ -1129,7 +1191,7 @@ def _day_of(word: str | None, ctx: _Ctx, s: int, e: int) -> str | None:
     return None
 
 
-_ON_DAY = re.compile(rf"\s+on\s+(?P<wd>{_WD}|today|yesterday|tomorrow)\b")
+_ON_DAY = re.compile(rf"(?:\s+(?:\(?local\s+time\)?|[ECMP][SD]T|GMT|UTC))?,?\s+on\s+(?P<wd>{_WD}|today|yesterday|tomorrow)\b")
 
 
 def _n_clock(m, ctx, s, e):
@@ -1180,7 +1242,17 @@ def _n_clock24(m, ctx, s, e):
     return "TIME", f"{day}T{m['h']}:{m['mi']}"
 
 
+def _title_word(ctx: _Ctx, s: int) -> bool:
+    """The capitalized word at ``s`` continues a capitalized word mid-sentence: part of a
+    name or title ("High Noon"), not a time."""
+    prev = re.search(r"[\"'`“‘]*(\S+)\s+$", ctx.text[max(0, s - 24):s])
+    return bool(ctx.text[s:s + 1].isupper() and prev and prev.group(1)[:1].isupper()
+                and prev.group(1)[-1:] not in ".!?:\"”")
+
+
 def _n_noon(m, ctx, s, e):
+    if _title_word(ctx, s):
+        return None  # "High Noon"
     if not m["wd"] and re.search(r"\b(?:a|an|the|his|her|its|their)\s+$", ctx.text[max(0, s - 8):s], re.I):
         return None  # "a midnight curfew"
     w = re.sub(r"[- ]", "", m["w"].lower())
@@ -1354,7 +1426,7 @@ def _n_ago(m, ctx, s, e):
         return "DATE", f"{y}{ctx.last_value[4:]}"
     base = None
     if anaphoric:
-        base = ctx.last_day
+        base = _coarse_base(ctx, _unit_key(u)) or ctx.last_day
         if base is None and ctx.last_value and re.match(r"^\d{4}", ctx.last_value):
             base = dt.date(int(ctx.last_value[:4]), 7, 1) if _unit_key(u) in ("year", "decade", "century") else None
         if base is None:
@@ -1375,6 +1447,21 @@ def _n_ago(m, ctx, s, e):
         y = int(ctx.last_value[:4]) - 1
         return "DATE", f"{y}{ctx.last_value[4:]}"
     return "DATE", _shift(ctx, base, u, sign * int(n))
+
+
+def _coarse_base(ctx: _Ctx, unit: str) -> dt.date | None:
+    """The date the text last named when it was a month or a year and the shift is
+    counted in units at least that coarse ("In March 2018 ... Three months later"):
+    a day named earlier in the text is then not the reference."""
+    v = ctx.last_value or ""
+    mm = re.match(r"^(\d{4})-(\d\d)$", v)
+    if mm and unit in ("month", "quarter", "year", "decade", "century") and 1 <= int(mm[2]) <= 12:
+        return dt.date(int(mm[1]), int(mm[2]), 15)
+    if re.match(r"^\d{4}$", v) and unit in ("year", "decade", "century"):
+        return dt.date(int(v), 7, 1)
+    if re.match(r"^\d{3}$", v) and unit in ("decade", "century"):  # a decade: "the 1970s ... a decade later"
+        return dt.date(int(v) * 10 + 5, 7, 1)
+    return None
 
 
 def _n_yearago(m, ctx, s, e):
@@ -1440,6 +1527,16 @@ def _n_relunit(m, ctx, s, e):
     if rel in ("the past", "the previous", "past") and u in ("week", "month", "year", "decade", "century"):
         # "the past week" in news is usually the last seven days: a duration
         return "DURATION", _duration(1, u)
+    if rel == "the next" and u in ("week", "month", "year") and not m["edge"] and not re.search(
+            r"\b(?:over|during|for|within|in|throughout|through|of|into|until|till|by|from)\s+$", ctx.text[max(0, s - 12):s], re.I):
+        # "In 2012 the firm moved. The next year it went bankrupt": in a story told in the past,
+        # the year after the one just named, not the year ahead of the anchor
+        mm = re.match(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T.*)?$", ctx.last_value or "")
+        base = None
+        if mm and (mm[2] or u == "year") and (mm[3] or u != "week") and calendar_date(ctx.last_value.split("T")[0]):
+            base = dt.date(int(mm[1]), int(mm[2] or 7), int(mm[3] or 1))
+        if base is not None and _shift(ctx, base, u, 0) < _shift(ctx, ctx.anchor, u, 0):
+            return "DATE", _shift(ctx, base, u, 1)
     if rel in ("the next", "the coming") and u in ("week", "month", "year", "decade"):
         return "DURATION", _duration(1, u)
     return "DATE", _shift(ctx, ctx.anchor, u, k)
@@ -1476,6 +1573,14 @@ def _n_duration(m, ctx, s, e):
     n_txt = m["n"]
     u = m["u"]
     low = n_txt.lower()
+    if m["u"][:1].isupper() and not m["n"][:1].isupper() and re.search(
+            r"(?:(?<![\w'’])[a-z][\w'’]*|[,;'\"`’”“])\s*$", ctx.text[max(0, s - 24):s]):
+        return None  # a capitalized unit mid-sentence is a name: CBS's "60 Minutes"
+    if low in ("a", "an") and u.lower().endswith("s") and (m["adj"] or "").lower() == "-long":
+        return "DURATION", _duration(None, u), (m.start("u"), e)  # "a months-long search": the article is the noun's
+    verb = re.match(r"last\s+", ctx.text[s:e], re.I)
+    if verb and re.search(r"\b(?:will|would|could|can|may|might|should|must|to|did|does|do|not|n['’]t)\s+$", ctx.text[max(0, s - 8):s], re.I):
+        s += verb.end()  # the verb: "talks could last several weeks", "expected to last over a week"
     txt = ctx.text[s:e]
     if txt.lower() == "one day" and re.search(
             r"\b(?:will|would|could|may|might|can|should|must|to|hope|hopes|hoped|dream|dreams|wants?)\s+$",
@@ -1504,18 +1609,31 @@ def _n_duration(m, ctx, s, e):
     if lead and not (lead.group().lower().startswith("the") and not re.match(r"\s+[a-z]", ctx.text[e:e + 3])):
         # "only six months", "the two-week crisis": the adverb and the article stay out of the extent
         return "DURATION", _duration(n, u), (s + lead.end(), e)
-    return "DURATION", _duration(n, u)
+    return "DURATION", _duration(n, u), (s, e)
 
 
 def _n_bareunits(m, ctx, s, e):
     pre = (m["pre"] or "").lower().strip()
     u = m["u"]
-    if not pre:
+    if not pre and not m["adj"]:  # "a decades-long feud" needs no preposition
         before = ctx.text[max(0, s - 10):s].lower()
         if not re.search(r"\b(?:for|in|over|within|took|take|takes|lasted)\s+$", before):
             return None
         if re.match(r"\s+(?:of|old)\b", ctx.text[e:e + 6]):
             return None
+    if pre == "the" and m["adj"]:
+        return "DURATION", _duration(None, u), (m.start("u"), e)  # "the decades-long feud"
+    if pre == "the":
+        # "over the years", "the weeks ahead", "in the years that followed": an unspecified stretch;
+        # not "the days of ...", nor "in the weeks before the vote" (a time relative to an event)
+        ahead = re.match(r"\s+(?:ahead|to\s+come)\b", ctx.text[e:e + 12], re.I)
+        if ahead:
+            e += ahead.end()
+        elif not (re.search(r"\bover\s+$", ctx.text[max(0, s - 6):s], re.I) and not re.match(r"\s+(?:of|before|after)\b", ctx.text[e:e + 8])
+                  or re.search(r"\bin\s+$", ctx.text[max(0, s - 4):s], re.I)
+                  and re.match(r"\s+(?:(?:that|which)\s+followed|since)\b", ctx.text[e:e + 16])):
+            return None
+        return "DURATION", _duration(None, u), (s, e)
     if pre in ("recent", "in recent"):
         if pre == "in recent":
             s = m.start("pre") + 3
@@ -1567,6 +1685,36 @@ _HOLIDAYS = {
 }
 
 
+def _easter(y: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    mm = (a + 11 * h + 22 * l) // 451
+    month = (h + l - 7 * mm + 114) // 31
+    day = (h + l - 7 * mm + 114) % 31 + 1
+    return dt.date(y, month, day)
+
+
+def _thanksgiving(y: int) -> dt.date:  # the fourth Thursday of November
+    first = dt.date(y, 11, 1)
+    return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+def _election_day(y: int) -> dt.date:  # the Tuesday after the first Monday of November
+    first = dt.date(y, 11, 1)
+    return first + dt.timedelta(days=(0 - first.weekday()) % 7 + 1)
+
+
+# holidays on a different day every year
+_MOVABLE = {"thanksgiving": _thanksgiving, "election day": _election_day, "easter": _easter,
+            "good friday": lambda y: _easter(y) - dt.timedelta(days=2)}
+
+
 # What may follow a holiday that is still the day: "Christmas morning", "the Thanksgiving weekend".
 _HOLIDAY_TIME_WORDS = {"morning", "afternoon", "evening", "night", "eve", "day", "holiday", "holidays", "season",
                        "week", "weekend", "break", "period", "vacation", "recess", "time"}
@@ -1605,22 +1753,25 @@ def _n_holiday(m, ctx, s, e):
         if m["y"]:
             return "DATE", f"{m['y']}-{mo:02d}-{d:02d}"
         return "DATE", _resolve_md(mo, d, ctx, s, e)
-    if w.startswith("thanksgiving"):
-        def thanksgiving(y: int) -> dt.date:
-            first = dt.date(y, 11, 1)
-            return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if w == "easter" and re.match(r"\s+[A-Z]", ctx.text[e:e + 3]):
+        return None  # "Easter Island", "the Easter Rising": a name
+    movable = next((f for k, f in _MOVABLE.items() if w.startswith(k)), None)
+    if movable is not None:
         if m["y"]:
-            return "DATE", thanksgiving(int(m["y"])).isoformat()
+            d = movable(int(m["y"]))
+            return "DATE", _week(d) if w.endswith(" week") else d.isoformat()
         if ctx.anchor is None:
-            return "DATE", "XXXX-11"
+            return "DATE", "XXXX-XX-XX" if w.startswith(("easter", "good friday")) else "XXXX-11"
         a = ctx.anchor
         tense = ctx.tense(s, e)
-        d = thanksgiving(a.year)
+        week = w.endswith(" week")  # "Easter week": the ISO week that ends on Easter Sunday
+        lead = 6 if week else 0  # a week under way has begun
+        d = movable(a.year)
         if tense == "future":
-            d = d if d >= a else thanksgiving(a.year + 1)
+            d = d if d >= a else movable(a.year + 1)
         else:
-            d = d if d <= a else thanksgiving(a.year - 1)
-        return "DATE", d.isoformat()
+            d = d if d - dt.timedelta(days=lead) <= a else movable(a.year - 1)
+        return "DATE", _week(d) if week else d.isoformat()
     # moving holidays: year only
     if m["y"]:
         return "DATE", m["y"]
@@ -1644,7 +1795,7 @@ def _n_century(m, ctx, s, e):
 _NORMALIZERS = {
     "iso": _n_iso, "slash": _n_slash, "mdy": _n_mdy, "dmy": _n_dmy, "my": _n_my, "season": _n_season,
     "quarter": _n_quarter, "qabbr": _n_qabbr, "yearq": _n_yearq, "relyearq": _n_relyearq, "agoq": _n_agoq,
-    "latestp": _n_latestp, "weekof": _n_weekof, "term": _n_term, "decade": _n_decade, "year": _n_year, "clock": _n_clock,
+    "latestp": _n_latestp, "weekof": _n_weekof, "ordday": _n_ordday, "term": _n_term, "decade": _n_decade, "year": _n_year, "clock": _n_clock,
     "clock24": _n_clock24, "clockz": _n_clockz, "endof": _n_endof, "noon": _n_noon, "weekday": _n_weekday, "weekdays": _n_weekdays,
     "deictic": _n_deictic, "part": _n_part, "set": _n_set, "ago": _n_ago, "yearago": _n_yearago,
     "relunit": _n_relunit, "anaday": _n_anaday, "daybefore": _n_daybefore, "duration": _n_duration,
