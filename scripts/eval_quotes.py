@@ -249,6 +249,27 @@ def agreement(split: str) -> int:
     return 0
 
 
+def single_quote_style(text: str) -> str:
+    """``text`` as a British outlet would quote it, character for character: the
+    double marks of each quote become single ones (“ ‘, ” ’, " '), and single marks
+    nested inside become double ones. Two-apostrophe marks ('') stay as they are."""
+    from briefdoc.extractors import _marks
+
+    chars = list(text)
+    swap = {"“": "‘", "”": "’", '"': "'"}
+    for m in _marks._find(text, _marks.DOUBLE):
+        for at in (m.open_at, m.close_at):
+            if at is not None and text[at] in swap and text[at + 1:at + 2] != _marks.PAD:
+                chars[at] = swap[text[at]]
+        nested = False
+        for i in range(m.start, m.end):
+            if text[i] == "‘":
+                chars[i], nested = "“", True
+            elif text[i] == "’" and nested and not text[i + 1:i + 2].isalnum():
+                chars[i], nested = "”", False
+    return "".join(chars)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", default="dev", choices=["dev", "train"])
@@ -261,6 +282,8 @@ def main(argv=None) -> int:
                     help="score only the N train articles that train_attribution.py holds out")
     ap.add_argument("--model", type=Path, help="use these learned attribution weights instead of the shipped ones")
     ap.add_argument("--docbin", type=Path, help="the train parses cached by train_attribution.py --docbin")
+    ap.add_argument("--single-quotes", action="store_true",
+                    help="rewrite each article in the British style first (‘...’ outside, “...” inside; same offsets)")
     args = ap.parse_args(argv)
     if args.agreement:
         return agreement(args.split)
@@ -281,7 +304,7 @@ def main(argv=None) -> int:
         _learned.model = lambda: weights  # noqa: E731
     pairs = files(args.split)
     cached = None
-    if args.docbin and args.docbin.exists() and args.split == "train":
+    if args.docbin and args.docbin.exists() and args.split == "train" and not args.single_quotes:
         from spacy.tokens import DocBin
 
         cached = list(DocBin().from_bytes(args.docbin.read_bytes()).get_docs(nlp.pipeline().vocab))
@@ -309,6 +332,8 @@ def main(argv=None) -> int:
         gold = read_gold(ann)
         for g in gold:
             g["kind"] = "direct" if (QUOTE_CHARS & set(text[g["start"]:g["end"]]) or "''" in text[g["start"]:g["end"]]) else "indirect"
+        if args.single_quotes:
+            text = single_quote_style(text)
         doc = parsed.get(txt) or nlp.parse(text)
         t0 = time.perf_counter()
         cast = actors.find(doc)

@@ -122,3 +122,21 @@ def test_names_are_spelled_as_in_the_article():
     names = {a.name for a in cast.actors.values()}
     assert "Douglas Holtz-Eakin" in names
     assert not any(" - " in n for n in names)
+
+
+def test_seat_of_government_in_a_title_gives_the_country():
+    """"Kremlin spokesman", "White House press secretary": the title keeps the word and
+    the person is affiliated with the country the seat stands for."""
+    doc, cast = cast_of("Kremlin spokesman Ivan Petrov said talks would resume. "
+                        "White House press secretary Maria Lane said it was over.\n")
+    orlov, lane = cast.get("ivan-petrov"), cast.get("maria-lane")
+    assert (orlov.title, orlov.affiliation) == ("Kremlin spokesman", "russia")
+    assert (lane.title, lane.affiliation) == ("White House press secretary", "united-states")
+
+
+def test_name_in_apposition_to_a_description_is_the_speaker():
+    import briefdoc
+
+    text = "A Pentagon spokesman, John Morrow, said troops were ready.\n"
+    q = briefdoc.extract(text).quotes[0]
+    assert q.speaker == "john-morrow" and text[q.speaker_start:q.speaker_end] == "John Morrow"

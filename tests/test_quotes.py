@@ -196,6 +196,34 @@ def test_double_apostrophe_marks():
     assert [q.speaker for q in d] == ["amal-haddad", "amal-haddad"]
 
 
+def test_single_quote_style_of_british_outlets():
+    """Single marks outside, double marks inside (Guardian, BBC style): ’ is also the
+    apostrophe, which never closes a quote before a letter, and a plural's apostrophe
+    (“ministers’ plan”) closes only when nothing later in the paragraph can."""
+    text = ("‘We will not back down on this,’ Theresa Okafor told reporters. ‘It is the right thing.’\n"
+            "'This is a disaster,' said Mary Jones, a councillor. ‘The ministers’ plan is dead,’ she added.\n"
+            "‘He said “never again” and he meant it,’ Jones said.\n"
+            "The union called it ‘a reckless gamble with people’s jobs’.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    d = direct(qs)
+    assert [q.text for q in d] == [
+        "We will not back down on this,", "It is the right thing.", "This is a disaster,",
+        "The ministers’ plan is dead,", "He said “never again” and he meant it,", "a reckless gamble with people’s jobs"]
+    assert [q.speaker for q in d[:5]] == ["theresa-okafor", "theresa-okafor", "mary-jones", "mary-jones", "mary-jones"]
+
+
+def test_single_marks_inside_double_quotes_stay_nested():
+    """An American text with dialogue in single marks inside its double quotes (more
+    single marks than double ones) keeps the double marks as the quotes."""
+    text = ("“He walked in and said, ‘Hi, I am Bill.’ Then he said, ‘Sit down.’ "
+            "And later, ‘We are done,’ and left,” Ana Ruiz said.\n")
+    cast, qs = run(text)
+    d = direct(qs)
+    assert len(d) == 1 and d[0].text.startswith("He walked in") and d[0].text.endswith("and left,")
+    assert d[0].speaker == "ana-ruiz"
+
+
 def test_reported_speech_that_opens_a_quote_is_not_doubled():
     text = "Omar Said also said that “the demands should be heard,” adding nothing else.\n"
     cast, qs = run(text)

@@ -157,3 +157,16 @@ def test_a_date_before_a_noun_dates_that_thing_not_the_clause():
         ("2023-01-17", "Lavrov called for calm during a January 17 phone call with Bayramov"),
         # "2005 levels" names no event: left out
     }
+
+
+def test_relative_date_inside_a_british_style_quote_is_not_dated():
+    """‘Yesterday’ inside a quote in single marks is the speaker's yesterday, as inside
+    double marks; the apostrophe of “don’t” does not end the quote."""
+    import datetime as dt
+
+    import briefdoc
+
+    text = ("The minister spoke in Paris on Monday.\n"
+            "‘We don’t know what happened yesterday,’ she said.\n")
+    brief = briefdoc.extract(text, published=dt.date(2023, 3, 1))
+    assert [e.date for e in brief.timeline] == ["2023-02-27"]

@@ -32,7 +32,7 @@ KH Cambodian|Cambodians : Phnom Penh
 CM Cameroonian|Cameroonians : Yaounde|Yaoundé
 CA Canadian|Canadians : Ottawa
 CL Chilean|Chileans : Santiago
-CN Chinese : Beijing
+CN Chinese : Beijing|Zhongnanhai
 CO Colombian|Colombians : Bogota|Bogotá
 HR Croatian|Croatians|Croat|Croats : Zagreb
 CU Cuban|Cubans : Havana
@@ -46,7 +46,7 @@ SV Salvadoran|Salvadorans : San Salvador
 EE Estonian|Estonians : Tallinn
 ET Ethiopian|Ethiopians : Addis Ababa
 FI Finnish|Finns : Helsinki
-FR French : Paris
+FR French : Paris|Élysée|Elysee|Élysée Palace|Elysee Palace|Quai d'Orsay
 GE Georgian|Georgians : Tbilisi
 DE German|Germans : Berlin
 GH Ghanaian|Ghanaians : Accra
@@ -135,8 +135,8 @@ TM Turkmen : Ashgabat
 UG Ugandan|Ugandans : Kampala
 UA Ukrainian|Ukrainians : Kyiv|Kiev
 AE Emirati|Emiratis : Abu Dhabi
-GB British|Britons : London|Downing Street|Westminster
-US American|Americans : Washington|White House
+GB British|Britons : London|Downing Street|Westminster|Whitehall
+US American|Americans : Washington|White House|Pentagon|Foggy Bottom
 UY Uruguayan|Uruguayans : Montevideo
 UZ Uzbek|Uzbeks : Tashkent
 VE Venezuelan|Venezuelans : Caracas

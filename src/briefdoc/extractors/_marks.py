@@ -6,6 +6,13 @@ it continues the quote into the next paragraph when that one opens with a
 quotation mark again; each paragraph's piece is its own span, linked by
 ``chain`` (the index of the first piece). Single quotes (‘…’) inside a double
 quote are part of it.
+
+British and Commonwealth outlets quote the other way round: single marks (‘…’ or
+'…') outside, double marks for a quote within a quote. A text whose opening single
+marks outnumber its opening double marks is read that way. There the closing mark is
+also the apostrophe: a ’ followed by a letter ("don’t", "people’s") never closes, and
+one after an "s" ("the ministers’ plan") closes only when no later mark in the
+paragraph can.
 """
 
 from __future__ import annotations
@@ -18,6 +25,23 @@ OPEN = "“"
 CLOSE = "”"
 STRAIGHT = '"'
 PAD = "\u0001"  # the second apostrophe of a '' mark (newspaper style) once normalized
+OPENERS = ("“", '"', "‘", "'")  # what an opening mark can be, in either style
+_BEFORE_OPENER = "([{—–-/:;,"
+
+
+@dataclass(frozen=True)
+class Style:
+    open: str
+    close: str
+    straight: str
+
+    @property
+    def single(self) -> bool:
+        return self.straight == "'"
+
+
+DOUBLE = Style("“", "”", '"')
+SINGLE = Style("‘", "’", "'")
 
 
 @dataclass(frozen=True)
@@ -37,8 +61,16 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _is_opener(text: str, i: int) -> bool:
+def _is_opener(text: str, i: int, style: Style = DOUBLE) -> bool:
     c = text[i]
+    if style.single:
+        if c not in (style.open, style.straight):
+            return False
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if after.isspace() or re.match(r"\d\ds?\b", text[i + 1:i + 4]):  # ’90s, '09: an elision
+            return False
+        return before.isspace() or before in _BEFORE_OPENER or i == 0
     if c == OPEN:
         return True
     if c != STRAIGHT:
@@ -48,11 +80,16 @@ def _is_opener(text: str, i: int) -> bool:
     after = text[i + w] if i + w < len(text) else " "
     if after.isspace():
         return False
-    return before.isspace() or before in "([{—–-/:;," or i == 0
+    return before.isspace() or before in _BEFORE_OPENER or i == 0
 
 
-def _is_closer(text: str, i: int) -> bool:
+def _is_closer(text: str, i: int, style: Style = DOUBLE) -> bool:
     c = text[i]
+    if style.single:
+        if c not in (style.close, style.straight) or i == 0 or text[i - 1].isspace():
+            return False
+        after = text[i + 1] if i + 1 < len(text) else " "
+        return not after.isalnum()  # "don’t", "people’s" are apostrophes
     if c == CLOSE:
         return True
     if c != STRAIGHT:
@@ -60,18 +97,49 @@ def _is_closer(text: str, i: int) -> bool:
     return True
 
 
+def _possessive(text: str, i: int) -> bool:
+    """A closing single mark that may be a plural's apostrophe ("the ministers’ plan")."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return text[i - 1] in "sS" and after in " \t"
+
+
+def _single_openers(text: str, outside: tuple[Mark, ...]) -> int:
+    """Opening single marks that are not inside one of the ``outside`` quotes."""
+    masked = text.replace("''", PAD + PAD)  # '' is a double mark
+    spans = [(m.open_at, m.close_at if m.close_at is not None else m.end) for m in outside]
+    return sum(1 for m in re.finditer("[‘']", masked)
+               if _is_opener(masked, m.start(), SINGLE) and not any(a <= m.start() <= b for a, b in spans))
+
+
 @lru_cache(maxsize=8)
+def style_of(text: str) -> Style:
+    """SINGLE when the text's opening single marks, outside its double-quoted spans,
+    outnumber its double-quoted spans."""
+    if "‘" not in text and "'" not in text:
+        return DOUBLE
+    doubles = _find(text, DOUBLE)
+    return SINGLE if _single_openers(text, doubles) > len(doubles) else DOUBLE
+
+
 def find(text: str) -> tuple[Mark, ...]:
-    if "''" in text:
+    """The direct quotes of ``text``, in the text's quoting style."""
+    return _find(text, style_of(text))
+
+
+@lru_cache(maxsize=16)
+def _find(text: str, style: Style) -> tuple[Mark, ...]:
+    if "''" in text and not style.single:
         # '' used as a double quotation mark: same length, so offsets hold
         text = text.replace("''", '"' + PAD)
+    marks_chars = (style.open, style.close, style.straight)
     marks: list[Mark] = []
     pending_chain: int | None = None  # a quote left open at the end of the previous paragraph
     for p_start, p_end in _paragraphs(text):
         i = p_start
         while i < p_end and text[i].isspace():
             i += 1
-        chain_into = pending_chain if (pending_chain is not None and i < p_end and text[i] in (OPEN, STRAIGHT)) else None
+        chain_into = (pending_chain if (pending_chain is not None and i < p_end and text[i] in (style.open, style.straight))
+                      else None)
         pending_chain = None
         open_at: int | None = None
         j = i
@@ -83,17 +151,18 @@ def find(text: str) -> tuple[Mark, ...]:
                 if k != -1:
                     j = k + 1
                     continue
-            if c in (OPEN, CLOSE, STRAIGHT):
+            if c in marks_chars:
                 if open_at is None:
-                    if _is_opener(text, j):
+                    if _is_opener(text, j, style):
                         open_at = j
-                    elif c == STRAIGHT and j + 1 < p_end:
+                    elif c == style.straight and j + 1 < p_end and not style.single:
                         open_at = j  # a straight mark we cannot classify: take it as opening
                 else:
-                    if c == OPEN:
+                    if c == style.open:
                         # a second opening mark: the first was not closed; restart here
                         open_at = j
-                    elif _is_closer(text, j):
+                    elif _is_closer(text, j, style) and not (style.single and _possessive(text, j)
+                                                              and _later_closer(text, j, p_end, style)):
                         s, e = open_at + 1, j
                         if s < len(text) and text[s] == PAD:
                             s += 1
@@ -115,3 +184,14 @@ def find(text: str) -> tuple[Mark, ...]:
                 marks.append(Mark(s, e, open_at, None, chain))
                 pending_chain = chain
     return tuple(marks)
+
+
+def _later_closer(text: str, i: int, p_end: int, style: Style) -> bool:
+    """A mark after ``i`` in the paragraph closes, before any opening mark."""
+    for j in range(i + 1, p_end):
+        c = text[j]
+        if c == style.open or c == style.straight and _is_opener(text, j, style) and not _is_closer(text, j, style):
+            return False
+        if c in (style.close, style.straight) and _is_closer(text, j, style):
+            return True
+    return False

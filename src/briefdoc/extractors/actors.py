@@ -206,6 +206,12 @@ class Cast:
         doc = self.doc
         lemma = head.lemma_.lower()
         kids = list(head.children)
+        for k in kids:
+            # "a Pentagon spokesman, John Kirby, said": the name in apposition
+            if k.dep_ == "appos" and k.i > head.i and k.pos_ == "PROPN":
+                r = self.mention_at(k)
+                if r is not None and self.actors[r.id].kind in ("person", "organization"):
+                    return r
         code = None
         poss = None
         mods = []
@@ -543,7 +549,10 @@ def _title_words(cast: Cast, s: int) -> tuple[list, str | None]:
             i -= 1
             continue
         c = cast._nationality.get(t.i)
-        if c:
+        if c is None and t.i in cast._tok and cast.actors[cast._tok[t.i][2]].kind == "country":
+            code = code or cast._tok[t.i][2]  # a seat of government as a title word: "Kremlin spokesman"
+            words.append(t)
+        elif c:
             code = code or c
         elif t.dep_ == "poss":
             break

@@ -15,7 +15,7 @@ from collections import Counter
 from ..brief import KeyPoint, Quote
 
 MIN_POINTS, MAX_POINTS = 3, 6
-_QUOTE_MARKS = "\"“”«»„"
+_QUOTE_MARKS = "\"“”«»„‘"
 # Pronouns that need the sentence before them ("It" is left out: "It is hard to ..." stands alone).
 _BACK_POINTING = {"he", "she", "his", "her", "they", "their", "them", "these", "those", "this", "that", "its"}
 

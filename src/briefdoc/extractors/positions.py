@@ -52,7 +52,7 @@ def _statement_bounds(ctx: _Ctx, v) -> tuple[int, int] | None:
         end = max(end, k.right_edge.i + 1)
     end = min(end, e)
     start = max(start, s)
-    while end > start + 1 and doc[end - 1].is_punct and doc[end - 1].text not in ("”", '"', ")"):
+    while end > start + 1 and doc[end - 1].is_punct and doc[end - 1].text not in ("”", '"', "’", "'", ")"):
         end -= 1
     if end <= start:
         return None

@@ -308,7 +308,7 @@ def _direct_attribution(ctx: _Ctx, m: _marks.Mark) -> _Att | None:
             t = doc[k]
             if ctx.para(t.idx) != p or t.i in ctx.quoted and t.i not in inside:
                 break
-            if t.text in ("“",) or (t.is_sent_start and n > 2):
+            if t.idx in ctx.opening or t.text == "“" or (t.is_sent_start and n > 2):
                 break
             if ok(t):
                 found = t
@@ -452,7 +452,7 @@ def _indirect(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
         lead = text[cs:ce]
         if lead.startswith("that "):
             lead = lead[5:]
-        if lead[:1] in ("“", '"') or lead.startswith("''"):
+        if lead[:1] in ("“", '"') or lead.startswith("''") or ce - len(lead) in ctx.opening:
             continue
         # mostly a direct quote: the direct quote stands for it
         covered = 0

@@ -25,6 +25,7 @@ import datetime as dt
 import re
 
 from .. import timex
+from . import _marks
 from ..brief import Event, date_bounds
 
 _DEICTIC = re.compile(
@@ -106,7 +107,10 @@ def _is_deictic(expr: str) -> bool:
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges between quotation marks (curly or straight); an
-    unclosed quotation ends with its paragraph."""
+    unclosed quotation ends with its paragraph. A text quoted in the British style
+    (‘…’ outside) has its quotes from ``_marks``: there ’ is also the apostrophe."""
+    if _marks.style_of(text).single:
+        return [(m.start, m.end) for m in _marks.find(text)]
     spans = []
     open_at: int | None = None
     opener = ""
