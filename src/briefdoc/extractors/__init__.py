@@ -25,16 +25,27 @@ def extract(
     """
     from .. import nlp
     from . import actors as actors_mod
-    from . import keypoints, positions, quotes, timeline
+    from . import _wrapping, keypoints, positions, quotes, timeline
 
     if article is None:
         article = Article(title=title or _first_line(text), published=published, text=text)
-    doc = nlp.parse(article.text)
+    # A hard-wrapped text is parsed with its paragraphs on one line each (same offsets);
+    # the items then quote the article as written, line breaks and all.
+    unwrapped = _wrapping.unwrap(article.text)
+    doc = nlp.parse(unwrapped)
     cast = actors_mod.find(doc)
     found_quotes = quotes.find(doc, cast)
     found_positions = positions.find(doc, cast, found_quotes)
     events = timeline.build(doc, article.published)
     points = keypoints.pick(doc, found_quotes, title=article.title)
+    if unwrapped != article.text:
+        text = article.text
+        for item in (*points, *found_quotes):
+            item.text = text[item.start:item.end]
+        for p in found_positions:
+            p.statement = text[p.start:p.end]
+        for e in events:
+            e.expression, e.event = text[e.start:e.end], text[e.event_start:e.event_end]
     return Brief(
         article=article,
         key_points=points,
