@@ -140,3 +140,22 @@ def test_name_in_apposition_to_a_description_is_the_speaker():
     text = "A Pentagon spokesman, John Morrow, said troops were ready.\n"
     q = briefdoc.extract(text).quotes[0]
     assert q.speaker == "john-morrow" and text[q.speaker_start:q.speaker_end] == "John Morrow"
+
+
+def test_party_from_title_description_or_letter():
+    """A party named in a title, a description or the letter after a name is the
+    person's affiliation (before a country), as an organization actor of its own."""
+    doc, cast = cast_of("Sen. Tom Barker (R-Texas) spoke first. Democratic presidential nominee Ann Lowe replied. "
+                        "Labour leader Keir Wood said no. Rep. Jim Marsh, D-Ohio, agreed. "
+                        "U.S. Sen. Carl Dunn (R-Utah) left. Ruth Hale, the Democratic speaker of the House, waited.\n")
+    got = {aid: cast.get(aid).affiliation for aid in ("tom-barker", "ann-lowe", "keir-wood", "jim-marsh", "carl-dunn", "ruth-hale")}
+    assert got == {"tom-barker": "republican-party", "ann-lowe": "democratic-party", "keir-wood": "labour-party",
+                   "jim-marsh": "democratic-party", "carl-dunn": "republican-party", "ruth-hale": "democratic-party"}
+    assert (cast.get("republican-party").name, cast.get("republican-party").kind) == ("Republican Party", "organization")
+
+
+def test_party_words_elsewhere_are_not_affiliations():
+    doc, cast = cast_of("The Democratic Republic of Congo closed its border. Mary Stone, a conservative lawyer, "
+                        "said the move was legal.\n")
+    assert cast.get("mary-stone").affiliation is None
+    assert "democratic-party" not in cast.actors and "conservative-party" not in cast.actors

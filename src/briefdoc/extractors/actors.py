@@ -7,6 +7,7 @@ metonym, a description such as "the foreign minister", a pronoun) to an actor.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..brief import Actor
@@ -629,6 +630,10 @@ def _titles(cast: Cast) -> None:
                     title = doc[tw2[0].i:desc.i + 1].text
             if title and not a.title:
                 a.title = title
+            party = _party(cast, words, desc, e)
+            if party and (not a.affiliation or cast.actors[a.affiliation].kind == "country"):
+                a.affiliation = party  # a party before a country: "U.S. Sen. Ted Cruz (R-Texas)"
+                continue
             if code and not a.affiliation and code != aid:
                 a.affiliation = code
     # state officials with no nationality given: the country named around their first mention
@@ -656,6 +661,50 @@ def _titles(cast: Cast) -> None:
                 cands.append((rank, n, c))
         if cands:
             a.affiliation = min(cands)[2]
+
+
+# Political parties that English-language news names by an adjective or a letter:
+# (id, name, capitalized words that stand for it, the letter of "Sen. X (R-Texas)").
+PARTIES = (
+    ("democratic-party", "Democratic Party", {"democratic", "democrat"}, "D"),
+    ("republican-party", "Republican Party", {"republican", "gop"}, "R"),
+    ("labour-party", "Labour Party", {"labour"}, ""),
+    ("conservative-party", "Conservative Party", {"conservative", "tory"}, ""),
+    ("liberal-democrats", "Liberal Democrats", {"lib"}, ""),
+    ("scottish-national-party", "Scottish National Party", {"snp"}, ""),
+)
+_PARTY_TAG = re.compile(r"\s*[,(]\s*([A-Z])\s*[-–]\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\s*[),]")
+
+
+def _party(cast: Cast, words, desc, end: int) -> str | None:
+    """The party a person's title or description names ("Democratic Sen.", "the
+    Republican nominee", "Labour leader"), or the letter after the name ("Ted Cruz
+    (R-Texas)", "Jim Jordan, R-Ohio,"); its actor is made on first use."""
+    doc = cast.doc
+    toks = list(words)
+    if desc is not None:
+        toks += [k for k in desc.lefts if k.dep_ in ("amod", "compound")]
+    found = None
+    for t in toks:
+        if t.text[:1].isupper():
+            low = t.lower_
+            if low == "lib" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("dem", "dems"):
+                low = "lib"
+            elif low == "lib":
+                continue
+            found = next((p for p in PARTIES if low in p[2]), None) or found
+        if found:
+            break
+    if found is None and end < len(doc):
+        tag = _PARTY_TAG.match(doc.text, doc[end - 1].idx + len(doc[end - 1]))
+        if tag:
+            found = next((p for p in PARTIES if p[3] and p[3] == tag[1]), None)
+    if found is None:
+        return None
+    pid, name = found[0], found[1]
+    if pid not in cast.actors:
+        cast._add(pid, name, "organization", desc.i if desc is not None else end - 1)
+    return pid
 
 
 def _subject_person(cast: Cast, tok) -> str | None:
