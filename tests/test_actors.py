@@ -159,3 +159,16 @@ def test_party_words_elsewhere_are_not_affiliations():
                         "said the move was legal.\n")
     assert cast.get("mary-stone").affiliation is None
     assert "democratic-party" not in cast.actors and "conservative-party" not in cast.actors
+
+
+def test_party_members_as_a_group_belong_to_the_party():
+    import briefdoc
+
+    text = ("Republicans said the bill was dead. Senate Democrats accused the White House of stalling. "
+            "Labour said it would oppose the budget. The Sweden Democrats said they would abstain.\n")
+    actors_ = {a.id: a for a in briefdoc.extract(text).actors}
+    assert actors_["republicans"].affiliation == "republican-party"
+    assert actors_["senate-democrats"].affiliation == "democratic-party"
+    assert actors_["labour"].affiliation == "labour-party"
+    assert actors_["sweden-democrats"].affiliation != "democratic-party"
+    assert actors_["democratic-party"].name == "Democratic Party"

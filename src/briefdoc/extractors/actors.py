@@ -94,6 +94,11 @@ class Cast:
         if a is None:
             a = _Actor(aid, name, kind, first=at)
             self.actors[aid] = a
+            if kind in ("group", "organization"):
+                party = _party_group(name)
+                if party is not None and party[0] != aid:
+                    self._add(party[0], party[1], "organization", at)
+                    a.affiliation = party[0]
         return a
 
     def _mention(self, start: int, end: int, aid: str) -> None:
@@ -673,6 +678,26 @@ PARTIES = (
     ("liberal-democrats", "Liberal Democrats", {"lib"}, ""),
     ("scottish-national-party", "Scottish National Party", {"snp"}, ""),
 )
+# members of a party as a group: "Republicans", "Senate Democrats", "the GOP leadership", "Labour"
+_PARTY_MEMBERS = {"democrats": 0, "democrat": 0, "republicans": 1, "gop": 1, "labour": 2, "tories": 3, "tory": 3,
+                  "snp": 5}  # not "Conservatives": in American news, conservative people
+_PARTY_GROUP_WORDS = {"the", "senate", "house", "congressional", "capitol", "hill", "state", "leadership", "leaders",
+                      "lawmakers", "establishment", "base", "caucus", "members", "party", "mps", "senators", "voters",
+                      "candidates", "delegates", "officials", "strategists", "aides", "donors", "colleagues", "rivals"}
+
+
+def _party_group(name: str):
+    """The party (id, name) a group's name stands for, when it is a party's members
+    ("Republicans", "Senate Democrats", "the GOP leadership", "Labour"), not a name
+    that only contains the word ("Sweden Democrats", "Social Democrats")."""
+    words = [w.strip(".,'’") for w in name.split()]
+    hits = [i for i, w in enumerate(words) if w[:1].isupper() and w.lower() in _PARTY_MEMBERS]
+    if len(hits) != 1 or any(w.lower() not in _PARTY_GROUP_WORDS for i, w in enumerate(words) if i != hits[0]):
+        return None
+    party = PARTIES[_PARTY_MEMBERS[words[hits[0]].lower()]]
+    return party[0], party[1]
+
+
 _PARTY_TAG = re.compile(r"\s*[,(]\s*([A-Z])\s*[-–]\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\s*[),]")
 
 
