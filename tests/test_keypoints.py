@@ -64,3 +64,16 @@ def test_a_headline_inside_the_text_is_not_a_key_point():
     points = [k.text for k in briefdoc.extract(text, title="Port closed").key_points]
     assert "Council Weighs New Fees for Shipping Lines After Storm." not in points
     assert any(p.startswith("NATO, the EU and the UN") for p in points) or len(points) >= 3
+
+
+def test_a_dateline_line_is_not_a_key_point():
+    import briefdoc
+
+    text = ("Norway cuts cod quota\n"
+            "OSLO, Norway, May 4 (Wire) —\n"
+            "The Norwegian government approved a new fishing quota on Thursday after months of talks.\n"
+            "The quota cuts the catch of cod by a fifth from next year, the ministry said.\n"
+            "Fishermen's groups said the cut would cost hundreds of jobs in the north.\n"
+            "The opposition called the decision rushed and demanded a vote in parliament.\n")
+    points = [k.text for k in briefdoc.extract(text).key_points]
+    assert points and not any(p.startswith("OSLO") for p in points)

@@ -4,8 +4,8 @@ Extractive and lead-biased, as news is written: sentences are scored by position
 by how many of the article's salient words and named entities they carry, and
 lose weight when they are mostly quotation (quotes have a section of their own),
 when they open on a pronoun that points back to a sentence the reader will not
-see ("His views were echoed by ..."), or when they read as a headline (most words
-capitalised)."""
+see ("His views were echoed by ..."), when they read as a headline (most words
+capitalised), or when they have no verb (a dateline, a label)."""
 
 from __future__ import annotations
 
@@ -110,6 +110,8 @@ def pick(doc, quotes: list[Quote], limit: int = 5, title: str | None = None) -> 
             score -= 0.5  # headlines, datelines, captions
         if span is not None and _headline_like(span):
             score -= 2.0  # a headline kept in the text ("Clinton Plan for Taxes Is Expansive but Complex.")
+        if span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span):
+            score -= 2.0  # no verb: a dateline ("FLINT, Mich., Oct. 4 (UPI) —"), a label, a header
         if span is not None and _opens_on_a_pronoun(span):
             score -= 0.6  # "His views were echoed by ...": whose?
         scored.append((score, rank, s, e))
