@@ -172,3 +172,15 @@ def test_party_members_as_a_group_belong_to_the_party():
     assert actors_["labour"].affiliation == "labour-party"
     assert actors_["sweden-democrats"].affiliation != "democratic-party"
     assert actors_["democratic-party"].name == "Democratic Party"
+
+
+def test_name_in_apposition_after_of_phrase_is_the_described_person():
+    """"The mayor of Lyon, Anne Marceau, announced": the parser hangs the name on
+    "Lyon"; it is still the mayor, one actor with the later "Marceau"."""
+    import briefdoc
+
+    text = ("The mayor of Lyon, Anne Marceau, announced the ban on Friday.\n"
+            "“We cannot wait any longer,” Marceau wrote.\n")
+    b = briefdoc.extract(text)
+    assert {q.speaker for q in b.quotes} == {"anne-marceau"}
+    assert [a.id for a in b.actors if a.kind == "person"] == ["anne-marceau"]

@@ -212,11 +212,18 @@ class Cast:
         doc = self.doc
         lemma = head.lemma_.lower()
         kids = list(head.children)
-        for k in kids:
+        appos = [k for k in kids if k.dep_ == "appos"]
+        if lemma in TITLE_NOUNS:
+            # "the mayor of Lyon, Grégory Doucet," parsed as "Lyon, Grégory Doucet"
+            appos += [a for k in kids if k.dep_ == "prep" and k.lower_ in ("of", "for", "at")
+                      for p in k.children if p.dep_ == "pobj" for a in p.children if a.dep_ == "appos"]
+        for k in appos:
             # "a Pentagon spokesman, John Kirby, said": the name in apposition
-            if k.dep_ == "appos" and k.i > head.i and k.pos_ == "PROPN":
+            if k.i > head.i and k.pos_ == "PROPN":
                 r = self.mention_at(k)
                 if r is not None and self.actors[r.id].kind in ("person", "organization"):
+                    if k.head.i != head.i and self.actors[r.id].kind != "person":
+                        continue
                     return r
         code = None
         poss = None
