@@ -631,3 +631,26 @@ def test_more_verbs_with_a_prepositional_content():
     assert indirect(qs) == [("the new farm bill", "ruth-okoye", "seized")]
     cast, qs = run("Senator Ruth Okoye sat on the new farm bill committee.\n")
     assert indirect(qs) == []
+
+
+
+def _late(text):
+    doc = nlp.parse(text)
+    cast = actors.find(doc)
+    ctx = quotes._Ctx(doc, cast)
+    m = ctx.marks[0]
+    end_tok = quotes._tok_range(doc, m.start, m.end)[-1] + 1
+    return quotes._late_cue(ctx, end_tok, lambda t: t.i not in ctx.quoted and quotes._is_cue(t))
+
+
+def test_cue_after_a_long_name_and_appositive():
+    # the parse may hang "said" on the quote's own verb; the cue is still the one after the long name
+    cue = _late("“The river feeds the valley, and it floods the valley,” Henrik O. Lindqvist Jr., the director "
+                "of the Federal Bureau of Waterways, said at a news conference.\n")
+    assert cue is not None and cue.text == "said"
+    # a new clause with its own verb before it: not the attribution
+    assert _late("“The river feeds the valley, and it floods the valley,” Henrik O. Lindqvist Jr., the director "
+                 "of the bureau, met the mayor who said nothing.\n") is None
+    # no name right after the quote
+    assert _late("“The river feeds the valley, and it floods the valley,” in a year of rain, the director of "
+                 "the Federal Bureau of Waterways said.\n") is None

@@ -315,6 +315,8 @@ def _direct_attribution(ctx: _Ctx, m: _marks.Mark) -> _Att | None:
                 break
             k += 1
             n += 1
+        if found is None and n == 8:
+            found = _late_cue(ctx, end_tok, ok)
     if found is None:
         k = qr[0] - 1
         n = 0
@@ -332,6 +334,33 @@ def _direct_attribution(ctx: _Ctx, m: _marks.Mark) -> _Att | None:
     if found is None:
         return None
     return _attribution_from_cue(ctx, found)
+
+
+LATE_CUE_MAX = 30
+
+
+def _late_cue(ctx: _Ctx, end_tok: int, ok):
+    """"“...,” James B. Comey Jr., the director of the F.B.I., said": a cue after the closing mark
+    that a long name with its appositive keeps beyond the usual few words. Only when a name opens
+    the stretch right after the mark and the stretch holds no finite verb before the cue (so a new
+    sentence or clause is not taken for the attribution)."""
+    doc = ctx.doc
+    k = end_tok
+    while k < len(doc) and doc[k].is_punct and doc[k].text in (",", "''", "”", '"'):
+        k += 1
+    if k >= len(doc) or not doc[k].text[:1].isupper() or not any(
+            ctx.cast.mention_at(t) is not None or t.ent_type_ == "PERSON" for t in doc[k:k + 3]):
+        return None
+    p = ctx.para(doc[end_tok].idx) if end_tok < len(doc) else -1
+    for i in range(k, min(len(doc), end_tok + LATE_CUE_MAX)):
+        t = doc[i]
+        if ctx.para(t.idx) != p or i in ctx.quoted or i in ctx.mark_tok or t.text in (".", "!", "?", ";", ":", "“"):
+            return None
+        if ok(t):
+            return t if doc[i - 1].text == "," else None
+        if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return None
+    return None
 
 
 def _depth(t) -> int:
