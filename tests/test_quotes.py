@@ -654,3 +654,17 @@ def test_cue_after_a_long_name_and_appositive():
     # no name right after the quote
     assert _late("“The river feeds the valley, and it floods the valley,” in a year of rain, the director of "
                  "the Federal Bureau of Waterways said.\n") is None
+
+
+def test_parenthetical_attribution_around_a_quoted_fragment():
+    text = "Her heavy spending on the old school, Mayor Dan Reyes said, ''is a fine example of waste'' in a poor town.\n"
+    cast, qs = run(text)
+    check_spans(text, qs)
+    rep = [q for q in qs if not q.direct]
+    assert [(q.text, q.speaker) for q in rep] == [(text.strip()[:-1], "dan-reyes")]
+    assert [q.text for q in direct(qs)] == ["is a fine example of waste"]
+    # a quote before the attribution has its own cue; a relative clause is no parenthesis
+    for text in ("“We will fight,” she said, and the mayor, she said, “will lose.”\n",
+                 "The council met Mike Lee, who declared in the hall, “We are ready to vote on the new bridge today.”\n"):
+        cast, qs = run(text)
+        assert [q for q in qs if not q.direct] == []

@@ -574,8 +574,14 @@ def _parenthetical(ctx: _Ctx, v) -> tuple[int, int] | None:
     s, e = _sent_in_para(ctx, v)
     if lo_att <= s or doc[lo_att - 1].text != ",":
         return None
-    if any(i in ctx.quoted or i in ctx.mark_tok for i in range(s, e)):
+    # a quoted fragment after the attribution ("The plan, she said, “is a disaster” for the town"): the
+    # sentence is still the content, unless the quotes make up half of it; a quote before it belongs to
+    # a cue of its own ("“A,” he said, “B.”", "saying “A” and B, she said, “C”")
+    if 2 * sum(1 for i in range(s, e) if i in ctx.quoted or i in ctx.mark_tok) >= e - s or any(
+            i in ctx.quoted or i in ctx.mark_tok for i in range(s, lo_att)):
         return None
+    if subj.lower_ in ("who", "which", "that"):
+        return None  # "Lee, who declared in the spin room, ...": a relative clause, not a parenthesis
     if hi_att < e and doc[hi_att].text not in (",", ".", "!", "?", ";"):
         return None
     cs = doc[s].idx
