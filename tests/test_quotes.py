@@ -668,3 +668,12 @@ def test_parenthetical_attribution_around_a_quoted_fragment():
                  "The council met Mike Lee, who declared in the hall, “We are ready to vote on the new bridge today.”\n"):
         cast, qs = run(text)
         assert [q for q in qs if not q.direct] == []
+
+
+def test_that_said_is_a_connective():
+    for text in ("That said, the new bridge on the east road will open in May after the spring floods.\n",
+                 "That being said, the new bridge on the east road will open in May after the spring floods.\n"):
+        cast, qs = run(text)
+        assert qs == []
+    cast, qs = run("The mayor said that the new bridge on the east road will open in May.\n")
+    assert indirect(qs) == [("that the new bridge on the east road will open in May", "mayor", "said")]

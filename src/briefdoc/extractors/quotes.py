@@ -411,12 +411,30 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _discourse_said(v) -> bool:
+    """"That said, ...", "That being said, ...", "All that said, ...": a connective, not a report."""
+    doc = v.doc
+    if v.lower_ != "said" or v.i + 1 >= len(doc) or doc[v.i + 1].text != ",":
+        return False
+    i = v.i - 1
+    if i >= 0 and doc[i].lower_ in ("being", "having", "been"):
+        i -= 1
+        if i >= 0 and doc[i].lower_ == "having":
+            i -= 1
+    if i < 0 or doc[i].lower_ not in ("that", "this"):
+        return False
+    j = i - 1
+    if j >= 0 and doc[j].lower_ in ("all", "with"):
+        j -= 1
+    return j < 0 or doc[j].is_sent_end or doc[j + 1].is_sent_start or doc[j].is_punct or doc[j].is_space
+
+
 def _indirect(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
     doc = ctx.doc
     text = ctx.text
     out = []
     for v in doc:
-        if v.i in ctx.quoted:
+        if v.i in ctx.quoted or _discourse_said(v):
             continue
         lem = _reported.lemma(v)
         content = None
@@ -947,7 +965,7 @@ def _learned_items(ctx: _Ctx, taken: list[tuple[int, int]], used: set[int]) -> l
     qsent = {doc[i].sent.start for i in ctx.mark_tok}
     scored = []
     for t in doc:
-        if t.pos_ not in _learned.CUE_POS or t.i in ctx.quoted or t.is_punct or t.idx in used:
+        if t.pos_ not in _learned.CUE_POS or t.i in ctx.quoted or t.is_punct or t.idx in used or _discourse_said(t):
             continue
         p = _learned.score(cue_w, _learned.cue_features(t, mention_at, t.sent.start in qsent))
         if p >= threshold:
