@@ -677,3 +677,11 @@ def test_that_said_is_a_connective():
         assert qs == []
     cast, qs = run("The mayor said that the new bridge on the east road will open in May.\n")
     assert indirect(qs) == [("that the new bridge on the east road will open in May", "mayor", "said")]
+
+
+def test_dateline_is_not_the_speaker():
+    cast, qs = run("WASHINGTON (AP) — Senator Ruth Okoye pledged to rebuild the old bridge.\n")
+    assert indirect(qs) == [("to rebuild the old bridge", "ruth-okoye", "pledged")]
+    cast, qs = run("MYRTLE BEACH, S.C. - Sen. Ruth Okoye (D-Minn.) continued her attack on the mayor on Saturday, "
+                   "calling him a coward.\n")
+    assert {q.speaker for q in qs} == {"ruth-okoye"}

@@ -143,8 +143,12 @@ def _subject(ctx: _Ctx, v):
         subj = None
         for k in t.children:
             if k.dep_ in ("nsubj", "nsubjpass") and k.i not in ctx.quoted and not _apart(ctx, k, v):
-                subj = k
-                break
+                if subj is None or _dateline_word(ctx, subj):
+                    subj = k
+                if not _dateline_word(ctx, subj):
+                    break
+        if subj is not None and _dateline_word(ctx, subj):
+            subj = _after_dateline(ctx, subj) or subj
         if subj is not None:
             if subj.dep_ == "nsubjpass":
                 # "X was quoted as saying": the subject is the speaker; otherwise the agent
@@ -171,6 +175,35 @@ def _subject(ctx: _Ctx, v):
         if k.dep_ in ("nsubj", "nsubjpass") and k.i not in ctx.quoted and k.head.i < v.i:
             return k
     return None
+
+
+def _dateline_word(ctx: _Ctx, k) -> bool:
+    """The place of a dateline that the parse made a subject ("WASHINGTON (AP) — Trump and Ryan
+    pledged ...", "MYRTLE BEACH, S.C. - Sen. Ted Cruz continued ..."): capitals opening the paragraph."""
+    lo = k.left_edge
+    return (k.text.isupper() and len(k.text) > 2 and k.pos_ == "PROPN"
+            and ctx.text[ctx.pstarts[ctx.para(lo.idx)]:lo.idx].strip() == ""
+            and all(t.text.isupper() or not t.is_alpha for t in ctx.doc[lo.i:k.i + 1]))
+
+
+def _after_dateline(ctx: _Ctx, k):
+    """The name the parse hung under a dateline subject ("MYRTLE BEACH, S.C. - Sen. Ted Cruz (R-Tex.)
+    continued ..."): the first mention after the dateline's dash, its last word."""
+    dash = next((t.i for t in k.subtree if t.i > k.i and t.text in ("—", "–", "-", "--")), None)
+    if dash is None:
+        return None
+    found = None
+    for t in k.subtree:
+        if t.i <= dash:
+            continue
+        r = ctx.cast.mention_at(t)
+        if r is not None:
+            if found is not None and r != found[1]:
+                break
+            found = (t, r)
+        elif found is not None:
+            break
+    return found[0] if found is not None else None
 
 
 def _speaker(ctx: _Ctx, subj) -> Ref | None:
