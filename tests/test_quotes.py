@@ -685,3 +685,18 @@ def test_dateline_is_not_the_speaker():
     cast, qs = run("MYRTLE BEACH, S.C. - Sen. Ruth Okoye (D-Minn.) continued her attack on the mayor on Saturday, "
                    "calling him a coward.\n")
     assert {q.speaker for q in qs} == {"ruth-okoye"}
+
+
+def test_learned_source_from_a_preposition_or_a_participle():
+    text = "The owner faced stern opposition from Senator Ruth Okoye to his plan for the old golf course.\n"
+    cast, qs = run(text)
+    assert [(q.speaker, q.cue) for q in qs if not q.direct] == [("ruth-okoye", "opposition")]
+    cast, qs = run("The owner faced stern opposition from the weather to his plan for the old golf course.\n")
+    assert all(q.speaker is None for q in qs)
+    # "Farmers supporting X": the noun the participle describes holds the view
+    doc = nlp.parse("Democrats supporting Mayor Dan Reyes have pointed to the new bridge.\n")
+    cast = actors.find(doc)
+    ctx = quotes._Ctx(doc, cast)
+    v = next(t for t in doc if t.text == "supporting")
+    att = quotes._learned_attribution(ctx, v, v.i + 1, v.i + 4)
+    assert att.ref is not None and doc.text[att.ref.start:att.ref.end] == "Democrats"

@@ -802,14 +802,22 @@ def _person_like(ctx: _Ctx, v) -> bool:
         return False
     if subj.pos_ == "PRON":
         return subj.lower_ not in ("it", "this", "that", "which")
+    return _person_like_noun(ctx, subj)
+
+
+_PEOPLE_NOUNS = {"official", "source", "spokesman", "spokeswoman", "spokesperson", "expert", "analyst", "voter", "aide",
+                 "adviser", "advisor", "people", "critic", "supporter", "leader", "lawmaker", "member", "economist",
+                 "democrat", "republican", "investigator", "prosecutor", "campaign"}
+
+
+def _person_like_noun(ctx: _Ctx, subj) -> bool:
+    """A noun that may stand for someone who speaks: a cast mention, a group of people, an official, a
+    person, organization or nation."""
     if ctx.cast.mention_at(subj) is not None:
         return True
     if _group_of_people(subj):
         return True
-    return subj.lemma_.lower() in {"official", "source", "spokesman", "spokeswoman", "spokesperson", "expert",
-                                   "analyst", "voter", "aide", "adviser", "advisor", "people", "critic",
-                                   "supporter", "leader", "lawmaker", "member", "economist", "democrat",
-                                   "republican", "investigator", "prosecutor", "campaign"} or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+    return subj.lemma_.lower() in _PEOPLE_NOUNS or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
 
 
 def find(doc, cast: Cast) -> list[Quote]:
@@ -1071,6 +1079,11 @@ def _learned_attribution(ctx: _Ctx, v, lo: int, hi: int) -> _Att:
         if owner is None:
             owner = next((k for k in v.children if k.dep_ == "compound" and k.i < v.i
                           and ctx.cast.mention_at(k) is not None), None)
+        if owner is None:
+            # "faced opposition from the homeowners", "criticism by Democrats": the one it comes from
+            prep = next((k for k in v.children if k.dep_ == "prep" and k.i > v.i and k.lower_ in ("from", "by")), None)
+            owner = None if prep is None else next((c for c in prep.children if c.dep_ == "pobj"
+                                                     and (c.pos_ in ("PROPN", "PRON") or _person_like_noun(ctx, c))), None)
         if owner is not None and not lo <= owner.i < hi:
             ref = _speaker(ctx, owner)
             if ref is not None:
@@ -1079,6 +1092,10 @@ def _learned_attribution(ctx: _Ctx, v, lo: int, hi: int) -> _Att:
         subj = _reported.agent(v)
     else:
         subj = _subject(ctx, v)
+    if subj is None and v.tag_ == "VBG" and v.dep_ == "acl" and v.head.i < v.i and (
+            v.head.pos_ in ("PROPN", "PRON") or _person_like_noun(ctx, v.head)):
+        # "Democrats supporting Mrs. Clinton say ...": the noun the participle describes
+        subj = v.head
     if subj is None or subj.dep_ == "expl":
         return _Att(cue, cs, None, None)
     if _learned.score(_learned.model()["source"], _learned.source_features(v, subj, lo, hi)) < 0.5:
