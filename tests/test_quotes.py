@@ -700,3 +700,10 @@ def test_learned_source_from_a_preposition_or_a_participle():
     v = next(t for t in doc if t.text == "supporting")
     att = quotes._learned_attribution(ctx, v, v.i + 1, v.i + 4)
     assert att.ref is not None and doc.text[att.ref.start:att.ref.end] == "Democrats"
+
+
+def test_prepositional_content_keeps_the_object_it_is_about():
+    cast, qs = run("Senator Ruth Okoye criticized the mayor for his votes against the farm bill.\n")
+    assert indirect(qs) == [("the mayor for his votes against the farm bill", "ruth-okoye", "criticized")]
+    cast, qs = run("Senator Ruth Okoye accused the ministry of hiding the report.\n")
+    assert indirect(qs) == [("the ministry of hiding the report", "ruth-okoye", "accused")]

@@ -281,7 +281,12 @@ def find(ctx, taken: list[tuple[int, int]], subject, sent_bounds, trim, person_l
                     for k2 in kids:  # "called for the United States to step up ..."
                         if k2.i > k.i and k2.dep_ in ("xcomp", "advcl", "ccomp") and k2.i == k.right_edge.i + 1:
                             hi = max(hi, k2.right_edge.i + 1)
-                    add(pobj.left_edge.i, hi, t, "prep")
+                    # "criticized him for his votes", "accused the ministry of lying", "cast him as a fraud": the
+                    # object with it (not "hit X on Y": the topic alone)
+                    obj = next((c for c in kids if c.dep_ == "dobj" and c.i < k.i and c.right_edge.i + 1 == k.i
+                                and k.lower_ in ("for", "of", "as")), None)
+                    lo = obj.left_edge.i if obj is not None and obj.pos_ in ("PRON", "PROPN", "NOUN") else pobj.left_edge.i
+                    add(lo, hi, t, "prep")
                     done = True
                     break
             if done:
