@@ -707,3 +707,15 @@ def test_prepositional_content_keeps_the_object_it_is_about():
     assert indirect(qs) == [("the mayor for his votes against the farm bill", "ruth-okoye", "criticized")]
     cast, qs = run("Senator Ruth Okoye accused the ministry of hiding the report.\n")
     assert indirect(qs) == [("the ministry of hiding the report", "ruth-okoye", "accused")]
+
+
+def test_learned_object_keeps_what_it_is_cast_as(monkeypatch):
+    from briefdoc.extractors import _learned
+
+    # whatever the model prefers, a learned object content runs on through "as ..." / "for ..."
+    monkeypatch.setattr(_learned, "candidates", lambda cue, lo, hi: [
+        ("dobj", k.left_edge.i, k.right_edge.i + 1) for k in cue.children if k.dep_ == "dobj"])
+    cast, qs = run("Senator Ruth Okoye faulted the farmers for their patience.\n")
+    assert indirect(qs) == [("the farmers for their patience", "ruth-okoye", "faulted")]
+    cast, qs = run("Senator Ruth Okoye painted the farmers as thieves.\n")
+    assert indirect(qs) == [("the farmers as thieves", "ruth-okoye", "painted")]

@@ -1019,10 +1019,17 @@ def _learned_items(ctx: _Ctx, taken: list[tuple[int, int]], used: set[int]) -> l
         for kind, lo, hi in _learned.candidates(t, lo_s, hi_s):
             sc = _learned.score(content_w, _learned.content_features(t, kind, lo, hi, lo_s, hi_s))
             if best is None or sc > best[0]:
-                best = (sc, lo, hi)
+                best = (sc, lo, hi, kind)
         if best is None:
             continue
-        _, lo, hi = best
+        _, lo, hi, kind = best
+        if kind == "dobj":
+            # "portrayed Trump as a titan", "blasted Obama for not arming the Kurds": the object with
+            # what it is cast as or blamed for
+            k = next((c for c in t.children if c.dep_ == "prep" and c.i == hi and c.lower_ in ("as", "for", "to")
+                      and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+            if k is not None:
+                hi = min(hi_s, k.right_edge.i + 1)
         if hi - lo == 1 and doc[lo].pos_ == "PRON":
             continue  # "endorsed him": nothing a reader could check against the source
         root = doc[lo:hi].root
