@@ -719,3 +719,9 @@ def test_learned_object_keeps_what_it_is_cast_as(monkeypatch):
     assert indirect(qs) == [("the farmers for their patience", "ruth-okoye", "faulted")]
     cast, qs = run("Senator Ruth Okoye painted the farmers as thieves.\n")
     assert indirect(qs) == [("the farmers as thieves", "ruth-okoye", "painted")]
+
+
+def test_object_list_broken_by_the_parse_is_one_content():
+    cast, qs = run("Senator Ruth Okoye discussed the economy, women's health, the environment or a new farm bill.\n")
+    assert indirect(qs) == [("the economy, women's health, the environment or a new farm bill", "ruth-okoye",
+                             "discussed")]

@@ -1024,6 +1024,9 @@ def _learned_items(ctx: _Ctx, taken: list[tuple[int, int]], used: set[int]) -> l
             continue
         _, lo, hi, kind = best
         if kind == "dobj":
+            obj = next((k for k in t.children if k.dep_ == "dobj" and k.left_edge.i == lo), None)
+            if obj is not None:
+                hi = min(hi_s, max(hi, _reported.list_end(t, obj)))
             # "portrayed Trump as a titan", "blasted Obama for not arming the Kurds": the object with
             # what it is cast as or blamed for
             k = next((c for c in t.children if c.dep_ == "prep" and c.i == hi and c.lower_ in ("as", "for", "to")
