@@ -725,3 +725,13 @@ def test_object_list_broken_by_the_parse_is_one_content():
     cast, qs = run("Senator Ruth Okoye discussed the economy, women's health, the environment or a new farm bill.\n")
     assert indirect(qs) == [("the economy, women's health, the environment or a new farm bill", "ruth-okoye",
                              "discussed")]
+
+
+def test_reported_clause_stops_before_the_writers_tail():
+    cast, qs = run("Senator Ruth Okoye said she could not support the farm bill, throwing the vote into doubt.\n")
+    assert ("she could not support the farm bill", "ruth-okoye", "said") in indirect(qs)
+    cast, qs = run("Senator Ruth Okoye said she had not voted on the farm bill and suggested that the mayor resign.\n")
+    assert indirect(qs)[0] == ("she had not voted on the farm bill", "ruth-okoye", "said")
+    # a participle inside the clause, without a comma, stays
+    cast, qs = run("Senator Ruth Okoye said the mayor spent the spring fighting the farm bill.\n")
+    assert indirect(qs) == [("the mayor spent the spring fighting the farm bill", "ruth-okoye", "said")]

@@ -444,6 +444,24 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _content_tail(comp) -> int:
+    """Where a reported clause ends before what the parse hung on it but the writer added: a trailing
+    participle after a comma ("said he could not support Trump, throwing a wrench in ..."), or a second
+    speech verb without a subject of its own, which is the speaker's ("said X and suggested Y")."""
+    doc = comp.doc
+    for k in sorted(comp.children, key=lambda k: k.i):
+        if k.i <= comp.i:
+            continue
+        lo = k.left_edge.i
+        if k.dep_ in ("advcl", "xcomp", "conj") and doc[lo].tag_ == "VBG" and lo > 0 and doc[lo - 1].text == ",":
+            return lo - 1
+        if (k.dep_ == "conj" and k.pos_ == "VERB" and k.lemma_.lower() in SPEECH | REPORT
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in k.children)):
+            cc = next((c for c in comp.children if c.dep_ == "cc" and comp.i < c.i < lo), None)
+            return cc.i if cc is not None else lo
+    return comp.right_edge.i + 1
+
+
 def _discourse_said(v) -> bool:
     """"That said, ...", "That being said, ...", "All that said, ...": a connective, not a report."""
     doc = v.doc
@@ -511,6 +529,8 @@ def _indirect(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
                 s, e = _sent_in_para(ctx, v)
                 lo = max(comp.left_edge.i, s)
                 hi = min(comp.right_edge.i + 1, e)
+                if comp.i > v.i:
+                    hi = min(hi, _content_tail(comp))
                 if lo >= hi:
                     continue
                 cs, ce = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
