@@ -735,3 +735,9 @@ def test_reported_clause_stops_before_the_writers_tail():
     # a participle inside the clause, without a comma, stays
     cast, qs = run("Senator Ruth Okoye said the mayor spent the spring fighting the farm bill.\n")
     assert indirect(qs) == [("the mayor spent the spring fighting the farm bill", "ruth-okoye", "said")]
+
+
+def test_participle_after_a_reported_clause_is_the_speakers():
+    cast, qs = run("Senator Ruth Okoye said the flood had destroyed the old bridge, blaming the mayor for the delay.\n")
+    assert indirect(qs) == [("the flood had destroyed the old bridge", "ruth-okoye", "said"),
+                            ("the mayor for the delay", "ruth-okoye", "blaming")]

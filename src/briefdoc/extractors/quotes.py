@@ -139,6 +139,11 @@ def _subject(ctx: _Ctx, v):
                     return k
         return None
     t = v
+    h = v.head
+    if (v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "conj") and h.dep_ == "ccomp" and h.i < v.i
+            and h.head.i < h.i and _reported.lemma(h.head) in REPORT | SPEECH and _content_tail(h) < v.i):
+        # "X said the plan was dead, adding ...": the tail cut off the reported clause is X's, not the clause's
+        t = h.head
     for _ in range(4):
         subj = None
         for k in t.children:
