@@ -659,3 +659,113 @@ def test_more_verbs_with_a_prepositional_content():
     assert indirect(qs) == [("the new farm bill", "ruth-okoye", "seized")]
     cast, qs = run("Senator Ruth Okoye sat on the new farm bill committee.\n")
     assert indirect(qs) == []
+
+
+
+def _late(text):
+    doc = nlp.parse(text)
+    cast = actors.find(doc)
+    ctx = quotes._Ctx(doc, cast)
+    m = ctx.marks[0]
+    end_tok = quotes._tok_range(doc, m.start, m.end)[-1] + 1
+    return quotes._late_cue(ctx, end_tok, lambda t: t.i not in ctx.quoted and quotes._is_cue(t))
+
+
+def test_cue_after_a_long_name_and_appositive():
+    # the parse may hang "said" on the quote's own verb; the cue is still the one after the long name
+    cue = _late("“The river feeds the valley, and it floods the valley,” Henrik O. Lindqvist Jr., the director "
+                "of the Federal Bureau of Waterways, said at a news conference.\n")
+    assert cue is not None and cue.text == "said"
+    # a new clause with its own verb before it: not the attribution
+    assert _late("“The river feeds the valley, and it floods the valley,” Henrik O. Lindqvist Jr., the director "
+                 "of the bureau, met the mayor who said nothing.\n") is None
+    # no name right after the quote
+    assert _late("“The river feeds the valley, and it floods the valley,” in a year of rain, the director of "
+                 "the Federal Bureau of Waterways said.\n") is None
+
+
+def test_parenthetical_attribution_around_a_quoted_fragment():
+    text = "Her heavy spending on the old school, Mayor Dan Reyes said, ''is a fine example of waste'' in a poor town.\n"
+    cast, qs = run(text)
+    check_spans(text, qs)
+    rep = [q for q in qs if not q.direct]
+    assert [(q.text, q.speaker) for q in rep] == [(text.strip()[:-1], "dan-reyes")]
+    assert [q.text for q in direct(qs)] == ["is a fine example of waste"]
+    # a quote before the attribution has its own cue; a relative clause is no parenthesis
+    for text in ("“We will fight,” she said, and the mayor, she said, “will lose.”\n",
+                 "The council met Mike Lee, who declared in the hall, “We are ready to vote on the new bridge today.”\n"):
+        cast, qs = run(text)
+        assert [q for q in qs if not q.direct] == []
+
+
+def test_that_said_is_a_connective():
+    for text in ("That said, the new bridge on the east road will open in May after the spring floods.\n",
+                 "That being said, the new bridge on the east road will open in May after the spring floods.\n"):
+        cast, qs = run(text)
+        assert qs == []
+    cast, qs = run("The mayor said that the new bridge on the east road will open in May.\n")
+    assert indirect(qs) == [("that the new bridge on the east road will open in May", "mayor", "said")]
+
+
+def test_dateline_is_not_the_speaker():
+    cast, qs = run("WASHINGTON (AP) — Senator Ruth Okoye pledged to rebuild the old bridge.\n")
+    assert indirect(qs) == [("to rebuild the old bridge", "ruth-okoye", "pledged")]
+    cast, qs = run("MYRTLE BEACH, S.C. - Sen. Ruth Okoye (D-Minn.) continued her attack on the mayor on Saturday, "
+                   "calling him a coward.\n")
+    assert {q.speaker for q in qs} == {"ruth-okoye"}
+
+
+def test_learned_source_from_a_preposition_or_a_participle():
+    text = "The owner faced stern opposition from Senator Ruth Okoye to his plan for the old golf course.\n"
+    cast, qs = run(text)
+    assert [(q.speaker, q.cue) for q in qs if not q.direct] == [("ruth-okoye", "opposition")]
+    cast, qs = run("The owner faced stern opposition from the weather to his plan for the old golf course.\n")
+    assert all(q.speaker is None for q in qs)
+    # "Farmers supporting X": the noun the participle describes holds the view
+    doc = nlp.parse("Democrats supporting Mayor Dan Reyes have pointed to the new bridge.\n")
+    cast = actors.find(doc)
+    ctx = quotes._Ctx(doc, cast)
+    v = next(t for t in doc if t.text == "supporting")
+    att = quotes._learned_attribution(ctx, v, v.i + 1, v.i + 4)
+    assert att.ref is not None and doc.text[att.ref.start:att.ref.end] == "Democrats"
+
+
+def test_prepositional_content_keeps_the_object_it_is_about():
+    cast, qs = run("Senator Ruth Okoye criticized the mayor for his votes against the farm bill.\n")
+    assert indirect(qs) == [("the mayor for his votes against the farm bill", "ruth-okoye", "criticized")]
+    cast, qs = run("Senator Ruth Okoye accused the ministry of hiding the report.\n")
+    assert indirect(qs) == [("the ministry of hiding the report", "ruth-okoye", "accused")]
+
+
+def test_learned_object_keeps_what_it_is_cast_as(monkeypatch):
+    from briefdoc.extractors import _learned
+
+    # whatever the model prefers, a learned object content runs on through "as ..." / "for ..."
+    monkeypatch.setattr(_learned, "candidates", lambda cue, lo, hi: [
+        ("dobj", k.left_edge.i, k.right_edge.i + 1) for k in cue.children if k.dep_ == "dobj"])
+    cast, qs = run("Senator Ruth Okoye faulted the farmers for their patience.\n")
+    assert indirect(qs) == [("the farmers for their patience", "ruth-okoye", "faulted")]
+    cast, qs = run("Senator Ruth Okoye painted the farmers as thieves.\n")
+    assert indirect(qs) == [("the farmers as thieves", "ruth-okoye", "painted")]
+
+
+def test_object_list_broken_by_the_parse_is_one_content():
+    cast, qs = run("Senator Ruth Okoye discussed the economy, women's health, the environment or a new farm bill.\n")
+    assert indirect(qs) == [("the economy, women's health, the environment or a new farm bill", "ruth-okoye",
+                             "discussed")]
+
+
+def test_reported_clause_stops_before_the_writers_tail():
+    cast, qs = run("Senator Ruth Okoye said she could not support the farm bill, throwing the vote into doubt.\n")
+    assert ("she could not support the farm bill", "ruth-okoye", "said") in indirect(qs)
+    cast, qs = run("Senator Ruth Okoye said she had not voted on the farm bill and suggested that the mayor resign.\n")
+    assert indirect(qs)[0] == ("she had not voted on the farm bill", "ruth-okoye", "said")
+    # a participle inside the clause, without a comma, stays
+    cast, qs = run("Senator Ruth Okoye said the mayor spent the spring fighting the farm bill.\n")
+    assert indirect(qs) == [("the mayor spent the spring fighting the farm bill", "ruth-okoye", "said")]
+
+
+def test_participle_after_a_reported_clause_is_the_speakers():
+    cast, qs = run("Senator Ruth Okoye said the flood had destroyed the old bridge, blaming the mayor for the delay.\n")
+    assert indirect(qs) == [("the flood had destroyed the old bridge", "ruth-okoye", "said"),
+                            ("the mayor for the delay", "ruth-okoye", "blaming")]

@@ -132,6 +132,19 @@ def _span(doc, lo: int, hi: int) -> tuple[int, int]:
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
 
 
+def list_end(v, obj) -> int:
+    """The end (token index) of an object the parse broke into a list of objects of the verb ("discussed
+    the economy, women's health, the environment or ..."): the last object that follows it after a comma."""
+    hi = obj.right_edge.i + 1
+    doc = v.doc
+    for k in sorted((k for k in v.children if k.dep_ == "dobj" and k.i > obj.i), key=lambda k: k.i):
+        if k.left_edge.i == hi + 1 and doc[hi].text == ",":
+            hi = k.right_edge.i + 1
+        else:
+            break
+    return hi
+
+
 def _subject_tok(v):
     for k in v.children:
         if k.dep_ in ("nsubj",):
@@ -281,7 +294,12 @@ def find(ctx, taken: list[tuple[int, int]], subject, sent_bounds, trim, person_l
                     for k2 in kids:  # "called for the United States to step up ..."
                         if k2.i > k.i and k2.dep_ in ("xcomp", "advcl", "ccomp") and k2.i == k.right_edge.i + 1:
                             hi = max(hi, k2.right_edge.i + 1)
-                    add(pobj.left_edge.i, hi, t, "prep")
+                    # "criticized him for his votes", "accused the ministry of lying", "cast him as a fraud": the
+                    # object with it (not "hit X on Y": the topic alone)
+                    obj = next((c for c in kids if c.dep_ == "dobj" and c.i < k.i and c.right_edge.i + 1 == k.i
+                                and k.lower_ in ("for", "of", "as")), None)
+                    lo = obj.left_edge.i if obj is not None and obj.pos_ in ("PRON", "PROPN", "NOUN") else pobj.left_edge.i
+                    add(lo, hi, t, "prep")
                     done = True
                     break
             if done:
@@ -299,7 +317,7 @@ def find(ctx, taken: list[tuple[int, int]], subject, sent_bounds, trim, person_l
                         or any(k.dep_ == "prt" for k in t.children)):
                     continue  # "wrote a letter", "write off": the text itself, not what it says
                 if source_ok(t):
-                    hi = dobj.right_edge.i + 1
+                    hi = list_end(t, dobj)
                     for k in kids:  # "endorsed Cruz for president", "announced steps to tighten ..."
                         if k.i == hi and k.dep_ in OBJ_TAIL and k.ent_type_ not in ("DATE", "TIME") and not any(
                                 c.ent_type_ in ("DATE", "TIME") for c in k.children):

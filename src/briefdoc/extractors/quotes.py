@@ -139,12 +139,21 @@ def _subject(ctx: _Ctx, v):
                     return k
         return None
     t = v
+    h = v.head
+    if (v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "conj") and h.dep_ == "ccomp" and h.i < v.i
+            and h.head.i < h.i and _reported.lemma(h.head) in REPORT | SPEECH and _content_tail(h) < v.i):
+        # "X said the plan was dead, adding ...": the tail cut off the reported clause is X's, not the clause's
+        t = h.head
     for _ in range(4):
         subj = None
         for k in t.children:
             if k.dep_ in ("nsubj", "nsubjpass") and k.i not in ctx.quoted and not _apart(ctx, k, v):
-                subj = k
-                break
+                if subj is None or _dateline_word(ctx, subj):
+                    subj = k
+                if not _dateline_word(ctx, subj):
+                    break
+        if subj is not None and _dateline_word(ctx, subj):
+            subj = _after_dateline(ctx, subj) or subj
         if subj is not None:
             if subj.dep_ == "nsubjpass":
                 # "X was quoted as saying": the subject is the speaker; otherwise the agent
@@ -171,6 +180,35 @@ def _subject(ctx: _Ctx, v):
         if k.dep_ in ("nsubj", "nsubjpass") and k.i not in ctx.quoted and k.head.i < v.i:
             return k
     return None
+
+
+def _dateline_word(ctx: _Ctx, k) -> bool:
+    """The place of a dateline that the parse made a subject ("WASHINGTON (AP) — Trump and Ryan
+    pledged ...", "MYRTLE BEACH, S.C. - Sen. Ted Cruz continued ..."): capitals opening the paragraph."""
+    lo = k.left_edge
+    return (k.text.isupper() and len(k.text) > 2 and k.pos_ == "PROPN"
+            and ctx.text[ctx.pstarts[ctx.para(lo.idx)]:lo.idx].strip() == ""
+            and all(t.text.isupper() or not t.is_alpha for t in ctx.doc[lo.i:k.i + 1]))
+
+
+def _after_dateline(ctx: _Ctx, k):
+    """The name the parse hung under a dateline subject ("MYRTLE BEACH, S.C. - Sen. Ted Cruz (R-Tex.)
+    continued ..."): the first mention after the dateline's dash, its last word."""
+    dash = next((t.i for t in k.subtree if t.i > k.i and t.text in ("—", "–", "-", "--")), None)
+    if dash is None:
+        return None
+    found = None
+    for t in k.subtree:
+        if t.i <= dash:
+            continue
+        r = ctx.cast.mention_at(t)
+        if r is not None:
+            if found is not None and r != found[1]:
+                break
+            found = (t, r)
+        elif found is not None:
+            break
+    return found[0] if found is not None else None
 
 
 def _speaker(ctx: _Ctx, subj) -> Ref | None:
@@ -315,6 +353,8 @@ def _direct_attribution(ctx: _Ctx, m: _marks.Mark) -> _Att | None:
                 break
             k += 1
             n += 1
+        if found is None and n == 8:
+            found = _late_cue(ctx, end_tok, ok)
     if found is None:
         k = qr[0] - 1
         n = 0
@@ -332,6 +372,33 @@ def _direct_attribution(ctx: _Ctx, m: _marks.Mark) -> _Att | None:
     if found is None:
         return None
     return _attribution_from_cue(ctx, found)
+
+
+LATE_CUE_MAX = 30
+
+
+def _late_cue(ctx: _Ctx, end_tok: int, ok):
+    """"“...,” James B. Comey Jr., the director of the F.B.I., said": a cue after the closing mark
+    that a long name with its appositive keeps beyond the usual few words. Only when a name opens
+    the stretch right after the mark and the stretch holds no finite verb before the cue (so a new
+    sentence or clause is not taken for the attribution)."""
+    doc = ctx.doc
+    k = end_tok
+    while k < len(doc) and doc[k].is_punct and doc[k].text in (",", "''", "”", '"'):
+        k += 1
+    if k >= len(doc) or not doc[k].text[:1].isupper() or not any(
+            ctx.cast.mention_at(t) is not None or t.ent_type_ == "PERSON" for t in doc[k:k + 3]):
+        return None
+    p = ctx.para(doc[end_tok].idx) if end_tok < len(doc) else -1
+    for i in range(k, min(len(doc), end_tok + LATE_CUE_MAX)):
+        t = doc[i]
+        if ctx.para(t.idx) != p or i in ctx.quoted or i in ctx.mark_tok or t.text in (".", "!", "?", ";", ":", "“"):
+            return None
+        if ok(t):
+            return t if doc[i - 1].text == "," else None
+        if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return None
+    return None
 
 
 def _depth(t) -> int:
@@ -382,12 +449,48 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _content_tail(comp) -> int:
+    """Where a reported clause ends before what the parse hung on it but the writer added: a trailing
+    participle after a comma ("said he could not support Trump, throwing a wrench in ..."), or a second
+    speech verb without a subject of its own, which is the speaker's ("said X and suggested Y")."""
+    doc = comp.doc
+    for k in sorted(comp.children, key=lambda k: k.i):
+        if k.i <= comp.i:
+            continue
+        lo = k.left_edge.i
+        if k.dep_ in ("advcl", "xcomp", "conj") and doc[lo].tag_ == "VBG" and lo > 0 and doc[lo - 1].text == ",":
+            return lo - 1
+        if (k.dep_ == "conj" and k.pos_ == "VERB" and k.lemma_.lower() in SPEECH | REPORT
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in k.children)):
+            cc = next((c for c in comp.children if c.dep_ == "cc" and comp.i < c.i < lo), None)
+            return cc.i if cc is not None else lo
+    return comp.right_edge.i + 1
+
+
+def _discourse_said(v) -> bool:
+    """"That said, ...", "That being said, ...", "All that said, ...": a connective, not a report."""
+    doc = v.doc
+    if v.lower_ != "said" or v.i + 1 >= len(doc) or doc[v.i + 1].text != ",":
+        return False
+    i = v.i - 1
+    if i >= 0 and doc[i].lower_ in ("being", "having", "been"):
+        i -= 1
+        if i >= 0 and doc[i].lower_ == "having":
+            i -= 1
+    if i < 0 or doc[i].lower_ not in ("that", "this"):
+        return False
+    j = i - 1
+    if j >= 0 and doc[j].lower_ in ("all", "with"):
+        j -= 1
+    return j < 0 or doc[j].is_sent_end or doc[j + 1].is_sent_start or doc[j].is_punct or doc[j].is_space
+
+
 def _indirect(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
     doc = ctx.doc
     text = ctx.text
     out = []
     for v in doc:
-        if v.i in ctx.quoted:
+        if v.i in ctx.quoted or _discourse_said(v):
             continue
         lem = _reported.lemma(v)
         content = None
@@ -431,6 +534,8 @@ def _indirect(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
                 s, e = _sent_in_para(ctx, v)
                 lo = max(comp.left_edge.i, s)
                 hi = min(comp.right_edge.i + 1, e)
+                if comp.i > v.i:
+                    hi = min(hi, _content_tail(comp))
                 if lo >= hi:
                     continue
                 cs, ce = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
@@ -545,8 +650,14 @@ def _parenthetical(ctx: _Ctx, v) -> tuple[int, int] | None:
     s, e = _sent_in_para(ctx, v)
     if lo_att <= s or doc[lo_att - 1].text != ",":
         return None
-    if any(i in ctx.quoted or i in ctx.mark_tok for i in range(s, e)):
+    # a quoted fragment after the attribution ("The plan, she said, “is a disaster” for the town"): the
+    # sentence is still the content, unless the quotes make up half of it; a quote before it belongs to
+    # a cue of its own ("“A,” he said, “B.”", "saying “A” and B, she said, “C”")
+    if 2 * sum(1 for i in range(s, e) if i in ctx.quoted or i in ctx.mark_tok) >= e - s or any(
+            i in ctx.quoted or i in ctx.mark_tok for i in range(s, lo_att)):
         return None
+    if subj.lower_ in ("who", "which", "that"):
+        return None  # "Lee, who declared in the spin room, ...": a relative clause, not a parenthesis
     if hi_att < e and doc[hi_att].text not in (",", ".", "!", "?", ";"):
         return None
     cs = doc[s].idx
@@ -716,14 +827,22 @@ def _person_like(ctx: _Ctx, v) -> bool:
         return False
     if subj.pos_ == "PRON":
         return subj.lower_ not in ("it", "this", "that", "which")
+    return _person_like_noun(ctx, subj)
+
+
+_PEOPLE_NOUNS = {"official", "source", "spokesman", "spokeswoman", "spokesperson", "expert", "analyst", "voter", "aide",
+                 "adviser", "advisor", "people", "critic", "supporter", "leader", "lawmaker", "member", "economist",
+                 "democrat", "republican", "investigator", "prosecutor", "campaign"}
+
+
+def _person_like_noun(ctx: _Ctx, subj) -> bool:
+    """A noun that may stand for someone who speaks: a cast mention, a group of people, an official, a
+    person, organization or nation."""
     if ctx.cast.mention_at(subj) is not None:
         return True
     if _group_of_people(subj):
         return True
-    return subj.lemma_.lower() in {"official", "source", "spokesman", "spokeswoman", "spokesperson", "expert",
-                                   "analyst", "voter", "aide", "adviser", "advisor", "people", "critic",
-                                   "supporter", "leader", "lawmaker", "member", "economist", "democrat",
-                                   "republican", "investigator", "prosecutor", "campaign"} or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+    return subj.lemma_.lower() in _PEOPLE_NOUNS or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
 
 
 def find(doc, cast: Cast) -> list[Quote]:
@@ -912,7 +1031,7 @@ def _learned_items(ctx: _Ctx, taken: list[tuple[int, int]], used: set[int]) -> l
     qsent = {doc[i].sent.start for i in ctx.mark_tok}
     scored = []
     for t in doc:
-        if t.pos_ not in _learned.CUE_POS or t.i in ctx.quoted or t.is_punct or t.idx in used:
+        if t.pos_ not in _learned.CUE_POS or t.i in ctx.quoted or t.is_punct or t.idx in used or _discourse_said(t):
             continue
         p = _learned.score(cue_w, _learned.cue_features(t, mention_at, t.sent.start in qsent))
         if p >= threshold:
@@ -925,10 +1044,20 @@ def _learned_items(ctx: _Ctx, taken: list[tuple[int, int]], used: set[int]) -> l
         for kind, lo, hi in _learned.candidates(t, lo_s, hi_s):
             sc = _learned.score(content_w, _learned.content_features(t, kind, lo, hi, lo_s, hi_s))
             if best is None or sc > best[0]:
-                best = (sc, lo, hi)
+                best = (sc, lo, hi, kind)
         if best is None:
             continue
-        _, lo, hi = best
+        _, lo, hi, kind = best
+        if kind == "dobj":
+            obj = next((k for k in t.children if k.dep_ == "dobj" and k.left_edge.i == lo), None)
+            if obj is not None:
+                hi = min(hi_s, max(hi, _reported.list_end(t, obj)))
+            # "portrayed Trump as a titan", "blasted Obama for not arming the Kurds": the object with
+            # what it is cast as or blamed for
+            k = next((c for c in t.children if c.dep_ == "prep" and c.i == hi and c.lower_ in ("as", "for", "to")
+                      and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+            if k is not None:
+                hi = min(hi_s, k.right_edge.i + 1)
         if hi - lo == 1 and doc[lo].pos_ == "PRON":
             continue  # "endorsed him": nothing a reader could check against the source
         root = doc[lo:hi].root
@@ -985,6 +1114,11 @@ def _learned_attribution(ctx: _Ctx, v, lo: int, hi: int) -> _Att:
         if owner is None:
             owner = next((k for k in v.children if k.dep_ == "compound" and k.i < v.i
                           and ctx.cast.mention_at(k) is not None), None)
+        if owner is None:
+            # "faced opposition from the homeowners", "criticism by Democrats": the one it comes from
+            prep = next((k for k in v.children if k.dep_ == "prep" and k.i > v.i and k.lower_ in ("from", "by")), None)
+            owner = None if prep is None else next((c for c in prep.children if c.dep_ == "pobj"
+                                                     and (c.pos_ in ("PROPN", "PRON") or _person_like_noun(ctx, c))), None)
         if owner is not None and not lo <= owner.i < hi:
             ref = _speaker(ctx, owner)
             if ref is not None:
@@ -993,6 +1127,10 @@ def _learned_attribution(ctx: _Ctx, v, lo: int, hi: int) -> _Att:
         subj = _reported.agent(v)
     else:
         subj = _subject(ctx, v)
+    if subj is None and v.tag_ == "VBG" and v.dep_ == "acl" and v.head.i < v.i and (
+            v.head.pos_ in ("PROPN", "PRON") or _person_like_noun(ctx, v.head)):
+        # "Democrats supporting Mrs. Clinton say ...": the noun the participle describes
+        subj = v.head
     if subj is None or subj.dep_ == "expl":
         return _Att(cue, cs, None, None)
     if _learned.score(_learned.model()["source"], _learned.source_features(v, subj, lo, hi)) < 0.5:
