@@ -296,3 +296,20 @@ def test_locales_command_shows_completeness(seed_brief_json):
     rows = {line.split()[0]: line for line in lines[1:]}
     assert set(rows) == {"en", "ru", "hy", "fr", "az", "ar"}
     assert rows["ru"].split()[-2] == "100%"  # UI complete
+
+
+def test_party_actor_names_come_from_the_ui_catalog():
+    """The parties the extractor makes actors of are named in each shipped locale
+    (compiled UI catalog), as countries are by CLDR."""
+    from briefdoc import i18n
+    from briefdoc.extractors.actors import PARTIES
+
+    expected = {"ru": "Республиканская партия", "fr": "Parti républicain", "ar": "الحزب الجمهوري"}
+    for locale in ("ru", "hy", "fr", "az", "ar"):
+        tr = i18n.ContentTranslator(locale)
+        for _pid, name, _words, _letter in PARTIES:
+            got = tr("actor", name)
+            assert got.translated and got.how == "catalog" and str(got) != name, (locale, name)
+        if locale in expected:
+            assert str(tr("actor", "Republican Party")) == expected[locale]
+    assert not i18n.ContentTranslator("ru")("actor", "Green Party").translated

@@ -404,6 +404,19 @@ class Localizer:
         """A territory's CLDR name in this locale ("AZ" -> "Azərbaycan")."""
         return self.babel_locale.territories.get(code.upper(), code)
 
+    def party_name(self, english_name: str) -> str | None:
+        """The name of a party that the extractor knows (extractors/actors.py PARTIES)
+        in this locale, or None."""
+        names = {
+            "Democratic Party": self.pgettext("political party", "Democratic Party"),
+            "Republican Party": self.pgettext("political party", "Republican Party"),
+            "Labour Party": self.pgettext("political party", "Labour Party"),
+            "Conservative Party": self.pgettext("political party", "Conservative Party"),
+            "Liberal Democrats": self.pgettext("political party", "Liberal Democrats"),
+            "Scottish National Party": self.pgettext("political party", "Scottish National Party"),
+        }
+        return names.get(english_name)
+
     def country_name(self, english_name: str) -> str | None:
         """An English country name in this locale, from CLDR ("Armenia" ->
         "Армения"), or None when CLDR does not know it."""
@@ -494,7 +507,7 @@ class ContentTranslator:
     Lookup order: the content catalog's exact entry for (kind, text); for any
     item whose text is one or more whole sentences of the article, the
     catalog's "sentence" entries put together; for an actor that is a country,
-    the CLDR territory name. Otherwise the source text stands in, marked
+    the CLDR territory name, and for a party the extractor knows, the UI catalog's name. Otherwise the source text stands in, marked
     untranslated, and is recorded in ``missing`` (or, with ``strict``, raises
     MissingTranslationError).
 
@@ -540,6 +553,9 @@ class ContentTranslator:
             name = self._l10n().country_name(text)
             if name:
                 return name, "cldr"
+            name = self._l10n().party_name(text)
+            if name and name != text:
+                return name, "catalog"
         return None
 
     def __call__(self, kind: str, text: str | None) -> Translated:
