@@ -133,3 +133,15 @@ def test_overlapping_statements_of_one_actor_keep_the_longer():
     ]
     kept = positions._dedupe(positions_)
     assert [(p.actor, p.start) for p in kept] == [("a", 0), ("b", 20)]
+
+
+def test_the_subject_of_a_passive_stance_verb_holds_no_position():
+    """"The law was not approved", "X was accused of ...": what is acted on is not the
+    one taking the stance; with an agent ("rejected by the committee") the agent is."""
+    import briefdoc
+
+    text = ("The plan was rejected by the committee on Monday. The law was not approved because of opposition "
+            "in Congress. Senator Ana Ruiz was accused of blocking the vote.\n")
+    got = {(p.actor, p.cue) for p in briefdoc.extract(text).positions}
+    assert ("committee", "rejected") in got
+    assert not any(actor in ("law", "ana-ruiz") for actor, _ in got)

@@ -149,6 +149,8 @@ def find(doc, cast: Cast, quotes: list[Quote] | None = None) -> list[Position]:
             subj = _expl_subject(ctx, v)
         if subj is not None and subj.lower_ in ("it", "this", "that") and subj.head.i != v.i:
             continue  # "it was too early to tell ..."
+        if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == v.i:
+            continue  # "the law was not approved", "he was accused of ...": what is acted on holds no position
         for ref in _actors_of(ctx, subj):
             add(cs, ce, ref, cue)
 
