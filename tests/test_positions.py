@@ -145,3 +145,15 @@ def test_the_subject_of_a_passive_stance_verb_holds_no_position():
     got = {(p.actor, p.cue) for p in briefdoc.extract(text).positions}
     assert ("committee", "rejected") in got
     assert not any(actor in ("law", "ana-ruiz") for actor, _ in got)
+
+
+
+def test_a_time_misread_as_the_subject_is_not_an_actor():
+    """"This past weekend ... committed" with "weekend" parsed as the subject: no actor."""
+    from briefdoc import nlp
+    from briefdoc.extractors import actors
+
+    doc = nlp.parse("This past weekend committed the two countries to the accord.\n")
+    cast = actors.find(doc)
+    weekend = next(t for t in doc if t.text == "weekend")
+    assert cast.resolve(weekend) is None and not any("weekend" in a for a in cast.actors)

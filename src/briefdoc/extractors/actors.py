@@ -45,6 +45,8 @@ SELF_PRONOUNS = {"i", "we", "me", "us", "my", "our", "you", "your"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 NOT_ACTORS = {"thing", "way", "time", "day", "year", "fact", "idea", "question", "problem", "one", "lot", "part",
               "kind", "sort", "point", "reason", "something", "nothing", "everything", "anything"}
+TIME_NOUNS = {"weekend", "week", "month", "morning", "afternoon", "evening", "night", "today", "tonight",
+              "yesterday", "tomorrow", "decade", "century", "season", "summer", "winter", "spring", "autumn"}
 PLACE_NOUNS = {"corridor", "river", "street", "square", "bridge", "valley", "mountain", "mountains", "sea", "lake",
                "island", "islands", "road", "highway", "airport", "region", "province", "district", "county",
                "avenue", "pass", "border", "strait", "gulf", "bay", "canal", "park", "building"}
@@ -165,6 +167,8 @@ class Cast:
             if aid:
                 return Ref(aid, tok.idx, tok.idx + len(tok))
             return None
+        if tok.lemma_.lower() in TIME_NOUNS:
+            return None  # "this past weekend ... committed" misparsed as the subject: a time, not an actor
         if tok.pos_ in ("NOUN", "PROPN"):
             return self.describe(tok, create=create)
         return None
@@ -308,6 +312,8 @@ class Cast:
         doc = self.doc
         if head.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") or head.lower_ in NOT_ACTORS:
             return None
+        if head.lemma_.lower() in TIME_NOUNS:
+            return None  # "This past weekend, the two leaders committed ...": a time, not an actor
         lo = head.left_edge.i
         while lo < head.i and doc[lo].dep_ in ("det", "punct"):
             lo += 1
