@@ -184,3 +184,9 @@ def test_name_in_apposition_after_of_phrase_is_the_described_person():
     b = briefdoc.extract(text)
     assert {q.speaker for q in b.quotes} == {"anne-marceau"}
     assert [a.id for a in b.actors if a.kind == "person"] == ["anne-marceau"]
+
+
+def test_a_title_case_headline_is_not_an_actor():
+    doc, cast = cast_of("Senate Farm Bill Faces Final Vote In Capitol Today\n\n"
+                        "Senators from farm states said on Monday that the bill would pass.\n")
+    assert not any(len(a.split("-")) >= 4 for a in cast.actors), list(cast.actors)

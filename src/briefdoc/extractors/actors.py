@@ -389,6 +389,20 @@ def _clean_ent(ent):
     return s, e
 
 
+def _headline_entity(doc, s: int, e: int) -> bool:
+    """A title-case headline the recognizer took for a name ("Obama Power Plant Rules
+    Face Key Test In U.S. Court"): four words or more in a line whose words are nearly
+    all capitalized."""
+    if e - s < 4:
+        return False
+    text = doc.text
+    line_start = text.rfind("\n", 0, doc[s].idx) + 1
+    line_end = text.find("\n", doc[e - 1].idx)
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[line_start:len(text) if line_end == -1 else line_end])
+             if len(w) > 3]
+    return len(words) >= 5 and sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words)
+
+
 def find(doc) -> Cast:
     cast = Cast(doc)
     names, capitals, adjectives, _ = C.tables()
@@ -406,7 +420,7 @@ def find(doc) -> Cast:
         if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "LOC"):
             continue
         s, e = _clean_ent(ent)
-        if s >= e:
+        if s >= e or _headline_entity(doc, s, e):
             continue
         text = doc[s:e].text
         low = text.lower()
