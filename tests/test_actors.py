@@ -184,3 +184,46 @@ def test_name_in_apposition_after_of_phrase_is_the_described_person():
     b = briefdoc.extract(text)
     assert {q.speaker for q in b.quotes} == {"anne-marceau"}
     assert [a.id for a in b.actors if a.kind == "person"] == ["anne-marceau"]
+
+
+def _quotes_of(text: str):
+    from briefdoc.extractors import quotes
+
+    doc, cast = cast_of(text)
+    return doc, cast, quotes.find(doc, cast)
+
+
+def test_a_description_and_the_same_description_later_are_one_actor():
+    text = "A Republican senator criticized the plan on Tuesday. The senator added that the bill was dead.\n"
+    doc, cast, qs = _quotes_of(text)
+    speakers = {q.speaker for q in qs if q.speaker}
+    assert speakers == {"republican-senator"}
+    later = [q for q in qs if q.text == "that the bill was dead"][0]
+    assert text[later.speaker_start:later.speaker_end] == "The senator"
+
+
+def test_pronoun_after_a_described_person_with_nobody_named_before():
+    text = "The prime minister defended the plan. “It is a good plan,” she told reporters.\n"
+    doc, cast, qs = _quotes_of(text)
+    q = [q for q in qs if q.direct][0]
+    assert q.speaker == "prime-minister"
+    assert text[q.speaker_start:q.speaker_end] == "she"
+
+
+def test_they_after_a_group_of_people_and_he_after_an_indefinite_source():
+    doc, cast = cast_of("Labor experts say the plan is vague. They say it could exclude single mothers.\n")
+    assert cast.resolve(tok(doc, "They")).id == "labor-experts"
+    assert cast.get("labor-experts").kind == "group"
+    doc, cast = cast_of("Anna Berg left early. A Democratic source said he could not answer the questions.\n")
+    assert cast.resolve(tok(doc, "he")).id == "democratic-source"
+    assert cast.get("democratic-source").kind == "person"
+
+
+def test_it_is_not_a_plural_group_and_the_named_person_keeps_a_definite_description():
+    doc, cast = cast_of("Labor experts criticized the company. It said the plan was fair.\n")
+    r = cast.resolve(tok(doc, "It"), create=False)
+    assert r is None or r.id != "labor-experts"
+    # "the senator" after a named person is not a new person the pronouns then point to
+    doc, cast = cast_of("Senator Anna Berg spoke on Monday. The senator said the bill was dead. "
+                        "She said it would pass next year.\n")
+    assert cast.resolve(tok(doc, "She")).id == "anna-berg"

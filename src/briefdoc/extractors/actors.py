@@ -45,6 +45,15 @@ SELF_PRONOUNS = {"i", "we", "me", "us", "my", "our", "you", "your"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 NOT_ACTORS = {"thing", "way", "time", "day", "year", "fact", "idea", "question", "problem", "one", "lot", "part",
               "kind", "sort", "point", "reason", "something", "nothing", "everything", "anything"}
+# Nouns for people that are not titles: a subject made of one is someone a later pronoun can stand for
+# ("A Democratic source said he ...", "Labor experts say ... a provision they say ...").
+PEOPLE_NOUNS = {"source", "employee", "worker", "man", "woman", "voter", "supporter", "expert", "critic", "member",
+                "resident", "activist", "protester", "student", "teacher", "doctor", "agent", "reporter",
+                "journalist", "author", "writer", "researcher", "scientist", "delegate", "donor", "friend",
+                "father", "mother", "son", "daughter", "wife", "husband", "person", "people", "veteran", "investigator",
+                "lawmaker", "insider", "observer", "witness", "owner", "partner", "colleague", "ally", "rival",
+                "opponent", "backer", "organizer", "volunteer", "operative", "consultant", "historian", "economist",
+                "republican", "democrat", "conservative", "liberal", "independent", "american"}
 PLACE_NOUNS = {"corridor", "river", "street", "square", "bridge", "valley", "mountain", "mountains", "sea", "lake",
                "island", "islands", "road", "highway", "airport", "region", "province", "district", "county",
                "avenue", "pass", "border", "strait", "gulf", "bay", "canal", "park", "building"}
@@ -59,6 +68,7 @@ class _Actor:
     affiliation: str | None = None
     aliases: list[str] = field(default_factory=list)
     first: int = 0  # token index of the first mention
+    head: str | None = None  # the head noun's lemma, for an actor made from a description ("senator")
 
     def model(self) -> Actor:
         return Actor(id=self.id, name=self.name, kind=self.kind, title=self.title,
@@ -85,6 +95,7 @@ class Cast:
         self._nationality: dict[int, str] = {}  # token index -> country actor id (adjectives, names)
         self._subjects: list[tuple[int, str, str]] = []  # (token index, actor id, kind): salience list
         self.gender: dict[str, str] = {}  # actor id -> "m" / "f", from honorifics and titles
+        self._described: list[tuple[int, str]] = []  # (head token index, actor id) of description actors
         self.marks = _marks.find(doc.text)
         self._in_quote = _quote_tokens(doc, self.marks)
 
@@ -197,6 +208,8 @@ class Cast:
             is_person = kind == "person"
             if want_person != is_person:
                 continue
+            if low in ("it", "its", "itself") and self.doc[i].tag_ in ("NNS", "NNPS"):
+                continue  # "it" is not "labor experts"
             g = self.gender.get(aid)
             if g and low in PERSON_PRONOUNS and g != ("f" if low in FEMALE else "m"):
                 continue
@@ -284,6 +297,11 @@ class Cast:
                     best = a
             if best is not None:
                 return Ref(best.id, start, end)
+            # "A Republican senator said ... The senator added": the last described person of that noun
+            prev = self._described_as(lemma, words, code, head.i)
+            if prev is not None:
+                self._described.append((head.i, prev))
+                return Ref(prev, start, end)
         if not create or head.pos_ not in ("NOUN", "PROPN") or lemma in NOT_ACTORS:
             return None
         # a new actor for an unresolved description
@@ -296,12 +314,37 @@ class Cast:
         phrase = doc[phrase.start:right]
         end = phrase.end_char
         aid = C.slug(phrase.text)
-        kind = "person" if lemma in TITLE_NOUNS else "group"
+        kind = "person" if (lemma in TITLE_NOUNS and lemma != "campaign" or lemma in PEOPLE_NOUNS) and head.tag_ not in ("NNS", "NNPS") else "group"
         if aid not in self.actors:
-            self._add(aid, phrase.text, kind, head.i)
+            a = self._add(aid, phrase.text, kind, head.i)
+            a.head = lemma
             if code:
-                self.actors[aid].affiliation = code
+                a.affiliation = code
+            if kind == "person":
+                low = {w.lower_ for w in phrase} | {lemma}
+                if low & (_FEMALE_WORDS | {"woman"}):
+                    self.gender.setdefault(aid, "f")
+                elif low & (_MALE_WORDS | {"man"}):
+                    self.gender.setdefault(aid, "m")
+        if self.actors[aid].head == lemma:
+            self._described.append((head.i, aid))
         return Ref(aid, start, end)
+
+    def _described_as(self, lemma: str, words: set[str], code: str | None, before: int) -> str | None:
+        """The most recent description actor of this head noun before a token, whose
+        description holds the given words and whose country is the given one."""
+        for i, aid in reversed(self._described):
+            if i >= before:
+                continue
+            a = self.actors[aid]
+            if a.head != lemma or a.kind != "person":
+                continue
+            if not words <= {w.lower() for w in a.name.split()}:
+                continue
+            if code and self.party(aid) != code:
+                continue
+            return aid
+        return None
 
     def adhoc(self, head) -> Ref | None:
         """An actor made from the noun phrase itself ("the ministry", "the 46-year-old")."""
@@ -785,6 +828,33 @@ def _genders(cast: Cast) -> None:
                     cast.gender.setdefault(r.id, "f" if t.lower_ == "her" else "m")
 
 
+def _people_noun(t) -> bool:
+    """A noun that names a person or a group of people (a title, "source", "experts", "Republicans")."""
+    lemma = t.lemma_.lower()
+    if lemma in BODY_NOUNS or lemma in NOT_ACTORS or lemma == "campaign":
+        return False
+    return lemma in TITLE_NOUNS and len(lemma) > 4 or lemma in PEOPLE_NOUNS or lemma.rstrip("s") in PEOPLE_NOUNS
+
+
+def _introduces(cast: Cast, t) -> bool:
+    """A description that brings in someone new: indefinite ("a Democratic source", "labor experts",
+    "Trump's wife"), or definite ("the prime minister") with no one of its kind named before it, whom
+    "the" could point back to ("the Vermont senator" is most often the senator named before)."""
+    h = t.head
+    while h.head.i != h.i:
+        if h.dep_ in ("relcl", "acl", "advcl", "pcomp", "csubj", "xcomp"):
+            return False  # a subject down in a subordinate clause is not what the text goes on about
+        h = h.head
+    det = next((k for k in t.children if k.dep_ == "det"), None)
+    if det is not None and det.lower_ in ("a", "an") and not any(
+            k.dep_ in ("amod", "compound", "nmod", "prep") for k in t.children):
+        return False  # "a reporter asked Sanders ...", "a president should ...": nobody in particular
+    if det is None or det.lower_ not in ("the", "this", "that", "these", "those"):
+        return True
+    person = t.tag_ not in ("NNS", "NNPS")
+    return not any((k == "person") == person for i, _, k in cast._subjects if t.i - i <= 400)
+
+
 def _salience(cast: Cast) -> None:
     """The subjects in text order, each resolved to an actor (pronouns included)."""
     doc = cast.doc
@@ -795,6 +865,10 @@ def _salience(cast: Cast) -> None:
         if t.lower_ in SELF_PRONOUNS:
             continue
         r = cast.resolve(t, create=False)
+        if r is None and t.pos_ in ("NOUN", "PROPN") and _people_noun(t) and _introduces(cast, t):
+            # a described person or group ("A Democratic source said ...", "Labor experts say ...",
+            # "The prime minister defended ..." with nobody before): an actor now, for the pronouns after it
+            r = cast.resolve(t, create=True)
         if r is None:
             continue
         a = cast.actors.get(r.id)
