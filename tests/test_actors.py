@@ -227,3 +227,19 @@ def test_it_is_not_a_plural_group_and_the_named_person_keeps_a_definite_descript
     doc, cast = cast_of("Senator Anna Berg spoke on Monday. The senator said the bill was dead. "
                         "She said it would pass next year.\n")
     assert cast.resolve(tok(doc, "She")).id == "anna-berg"
+
+
+def test_gender_is_not_taken_from_a_description_of_someone_else():
+    doc, cast = cast_of("A spokesman for Senator Anna Berg said the bill was dead.\n")
+    assert cast.gender.get("anna-berg") != "m"
+
+
+def test_surname_the_tagger_took_for_a_common_noun_and_who_misparsed_as_the_subject():
+    text = ("Hillary Clinton has 31 endorsements in the Senate, where her rival Bernie Sanders serves. "
+            "Sanders, meanwhile, who sits at zero such endorsements, said that fact speaks volumes.\n")
+    doc, cast = cast_of(text)
+    s = tok(doc, "Sanders", 1)
+    assert cast.mention_at(s).id == "bernie-sanders"
+    who = tok(doc, "who")
+    if who.dep_ == "nsubj" and who.head.dep_ != "relcl":
+        assert cast.resolve(who).id == "bernie-sanders"

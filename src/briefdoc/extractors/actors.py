@@ -171,6 +171,17 @@ class Cast:
             if r is not None:
                 return r
             return None
+        if low == "who" and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "Sanders, meanwhile, who sits at zero endorsements, said ..." parsed with "who" as the
+            # subject of "said": the name right before it (past commas and adverbs)
+            j = tok.i - 1
+            while j >= max(0, tok.i - 5) and (doc[j].is_punct or doc[j].pos_ == "ADV"):
+                j -= 1
+            if j >= 0 and j < tok.i - 1 and doc[tok.i - 1].text == ",":
+                r = self.mention_at(doc[j])
+                if r is not None and self.actors[r.id].kind == "person":
+                    return r
+            return None
         if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
             aid = self.pronoun(tok)
             if aid:
@@ -572,7 +583,8 @@ def find(doc) -> Cast:
 
     # surnames spaCy did not tag ("Adler added")
     for t in doc:
-        if t.i not in cast._tok and t.pos_ == "PROPN" and t.text in surname and t.ent_type_ in ("", "PERSON", "ORG", "GPE"):
+        if (t.i not in cast._tok and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.text[:1].isupper()) and t.text in surname
+                and t.ent_type_ in ("", "PERSON", "ORG", "GPE")):
             cast._mention(t.i, t.i + 1, surname[t.text])
 
     _titles(cast)
@@ -809,7 +821,11 @@ def _genders(cast: Cast) -> None:
         if s in seen or cast.actors[aid].kind != "person":
             continue
         seen.add(s)
-        words = [doc[j].lower_ for j in range(max(0, s - 3), s)]
+        words = []  # the words just before the name, up to a preposition ("a spokesman for Anna Berg")
+        j = s - 1
+        while j >= max(0, s - 3) and doc[j].pos_ not in ("ADP", "PUNCT", "VERB", "AUX", "CCONJ", "SCONJ"):
+            words.append(doc[j].lower_)
+            j -= 1
         a = cast.actors[aid]
         if a.title:
             words += a.title.lower().split()
