@@ -190,3 +190,62 @@ def test_a_title_case_headline_is_not_an_actor():
     doc, cast = cast_of("Senate Farm Bill Faces Final Vote In Capitol Today\n\n"
                         "Senators from farm states said on Monday that the bill would pass.\n")
     assert not any(len(a.split("-")) >= 4 for a in cast.actors), list(cast.actors)
+
+
+def _quotes_of(text: str):
+    from briefdoc.extractors import quotes
+
+    doc, cast = cast_of(text)
+    return doc, cast, quotes.find(doc, cast)
+
+
+def test_a_description_and_the_same_description_later_are_one_actor():
+    text = "A Republican senator criticized the plan on Tuesday. The senator added that the bill was dead.\n"
+    doc, cast, qs = _quotes_of(text)
+    speakers = {q.speaker for q in qs if q.speaker}
+    assert speakers == {"republican-senator"}
+    later = [q for q in qs if q.text == "that the bill was dead"][0]
+    assert text[later.speaker_start:later.speaker_end] == "The senator"
+
+
+def test_pronoun_after_a_described_person_with_nobody_named_before():
+    text = "The prime minister defended the plan. “It is a good plan,” she told reporters.\n"
+    doc, cast, qs = _quotes_of(text)
+    q = [q for q in qs if q.direct][0]
+    assert q.speaker == "prime-minister"
+    assert text[q.speaker_start:q.speaker_end] == "she"
+
+
+def test_they_after_a_group_of_people_and_he_after_an_indefinite_source():
+    doc, cast = cast_of("Labor experts say the plan is vague. They say it could exclude single mothers.\n")
+    assert cast.resolve(tok(doc, "They")).id == "labor-experts"
+    assert cast.get("labor-experts").kind == "group"
+    doc, cast = cast_of("Anna Berg left early. A Democratic source said he could not answer the questions.\n")
+    assert cast.resolve(tok(doc, "he")).id == "democratic-source"
+    assert cast.get("democratic-source").kind == "person"
+
+
+def test_it_is_not_a_plural_group_and_the_named_person_keeps_a_definite_description():
+    doc, cast = cast_of("Labor experts criticized the company. It said the plan was fair.\n")
+    r = cast.resolve(tok(doc, "It"), create=False)
+    assert r is None or r.id != "labor-experts"
+    # "the senator" after a named person is not a new person the pronouns then point to
+    doc, cast = cast_of("Senator Anna Berg spoke on Monday. The senator said the bill was dead. "
+                        "She said it would pass next year.\n")
+    assert cast.resolve(tok(doc, "She")).id == "anna-berg"
+
+
+def test_gender_is_not_taken_from_a_description_of_someone_else():
+    doc, cast = cast_of("A spokesman for Senator Anna Berg said the bill was dead.\n")
+    assert cast.gender.get("anna-berg") != "m"
+
+
+def test_surname_the_tagger_took_for_a_common_noun_and_who_misparsed_as_the_subject():
+    text = ("Hillary Clinton has 31 endorsements in the Senate, where her rival Bernie Sanders serves. "
+            "Sanders, meanwhile, who sits at zero such endorsements, said that fact speaks volumes.\n")
+    doc, cast = cast_of(text)
+    s = tok(doc, "Sanders", 1)
+    assert cast.mention_at(s).id == "bernie-sanders"
+    who = tok(doc, "who")
+    if who.dep_ == "nsubj" and who.head.dep_ != "relcl":
+        assert cast.resolve(who).id == "bernie-sanders"

@@ -769,3 +769,12 @@ def test_participle_after_a_reported_clause_is_the_speakers():
     cast, qs = run("Senator Ruth Okoye said the flood had destroyed the old bridge, blaming the mayor for the delay.\n")
     assert indirect(qs) == [("the flood had destroyed the old bridge", "ruth-okoye", "said"),
                             ("the mayor for the delay", "ruth-okoye", "blaming")]
+
+
+def test_interview_question_line_is_not_a_headline_quote():
+    text = ("Senator Anna Berg spoke with us on Monday.\n\n"
+            "Q: You have been talking about the economy, but your rivals talk about the border.\n\n"
+            "A: It is a big mistake. Everybody is making it.\n")
+    cast, qs = run(text)
+    assert not any(q.speaker in ("q", "a") for q in qs)
+    assert not any(q.text.startswith("You have been talking") for q in qs)

@@ -47,6 +47,15 @@ NOT_ACTORS = {"thing", "way", "time", "day", "year", "fact", "idea", "question",
               "kind", "sort", "point", "reason", "something", "nothing", "everything", "anything"}
 TIME_NOUNS = {"weekend", "week", "month", "morning", "afternoon", "evening", "night", "today", "tonight",
               "yesterday", "tomorrow", "decade", "century", "season", "summer", "winter", "spring", "autumn"}
+# Nouns for people that are not titles: a subject made of one is someone a later pronoun can stand for
+# ("A Democratic source said he ...", "Labor experts say ... a provision they say ...").
+PEOPLE_NOUNS = {"source", "employee", "worker", "man", "woman", "voter", "supporter", "expert", "critic", "member",
+                "resident", "activist", "protester", "student", "teacher", "doctor", "agent", "reporter",
+                "journalist", "author", "writer", "researcher", "scientist", "delegate", "donor", "friend",
+                "father", "mother", "son", "daughter", "wife", "husband", "person", "people", "veteran", "investigator",
+                "lawmaker", "insider", "observer", "witness", "owner", "partner", "colleague", "ally", "rival",
+                "opponent", "backer", "organizer", "volunteer", "operative", "consultant", "historian", "economist",
+                "republican", "democrat", "conservative", "liberal", "independent", "american"}
 PLACE_NOUNS = {"corridor", "river", "street", "square", "bridge", "valley", "mountain", "mountains", "sea", "lake",
                "island", "islands", "road", "highway", "airport", "region", "province", "district", "county",
                "avenue", "pass", "border", "strait", "gulf", "bay", "canal", "park", "building"}
@@ -61,6 +70,7 @@ class _Actor:
     affiliation: str | None = None
     aliases: list[str] = field(default_factory=list)
     first: int = 0  # token index of the first mention
+    head: str | None = None  # the head noun's lemma, for an actor made from a description ("senator")
 
     def model(self) -> Actor:
         return Actor(id=self.id, name=self.name, kind=self.kind, title=self.title,
@@ -87,6 +97,7 @@ class Cast:
         self._nationality: dict[int, str] = {}  # token index -> country actor id (adjectives, names)
         self._subjects: list[tuple[int, str, str]] = []  # (token index, actor id, kind): salience list
         self.gender: dict[str, str] = {}  # actor id -> "m" / "f", from honorifics and titles
+        self._described: list[tuple[int, str]] = []  # (head token index, actor id) of description actors
         self.marks = _marks.find(doc.text)
         self._in_quote = _quote_tokens(doc, self.marks)
 
@@ -162,6 +173,17 @@ class Cast:
             if r is not None:
                 return r
             return None
+        if low == "who" and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "Sanders, meanwhile, who sits at zero endorsements, said ..." parsed with "who" as the
+            # subject of "said": the name right before it (past commas and adverbs)
+            j = tok.i - 1
+            while j >= max(0, tok.i - 5) and (doc[j].is_punct or doc[j].pos_ == "ADV"):
+                j -= 1
+            if j >= 0 and j < tok.i - 1 and doc[tok.i - 1].text == ",":
+                r = self.mention_at(doc[j])
+                if r is not None and self.actors[r.id].kind == "person":
+                    return r
+            return None
         if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
             aid = self.pronoun(tok)
             if aid:
@@ -201,6 +223,8 @@ class Cast:
             is_person = kind == "person"
             if want_person != is_person:
                 continue
+            if low in ("it", "its", "itself") and self.doc[i].tag_ in ("NNS", "NNPS"):
+                continue  # "it" is not "labor experts"
             g = self.gender.get(aid)
             if g and low in PERSON_PRONOUNS and g != ("f" if low in FEMALE else "m"):
                 continue
@@ -288,6 +312,11 @@ class Cast:
                     best = a
             if best is not None:
                 return Ref(best.id, start, end)
+            # "A Republican senator said ... The senator added": the last described person of that noun
+            prev = self._described_as(lemma, words, code, head.i)
+            if prev is not None:
+                self._described.append((head.i, prev))
+                return Ref(prev, start, end)
         if not create or head.pos_ not in ("NOUN", "PROPN") or lemma in NOT_ACTORS:
             return None
         # a new actor for an unresolved description
@@ -300,12 +329,37 @@ class Cast:
         phrase = doc[phrase.start:right]
         end = phrase.end_char
         aid = C.slug(phrase.text)
-        kind = "person" if lemma in TITLE_NOUNS else "group"
+        kind = "person" if (lemma in TITLE_NOUNS and lemma != "campaign" or lemma in PEOPLE_NOUNS) and head.tag_ not in ("NNS", "NNPS") else "group"
         if aid not in self.actors:
-            self._add(aid, phrase.text, kind, head.i)
+            a = self._add(aid, phrase.text, kind, head.i)
+            a.head = lemma
             if code:
-                self.actors[aid].affiliation = code
+                a.affiliation = code
+            if kind == "person":
+                low = {w.lower_ for w in phrase} | {lemma}
+                if low & (_FEMALE_WORDS | {"woman"}):
+                    self.gender.setdefault(aid, "f")
+                elif low & (_MALE_WORDS | {"man"}):
+                    self.gender.setdefault(aid, "m")
+        if self.actors[aid].head == lemma:
+            self._described.append((head.i, aid))
         return Ref(aid, start, end)
+
+    def _described_as(self, lemma: str, words: set[str], code: str | None, before: int) -> str | None:
+        """The most recent description actor of this head noun before a token, whose
+        description holds the given words and whose country is the given one."""
+        for i, aid in reversed(self._described):
+            if i >= before:
+                continue
+            a = self.actors[aid]
+            if a.head != lemma or a.kind != "person":
+                continue
+            if not words <= {w.lower() for w in a.name.split()}:
+                continue
+            if code and self.party(aid) != code:
+                continue
+            return aid
+        return None
 
     def adhoc(self, head) -> Ref | None:
         """An actor made from the noun phrase itself ("the ministry", "the 46-year-old")."""
@@ -549,7 +603,8 @@ def find(doc) -> Cast:
 
     # surnames spaCy did not tag ("Adler added")
     for t in doc:
-        if t.i not in cast._tok and t.pos_ == "PROPN" and t.text in surname and t.ent_type_ in ("", "PERSON", "ORG", "GPE"):
+        if (t.i not in cast._tok and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.text[:1].isupper()) and t.text in surname
+                and t.ent_type_ in ("", "PERSON", "ORG", "GPE")):
             cast._mention(t.i, t.i + 1, surname[t.text])
 
     _titles(cast)
@@ -786,7 +841,11 @@ def _genders(cast: Cast) -> None:
         if s in seen or cast.actors[aid].kind != "person":
             continue
         seen.add(s)
-        words = [doc[j].lower_ for j in range(max(0, s - 3), s)]
+        words = []  # the words just before the name, up to a preposition ("a spokesman for Anna Berg")
+        j = s - 1
+        while j >= max(0, s - 3) and doc[j].pos_ not in ("ADP", "PUNCT", "VERB", "AUX", "CCONJ", "SCONJ"):
+            words.append(doc[j].lower_)
+            j -= 1
         a = cast.actors[aid]
         if a.title:
             words += a.title.lower().split()
@@ -805,6 +864,33 @@ def _genders(cast: Cast) -> None:
                     cast.gender.setdefault(r.id, "f" if t.lower_ == "her" else "m")
 
 
+def _people_noun(t) -> bool:
+    """A noun that names a person or a group of people (a title, "source", "experts", "Republicans")."""
+    lemma = t.lemma_.lower()
+    if lemma in BODY_NOUNS or lemma in NOT_ACTORS or lemma == "campaign":
+        return False
+    return lemma in TITLE_NOUNS and len(lemma) > 4 or lemma in PEOPLE_NOUNS or lemma.rstrip("s") in PEOPLE_NOUNS
+
+
+def _introduces(cast: Cast, t) -> bool:
+    """A description that brings in someone new: indefinite ("a Democratic source", "labor experts",
+    "Trump's wife"), or definite ("the prime minister") with no one of its kind named before it, whom
+    "the" could point back to ("the Vermont senator" is most often the senator named before)."""
+    h = t.head
+    while h.head.i != h.i:
+        if h.dep_ in ("relcl", "acl", "advcl", "pcomp", "csubj", "xcomp"):
+            return False  # a subject down in a subordinate clause is not what the text goes on about
+        h = h.head
+    det = next((k for k in t.children if k.dep_ == "det"), None)
+    if det is not None and det.lower_ in ("a", "an") and not any(
+            k.dep_ in ("amod", "compound", "nmod", "prep") for k in t.children):
+        return False  # "a reporter asked Sanders ...", "a president should ...": nobody in particular
+    if det is None or det.lower_ not in ("the", "this", "that", "these", "those"):
+        return True
+    person = t.tag_ not in ("NNS", "NNPS")
+    return not any((k == "person") == person for i, _, k in cast._subjects if t.i - i <= 400)
+
+
 def _salience(cast: Cast) -> None:
     """The subjects in text order, each resolved to an actor (pronouns included)."""
     doc = cast.doc
@@ -815,6 +901,10 @@ def _salience(cast: Cast) -> None:
         if t.lower_ in SELF_PRONOUNS:
             continue
         r = cast.resolve(t, create=False)
+        if r is None and t.pos_ in ("NOUN", "PROPN") and _people_noun(t) and _introduces(cast, t):
+            # a described person or group ("A Democratic source said ...", "Labor experts say ...",
+            # "The prime minister defended ..." with nobody before): an actor now, for the pronouns after it
+            r = cast.resolve(t, create=True)
         if r is None:
             continue
         a = cast.actors.get(r.id)

@@ -728,6 +728,9 @@ def _run_on(ctx: _Ctx, v) -> tuple[int, int] | None:
 _LABEL = re.compile(r"^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})$")
 
 
+_INTERVIEW_LABELS = {"q", "a", "question", "answer"}
+
+
 def _speaker_label(head: str) -> bool:
     """A transcript's speaker label opening a long paragraph: "FALLIN: ...", "Alex Seitz-Wald: ..."."""
     return bool(_LABEL.match(head.strip())) and head.strip().lower() not in ("note", "update", "editor's note", "correction")
@@ -746,6 +749,8 @@ def _headlines(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
             continue
         if not head.strip() or len(head.split()) > 5 or len(rest.split()) < 3 or not head.strip()[0].isupper():
             continue
+        if head.strip().lower() in _INTERVIEW_LABELS:
+            continue  # an interview's "Q: ..." / "A: ...": the line is a question or an answer, not a headline
         span = doc.char_span(ps, ps + len(head), alignment_mode="expand")
         if span is None:
             continue
