@@ -594,6 +594,13 @@ ENTRIES = [
          ru="миссия Европейского союза", hy="Եվրոպական միության առաքելություն",
          fr="une mission de l’Union européenne", az="Avropa İttifaqının missiyası", ar="بعثة للاتحاد الأوروبي",
          note="What Yerevan welcomed (the object of 'welcomed')."),
+    dict(kind="quote", en="Azerbaijani allegations that Armenia is illegally transporting landmines to Artsakh through the corridor",
+         ru="утверждения Азербайджана о том, что Армения незаконно перевозит мины в Арцах через коридор",
+         hy="ադրբեջանական մեղադրանքներ, թե Հայաստանը միջանցքով ապօրինի ականներ է տեղափոխում Արցախ",
+         fr="allégations azerbaïdjanaises selon lesquelles l’Arménie transporterait illégalement des mines terrestres vers l’Artsakh par le corridor",
+         az="Ermənistanın dəhliz vasitəsilə Artsaxa qanunsuz olaraq minalar daşıdığı barədə Azərbaycanın iddiaları",
+         ar="الادعاءات الأذربيجانية بأن أرمينيا تنقل بصورة غير قانونية ألغامًا أرضية إلى آرتساخ عبر الممر",
+         note="What Lavrov was presumably referencing (the object of 'referencing'); as the position entry."),
 
     dict(kind="event", en="the November 9, 2020 agreement that placed the road under the control of Russian peacekeepers stationed in Artsakh",
          ru="соглашение от 9 ноября 2020 года, по которому дорога перешла под контроль российских миротворцев, размещённых в Арцахе",

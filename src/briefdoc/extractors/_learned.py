@@ -14,7 +14,9 @@ PolNeAR (annotated political news), fill it in:
   the rest of the sentence around a parenthetical cue, ...).
 
 Only the weights ship (``attribution.json.gz``: feature name -> weight, rounded), never the corpus.
-The rules run first; this model only adds items where the rules found nothing.
+The rules run first; this model only adds items where the rules found nothing: the cue model is trained on
+the words the rules leave, and ``threshold`` applies to the cue score times the best content score (a
+likely cue with no likely content is dropped).
 """
 
 from __future__ import annotations
@@ -46,18 +48,21 @@ def _lemma(t) -> str:
     return t.lemma_.lower()
 
 
-def subject_kind(t, mention_at) -> str:
-    """What kind of subject the word has: a known actor, a person pronoun, a thing, a common noun, none."""
-    subj = None
+def cue_subject(t):
+    """The subject of a word (or of the verb it is the complement, conjunct or clause of), or None."""
     for k in t.children:
         if k.dep_ in ("nsubj", "nsubjpass", "expl", "csubj"):
-            subj = k
-            break
-    if subj is None and t.dep_ in ("xcomp", "conj", "advcl") and t.head.i != t.i:
+            return k
+    if t.dep_ in ("xcomp", "conj", "advcl") and t.head.i != t.i:
         for k in t.head.children:
             if k.dep_ in ("nsubj", "nsubjpass"):
-                subj = k
-                break
+                return k
+    return None
+
+
+def subject_kind(t, mention_at) -> str:
+    """What kind of subject the word has: a known actor, a person pronoun, a thing, a common noun, none."""
+    subj = cue_subject(t)
     if subj is None:
         return "none"
     low = subj.lower_
@@ -74,13 +79,19 @@ def subject_kind(t, mention_at) -> str:
     return "noun"
 
 
-def cue_features(t, mention_at, in_quote_sentence: bool) -> list[str]:
+def cue_features(t, mention_at, in_quote_sentence: bool, animacy=None) -> list[str]:
+    """``animacy``: tok -> who a noun stands for ("person", "organization", "people", "document",
+    "thing", ...; quotes._animacy), for the subject of the word."""
     lem = _lemma(t)
     pos = t.pos_
     f = ["b", "L=" + lem, "LP=" + lem + "|" + pos, "P=" + pos, "T=" + t.tag_, "D=" + t.dep_,
          "LD=" + lem + "|" + t.dep_, "PD=" + pos + "|" + t.dep_]
     sk = subject_kind(t, mention_at)
     f += ["S=" + sk, "LS=" + lem + "|" + sk, "PS=" + pos + "|" + sk]
+    if animacy is not None and sk not in ("none", "pperson", "pthing", "expl"):
+        # who the subject is: "the report shows" / "voters think" / "the river rose"
+        a = animacy(cue_subject(t))
+        f += ["SA=" + a, "LSA=" + lem + "|" + a, "PSA=" + pos + "|" + a]
     deps = set()
     for k in t.children:
         d = k.dep_
@@ -174,15 +185,19 @@ def content_features(cue, kind: str, lo: int, hi: int, lo_s: int, hi_s: int) -> 
     return f
 
 
-def source_features(cue, subj, lo: int, hi: int) -> list[str]:
+def source_features(cue, subj, lo: int, hi: int, animacy=None) -> list[str]:
     """Is the subject of a learned cue its source? ("Trump seemed unperturbed": no; "Trump vowed to ...": yes)"""
     lem = _lemma(cue)
     inside = "in" if lo <= subj.i < hi else "out"
     sk = "pperson" if subj.lower_ in PERSON_PRONOUNS else "pthing" if subj.lower_ in THING_PRONOUNS else (
         "ent:" + subj.ent_type_ if subj.ent_type_ else subj.pos_)
-    return ["b", "L=" + lem, "LP=" + lem + "|" + cue.pos_, "I=" + inside, "LI=" + lem + "|" + inside,
-            "SK=" + sk, "LSK=" + lem + "|" + sk, "SD=" + subj.dep_, "D=" + cue.dep_, "T=" + cue.tag_,
-            "IS=" + inside + "|" + sk]
+    f = ["b", "L=" + lem, "LP=" + lem + "|" + cue.pos_, "I=" + inside, "LI=" + lem + "|" + inside,
+         "SK=" + sk, "LSK=" + lem + "|" + sk, "SD=" + subj.dep_, "D=" + cue.dep_, "T=" + cue.tag_,
+         "IS=" + inside + "|" + sk]
+    if animacy is not None and subj.pos_ != "PRON":
+        a = animacy(subj)
+        f += ["SA=" + a, "LSA=" + lem + "|" + a, "ISA=" + inside + "|" + a]
+    return f
 
 
 def score(weights: dict, feats: list[str]) -> float:

@@ -850,6 +850,26 @@ def _person_like_noun(ctx: _Ctx, subj) -> bool:
     return subj.lemma_.lower() in _PEOPLE_NOUNS or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
 
 
+def _animacy(ctx: _Ctx, tok) -> str:
+    """Who a noun stands for, as a feature of the learned models: an actor's kind ("person",
+    "organization", "country", "group"), "people" ("voters", "officials", "72 percent of Democrats"),
+    a named person, organization or place, a document ("the report", "a poll"), or a thing."""
+    ref = ctx.cast.mention_at(tok)
+    if ref is not None:
+        a = ctx.cast.actors.get(ref.id)
+        return a.kind if a is not None else "actor"
+    lem = tok.lemma_.lower()
+    if _group_of_people(tok) or lem in _PEOPLE_NOUNS:
+        return "people"
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return "ent:" + tok.ent_type_
+    if lem in _reported.SOURCE_NOUNS:
+        return "document"
+    if tok.ent_type_:
+        return "ent:other"
+    return "propn" if tok.pos_ == "PROPN" else "thing"
+
+
 def find(doc, cast: Cast) -> list[Quote]:
     ctx = _Ctx(doc, cast)
     text = doc.text
@@ -1034,24 +1054,30 @@ def _learned_items(ctx: _Ctx, taken: list[tuple[int, int]], used: set[int]) -> l
     cue_w, content_w, threshold = model["cue"], model["content"], model["threshold"]
     mention_at = ctx.cast.mention_at
     qsent = {doc[i].sent.start for i in ctx.mark_tok}
+
+    def animacy(tok) -> str:
+        return _animacy(ctx, tok)
+
     scored = []
     for t in doc:
         if t.pos_ not in _learned.CUE_POS or t.i in ctx.quoted or t.is_punct or t.idx in used or _discourse_said(t):
             continue
-        p = _learned.score(cue_w, _learned.cue_features(t, mention_at, t.sent.start in qsent))
-        if p >= threshold:
-            scored.append((-p, t.i))
-    out = []
-    for _, i in sorted(scored):
-        t = doc[i]
+        p = _learned.score(cue_w, _learned.cue_features(t, mention_at, t.sent.start in qsent, animacy))
+        if p < threshold:
+            continue
         lo_s, hi_s = _sent_in_para(ctx, t)
         best = None
         for kind, lo, hi in _learned.candidates(t, lo_s, hi_s):
             sc = _learned.score(content_w, _learned.content_features(t, kind, lo, hi, lo_s, hi_s))
             if best is None or sc > best[0]:
                 best = (sc, lo, hi, kind)
-        if best is None:
-            continue
+        # a cue is only as good as the content it has: "took aim at the plan" has an object that is what
+        # took aim is about; "took time away from campaigning" has none the content model likes
+        if best is not None and p * best[0] >= threshold:
+            scored.append((-p * best[0], t.i, best, lo_s, hi_s))
+    out = []
+    for _, i, best, lo_s, hi_s in sorted(scored):
+        t = doc[i]
         _, lo, hi, kind = best
         if kind == "dobj":
             obj = next((k for k in t.children if k.dep_ == "dobj" and k.left_edge.i == lo), None)
@@ -1068,12 +1094,14 @@ def _learned_items(ctx: _Ctx, taken: list[tuple[int, int]], used: set[int]) -> l
         root = doc[lo:hi].root
         if root.pos_ == "NOUN" and root.lemma_.lower() in _MEDIA:
             continue  # "wrote a letter to the board", "released a statement": the medium, not what it says
-        if _to_reader(_subject(ctx, t)):
+        subj = _subject(ctx, t)
+        if _to_reader(subj):
+            continue
+        if _not_own_content(t, subj, lo, hi):
             continue
         if lo <= t.i < hi:
             # a content that holds its own cue: only when it holds the subject too ("X seemed to ...");
             # a speech verb never attributes a clause it stands in
-            subj = _subject(ctx, t)
             if t.lemma_.lower() in SPEECH or (subj is not None and not lo <= subj.i < hi):
                 continue
         cs, ce = _trim(text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
@@ -1087,6 +1115,29 @@ def _learned_items(ctx: _Ctx, taken: list[tuple[int, int]], used: set[int]) -> l
         taken.append((cs, ce))
         out.append(_quote(cs, ce, text, _learned_attribution(ctx, t, lo, hi), direct=False))
     return out
+
+
+def _not_own_content(cue, subj, lo: int, hi: int) -> bool:
+    """Learned items whose content is not the subject's: a copula with an adjective that takes no stance
+    in what its "of" names ("was proud of the bill", unlike "was critical of"), a copula with "to" ("was to
+    host the talks": a plan), questions someone else asked ("answered
+    questions about the bill", unlike "raised questions about"), and a subject that is itself content,
+    not someone who holds it ("Questions in the poll covered the harbor")."""
+    doc = cue.doc
+    root = doc[lo:hi].root
+    if cue.lemma_.lower() == "be" and root.dep_ == "xcomp" and root.head.i == cue.i and any(
+            k.dep_ == "aux" and k.lower_ == "to" for k in root.children):
+        return True  # "Russia was to host the talks": a plan, nobody's claim
+    if cue.lemma_.lower() == "be" and root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.lower_ == "of":
+        adj = root.head.head
+        if adj.dep_ == "acomp" and adj.head.i == cue.i and (adj.lower_, root.head.lower_) not in _reported.ADJ_PREP:
+            return True
+    obj = next((k for k in cue.children if k.dep_ == "dobj" and lo <= k.i < hi), None)
+    if (obj is not None and obj.lemma_.lower() == "question"
+            and cue.lemma_.lower() not in _reported.OWN_VERBS | _reported.ASK_VERBS | {"pose"}):
+        return True
+    return (subj is not None and subj.pos_ == "NOUN" and not lo <= subj.i < hi
+            and subj.lemma_.lower() in _reported.CONTENT_NOUNS | {"question"})
 
 
 _POSS_PRONOUNS = {"his", "her", "their", "my", "our"}
@@ -1138,7 +1189,8 @@ def _learned_attribution(ctx: _Ctx, v, lo: int, hi: int) -> _Att:
         subj = v.head
     if subj is None or subj.dep_ == "expl":
         return _Att(cue, cs, None, None)
-    if _learned.score(_learned.model()["source"], _learned.source_features(v, subj, lo, hi)) < 0.5:
+    if _learned.score(_learned.model()["source"], _learned.source_features(
+            v, subj, lo, hi, lambda tok: _animacy(ctx, tok))) < 0.5:
         return _Att(cue, cs, None, None)
     return _Att(cue, cs, _speaker(ctx, subj), subj.i)
 
