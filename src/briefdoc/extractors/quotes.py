@@ -1112,8 +1112,11 @@ def _learned_items(ctx: _Ctx, taken: list[tuple[int, int]], used: set[int]) -> l
             continue
         if any(min(b, ce) > max(a, cs) for a, b in taken):
             continue
+        att = _learned_attribution(ctx, t, lo, hi)
+        if att.ref is None and subj is not None and not lo <= subj.i < hi:
+            continue  # a subject outside the content that is nobody the brief knows: no source to give
         taken.append((cs, ce))
-        out.append(_quote(cs, ce, text, _learned_attribution(ctx, t, lo, hi), direct=False))
+        out.append(_quote(cs, ce, text, att, direct=False))
     return out
 
 
