@@ -15,7 +15,42 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-import typer
+
+def _is_command() -> bool:
+    """This process is the briefdoc command (its script or ``python -m briefdoc``), not
+    a program that imports briefdoc."""
+    import os
+
+    prog = sys.argv[0] if sys.argv else ""
+    return os.path.basename(prog) == "briefdoc" or prog.endswith(os.path.join("briefdoc", "__main__.py"))
+
+
+_COMMAND = _is_command()
+
+
+def _exit_on_early_interrupt() -> None:
+    """Ctrl-C while the command is still importing its modules (its first tenth of a
+    second) exits 130 with one line, not a traceback from inside an import; main()
+    then gives Ctrl-C back to Python. Only in the briefdoc command's own process."""
+    import os
+    import signal
+
+    if not _COMMAND:
+        return
+
+    def handler(signum, frame):
+        os.write(2, b"briefdoc: interrupted\n")
+        os._exit(130)
+
+    try:
+        signal.signal(signal.SIGINT, handler)
+    except ValueError:  # not the main thread
+        pass
+
+
+_exit_on_early_interrupt()
+
+import typer  # noqa: E402
 
 from . import __version__
 from .errors import BriefdocError, InputError
@@ -232,11 +267,18 @@ def schema():
 
 def main(argv: Optional[list[str]] = None) -> None:
     """Entry point: run the app, one line on stderr for any error."""
-    from .errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, one_line
-
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     _terminate_as_interrupt()
+    try:
+        _run(args, debug)
+    finally:
+        _ignore_interrupts()  # the work is done: a late Ctrl-C must not kill the exit itself
+
+
+def _run(args: list[str], debug: bool) -> None:
+    from .errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, one_line
+
     try:
         # Outside standalone mode Typer *returns* the code of a typer.Exit (and turns
         # Ctrl-C into Exit(130)) instead of raising it.
@@ -281,7 +323,8 @@ def main(argv: Optional[list[str]] = None) -> None:
 
 def _terminate_as_interrupt() -> None:
     """SIGTERM (a killed job, a CI timeout) unwinds like Ctrl-C, so that temporary
-    files are removed on the way out."""
+    files are removed on the way out; Ctrl-C raises KeyboardInterrupt again (see
+    _exit_on_early_interrupt)."""
     import signal
 
     def handler(signum, frame):
@@ -289,5 +332,21 @@ def _terminate_as_interrupt() -> None:
 
     try:
         signal.signal(signal.SIGTERM, handler)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     except ValueError:  # not the main thread (main() called from a test runner thread)
+        pass
+
+
+def _ignore_interrupts() -> None:
+    """Once main() has its exit code, Ctrl-C or SIGTERM arriving while Python shuts
+    down would kill the process with the signal (exit -2) after everything was written;
+    they are ignored from here on."""
+    import signal
+
+    if not _COMMAND:
+        return
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    except ValueError:
         pass
