@@ -249,3 +249,14 @@ def test_surname_the_tagger_took_for_a_common_noun_and_who_misparsed_as_the_subj
     who = tok(doc, "who")
     if who.dep_ == "nsubj" and who.head.dep_ != "relcl":
         assert cast.resolve(who).id == "bernie-sanders"
+
+
+def test_country_names_as_news_writes_them():
+    """CLDR's "&", "St." and accents, and common names CLDR does not list, find the country."""
+    from briefdoc.extractors import _countries as C
+
+    names = C.tables()[0]
+    for written, code in (("bosnia and herzegovina", "BA"), ("saint lucia", "LC"), ("sao tome and principe", "ST"),
+                          ("democratic republic of congo", "CD"), ("hong kong", "HK"), ("east timor", "TL"),
+                          ("trinidad and tobago", "TT"), ("bosnia & herzegovina", "BA")):
+        assert names.get(written) == code, written

@@ -154,8 +154,13 @@ _VARIANTS = {
     "MM": ["Burma", "Myanmar"],
     "CZ": ["Czech Republic"],
     "CI": ["Ivory Coast", "Cote d'Ivoire", "Côte d'Ivoire"],
-    "CD": ["DR Congo", "DRC", "Democratic Republic of the Congo"],
-    "CG": ["Republic of the Congo"],
+    "CD": ["DR Congo", "DRC", "Democratic Republic of the Congo", "Democratic Republic of Congo", "Congo-Kinshasa"],
+    "CG": ["Republic of the Congo", "Republic of Congo", "Congo-Brazzaville"],
+    "BA": ["Bosnia"],
+    "HK": ["Hong Kong"],
+    "MO": ["Macau", "Macao"],
+    "TL": ["East Timor"],
+    "SZ": ["Swaziland"],
     "PS": ["Palestine"],
     "KR": ["Republic of Korea"],
     "KP": ["DPRK"],
@@ -168,6 +173,12 @@ _NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "AQ"}
 
 # Territory names that are also common words or first names.
 _AMBIGUOUS = {"Jersey", "Georgia", "Chad", "Jordan", "Guernsey", "Niger", "Turkey", "Man", "Martin"}
+
+
+def _unaccented(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def slug(text: str) -> str:
@@ -195,7 +206,11 @@ def tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, 
         for n in {name, short}:
             if " - " in n:
                 continue
-            names.setdefault(n.lower(), code)
+            # "Bosnia & Herzegovina" is written "Bosnia and Herzegovina", "St. Lucia" "Saint Lucia",
+            # "São Tomé" also "Sao Tome"
+            for form in {n, n.replace(" & ", " and ")}:
+                for f in {form, form.replace("St. ", "Saint "), _unaccented(form)}:
+                    names.setdefault(f.lower(), code)
     display["TR"] = "Turkey"
     display["CZ"] = "Czech Republic"
     for code, vs in _VARIANTS.items():
