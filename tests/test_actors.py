@@ -260,3 +260,17 @@ def test_country_names_as_news_writes_them():
                           ("democratic republic of congo", "CD"), ("hong kong", "HK"), ("east timor", "TL"),
                           ("trinidad and tobago", "TT"), ("bosnia & herzegovina", "BA")):
         assert names.get(written) == code, written
+
+
+def test_a_spokesman_speaks_for_whom_the_title_names():
+    """"a spokesman for X": X's side, whether the spokesman is named or not."""
+    import briefdoc
+
+    text = ("A spokeswoman for the Russian Foreign Ministry, Olga Petrova, said the talks were over.\n"
+            "A spokesman for Senator Ruth Okoye said she would vote against the bill.\n"
+            "Tom Reed, a spokesman for the State Department, said Washington was concerned.\n")
+    actors_ = {a.id: a for a in briefdoc.extract(text).actors}
+    assert actors_["olga-petrova"].affiliation == "russian-foreign-ministry"
+    assert actors_["russian-foreign-ministry"].affiliation == "russia"
+    assert actors_["spokesman-for-senator-ruth-okoye"].affiliation == "ruth-okoye"
+    assert actors_["tom-reed"].affiliation == "state-department"

@@ -274,6 +274,7 @@ class Cast:
                     c = r.id
             if c:
                 code = c
+        side = None  # "a spokesman for Senator X", "a spokeswoman for the Foreign Ministry": whom they speak for
         for k in kids:
             if k.dep_ == "prep" and k.lower_ in ("of", "for"):
                 for p in k.children:
@@ -281,6 +282,8 @@ class Cast:
                         r = self.mention_at(p)
                         if r is not None and self.actors[r.id].kind == "country":
                             code = r.id
+                if lemma in TITLE_NOUNS:
+                    side = _side_of(self, k)
         left = min([head.i] + [m.i for m in mods] + ([poss.i] if poss is not None else []) + ([det.i] if det is not None else []))
         span = doc[left:head.i + 1]
         start, end = span.start_char, span.end_char
@@ -333,8 +336,8 @@ class Cast:
         if aid not in self.actors:
             a = self._add(aid, phrase.text, kind, head.i)
             a.head = lemma
-            if code:
-                a.affiliation = code
+            if side or code:
+                a.affiliation = side or code
             if kind == "person":
                 low = {w.lower_ for w in phrase} | {lemma}
                 if low & (_FEMALE_WORDS | {"woman"}):
@@ -675,6 +678,9 @@ def _titles(cast: Cast) -> None:
             desc = None
             if root.dep_ == "appos" and root.head.pos_ == "NOUN":
                 desc = root.head
+            elif (root.dep_ == "appos" and root.head.dep_ == "pobj" and root.head.head.dep_ == "prep"
+                  and root.head.head.head.pos_ == "NOUN" and root.head.head.head.lemma_.lower() in TITLE_NOUNS):
+                desc = root.head.head.head  # "a spokeswoman for the ministry, Maria X," parsed as the ministry's apposition
             else:
                 for k in root.children:
                     if k.dep_ == "appos" and k.pos_ == "NOUN":
@@ -699,11 +705,11 @@ def _titles(cast: Cast) -> None:
                 dw, dcode = _title_words(cast, desc.i)
                 code = code or dcode
                 for k in desc.children:
-                    if k.dep_ == "prep" and k.lower_ == "of":
-                        for p in k.children:
-                            r = cast.mention_at(p)
-                            if r is not None and cast.actors[r.id].kind in ("country", "organization"):
-                                code = code or r.id
+                    if k.dep_ == "prep" and k.lower_ in ("of", "for"):
+                        # "a spokesman for the State Department", "an aide to ...": whose side they speak for
+                        r = _side_of(cast, k)
+                        if r is not None:
+                            code = code or r
                 if desc.lower_ == "counterpart":
                     # "his Azerbaijani counterpart X": the possessor's title
                     poss = next((k for k in desc.children if k.dep_ == "poss"), None)
@@ -812,6 +818,23 @@ def _party(cast: Cast, words, desc, end: int) -> str | None:
     if pid not in cast.actors:
         cast._add(pid, name, "organization", desc.i if desc is not None else end - 1)
     return pid
+
+
+def _side_of(cast: Cast, prep) -> str | None:
+    """The actor a title's "of"/"for" phrase names ("spokesman for the Russian Foreign
+    Ministry", "aide for Senator X", "an official of the ministry"): a country, an
+    organization, or (after "for") a person."""
+    for p in prep.children:
+        if p.dep_ != "pobj":
+            continue
+        for t in [p, *p.subtree]:
+            r = cast.mention_at(t)
+            if r is None or r.id not in cast.actors:
+                continue
+            kind = cast.actors[r.id].kind
+            if kind in ("country", "organization") or kind == "person" and prep.lower_ == "for":
+                return r.id
+    return None
 
 
 def _subject_person(cast: Cast, tok) -> str | None:
