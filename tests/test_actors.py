@@ -274,3 +274,9 @@ def test_a_spokesman_speaks_for_whom_the_title_names():
     assert actors_["russian-foreign-ministry"].affiliation == "russia"
     assert actors_["spokesman-for-senator-ruth-okoye"].affiliation == "ruth-okoye"
     assert actors_["tom-reed"].affiliation == "state-department"
+
+
+def test_liberal_democrat_is_not_the_democratic_party():
+    doc, cast = cast_of("Liberal Democrat MP Jane Moss said no. Democratic Sen. Tom Udall left.\n")
+    assert cast.get("jane-moss").affiliation == "liberal-democrats"
+    assert cast.get("tom-udall").affiliation == "democratic-party"

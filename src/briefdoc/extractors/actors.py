@@ -799,13 +799,15 @@ def _party(cast: Cast, words, desc, end: int) -> str | None:
         toks += [k for k in desc.lefts if k.dep_ in ("amod", "compound")]
     found = None
     for t in toks:
-        if t.text[:1].isupper():
-            low = t.lower_
-            if low == "lib" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("dem", "dems"):
-                low = "lib"
-            elif low == "lib":
-                continue
-            found = next((p for p in PARTIES if low in p[2]), None) or found
+        if not t.text[:1].isupper():
+            continue
+        low = t.lower_
+        nxt = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
+        if low in ("lib", "liberal") and nxt in ("dem", "dems", "democrat", "democrats"):
+            low = "lib"  # "Lib Dem", "Liberal Democrat": not the Democratic Party
+        elif low == "lib" or low in ("democrat", "democratic") and t.i > 0 and doc[t.i - 1].lower_ in ("lib", "liberal"):
+            continue
+        found = next((p for p in PARTIES if low in p[2]), None)
         if found:
             break
     if found is None and end < len(doc):
