@@ -347,12 +347,15 @@ def test_sigint_while_the_command_starts_or_exits_is_quiet():
     """Ctrl-C once briefdoc.cli is importing, before main() runs (the command's first
     tenth of a second), exits 130 with one line, not a traceback from an import; after
     main() has its exit code, Ctrl-C no longer kills the process."""
+    def python(source: str):
+        return subprocess.run([sys.executable, "-c", source], capture_output=True, text=True, timeout=60)
+
     code = ("import os, signal, sys, time\n"
             "sys.argv = ['briefdoc', '--help']\n"
             "import briefdoc.cli\n"
             "os.kill(os.getpid(), signal.SIGINT)\n"
             "time.sleep(5)\n")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    proc = python(code)
     assert proc.returncode == 130, (proc.returncode, proc.stderr)
     assert proc.stderr.strip() == "briefdoc: interrupted"
     # Ctrl-C while Python shuts down after the work (here from an exit hook): exit 0, quietly
@@ -361,11 +364,10 @@ def test_sigint_while_the_command_starts_or_exits_is_quiet():
             "atexit.register(lambda: (os.kill(os.getpid(), signal.SIGINT), time.sleep(0.3)))\n"
             "from briefdoc.cli import main\n"
             "main()\n")
-    proc = subprocess.run([sys.executable, "-c", late], capture_output=True, text=True, timeout=60)
+    proc = python(late)
     assert proc.returncode == 0 and "KeyboardInterrupt" not in proc.stderr, (proc.returncode, proc.stderr)
     # imported by another program, briefdoc leaves Ctrl-C alone
-    code = code.replace("['briefdoc', '--help']", "['myscript.py']")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    proc = python(code.replace("['briefdoc', '--help']", "['myscript.py']"))
     assert proc.returncode != 130 and "KeyboardInterrupt" in proc.stderr
 
 

@@ -507,7 +507,8 @@ class ContentTranslator:
     Lookup order: the content catalog's exact entry for (kind, text); for any
     item whose text is one or more whole sentences of the article, the
     catalog's "sentence" entries put together; for an actor that is a country,
-    the CLDR territory name, and for a party the extractor knows, the UI catalog's name. Otherwise the source text stands in, marked
+    the CLDR territory name, and for a party the extractor knows, the UI catalog's
+    name. Otherwise the source text stands in, marked
     untranslated, and is recorded in ``missing`` (or, with ``strict``, raises
     MissingTranslationError).
 

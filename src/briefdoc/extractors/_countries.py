@@ -182,10 +182,7 @@ def _unaccented(text: str) -> str:
 
 
 def slug(text: str) -> str:
-    import unicodedata
-
-    s = unicodedata.normalize("NFKD", text)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = _unaccented(text).lower()
     s = re.sub(r"[’'`]", "", s)
     s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
     return s or "x"

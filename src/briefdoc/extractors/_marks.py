@@ -8,8 +8,8 @@ quotation mark again; each paragraph's piece is its own span, linked by
 quote are part of it.
 
 British and Commonwealth outlets quote the other way round: single marks (‘…’ or
-'…') outside, double marks for a quote within a quote. A text whose opening single
-marks outnumber its opening double marks is read that way. There the closing mark is
+'…') outside, double marks for a quote within a quote. A text is read that way when its
+opening single marks outside double-quoted spans outnumber those spans. There the closing mark is
 also the apostrophe: a ’ followed by a letter ("don’t", "people’s") never closes, and
 one after an "s" ("the ministers’ plan") closes only when no later mark in the
 paragraph can.
@@ -25,7 +25,6 @@ OPEN = "“"
 CLOSE = "”"
 STRAIGHT = '"'
 PAD = "\u0001"  # the second apostrophe of a '' mark (newspaper style) once normalized
-OPENERS = ("“", '"', "‘", "'")  # what an opening mark can be, in either style
 _BEFORE_OPENER = "([{—–-/:;,"
 
 

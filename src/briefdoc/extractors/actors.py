@@ -767,8 +767,11 @@ PARTIES = (
     ("scottish-national-party", "Scottish National Party", {"snp"}, ""),
 )
 # members of a party as a group: "Republicans", "Senate Democrats", "the GOP leadership", "Labour"
-_PARTY_MEMBERS = {"democrats": 0, "democrat": 0, "republicans": 1, "gop": 1, "labour": 2, "tories": 3, "tory": 3,
-                  "snp": 5}  # not "Conservatives": in American news, conservative people
+_PARTY_NAMES = {pid: name for pid, name, _words, _letter in PARTIES}
+# (not "Conservatives": in American news, conservative people)
+_PARTY_MEMBERS = {"democrats": "democratic-party", "democrat": "democratic-party", "republicans": "republican-party",
+                  "gop": "republican-party", "labour": "labour-party", "tories": "conservative-party",
+                  "tory": "conservative-party", "snp": "scottish-national-party"}
 _PARTY_GROUP_WORDS = {"the", "senate", "house", "congressional", "capitol", "hill", "state", "leadership", "leaders",
                       "lawmakers", "establishment", "base", "caucus", "members", "party", "mps", "senators", "voters",
                       "candidates", "delegates", "officials", "strategists", "aides", "donors", "colleagues", "rivals"}
@@ -782,8 +785,8 @@ def _party_group(name: str):
     hits = [i for i, w in enumerate(words) if w[:1].isupper() and w.lower() in _PARTY_MEMBERS]
     if len(hits) != 1 or any(w.lower() not in _PARTY_GROUP_WORDS for i, w in enumerate(words) if i != hits[0]):
         return None
-    party = PARTIES[_PARTY_MEMBERS[words[hits[0]].lower()]]
-    return party[0], party[1]
+    pid = _PARTY_MEMBERS[words[hits[0]].lower()]
+    return pid, _PARTY_NAMES[pid]
 
 
 _PARTY_TAG = re.compile(r"\s*[,(]\s*([A-Z])\s*[-–]\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\s*[),]")
