@@ -475,6 +475,32 @@ def test_timex_branch_days(text, expr, value):
     assert one(text, anchor=FRIDAY_2013, expr=expr).value == value
 
 
+@pytest.mark.parametrize("text,expr,value", [
+    # a time of day followed by "on <date>" lies on that date, not on the anchor's day
+    ("The ceasefire took effect at noon on 10 November.", "noon", "2012-11-10T12:00"),
+    ("The curfew starts at midnight on March 30, 2013.", "midnight", "2013-03-30T24:00"),
+    ("Fighting broke out at dawn on Sunday.", "dawn", "2013-03-17TMO"),
+    ("The strike began at 6 a.m. on Tuesday, March 19.", "6 a.m.", "2013-03-19T06:00"),
+    ("Troops moved at 6 a.m. on the 19th of March.", "6 a.m.", "2013-03-19T06:00"),
+])
+def test_time_of_day_on_a_named_date(text, expr, value):
+    assert one(text, anchor=FRIDAY_2013, expr=expr).value == value
+
+
+@pytest.mark.parametrize("text,value", [
+    # hours and minutes move the day only by whole days; "48 hours" is two days, not 48
+    ("He resigned 48 hours ago.", "2013-03-20"),
+    ("Two hours ago, the convoy left.", "2013-03-22"),
+    ("The measure passed 48 hours later.", "2013-03-24"),
+    ("The road was shut 90 minutes later.", "2013-03-22"),
+    # a fortnight is two weeks
+    ("The talks resumed a fortnight ago.", "2013-W10"),
+])
+def test_sub_day_and_fortnight_shifts(text, value):
+    (t,) = [t for t in tag(text, FRIDAY_2013) if t.type == "DATE"]
+    assert t.value == value
+
+
 def test_clock_on_weekday_without_anchor_stays_open():
     t = one("The body was found at 11 p.m. on Wednesday.", anchor=None, expr="11 p.m.")
     assert t.value == "XXXX-WXX-3T23:00"

@@ -1191,7 +1191,27 @@ def _day_of(word: str | None, ctx: _Ctx, s: int, e: int) -> str | None:
     return None
 
 
-_ON_DAY = re.compile(rf"(?:\s+(?:\(?local\s+time\)?|[ECMP][SD]T|GMT|UTC))?,?\s+on\s+(?P<wd>{_WD}|today|yesterday|tomorrow)\b")
+_ON_DAY = re.compile(rf"(?:\s+(?:\(?local\s+time\)?|[ECMP][SD]T|GMT|UTC))?,?\s+on\s+(?:(?P<wd>{_WD}|today|yesterday|tomorrow)\b(?!,?\s+(?:the\s+)?(?:{_MON}|{_DAYNUM}\b))"
+                     rf"|(?:{_WD},?\s+)?(?:(?P<mon>{_MON})\s+(?P<d>{_DAYNUM})|(?:the\s+)?(?P<d2>{_DAYNUM})\s+(?:of\s+)?(?P<mon2>{_MON}))\b(?:,?\s+(?P<y>{_YEAR})\b)?)")
+
+
+def _on_day(ctx: _Ctx, e: int) -> str | None:
+    """The day a time of day is on when the text names it right after: "at 11 p.m. on
+    Wednesday", "at noon on 10 November", "at dawn on March 3, 2021" (the day is a timex
+    of its own). None when no day follows."""
+    on = _ON_DAY.match(ctx.text, e)
+    if not on:
+        return None
+    if on["wd"]:
+        day = _day_of(on["wd"], ctx, on.start("wd"), on.end("wd"))
+        return day if day is not None or ctx.anchor is not None else "XXXX-XX-XX"
+    mon, d = (on["mon"], on["d"]) if on["mon"] else (on["mon2"], on["d2"])
+    if not _cap_ok(mon):
+        return None
+    mo, dd = _month_num(mon), _day(d)
+    if on["y"]:
+        return f"{on['y']}-{mo:02d}-{dd:02d}"
+    return _resolve_md(mo, dd, ctx, on.start(), on.end())
 
 
 def _n_clock(m, ctx, s, e):
@@ -1201,11 +1221,9 @@ def _n_clock(m, ctx, s, e):
     hh = _hour24(h, m["ap"])
     mi = m["mi"] or "00"
     day = _day_of(m["wd"], ctx, s, e)
-    on_day = None if m["wd"] or m["cmon"] else _ON_DAY.match(ctx.text, e)
-    if on_day:  # "at 11 p.m. on Wednesday": the time is on that day (the day is a timex of its own)
-        day = _day_of(on_day["wd"], ctx, on_day.start("wd"), on_day.end("wd"))
-        if day is None and ctx.anchor is None:
-            day = "XXXX-XX-XX"
+    on_day = None if m["wd"] or m["cmon"] else _on_day(ctx, e)
+    if on_day:  # "at 11 p.m. on Wednesday", "at 6 a.m. on 3 March"
+        day = on_day
     if m["cmon"]:  # "5 p.m. EST, Nov. 6"
         mo, d = _month_num(m["cmon"]), _day(m["cd"])
         day = f"{m['cy']}-{mo:02d}-{d:02d}" if m["cy"] else _resolve_md(mo, d, ctx, s, e)
@@ -1256,7 +1274,8 @@ def _n_noon(m, ctx, s, e):
     if not m["wd"] and re.search(r"\b(?:a|an|the|his|her|its|their)\s+$", ctx.text[max(0, s - 8):s], re.I):
         return None  # "a midnight curfew"
     w = re.sub(r"[- ]", "", m["w"].lower())
-    day = _day_of(m["wd"], ctx, s, e) or (ctx.last_day.isoformat() if ctx.last_day else (ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"))
+    day = (_day_of(m["wd"], ctx, s, e) or (None if m["wd"] else _on_day(ctx, e))
+           or (ctx.last_day.isoformat() if ctx.last_day else (ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX")))
     code = {"noon": "12:00", "midday": "12:00", "midnight": "24:00", "midafternoon": "AF", "midmorning": "MO", "dawn": "MO", "dusk": "EV"}[w]
     return "TIME", f"{day}T{code}"
 
@@ -1394,6 +1413,13 @@ def _shift(ctx: _Ctx, base: dt.date, unit: str, k: int) -> str:
     u = _unit_key(unit)
     if u in ("day", "night"):
         return (base + dt.timedelta(days=k)).isoformat()
+    if u in ("hour", "minute", "second"):
+        # "48 hours later", "two hours ago": the day it lands on, counted in whole days
+        # (the clock time of the reference is not known)
+        per_day = {"hour": 24, "minute": 24 * 60, "second": 24 * 3600}[u]
+        return (base + dt.timedelta(days=int(k / per_day))).isoformat()
+    if u == "fortnight":
+        return _week(base + dt.timedelta(weeks=2 * k))
     if u == "week":
         return _week(base + dt.timedelta(weeks=k))
     if u == "month":
