@@ -487,6 +487,17 @@ def test_time_of_day_on_a_named_date(text, expr, value):
     assert one(text, anchor=FRIDAY_2013, expr=expr).value == value
 
 
+@pytest.mark.parametrize("text,expr,value", [
+    # British order with the weekday in front is one expression, and the weekday picks the year
+    ("Talks resume on Thursday 21 March.", "Thursday 21 March", "2013-03-21"),
+    ("On Thursday, 21 March, talks resumed.", "Thursday, 21 March", "2013-03-21"),
+    ("The vote was held on Wednesday 21 March.", "Wednesday 21 March", "2012-03-21"),
+    ("The vote is on Monday the 25th of March.", "Monday the 25th of March", "2013-03-25"),
+])
+def test_weekday_before_day_month(text, expr, value):
+    assert one(text, anchor=FRIDAY_2013, expr=expr).value == value
+
+
 @pytest.mark.parametrize("text,value", [
     # hours and minutes move the day only by whole days; "48 hours" is two days, not 48
     ("He resigned 48 hours ago.", "2013-03-20"),

@@ -108,7 +108,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # [Tuesday,] November 9[, 2020]
     ("mdy", rf"(?:\b(?P<rel>last|this|next|this coming)\s+)?(?:\b(?P<wd>{_WD}),?\s+)?{_EDGE}\b(?P<mon>{_MON})\s+(?P<d>{_DAYNUM})\b(?:,?\s+(?P<y>{_YEAR})\b|{_RELYEAR})?"),
     # 9 November [2020]
-    ("dmy", rf"\b(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<y>{_YEAR})\b)?"),
+    ("dmy", rf"(?:\b(?P<wd>{_WD}),?\s+)?\b(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<y>{_YEAR})\b)?"),
     # [early] November [of] [2020] / last November / this December
     ("my", rf"(?:\b(?P<rel>the following|the next|the previous|the preceding|this past|last|this|next|past|coming)\s+)?{_EDGE}\b(?P<mon>{_MON})(?:,?\s+(?:of\s+)?(?:(?P<y>{_YEAR})\b|(?P<wy>{_WYEAR}))|{_RELYEAR}|(?![\w]))"),
     # seasons
@@ -831,17 +831,22 @@ def _n_mdy(m, ctx, s, e):
         else:
             y = a.year if (month, day) >= (a.month, a.day) else a.year + 1
         return "DATE", f"{y}-{month:02d}-{day:02d}"
-    if m["wd"] and ctx.anchor is not None:
-        # the weekday says which year: "Saturday, April 25"
-        wd = WEEKDAYS[m["wd"].lower()]
-        a = ctx.anchor
-        for y in sorted((a.year, a.year - 1, a.year + 1), key=lambda y: abs(y - a.year)):
-            try:
-                if dt.date(y, month, day).weekday() == wd:
-                    return "DATE", f"{y}-{month:02d}-{day:02d}"
-            except ValueError:
-                break
-    return "DATE", _resolve_md(month, day, ctx, s, e)
+    return "DATE", _year_by_weekday(m["wd"], month, day, ctx) or _resolve_md(month, day, ctx, s, e)
+
+
+def _year_by_weekday(wd: str | None, month: int, day: int, ctx: _Ctx) -> str | None:
+    """The weekday says which year ("Saturday, April 25", "Thursday 2 March"): the
+    nearest year to the anchor's whose date falls on it."""
+    if not wd or ctx.anchor is None:
+        return None
+    a = ctx.anchor
+    for y in sorted((a.year, a.year - 1, a.year + 1), key=lambda y: abs(y - a.year)):
+        try:
+            if dt.date(y, month, day).weekday() == WEEKDAYS[wd.lower()]:
+                return f"{y}-{month:02d}-{day:02d}"
+        except ValueError:
+            return None
+    return None
 
 
 def _n_dmy(m, ctx, s, e):
@@ -856,7 +861,7 @@ def _n_dmy(m, ctx, s, e):
     day = _day(m["d"])
     if m["y"]:
         return "DATE", f"{m['y']}-{month:02d}-{day:02d}"
-    return "DATE", _resolve_md(month, day, ctx, s, e)
+    return "DATE", _year_by_weekday(m["wd"], month, day, ctx) or _resolve_md(month, day, ctx, s, e)
 
 
 def _n_my(m, ctx, s, e):
