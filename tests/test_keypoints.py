@@ -77,3 +77,17 @@ def test_a_dateline_line_is_not_a_key_point():
             "The opposition called the decision rushed and demanded a vote in parliament.\n")
     points = [k.text for k in briefdoc.extract(text).key_points]
     assert points and not any(p.startswith("OSLO") for p in points)
+
+
+def test_a_dateline_before_the_first_sentence_is_left_out_of_the_key_point():
+    text = ("Norway cuts cod quota\n\n"
+            "OSLO, Norway, May 4 (Wire) — The Norwegian government approved a new fishing quota on Thursday.\n\n"
+            "The quota cuts the catch of cod by a fifth from next year, the ministry said.\n\n"
+            "BERGEN - Fishermen's groups said the cut would cost hundreds of jobs in the north.\n\n"
+            "The opposition called the decision rushed and demanded a vote in parliament.\n")
+    brief = briefdoc.extract(text)
+    points = [k.text for k in brief.key_points]
+    assert "The Norwegian government approved a new fishing quota on Thursday." in points
+    assert "Fishermen's groups said the cut would cost hundreds of jobs in the north." in points
+    assert all(brief.article.text[k.start:k.end] == k.text for k in brief.key_points)
+    assert not any("OSLO" in p or "BERGEN" in p for p in points)

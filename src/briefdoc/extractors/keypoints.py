@@ -48,9 +48,20 @@ def _headline_like(span) -> bool:
     return len(alpha) >= 5 and all(t.text[0].isupper() or t.is_stop and len(t) <= 4 for t in alpha)
 
 
+# A wire dateline before the first sentence: "YEREVAN, March 3 (Reuters) - ", "WASHINGTON (AP) — ",
+# "FLINT, Mich., Oct. 4 (UPI) — ", "MYRTLE BEACH, S.C. - ": at the start of a line, a place in capitals,
+# an optional region and date, an optional agency in brackets, then a dash.
+_DATELINE = re.compile(
+    r"(?:ST\.\s+)?[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,3}"
+    r"(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
+    r"\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|--?)\s+(?=[A-Z\"“‘'])")
+
+
 def _sentences(doc):
-    """Sentences as (start, end) character spans, trimmed of whitespace, split at
-    line breaks too (a paragraph never ends mid-sentence in a key point)."""
+    """Sentences as (start, end) character spans, trimmed of whitespace and of a
+    leading wire dateline ("WASHINGTON (AP) — "), split at line breaks too (a
+    paragraph never ends mid-sentence in a key point)."""
     text = doc.text
     for sent in doc.sents:
         start = sent.start_char
@@ -60,6 +71,9 @@ def _sentences(doc):
                 s += 1
             while e > s and text[e - 1].isspace():
                 e -= 1
+            dateline = _DATELINE.match(text, s, e) if s == 0 or text[s - 1] == "\n" else None
+            if dateline and len(text[dateline.end():e].split()) >= 3:
+                s = dateline.end()
             if e > s:
                 yield s, e
 
