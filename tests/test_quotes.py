@@ -803,3 +803,43 @@ def test_learned_item_whose_subject_is_nobody_known_is_dropped(monkeypatch):
     assert [(q.speaker, q.cue) for q in qs if not q.direct] == [("ruth-okoye", "faulted")]
     cast, qs = run("The weekend faulted the farmers for their patience.\n")  # nobody at all
     assert [q for q in qs if not q.direct and q.cue == "faulted"] == []
+
+
+def test_dash_signature_names_the_speaker():
+    text = ("Readers told us what they thought of the debate.\n"
+            "“We need more time to decide.” ― Maria Lopez\n"
+            "“The plan was a disaster for the town.”\u00a0― Tomas Varga.\n"
+            "“It is the wrong bill at the wrong time.” — Sen. John Doe, R-Ohio\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    d = direct(qs)
+    assert [q.speaker for q in d] == ["maria-lopez", "tomas-varga", "john-doe"]
+    assert [text[q.speaker_start:q.speaker_end] for q in d] == ["Maria Lopez", "Tomas Varga", "Sen. John Doe"]
+    assert d[0].cue == "―" and d[2].cue == "—"
+    for q in d:
+        assert cast.actors[q.speaker].kind == "person"
+
+
+def test_dash_signature_of_an_embedded_tweet():
+    text = ("The senator answered online.\n"
+            "“Nobody voted for this plan and nobody will.” — Jane Roe (@janeroe) September 27, 2016\n")
+    cast, qs = run(text)
+    d = direct(qs)
+    assert d[0].speaker == "jane-roe"
+    assert text[d[0].speaker_start:d[0].speaker_end] == "Jane Roe"
+
+
+def test_a_dash_and_a_sentence_after_a_quote_is_no_signature():
+    text = "The crowd shouted “No more taxes for the rich” — and then it went quiet.\n"
+    cast, qs = run(text)
+    assert all(q.cue not in ("—", "―") for q in qs)
+
+
+def test_misturned_opening_mark_and_nested_quote_in_the_same_marks():
+    text = ("”The mayor is wrong about the budget.” ― Ana Ruiz\n"
+            "“I would rather live in what he calls “hell” than live here.” ― Lena Park\n")
+    cast, qs = run(text)
+    d = direct(qs)
+    assert [q.text for q in d] == ["The mayor is wrong about the budget.",
+                                   "I would rather live in what he calls “hell” than live here."]
+    assert [q.speaker for q in d] == ["ana-ruiz", "lena-park"]

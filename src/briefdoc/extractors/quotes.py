@@ -600,6 +600,68 @@ def _transcript_speaker(ctx: _Ctx, m) -> _Att | None:
     return _Att(None, s, Ref(aid, s, s + len(name)), None)
 
 
+# a dash that signs a quote with a name: "” ― Maria Lopez", "” — Sen. John Doe, R-Ohio", "” - Jane Roe"
+_SIGN_DASH = re.compile(r"[ \t\u00a0]*(?:[—―–]|--| - |-(?=[ \u00a0]))[ \t\u00a0]*")
+SIGN_NAME_MAX_WORDS = 6  # words of the name itself (a description may follow after a comma)
+_NAME_PARTICLES = {"de", "da", "del", "della", "di", "van", "von", "der", "den", "la", "le", "du", "bin", "al", "y"}
+
+
+def _dash_signature(ctx: _Ctx, m) -> _Att | None:
+    """A quote signed with a dash and a name to the end of its line (vox pops, epigraphs, embedded
+    tweets): "“We need more time.” ― Maria Lopez", "“...” — Sen. John Doe, R-Ohio", "“...” — Jane Roe
+    (@janeroe) September 27, 2016". The name is the speaker: the words in capitals after the dash, up
+    to a comma, a parenthesis or the end of the line; an actor is made for it when the cast has none."""
+    if m.close_at is None:
+        return None
+    text, doc = ctx.text, ctx.doc
+    pe = ctx.pbounds[ctx.para(m.close_at)][1]
+    k = m.close_at + 1
+    if k < pe and text[k] in ",.":
+        k += 1  # "...”. ― Name"
+    dash = _SIGN_DASH.match(text, k, pe)
+    if dash is None or not dash.group().strip():
+        return None
+    tail_s = dash.end()
+    toks = [doc[i] for i in _tok_range(doc, tail_s, pe) if not doc[i].is_space]
+    name = []
+    for t in toks:
+        if t.text in (",", "(", ";") or t.text == "." and t.i == toks[-1].i:
+            break
+        if not (t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES or t.text in ("-", "'", "’")):
+            return None  # "“...” — and then he left": a sentence, not a name
+        name.append(t)
+    if not name or len(name) > SIGN_NAME_MAX_WORDS or name[0].pos_ == "PRON" or not name[0].text[:1].isupper():
+        return None
+    if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.pos_ in ("VERB", "AUX") for t in name):
+        return None  # "“...” — He paused": a sentence
+    cue = dash.group().strip()
+    cs = text.index(cue, k)
+    ref = next((r for r in (ctx.cast.mention_at(t) for t in name) if r is not None), None)
+    if ref is None:
+        ref = _signed_actor(ctx, name)
+    else:
+        ref = Ref(ref.id, name[0].idx, name[-1].idx + len(name[-1]))  # the name, not a dash the mention took in
+    return _Att(cue, cs, ref, name[-1].i)
+
+
+def _signed_actor(ctx: _Ctx, name) -> Ref:
+    """The actor for a name that signs a quote and that the cast does not know: a person (an
+    organization when the recognizer says so), mentioned there."""
+    from . import _countries as C
+    from .actors import HONORIFICS, TITLE_NOUNS, _spelled
+
+    words = [t for t in name if t.lower_ not in HONORIFICS and t.lower_ not in TITLE_NOUNS] or list(name)
+    label = _spelled(words)
+    cast = ctx.cast
+    aid = C.slug(label)
+    kind = "organization" if any(t.ent_type_ == "ORG" for t in name) and not any(
+        t.ent_type_ == "PERSON" for t in name) else "person"
+    if aid not in cast.actors:
+        cast._add(aid, label, kind, name[0].i)
+    cast._mention(name[0].i, name[-1].i + 1, aid)
+    return Ref(aid, name[0].idx, name[-1].idx + len(name[-1]))
+
+
 def _colon_intro(ctx: _Ctx, m) -> _Att | None:
     """A quote introduced by a sentence ending with a colon: "Trump told reporters on Monday: “...”"."""
     text = ctx.text
@@ -876,7 +938,7 @@ def find(doc, cast: Cast) -> list[Quote]:
     marks = ctx.marks
     atts: list[_Att | None] = []
     for m in marks:
-        att = _direct_attribution(ctx, m)
+        att = _dash_signature(ctx, m) or _direct_attribution(ctx, m)
         if att is None:
             att = _colon_intro(ctx, m)
         atts.append(att)
