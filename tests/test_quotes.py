@@ -843,3 +843,23 @@ def test_misturned_opening_mark_and_nested_quote_in_the_same_marks():
     assert [q.text for q in d] == ["The mayor is wrong about the budget.",
                                    "I would rather live in what he calls “hell” than live here."]
     assert [q.speaker for q in d] == ["ana-ruiz", "lena-park"]
+
+
+def test_as_x_put_it_names_the_speaker():
+    text = ("The agency defended its record. As Ms. Ruth Okoye put it in a statement to reporters on Monday, "
+            "the agency is ''doing its job and nothing more than that.''\n"
+            "The budget passed. ''It was a long night for all of us,'' as Mr. Varga phrased it.\n")
+    cast, qs = run(text)
+    d = direct(qs)
+    assert [q.speaker for q in d] == ["ruth-okoye", "varga"]
+    assert d[0].cue == "put"
+
+
+def test_in_x_words_names_the_speaker_but_not_in_other_words():
+    text = ("Daniel Okafor spoke last. In Mr. Okafor's words, the plan is “a bridge to nowhere and back.”\n"
+            "In other words, the town is “stuck with the bill for years.”\n")
+    cast, qs = run(text)
+    d = direct(qs)
+    assert d[0].speaker == "daniel-okafor"
+    assert d[0].cue == "In Mr. Okafor's words"
+    assert d[1].speaker is None

@@ -107,7 +107,19 @@ def _is_cue(t) -> bool:
         return True
     if t.lower_ == "according" and any(k.lower_ == "to" for k in t.children):
         return True
-    return False
+    return _as_put_it(t)
+
+
+# verbs of wording: "as X put it", "as X phrased it"
+_WORDING = {"put", "phrase", "word"}
+
+
+def _as_put_it(t) -> bool:
+    """"As Ms. Doe put it (in a statement), ...", "..., as he phrased it": a verb of wording with "it"
+    as its object in a clause opened by "as" attributes the words of the sentence to its subject."""
+    return (t.lemma_.lower() in _WORDING and t.pos_ == "VERB"
+            and any(k.dep_ == "dobj" and k.lower_ == "it" for k in t.children)
+            and any(k.dep_ == "mark" and k.lower_ == "as" for k in t.children))
 
 
 def _cue_text(doc, t) -> tuple[str, int, int]:
@@ -370,8 +382,41 @@ def _direct_attribution(ctx: _Ctx, m: _marks.Mark) -> _Att | None:
             k -= 1
             n += 1
     if found is None:
-        return None
+        return _wording_attribution(ctx, qr)
     return _attribution_from_cue(ctx, found)
+
+
+def _wording_attribution(ctx: _Ctx, qr: range) -> _Att | None:
+    """A quote in a sentence whose words a phrase of wording gives to someone, wherever it stands in
+    the sentence: "As Ms. Doe put it in a statement to reporters on Monday, the agency is “doing its
+    job.”", "In Mr. Doe's words, the plan is “dead.”", "in the words of one senator". The speaker is
+    the subject of "put it", or the owner of "words"."""
+    doc = ctx.doc
+    s, e = _sent_in_para(ctx, doc[qr[0]])
+    for i in range(s, e):
+        t = doc[i]
+        if i in ctx.quoted or i in qr:
+            continue
+        if _as_put_it(t):
+            return _attribution_from_cue(ctx, t)
+        owner = _words_owner(t)
+        if owner is not None:
+            prep = t.head
+            return _Att(doc[prep.i:t.i + 1].text, prep.idx, _speaker(ctx, owner), owner.i)
+    return None
+
+
+def _words_owner(t):
+    """The one whose words "in X's words", "in his own words", "in the words of X" gives (not "in
+    other words"): the possessor or the object of "of"; None otherwise."""
+    if t.lower_ != "words" or t.dep_ != "pobj" or t.head.lower_ != "in":
+        return None
+    for k in t.children:
+        if k.dep_ == "poss" and k.lower_ not in ("its",):
+            return k
+        if k.dep_ == "prep" and k.lower_ == "of":
+            return next((c for c in k.children if c.dep_ == "pobj"), None)
+    return None
 
 
 LATE_CUE_MAX = 30
