@@ -863,3 +863,21 @@ def test_in_x_words_names_the_speaker_but_not_in_other_words():
     assert d[0].speaker == "daniel-okafor"
     assert d[0].cue == "In Mr. Okafor's words"
     assert d[1].speaker is None
+
+
+def test_participle_hung_on_a_quote_shares_the_subject_before_it():
+    text = ("Mr. Doe hardly settled the matter, treating the question first as a joke -- ''That makes me rich'' -- "
+            "and, when pressed after the hearing, asserting, ''Of course, I pay my taxes.''\n")
+    cast, qs = run(text)
+    d = [q for q in direct(qs) if q.text.startswith("Of course")]
+    assert d[0].speaker == "doe"
+    assert d[0].cue == "asserting"
+
+
+def test_characterize_as_is_a_cue():
+    text = ("Senator Anna Berg spoke after the vote.\n"
+            "She characterized the governor as “a little desperate, jumping in all the time and never waiting.”\n")
+    cast, qs = run(text)
+    d = direct(qs)
+    assert d[0].speaker == "anna-berg"
+    assert d[0].cue == "characterized"

@@ -30,9 +30,10 @@ SPEECH = {
     "acknowledge", "insist", "declare", "deny", "read", "plead", "apologize", "mock", "hint", "allude",
     "signal", "contend", "opine", "muse", "concur", "stipulate", "clarify", "elaborate", "affirm",
     "confess", "share", "chant", "sing", "scream", "cry", "plead", "beg", "recount", "add", "interrupt",
+    "characterize", "characterise",
 }
 # Verbs that take reported content as a clause ("X said that ...").
-REPORT = SPEECH - {"call", "describe", "label", "dub", "thank", "praise", "blast", "slam", "criticize", "hail",
+REPORT = SPEECH - {"call", "describe", "characterize", "characterise", "label", "dub", "thank", "praise", "blast", "slam", "criticize", "hail",
                    "speak", "read", "mock", "tout", "continue", "post", "ask", "demand"} | {
     "believe", "think", "know", "feel", "fear", "hope", "expect", "worry", "doubt", "find", "show",
     "conclude", "learn", "see", "understand", "realize", "recognize", "reckon", "guess", "figure", "assume",
@@ -152,6 +153,7 @@ def _subject(ctx: _Ctx, v):
         return None
     t = v
     h = v.head
+    on_quote = False  # the climb went into a quote: the parse made the quoted words the main clause
     if (v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "conj") and h.dep_ == "ccomp" and h.i < v.i
             and h.head.i < h.i and _reported.lemma(h.head) in REPORT | SPEECH and _content_tail(h) < v.i):
         # "X said the plan was dead, adding ...": the tail cut off the reported clause is X's, not the clause's
@@ -179,6 +181,7 @@ def _subject(ctx: _Ctx, v):
             t = t.head
             if t.dep_ == "prep":
                 t = t.head
+            on_quote = on_quote or t.i in ctx.quoted
             continue
         if t.dep_ == "relcl" and t.head.i != t.i:
             return t.head
@@ -187,11 +190,22 @@ def _subject(ctx: _Ctx, v):
     if v.dep_ in ("acl", "relcl", "amod", "pcomp", "pobj", "compound") or v.tag_ in ("VBN",):
         return None
     sent = v.sent
-    for i in range(v.i - 1, max(sent.start, v.i - 25) - 1, -1):
+    # a participle the parse hung on a quote ("X hardly clarified it, treating the remark as a compliment --
+    # ''That makes me smart'' -- and, when questioned, asserting, ''...''"): it shares the subject of the
+    # clause before the quote, however long the sentence
+    reach = _participle_reach(ctx, v) if on_quote and v.tag_ == "VBG" else 25
+    for i in range(v.i - 1, max(sent.start, v.i - reach) - 1, -1):
         k = ctx.doc[i]
         if k.dep_ in ("nsubj", "nsubjpass") and k.i not in ctx.quoted and k.head.i < v.i:
             return k
     return None
+
+
+def _participle_reach(ctx: _Ctx, v) -> int:
+    """How far back the subject of a participle hung on a quote may stand: to its sentence's start in
+    its paragraph."""
+    s, _ = _sent_in_para(ctx, v)
+    return v.i - s
 
 
 def _dateline_word(ctx: _Ctx, k) -> bool:
