@@ -881,3 +881,14 @@ def test_characterize_as_is_a_cue():
     d = direct(qs)
     assert d[0].speaker == "anna-berg"
     assert d[0].cue == "characterized"
+
+
+def test_quote_after_a_sentence_with_a_speech_verb_in_the_same_paragraph():
+    text = ("The council may wait until spring, Daniel Okafor said. “The other question is whether "
+            "anyone will still be here to pay for it.”\n"
+            "The vote was close. “Nobody expected the plan to pass this early in the year.”\n")
+    cast, qs = run(text)
+    d = direct(qs)
+    assert d[0].speaker == "daniel-okafor"
+    assert d[0].cue == "said"
+    assert d[1].speaker is None

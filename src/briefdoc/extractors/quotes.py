@@ -721,6 +721,32 @@ def _signed_actor(ctx: _Ctx, name) -> Ref:
     return Ref(aid, name[0].idx, name[-1].idx + len(name[-1]))
 
 
+def _previous_sentence_cue(ctx: _Ctx, m) -> _Att | None:
+    """A quote that opens a sentence inside a paragraph, right after a sentence with a speech verb
+    whose speaker the cast knows: "..., Schiff said. “The other factor is ...”", "Cummings called him
+    a master at deals. “He showed again and again ...”". The quote goes on with that speaker's words."""
+    text, doc = ctx.text, ctx.doc
+    p = ctx.para(m.open_at)
+    k = m.open_at - 1
+    while k >= ctx.pstarts[p] and text[k] in " \t\u00a0":
+        k -= 1
+    if k < ctx.pstarts[p] or text[k] not in ".!?":
+        return None
+    toks = _tok_range(doc, k, k + 1)
+    if not toks:
+        return None
+    s, e = _sent_in_para(ctx, doc[toks[0]])
+    if e <= toks[0] or any(i in ctx.quoted or i in ctx.mark_tok for i in range(s, e)):
+        return None  # a sentence with quotes of its own carries its attribution already
+    cues = [t for t in doc[s:e] if _is_cue(t)]
+    if not cues:
+        return None
+    att = _attribution_from_cue(ctx, min(cues, key=_depth))
+    if att.ref is None or not att.ref.id or ctx.cast.actors[att.ref.id].kind not in ("person", "organization"):
+        return None
+    return att
+
+
 def _colon_intro(ctx: _Ctx, m) -> _Att | None:
     """A quote introduced by a sentence ending with a colon: "Trump told reporters on Monday: “...”"."""
     text = ctx.text
@@ -1038,6 +1064,8 @@ def find(doc, cast: Cast) -> list[Quote]:
                         cues = [t for t in last if _is_cue(t) and t.i not in ctx.quoted]
                         if cues:
                             atts[i] = _attribution_from_cue(ctx, cues[-1])
+                continue
+            atts[i] = _previous_sentence_cue(ctx, m)
     for i, m in enumerate(marks):
         pre = _transcript_speaker(ctx, m)
         if pre is not None:
