@@ -892,3 +892,32 @@ def test_quote_after_a_sentence_with_a_speech_verb_in_the_same_paragraph():
     assert d[0].speaker == "daniel-okafor"
     assert d[0].cue == "said"
     assert d[1].speaker is None
+
+
+def test_inverted_lead_in_with_a_colon_names_the_speaker():
+    text = ("Daniel Okafor was speaking in an interview on the radio.\n\n"
+            "Continued Okafor: “So I think it is a very real problem for the whole town.”\n\n"
+            "Added Okafor:\n\n"
+            "“Nobody should pay twice for the same bridge, and nobody will.”\n")
+    cast, qs = run(text)
+    d = direct(qs)
+    assert [q.speaker for q in d] == ["daniel-okafor", "daniel-okafor"]
+    assert [q.cue for q in d] == ["Continued", "Added"]
+
+
+def test_late_cue_after_a_party_and_state_in_parentheses():
+    text = ("The members met on Tuesday.\n\n"
+            "“She said that ‘I know the difference between having the House and not having it, and I want "
+            "the House,’” Rep. Tomas Varga (D-Wash.) said.\n")
+    cast, qs = run(text)
+    d = direct(qs)
+    assert d[0].speaker == "tomas-varga"
+    assert d[0].cue == "said"
+
+
+def test_reacted_after_a_quote_is_a_cue():
+    text = ("The mayor spoke on Sunday.\n\n"
+            "“The council said the bridge is safe. Who checked it?” reacted Anna Berg.\n")
+    cast, qs = run(text)
+    d = direct(qs)
+    assert d[0].speaker == "anna-berg"

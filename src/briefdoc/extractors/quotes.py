@@ -30,10 +30,10 @@ SPEECH = {
     "acknowledge", "insist", "declare", "deny", "read", "plead", "apologize", "mock", "hint", "allude",
     "signal", "contend", "opine", "muse", "concur", "stipulate", "clarify", "elaborate", "affirm",
     "confess", "share", "chant", "sing", "scream", "cry", "plead", "beg", "recount", "add", "interrupt",
-    "characterize", "characterise",
+    "characterize", "characterise", "react",
 }
 # Verbs that take reported content as a clause ("X said that ...").
-REPORT = SPEECH - {"call", "describe", "characterize", "characterise", "label", "dub", "thank", "praise", "blast", "slam", "criticize", "hail",
+REPORT = SPEECH - {"call", "describe", "characterize", "characterise", "react", "label", "dub", "thank", "praise", "blast", "slam", "criticize", "hail",
                    "speak", "read", "mock", "tout", "continue", "post", "ask", "demand"} | {
     "believe", "think", "know", "feel", "fear", "hope", "expect", "worry", "doubt", "find", "show",
     "conclude", "learn", "see", "understand", "realize", "recognize", "reckon", "guess", "figure", "assume",
@@ -437,8 +437,9 @@ LATE_CUE_MAX = 30
 
 
 def _late_cue(ctx: _Ctx, end_tok: int, ok):
-    """"“...,” James B. Comey Jr., the director of the F.B.I., said": a cue after the closing mark
-    that a long name with its appositive keeps beyond the usual few words. Only when a name opens
+    """"“...,” James B. Comey Jr., the director of the F.B.I., said", "“...,” Rep. Jim Doe (D-Wash.)
+    said": a cue after the closing mark that a long name with its appositive or its party and state
+    keeps beyond the usual few words. Only when a name opens
     the stretch right after the mark and the stretch holds no finite verb before the cue (so a new
     sentence or clause is not taken for the attribution)."""
     doc = ctx.doc
@@ -449,12 +450,16 @@ def _late_cue(ctx: _Ctx, end_tok: int, ok):
             ctx.cast.mention_at(t) is not None or t.ent_type_ == "PERSON" for t in doc[k:k + 3]):
         return None
     p = ctx.para(doc[end_tok].idx) if end_tok < len(doc) else -1
+    depth = 0  # inside parentheses, a period ends an abbreviation ("(D-Wash.)"), not the sentence
     for i in range(k, min(len(doc), end_tok + LATE_CUE_MAX)):
         t = doc[i]
+        depth += (t.text == "(") - (t.text == ")")
+        if depth > 0 and t.text == ".":
+            continue
         if ctx.para(t.idx) != p or i in ctx.quoted or i in ctx.mark_tok or t.text in (".", "!", "?", ";", ":", "“"):
             return None
         if ok(t):
-            return t if doc[i - 1].text == "," else None
+            return t if doc[i - 1].text in (",", ")") else None
         if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
             return None
     return None
@@ -763,7 +768,45 @@ def _colon_intro(ctx: _Ctx, m) -> _Att | None:
     cues = [t for t in ctx.doc[sent.start:colon.i] if _is_cue(t) and t.i not in ctx.quoted]
     if cues:
         return _attribution_from_cue(ctx, min(cues, key=_depth))
-    return None
+    return _inverted_label(ctx, k)
+
+
+_INVERTED = re.compile(r"([A-Z][a-z]+) +([A-Z][\w.’'-]*(?: +[A-Z][\w.’'-]*){0,3}) *$")
+_IRREGULAR_PAST = {"said": "say", "wrote": "write", "told": "tell", "spoke": "speak", "read": "read"}
+
+
+def _speech_past(word: str) -> bool:
+    """A past tense of a speech verb ("Added", "Stated", "Quipped", "Said", "Wrote")."""
+    w = word.lower()
+    if w in _IRREGULAR_PAST:
+        return True
+    if not w.endswith("ed"):
+        return False
+    return any(c in SPEECH for c in (w[:-1], w[:-2], w[:-3], w[:-3] + "y" if w.endswith("ied") else w[:-2]))
+
+
+def _inverted_label(ctx: _Ctx, colon: int) -> _Att | None:
+    """A lead-in of a speech verb put before the name, ending with a colon ("Continued Stone: “...”",
+    "Added Smith:" on a line of its own): the name is the speaker."""
+    text, doc = ctx.text, ctx.doc
+    line_start = text.rfind("\n", 0, colon) + 1
+    lead = text[line_start:colon].strip()
+    mt = _INVERTED.match(lead)
+    if mt is None or not _speech_past(mt.group(1)):
+        return None
+    off = text.index(lead, line_start)
+    ns, ne = off + mt.start(2), off + mt.end(2)
+    name = [doc[i] for i in _tok_range(doc, ns, ne)]
+    if not name:
+        return None
+    ref = next((r for r in (ctx.cast.mention_at(t) for t in name) if r is not None), None)
+    if ref is None or ref.start < ns or _speech_past(ctx.cast.actors[ref.id].name.split()[0]):
+        # the recognizer took the verb into the name ("Stated Stone"): the person of that surname
+        last = name[-1].text
+        aid = next((a.id for a in ctx.cast.actors.values() if a.kind == "person" and a.name.split()[-1] == last
+                    and not _speech_past(a.name.split()[0])), None)
+        ref = Ref(aid, ns, ne) if aid else _signed_actor(ctx, name)
+    return _Att(mt.group(1), off, Ref(ref.id, ns, ne), name[-1].i)
 
 
 def _parenthetical(ctx: _Ctx, v) -> tuple[int, int] | None:
