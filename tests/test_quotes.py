@@ -921,3 +921,14 @@ def test_reacted_after_a_quote_is_a_cue():
     cast, qs = run(text)
     d = direct(qs)
     assert d[0].speaker == "anna-berg"
+
+
+def test_quote_paragraph_after_a_paragraph_ending_with_a_speech_verb_sentence():
+    text = ("Daniel Okafor continued his remarks on the bridge.\n\n"
+            "“Eight years ago nobody asked us, and now they want us to pay for all of it.”\n\n"
+            "Anna Berg announced the vote for Friday.\n\n"
+            "“EVENTUALLY VOTERS MAKE GOOD DECISIONS”\n")
+    cast, qs = run(text)
+    d = direct(qs)
+    assert d[0].speaker == "daniel-okafor"
+    assert all(q.speaker is None for q in d[1:])

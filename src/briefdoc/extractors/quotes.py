@@ -729,13 +729,16 @@ def _signed_actor(ctx: _Ctx, name) -> Ref:
 def _previous_sentence_cue(ctx: _Ctx, m) -> _Att | None:
     """A quote that opens a sentence inside a paragraph, right after a sentence with a speech verb
     whose speaker the cast knows: "..., Schiff said. “The other factor is ...”", "Cummings called him
-    a master at deals. “He showed again and again ...”". The quote goes on with that speaker's words."""
+    a master at deals. “He showed again and again ...”"; also a quote opening a paragraph after such a
+    sentence ends the one before ("Howard continued his remarks.\n\n“...”"). The quote goes on with
+    that speaker's words. Not a subhead in capitals ("“EVENTUALLY VOTERS DECIDE”")."""
     text, doc = ctx.text, ctx.doc
-    p = ctx.para(m.open_at)
+    if not any(c.islower() for c in text[m.start:m.end]):
+        return None
     k = m.open_at - 1
-    while k >= ctx.pstarts[p] and text[k] in " \t\u00a0":
+    while k >= 0 and text[k] in " \t\u00a0\n":
         k -= 1
-    if k < ctx.pstarts[p] or text[k] not in ".!?":
+    if k < 0 or text[k] not in ".!?":
         return None
     toks = _tok_range(doc, k, k + 1)
     if not toks:
@@ -1107,7 +1110,7 @@ def find(doc, cast: Cast) -> list[Quote]:
                         cues = [t for t in last if _is_cue(t) and t.i not in ctx.quoted]
                         if cues:
                             atts[i] = _attribution_from_cue(ctx, cues[-1])
-                continue
+                            continue
             atts[i] = _previous_sentence_cue(ctx, m)
     for i, m in enumerate(marks):
         pre = _transcript_speaker(ctx, m)
