@@ -803,3 +803,132 @@ def test_learned_item_whose_subject_is_nobody_known_is_dropped(monkeypatch):
     assert [(q.speaker, q.cue) for q in qs if not q.direct] == [("ruth-okoye", "faulted")]
     cast, qs = run("The weekend faulted the farmers for their patience.\n")  # nobody at all
     assert [q for q in qs if not q.direct and q.cue == "faulted"] == []
+
+
+def test_dash_signature_names_the_speaker():
+    text = ("Readers told us what they thought of the debate.\n"
+            "“We need more time to decide.” ― Maria Lopez\n"
+            "“The plan was a disaster for the town.”\u00a0― Tomas Varga.\n"
+            "“It is the wrong bill at the wrong time.” — Sen. John Doe, R-Ohio\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    d = direct(qs)
+    assert [q.speaker for q in d] == ["maria-lopez", "tomas-varga", "john-doe"]
+    assert [text[q.speaker_start:q.speaker_end] for q in d] == ["Maria Lopez", "Tomas Varga", "Sen. John Doe"]
+    assert d[0].cue == "―" and d[2].cue == "—"
+    for q in d:
+        assert cast.actors[q.speaker].kind == "person"
+
+
+def test_dash_signature_of_an_embedded_tweet():
+    text = ("The senator answered online.\n"
+            "“Nobody voted for this plan and nobody will.” — Jane Roe (@janeroe) September 27, 2016\n")
+    cast, qs = run(text)
+    d = direct(qs)
+    assert d[0].speaker == "jane-roe"
+    assert text[d[0].speaker_start:d[0].speaker_end] == "Jane Roe"
+
+
+def test_a_dash_and_a_sentence_after_a_quote_is_no_signature():
+    text = "The crowd shouted “No more taxes for the rich” — and then it went quiet.\n"
+    cast, qs = run(text)
+    assert all(q.cue not in ("—", "―") for q in qs)
+
+
+def test_misturned_opening_mark_and_nested_quote_in_the_same_marks():
+    text = ("”The mayor is wrong about the budget.” ― Ana Ruiz\n"
+            "“I would rather live in what he calls “hell” than live here.” ― Lena Park\n")
+    cast, qs = run(text)
+    d = direct(qs)
+    assert [q.text for q in d] == ["The mayor is wrong about the budget.",
+                                   "I would rather live in what he calls “hell” than live here."]
+    assert [q.speaker for q in d] == ["ana-ruiz", "lena-park"]
+
+
+def test_as_x_put_it_names_the_speaker():
+    text = ("The agency defended its record. As Ms. Ruth Okoye put it in a statement to reporters on Monday, "
+            "the agency is ''doing its job and nothing more than that.''\n"
+            "The budget passed. ''It was a long night for all of us,'' as Mr. Varga phrased it.\n")
+    cast, qs = run(text)
+    d = direct(qs)
+    assert [q.speaker for q in d] == ["ruth-okoye", "varga"]
+    assert d[0].cue == "put"
+
+
+def test_in_x_words_names_the_speaker_but_not_in_other_words():
+    text = ("Daniel Okafor spoke last. In Mr. Okafor's words, the plan is “a bridge to nowhere and back.”\n"
+            "In other words, the town is “stuck with the bill for years.”\n")
+    cast, qs = run(text)
+    d = direct(qs)
+    assert d[0].speaker == "daniel-okafor"
+    assert d[0].cue == "In Mr. Okafor's words"
+    assert d[1].speaker is None
+
+
+def test_participle_hung_on_a_quote_shares_the_subject_before_it():
+    text = ("Mr. Doe hardly settled the matter, treating the question first as a joke -- ''That makes me rich'' -- "
+            "and, when pressed after the hearing, asserting, ''Of course, I pay my taxes.''\n")
+    cast, qs = run(text)
+    d = [q for q in direct(qs) if q.text.startswith("Of course")]
+    assert d[0].speaker == "doe"
+    assert d[0].cue == "asserting"
+
+
+def test_characterize_as_is_a_cue():
+    text = ("Senator Anna Berg spoke after the vote.\n"
+            "She characterized the governor as “a little desperate, jumping in all the time and never waiting.”\n")
+    cast, qs = run(text)
+    d = direct(qs)
+    assert d[0].speaker == "anna-berg"
+    assert d[0].cue == "characterized"
+
+
+def test_quote_after_a_sentence_with_a_speech_verb_in_the_same_paragraph():
+    text = ("The council may wait until spring, Daniel Okafor said. “The other question is whether "
+            "anyone will still be here to pay for it.”\n"
+            "The vote was close. “Nobody expected the plan to pass this early in the year.”\n")
+    cast, qs = run(text)
+    d = direct(qs)
+    assert d[0].speaker == "daniel-okafor"
+    assert d[0].cue == "said"
+    assert d[1].speaker is None
+
+
+def test_inverted_lead_in_with_a_colon_names_the_speaker():
+    text = ("Daniel Okafor was speaking in an interview on the radio.\n\n"
+            "Continued Okafor: “So I think it is a very real problem for the whole town.”\n\n"
+            "Added Okafor:\n\n"
+            "“Nobody should pay twice for the same bridge, and nobody will.”\n")
+    cast, qs = run(text)
+    d = direct(qs)
+    assert [q.speaker for q in d] == ["daniel-okafor", "daniel-okafor"]
+    assert [q.cue for q in d] == ["Continued", "Added"]
+
+
+def test_late_cue_after_a_party_and_state_in_parentheses():
+    text = ("The members met on Tuesday.\n\n"
+            "“She said that ‘I know the difference between having the House and not having it, and I want "
+            "the House,’” Rep. Tomas Varga (D-Wash.) said.\n")
+    cast, qs = run(text)
+    d = direct(qs)
+    assert d[0].speaker == "tomas-varga"
+    assert d[0].cue == "said"
+
+
+def test_reacted_after_a_quote_is_a_cue():
+    text = ("The mayor spoke on Sunday.\n\n"
+            "“The council said the bridge is safe. Who checked it?” reacted Anna Berg.\n")
+    cast, qs = run(text)
+    d = direct(qs)
+    assert d[0].speaker == "anna-berg"
+
+
+def test_quote_paragraph_after_a_paragraph_ending_with_a_speech_verb_sentence():
+    text = ("Daniel Okafor continued his remarks on the bridge.\n\n"
+            "“Eight years ago nobody asked us, and now they want us to pay for all of it.”\n\n"
+            "Anna Berg announced the vote for Friday.\n\n"
+            "“EVENTUALLY VOTERS MAKE GOOD DECISIONS”\n")
+    cast, qs = run(text)
+    d = direct(qs)
+    assert d[0].speaker == "daniel-okafor"
+    assert all(q.speaker is None for q in d[1:])

@@ -152,12 +152,15 @@ def _find(text: str, style: Style) -> tuple[Mark, ...]:
                     continue
             if c in marks_chars:
                 if open_at is None:
-                    if _is_opener(text, j, style):
+                    if _is_opener(text, j, style) or j == i and _misturned_opener(text, j, p_end, style):
                         open_at = j
                     elif c == style.straight and j + 1 < p_end and not style.single:
                         open_at = j  # a straight mark we cannot classify: take it as opening
                 else:
-                    if c == style.open:
+                    if c == style.open and _nested(text, j, p_end, style):
+                        # “A “B” C.”: a quote within the quote in the same marks; skip to its closing mark
+                        j = text.index(style.close, j + 1)
+                    elif c == style.open:
                         # a second opening mark: the first was not closed; restart here
                         open_at = j
                     elif _is_closer(text, j, style) and not (style.single and _possessive(text, j)
@@ -183,6 +186,38 @@ def _find(text: str, style: Style) -> tuple[Mark, ...]:
                 marks.append(Mark(s, e, open_at, None, chain))
                 pending_chain = chain
     return tuple(marks)
+
+
+def _nested(text: str, i: int, p_end: int, style: Style) -> bool:
+    """A curly opening mark inside an open quote that opens a quote within it ("“I’d rather live in
+    what he calls “hell” than here.”"): two curly closing marks follow in the paragraph before any
+    other opening mark."""
+    if style.single:
+        return False
+    closers = 0
+    for j in range(i + 1, p_end):
+        c = text[j]
+        if c == style.open or c == style.straight:
+            return False
+        if c == style.close:
+            closers += 1
+            if closers == 2:
+                return True
+    return False
+
+
+def _misturned_opener(text: str, i: int, p_end: int, style: Style) -> bool:
+    """A closing curly mark that opens its paragraph, typed for an opening one ("”We need more time.”
+    ― Maria Lopez"): it opens a quote when the paragraph closes it later with a closing mark and has no
+    opening mark before that."""
+    if style.single or text[i] != style.close or i + 1 >= p_end or text[i + 1].isspace():
+        return False
+    for j in range(i + 1, p_end):
+        if text[j] == style.open:
+            return False
+        if text[j] == style.close:
+            return True
+    return False
 
 
 def _later_closer(text: str, i: int, p_end: int, style: Style) -> bool:

@@ -439,8 +439,8 @@ def _quote_tokens(doc, marks) -> set[int]:
 def _clean_ent(ent):
     s, e = ent.start, ent.end
     doc = ent.doc
-    while s < e and doc[s].lower_ in ("the",):
-        s += 1
+    while s < e and (doc[s].lower_ in ("the",) or doc[s].is_punct and doc[s].text not in ("@", "#") or doc[s].is_space):
+        s += 1  # "the", and a dash or a mark the recognizer took in ("― Jane Roe")
     while e > s and (doc[e - 1].text in ("'s", "’s", "'", "’") or doc[e - 1].is_punct):
         e -= 1
     return s, e

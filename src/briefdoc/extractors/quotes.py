@@ -30,9 +30,10 @@ SPEECH = {
     "acknowledge", "insist", "declare", "deny", "read", "plead", "apologize", "mock", "hint", "allude",
     "signal", "contend", "opine", "muse", "concur", "stipulate", "clarify", "elaborate", "affirm",
     "confess", "share", "chant", "sing", "scream", "cry", "plead", "beg", "recount", "add", "interrupt",
+    "characterize", "characterise", "react",
 }
 # Verbs that take reported content as a clause ("X said that ...").
-REPORT = SPEECH - {"call", "describe", "label", "dub", "thank", "praise", "blast", "slam", "criticize", "hail",
+REPORT = SPEECH - {"call", "describe", "characterize", "characterise", "react", "label", "dub", "thank", "praise", "blast", "slam", "criticize", "hail",
                    "speak", "read", "mock", "tout", "continue", "post", "ask", "demand"} | {
     "believe", "think", "know", "feel", "fear", "hope", "expect", "worry", "doubt", "find", "show",
     "conclude", "learn", "see", "understand", "realize", "recognize", "reckon", "guess", "figure", "assume",
@@ -107,7 +108,19 @@ def _is_cue(t) -> bool:
         return True
     if t.lower_ == "according" and any(k.lower_ == "to" for k in t.children):
         return True
-    return False
+    return _as_put_it(t)
+
+
+# verbs of wording: "as X put it", "as X phrased it"
+_WORDING = {"put", "phrase", "word"}
+
+
+def _as_put_it(t) -> bool:
+    """"As Ms. Doe put it (in a statement), ...", "..., as he phrased it": a verb of wording with "it"
+    as its object in a clause opened by "as" attributes the words of the sentence to its subject."""
+    return (t.lemma_.lower() in _WORDING and t.pos_ == "VERB"
+            and any(k.dep_ == "dobj" and k.lower_ == "it" for k in t.children)
+            and any(k.dep_ == "mark" and k.lower_ == "as" for k in t.children))
 
 
 def _cue_text(doc, t) -> tuple[str, int, int]:
@@ -140,6 +153,7 @@ def _subject(ctx: _Ctx, v):
         return None
     t = v
     h = v.head
+    on_quote = False  # the climb went into a quote: the parse made the quoted words the main clause
     if (v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "conj") and h.dep_ == "ccomp" and h.i < v.i
             and h.head.i < h.i and _reported.lemma(h.head) in REPORT | SPEECH and _content_tail(h) < v.i):
         # "X said the plan was dead, adding ...": the tail cut off the reported clause is X's, not the clause's
@@ -167,6 +181,7 @@ def _subject(ctx: _Ctx, v):
             t = t.head
             if t.dep_ == "prep":
                 t = t.head
+            on_quote = on_quote or t.i in ctx.quoted
             continue
         if t.dep_ == "relcl" and t.head.i != t.i:
             return t.head
@@ -175,11 +190,22 @@ def _subject(ctx: _Ctx, v):
     if v.dep_ in ("acl", "relcl", "amod", "pcomp", "pobj", "compound") or v.tag_ in ("VBN",):
         return None
     sent = v.sent
-    for i in range(v.i - 1, max(sent.start, v.i - 25) - 1, -1):
+    # a participle the parse hung on a quote ("X hardly clarified it, treating the remark as a compliment --
+    # ''That makes me smart'' -- and, when questioned, asserting, ''...''"): it shares the subject of the
+    # clause before the quote, however long the sentence
+    reach = _participle_reach(ctx, v) if on_quote and v.tag_ == "VBG" else 25
+    for i in range(v.i - 1, max(sent.start, v.i - reach) - 1, -1):
         k = ctx.doc[i]
         if k.dep_ in ("nsubj", "nsubjpass") and k.i not in ctx.quoted and k.head.i < v.i:
             return k
     return None
+
+
+def _participle_reach(ctx: _Ctx, v) -> int:
+    """How far back the subject of a participle hung on a quote may stand: to its sentence's start in
+    its paragraph."""
+    s, _ = _sent_in_para(ctx, v)
+    return v.i - s
 
 
 def _dateline_word(ctx: _Ctx, k) -> bool:
@@ -370,16 +396,50 @@ def _direct_attribution(ctx: _Ctx, m: _marks.Mark) -> _Att | None:
             k -= 1
             n += 1
     if found is None:
-        return None
+        return _wording_attribution(ctx, qr)
     return _attribution_from_cue(ctx, found)
+
+
+def _wording_attribution(ctx: _Ctx, qr: range) -> _Att | None:
+    """A quote in a sentence whose words a phrase of wording gives to someone, wherever it stands in
+    the sentence: "As Ms. Doe put it in a statement to reporters on Monday, the agency is “doing its
+    job.”", "In Mr. Doe's words, the plan is “dead.”", "in the words of one senator". The speaker is
+    the subject of "put it", or the owner of "words"."""
+    doc = ctx.doc
+    s, e = _sent_in_para(ctx, doc[qr[0]])
+    for i in range(s, e):
+        t = doc[i]
+        if i in ctx.quoted or i in qr:
+            continue
+        if _as_put_it(t):
+            return _attribution_from_cue(ctx, t)
+        owner = _words_owner(t)
+        if owner is not None:
+            prep = t.head
+            return _Att(doc[prep.i:t.i + 1].text, prep.idx, _speaker(ctx, owner), owner.i)
+    return None
+
+
+def _words_owner(t):
+    """The one whose words "in X's words", "in his own words", "in the words of X" gives (not "in
+    other words"): the possessor or the object of "of"; None otherwise."""
+    if t.lower_ != "words" or t.dep_ != "pobj" or t.head.lower_ != "in":
+        return None
+    for k in t.children:
+        if k.dep_ == "poss" and k.lower_ not in ("its",):
+            return k
+        if k.dep_ == "prep" and k.lower_ == "of":
+            return next((c for c in k.children if c.dep_ == "pobj"), None)
+    return None
 
 
 LATE_CUE_MAX = 30
 
 
 def _late_cue(ctx: _Ctx, end_tok: int, ok):
-    """"“...,” James B. Comey Jr., the director of the F.B.I., said": a cue after the closing mark
-    that a long name with its appositive keeps beyond the usual few words. Only when a name opens
+    """"“...,” James B. Comey Jr., the director of the F.B.I., said", "“...,” Rep. Jim Doe (D-Wash.)
+    said": a cue after the closing mark that a long name with its appositive or its party and state
+    keeps beyond the usual few words. Only when a name opens
     the stretch right after the mark and the stretch holds no finite verb before the cue (so a new
     sentence or clause is not taken for the attribution)."""
     doc = ctx.doc
@@ -390,12 +450,16 @@ def _late_cue(ctx: _Ctx, end_tok: int, ok):
             ctx.cast.mention_at(t) is not None or t.ent_type_ == "PERSON" for t in doc[k:k + 3]):
         return None
     p = ctx.para(doc[end_tok].idx) if end_tok < len(doc) else -1
+    depth = 0  # inside parentheses, a period ends an abbreviation ("(D-Wash.)"), not the sentence
     for i in range(k, min(len(doc), end_tok + LATE_CUE_MAX)):
         t = doc[i]
+        depth += (t.text == "(") - (t.text == ")")
+        if depth > 0 and t.text == ".":
+            continue
         if ctx.para(t.idx) != p or i in ctx.quoted or i in ctx.mark_tok or t.text in (".", "!", "?", ";", ":", "“"):
             return None
         if ok(t):
-            return t if doc[i - 1].text == "," else None
+            return t if doc[i - 1].text in (",", ")") else None
         if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
             return None
     return None
@@ -600,6 +664,97 @@ def _transcript_speaker(ctx: _Ctx, m) -> _Att | None:
     return _Att(None, s, Ref(aid, s, s + len(name)), None)
 
 
+# a dash that signs a quote with a name: "” ― Maria Lopez", "” — Sen. John Doe, R-Ohio", "” - Jane Roe"
+_SIGN_DASH = re.compile(r"[ \t\u00a0]*(?:[—―–]|--| - |-(?=[ \u00a0]))[ \t\u00a0]*")
+SIGN_NAME_MAX_WORDS = 6  # words of the name itself (a description may follow after a comma)
+_NAME_PARTICLES = {"de", "da", "del", "della", "di", "van", "von", "der", "den", "la", "le", "du", "bin", "al", "y"}
+
+
+def _dash_signature(ctx: _Ctx, m) -> _Att | None:
+    """A quote signed with a dash and a name to the end of its line (vox pops, epigraphs, embedded
+    tweets): "“We need more time.” ― Maria Lopez", "“...” — Sen. John Doe, R-Ohio", "“...” — Jane Roe
+    (@janeroe) September 27, 2016". The name is the speaker: the words in capitals after the dash, up
+    to a comma, a parenthesis or the end of the line; an actor is made for it when the cast has none."""
+    if m.close_at is None:
+        return None
+    text, doc = ctx.text, ctx.doc
+    pe = ctx.pbounds[ctx.para(m.close_at)][1]
+    k = m.close_at + 1
+    if k < pe and text[k] in ",.":
+        k += 1  # "...”. ― Name"
+    dash = _SIGN_DASH.match(text, k, pe)
+    if dash is None or not dash.group().strip():
+        return None
+    tail_s = dash.end()
+    toks = [doc[i] for i in _tok_range(doc, tail_s, pe) if not doc[i].is_space]
+    name = []
+    for t in toks:
+        if t.text in (",", "(", ";") or t.text == "." and t.i == toks[-1].i:
+            break
+        if not (t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES or t.text in ("-", "'", "’")):
+            return None  # "“...” — and then he left": a sentence, not a name
+        name.append(t)
+    if not name or len(name) > SIGN_NAME_MAX_WORDS or name[0].pos_ == "PRON" or not name[0].text[:1].isupper():
+        return None
+    if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.pos_ in ("VERB", "AUX") for t in name):
+        return None  # "“...” — He paused": a sentence
+    cue = dash.group().strip()
+    cs = text.index(cue, k)
+    ref = next((r for r in (ctx.cast.mention_at(t) for t in name) if r is not None), None)
+    if ref is None:
+        ref = _signed_actor(ctx, name)
+    else:
+        ref = Ref(ref.id, name[0].idx, name[-1].idx + len(name[-1]))  # the name, not a dash the mention took in
+    return _Att(cue, cs, ref, name[-1].i)
+
+
+def _signed_actor(ctx: _Ctx, name) -> Ref:
+    """The actor for a name that signs a quote and that the cast does not know: a person (an
+    organization when the recognizer says so), mentioned there."""
+    from . import _countries as C
+    from .actors import HONORIFICS, TITLE_NOUNS, _spelled
+
+    words = [t for t in name if t.lower_ not in HONORIFICS and t.lower_ not in TITLE_NOUNS] or list(name)
+    label = _spelled(words)
+    cast = ctx.cast
+    aid = C.slug(label)
+    kind = "organization" if any(t.ent_type_ == "ORG" for t in name) and not any(
+        t.ent_type_ == "PERSON" for t in name) else "person"
+    if aid not in cast.actors:
+        cast._add(aid, label, kind, name[0].i)
+    cast._mention(name[0].i, name[-1].i + 1, aid)
+    return Ref(aid, name[0].idx, name[-1].idx + len(name[-1]))
+
+
+def _previous_sentence_cue(ctx: _Ctx, m) -> _Att | None:
+    """A quote that opens a sentence inside a paragraph, right after a sentence with a speech verb
+    whose speaker the cast knows: "..., Schiff said. “The other factor is ...”", "Cummings called him
+    a master at deals. “He showed again and again ...”"; also a quote opening a paragraph after such a
+    sentence ends the one before ("Howard continued his remarks.\n\n“...”"). The quote goes on with
+    that speaker's words. Not a subhead in capitals ("“EVENTUALLY VOTERS DECIDE”")."""
+    text, doc = ctx.text, ctx.doc
+    if not any(c.islower() for c in text[m.start:m.end]):
+        return None
+    k = m.open_at - 1
+    while k >= 0 and text[k] in " \t\u00a0\n":
+        k -= 1
+    if k < 0 or text[k] not in ".!?":
+        return None
+    toks = _tok_range(doc, k, k + 1)
+    if not toks:
+        return None
+    s, e = _sent_in_para(ctx, doc[toks[0]])
+    if e <= toks[0] or any(i in ctx.quoted or i in ctx.mark_tok for i in range(s, e)):
+        return None  # a sentence with quotes of its own carries its attribution already
+    cues = [t for t in doc[s:e] if _is_cue(t)]
+    if not cues:
+        return None
+    att = _attribution_from_cue(ctx, min(cues, key=_depth))
+    if att.ref is None or not att.ref.id or ctx.cast.actors[att.ref.id].kind not in ("person", "organization"):
+        return None
+    return att
+
+
 def _colon_intro(ctx: _Ctx, m) -> _Att | None:
     """A quote introduced by a sentence ending with a colon: "Trump told reporters on Monday: “...”"."""
     text = ctx.text
@@ -616,7 +771,45 @@ def _colon_intro(ctx: _Ctx, m) -> _Att | None:
     cues = [t for t in ctx.doc[sent.start:colon.i] if _is_cue(t) and t.i not in ctx.quoted]
     if cues:
         return _attribution_from_cue(ctx, min(cues, key=_depth))
-    return None
+    return _inverted_label(ctx, k)
+
+
+_INVERTED = re.compile(r"([A-Z][a-z]+) +([A-Z][\w.’'-]*(?: +[A-Z][\w.’'-]*){0,3}) *$")
+_IRREGULAR_PAST = {"said": "say", "wrote": "write", "told": "tell", "spoke": "speak", "read": "read"}
+
+
+def _speech_past(word: str) -> bool:
+    """A past tense of a speech verb ("Added", "Stated", "Quipped", "Said", "Wrote")."""
+    w = word.lower()
+    if w in _IRREGULAR_PAST:
+        return True
+    if not w.endswith("ed"):
+        return False
+    return any(c in SPEECH for c in (w[:-1], w[:-2], w[:-3], w[:-3] + "y" if w.endswith("ied") else w[:-2]))
+
+
+def _inverted_label(ctx: _Ctx, colon: int) -> _Att | None:
+    """A lead-in of a speech verb put before the name, ending with a colon ("Continued Stone: “...”",
+    "Added Smith:" on a line of its own): the name is the speaker."""
+    text, doc = ctx.text, ctx.doc
+    line_start = text.rfind("\n", 0, colon) + 1
+    lead = text[line_start:colon].strip()
+    mt = _INVERTED.match(lead)
+    if mt is None or not _speech_past(mt.group(1)):
+        return None
+    off = text.index(lead, line_start)
+    ns, ne = off + mt.start(2), off + mt.end(2)
+    name = [doc[i] for i in _tok_range(doc, ns, ne)]
+    if not name:
+        return None
+    ref = next((r for r in (ctx.cast.mention_at(t) for t in name) if r is not None), None)
+    if ref is None or ref.start < ns or _speech_past(ctx.cast.actors[ref.id].name.split()[0]):
+        # the recognizer took the verb into the name ("Stated Stone"): the person of that surname
+        last = name[-1].text
+        aid = next((a.id for a in ctx.cast.actors.values() if a.kind == "person" and a.name.split()[-1] == last
+                    and not _speech_past(a.name.split()[0])), None)
+        ref = Ref(aid, ns, ne) if aid else _signed_actor(ctx, name)
+    return _Att(mt.group(1), off, Ref(ref.id, ns, ne), name[-1].i)
 
 
 def _parenthetical(ctx: _Ctx, v) -> tuple[int, int] | None:
@@ -876,7 +1069,7 @@ def find(doc, cast: Cast) -> list[Quote]:
     marks = ctx.marks
     atts: list[_Att | None] = []
     for m in marks:
-        att = _direct_attribution(ctx, m)
+        att = _dash_signature(ctx, m) or _direct_attribution(ctx, m)
         if att is None:
             att = _colon_intro(ctx, m)
         atts.append(att)
@@ -917,6 +1110,8 @@ def find(doc, cast: Cast) -> list[Quote]:
                         cues = [t for t in last if _is_cue(t) and t.i not in ctx.quoted]
                         if cues:
                             atts[i] = _attribution_from_cue(ctx, cues[-1])
+                            continue
+            atts[i] = _previous_sentence_cue(ctx, m)
     for i, m in enumerate(marks):
         pre = _transcript_speaker(ctx, m)
         if pre is not None:
