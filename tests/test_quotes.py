@@ -803,3 +803,19 @@ def test_learned_item_whose_subject_is_nobody_known_is_dropped(monkeypatch):
     assert [(q.speaker, q.cue) for q in qs if not q.direct] == [("ruth-okoye", "faulted")]
     cast, qs = run("The weekend faulted the farmers for their patience.\n")  # nobody at all
     assert [q for q in qs if not q.direct and q.cue == "faulted"] == []
+
+
+def test_headline_before_a_colon_must_be_a_possible_source():
+    """A title line "Words: words" gives the part before the colon as the speaker only when it may speak:
+    a name, people, the press, a document; not a title phrase nor an editor's notice."""
+    for text in ("Quiet Before the Storm: Mayor Plans New Tax on Boats Next Year.\n\nThe council meets Monday.\n",
+                 "Anger over roads: Drivers in the valley say the potholes are getting worse.\n\nThe council meets Monday.\n",
+                 "Correction: An earlier version of this article misstated the date of the council vote.\n",
+                 "CLARIFICATION: The second paragraph has been changed to show the mayor did not vote.\n"):
+        cast, qs = run(text)
+        assert not any(q.cue is None and not q.direct for q in qs), text
+    for text, who in (("Poll: Voters Back the New Bridge Plan by a Wide Margin.\n\nThe council meets Monday.\n", "poll"),
+                      ("Newspaper: Mayor used a private email account at city hall.\n\nThe council meets Monday.\n",
+                       "newspaper")):
+        cast, qs = run(text)
+        assert [q.speaker for q in qs if q.cue is None and not q.direct] == [who], text

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..brief import Quote
 from . import _learned, _marks, _reported
-from .actors import SELF_PRONOUNS, Cast, Ref
+from .actors import PEOPLE_NOUNS, SELF_PRONOUNS, TITLE_NOUNS, Cast, Ref
 
 # Verbs that attribute words to a speaker (lemmas).
 SPEECH = {
@@ -731,9 +731,31 @@ _LABEL = re.compile(r"^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}|[A-Z][a-z
 _INTERVIEW_LABELS = {"q", "a", "question", "answer"}
 
 
+# the labels of an editor's notice ("Correction: An earlier version ...", "Editor's note: ...")
+_NOTICE_LABELS = {"note", "notes", "update", "updated", "editor's note", "editor’s note", "editors' note", "editors’ note",
+                  "correction", "corrections", "clarification", "clarifications", "disclosure", "disclaimer",
+                  "programming note", "housekeeping note", "this story has been updated"}
+
+
 def _speaker_label(head: str) -> bool:
     """A transcript's speaker label opening a long paragraph: "FALLIN: ...", "Alex Seitz-Wald: ..."."""
-    return bool(_LABEL.match(head.strip())) and head.strip().lower() not in ("note", "update", "editor's note", "correction")
+    return bool(_LABEL.match(head.strip())) and head.strip().lower() not in _NOTICE_LABELS
+
+
+# the press as a headline's source ("Newspaper: ...", "Report: ...")
+_OUTLETS = {"newspaper", "paper", "magazine", "network", "outlet", "media", "press", "website", "site", "blog",
+            "channel", "station", "agency", "tabloid", "daily", "report", "reports"}
+
+
+def _headline_source(ctx: _Ctx, root) -> bool:
+    """What stands before the colon of a headline and names no one the text knows may still be a speaker
+    when it is a person or a group of people ("Officials: ...", "Senator: ..."), a named person, organization
+    or place, the press or a document ("Newspaper: ...", "Poll: ..."); a title ("Stealth Over Health: ...",
+    "Frustration with police: ...") is none."""
+    lem = root.lemma_.lower()
+    if lem in _OUTLETS or lem in TITLE_NOUNS or lem in PEOPLE_NOUNS or root.lower_ in _OUTLETS:
+        return True
+    return _animacy(ctx, root) in ("people", "ent:PERSON", "ent:ORG", "ent:NORP", "ent:GPE", "document")
 
 
 def _headlines(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
@@ -751,6 +773,8 @@ def _headlines(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
             continue
         if head.strip().lower() in _INTERVIEW_LABELS:
             continue  # an interview's "Q: ..." / "A: ...": the line is a question or an answer, not a headline
+        if head.strip().lower() in _NOTICE_LABELS:
+            continue  # "Correction: An earlier version of this article ...": the paper's notice, nobody's claim
         span = doc.char_span(ps, ps + len(head), alignment_mode="expand")
         if span is None:
             continue
@@ -769,7 +793,7 @@ def _headlines(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
                 break
         if ref is None:
             root = span.root
-            if root.pos_ not in ("PROPN", "NOUN"):
+            if root.pos_ not in ("PROPN", "NOUN") or not _headline_source(ctx, root):
                 continue
             ref = ctx.cast.describe(root, create=True)
             if ref is None:
