@@ -819,3 +819,17 @@ def test_headline_before_a_colon_must_be_a_possible_source():
                        "newspaper")):
         cast, qs = run(text)
         assert [q.speaker for q in qs if q.cue is None and not q.direct] == [who], text
+
+
+def test_sign_off_and_tweet_byline_are_not_quotes():
+    """The writer's sign-off line and a content that runs into an embedded tweet's byline are page furniture."""
+    text = ("Senator Ruth Okoye said the bridge would open in May.\n\n"
+            "\"Follow Jane Roe on Twitter @janeroe.\"\n\n"
+            "Follow Jane Roe on Twitter: @janeroe. Reach her directly at jroe@example.com.\n")
+    cast, qs = run(text)
+    assert [q.text for q in qs] == ["the bridge would open in May"]
+    text = ("The mayor posted a video on Monday.\n\n"
+            "You have never seen the river like this before.@CityHall opens the new bridge today.https://t.co/abc "
+            "pic.twitter.com/xyz— City Hall (@CityHall) May 4, 2021.\n")
+    cast, qs = run(text)
+    assert not any("(@CityHall)" in q.text for q in qs)

@@ -1000,9 +1000,26 @@ def find(doc, cast: Cast) -> list[Quote]:
         if span is not None and not any(min(q.end, span[1]) > max(q.start, span[0]) and not q.direct for q in quotes):
             quotes.append(_quote(span[0], span[1], text, att, direct=False))
     quotes.extend(_learned_items(ctx, [(q.start, q.end) for q in quotes], used))
-    quotes = [_to_quote_end(ctx, q) for q in quotes]
+    quotes = [_to_quote_end(ctx, q) for q in quotes if not _boilerplate(ctx, q)]
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+# the writer's sign-off ("Follow Jane Roe on Twitter @janeroe.", "Reach him at jroe@paper.com.")
+_SIGN_OFF = re.compile(r"^\W*(?:(?:Follow|Like)\b[^.\n]{0,80}?(?:\bon (?:Twitter|Facebook|Instagram|Threads|Bluesky)\b|@\w)"
+                       r"|(?:Reach|Contact|E-?mail|Write to)\b[^\n]{0,80}?\S+@\w+\.\w)")
+# an embedded tweet's byline: "— Jane Roe (@janeroe) September 27, 2016"
+_TWEET_BYLINE = re.compile(r"[—–-]\s*[^—–()\n]{1,60}\(@\w{1,30}\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}")
+SIGN_OFF_MAX = 200
+
+
+def _boilerplate(ctx: _Ctx, q: Quote) -> bool:
+    """An item read out of the page's furniture rather than the story: the writer's sign-off line ("Follow
+    Jane Roe on Twitter: @janeroe"), or a content that runs into the byline closing an embedded tweet."""
+    ps, pe = ctx.pbounds[ctx.para(q.start)]
+    if pe - ps <= SIGN_OFF_MAX and _SIGN_OFF.match(ctx.text[ps:pe]):
+        return True
+    return any(q.start < m.start() < q.end for m in _TWEET_BYLINE.finditer(ctx.text, ps, pe))
 
 
 # what a speech verb says about its object or in its clause ("called X “racist”", "asked X to “cease”")
