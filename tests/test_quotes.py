@@ -833,3 +833,12 @@ def test_sign_off_and_tweet_byline_are_not_quotes():
             "pic.twitter.com/xyz— City Hall (@CityHall) May 4, 2021.\n")
     cast, qs = run(text)
     assert not any("(@CityHall)" in q.text for q in qs)
+
+
+def test_closing_mark_is_not_read_as_an_opening_one():
+    """A straight mark glued to the word before it and followed by a space closes a quote or means inches:
+    the text after it is not a quote."""
+    text = 'The doctor checked his "heart and lungs" carefully. The letter says the mayor is 6\'1" tall and weighs 190 pounds, which is heavy.\n'
+    cast, qs = run(text)
+    assert not any(q.text.startswith(" ") for q in qs)
+    assert not any("weighs 190 pounds" in q.text for q in direct(qs))

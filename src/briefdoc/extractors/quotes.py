@@ -894,6 +894,13 @@ def _animacy(ctx: _Ctx, tok) -> str:
     return "propn" if tok.pos_ == "PROPN" else "thing"
 
 
+def _closing_as_opening(text: str, m: _marks.Mark) -> bool:
+    """A mark glued to the word before it and followed by a space closes a quote or means inches
+    ('his systems" including', '6\'3" tall', 'for her here,“ said'): what runs from it to the next mark is
+    the text between two quotes, not a quote."""
+    return m.open_at > 0 and not text[m.open_at - 1].isspace() and text[m.start:m.start + 1].isspace()
+
+
 def find(doc, cast: Cast) -> list[Quote]:
     ctx = _Ctx(doc, cast)
     text = doc.text
@@ -953,6 +960,8 @@ def find(doc, cast: Cast) -> list[Quote]:
             continue  # a scare quote or a title, not speech
         if _title(content):
             continue  # the name of a show, a book, a podcast ("speaking to “Andrea Mitchell Reports”")
+        if _closing_as_opening(text, m):
+            continue
         quotes.append(_quote(m.start, m.end, text, att, direct=True))
         if att is not None:
             used.add(att.cue_start)
