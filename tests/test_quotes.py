@@ -932,3 +932,41 @@ def test_quote_paragraph_after_a_paragraph_ending_with_a_speech_verb_sentence():
     d = direct(qs)
     assert d[0].speaker == "daniel-okafor"
     assert all(q.speaker is None for q in d[1:])
+
+def test_headline_before_a_colon_must_be_a_possible_source():
+    """A title line "Words: words" gives the part before the colon as the speaker only when it may speak:
+    a name, people, the press, a document; not a title phrase nor an editor's notice."""
+    for text in ("Quiet Before the Storm: Mayor Plans New Tax on Boats Next Year.\n\nThe council meets Monday.\n",
+                 "Anger over roads: Drivers in the valley say the potholes are getting worse.\n\nThe council meets Monday.\n",
+                 "Correction: An earlier version of this article misstated the date of the council vote.\n",
+                 "CLARIFICATION: The second paragraph has been changed to show the mayor did not vote.\n"):
+        cast, qs = run(text)
+        assert not any(q.cue is None and not q.direct for q in qs), text
+    for text, who in (("Poll: Voters Back the New Bridge Plan by a Wide Margin.\n\nThe council meets Monday.\n", "poll"),
+                      ("Newspaper: Mayor used a private email account at city hall.\n\nThe council meets Monday.\n",
+                       "newspaper")):
+        cast, qs = run(text)
+        assert [q.speaker for q in qs if q.cue is None and not q.direct] == [who], text
+
+
+def test_sign_off_and_tweet_byline_are_not_quotes():
+    """The writer's sign-off line and a content that runs into an embedded tweet's byline are page furniture."""
+    text = ("Senator Ruth Okoye said the bridge would open in May.\n\n"
+            "\"Follow Jane Roe on Twitter @janeroe.\"\n\n"
+            "Follow Jane Roe on Twitter: @janeroe. Reach her directly at jroe@example.com.\n")
+    cast, qs = run(text)
+    assert [q.text for q in qs] == ["the bridge would open in May"]
+    text = ("The mayor posted a video on Monday.\n\n"
+            "You have never seen the river like this before.@CityHall opens the new bridge today.https://t.co/abc "
+            "pic.twitter.com/xyz— City Hall (@CityHall) May 4, 2021.\n")
+    cast, qs = run(text)
+    assert not any("(@CityHall)" in q.text for q in qs)
+
+
+def test_closing_mark_is_not_read_as_an_opening_one():
+    """A straight mark glued to the word before it and followed by a space closes a quote or means inches:
+    the text after it is not a quote."""
+    text = 'The doctor checked his "heart and lungs" carefully. The letter says the mayor is 6\'1" tall and weighs 190 pounds, which is heavy.\n'
+    cast, qs = run(text)
+    assert not any(q.text.startswith(" ") for q in qs)
+    assert not any("weighs 190 pounds" in q.text for q in direct(qs))

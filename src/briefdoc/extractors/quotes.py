@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..brief import Quote
 from . import _learned, _marks, _reported
-from .actors import SELF_PRONOUNS, Cast, Ref
+from .actors import PEOPLE_NOUNS, SELF_PRONOUNS, TITLE_NOUNS, Cast, Ref
 
 # Verbs that attribute words to a speaker (lemmas).
 SPEECH = {
@@ -924,9 +924,31 @@ _LABEL = re.compile(r"^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}|[A-Z][a-z
 _INTERVIEW_LABELS = {"q", "a", "question", "answer"}
 
 
+# the labels of an editor's notice ("Correction: An earlier version ...", "Editor's note: ...")
+_NOTICE_LABELS = {"note", "notes", "update", "updated", "editor's note", "editor’s note", "editors' note", "editors’ note",
+                  "correction", "corrections", "clarification", "clarifications", "disclosure", "disclaimer",
+                  "programming note", "housekeeping note", "this story has been updated"}
+
+
 def _speaker_label(head: str) -> bool:
     """A transcript's speaker label opening a long paragraph: "FALLIN: ...", "Alex Seitz-Wald: ..."."""
-    return bool(_LABEL.match(head.strip())) and head.strip().lower() not in ("note", "update", "editor's note", "correction")
+    return bool(_LABEL.match(head.strip())) and head.strip().lower() not in _NOTICE_LABELS
+
+
+# the press as a headline's source ("Newspaper: ...", "Report: ...")
+_OUTLETS = {"newspaper", "paper", "magazine", "network", "outlet", "media", "press", "website", "site", "blog",
+            "channel", "station", "agency", "tabloid", "daily", "report", "reports"}
+
+
+def _headline_source(ctx: _Ctx, root) -> bool:
+    """What stands before the colon of a headline and names no one the text knows may still be a speaker
+    when it is a person or a group of people ("Officials: ...", "Senator: ..."), a named person, organization
+    or place, the press or a document ("Newspaper: ...", "Poll: ..."); a title ("Stealth Over Health: ...",
+    "Frustration with police: ...") is none."""
+    lem = root.lemma_.lower()
+    if lem in _OUTLETS or lem in TITLE_NOUNS or lem in PEOPLE_NOUNS or root.lower_ in _OUTLETS:
+        return True
+    return _animacy(ctx, root) in ("people", "ent:PERSON", "ent:ORG", "ent:NORP", "ent:GPE", "document")
 
 
 def _headlines(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
@@ -944,6 +966,8 @@ def _headlines(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
             continue
         if head.strip().lower() in _INTERVIEW_LABELS:
             continue  # an interview's "Q: ..." / "A: ...": the line is a question or an answer, not a headline
+        if head.strip().lower() in _NOTICE_LABELS:
+            continue  # "Correction: An earlier version of this article ...": the paper's notice, nobody's claim
         span = doc.char_span(ps, ps + len(head), alignment_mode="expand")
         if span is None:
             continue
@@ -962,7 +986,7 @@ def _headlines(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
                 break
         if ref is None:
             root = span.root
-            if root.pos_ not in ("PROPN", "NOUN"):
+            if root.pos_ not in ("PROPN", "NOUN") or not _headline_source(ctx, root):
                 continue
             ref = ctx.cast.describe(root, create=True)
             if ref is None:
@@ -1063,6 +1087,13 @@ def _animacy(ctx: _Ctx, tok) -> str:
     return "propn" if tok.pos_ == "PROPN" else "thing"
 
 
+def _closing_as_opening(text: str, m: _marks.Mark) -> bool:
+    """A mark glued to the word before it and followed by a space closes a quote or means inches
+    ('his systems" including', '6\'3" tall', 'for her here,“ said'): what runs from it to the next mark is
+    the text between two quotes, not a quote."""
+    return m.open_at > 0 and not text[m.open_at - 1].isspace() and text[m.start:m.start + 1].isspace()
+
+
 def find(doc, cast: Cast) -> list[Quote]:
     ctx = _Ctx(doc, cast)
     text = doc.text
@@ -1124,6 +1155,8 @@ def find(doc, cast: Cast) -> list[Quote]:
             continue  # a scare quote or a title, not speech
         if _title(content):
             continue  # the name of a show, a book, a podcast ("speaking to “Andrea Mitchell Reports”")
+        if _closing_as_opening(text, m):
+            continue
         quotes.append(_quote(m.start, m.end, text, att, direct=True))
         if att is not None:
             used.add(att.cue_start)
@@ -1171,9 +1204,26 @@ def find(doc, cast: Cast) -> list[Quote]:
         if span is not None and not any(min(q.end, span[1]) > max(q.start, span[0]) and not q.direct for q in quotes):
             quotes.append(_quote(span[0], span[1], text, att, direct=False))
     quotes.extend(_learned_items(ctx, [(q.start, q.end) for q in quotes], used))
-    quotes = [_to_quote_end(ctx, q) for q in quotes]
+    quotes = [_to_quote_end(ctx, q) for q in quotes if not _boilerplate(ctx, q)]
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+# the writer's sign-off ("Follow Jane Roe on Twitter @janeroe.", "Reach him at jroe@paper.com.")
+_SIGN_OFF = re.compile(r"^\W*(?:(?:Follow|Like)\b[^.\n]{0,80}?(?:\bon (?:Twitter|Facebook|Instagram|Threads|Bluesky)\b|@\w)"
+                       r"|(?:Reach|Contact|E-?mail|Write to)\b[^\n]{0,80}?\S+@\w+\.\w)")
+# an embedded tweet's byline: "— Jane Roe (@janeroe) September 27, 2016"
+_TWEET_BYLINE = re.compile(r"[—–-]\s*[^—–()\n]{1,60}\(@\w{1,30}\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}")
+SIGN_OFF_MAX = 200
+
+
+def _boilerplate(ctx: _Ctx, q: Quote) -> bool:
+    """An item read out of the page's furniture rather than the story: the writer's sign-off line ("Follow
+    Jane Roe on Twitter: @janeroe"), or a content that runs into the byline closing an embedded tweet."""
+    ps, pe = ctx.pbounds[ctx.para(q.start)]
+    if pe - ps <= SIGN_OFF_MAX and _SIGN_OFF.match(ctx.text[ps:pe]):
+        return True
+    return any(q.start < m.start() < q.end for m in _TWEET_BYLINE.finditer(ctx.text, ps, pe))
 
 
 # what a speech verb says about its object or in its clause ("called X “racist”", "asked X to “cease”")
