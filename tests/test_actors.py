@@ -359,3 +359,15 @@ def test_names_are_on_one_line():
     assert cast.get("maria-lopez").name == "Maria Lopez"
     doc, cast = cast_of("Voters liked it.\n-Craig Fehrman explains why.")
     assert cast.get("craig-fehrman").name == "Craig Fehrman"
+
+
+def test_a_header_makes_no_actor():
+    doc, cast = cast_of("THE BORROWING\n\nThe borrowing began in 2010, when he bought a house.")
+    assert cast.resolve(tok(doc, "BORROWING"), create=True) is None
+    assert cast.adhoc(tok(doc, "BORROWING")) is None
+    doc, cast = cast_of("The Latest: Mayor Lee urges calm after the storm.")
+    assert cast.resolve(tok(doc, "Latest"), create=True) is None
+    assert cast.adhoc(tok(doc, "Latest")) is None
+    # a superlative that stands for people is an actor
+    doc, cast = cast_of("Most of the voters are planning to support the mayor.")
+    assert cast.adhoc(tok(doc, "Most")) is not None

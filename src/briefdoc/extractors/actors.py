@@ -321,7 +321,7 @@ class Cast:
             if prev is not None:
                 self._described.append((head.i, prev))
                 return Ref(prev, start, end)
-        if not create or head.pos_ not in ("NOUN", "PROPN") or lemma in NOT_ACTORS:
+        if not create or head.pos_ not in ("NOUN", "PROPN") or lemma in NOT_ACTORS or _header_word(head):
             return None
         # a new actor for an unresolved description
         phrase = doc[(det.i + 1 if det is not None and det.i == left else left):head.i + 1]
@@ -370,7 +370,7 @@ class Cast:
         doc = self.doc
         if head.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") or head.lower_ in NOT_ACTORS:
             return None
-        if head.lemma_.lower() in TIME_NOUNS:
+        if head.lemma_.lower() in TIME_NOUNS or _header_word(head):
             return None  # "This past weekend, the two leaders committed ...": a time, not an actor
         lo = head.left_edge.i
         while lo < head.i and doc[lo].dep_ in ("det", "punct"):
@@ -412,6 +412,16 @@ class Cast:
             k += 1
         return [self.actors[i].model() for i in ids if i in self.actors]
 
+
+
+def _header_word(head) -> bool:
+    """A head that makes no actor: a superlative before a colon ("The Latest: Trump urges ...", a
+    column's header; not "most are planning to ...") or a common noun in capitals ("THE BORROWING",
+    a section's header)."""
+    doc = head.doc
+    if head.tag_ == "JJS":
+        return head.i + 1 < len(doc) and doc[head.i + 1].text == ":"
+    return head.tag_ in ("NN", "NNS") and head.text.isupper() and len(head.text) > 1
 
 
 def _spelled(toks) -> str:
