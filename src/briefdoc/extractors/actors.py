@@ -98,6 +98,7 @@ class Cast:
         self._subjects: list[tuple[int, str, str]] = []  # (token index, actor id, kind): salience list
         self.gender: dict[str, str] = {}  # actor id -> "m" / "f", from honorifics and titles
         self._described: list[tuple[int, str]] = []  # (head token index, actor id) of description actors
+        self._cut: set[int] = set()  # tokens cut from a name entity that are no title either ("Crooked")
         self.marks = _marks.find(doc.text)
         self._in_quote = _quote_tokens(doc, self.marks)
 
@@ -105,7 +106,7 @@ class Cast:
     def _add(self, aid: str, name: str, kind: str, at: int) -> _Actor:
         a = self.actors.get(aid)
         if a is None:
-            a = _Actor(aid, name, kind, first=at)
+            a = _Actor(aid, _plain(name), kind, first=at)
             self.actors[aid] = a
             if kind in ("group", "organization"):
                 party = _party_group(name)
@@ -320,7 +321,7 @@ class Cast:
             if prev is not None:
                 self._described.append((head.i, prev))
                 return Ref(prev, start, end)
-        if not create or head.pos_ not in ("NOUN", "PROPN") or lemma in NOT_ACTORS:
+        if not create or head.pos_ not in ("NOUN", "PROPN") or lemma in NOT_ACTORS or _header_word(head):
             return None
         # a new actor for an unresolved description
         phrase = doc[(det.i + 1 if det is not None and det.i == left else left):head.i + 1]
@@ -369,7 +370,7 @@ class Cast:
         doc = self.doc
         if head.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") or head.lower_ in NOT_ACTORS:
             return None
-        if head.lemma_.lower() in TIME_NOUNS:
+        if head.lemma_.lower() in TIME_NOUNS or _header_word(head):
             return None  # "This past weekend, the two leaders committed ...": a time, not an actor
         lo = head.left_edge.i
         while lo < head.i and doc[lo].dep_ in ("det", "punct"):
@@ -413,17 +414,36 @@ class Cast:
 
 
 
+def _header_word(head) -> bool:
+    """A head that makes no actor: a superlative before a colon ("The Latest: Trump urges ...", a
+    column's header; not "most are planning to ...") or a common noun in capitals ("THE BORROWING",
+    a section's header)."""
+    doc = head.doc
+    if head.tag_ == "JJS":
+        return head.i + 1 < len(doc) and doc[head.i + 1].text == ":"
+    return head.tag_ in ("NN", "NNS") and head.text.isupper() and len(head.text) > 1
+
+
 def _spelled(toks) -> str:
     """A name as the article spells it: "Holtz-Eakin", "Urban-Brookings", not
     "Holtz - Eakin"; tokens that are not side by side (an honorific left out) are
-    joined by a space, and any run of spaces becomes one."""
+    joined by a space, and any run of spaces becomes one (a line break or a
+    no-break space too); brackets ("Major [Humayun] Khan") and soft hyphens are left out."""
+    toks = [t for t in toks if not t.is_bracket]
     if not toks:
         return ""
     out = []
     for a, b in zip(toks, toks[1:]):
         out.append(a.text + ((" " if a.whitespace_ else "") if b.i == a.i + 1 else " "))
     out.append(toks[-1].text)
-    return "".join(out)
+    return _plain("".join(out))
+
+
+def _plain(name: str) -> str:
+    """A name on one line: runs of white space (line breaks, no-break spaces) as one space,
+    no soft hyphens, no dash or bullet glued to its front ("-Craig Fehrman" in a list)."""
+    name = re.sub(r"\s+", " ", name.replace("\xad", "")).strip()
+    return re.sub(r"^[-–—•*·]+(?=\w)", "", name)
 
 def _quote_tokens(doc, marks) -> set[int]:
     out: set[int] = set()
@@ -437,24 +457,101 @@ def _quote_tokens(doc, marks) -> set[int]:
 
 
 def _clean_ent(ent):
+    """The name inside an entity: without "the", a possessive, punctuation or white space at
+    its ends, nor a word at its ends that is not part of a name (``_not_name_word``; at the
+    front only for a person: "Keep the Promise PAC" is an organization's whole name)."""
     s, e = ent.start, ent.end
     doc = ent.doc
-    while s < e and (doc[s].lower_ in ("the",) or doc[s].is_punct and doc[s].text not in ("@", "#") or doc[s].is_space):
-        s += 1  # "the", and a dash or a mark the recognizer took in ("― Jane Roe")
-    while e > s and (doc[e - 1].text in ("'s", "’s", "'", "’") or doc[e - 1].is_punct):
-        e -= 1
+    person = ent.label_ == "PERSON"
+    while e > s:
+        first, last = doc[s], doc[e - 1]
+        if first.lower_ == "the" or first.is_space or first.is_punct and first.text not in ("@", "#") or (
+                person and e - s > 1 and _not_name_word(first, s, e)):
+            s += 1
+        elif last.text in ("'s", "’s", "'", "’") or last.is_punct or last.is_space or (
+                ent.label_ in ("PERSON", "ORG") and e - s > 1 and _not_name_word(last, s, e)):
+            e -= 1
+        else:
+            break
     return s, e
+
+
+# Tags of closed-class words, no part of a name unless the parse makes them a modifier of it.
+_CLOSED_TAGS = {"MD", "CC", "DT", "IN", "WRB", "WDT", "WP", "PRP", "PRP$", "UH", "TO"}
+
+
+def _not_name_word(t, s: int, e: int) -> bool:
+    """A word at an end of a name entity that is not part of the name, as the parse has it (not
+    attached to the name as a compound): a conjunction, a determiner, a modal ("Neither Cruz nor
+    ...", "Will Sanders come down?"), an English verb or adverb ("Said Comey,", a headline's "Obama
+    Says ..."; not "Bill O'Reilly" tagged an adverb); or, in front of the name, a capitalised -ing
+    or -ed form of an English verb ("Injecting Clinton's troubles", "Crooked Hillary Clinton")."""
+    if t.dep_ != "compound":
+        if t.tag_ in _CLOSED_TAGS:
+            return True
+        index = _word_index()
+        if index and (t.tag_.startswith("VB") and t.lemma_.lower() in index["verb"]
+                      or t.tag_ == "RB" and t.lower_ in index["adv"]):
+            return True
+    return t.i == s and t.i + 1 < e and t.is_title and _participle(t.lower_)
+
+
+def _participle(word: str) -> bool:
+    """An -ing or -ed form of a verb of four letters or more (or an -ed adjective) in the English
+    word lists of the parser's lemmatizer: "injecting", "telling", "crooked"; not "Sterling", "Jared"."""
+    index = _word_index()
+    if not index:
+        return False
+    if word.endswith("ing"):
+        stem = word[:-3]
+        cands = (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else "")
+    elif word.endswith("ed"):
+        if word in index["adj"]:
+            return True
+        stem = word[:-2]
+        cands = (stem, word[:-1], stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else "")
+    else:
+        return False
+    return any(len(c) >= 4 and c in index["verb"] for c in cands)
+
+
+_INDEX: list = []
+
+
+def _word_index() -> dict | None:
+    """The English base forms the lemmatizer knows (WordNet's), by part of speech ("noun", "verb",
+    "adj", "adv"), or None for a pipeline without them."""
+    if not _INDEX:
+        try:
+            from .. import nlp
+
+            table = nlp.pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+            _INDEX.append({pos: set(table[pos]) for pos in ("noun", "verb", "adj", "adv")})
+        except Exception:  # no such tables: no word is known
+            _INDEX.append(None)
+    return _INDEX[0]
+
+
+def _english_word(t) -> bool:
+    """A word that is an English noun, verb, adjective or adverb when written in lower case."""
+    index = _word_index()
+    low = t.lower_.rstrip(".")
+    return bool(index) and any(low in words for words in index.values())
 
 
 def _headline_entity(doc, s: int, e: int) -> bool:
     """A title-case headline the recognizer took for a name ("Obama Power Plant Rules
     Face Key Test In U.S. Court"): four words or more in a line whose words are nearly
     all capitalized."""
-    if e - s < 4:
-        return False
+    return e - s >= 4 and _title_case_line(doc, s)
+
+
+def _title_case_line(doc, i: int) -> bool:
+    """The token is in a title-case line (a headline): five words of four letters or more,
+    nearly all capitalized."""
     text = doc.text
-    line_start = text.rfind("\n", 0, doc[s].idx) + 1
-    line_end = text.find("\n", doc[e - 1].idx)
+    line_start = text.rfind("\n", 0, doc[i].idx) + 1
+    line_end = text.find("\n", doc[i].idx)
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[line_start:len(text) if line_end == -1 else line_end])
              if len(w) > 3]
     return len(words) >= 5 and sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words)
@@ -504,13 +601,24 @@ def find(doc) -> Cast:
                                           and doc[s:e].root.head.i >= e and doc[s:e].root.head.pos_ == "NOUN"
                                           and doc[s:e].root.head.lower_ in PLACE_NOUNS):
             continue
+        cast._cut.update(t.i for t in (*doc[ent.start:s], *doc[e:ent.end])
+                         if not (t.is_punct or t.is_space or t.lower_ == "the" or t.text in ("'s", "’s")))
         pending.append((s, e, ent.label_))
         if ent.label_ == "PERSON" and e - s >= 2:
             persons.append((s, e))
+    pending = _cut_before_names(cast, pending)
+    persons = [(s, e) for s, e, label in pending if label == "PERSON" and e - s >= 2]
 
     # full names first, so that "Lavrov" (tagged ORG or GPE too) links to "Sergey Lavrov"
     surname: dict[str, str] = {}
     fullnames: dict[str, str] = {}  # lowercased full name -> id
+    # a surname alone is the person of that surname whom the article names in full first
+    # ("Hillary Clinton ... Bill Clinton ... Clinton said": Hillary Clinton)
+    # (not in a headline, whose capitals make no name, nor as a modifier: "Former Bill Clinton pollster"),
+    # unless one of them is named in full just before it
+    by_last: dict[str, list[str]] = {}
+    earliest: dict[str, int] = {}
+    full_at: list[tuple[int, str, str]] = []  # (token, surname, id) of the full names
     for s, e in sorted(persons, key=lambda se: -(se[1] - se[0])):
         # "De Blasio" after (or before) "Bill de Blasio": the same person
         short = _spelled([t for t in doc[s:e] if t.lower_ not in HONORIFICS]).lower()
@@ -523,14 +631,24 @@ def find(doc) -> Cast:
             continue
         name = _spelled(toks)
         last = toks[-1].text
-        aid = surname.get(last)
-        if aid is None or cast.actors[aid].name.split()[0] != toks[0].text:
+        aid = next((a for a in by_last.get(last, ()) if cast.actors[a].name.split()[0] == toks[0].text), None)
+        if aid is None:
             aid = C.slug(name)
             if aid in cast.actors and cast.actors[aid].kind != "person":
                 aid = aid + "-person"
-            surname[last] = aid
+            by_last.setdefault(last, []).append(aid)
             cast._add(aid, name, "person", s)
+        root = doc[s:e].root
+        if not (_title_case_line(doc, s) or root.dep_ == "compound" and root.head.i >= e):
+            earliest[aid] = min(s, earliest.get(aid, s))
+        full_at.append((s, last, aid))
         fullnames.setdefault(name.lower(), aid)
+    for last, ids in by_last.items():
+        surname[last] = min(ids, key=lambda a: earliest.get(a, len(doc)))
+    full_at.sort()
+
+    def owner(i: int, word: str) -> str:
+        return _surname_owner(doc, i, [(j, a) for j, last, a in full_at if last == word], surname[word])
     for s, e, label in pending:
         toks = [t for t in doc[s:e] if t.lower_ not in HONORIFICS]
         if not toks:
@@ -557,7 +675,7 @@ def find(doc) -> Cast:
                 cast._mention(s, e, aid)
                 continue
         if len(toks) == 1 and toks[0].text in surname:
-            cast._mention(s, e, surname[toks[0].text])
+            cast._mention(s, e, owner(s, toks[0].text))
             continue
         if label == "PERSON" and len(toks) == 1 and _with_places(cast, toks[0]):
             aid = C.slug(text)
@@ -608,11 +726,57 @@ def find(doc) -> Cast:
     for t in doc:
         if (t.i not in cast._tok and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.text[:1].isupper()) and t.text in surname
                 and t.ent_type_ in ("", "PERSON", "ORG", "GPE")):
-            cast._mention(t.i, t.i + 1, surname[t.text])
+            cast._mention(t.i, t.i + 1, owner(t.i, t.text))
 
     _titles(cast)
     _salience(cast)
     return cast
+
+
+# Titles that news writes in front of a name and the recognizer may take into it ("Gov Fallin").
+_NAME_TITLES = {"representative", "rep", "senator", "sen", "governor", "gov", "mayor", "judge", "justice", "rabbi",
+                "rev", "reverend", "imam", "pastor", "gen", "lt", "col", "sgt", "capt", "adm", "cmdr"}
+
+
+def _cut_before_names(cast: Cast, pending: list) -> list:
+    """Person entities without the words in front of the name: a title ("Gov Fallin", "Rabbi Marvin
+    Hier"), or English words before a full name that the article also writes on its own (the tail,
+    two words or more, of another person entity, whose surname is also found alone): a nickname, a
+    title or a headline's verb ("Crooked Hillary Clinton", "Filmmaker Jack Marino", "Rip Donald Trump"
+    beside "Hillary Clinton" and "Clinton", ...; not "Marine Le Pen" beside "Le Pen")."""
+    doc = cast.doc
+    full = {n for n in (_spelled(doc[s:e]) for s, e, label in pending if label == "PERSON") if " " in n}
+    single = {doc[s].text for s, e, label in pending if e - s == 1}
+    out = []
+    for s, e, label in pending:
+        if label == "PERSON":
+            if e - s >= 2 and doc[s].lower_.rstrip(".") in _NAME_TITLES and doc[s + 1].is_title:
+                s += 1
+            for k in range(s + 1, e - 1):
+                first = doc[k]
+                tail = _spelled(doc[k:e])
+                if (first.is_title and len(first.text.rstrip(".")) > 1 and doc[k - 1].whitespace_ and " " in tail
+                        and tail in full and doc[e - 1].text in single and all(_english_word(t) for t in doc[s:k])):
+                    cast._cut.update(i for i in range(s, k) if doc[i].lower_.rstrip(".") not in _NAME_TITLES
+                                     and doc[i].lower_ not in TITLE_NOUNS)
+                    s = k
+                    break
+        out.append((s, e, label))
+    return out
+
+
+def _surname_owner(doc, i: int, full: list[tuple[int, str]], default: str) -> str:
+    """Whom a surname alone at token i stands for, among the people of that surname named in full
+    (token, id): the one named in full last, in the same sentence or the one before in the same
+    paragraph ("Khizr Khan spoke. Khan said ..."), else the default (the first named in full)."""
+    before = [(j, a) for j, a in full if j < i]
+    if before:
+        j, aid = before[-1]
+        sent = doc[i].sent
+        if (doc[j].sent.start >= (doc[sent.start - 1].sent.start if sent.start > 0 else 0)
+                and "\n" not in doc.text[doc[j].idx:doc[i].idx]):
+            return aid
+    return default
 
 
 def _with_places(cast: Cast, tok) -> bool:
@@ -636,6 +800,8 @@ def _title_words(cast: Cast, s: int) -> tuple[list, str | None]:
         t = doc[i]
         if t.dep_ not in ("compound", "amod", "nmod", "poss", "case") or t.head.i < i or t.head.i >= s + 8:
             break
+        if t.i in cast._cut:
+            break  # a nickname or a verb cut from the name ("Crooked Hillary Clinton") is no title
         if t.dep_ == "case":
             i -= 1
             continue
