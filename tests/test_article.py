@@ -207,3 +207,28 @@ def test_read_article_cp1251_file(tmp_path):
     seed.write_bytes(f"---\ntitle: Лавров\npublished: 2023-02-28\nlanguage: ru\n---\n{RU}\n".encode("cp1251"))
     a = read_article(seed)
     assert a.title == "Лавров" and a.text == RU and a.language == "ru"
+
+
+@pytest.mark.parametrize("head,date", [
+    ("Published: February 28, 2023", dt.date(2023, 2, 28)),
+    ("First published on Tue 28 Feb 2023 09.15 GMT", dt.date(2023, 2, 28)),
+    ("By Jane Roe | 28.02.2023 15:30", dt.date(2023, 2, 28)),
+    ("By Jane Roe, Reuters\nFeb 28, 2023, 10:42 AM ET", dt.date(2023, 2, 28)),
+    ("Updated 28 Feb 2023 · 3 min read", dt.date(2023, 2, 28)),
+    ("YEREVAN, Feb. 28, 2023 (Reuters) - Armenia said on Tuesday that talks would resume.", dt.date(2023, 2, 28)),
+    # not a statement of the publication date
+    ("03/04/2023", None),  # day or month first?
+    ("YEREVAN, March 3 (Reuters) - Armenia said on Friday that talks would resume.", None),  # no year
+    ("On 28 February 2023 the talks failed in Brussels.", None),  # a sentence, not a date line
+    ("February 2023", None),  # not a day
+])
+def test_a_date_line_at_the_head_of_the_text_is_the_publication_date(head, date):
+    article = parse(f"Talks stall again\n\n{head}\n\nThe talks stalled on Tuesday, officials said.\n")
+    assert article.published == date
+
+
+def test_front_matter_date_wins_over_a_date_line_and_later_lines_are_not_read():
+    text = "---\ndate: 2023-03-01\n---\nTalks stall\n\nPublished: February 28, 2023\n\nThe talks stalled.\n"
+    assert parse(text).published == dt.date(2023, 3, 1)
+    body = "Talks stall\n\n" + "".join(f"Paragraph {i} has words.\n\n" for i in range(8)) + "Published: February 28, 2023\n"
+    assert parse(body).published is None

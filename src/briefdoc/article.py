@@ -192,14 +192,105 @@ def parse(raw: str, path: str = "<input>") -> Article:
         raise InputError(f"{path}: the article has no text; give a file with the article's text")
     title = meta.get("title") or _first_line_title(text)
     language = str(meta.get("language") or "en")
+    published = _published(meta.get("published", meta.get("date")), path)
+    if published is None and "published" not in meta and "date" not in meta:
+        published = stated_date(text)
     return Article(
         title=str(title).strip(),
-        published=_published(meta.get("published", meta.get("date")), path),
+        published=published,
         source=_opt_str(meta.get("source")),
         url=_url(meta.get("url"), path),
         language=language,
         text=text,
     )
+
+
+# What may stand beside the date on a date line: "Published: ...", "Updated ... 14:02 GMT", "By Jane Roe |",
+# "· 3 min read".
+_DATE_LINE_REST = re.compile(
+    r"(?i)(?:\b(?:first|last)\s+)?\b(?:published|updated|posted|modified|dated?)\b|\bon\b|\bat\b"
+    r"|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?"
+    r"|\b\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?))?|\b[ap]\.?m\b\.?"
+    r"|\b(?:gmt|utc|bst|cet|cest|eet|eest|msk|est|edt|cst|cdt|pst|pdt|et|pt|ist|ast|local\s+time)\b"
+    r"|\b\d+\s+min(?:ute)?s?\s+read\b|(?-i:\b[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+    r"|[\s|·•,:;()\[\]/—–-]+")
+# Numbers-only dates on a date line: 28.02.2023 (day first), 2023/02/28; a slashed one only when it
+# cannot be read both ways (28/02/2023, 02/28/2023).
+_NUMERIC_DATE = re.compile(r"\b(?:(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})|(?P<y2>\d{4})[/.-](?P<m2>\d{1,2})[/.-](?P<d2>\d{1,2})"
+                           r"|(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y3>\d{4}))\b")
+# A wire dateline: a place in capitals (and region), the date, an agency in brackets, a dash.
+_DATELINE_BEFORE = re.compile(r"[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?,?\s*$")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|--?|:)\s")
+_DATE_LINES = 6  # the lines of the article's head where a date line may stand
+
+
+def stated_date(text: str) -> dt.date | None:
+    """The publication date that an article copied from the web or the wire states in its first lines,
+    when it has no front matter: a line that is only a full date with its labels ("Published: 28
+    February 2023", "Tue 28 Feb 2023 09.15 GMT", "By Jane Roe | 28.02.2023"), or a wire dateline
+    ("YEREVAN, Feb. 28, 2023 (Reuters) - "). A date without its year is not enough: None then."""
+    from . import timex
+
+    lines = [line.strip() for line in text.split("\n", 40)[:40] if line.strip()][:_DATE_LINES]
+    for line in lines:
+        head = line[:200]
+        found = [t for t in timex.tag(head) if t.type in ("DATE", "TIME")]
+        full = [t for t in found if t.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value)
+                and not _either_way(t.text)]
+        if full:
+            first = full[0]
+            if (_DATELINE_BEFORE.fullmatch(head[:first.start]) and _DATELINE_AFTER.match(head, first.end)
+                    and head[:first.start].strip()):
+                return _date(first.value)
+        if len(line) > 100:
+            continue
+        rest = line
+        for t in sorted(found, key=lambda t: -t.start):
+            rest = rest[:t.start] + " " + rest[t.end:]
+        numeric = None
+        if not full:
+            numeric = _numeric_date(rest)
+            if numeric is None:
+                continue
+            rest = _NUMERIC_DATE.sub(" ", rest, count=1)
+        if _DATE_LINE_REST.sub("", rest).strip() == "":
+            return _date(full[0].value) if full else numeric
+    return None
+
+
+def _either_way(expr: str) -> bool:
+    """03/04/2023: day or month first? Both readings are dates, so it says neither."""
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/\d{2,4}", expr.strip())
+    return bool(m) and int(m[1]) <= 12 and int(m[2]) <= 12 and m[1] != m[2]
+
+
+def _date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _numeric_date(text: str) -> dt.date | None:
+    m = _NUMERIC_DATE.search(text)
+    if m is None:
+        return None
+    if m["d"]:
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    elif m["y2"]:
+        y, mo, d = int(m["y2"]), int(m["m2"]), int(m["d2"])
+    else:
+        a, b, y = int(m["a"]), int(m["b"]), int(m["y3"])
+        if a > 12 and b <= 12:
+            d, mo = a, b
+        elif b > 12 and a <= 12:
+            mo, d = a, b
+        else:
+            return None  # 03/04/2023: March or April?
+    try:
+        return dt.date(y, mo, d)
+    except ValueError:
+        return None
 
 
 def _opt_str(value) -> str | None:
