@@ -92,6 +92,17 @@ def test_coordinated_clause_is_trimmed():
     assert event.event == "Russia was to host the talks in December"
 
 
+def test_a_verb_sharing_a_dated_clause_s_subject_keeps_its_own_date():
+    # "began in April 2021 but stalled in March": two events, each with its own words
+    text = "Indirect talks began in April 2021 but stalled in March 2022 over a list of demands."
+    first, second = build(text)
+    assert (first.date, first.event) == ("2021-04", "Indirect talks began in April 2021")
+    assert (second.date, second.event) == ("2022-03", "stalled in March 2022 over a list of demands")
+    # with one date only, the shared subject stays in the event
+    (only,) = build("The minister arrived in Paris and met Macron on Monday.")
+    assert only.event == "The minister arrived in Paris and met Macron on Monday"
+
+
 def test_time_of_day_counts_as_its_date():
     (event,) = build("The blast went off at 10:35 a.m. Friday, killing dozens.")
     assert event.date == "2023-02-24"

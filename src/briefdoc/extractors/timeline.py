@@ -45,7 +45,9 @@ def build(doc, anchor: dt.date | None) -> list[Event]:
     quoted = _quoted_spans(text)
     events: list[tuple[tuple, Event]] = []
     seen: set[tuple[str, int, int]] = set()
-    for t in timex.tag(text, anchor, doc=doc):
+    tagged = timex.tag(text, anchor, doc=doc)
+    dated = {i for t in tagged if t.type in ("DATE", "TIME") for i in _tok_ids(doc, t.start, t.end)}
+    for t in tagged:
         if t.type not in ("DATE", "TIME"):
             continue
         date = timex.calendar_date(t.value) or _period(t.value)
@@ -53,7 +55,7 @@ def build(doc, anchor: dt.date | None) -> list[Event]:
             continue
         if _inside(quoted, t.start, t.end) and _is_deictic(t.text):
             continue
-        ev_start, ev_end = _clause(doc, t.start, t.end)
+        ev_start, ev_end = _clause(doc, t.start, t.end, dated)
         rest = text[ev_start:ev_end].replace(t.text, "", 1).strip(" ,.:;-—–()")
         if len(_content_words(rest)) < 2 or _DATELINE.match(text[ev_start:ev_end]):
             # a bare timestamp, a dateline ("PARIS, Aug 31 (Reuters)") or a date that only
@@ -137,8 +139,14 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def _clause(doc, start: int, end: int) -> tuple[int, int]:
-    """Character span of the clause the time expression at [start, end) dates."""
+def _tok_ids(doc, start: int, end: int) -> set[int]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return {t.i for t in span} if span is not None else set()
+
+
+def _clause(doc, start: int, end: int, dated: set[int] = frozenset()) -> tuple[int, int]:
+    """Character span of the clause the time expression at [start, end) dates; ``dated`` holds
+    the tokens of all the text's time expressions."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return start, end
@@ -146,7 +154,7 @@ def _clause(doc, start: int, end: int) -> tuple[int, int]:
     inside = {t.i for t in span}
     root = span.root
     noun = _premodified(root, inside)
-    head = noun or _governor(root, inside)
+    head = noun or _governor(root, inside, dated - inside)
     if noun is None and head is not None and head.pos_ not in ("VERB", "AUX") and sum(1 for _ in head.subtree) < 7:
         # "the data released on Wednesday" says too little: take the clause around it
         cur = head.head
@@ -250,8 +258,11 @@ def _premodified(root, inside: set[int]):
     return None
 
 
-def _governor(root, inside: set[int]):
-    """The verb (or the described noun) whose clause the expression dates."""
+def _governor(root, inside: set[int], other_dates: set[int] = frozenset()):
+    """The verb (or the described noun) whose clause the expression dates. A verb that shares
+    the subject of the one before it ("arrived on Sunday and left") is dated with that clause,
+    unless that clause has a date of its own ("talks began in April 2021 but stalled in March"):
+    then the verb's own words are the event."""
     cur = root
     noun = None
     for _ in range(20):
@@ -280,6 +291,9 @@ def _governor(root, inside: set[int]):
             up = verb.head
             while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
                 up = up.head
+            own = {t.i for t in verb.subtree}
+            if verb.dep_ == "conj" and any(t.i in other_dates and t.i not in own for t in up.subtree):
+                break
             if up.pos_ in ("VERB", "AUX"):
                 verb = up
                 continue
