@@ -232,3 +232,49 @@ def test_front_matter_date_wins_over_a_date_line_and_later_lines_are_not_read():
     assert parse(text).published == dt.date(2023, 3, 1)
     body = "Talks stall\n\n" + "".join(f"Paragraph {i} has words.\n\n" for i in range(8)) + "Published: February 28, 2023\n"
     assert parse(body).published is None
+
+
+_PAGE = """<!DOCTYPE html><html><head><title>Leaders meet in Brussels | World News</title>
+<meta property="og:title" content="Leaders meet in Brussels">{meta}</head><body>
+<header><a href="/">Home</a> <a href="/world">World</a></header>
+<article><h1>Leaders meet in Brussels</h1><p class="byline">By Jane Roe</p>
+<div class="share-bar">Share on Facebook</div>
+<figure><img src="x.jpg"><figcaption>The two leaders in Brussels. Photo: Agency</figcaption></figure>
+<p>The two leaders met in Brussels on Sunday for talks hosted by the European Council president.</p>
+<div class="ad-slot"><div>Advertisement</div></div>
+<p>"We had a frank exchange," the president said after the meeting, which lasted four hours.</p>
+<aside><h3>Read more</h3><p>Border clash kills two soldiers</p></aside>
+<p>The next round of talks is expected in June, diplomats said.</p></article>
+<article><p>Teaser: another story.</p></article>
+<footer>All rights reserved.</footer></body></html>"""
+
+
+def test_html_page_keeps_the_article_and_drops_page_furniture():
+    article = parse(_PAGE.format(meta=""), "page.html")
+    assert article.title == "Leaders meet in Brussels"
+    lines = article.text.split("\n")
+    assert lines[0] == "Leaders meet in Brussels"
+    assert "The next round of talks is expected in June, diplomats said." in lines
+    for junk in ("Home", "Share on Facebook", "Photo: Agency", "Advertisement", "Read more", "Border clash",
+                 "Teaser", "All rights reserved"):
+        assert junk not in article.text, junk
+    assert article.published is None
+
+
+@pytest.mark.parametrize("meta,date", [
+    ('<meta property="article:published_time" content="2023-05-14T18:02:00Z">', dt.date(2023, 5, 14)),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2023-05-13T08:00:00+04:00"}</script>',
+     dt.date(2023, 5, 13)),
+    ('<meta name="date" content="not a date">', None),
+])
+def test_html_page_date_from_its_metadata(meta, date):
+    assert parse(_PAGE.format(meta=meta), "page.html").published == date
+
+
+def test_html_page_without_article_element_reads_the_body_and_its_time_element():
+    page = ("<html><head><title>Quota cut | Paper</title></head><body><h1>Quota cut</h1>"
+            '<time datetime="2023-03-02">2 March 2023</time><p>The quota was cut by a fifth.</p></body></html>')
+    article = parse(page, "page.html")
+    assert article.title == "Quota cut"
+    assert article.published == dt.date(2023, 3, 2)
+    assert "The quota was cut by a fifth." in article.text

@@ -182,11 +182,13 @@ def parse(raw: str, path: str = "<input>") -> Article:
         meta = _parse_front_matter(m.group(1), path)
         raw = raw[m.end():]
     body = raw
+    page_date = None
     if _looks_like_html(body):
-        from .htmltext import html_to_text
+        from .htmltext import read_page
 
-        html_title, body = html_to_text(body)
-        meta.setdefault("title", html_title)
+        page = read_page(body)
+        body, page_date = page.text, page.published
+        meta.setdefault("title", page.title)
     text = body.strip("\n").rstrip()
     if not text.strip():
         raise InputError(f"{path}: the article has no text; give a file with the article's text")
@@ -194,7 +196,7 @@ def parse(raw: str, path: str = "<input>") -> Article:
     language = str(meta.get("language") or "en")
     published = _published(meta.get("published", meta.get("date")), path)
     if published is None and "published" not in meta and "date" not in meta:
-        published = stated_date(text)
+        published = page_date or stated_date(text)
     return Article(
         title=str(title).strip(),
         published=published,

@@ -1,17 +1,60 @@
 """HTML to plain text, for articles saved from the web. Nothing is executed or
 fetched: script, style, iframe and similar elements are dropped with their content,
-and tags (img, link, object...) are dropped without looking at their URLs."""
+and tags (img, link, object...) are dropped without looking at their URLs.
+
+A saved news page is mostly not the article: menus, share buttons, advertisements,
+"Read more" boxes, captions. When the page marks its article (``<article>``, or
+``<main>``), only the largest such element is read; asides, captions and blocks whose
+class or id names page furniture ("share", "advert", "related", "newsletter") are
+dropped wherever they are. The page's own metadata gives the headline (``og:title``,
+else the article's ``<h1>``, else ``<title>``) and the publication date
+(``article:published_time``, JSON-LD ``datePublished``, ``<time datetime>``)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 # Elements dropped with everything inside them.
-_SKIP = {"script", "style", "iframe", "noscript", "template", "svg", "math", "object", "head", "nav", "footer", "select", "button", "textarea", "frameset", "noframes", "noembed"}
+_SKIP = {"script", "style", "iframe", "noscript", "template", "svg", "math", "object", "head", "nav", "footer", "select",
+         "button", "textarea", "frameset", "noframes", "noembed", "aside", "figcaption", "form", "dialog"}
 # Elements that never have content or an end tag: they must not open a skipped region.
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "frame", "keygen"}
-_BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article", "header", "pre", "hr", "dd", "dt", "figcaption", "caption", "main", "aside", "table", "ul", "ol", "dl", "figure"}
+_BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article", "header", "pre", "hr", "dd", "dt", "figcaption", "caption", "main", "aside", "table", "ul", "ol", "dl", "figure", "time"}
+# Words in a class or id that name page furniture, not article text ("share-bar", "ad-slot", "related_links").
+_FURNITURE = {"share", "sharing", "social", "advert", "advertisement", "ad", "ads", "adslot", "related", "newsletter",
+              "promo", "subscribe", "subscription", "comments", "comment", "cookie", "cookies", "breadcrumb",
+              "breadcrumbs", "sidebar", "recommended", "outbrain", "taboola", "paywall", "sponsored"}
+# Meta names of the publication date, and of the headline.
+_DATE_META = {"article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "date",
+              "dc.date.issued", "dc.date", "dcterms.created", "parsely-pub-date", "sailthru.date", "publication_date"}
+_TITLE_META = {"og:title", "twitter:title"}
+_ISO_DAY = re.compile(r"\s*(\d{4})-(\d\d)-(\d\d)")
+_LD_DATE = re.compile(r'"datePublished"\s*:\s*"(\d{4}-\d\d-\d\d)')
+
+
+def _furniture(attrs) -> bool:
+    for name, value in attrs:
+        if name in ("class", "id") and value:
+            if any(w in _FURNITURE for w in re.split(r"[\s_-]+", value.lower())):
+                return True
+        if name == "role" and value in ("complementary", "navigation", "banner", "contentinfo"):
+            return True
+        if name == "aria-hidden" and value == "true":
+            return True
+    return False
+
+
+def _day(value: str | None) -> dt.date | None:
+    m = _ISO_DAY.match(value or "")
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
 
 
 class _Text(HTMLParser):
@@ -19,10 +62,20 @@ class _Text(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.title: list[str] = []
+        self.meta_title: str | None = None
+        self.meta_date: dt.date | None = None
+        self.time_date: dt.date | None = None
         self._skipping: list[str] = []  # the open skipped elements, innermost last
         self._in_title = False
+        # the article elements: (start, end) indices into parts, and their h1 texts
+        self.articles: list[list] = []
+        self._open_articles: list[int] = []
+        self._h1: list[str] | None = None
+        self.h1s: list[tuple[int, str]] = []  # (part index, text)
 
     def handle_starttag(self, tag, attrs):
+        if tag == "meta":
+            self._meta(dict(attrs))
         if tag == "title":
             self._in_title = True
         elif tag == "body":
@@ -31,12 +84,34 @@ class _Text(HTMLParser):
         elif tag in _VOID:
             if tag in _BLOCK and not self._skipping:
                 self.parts.append("\n")
-        elif tag in _SKIP:
+        elif self._skipping:
+            self._skipping.append(tag)  # kept so that the skipped element's own end tag is found
+        elif tag in _SKIP or _furniture(attrs):
             self._skipping.append(tag)
-        elif tag in _BLOCK and not self._skipping:
-            self.parts.append("\n")
+        else:
+            if tag == "time" and self.time_date is None:
+                self.time_date = _day(dict(attrs).get("datetime"))
+            if tag in ("article", "main"):
+                self.articles.append([tag, len(self.parts), None])
+                self._open_articles.append(len(self.articles) - 1)
+            if tag == "h1" and self._h1 is None:
+                self._h1 = []
+            if tag in _BLOCK:
+                self.parts.append("\n")
+
+    def _meta(self, attrs: dict) -> None:
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+        content = attrs.get("content")
+        if not content:
+            return
+        if key in _DATE_META and self.meta_date is None:
+            self.meta_date = _day(content)
+        elif key in _TITLE_META and self.meta_title is None:
+            self.meta_title = re.sub(r"\s+", " ", content).strip() or None
 
     def handle_startendtag(self, tag, attrs):
+        if tag == "meta":
+            self._meta(dict(attrs))
         # <svg/>, <script/>, <br/>: nothing opens.
         if tag in _BLOCK and not self._skipping:
             self.parts.append("\n")
@@ -44,29 +119,71 @@ class _Text(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "title":
             self._in_title = False
-        elif tag in _SKIP:
+        elif self._skipping:
             if tag in self._skipping:
                 # Close it and anything left open inside it.
                 del self._skipping[len(self._skipping) - 1 - self._skipping[::-1].index(tag):]
-        elif tag in _BLOCK and not self._skipping:
-            self.parts.append("\n")
+        else:
+            if tag == "h1" and self._h1 is not None:
+                self.h1s.append((len(self.parts), re.sub(r"\s+", " ", "".join(self._h1)).strip()))
+                self._h1 = None
+            if tag in _BLOCK:
+                self.parts.append("\n")
+            if tag in ("article", "main"):
+                for k in reversed(self._open_articles):
+                    if self.articles[k][0] == tag:
+                        self.articles[k][2] = len(self.parts)
+                        self._open_articles.remove(k)
+                        break
 
     def handle_data(self, data):
         if self._in_title:
             self.title.append(data)
         elif not self._skipping:
             self.parts.append(data)
+            if self._h1 is not None:
+                self._h1.append(data)
+
+
+@dataclass
+class Page:
+    title: str | None
+    text: str
+    published: dt.date | None
+
+
+# a marked article shorter than this is a teaser, not the story
+_MIN_ARTICLE_CHARS = 200
+
+
+def read_page(source: str) -> Page:
+    """The article of a saved web page: its headline, its text with one paragraph per
+    line, and the publication date its metadata states (None when it states none)."""
+    parser = _Text()
+    parser.feed(source)
+    parser.close()
+    parts = parser.parts
+    span = (0, len(parts))
+    best = 0
+    for _tag, s, e in parser.articles:
+        e = len(parts) if e is None else e
+        size = sum(len(p.strip()) for p in parts[s:e])
+        if size >= _MIN_ARTICLE_CHARS and size > best:
+            best, span = size, (s, e)
+    # convert_charrefs already decoded entities; decoding again would turn a
+    # literal "&lt;" written in the article into "<".
+    text = "".join(parts[span[0]:span[1]])
+    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
+    body = "\n".join(line for line in lines if line)
+    page_title = re.sub(r"\s+", " ", "".join(parser.title)).strip() or None
+    h1 = next((t for i, t in parser.h1s if span[0] <= i <= span[1] and t), None)
+    title = parser.meta_title or h1 or page_title
+    ld = _LD_DATE.search(source)
+    published = parser.meta_date or (_day(ld.group(1)) if ld else None) or parser.time_date
+    return Page(title=title, text=body, published=published)
 
 
 def html_to_text(source: str) -> tuple[str | None, str]:
     """Return (title or None, text with one paragraph per line)."""
-    parser = _Text()
-    parser.feed(source)
-    parser.close()
-    # convert_charrefs already decoded entities; decoding again would turn a
-    # literal "&lt;" written in the article into "<".
-    text = "".join(parser.parts)
-    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
-    body = "\n".join(line for line in lines if line)
-    title = re.sub(r"\s+", " ", "".join(parser.title)).strip() or None
-    return title, body
+    page = read_page(source)
+    return page.title, page.text
