@@ -1080,7 +1080,7 @@ def _titles(cast: Cast) -> None:
                 dw, dcode = _title_words(cast, desc.i)
                 code = code or dcode
                 for k in desc.children:
-                    if k.dep_ == "prep" and k.lower_ in ("of", "for"):
+                    if k.dep_ == "prep" and (k.lower_ in ("of", "for") or k.lower_ == "to" and desc.lemma_.lower() in _AIDES):
                         # "a spokesman for the State Department", "an aide to ...": whose side they speak for
                         r = _side_of(cast, k)
                         if r is not None:
@@ -1205,6 +1205,11 @@ def _party(cast: Cast, words, desc, end: int) -> str | None:
     return pid
 
 
+# Titles of people who work for someone, named after "to" ("an adviser to the president").
+_AIDES = {"adviser", "advisor", "aide", "counselor", "counsellor", "assistant", "spokesman", "spokeswoman",
+          "spokesperson"}
+
+
 def _org_among(cast: Cast, toks) -> str | None:
     """The organization named among a description's modifiers ("a Hamas spokesman", "a
     Labour spokesperson"): the party it stands for, else itself."""
@@ -1216,9 +1221,9 @@ def _org_among(cast: Cast, toks) -> str | None:
 
 
 def _side_of(cast: Cast, prep) -> str | None:
-    """The actor a title's "of"/"for" phrase names ("spokesman for the Russian Foreign
-    Ministry", "aide for Senator X", "an official of the ministry"): a country, an
-    organization, or (after "for") a person."""
+    """The actor a title's "of"/"for"/"to" phrase names ("spokesman for the Russian Foreign
+    Ministry", "aide for Senator X", "an official of the ministry", "an adviser to President X"):
+    a country, an organization, or (after "for" or "to") a person."""
     for p in prep.children:
         if p.dep_ != "pobj":
             continue
@@ -1227,7 +1232,7 @@ def _side_of(cast: Cast, prep) -> str | None:
             if r is None or r.id not in cast.actors:
                 continue
             kind = cast.actors[r.id].kind
-            if kind in ("country", "organization") or kind == "person" and prep.lower_ == "for":
+            if kind in ("country", "organization") or kind == "person" and prep.lower_ in ("for", "to"):
                 return r.id
     return None
 
