@@ -472,3 +472,10 @@ def test_multiword_places_and_ambiguous_names_stay_as_they_were():
 def test_adviser_to_a_person_belongs_to_that_person():
     doc, cast = cast_of("Tomas Lind, a foreign policy adviser to President Ivo Marek, said the claims were baseless.")
     assert cast.get("tomas-lind").affiliation == "ivo-marek"
+
+
+def test_government_of_a_part_of_a_state_is_its_own_actor():
+    doc, cast = cast_of("The Welsh government said it would not change its plans. The British government said it agreed.")
+    r = cast.resolve(tok(doc, "government"))
+    assert r.id != "united-kingdom" and cast.get(r.id).affiliation == "united-kingdom"
+    assert cast.resolve(tok(doc, "government", 1)).id == "united-kingdom"

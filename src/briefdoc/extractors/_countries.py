@@ -337,3 +337,9 @@ def body_of_part(text: str) -> str | None:
 def body_of_seat(text: str) -> str | None:
     """The international body a seat stands for ("Brussels": the European Union)."""
     return _SEATS.get(text.strip().lower())
+
+
+def is_part(text: str) -> bool:
+    """A name or adjective of a part of a state ("Scotland", "Welsh"), not of the state itself."""
+    low = text.strip().lower()
+    return any(low in {w.lower() for w in parts + adjs} for parts, adjs in _PARTS.values())

@@ -261,6 +261,7 @@ class Cast:
                         continue
                     return r
         code = None
+        part = False  # the country is named by a part of it ("the Welsh government": its own actor, of the UK)
         poss = None
         mods = []
         det = None
@@ -281,6 +282,7 @@ class Cast:
                     c = r.id
             if c:
                 code = c
+                part = C.is_part(k.text)
         side = None  # "a spokesman for Senator X", "a spokeswoman for the Foreign Ministry": whom they speak for
         for k in kids:
             if k.dep_ == "prep" and k.lower_ in ("of", "for"):
@@ -294,7 +296,7 @@ class Cast:
         left = min([head.i] + [m.i for m in mods] + ([poss.i] if poss is not None else []) + ([det.i] if det is not None else []))
         span = doc[left:head.i + 1]
         start, end = span.start_char, span.end_char
-        if lemma in BODY_NOUNS or (lemma in ("side",)):
+        if (lemma in BODY_NOUNS or (lemma in ("side",))) and not part:
             if code:
                 return Ref(self.party(code), start, end)
             if poss is not None:
