@@ -371,3 +371,111 @@ def test_a_header_makes_no_actor():
     # a superlative that stands for people is an actor
     doc, cast = cast_of("Most of the voters are planning to support the mayor.")
     assert cast.adhoc(tok(doc, "Most")) is not None
+
+
+# --- international news: places, bodies, possessive titles -----------------------------------
+
+def test_part_of_a_state_is_that_state_not_the_country_in_its_name():
+    doc, cast = cast_of("The prime minister, Tom Harding, defended the new rules on trade in Northern Ireland. "
+                        "Scotland's first minister, Ewan Rae, said Scottish farmers would gain.")
+    assert cast.mention_at(tok(doc, "Northern")).id == "united-kingdom"
+    assert cast.get("tom-harding").affiliation == "united-kingdom"
+    assert cast.get("ewan-rae").affiliation == "united-kingdom"
+    assert "ireland" not in cast.actors
+
+
+def test_feature_name_holds_no_country():
+    doc, cast = cast_of("Ferries crossed the Irish Sea, and warships sailed into the South China Sea.")
+    assert cast.nationality(tok(doc, "Irish")) is None
+    assert cast.mention_at(tok(doc, "China")) is None
+    assert "ireland" not in cast.actors and "china" not in cast.actors
+
+
+def test_two_word_nationality_and_hyphenated_country():
+    doc, cast = cast_of("The South African president, Sipho Dlamini, said Pretoria was ready. "
+                        "In Guinea-Bissau, President Amadu Balde said the coup had failed. "
+                        "Papua New Guinea's foreign minister, Ken Apa, said talks went well.")
+    assert cast.get("sipho-dlamini").affiliation == "south-africa"
+    assert cast.get("amadu-balde").affiliation == "guinea-bissau"
+    assert cast.get("ken-apa").affiliation == "papua-new-guinea"
+
+
+def test_possessive_before_a_title_gives_the_affiliation():
+    doc, cast = cast_of("Russia's foreign ministry spokeswoman, Olga Petrova, said Moscow was ready. "
+                        "\"We are ready,\" said Jan Vos, the EU's foreign affairs spokesman. "
+                        "Armenia's defence ministry rejected the claim.")
+    assert cast.get("olga-petrova").affiliation == "russia"
+    assert cast.get("jan-vos").affiliation == "european-union"
+    r = cast.mention_at(tok(doc, "ministry", 1))
+    assert cast.get(r.id).affiliation == "armenia"
+
+
+def test_its_before_a_title_is_the_organization_named_before():
+    doc, cast = cast_of("The Green Alliance Party said it needed time. Its leader, Sir Alan Ross, told the BBC it would wait.")
+    assert cast.get("alan-ross").affiliation == "green-alliance-party"
+
+
+def test_its_before_a_title_is_the_main_subject_not_a_country_in_a_clause():
+    doc, cast = cast_of("The International Atomic Energy Agency said in a report that Iran had expanded its stock. "
+                        "Its director general, Carlos Mendez, said he was concerned.")
+    assert cast.get("carlos-mendez").affiliation == "international-atomic-energy-agency"
+
+
+def test_name_in_apposition_to_a_title_with_an_organization_and_name_particles():
+    doc, cast = cast_of("The European Commission president, Greta von der Heide, called the agreement a new chapter.")
+    a = cast.get("greta-von-der-heide")
+    assert (a.name, a.kind, a.title, a.affiliation) == (
+        "Greta von der Heide", "person", "European Commission president", "european-commission")
+    assert cast.get("european-commission").affiliation == "european-union"
+
+
+def test_international_body_names_and_bracketed_abbreviations_are_one_actor():
+    doc, cast = cast_of("The European Union and the EU's members agreed. The Northern Unity Party (NUP) said no. "
+                        "The NUP then said it would wait.")
+    assert cast.mention_at(tok(doc, "EU")).id == "european-union"
+    assert cast.mention_at(tok(doc, "NUP", 1)).id == "northern-unity-party"
+
+
+def test_brussels_is_the_eu_unless_the_sentence_is_about_belgium():
+    doc, cast = cast_of("Brussels and London agreed the rules. In Brussels, the Belgian prime minister said Belgium would host a summit.")
+    assert cast.mention_at(tok(doc, "Brussels")).id == "european-union"
+    assert cast.mention_at(tok(doc, "Brussels", 1)).id == "belgium"
+
+
+def test_organization_tagged_name_in_apposition_to_a_title_is_a_person():
+    doc, cast = cast_of("\"The suffering must end,\" said Moussa Faki Mahamat, the chairperson of the African Union Commission.")
+    assert cast.get("moussa-faki-mahamat").kind == "person"
+
+
+def test_described_actor_name_starts_with_a_capital():
+    doc, cast = cast_of("A source close to him said he found it difficult.")
+    r = cast.resolve(tok(doc, "source"))
+    assert cast.get(r.id).name == "Source"
+    assert doc.text[r.start:r.end].lower().endswith("source")
+
+
+def test_labour_spokesperson_belongs_to_the_party():
+    doc, cast = cast_of("A Labour spokesperson said voters deserved an election.")
+    r = cast.resolve(tok(doc, "spokesperson"))
+    assert cast.get(r.id).affiliation == "labour-party"
+
+
+def test_multiword_places_and_ambiguous_names_stay_as_they_were():
+    doc, cast = cast_of("In New Mexico, Governor Ana Ruiz said the state would help. Jordan Bardot, the party leader, "
+                        "said it would win. South Sudan's president, Peter Deng, offered talks. Taiwan rejected the warning.")
+    assert "mexico" not in cast.actors and "sudan" not in cast.actors
+    assert cast.get("jordan-bardot").kind == "person"
+    assert cast.get("peter-deng").affiliation == "south-sudan"
+    assert cast.mention_at(tok(doc, "Taiwan")).id == "taiwan"
+
+
+def test_adviser_to_a_person_belongs_to_that_person():
+    doc, cast = cast_of("Tomas Lind, a foreign policy adviser to President Ivo Marek, said the claims were baseless.")
+    assert cast.get("tomas-lind").affiliation == "ivo-marek"
+
+
+def test_government_of_a_part_of_a_state_is_its_own_actor():
+    doc, cast = cast_of("The Welsh government said it would not change its plans. The British government said it agreed.")
+    r = cast.resolve(tok(doc, "government"))
+    assert r.id != "united-kingdom" and cast.get(r.id).affiliation == "united-kingdom"
+    assert cast.resolve(tok(doc, "government", 1)).id == "united-kingdom"

@@ -169,6 +169,36 @@ _VARIANTS = {
     "AE": ["UAE", "U.A.E."],
 }
 
+# Parts of a state that news names as places of that state, where that is not contested, and that
+# CLDR does not list (name or adjective -> the state's code). Contested territories (Crimea,
+# Nagorno-Karabakh, Kosovo, Taiwan, Western Sahara) are not here: they stay what they are.
+# ("English" is a language as often as a nationality: not here.)
+_PARTS = {
+    "GB": (["Northern Ireland", "Scotland", "Wales", "England"], ["Scottish", "Welsh", "Northern Irish", "Scots"]),
+}
+
+# International bodies that news names as actors: (name, other names and abbreviations). The
+# institutions of a body are named with its short name in front ("UN Security Council", "EU
+# Commission") or are listed here (the European Commission is the EU's executive).
+_BODIES = (
+    ("European Union", ["EU", "E.U."], ["European Commission", "European Council", "European Parliament",
+                                       "Council of the European Union", "Council of the EU"]),
+    ("United Nations", ["UN", "U.N."], ["Security Council", "General Assembly", "Human Rights Council"]),
+    ("NATO", ["Nato", "North Atlantic Treaty Organization", "North Atlantic Treaty Organisation"], []),
+    ("African Union", ["AU"], ["African Union Commission"]),
+    ("International Atomic Energy Agency", ["IAEA"], []),
+    ("Association of Southeast Asian Nations", ["ASEAN", "Asean"], []),
+    ("OPEC", ["Opec", "Organization of the Petroleum Exporting Countries"], []),
+    ("World Health Organization", ["WHO", "World Health Organisation"], []),
+    ("International Monetary Fund", ["IMF"], []),
+    ("Organization for Security and Co-operation in Europe", ["OSCE"], []),
+    ("Arab League", ["League of Arab States"], []),
+)
+
+# Seats of an international body that news uses for the body, not for the host country
+# ("Brussels and London agreed"): seat -> body.
+_SEATS = {"brussels": "European Union"}
+
 _NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "AQ"}
 
 # Territory names that are also common words or first names.
@@ -217,6 +247,11 @@ def tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, 
                 names.setdefault(v.lower()[4:], code)
     capitals: dict[str, str] = {}
     adjectives: dict[str, str] = {}
+    for code, (parts, adjs) in _PARTS.items():
+        for n in parts:
+            names.setdefault(n.lower(), code)
+        for a in adjs:
+            adjectives.setdefault(a.lower(), code)
     for line in _TABLE.strip().splitlines():
         code, rest = line.split(" ", 1)
         adj, _, caps = rest.partition(":")
@@ -259,3 +294,52 @@ def capital_name(code: str) -> str | None:
 
 def is_ambiguous(text: str) -> bool:
     return text in _AMBIGUOUS
+
+
+@lru_cache(maxsize=1)
+def _bodies() -> tuple[dict[str, str], dict[str, str]]:
+    """(lowercased name or abbreviation -> body name, lowercased short name -> body name)."""
+    names: dict[str, str] = {}
+    short: dict[str, str] = {}
+    for name, others, _parts in _BODIES:
+        for n in [name, *others]:
+            names[n.lower()] = name
+            if n.replace(".", "").isupper() and len(n.replace(".", "")) <= 5:
+                short[n.lower()] = name
+    return names, short
+
+
+def body_of_name(text: str) -> str | None:
+    """The international body a name stands for ("EU", "the European Union", "U.N."), by its
+    own name."""
+    t = text.strip()
+    if t.lower().startswith("the "):
+        t = t[4:]
+    return _bodies()[0].get(t.lower())
+
+
+def body_of_part(text: str) -> str | None:
+    """The international body an institution belongs to: one listed as its part ("European
+    Commission", "the Security Council"), or one whose short name comes first ("UN Security
+    Council", "U.N. General Assembly", "EU Commission")."""
+    t = text.strip()
+    if t.lower().startswith("the "):
+        t = t[4:]
+    for name, _others, parts in _BODIES:
+        if any(t.lower() == p.lower() for p in parts):
+            return name
+    first = t.split(" ", 1)
+    if len(first) == 2 and first[0].lower() in _bodies()[1] and first[1][:1].isupper():
+        return _bodies()[1][first[0].lower()]
+    return None
+
+
+def body_of_seat(text: str) -> str | None:
+    """The international body a seat stands for ("Brussels": the European Union)."""
+    return _SEATS.get(text.strip().lower())
+
+
+def is_part(text: str) -> bool:
+    """A name or adjective of a part of a state ("Scotland", "Welsh"), not of the state itself."""
+    low = text.strip().lower()
+    return any(low in {w.lower() for w in parts + adjs} for parts, adjs in _PARTS.values())

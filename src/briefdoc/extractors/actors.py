@@ -24,7 +24,7 @@ TITLE_NOUNS = {
     "advisor", "aide", "counselor", "manager", "ceo", "founder", "executive", "officer", "deputy",
     "counterpart", "foreign", "prime", "vice", "sheikh", "emir", "sultan", "rep.", "sen.", "gov.",
     "dr.", "mr.", "mrs.", "ms.", "pastor", "bishop", "cardinal", "economist", "analyst", "professor",
-    "strategist", "pollster", "campaign", "chancellor", "commissioner", "justice", "lawyer",
+    "strategist", "pollster", "campaign", "chancellor", "commissioner", "justice", "lawyer", "chairperson",
 }
 STATE_TITLES = {"minister", "president", "premier", "chancellor", "ambassador", "envoy", "king", "queen",
                 "emir", "sultan", "diplomat", "counterpart"}
@@ -99,6 +99,8 @@ class Cast:
         self.gender: dict[str, str] = {}  # actor id -> "m" / "f", from honorifics and titles
         self._described: list[tuple[int, str]] = []  # (head token index, actor id) of description actors
         self._cut: set[int] = set()  # tokens cut from a name entity that are no title either ("Crooked")
+        self._title_pronoun: dict[int, int] = {}  # token of a name or title noun -> its title's "its"/"their"
+        self._title_its: dict[str, int] = {}  # person id -> the "its"/"their" of their title
         self.marks = _marks.find(doc.text)
         self._in_quote = _quote_tokens(doc, self.marks)
 
@@ -106,13 +108,17 @@ class Cast:
     def _add(self, aid: str, name: str, kind: str, at: int) -> _Actor:
         a = self.actors.get(aid)
         if a is None:
-            a = _Actor(aid, _plain(name), kind, first=at)
+            a = _Actor(aid, _capital(_plain(name)), kind, first=at)
             self.actors[aid] = a
             if kind in ("group", "organization"):
                 party = _party_group(name)
                 if party is not None and party[0] != aid:
                     self._add(party[0], party[1], "organization", at)
                     a.affiliation = party[0]
+            if kind == "organization" and not a.affiliation:
+                body = C.body_of_part(name)  # "European Commission", "UN Security Council": the body's
+                if body is not None and C.slug(body) != aid:
+                    a.affiliation = self._add(C.slug(body), body, "organization", at).id
         return a
 
     def _mention(self, start: int, end: int, aid: str) -> None:
@@ -255,6 +261,7 @@ class Cast:
                         continue
                     return r
         code = None
+        part = False  # the country is named by a part of it ("the Welsh government": its own actor, of the UK)
         poss = None
         mods = []
         det = None
@@ -275,6 +282,7 @@ class Cast:
                     c = r.id
             if c:
                 code = c
+                part = C.is_part(k.text)
         side = None  # "a spokesman for Senator X", "a spokeswoman for the Foreign Ministry": whom they speak for
         for k in kids:
             if k.dep_ == "prep" and k.lower_ in ("of", "for"):
@@ -288,7 +296,7 @@ class Cast:
         left = min([head.i] + [m.i for m in mods] + ([poss.i] if poss is not None else []) + ([det.i] if det is not None else []))
         span = doc[left:head.i + 1]
         start, end = span.start_char, span.end_char
-        if lemma in BODY_NOUNS or (lemma in ("side",)):
+        if (lemma in BODY_NOUNS or (lemma in ("side",))) and not part:
             if code:
                 return Ref(self.party(code), start, end)
             if poss is not None:
@@ -337,8 +345,9 @@ class Cast:
         if aid not in self.actors:
             a = self._add(aid, phrase.text, kind, head.i)
             a.head = lemma
-            if side or code:
-                a.affiliation = side or code
+            owner = _party(self, [m for m in mods if m.i in range(left, head.i)], None, head.i + 1) or _org_among(self, mods)
+            if side or owner or code:
+                a.affiliation = side or a.affiliation or owner or code  # a party before a country
             if kind == "person":
                 low = {w.lower_ for w in phrase} | {lemma}
                 if low & (_FEMALE_WORDS | {"woman"}):
@@ -437,6 +446,16 @@ def _spelled(toks) -> str:
         out.append(a.text + ((" " if a.whitespace_ else "") if b.i == a.i + 1 else " "))
     out.append(toks[-1].text)
     return _plain("".join(out))
+
+
+def _capital(name: str) -> str:
+    """A name with a capital first letter, as the brief shows it in a heading or after a dash:
+    an actor named by a description ("source", "defence ministry", "resident of El Fasher") gets
+    one; a name with a capital inside its first word is left as written ("eBay")."""
+    first = name.split(" ", 1)[0]
+    if name[:1].islower() and not any(c.isupper() for c in first):
+        return name[0].upper() + name[1:]
+    return name
 
 
 def _plain(name: str) -> str:
@@ -557,25 +576,102 @@ def _title_case_line(doc, i: int) -> bool:
     return len(words) >= 5 and sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words)
 
 
+# Nouns that end the name of a natural feature ("the Irish Sea", "the Taiwan Strait").
+_FEATURE_NOUNS = {"sea", "strait", "straits", "gulf", "bay", "ocean", "river", "lake", "island", "islands", "mountain",
+                  "mountains", "valley", "peninsula", "canal", "desert", "channel", "basin", "plateau", "highlands"}
+
+
+def _place_tokens(doc) -> set[int]:
+    """The words of a natural feature's name: capitalized words right before a capitalized feature
+    noun ("the Irish Sea", "the South China Sea", "the Taiwan Strait"), which name a place, not
+    the country or nationality they hold (not in a title-case headline, whose capitals say nothing)."""
+    out: set[int] = set()
+    for t in doc:
+        if t.lower_ not in _FEATURE_NOUNS or not t.is_title or t.i == 0 or _title_case_line(doc, t.i):
+            continue
+        j = t.i - 1
+        while j >= 0 and doc[j].is_title and doc[j].whitespace_ and doc[j].pos_ in ("PROPN", "ADJ", "NOUN"):
+            j -= 1
+        if j < t.i - 1:
+            out.update(range(j + 1, t.i + 1))
+    return out
+
+
+# Lower-case particles inside a person's name ("Ursula von der Leyen", "Rafael van der Vaart").
+_PARTICLES = {"von", "van", "der", "den", "de", "du", "da", "di", "la", "le", "del", "della", "bin", "ibn", "al",
+              "el", "ter", "zu", "dos", "das", "y"}
+
+
+def _with_particles(doc) -> list:
+    """The named entities, a person's name going on over lower-case particles and the capitalized
+    word after them that the recognizer cut off or tagged apart ("Ursula von der" + "Leyen")."""
+    from spacy.tokens import Span
+
+    out = []
+    skip_to = 0
+    for ent in doc.ents:
+        if ent.start < skip_to:
+            continue
+        end = ent.end
+        if ent.label_ == "PERSON":
+            j = end
+            while j > ent.start + 1 and doc[j - 1].text in _PARTICLES:
+                j -= 1  # particles inside the entity at its end
+            k = j
+            while k < len(doc) and (doc[k].text in _PARTICLES or k < end):
+                k += 1
+            if k > j and k < len(doc) and doc[k - 1].text in _PARTICLES and doc[k].is_title and doc[k].pos_ == "PROPN":
+                end = k + 1
+                while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].is_title:
+                    end += 1
+                skip_to = end
+        out.append(Span(doc, ent.start, end, label=ent.label_) if end != ent.end else ent)
+    return out
+
+
+def _glued_name(doc, s: int, e: int, *tables) -> int:
+    """The end of a name that goes on, glued by a hyphen, past the entity the recognizer found
+    ("Guinea" of "Guinea-Bissau", "Timor" of "Timor-Leste"): the longest run of words with no space
+    between them that is a name in one of the tables; else the entity's own end."""
+    best = e
+    j = e
+    while j < len(doc) and j - e < 4 and not doc[j - 1].whitespace_ and not doc[j].is_space:
+        j += 1
+        if any(doc[s:j].text.lower() in t for t in tables):
+            best = j
+    return best
+
+
 def find(doc) -> Cast:
     cast = Cast(doc)
     names, capitals, adjectives, _ = C.tables()
 
-    # nationality adjectives anywhere (spaCy tags them NORP, PERSON or nothing)
+    places = _place_tokens(doc)
+    # nationality adjectives anywhere (spaCy tags them NORP, PERSON or nothing), of two words too
+    # ("South Korean", "Northern Irish"); not a word of a place's name ("the Irish Sea")
     for t in doc:
-        if t.text[:1].isupper() and t.pos_ in ("ADJ", "PROPN", "NOUN"):
-            code = adjectives.get(t.lower_)
+        if t.text[:1].isupper() and t.pos_ in ("ADJ", "PROPN", "NOUN") and t.i not in places:
+            two = t.i > 0 and doc[t.i - 1].text[:1].isupper() and doc[t.i - 1].whitespace_ and adjectives.get(
+                doc[t.i - 1].lower_ + " " + t.lower_)
+            code = two or adjectives.get(t.lower_)
             if code and not (t.ent_type_ == "PERSON" and t.ent_iob_ != "B" and t.i > 0 and doc[t.i - 1].ent_type_ == "PERSON"):
                 cast._nationality[t.i] = cast.country(code, t.i)
+                if two:
+                    cast._nationality[t.i - 1] = cast._nationality[t.i]
 
     persons: list[tuple[int, int]] = []
     pending: list[tuple[int, int, str]] = []
-    for ent in doc.ents:
+    glued = 0  # the end of the last name extended past its entity
+    for ent in _with_particles(doc):
         if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "LOC"):
             continue
         s, e = _clean_ent(ent)
-        if s >= e or _headline_entity(doc, s, e):
+        if s < glued:
             continue
+        if s >= e or _headline_entity(doc, s, e) or all(i in places for i in range(s, e)):
+            continue
+        if _glued_name(doc, s, e, names, capitals) > e:
+            e = glued = _glued_name(doc, s, e, names, capitals)
         text = doc[s:e].text
         low = text.lower()
         if low in adjectives and e - s <= 2:
@@ -590,7 +686,7 @@ def find(doc) -> Cast:
             continue
         code = capitals.get(low)
         if code and ent.label_ != "PERSON" or code and e - s == 1:
-            aid = cast.country(code, s)
+            aid = _seat(cast, s, e, code) or cast.country(code, s)
             cast._mention(s, e, aid)
             continue
         if ent.label_ == "NORP":
@@ -603,7 +699,8 @@ def find(doc) -> Cast:
             continue
         cast._cut.update(t.i for t in (*doc[ent.start:s], *doc[e:ent.end])
                          if not (t.is_punct or t.is_space or t.lower_ == "the" or t.text in ("'s", "’s")))
-        pending.append((s, e, ent.label_))
+        label = "PERSON" if ent.label_ == "ORG" and _titled(doc, s, e) else ent.label_
+        pending.append((s, e, label))
         if ent.label_ == "PERSON" and e - s >= 2:
             persons.append((s, e))
     pending = _cut_before_names(cast, pending)
@@ -647,6 +744,8 @@ def find(doc) -> Cast:
         surname[last] = min(ids, key=lambda a: earliest.get(a, len(doc)))
     full_at.sort()
 
+    abbrev = _abbreviations(doc, pending)
+
     def owner(i: int, word: str) -> str:
         return _surname_owner(doc, i, [(j, a) for j, last, a in full_at if last == word], surname[word])
     for s, e, label in pending:
@@ -684,7 +783,9 @@ def find(doc) -> Cast:
             aid = C.slug(text)
             cast._add(aid, text, "person", s)
             surname.setdefault(text, aid)
-        elif label == "ORG":
+        elif label == "ORG" or _body_name(text, abbrev):
+            text = abbrev.get(text, text)
+            text = C.body_of_name(text) or text
             aid = C.slug(text)
             if aid in cast.actors and cast.actors[aid].kind == "person":
                 pass
@@ -699,7 +800,7 @@ def find(doc) -> Cast:
     i = 0
     while i < len(doc):
         t = doc[i]
-        if i in cast._tok or not t.text[:1].isupper() or t.pos_ not in ("PROPN", "NOUN"):
+        if i in cast._tok or i in places or not t.text[:1].isupper() or t.pos_ not in ("PROPN", "NOUN"):
             i += 1
             continue
         hit = None
@@ -715,12 +816,24 @@ def find(doc) -> Cast:
                 break
         if hit:
             n, code = hit
+            seat = _seat(cast, i, i + n, code)
+            if seat:
+                cast._mention(i, i + n, seat)
+                i += n
+                continue
             cast._mention(i, i + n, cast.country(code, i))
             for j in range(i, i + n):
                 cast._nationality[j] = cast._tok[j][2]
             i += n
         else:
             i += 1
+
+    # abbreviations spaCy did not tag ("The Democratic Unionist Party (DUP) ... the DUP said")
+    for t in doc:
+        if t.i not in cast._tok and t.text in abbrev:
+            aid = C.slug(C.body_of_name(abbrev[t.text]) or abbrev[t.text])
+            if aid in cast.actors:
+                cast._mention(t.i, t.i + 1, aid)
 
     # surnames spaCy did not tag ("Adler added")
     for t in doc:
@@ -730,12 +843,94 @@ def find(doc) -> Cast:
 
     _titles(cast)
     _salience(cast)
+    _title_owners(cast)
     return cast
+
+
+def _main_subject(cast: Cast, i: int) -> str | None:
+    """The actor, not a person, that is the subject of a main clause in the sentence of a
+    possessive pronoun or the one before it ("The agency said in a report that Iran had ... Its
+    director general": the agency, not Iran), the last before the pronoun."""
+    doc = cast.doc
+    sent = doc[i].sent
+    first = doc[sent.start - 1].sent.start if sent.start > 0 else 0
+    for j, aid, kind in reversed(cast._subjects):
+        if j >= i:
+            continue
+        if j < first:
+            break
+        t = doc[j]
+        if kind != "person" and t.head.dep_ == "ROOT" and not (doc[i].lower_ == "its" and t.tag_ in ("NNS", "NNPS")):
+            return aid
+    return None
+
+
+def _title_owners(cast: Cast) -> None:
+    """A title's possessive pronoun gives the person's affiliation ("The Democratic Unionist Party
+    said ... Its leader, Jeffrey Donaldson, told"): the organization, country or group "its" or
+    "their" stands for (once the subjects are known)."""
+    for aid, i in cast._title_its.items():
+        a = cast.actors[aid]
+        owner = _main_subject(cast, i) or cast.pronoun(cast.doc[i])
+        if not a.affiliation and owner and owner != aid and cast.actors[owner].kind != "person":
+            a.affiliation = owner
 
 
 # Titles that news writes in front of a name and the recognizer may take into it ("Gov Fallin").
 _NAME_TITLES = {"representative", "rep", "senator", "sen", "governor", "gov", "mayor", "judge", "justice", "rabbi",
                 "rev", "reverend", "imam", "pastor", "gen", "lt", "col", "sgt", "capt", "adm", "cmdr"}
+
+
+def _titled(doc, s: int, e: int) -> bool:
+    """A name the recognizer took for an organization that is a person's: two words or more,
+    without "the", in apposition to a person's title ("Moussa Faki Mahamat, the chairperson of the
+    Commission, said", "the chairperson of the Commission, Moussa Faki Mahamat,")."""
+    if e - s < 2 or s > 0 and doc[s - 1].lower_ == "the":
+        return False
+    root = doc[s:e].root
+    near = [k for k in root.children if k.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    return any(n.tag_ == "NN" and n.lemma_.lower() in TITLE_NOUNS and n.lemma_.lower() not in _NOT_PERSON_TITLES
+               and not (s <= n.i < e) for n in near)
+
+
+# Title nouns that can head an organization's description ("the campaign", "the executive").
+_NOT_PERSON_TITLES = {"campaign", "foreign", "prime", "vice", "executive", "head", "chief", "general"}
+
+
+def _seat(cast: Cast, s: int, e: int, code: str) -> str | None:
+    """The international body a capital stands for when it is also the body's seat ("Brussels
+    said", "Brussels and London agreed": the European Union), unless its sentence names the host
+    country ("Belgium", "Belgian"), which makes it the country's capital; made on first use."""
+    doc = cast.doc
+    body = C.body_of_seat(doc[s:e].text)
+    if body is None:
+        return None
+    sent = doc[s].sent
+    for t in sent:
+        if t.i not in range(s, e) and (C.country_of_name(t.text) == code or C.country_of_adjective(t.text) == code):
+            return None
+    return cast._add(C.slug(body), body, "organization", s).id
+
+
+def _abbreviations(doc, pending: list) -> dict[str, str]:
+    """Abbreviations an article gives in brackets after an organization's name ("the Democratic
+    Unionist Party (DUP)", "the International Atomic Energy Agency (IAEA)"): abbreviation -> name.
+    The abbreviation is in capitals and begins with the name's first letter."""
+    out: dict[str, str] = {}
+    for s, e, label in pending:
+        if label not in ("ORG", "GPE", "NORP") or e + 2 >= len(doc) or doc[e].text != "(" or doc[e + 2].text != ")":
+            continue
+        ab = doc[e + 1].text
+        name = _spelled(doc[s:e])
+        if 2 <= len(ab) <= 8 and ab.isupper() and ab.isalpha() and ab[0] == name[:1] and " " in name:
+            out.setdefault(ab, name)
+    return out
+
+
+def _body_name(text: str, abbrev: dict[str, str]) -> bool:
+    """A name the recognizer did not tag an organization that is one: an abbreviation given in
+    brackets, or an international body ("EU" tagged a place)."""
+    return text in abbrev or C.body_of_name(text) is not None
 
 
 def _cut_before_names(cast: Cast, pending: list) -> list:
@@ -791,27 +986,43 @@ def _with_places(cast: Cast, tok) -> bool:
 
 
 def _title_words(cast: Cast, s: int) -> tuple[list, str | None]:
-    """Tokens left of a name (or a noun) that modify it: title words and a nationality."""
+    """Tokens left of a name (or a noun) that modify it: title words and a nationality, or the
+    organization the title names ("European Commission president") or whose title it is ("the
+    EU's foreign affairs spokesman"); a possessive pronoun ("its leader") is kept in
+    ``cast._title_pronoun`` for after the pronouns are resolved."""
     doc = cast.doc
     words = []
-    code = None
+    code = org = None
     i = s - 1
     while i >= 0:
         t = doc[i]
-        if t.dep_ not in ("compound", "amod", "nmod", "poss", "case") or t.head.i < i or t.head.i >= s + 8:
+        if t.dep_ == "case" and t.head.i == i - 1:
+            i -= 1  # the "'s" of a possessor
+            continue
+        if t.dep_ not in ("compound", "amod", "nmod", "poss") or t.head.i < i or t.head.i >= s + 8:
             break
         if t.i in cast._cut:
             break  # a nickname or a verb cut from the name ("Crooked Hillary Clinton") is no title
-        if t.dep_ == "case":
-            i -= 1
-            continue
         c = cast._nationality.get(t.i)
-        if c is None and t.i in cast._tok and cast.actors[cast._tok[t.i][2]].kind == "country":
+        kind = cast.actors[cast._tok[t.i][2]].kind if t.i in cast._tok else None
+        if c is None and kind == "country":
             code = code or cast._tok[t.i][2]  # a seat of government as a title word: "Kremlin spokesman"
+            if t.dep_ == "poss":
+                break  # "Jordan's King Abdullah": whose, not a title word
             words.append(t)
         elif c:
             code = code or c
+        elif kind == "organization" and cast._tok[t.i][2] not in _PARTY_NAMES and not cast.actors[cast._tok[t.i][2]].affiliation in _PARTY_NAMES:
+            org = org or cast._tok[t.i][2]
+            if t.dep_ == "poss":
+                break
+            words.append(t)
         elif t.dep_ == "poss":
+            if t.lower_ in ("its", "their"):
+                cast._title_pronoun[s] = t.i
+            elif t.lemma_.lower() in BODY_NOUNS:
+                r = cast.describe(t, create=False)  # "the Japanese government's chief spokesman"
+                code = code or (r.id if r is not None else None)
             break
         elif t.ent_type_ in ("PERSON",) and t.i in cast._tok:
             break
@@ -819,7 +1030,7 @@ def _title_words(cast: Cast, s: int) -> tuple[list, str | None]:
             words.append(t)
         i -= 1
     words.reverse()
-    return words, code
+    return words, code or org  # a country named in the title before an organization ("British Defence Secretary")
 
 
 def _titles(cast: Cast) -> None:
@@ -871,7 +1082,7 @@ def _titles(cast: Cast) -> None:
                 dw, dcode = _title_words(cast, desc.i)
                 code = code or dcode
                 for k in desc.children:
-                    if k.dep_ == "prep" and k.lower_ in ("of", "for"):
+                    if k.dep_ == "prep" and (k.lower_ in ("of", "for") or k.lower_ == "to" and desc.lemma_.lower() in _AIDES):
                         # "a spokesman for the State Department", "an aide to ...": whose side they speak for
                         r = _side_of(cast, k)
                         if r is not None:
@@ -895,9 +1106,12 @@ def _titles(cast: Cast) -> None:
                 continue
             if code and not a.affiliation and code != aid:
                 a.affiliation = code
+            pron = cast._title_pronoun.get(s, cast._title_pronoun.get(desc.i if desc is not None else -1))
+            if pron is not None and not a.affiliation:
+                cast._title_its.setdefault(aid, pron)
     # state officials with no nationality given: the country named around their first mention
     for aid, a in cast.actors.items():
-        if a.kind != "person" or a.affiliation or not a.title:
+        if a.kind != "person" or a.affiliation or not a.title or aid in cast._title_its:
             continue
         if not any(w in STATE_TITLES for w in a.title.lower().split()):
             continue
@@ -916,10 +1130,12 @@ def _titles(cast: Cast) -> None:
             if c and c not in others:
                 t = doc[i]
                 # a possessive country name ("Armenia's security") before a plain name before an adjective
+                # (the person's own sentence before the next one: "In Guinea-Bissau, President X said ...
+                # Papua New Guinea's foreign minister ...")
                 rank = 0 if t.dep_ == "poss" else (1 if i in cast._tok else 2)
-                cands.append((rank, n, c))
+                cands.append((i >= sent.end, rank, n, c))
         if cands:
-            a.affiliation = min(cands)[2]
+            a.affiliation = min(cands)[3]
 
 
 # Political parties that English-language news names by an adjective or a letter:
@@ -991,10 +1207,25 @@ def _party(cast: Cast, words, desc, end: int) -> str | None:
     return pid
 
 
+# Titles of people who work for someone, named after "to" ("an adviser to the president").
+_AIDES = {"adviser", "advisor", "aide", "counselor", "counsellor", "assistant", "spokesman", "spokeswoman",
+          "spokesperson"}
+
+
+def _org_among(cast: Cast, toks) -> str | None:
+    """The organization named among a description's modifiers ("a Hamas spokesman", "a
+    Labour spokesperson"): the party it stands for, else itself."""
+    for t in toks:
+        r = cast.mention_at(t)
+        if r is not None and cast.actors[r.id].kind == "organization":
+            return cast.actors[r.id].affiliation if cast.actors[r.id].affiliation in _PARTY_NAMES else r.id
+    return None
+
+
 def _side_of(cast: Cast, prep) -> str | None:
-    """The actor a title's "of"/"for" phrase names ("spokesman for the Russian Foreign
-    Ministry", "aide for Senator X", "an official of the ministry"): a country, an
-    organization, or (after "for") a person."""
+    """The actor a title's "of"/"for"/"to" phrase names ("spokesman for the Russian Foreign
+    Ministry", "aide for Senator X", "an official of the ministry", "an adviser to President X"):
+    a country, an organization, or (after "for" or "to") a person."""
     for p in prep.children:
         if p.dep_ != "pobj":
             continue
@@ -1003,7 +1234,7 @@ def _side_of(cast: Cast, prep) -> str | None:
             if r is None or r.id not in cast.actors:
                 continue
             kind = cast.actors[r.id].kind
-            if kind in ("country", "organization") or kind == "person" and prep.lower_ == "for":
+            if kind in ("country", "organization") or kind == "person" and prep.lower_ in ("for", "to"):
                 return r.id
     return None
 
