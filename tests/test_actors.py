@@ -479,3 +479,14 @@ def test_government_of_a_part_of_a_state_is_its_own_actor():
     r = cast.resolve(tok(doc, "government"))
     assert r.id != "united-kingdom" and cast.get(r.id).affiliation == "united-kingdom"
     assert cast.resolve(tok(doc, "government", 1)).id == "united-kingdom"
+
+
+def test_negotiators_and_members_of_parliament_are_titles():
+    import briefdoc
+
+    b = briefdoc.extract("Iran's chief negotiator, Ali Bagheri Kani, said on Wednesday that Tehran was ready.")
+    kani = next(a for a in b.actors if a.name == "Ali Bagheri Kani")
+    assert (kani.title, kani.affiliation) == ("chief negotiator", "iran")
+    b = briefdoc.extract("Labour MP Jane Roe said the plan was unfair.")
+    roe = next(a for a in b.actors if a.name == "Jane Roe")
+    assert (roe.title, roe.affiliation) == ("Labour MP", "labour-party")

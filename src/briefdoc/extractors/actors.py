@@ -25,9 +25,11 @@ TITLE_NOUNS = {
     "counterpart", "foreign", "prime", "vice", "sheikh", "emir", "sultan", "rep.", "sen.", "gov.",
     "dr.", "mr.", "mrs.", "ms.", "pastor", "bishop", "cardinal", "economist", "analyst", "professor",
     "strategist", "pollster", "campaign", "chancellor", "commissioner", "justice", "lawyer", "chairperson",
+    "negotiator", "mediator", "mp", "mep", "legislator", "councillor", "councilor", "consul", "ombudsman",
+    "researcher", "fellow", "correspondent", "editor",
 }
 STATE_TITLES = {"minister", "president", "premier", "chancellor", "ambassador", "envoy", "king", "queen",
-                "emir", "sultan", "diplomat", "counterpart"}
+                "emir", "sultan", "diplomat", "counterpart", "negotiator", "consul"}
 HONORIFICS = {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "madam"}
 # Nouns whose possessor or nationality is the party ("his government", "Azerbaijani authorities").
 BODY_NOUNS = {"government", "administration", "authorities", "authority", "cabinet", "side", "leadership",
