@@ -157,3 +157,13 @@ def test_a_time_misread_as_the_subject_is_not_an_actor():
     cast = actors.find(doc)
     weekend = next(t for t in doc if t.text == "weekend")
     assert cast.resolve(weekend) is None and not any("weekend" in a for a in cast.actors)
+
+
+def test_a_statement_ending_inside_a_quotation_keeps_its_closing_mark():
+    import briefdoc
+
+    text = 'The EU envoy proposed a new text and urged both sides to accept it "quickly". They did not reply.'
+    b = briefdoc.extract(text)
+    urged = [p for p in b.positions if p.cue == "urged"]
+    assert urged and urged[0].statement.endswith('"quickly"'), [p.statement for p in b.positions]
+    assert all(text[p.start:p.end] == p.statement for p in b.positions)

@@ -56,7 +56,18 @@ def _statement_bounds(ctx: _Ctx, v) -> tuple[int, int] | None:
         end -= 1
     if end <= start:
         return None
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    cs, ce = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    return cs, _close_quote(doc.text, cs, ce)
+
+
+def _close_quote(text: str, cs: int, ce: int) -> int:
+    """The end of a statement that stops inside a quotation the parse hung elsewhere
+    ('urged both sides to accept it "quickly".'): past the closing mark right after it."""
+    frag, nxt = text[cs:ce], text[ce:ce + 1]
+    if (nxt == '"' and frag.count('"') % 2 == 1 or nxt == "”" and frag.count("“") > frag.count("”")
+            or nxt == "’" and frag.count("‘") > frag.count("’")):
+        return ce + 1
+    return ce
 
 
 def _quote_share(ctx: _Ctx, cs: int, ce: int) -> float:
