@@ -772,6 +772,16 @@ def test_reported_clause_stops_before_the_writers_tail():
     assert indirect(qs) == [("the mayor spent the spring fighting the farm bill", "ruth-okoye", "said")]
 
 
+def test_reason_clause_hung_on_the_speech_verb_is_still_content():
+    cast, qs = run("Senator Ruth Okoye said the bill smacked of greed, because lobbyists have been at the center of the talks.\n")
+    assert indirect(qs) == [("the bill smacked of greed, because lobbyists have been at the center of the talks",
+                             "ruth-okoye", "said")]
+    cast, qs = run("Mayor Tom Reyes said the vote was rigged, because officials had been at the count all night.\n")
+    assert indirect(qs)[0][0] == "the vote was rigged, because officials had been at the count all night"
+    cast, qs = run("Senator Ruth Okoye said she would resign unless the mayor apologized.\n")
+    assert indirect(qs) == [("she would resign unless the mayor apologized", "ruth-okoye", "said")]
+
+
 def test_participle_after_a_reported_clause_is_the_speakers():
     cast, qs = run("Senator Ruth Okoye said the flood had destroyed the old bridge, blaming the mayor for the delay.\n")
     assert indirect(qs) == [("the flood had destroyed the old bridge", "ruth-okoye", "said"),

@@ -531,6 +531,25 @@ def _content_tail(comp) -> int:
     return comp.right_edge.i + 1
 
 
+_REASON_MARKS = {"because", "unless"}
+
+
+def _reason_tail(v, hi: int, e: int) -> int:
+    """Where a reported clause ends when the parse hung the speaker's reason or condition on the speech verb
+    instead of on the clause: a "because ..." or "unless ..." clause right after it (after a comma or not) is
+    still what the speaker said ("said the plan was dead, because the votes were not there")."""
+    doc = v.doc
+    for k in v.children:
+        if k.dep_ != "advcl" or k.i < hi:
+            continue
+        lo = k.left_edge.i
+        if lo != hi and not (lo == hi + 1 and doc[hi].text == ","):
+            continue
+        if any(c.dep_ == "mark" and c.lower_ in _REASON_MARKS and c.i == lo for c in k.children):
+            return min(k.right_edge.i + 1, e)
+    return hi
+
+
 def _discourse_said(v) -> bool:
     """"That said, ...", "That being said, ...", "All that said, ...": a connective, not a report."""
     doc = v.doc
@@ -600,6 +619,8 @@ def _indirect(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
                 hi = min(comp.right_edge.i + 1, e)
                 if comp.i > v.i:
                     hi = min(hi, _content_tail(comp))
+                    if hi == comp.right_edge.i + 1:
+                        hi = _reason_tail(v, hi, e)
                 if lo >= hi:
                     continue
                 cs, ce = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
