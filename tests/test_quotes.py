@@ -782,6 +782,14 @@ def test_reason_clause_hung_on_the_speech_verb_is_still_content():
     assert indirect(qs) == [("she would resign unless the mayor apologized", "ruth-okoye", "said")]
 
 
+def test_clause_after_the_speech_verb_is_the_content_when_there_is_one_on_each_side():
+    cast, qs = run("It is an unlikely scenario; Okoye's team says she will continue her march toward Election Day later this week.\n")
+    assert indirect(qs)[0][0] == "she will continue her march toward Election Day later this week"
+    cast, qs = run("Writing for a newspaper panel that all agreed Okoye won the debate, Mark Barabak noted that the way "
+                   "Okoye carried herself was critical to her success.\n")
+    assert ("that the way Okoye carried herself was critical to her success", "mark-barabak", "noted") in indirect(qs)
+
+
 def test_participle_after_a_reported_clause_is_the_speakers():
     cast, qs = run("Senator Ruth Okoye said the flood had destroyed the old bridge, blaming the mayor for the delay.\n")
     assert indirect(qs) == [("the flood had destroyed the old bridge", "ruth-okoye", "said"),

@@ -550,6 +550,19 @@ def _reason_tail(v, hi: int, e: int) -> int:
     return hi
 
 
+def _reported_clause(ctx: _Ctx, v):
+    """The clause a speech verb reports: its clausal complement, one outside a direct quote first. When the
+    parse gives it one on each side ("It is unlikely; her team says she will run.", "Writing for a panel that
+    agreed he won, X noted that ..."), the one after the verb: a clause before it is only the content when
+    nothing follows ("A, X said.")."""
+    comps = [k for k in v.children if k.dep_ == "ccomp"]
+    free = [k for k in comps if k.i not in ctx.quoted]
+    if not free:
+        return comps[-1] if comps else None
+    after = [k for k in free if k.i > v.i]
+    return after[0] if after and len(free) > 1 else free[0]
+
+
 def _discourse_said(v) -> bool:
     """"That said, ...", "That being said, ...", "All that said, ...": a connective, not a report."""
     doc = v.doc
@@ -593,13 +606,7 @@ def _indirect(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
                 cs, ce = doc[s].idx, doc[a0 - 1].idx + len(doc[a0 - 1])
             content = _trim(text, cs, ce)
         elif lem in REPORT and v.pos_ in ("VERB", "AUX"):
-            comp = None
-            for k in v.children:
-                if k.dep_ == "ccomp" and k.i not in ctx.quoted:
-                    comp = k
-                    break
-                if k.dep_ == "ccomp":
-                    comp = k
+            comp = _reported_clause(ctx, v)
             if comp is not None and comp.i in ctx.quoted and comp.i < v.i:
                 continue  # "“...,” X said": the direct quote stands for it
             if comp is None:
