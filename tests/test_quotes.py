@@ -790,6 +790,13 @@ def test_clause_after_the_speech_verb_is_the_content_when_there_is_one_on_each_s
     assert ("that the way Okoye carried herself was critical to her success", "mark-barabak", "noted") in indirect(qs)
 
 
+def test_that_clause_parsed_as_relative_clause_on_the_addressee_is_the_content():
+    cast, qs = run("In Honolulu last week, Senator Ruth Okoye told a meeting of island leaders that few people understood "
+                   "the stakes of the storm better than residents of their part of the planet.\n")
+    assert indirect(qs) == [("that few people understood the stakes of the storm better than residents of their part "
+                             "of the planet", "ruth-okoye", "told")]
+
+
 def test_participle_after_a_reported_clause_is_the_speakers():
     cast, qs = run("Senator Ruth Okoye said the flood had destroyed the old bridge, blaming the mayor for the delay.\n")
     assert indirect(qs) == [("the flood had destroyed the old bridge", "ruth-okoye", "said"),

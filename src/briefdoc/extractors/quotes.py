@@ -550,6 +550,20 @@ def _reason_tail(v, hi: int, e: int) -> int:
     return hi
 
 
+def _clause_on_addressee(ctx: _Ctx, v):
+    """The reported clause the parse hung on the addressee as a relative clause: "told a meeting of
+    leaders that few people understood ...", where "that" opens the clause as a conjunction (a relative
+    "that" would be its subject or object), so the clause is what was told, not a description of them."""
+    for o in v.children:
+        if o.dep_ not in ("dobj", "dative") or o.i < v.i:
+            continue
+        for k in o.subtree:
+            if k.dep_ == "relcl" and k.i not in ctx.quoted and any(
+                    c.dep_ == "mark" and c.lower_ == "that" and c.i == k.left_edge.i for c in k.children):
+                return k
+    return None
+
+
 def _reported_clause(ctx: _Ctx, v):
     """The clause a speech verb reports: its clausal complement, one outside a direct quote first. When the
     parse gives it one on each side ("It is unlikely; her team says she will run.", "Writing for a panel that
@@ -558,7 +572,7 @@ def _reported_clause(ctx: _Ctx, v):
     comps = [k for k in v.children if k.dep_ == "ccomp"]
     free = [k for k in comps if k.i not in ctx.quoted]
     if not free:
-        return comps[-1] if comps else None
+        return comps[-1] if comps else _clause_on_addressee(ctx, v)
     after = [k for k in free if k.i > v.i]
     return after[0] if after and len(free) > 1 else free[0]
 
