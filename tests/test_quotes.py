@@ -797,6 +797,12 @@ def test_that_clause_parsed_as_relative_clause_on_the_addressee_is_the_content()
                              "of the planet", "ruth-okoye", "told")]
 
 
+def test_attribution_between_two_clauses_joined_by_and_reports_both():
+    text = "The middle group paid 8.9 percent, the agency said in a June report, and those in the bottom group paid 0.8 percent.\n"
+    cast, qs = run(text)
+    assert [q.text for q in qs if not q.direct] == [text.strip().rstrip(".")]
+
+
 def test_participle_after_a_reported_clause_is_the_speakers():
     cast, qs = run("Senator Ruth Okoye said the flood had destroyed the old bridge, blaming the mayor for the delay.\n")
     assert indirect(qs) == [("the flood had destroyed the old bridge", "ruth-okoye", "said"),

@@ -577,6 +577,25 @@ def _reported_clause(ctx: _Ctx, v):
     return after[0] if after and len(free) > 1 else free[0]
 
 
+def _parenthetical_conj(ctx: _Ctx, v, comp) -> int:
+    """Where the content ends when the attribution stands between two clauses set off by commas: "A, the
+    agency said in a report, and B." is one report, A and B (the parse joins B to the speech verb)."""
+    doc = ctx.doc
+    a = comp.right_edge.i + 1
+    if a >= v.i or doc[a].text != ",":
+        return comp.right_edge.i + 1
+    for k in v.children:
+        if k.dep_ != "conj" or k.i < v.i or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in k.children):
+            continue
+        cc = next((c for c in v.children if c.dep_ == "cc" and v.i < c.i < k.i), None)
+        if cc is None or doc[cc.i - 1].text != "," or cc.i > k.left_edge.i:
+            continue
+        if any(i in ctx.quoted or i in ctx.mark_tok for i in range(v.i, k.right_edge.i + 1)):
+            continue
+        return k.right_edge.i + 1
+    return comp.right_edge.i + 1
+
+
 def _discourse_said(v) -> bool:
     """"That said, ...", "That being said, ...", "All that said, ...": a connective, not a report."""
     doc = v.doc
@@ -631,6 +650,7 @@ def _indirect(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
                     continue
             elif lem in _BELIEF and not _person_like(ctx, v) and not _evidence_source(ctx, v):
                 continue
+            around = False
             if comp is None:
                 s = e = None
                 lo, hi = 0, 0
@@ -642,12 +662,15 @@ def _indirect(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
                     hi = min(hi, _content_tail(comp))
                     if hi == comp.right_edge.i + 1:
                         hi = _reason_tail(v, hi, e)
+                else:
+                    hi = max(hi, min(e, _parenthetical_conj(ctx, v, comp)))
+                    around = hi > v.i  # "A, X said, and B": the cue inside, as in "A, X said, B"
                 if lo >= hi:
                     continue
                 cs, ce = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
                 content = _trim(text, cs, ce)
             # the content clause must not contain the cue (a parse loop)
-            if comp is not None and content[0] <= v.idx < content[1]:
+            if comp is not None and content[0] <= v.idx < content[1] and not around:
                 if comp.i < v.i:
                     content = _trim(text, cs, v.idx)
                     # drop the subject before the verb (", sources said")
