@@ -270,11 +270,63 @@ def single_quote_style(text: str) -> str:
     return "".join(chars)
 
 
+def _miss_class(text: str, g: dict, pred: list[dict], m: dict[int, int]) -> tuple[str, dict | None, float]:
+    """A rough class for an indirect gold item missed at 0.3: where its cue stands, and what the nearest
+    prediction did with it (none near, cut too short or too long, or taken by another gold item)."""
+    best, bo = None, 0.0
+    for p in pred:
+        o = overlap((g["start"], g["end"]), (p["start"], p["end"]), "union")
+        if o > bo:
+            best, bo = p, o
+    cs = g["cue_span"]
+    where = "cue-before" if cs and cs[1] <= g["start"] else "cue-after" if cs and cs[0] >= g["end"] else "cue-inside"
+    if best is None:
+        what = "no-pred"
+    elif pred.index(best) in m.values():
+        what = "pred-taken"
+    elif best["end"] - best["start"] < g["end"] - g["start"]:
+        what = "pred-short"
+    else:
+        what = "pred-long"
+    return f"{where}/{what}", best, bo
+
+
+def speech_misses(text, name, gold, pred, m03, m08, is_speech, args, errors, classes) -> None:
+    """Collect the indirect speech-cue gold items missed at 0.3, and the indirect items matched at 0.3 but not at
+    0.8, with the nearest prediction, for --speech-misses."""
+    for gi, g in enumerate(gold):
+        if g["kind"] != "indirect":
+            continue
+        src = g["source"][2] if g["source"] else None
+        ctx = text[max(0, min(g["start"], (g["cue_span"] or (g["start"],))[0]) - 80):
+                   max(g["end"], (g["cue_span"] or (0, g["end"]))[1]) + 40].replace("\n", " | ")
+        if gi not in m03 and g["cue"] and is_speech(g["cue"]):
+            cls, best, bo = _miss_class(text, g, pred, m03)
+            classes["miss:" + cls] += 1
+            if len(errors["miss"]) < args.errors:
+                near = (f"{best['kind']} {overlap((g['start'], g['end']), (best['start'], best['end']), 'union'):.2f} "
+                        f"cue {best['cue']!r}: {text[best['start']:best['end']][:200]!r}") if best else "-"
+                errors["miss"].append(f"{name} [{cls}] cue {g['cue']!r} source {src!r}\n    gold {text[g['start']:g['end']][:200]!r}"
+                                      f"\n    pred {near}\n    ctx  {ctx[:400]!r}")
+        elif gi in m03 and gi not in m08:
+            p = pred[m03[gi]]
+            gl, pl = (g["start"], g["end"]), (p["start"], p["end"])
+            side = ("start" + ("+" if pl[0] < gl[0] else "-") if pl[0] != gl[0] else "") + \
+                   (" end" + ("+" if pl[1] > gl[1] else "-") if pl[1] != gl[1] else "")
+            classes["bound:" + side.strip()] += 1
+            if len(errors["bound"]) < args.errors:
+                errors["bound"].append(f"{name} [{side.strip()}] cue {g['cue']!r}\n    gold {text[gl[0]:gl[1]][:200]!r}"
+                                       f"\n    pred {text[pl[0]:pl[1]][:200]!r}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", default="dev", choices=["dev", "train"])
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--errors", type=int, default=0, help="show up to N misses, false alarms and misattributions")
+    ap.add_argument("--speech-misses", action="store_true",
+                    help="with --errors: list only indirect gold with a speech cue missed at 0.3, each with the "
+                         "nearest prediction and a rough class; and indirect items matched at 0.3 but not at 0.8")
     ap.add_argument("--overlap", default="union", choices=["union", "max"])
     ap.add_argument("--agreement", action="store_true",
                     help="score the two PolNeAR annotators against each other instead (a ceiling)")
@@ -320,7 +372,9 @@ def main(argv=None) -> int:
     kinds = ("direct", "indirect", "all")
     c = {(t, k, x): 0 for t in thresholds for k in kinds for x in ("tp_p", "n_p", "tp_g", "n_g")}
     spk = {k: [0, 0] for k in kinds}
-    errors: dict[str, list[str]] = {"miss": [], "false": [], "speaker": []}
+    errors: dict[str, list[str]] = {"miss": [], "false": [], "speaker": [], "bound": []}
+    classes: dict[str, int] = defaultdict(int)
+    m08: dict[int, int] = {}
     speech_cue = [0, 0]
     sp = [0, 0, 0, 0]  # speech-only row: tp_p, n_p, tp_g, n_g
     speech = quotes.SPEECH - {"call", "describe", "label", "dub", "thank", "praise", "blast", "slam", "criticize",
@@ -347,6 +401,8 @@ def main(argv=None) -> int:
         for thr in thresholds:
             m = match(gold, pred, thr, args.overlap)
             inv = {pi: gi for gi, pi in m.items()}
+            if thr == 0.8:
+                m08 = m
             for k in kinds:
                 gs = [i for i, g in enumerate(gold) if k == "all" or g["kind"] == k]
                 ps = [i for i, p in enumerate(pred) if k == "all" or p["kind"] == k]
@@ -381,13 +437,18 @@ def main(argv=None) -> int:
                         src = g["source"][2] if g["source"] else None
                         who = text[p["sstart"]:p["send"]] if p["sstart"] is not None else None
                         errors["speaker"].append(f"{txt.name}: gold source {src!r} / predicted {p['speaker']!r} via {who!r} ({p['cue']!r})\n    {text[g['start']:g['end']][:160]!r}")
+                m03 = m
                 for gi, g in enumerate(gold):
+                    if args.speech_misses:
+                        continue
                     if gi not in m and len(errors["miss"]) < args.errors:
                         src = g["source"][2] if g["source"] else None
                         errors["miss"].append(f"{txt.name} [{g['kind']}] cue {g['cue']!r} source {src!r}\n    {text[g['start']:g['end']][:200]!r}")
                 for pi, p in enumerate(pred):
                     if pi not in inv and len(errors["false"]) < args.errors:
                         errors["false"].append(f"{txt.name} [{p['kind']}] cue {p['cue']!r} speaker {p['speaker']!r}\n    {text[p['start']:p['end']][:200]!r}")
+        if args.speech_misses:
+            speech_misses(text, txt.name, gold, pred, m03, m08, is_speech, args, errors, classes)
     print(f"PolNeAR {args.split}: {len(pairs)} articles; overlap = |intersection| / {'|union|' if args.overlap == 'union' else 'max length'}; match when overlap >= threshold")
     print(f"{'':9} {'gold':>6} {'pred':>6} | {'P@0.3':>6} {'R@0.3':>6} {'F1@0.3':>6} | {'P@0.8':>6} {'R@0.8':>6} {'F1@0.8':>6} | {'speaker acc':>11}")
     for k in kinds:
@@ -404,8 +465,11 @@ def main(argv=None) -> int:
     if speech_cue[1]:
         print(f"indirect gold with a speech cue (say, tell, according to, ...): recall@0.3 {speech_cue[0] / speech_cue[1]:.3f} ({speech_cue[0]}/{speech_cue[1]})")
     print(f"extraction time (actors+quotes, after parsing): {1000 * t_extract / max(1, n_words) * 1000:.1f} ms per 1,000 words")
+    if classes:
+        print("speech-cue misses and 0.3-not-0.8 indirect items by rough class: " + ", ".join(
+            f"{k} {v}" for k, v in sorted(classes.items(), key=lambda kv: -kv[1])))
     if args.errors:
-        for key, title in (("miss", "MISSED (gold not matched at 0.3)"), ("false", "FALSE ALARMS (predicted, not matched at 0.3)"), ("speaker", "WRONG SPEAKER (matched at 0.3)")):
+        for key, title in (("bound", "INDIRECT MATCHED AT 0.3, NOT AT 0.8 (span boundaries)"), ("miss", "MISSED (gold not matched at 0.3)"), ("false", "FALSE ALARMS (predicted, not matched at 0.3)"), ("speaker", "WRONG SPEAKER (matched at 0.3)")):
             print(f"\n== {title}")
             for e in errors[key]:
                 print(e)

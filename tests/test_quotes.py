@@ -772,6 +772,37 @@ def test_reported_clause_stops_before_the_writers_tail():
     assert indirect(qs) == [("the mayor spent the spring fighting the farm bill", "ruth-okoye", "said")]
 
 
+def test_reason_clause_hung_on_the_speech_verb_is_still_content():
+    cast, qs = run("Senator Ruth Okoye said the bill smacked of greed, because lobbyists have been at the center of the talks.\n")
+    assert indirect(qs) == [("the bill smacked of greed, because lobbyists have been at the center of the talks",
+                             "ruth-okoye", "said")]
+    cast, qs = run("Mayor Tom Reyes said the vote was rigged, because officials had been at the count all night.\n")
+    assert indirect(qs)[0][0] == "the vote was rigged, because officials had been at the count all night"
+    cast, qs = run("Senator Ruth Okoye said she would resign unless the mayor apologized.\n")
+    assert indirect(qs) == [("she would resign unless the mayor apologized", "ruth-okoye", "said")]
+
+
+def test_clause_after_the_speech_verb_is_the_content_when_there_is_one_on_each_side():
+    cast, qs = run("It is an unlikely scenario; Okoye's team says she will continue her march toward Election Day later this week.\n")
+    assert indirect(qs)[0][0] == "she will continue her march toward Election Day later this week"
+    cast, qs = run("Writing for a newspaper panel that all agreed Okoye won the debate, Mark Barabak noted that the way "
+                   "Okoye carried herself was critical to her success.\n")
+    assert ("that the way Okoye carried herself was critical to her success", "mark-barabak", "noted") in indirect(qs)
+
+
+def test_that_clause_parsed_as_relative_clause_on_the_addressee_is_the_content():
+    cast, qs = run("In Honolulu last week, Senator Ruth Okoye told a meeting of island leaders that few people understood "
+                   "the stakes of the storm better than residents of their part of the planet.\n")
+    assert indirect(qs) == [("that few people understood the stakes of the storm better than residents of their part "
+                             "of the planet", "ruth-okoye", "told")]
+
+
+def test_attribution_between_two_clauses_joined_by_and_reports_both():
+    text = "The middle group paid 8.9 percent, the agency said in a June report, and those in the bottom group paid 0.8 percent.\n"
+    cast, qs = run(text)
+    assert [q.text for q in qs if not q.direct] == [text.strip().rstrip(".")]
+
+
 def test_participle_after_a_reported_clause_is_the_speakers():
     cast, qs = run("Senator Ruth Okoye said the flood had destroyed the old bridge, blaming the mayor for the delay.\n")
     assert indirect(qs) == [("the flood had destroyed the old bridge", "ruth-okoye", "said"),

@@ -531,6 +531,71 @@ def _content_tail(comp) -> int:
     return comp.right_edge.i + 1
 
 
+_REASON_MARKS = {"because", "unless"}
+
+
+def _reason_tail(v, hi: int, e: int) -> int:
+    """Where a reported clause ends when the parse hung the speaker's reason or condition on the speech verb
+    instead of on the clause: a "because ..." or "unless ..." clause right after it (after a comma or not) is
+    still what the speaker said ("said the plan was dead, because the votes were not there")."""
+    doc = v.doc
+    for k in v.children:
+        if k.dep_ != "advcl" or k.i < hi:
+            continue
+        lo = k.left_edge.i
+        if lo != hi and not (lo == hi + 1 and doc[hi].text == ","):
+            continue
+        if any(c.dep_ == "mark" and c.lower_ in _REASON_MARKS and c.i == lo for c in k.children):
+            return min(k.right_edge.i + 1, e)
+    return hi
+
+
+def _clause_on_addressee(ctx: _Ctx, v):
+    """The reported clause the parse hung on the addressee as a relative clause: "told a meeting of
+    leaders that few people understood ...", where "that" opens the clause as a conjunction (a relative
+    "that" would be its subject or object), so the clause is what was told, not a description of them."""
+    for o in v.children:
+        if o.dep_ not in ("dobj", "dative") or o.i < v.i:
+            continue
+        for k in o.subtree:
+            if k.dep_ == "relcl" and k.i not in ctx.quoted and any(
+                    c.dep_ == "mark" and c.lower_ == "that" and c.i == k.left_edge.i for c in k.children):
+                return k
+    return None
+
+
+def _reported_clause(ctx: _Ctx, v):
+    """The clause a speech verb reports: its clausal complement, one outside a direct quote first. When the
+    parse gives it one on each side ("It is unlikely; her team says she will run.", "Writing for a panel that
+    agreed he won, X noted that ..."), the one after the verb: a clause before it is only the content when
+    nothing follows ("A, X said.")."""
+    comps = [k for k in v.children if k.dep_ == "ccomp"]
+    free = [k for k in comps if k.i not in ctx.quoted]
+    if not free:
+        return comps[-1] if comps else _clause_on_addressee(ctx, v)
+    after = [k for k in free if k.i > v.i]
+    return after[0] if after and len(free) > 1 else free[0]
+
+
+def _parenthetical_conj(ctx: _Ctx, v, comp) -> int:
+    """Where the content ends when the attribution stands between two clauses set off by commas: "A, the
+    agency said in a report, and B." is one report, A and B (the parse joins B to the speech verb)."""
+    doc = ctx.doc
+    a = comp.right_edge.i + 1
+    if a >= v.i or doc[a].text != ",":
+        return comp.right_edge.i + 1
+    for k in v.children:
+        if k.dep_ != "conj" or k.i < v.i or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in k.children):
+            continue
+        cc = next((c for c in v.children if c.dep_ == "cc" and v.i < c.i < k.i), None)
+        if cc is None or doc[cc.i - 1].text != "," or cc.i > k.left_edge.i:
+            continue
+        if any(i in ctx.quoted or i in ctx.mark_tok for i in range(v.i, k.right_edge.i + 1)):
+            continue
+        return k.right_edge.i + 1
+    return comp.right_edge.i + 1
+
+
 def _discourse_said(v) -> bool:
     """"That said, ...", "That being said, ...", "All that said, ...": a connective, not a report."""
     doc = v.doc
@@ -574,13 +639,7 @@ def _indirect(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
                 cs, ce = doc[s].idx, doc[a0 - 1].idx + len(doc[a0 - 1])
             content = _trim(text, cs, ce)
         elif lem in REPORT and v.pos_ in ("VERB", "AUX"):
-            comp = None
-            for k in v.children:
-                if k.dep_ == "ccomp" and k.i not in ctx.quoted:
-                    comp = k
-                    break
-                if k.dep_ == "ccomp":
-                    comp = k
+            comp = _reported_clause(ctx, v)
             if comp is not None and comp.i in ctx.quoted and comp.i < v.i:
                 continue  # "“...,” X said": the direct quote stands for it
             if comp is None:
@@ -591,6 +650,7 @@ def _indirect(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
                     continue
             elif lem in _BELIEF and not _person_like(ctx, v) and not _evidence_source(ctx, v):
                 continue
+            around = False
             if comp is None:
                 s = e = None
                 lo, hi = 0, 0
@@ -600,12 +660,17 @@ def _indirect(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
                 hi = min(comp.right_edge.i + 1, e)
                 if comp.i > v.i:
                     hi = min(hi, _content_tail(comp))
+                    if hi == comp.right_edge.i + 1:
+                        hi = _reason_tail(v, hi, e)
+                else:
+                    hi = max(hi, min(e, _parenthetical_conj(ctx, v, comp)))
+                    around = hi > v.i  # "A, X said, and B": the cue inside, as in "A, X said, B"
                 if lo >= hi:
                     continue
                 cs, ce = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
                 content = _trim(text, cs, ce)
             # the content clause must not contain the cue (a parse loop)
-            if comp is not None and content[0] <= v.idx < content[1]:
+            if comp is not None and content[0] <= v.idx < content[1] and not around:
                 if comp.i < v.i:
                     content = _trim(text, cs, v.idx)
                     # drop the subject before the verb (", sources said")
