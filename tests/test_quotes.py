@@ -1001,3 +1001,11 @@ def test_closing_mark_is_not_read_as_an_opening_one():
     cast, qs = run(text)
     assert not any(q.text.startswith(" ") for q in qs)
     assert not any("weighs 190 pounds" in q.text for q in direct(qs))
+
+
+def test_a_second_speech_verb_the_parse_joined_to_the_reported_clause_is_the_speaker_s():
+    text = ("The Interior Ministry rejected the claim. In a statement, it said Armenian units had provoked the "
+            "exchange of fire and warned that it would respond to any further attack.")
+    cast, qs = run(text)
+    warned = [q for q in qs if q.cue == "warned"]
+    assert warned and warned[0].speaker == "interior-ministry", [(q.cue, q.speaker) for q in qs]

@@ -158,6 +158,10 @@ def _subject(ctx: _Ctx, v):
             and h.head.i < h.i and _reported.lemma(h.head) in REPORT | SPEECH and _content_tail(h) < v.i):
         # "X said the plan was dead, adding ...": the tail cut off the reported clause is X's, not the clause's
         t = h.head
+    elif _reports_again(v):
+        # "it said the units had provoked the clash and warned that it would respond": the parse joined the
+        # second speech verb to the reported clause; its own reported clause makes it the speaker's
+        t = h.head
     for _ in range(4):
         subj = None
         for k in t.children:
@@ -199,6 +203,18 @@ def _subject(ctx: _Ctx, v):
         if k.dep_ in ("nsubj", "nsubjpass") and k.i not in ctx.quoted and k.head.i < v.i:
             return k
     return None
+
+
+def _reports_again(v) -> bool:
+    """A speech verb with a reported clause of its own ("... and warned that ...") and no subject,
+    coordinated with the verb of a clause that another speech verb reports ("X said A had done B and
+    warned that C")."""
+    h = v.head
+    return (v.dep_ == "conj" and h.i < v.i and h.dep_ == "ccomp" and h.head.i < h.i
+            and _reported.lemma(v) in REPORT and _reported.lemma(h.head) in REPORT | SPEECH
+            and v.tag_ == h.head.tag_ and _reported.lemma(v) != _reported.lemma(h)
+            and not any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in v.children)
+            and any(k.dep_ == "ccomp" for k in v.children))
 
 
 def _participle_reach(ctx: _Ctx, v) -> int:
