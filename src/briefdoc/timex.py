@@ -434,6 +434,17 @@ def _reach(words: list[str], n: int) -> int:
     return len(words)
 
 
+_AT_CLOCK = re.compile(r"\s+at\s+(?:about\s+|around\s+)?\d[\d:.]*\s*(?:[ap]\.?m\.?)?(?:\s+(?:local\s+time|GMT|UTC|[ECMP][SD]T))?"
+                       r"(?:\s*\([^()]{1,24}\))?,?(?P<on>\s+on)?\s*$", re.I)
+
+
+def _skip_clock(left: str) -> str:
+    """A clock time between the verb and the day does not part them: in "polls close at
+    8pm local time (1700 GMT) on Sunday" the verb "close" governs "Sunday"."""
+    m = _AT_CLOCK.search(left)
+    return left[:m.start()] + (" on " if m and m["on"] else " ") if m else left
+
+
 def _text_tense(text: str, start: int, end: int) -> str | None:
     """Tense of the clause around [start, end), from nearby markers: a heuristic."""
     lo = max(0, start - 240)
@@ -441,6 +452,7 @@ def _text_tense(text: str, start: int, end: int) -> str | None:
     cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "))
     if cut >= 0:
         left = left[cut + 1:]
+    left = _skip_clock(left)
     right = text[end:end + 160]
     m = re.search(r"[.?!]\s|\n", right)
     if m:
@@ -607,7 +619,7 @@ _TRIGGERS = {
     "quarter": r"quarter|half", "yearq": r"quarter|period", "relyearq": r"quarter|period",
     "agoq": r"quarter|period", "latestp": r"latest", "weekof": r"week of", "ordday": r"\d(?:st|nd|rd|th)\b", "term": r"\bterm\b", "weekday": _WD_T, "weekdays": _WD_T, "worddecade": r"ties\b",
     "wordyear": r"nineteen|twenty|thousand", "decade": r"\d0'?s\b", "century": r"centur",
-    "deictic": r"\b(?:today|tonight|yesterday|tomorrow)\b", "clock": r"\b[ap]\.?m\b",
+    "deictic": r"\b(?:today|tonight|yesterday|tomorrow)\b", "clock": r"(?:\b|\d)[ap]\.?m\b",
     "part": r"\b(?:morning|afternoon|evening|night)\b",
     "clockz": r"\d\d\s*(?:GMT|UTC|local)\b|\d:\d\d\b",
     "endof": r"\b(?:end|beginning|start|middle)\s+of\s+the\s+(?:month|week)\b", "noon": r"noon|midnight|midday|afternoon|morning|dawn|dusk",
@@ -1196,7 +1208,7 @@ def _day_of(word: str | None, ctx: _Ctx, s: int, e: int) -> str | None:
     return None
 
 
-_ON_DAY = re.compile(rf"(?:\s+(?:\(?local\s+time\)?|[ECMP][SD]T|GMT|UTC))?,?\s+on\s+(?:(?P<wd>{_WD}|today|yesterday|tomorrow)\b(?!,?\s+(?:the\s+)?(?:{_MON}|{_DAYNUM}\b))"
+_ON_DAY = re.compile(rf"(?:\s+(?:\(?local\s+time\)?|[ECMP][SD]T|GMT|UTC))?(?:\s+\([^()]{{1,24}}\))?,?\s+on\s+(?:(?P<wd>{_WD}|today|yesterday|tomorrow)\b(?!,?\s+(?:the\s+)?(?:{_MON}|{_DAYNUM}\b))"
                      rf"|(?:{_WD},?\s+)?(?:(?P<mon>{_MON})\s+(?P<d>{_DAYNUM})|(?:the\s+)?(?P<d2>{_DAYNUM})\s+(?:of\s+)?(?P<mon2>{_MON}))\b(?:,?\s+(?P<y>{_YEAR})\b)?)")
 
 
@@ -1255,8 +1267,9 @@ def _n_clockz(m, ctx, s, e):
         return None  # a bare "18:45" is a time only after a preposition (not a score, a ratio or a verse)
     if m["tz"] and m["tz"].lower().startswith("local"):
         e = m.start("tz") + len(m["tz"].split()[0]) + 1 + len(m["tz"].split()[-1])
-    day = ctx.last_day.isoformat() if ctx.last_day is not None and ctx.anchor is not None and abs((ctx.last_day - ctx.anchor).days) <= 7 else (
-        ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX")
+    day = _on_day(ctx, e) or (
+        ctx.last_day.isoformat() if ctx.last_day is not None and ctx.anchor is not None and abs((ctx.last_day - ctx.anchor).days) <= 7 else (
+            ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"))
     return "TIME", f"{day}T{int(h):02d}:{mi}", (s, e)
 
 
