@@ -25,3 +25,33 @@ def test_local_time_and_a_restated_gmt_time_before_the_day():
     assert values("The blast happened at 10:30 local time (0730 GMT) on Sunday.") == [
         ("10:30", "2023-02-26T10:30"), ("Sunday", "2023-02-26")]
     assert values("The meeting starts at 14:00 on Thursday.") == [("14:00", "2023-03-02T14:00"), ("Thursday", "2023-03-02")]
+
+
+def test_fixed_days_of_international_news():
+    assert values("Iranians will celebrate Nowruz on 21 March.", dt.date(2023, 3, 14)) == [
+        ("Nowruz", "2023-03-21"), ("21 March", "2023-03-21")]
+    assert values("Veterans gathered on 11 November, Armistice Day.", dt.date(2021, 11, 15)) == [
+        ("11 November", "2021-11-11"), ("Armistice Day", "2021-11-11")]
+    assert values("Shops reopened on Boxing Day.") == [("Boxing Day", "2022-12-26")]
+    assert values("Paris held its parade on Bastille Day.", dt.date(2023, 7, 20)) == [("Bastille Day", "2023-07-14")]
+
+
+def test_easter_monday_is_the_day_after_easter():
+    assert values("The pope died on Easter Monday.", dt.date(2025, 6, 11)) == [("Easter Monday", "2025-04-21")]
+
+
+def test_independence_day_of_the_country_the_sentence_names():
+    sat = dt.date(2024, 8, 25)
+    assert values("Ukraine marked Independence Day on Saturday.", sat) == [
+        ("Independence Day", "2024-08-24"), ("Saturday", "2024-08-24")]
+    assert values("India celebrated Independence Day with a speech by the prime minister.", sat) == [
+        ("Independence Day", "2024-08-15")]
+    # no other country named: the American holiday
+    assert values("Fireworks lit up the sky on Independence Day.", sat) == [("Independence Day", "2024-07-04")]
+
+
+def test_lunar_religious_holidays_are_tagged_with_their_year_only():
+    # Ramadan, Eid and Passover move with a lunar calendar: the year, not a guessed day
+    assert values("Ramadan begins next week.", dt.date(2023, 3, 14)) == [("Ramadan", "2023"), ("next week", "2023-W12")]
+    assert values("Muslims marked Eid al-Adha last week.", dt.date(2025, 6, 11)) == [
+        ("Eid al-Adha", "2025"), ("last week", "2025-W23")]

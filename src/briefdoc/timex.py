@@ -161,7 +161,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("ref", r"\b(?P<w>now|right now|currently|nowadays|at present|at the moment|these days|presently|recently|lately|in the past|the past|previously|formerly|soon|the future|in the near future|in the future|the near future|future|the time being|at this time|at that time|once|eventually|so far|to date|as yet|yet|earlier)\b"),
     ("refadj", r"\b(?P<w>current|recent|former|latest)(?=\s+[a-z])"),
     # holidays
-    ("holiday", rf"\b(?P<w>Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)?|Thanksgiving(?: Day)?|Independence Day|Labor Day|Memorial Day|Halloween|Valentine['’]s Day|Election Day|Easter(?: Sunday| week)?|Good Friday)\b(?:,?\s+(?P<y>{_YEAR})\b)?"),
+    ("holiday", rf"\b(?P<w>Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)?|Thanksgiving(?: Day)?|Independence Day|Labor Day|Memorial Day|Halloween|Valentine['’]s Day|Election Day|Easter(?: Sunday| Monday| week)?|Good Friday|"
+     r"Nowruz|Norouz|Newroz|Armistice Day|Remembrance Day|Bastille Day|Boxing Day|Anzac Day|May Day|"
+     rf"Ramadan|Eid(?: al-(?:Fitr|Adha))?|Yom Kippur|Rosh Hashanah|Hanukkah|Passover|Diwali|Lunar New Year|Chinese New Year)\b(?:,?\s+(?P<y>{_YEAR})\b)?"),
     # spoken years and decades: "nineteen ninety-six", "the year two thousand", "the nineties"
     ("wordyear", r"\b(?:the\s+year\s+)?(?:nineteen|twenty)[- ](?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<o>one|two|three|four|five|six|seven|eight|nine))?\b(?!\s+(?:percent|per|hundred|thousand|million|billion|dollars|people))|\bthe\s+year\s+two\s+thousand(?:\s+and\s+(?P<o2>one|two|three|four|five|six|seven|eight|nine|ten))?\b"),
     ("worddecade", r"\b(?:the\s+)?(?:early\s+|late\s+|mid-)?(?:nineteen[- ])?(?P<t>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
@@ -623,7 +625,9 @@ _TRIGGERS = {
     "part": r"\b(?:morning|afternoon|evening|night)\b",
     "clockz": r"\d\d\s*(?:GMT|UTC|local)\b|\d:\d\d\b",
     "endof": r"\b(?:end|beginning|start|middle)\s+of\s+the\s+(?:month|week)\b", "noon": r"noon|midnight|midday|afternoon|morning|dawn|dusk",
-    "holiday": r"Christmas|New Year|Thanksgiving|Independence|Labor Day|Memorial Day|Halloween|Valentine|Election Day|Easter|Good Friday",
+    "holiday": r"Christmas|New Year|Thanksgiving|Independence|Labor Day|Memorial Day|Halloween|Valentine|Election Day|Easter|Good Friday|"
+               r"Nowruz|Norouz|Newroz|Armistice|Remembrance|Bastille|Boxing Day|Anzac|May Day|Ramadan|Eid|Yom Kippur|"
+               r"Rosh Hashanah|Hanukkah|Passover|Diwali",
 }
 _TRIGGER_RX = {k: re.compile(v, re.IGNORECASE if k not in ("my", "mdy", "dmy") else 0) for k, v in _TRIGGERS.items()}
 
@@ -1726,7 +1730,38 @@ _HOLIDAYS = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's": (1, 1),
     "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
     "halloween": (10, 31), "valentine's day": (2, 14),
+    # fixed days of international news: the Persian new year on the March equinox (21 March in Iran's calendar),
+    # the 1918 armistice, France's national day, the day after Christmas, Australia's and New Zealand's war day
+    "nowruz": (3, 21), "norouz": (3, 21), "newroz": (3, 21), "armistice day": (11, 11), "remembrance day": (11, 11),
+    "bastille day": (7, 14), "boxing day": (12, 26), "anzac day": (4, 25), "may day": (5, 1),
 }
+
+# Independence Day is 4 July only in the United States: another country named in the sentence gives its own day
+_INDEPENDENCE = [
+    (r"Ukrain", (8, 24)), (r"India(?!na)", (8, 15)), (r"Pakistan", (8, 14)), (r"Bangladesh", (3, 26)),
+    (r"Indonesia", (8, 17)), (r"Philippin|Filipino", (6, 12)), (r"Mexic", (9, 16)), (r"Brazil", (9, 7)),
+    (r"Argentin", (7, 9)), (r"Colombia", (7, 20)), (r"Peru", (7, 28)), (r"Venezuela", (7, 5)), (r"Chile", (9, 18)),
+    (r"Algeria", (7, 5)), (r"Nigeria", (10, 1)), (r"Ghana", (3, 6)), (r"South Sudan", (7, 9)), (r"Sri Lanka", (2, 4)),
+    (r"Kazakh", (12, 16)), (r"Georgia(?!n? Democrat)", (5, 26)), (r"Armenia", (9, 21)), (r"Azerbaij", (10, 18)),
+    (r"Moldova", (8, 27)), (r"Belarus", (7, 3)), (r"Lebanon|Lebanese", (11, 22)), (r"Finland|Finnish", (12, 6)),
+    (r"Poland|Polish", (11, 11)), (r"Kenya", (12, 12)), (r"Zimbabwe", (4, 18)), (r"Jordan", (5, 25)),
+    (r"Tunisia", (3, 20)), (r"Morocc", (11, 18)), (r"Vietnam", (9, 2)), (r"Malaysia", (8, 31)), (r"Kosovo", (2, 17)),
+    (r"Estonia", (2, 24)), (r"Lithuania", (2, 16)), (r"Latvia", (11, 18)), (r"Croatia", (5, 30)),
+]
+
+
+def _independence_day(ctx, s: int) -> tuple[int, int]:
+    """The day of "Independence Day": that of the country the sentence names ("Ukraine
+    marked Independence Day"), else the United States' 4 July."""
+    lo = max(ctx.text.rfind(". ", 0, s), ctx.text.rfind("\n", 0, s), 0)
+    hi = [i for i in (ctx.text.find(". ", s), ctx.text.find("\n", s)) if i >= 0]
+    sent = ctx.text[lo:min(hi) if hi else len(ctx.text)]
+    if re.search(r"\b(?:America|United States|U\.S\.|US)\b", sent):
+        return 7, 4
+    for rx, md in _INDEPENDENCE:
+        if re.search(rf"\b(?:{rx})", sent):
+            return md
+    return 7, 4
 
 
 def _easter(y: int) -> dt.date:
@@ -1756,7 +1791,8 @@ def _election_day(y: int) -> dt.date:  # the Tuesday after the first Monday of N
 
 # holidays on a different day every year
 _MOVABLE = {"thanksgiving": _thanksgiving, "election day": _election_day, "easter": _easter,
-            "good friday": lambda y: _easter(y) - dt.timedelta(days=2)}
+            "good friday": lambda y: _easter(y) - dt.timedelta(days=2),
+            "easter monday": lambda y: _easter(y) + dt.timedelta(days=1)}
 
 
 # What may follow a holiday that is still the day: "Christmas morning", "the Thanksgiving weekend".
@@ -1766,6 +1802,11 @@ _FUNCTION_WORDS = {"and", "or", "but", "to", "in", "on", "at", "of", "for", "wit
                    "this", "that", "last", "next", "is", "was", "will", "would", "the", "a", "an", "he", "she", "they",
                    "we", "it", "i", "you", "his", "her", "their", "its", "after", "before", "until", "since", "so",
                    "because", "if", "then", "than", "are", "were", "has", "had", "have", "be", "been", "said", "says"}
+
+
+# verbs in -s that say what a holiday does ("Ramadan begins next week"): not a plural noun after it
+_HOLIDAY_VERBS = {"begins", "starts", "ends", "falls", "comes", "marks", "approaches", "lasts", "runs", "arrives",
+                  "nears", "continues", "sees", "brings", "coincides", "follows", "precedes", "is", "was", "has"}
 
 
 def _names_a_kind_of_thing(ctx, e: int) -> bool:
@@ -1781,7 +1822,7 @@ def _names_a_kind_of_thing(ctx, e: int) -> bool:
             word = span[0]
             prev = ctx.doc[word.i - 1] if word.i else None
             return word.pos_ == "NOUN" and prev is not None and prev.dep_ == "compound" and prev.head.i == word.i
-    return nxt[1].endswith("s") and not nxt[1].endswith("ss")
+    return nxt[1].endswith("s") and not nxt[1].endswith("ss") and nxt[1] not in _HOLIDAY_VERBS
 
 
 def _n_holiday(m, ctx, s, e):
@@ -1793,13 +1834,13 @@ def _n_holiday(m, ctx, s, e):
     if not m["y"] and _names_a_kind_of_thing(ctx, e):
         return None  # "Christmas trees", "Halloween costumes": a kind of thing, not the day
     if w in _HOLIDAYS:
-        mo, d = _HOLIDAYS[w]
+        mo, d = _independence_day(ctx, s) if w == "independence day" else _HOLIDAYS[w]
         if m["y"]:
             return "DATE", f"{m['y']}-{mo:02d}-{d:02d}"
         return "DATE", _resolve_md(mo, d, ctx, s, e)
     if w == "easter" and re.match(r"\s+[A-Z]", ctx.text[e:e + 3]):
         return None  # "Easter Island", "the Easter Rising": a name
-    movable = next((f for k, f in _MOVABLE.items() if w.startswith(k)), None)
+    movable = _MOVABLE.get(w) or next((f for k, f in _MOVABLE.items() if w.startswith(k)), None)
     if movable is not None:
         if m["y"]:
             d = movable(int(m["y"]))
