@@ -55,3 +55,11 @@ def test_lunar_religious_holidays_are_tagged_with_their_year_only():
     assert values("Ramadan begins next week.", dt.date(2023, 3, 14)) == [("Ramadan", "2023"), ("next week", "2023-W12")]
     assert values("Muslims marked Eid al-Adha last week.", dt.date(2025, 6, 11)) == [
         ("Eid al-Adha", "2025"), ("last week", "2025-W23")]
+
+
+def test_overnight_is_the_night_before_the_day_of_the_news():
+    assert values("Russia fired 30 drones at Kyiv overnight, officials said.") == [("overnight", "2023-02-27TNI")]
+    assert values("Rescue teams worked overnight to free survivors.") == [("overnight", "2023-02-27TNI")]
+    # a kind of thing, not a time
+    assert values("Banks raised overnight rates.") == []
+    assert values("The band became an overnight success.") == []

@@ -143,6 +143,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("weekdays", rf"\b(?P<wd>{_WD})(?:s\b|\s+(?P<part>mornings|afternoons|evenings|nights)\b)"),
     # deictic days
     ("deictic", r"\b(?:(?P<edge>early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>morning|afternoon|evening|night))?\b"),
+    # "overnight" ("struck overnight", "overnight losses"), not a kind of thing ("overnight rates", "an overnight success")
+    ("overnight", r"\bovernight\b(?![- ](?:rates?|lending|loans?|repo|index|interbank|money|success|sensation|celebrity|star|hit|bag|stay|"
+                  r"camp|trip|flight|train|bus|ferry|shift|express|delivery|oats)\b)"),
     ("part", r"\b(?P<rel>this|last|tomorrow|yesterday|this past|early this|late this|later this|earlier this)\s+(?P<part>morning|afternoon|evening|night)\b"),
     # set expressions
     ("set", rf"\b(?:(?:every|each|per)\s+(?:(?P<n>{_NUMW}|other|\d+)\s+)?(?P<u>{_UNIT}|{_WD}|{_MON})|(?:once|twice|(?:{_NUMW}|\d+) times)\s+(?:a|an|per|each)\s+(?P<u2>{_UNIT})|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly|semiannually))\b"),
@@ -1877,6 +1880,17 @@ def _n_century(m, ctx, s, e):
     return "DATE", f"{c + {'last': -1, 'next': 1}.get(rel, 0):02d}"
 
 
+def _n_overnight(m, ctx, s, e):
+    """"overnight": the night that ended on the day of the news (the day the text last
+    named near the anchor, else the anchor): "shares fell overnight in New York" on a
+    Friday is Thursday night; after "will", the night of that day."""
+    if ctx.anchor is None:
+        return "TIME", "XXXX-XX-XXTNI"
+    day = ctx.last_day if ctx.last_day is not None and abs((ctx.last_day - ctx.anchor).days) <= 7 else ctx.anchor
+    back = 0 if ctx.tense(s, e) == "future" else 1
+    return "TIME", f"{(day - dt.timedelta(days=back)).isoformat()}TNI"
+
+
 _NORMALIZERS = {
     "iso": _n_iso, "slash": _n_slash, "mdy": _n_mdy, "dmy": _n_dmy, "my": _n_my, "season": _n_season,
     "quarter": _n_quarter, "qabbr": _n_qabbr, "yearq": _n_yearq, "relyearq": _n_relyearq, "agoq": _n_agoq,
@@ -1885,7 +1899,7 @@ _NORMALIZERS = {
     "deictic": _n_deictic, "part": _n_part, "set": _n_set, "ago": _n_ago, "yearago": _n_yearago,
     "relunit": _n_relunit, "anaday": _n_anaday, "daybefore": _n_daybefore, "duration": _n_duration,
     "bareunits": _n_bareunits, "ref": _n_ref, "refadj": _n_refadj, "holiday": _n_holiday,
-    "century": _n_century, "wordyear": None, "worddecade": None, "theunit": None, "yearend": None,
+    "century": _n_century, "overnight": _n_overnight, "wordyear": None, "worddecade": None, "theunit": None, "yearend": None,
 }
 
 
