@@ -63,3 +63,19 @@ def test_overnight_is_the_night_before_the_day_of_the_news():
     # a kind of thing, not a time
     assert values("Banks raised overnight rates.") == []
     assert values("The band became an overnight success.") == []
+
+
+def test_a_slashed_date_with_the_day_first():
+    june = dt.date(2025, 6, 11)
+    assert values("Record temperatures were recorded on 28/05/2025 in Seville.", june) == [("28/05/2025", "2025-05-28")]
+    # another date of the text that can only be day-first makes the ambiguous one day-first too
+    assert values("Polls open on 03/07/2025 and close on 15/07/2025.", june) == [
+        ("03/07/2025", "2025-07-03"), ("15/07/2025", "2025-07-15")]
+    # otherwise the American order stays
+    assert values("The deal was signed on 11/9/2020.", june) == [("11/9/2020", "2020-11-09")]
+
+
+def test_every_season_weekend_or_part_of_the_day_is_a_set():
+    assert values("The festival takes place every summer.") == [("every summer", "XXXX-SU")]
+    assert values("Protesters have marched every weekend.") == [("every weekend", "XXXX-WXX-WE")]
+    assert values("He has addressed the nation every night.") == [("every night", "XXXX-XX-XXTNI")]

@@ -103,8 +103,8 @@ _EDGE = r"(?:(?:the\s+)?(?:early|late|mid|middle|end|beginning|start)(?:\s+of)?(
 _PATTERNS: list[tuple[str, str]] = [
     # ISO date with optional time
     ("iso", rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:[ T](?P<hh>\d\d):(?P<mi>\d\d)(?::\d\d)?)?\b"),
-    # 11/9/2020 (US order)
-    ("slash", rf"\b(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>\d{{4}}|\d\d)(?:\s+(?P<hh>\d\d):(?P<mi>\d\d)(?::\d\d)?)?\b"),
+    # 11/9/2020 (US order); 28/02/2023 (day first, as in British and European texts)
+    ("slash", rf"\b(?P<m>0?[1-9]|[12]\d|3[01])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>\d{{4}}|\d\d)(?:\s+(?P<hh>\d\d):(?P<mi>\d\d)(?::\d\d)?)?\b"),
     # [Tuesday,] November 9[, 2020]
     ("mdy", rf"(?:\b(?P<rel>last|this|next|this coming)\s+)?(?:\b(?P<wd>{_WD}),?\s+)?{_EDGE}\b(?P<mon>{_MON})\s+(?P<d>{_DAYNUM})\b(?:,?\s+(?P<y>{_YEAR})\b|{_RELYEAR})?"),
     # 9 November [2020]
@@ -148,7 +148,7 @@ _PATTERNS: list[tuple[str, str]] = [
                   r"camp|trip|flight|train|bus|ferry|shift|express|delivery|oats)\b)"),
     ("part", r"\b(?P<rel>this|last|tomorrow|yesterday|this past|early this|late this|later this|earlier this)\s+(?P<part>morning|afternoon|evening|night)\b"),
     # set expressions
-    ("set", rf"\b(?:(?:every|each|per)\s+(?:(?P<n>{_NUMW}|other|\d+)\s+)?(?P<u>{_UNIT}|{_WD}|{_MON})|(?:once|twice|(?:{_NUMW}|\d+) times)\s+(?:a|an|per|each)\s+(?P<u2>{_UNIT})|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly|semiannually))\b"),
+    ("set", rf"\b(?:(?:every|each|per)\s+(?:(?P<n>{_NUMW}|other|\d+)\s+)?(?P<u>{_UNIT}|{_WD}|{_MON}|spring|summer|autumn|winter|weekends?|(?:morning|afternoon|evening|night)s?\b)|(?:once|twice|(?:{_NUMW}|\d+) times)\s+(?:a|an|per|each)\s+(?P<u2>{_UNIT})|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly|semiannually))\b"),
     # "two weeks ago", "three years earlier/later"
     ("ago", rf"\b{_MOD}(?P<n>{_NUM})[\s-]+(?P<u>{_UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|previously|hence|from now)\b"),
     ("yearago", r"\b(?P<w>year|month|week|quarter)[- ](?P<dir>earlier|ago)\b"),
@@ -818,11 +818,23 @@ def _n_iso(m, ctx, s, e):
     return "DATE", v
 
 
+_DAY_FIRST = re.compile(r"\b(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])/(?:\d{4}|\d\d)\b")
+
+
 def _n_slash(m, ctx, s, e):
+    """A slashed date: month first as in American texts, day first when the first number
+    cannot be a month ("28/02/2023") or another slashed date of the text puts the day first."""
     y = m["y"]
     if len(y) == 2:
         y = ("19" if int(y) > 30 else "20") + y
-    v = f"{y}-{int(m['m']):02d}-{int(m['d']):02d}"
+    mo, d = int(m["m"]), int(m["d"])
+    if mo > 12 or (d <= 12 and _DAY_FIRST.search(ctx.text)):
+        mo, d = d, mo
+    if mo > 12:
+        return None
+    v = f"{y}-{mo:02d}-{d:02d}"
+    if calendar_date(v) is None:
+        return None
     if m["hh"]:
         return "TIME", f"{v}T{m['hh']}:{m['mi']}"
     return "DATE", v
@@ -1425,6 +1437,12 @@ def _n_set(m, ctx, s, e):
              "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "quarterly": "P3M", "semiannually": "P6M"}[a]
         return "SET", v
     u = m["u"] or m["u2"]
+    if m["u"] and not m["n"] and u.lower() in SEASONS:  # "every summer"
+        return "SET", f"XXXX-{SEASONS[u.lower()]}"
+    if m["u"] and not m["n"] and u.lower() == "weekend":  # "every weekend"
+        return "SET", "XXXX-WXX-WE"
+    if m["u"] and not m["n"] and u.lower() in PARTS:  # "every night", "each morning"
+        return "SET", f"XXXX-XX-XXT{PARTS[u.lower()]}"
     if u.lower() in WEEKDAYS:
         return "SET", f"XXXX-WXX-{WEEKDAYS[u.lower()] + 1}"
     if u.lower().rstrip(".") in MONTHS:
