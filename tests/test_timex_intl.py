@@ -79,3 +79,13 @@ def test_every_season_weekend_or_part_of_the_day_is_a_set():
     assert values("The festival takes place every summer.") == [("every summer", "XXXX-SU")]
     assert values("Protesters have marched every weekend.") == [("every weekend", "XXXX-WXX-WE")]
     assert values("He has addressed the nation every night.") == [("every night", "XXXX-XX-XXTNI")]
+
+
+def test_tense_of_an_expectation_a_noun_in_past_form_and_a_possessive_day_ahead():
+    # a present passive of an expectation looks ahead
+    assert values("The verdict is expected on Thursday.") == [("Thursday", "2023-03-02")]
+    # "cut" after a determiner is a noun, not the past verb of the date
+    assert values("Investors expect another cut in September.", dt.date(2025, 6, 11)) == [("September", "2025-09")]
+    # a possessive day whose noun's verb looks ahead
+    assert values("Wednesday's summit will focus on migration.") == [("Wednesday", "2023-03-01")]
+    assert values("Wednesday's summit focused on migration.") == [("Wednesday", "2023-02-22")]

@@ -359,7 +359,8 @@ def _strong(w: str, nxt: str | None, prev: str | None = None) -> str | None:
         if lw in ("set", "due", "going") and n not in ("to", "for"):
             return None
         if lw == "expected" and n != "to":
-            return None
+            # "the verdict is expected on Thursday": a present passive of an expectation looks ahead
+            return "future" if (prev or "").lower() in ("is", "are", "'s", "’s", "'re", "’re") else None
         return "future"
     if lw in _STRONG_PAST:
         return "past"
@@ -480,6 +481,7 @@ def _text_tense(text: str, start: int, end: int) -> str | None:
     if j >= 0 and lw[j].lower() in ("on", "at", "in", "late", "early"):
         j -= 1
     if (j >= 0 and _weak(lw[j]) == "past" and lw[j].lower() not in _INTENT
+            and (j == 0 or lw[j - 1].lower() not in _DETS | {"another", "every", "each", "no", "any"})  # a noun: "another cut in May"
             and (j == 0 or lw[j - 1].lower() not in ("be", "being", "will", "would", "to", "can", "could", "may", "might", "must", "should", "shall")
                  and lw[j - 1].lower() not in _BE_PRESENT_PASSIVE)):
         return "past"
@@ -1333,7 +1335,11 @@ def _weekday_value(wd: int, rel: str, ctx: _Ctx, s: int, e: int) -> str:
         d = a - dt.timedelta(days=back)
     else:
         # "Wednesday's ruling": in news a possessive weekday names a day that has come
-        tense = "past" if re.match(r"(?:\s+(?:morning|afternoon|evening|night))?['’]s\b", ctx.text[e:e + 12]) else ctx.tense(s, e)
+        # unless the noun's verb looks ahead: "Wednesday's summit will focus on migration"
+        possessive = re.match(r"(?:\s+(?:morning|afternoon|evening|night))?['’]s\b", ctx.text[e:e + 12])
+        ahead = possessive and re.match(r"(?:\s+(?:morning|afternoon|evening|night))?['’]s(?:\s+[\w-]+){1,3}\s+(?:will|is\s+(?:expected|set|due|scheduled)\s+to|is\s+to)\b",
+                                        ctx.text[e:e + 80])
+        tense = "future" if ahead else "past" if possessive else ctx.tense(s, e)
         if tense == "future":
             d = a + dt.timedelta(days=fwd)
         else:
