@@ -89,3 +89,18 @@ def test_tense_of_an_expectation_a_noun_in_past_form_and_a_possessive_day_ahead(
     # a possessive day whose noun's verb looks ahead
     assert values("Wednesday's summit will focus on migration.") == [("Wednesday", "2023-03-01")]
     assert values("Wednesday's summit focused on migration.") == [("Wednesday", "2023-02-22")]
+
+
+def test_unit_long_half_a_unit_and_n_units_time():
+    assert values("The decade-long conflict has killed thousands.") == [("decade-long", "P10Y")]
+    assert values("The regime has held power for more than half a century.") == [("more than half a century", "P50Y")]
+    # "in two weeks' time" is the date two weeks ahead
+    assert values("The regulator will announce its decision in two weeks' time.") == [("two weeks' time", "2023-W11")]
+
+
+def test_in_the_new_year():
+    assert values("The court will rule on the case in the new year.", dt.date(2023, 12, 15)) == [("the new year", "2024")]
+    assert values("The government said it would review the policy in the new year.", dt.date(2021, 11, 15)) == [
+        ("the new year", "2022")]
+    assert values("Prices have risen since the start of the year.", dt.date(2024, 1, 10)) == [
+        ("the start of the year", "2024")]

@@ -80,7 +80,7 @@ _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUMW = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|a dozen|a|an)"
+    r"sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|a dozen|half an?|a|an)"
 )
 _NUM = rf"(?:\d+(?: 1/2|\.\d+)?|{_NUMW}|(?:a )?(?:few|couple(?: of)?)|several|many|some|a number of)"
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
@@ -159,6 +159,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("daybefore", r"\bthe\s+(?P<u>day|week|month|year)\s+(?P<dir>before|after)(?=\s*[,.;:!?)”\"']|\s+(?:that|this|last|yesterday)\b)"),
     # durations
     ("duration", rf"\b{_MOD}(?P<n>{_NUM})(?:\s+(?:more|additional|full|straight|consecutive|long|short|trading|business|working|calendar))?[\s-]+(?P<u>{_UNIT})(?P<adj>-(?:long|old))?(?:\s+(?:and\s+a\s+half))?\b"),
+    ("unitlong", r"\b(?P<u>hour|day|week|month|year|decade|century)[- ]long\b"),
     ("bareunits", r"\b(?P<pre>(?:recent|coming|past|the past|the last|in recent|several|many|the next few|the)\s+)?(?P<u>years|months|weeks|days|decades|hours|centuries)(?P<adj>-long)?\b"),
     # generic references
     ("ref", r"\b(?P<w>now|right now|currently|nowadays|at present|at the moment|these days|presently|recently|lately|in the past|the past|previously|formerly|soon|the future|in the near future|in the future|the near future|future|the time being|at this time|at that time|once|eventually|so far|to date|as yet|yet|earlier)\b"),
@@ -170,6 +171,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # spoken years and decades: "nineteen ninety-six", "the year two thousand", "the nineties"
     ("wordyear", r"\b(?:the\s+year\s+)?(?:nineteen|twenty)[- ](?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<o>one|two|three|four|five|six|seven|eight|nine))?\b(?!\s+(?:percent|per|hundred|thousand|million|billion|dollars|people))|\bthe\s+year\s+two\s+thousand(?:\s+and\s+(?P<o2>one|two|three|four|five|six|seven|eight|nine|ten))?\b"),
     ("worddecade", r"\b(?:the\s+)?(?:early\s+|late\s+|mid-)?(?:nineteen[- ])?(?P<t>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
+    # "in the new year": the year that begins next
+    ("newyear", r"\b(?:in|into|after|from|by|until|till|early in|for|over)\s+(?P<x>the\s+new\s+year)\b(?!['’])"),
     # the weekend, the year, year-end
     ("theunit", r"\b(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)?the\s+(?P<mod>full\s+|fiscal\s+|current\s+|whole\s+|entire\s+)?(?P<u>weekend|year)\b(?!\s*[-’']|\s+(?:of|before|after|in|that|when|ago|earlier)\b)"),
     ("endof", r"\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+the\s+(?P<u>month|week)\b(?!\s*['’-]|\s+(?:of|before|after|that|when)\b)"),
@@ -198,6 +201,8 @@ def _num(s: str) -> float | None:
     if re.fullmatch(r"\d+ 1/2", s):
         return float(s.split()[0]) + 0.5
     words = s.split()
+    if words in (["half", "a"], ["half", "an"]):  # "half a century"
+        return 0.5
     if "couple" in words:  # "a couple of years": two (TimeML P2Y)
         return None if any(w in VAGUE_NUMBERS for w in words) else 2.0
     if not words or any(w in VAGUE_NUMBERS for w in words):
@@ -1679,6 +1684,10 @@ def _n_duration(m, ctx, s, e):
     n = _num(n_txt)
     if n is not None and re.search(r"\band\s+a\s+half$", txt, re.I):
         n += 0.5  # "a minute and a half"
+    time = re.match(r"['’]s?\s+time\b", ctx.text[e:e + 10])
+    if time and n is not None and n == int(n) and re.search(r"\bin\s+$", ctx.text[max(0, s - 4):s]) and ctx.anchor is not None:
+        # "in two weeks' time": the date that far ahead of the anchor
+        return "DATE", _shift(ctx, ctx.anchor, u, int(n)), (s, e + time.end())
     # "first/last N units" of something is still a duration; "the 1990 year" is not matched here
     lead = re.match(r"(?:(?:only|just|barely|merely)\s+)+|the\s+(?=[\w.]+-\w+$)", txt, re.I)
     if lead and not (lead.group().lower().startswith("the") and not re.match(r"\s+[a-z]", ctx.text[e:e + 3])):
@@ -1915,6 +1924,22 @@ def _n_overnight(m, ctx, s, e):
     return "TIME", f"{(day - dt.timedelta(days=back)).isoformat()}TNI"
 
 
+def _n_unitlong(m, ctx, s, e):
+    """"decade-long", "year-long": a duration of one unit."""
+    return "DURATION", _duration(1, m["u"])
+
+
+def _n_newyear(m, ctx, s, e):
+    """"in the new year": the coming year when written in the last months of a year, else the
+    anchor's year (a new year just begun)."""
+    span = (m.start("x"), m.end("x"))
+    if "New" in m["x"]:
+        return None  # "the New Year": the holiday
+    if ctx.anchor is None:
+        return "DATE", "FUTURE_REF", span
+    return "DATE", str(ctx.anchor.year + (1 if ctx.anchor.month >= 9 else 0)), span
+
+
 _NORMALIZERS = {
     "iso": _n_iso, "slash": _n_slash, "mdy": _n_mdy, "dmy": _n_dmy, "my": _n_my, "season": _n_season,
     "quarter": _n_quarter, "qabbr": _n_qabbr, "yearq": _n_yearq, "relyearq": _n_relyearq, "agoq": _n_agoq,
@@ -1923,7 +1948,7 @@ _NORMALIZERS = {
     "deictic": _n_deictic, "part": _n_part, "set": _n_set, "ago": _n_ago, "yearago": _n_yearago,
     "relunit": _n_relunit, "anaday": _n_anaday, "daybefore": _n_daybefore, "duration": _n_duration,
     "bareunits": _n_bareunits, "ref": _n_ref, "refadj": _n_refadj, "holiday": _n_holiday,
-    "century": _n_century, "overnight": _n_overnight, "wordyear": None, "worddecade": None, "theunit": None, "yearend": None,
+    "century": _n_century, "overnight": _n_overnight, "unitlong": _n_unitlong, "newyear": _n_newyear, "wordyear": None, "worddecade": None, "theunit": None, "yearend": None,
 }
 
 
