@@ -181,3 +181,14 @@ def test_relative_date_inside_a_british_style_quote_is_not_dated():
             "‘We don’t know what happened yesterday,’ she said.\n")
     brief = briefdoc.extract(text, published=dt.date(2023, 3, 1))
     assert [e.date for e in brief.timeline] == ["2023-02-27"]
+
+
+def test_a_clause_dated_twice_keeps_the_finer_date():
+    import datetime as _dt
+
+    from briefdoc import nlp as _nlp
+    from briefdoc.extractors import timeline as _timeline
+
+    doc = _nlp.parse("Ramadan begins next week, and the price of dates has risen.")
+    events = _timeline.build(doc, _dt.date(2023, 3, 14))
+    assert [(e.expression, e.date) for e in events] == [("next week", "2023-W12")]

@@ -80,7 +80,7 @@ _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUMW = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|a dozen|a|an)"
+    r"sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|a dozen|half an?|a|an)"
 )
 _NUM = rf"(?:\d+(?: 1/2|\.\d+)?|{_NUMW}|(?:a )?(?:few|couple(?: of)?)|several|many|some|a number of)"
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
@@ -103,8 +103,8 @@ _EDGE = r"(?:(?:the\s+)?(?:early|late|mid|middle|end|beginning|start)(?:\s+of)?(
 _PATTERNS: list[tuple[str, str]] = [
     # ISO date with optional time
     ("iso", rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:[ T](?P<hh>\d\d):(?P<mi>\d\d)(?::\d\d)?)?\b"),
-    # 11/9/2020 (US order)
-    ("slash", rf"\b(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>\d{{4}}|\d\d)(?:\s+(?P<hh>\d\d):(?P<mi>\d\d)(?::\d\d)?)?\b"),
+    # 11/9/2020 (US order); 28/02/2023 (day first, as in British and European texts)
+    ("slash", rf"\b(?P<m>0?[1-9]|[12]\d|3[01])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>\d{{4}}|\d\d)(?:\s+(?P<hh>\d\d):(?P<mi>\d\d)(?::\d\d)?)?\b"),
     # [Tuesday,] November 9[, 2020]
     ("mdy", rf"(?:\b(?P<rel>last|this|next|this coming)\s+)?(?:\b(?P<wd>{_WD}),?\s+)?{_EDGE}\b(?P<mon>{_MON})\s+(?P<d>{_DAYNUM})\b(?:,?\s+(?P<y>{_YEAR})\b|{_RELYEAR})?"),
     # 9 November [2020]
@@ -143,9 +143,12 @@ _PATTERNS: list[tuple[str, str]] = [
     ("weekdays", rf"\b(?P<wd>{_WD})(?:s\b|\s+(?P<part>mornings|afternoons|evenings|nights)\b)"),
     # deictic days
     ("deictic", r"\b(?:(?P<edge>early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow)(?:\s+(?P<part>morning|afternoon|evening|night))?\b"),
+    # "overnight" ("struck overnight", "overnight losses"), not a kind of thing ("overnight rates", "an overnight success")
+    ("overnight", r"\bovernight\b(?![- ](?:rates?|lending|loans?|repo|index|interbank|money|success|sensation|celebrity|star|hit|bag|stay|"
+                  r"camp|trip|flight|train|bus|ferry|shift|express|delivery|oats)\b)"),
     ("part", r"\b(?P<rel>this|last|tomorrow|yesterday|this past|early this|late this|later this|earlier this)\s+(?P<part>morning|afternoon|evening|night)\b"),
     # set expressions
-    ("set", rf"\b(?:(?:every|each|per)\s+(?:(?P<n>{_NUMW}|other|\d+)\s+)?(?P<u>{_UNIT}|{_WD}|{_MON})|(?:once|twice|(?:{_NUMW}|\d+) times)\s+(?:a|an|per|each)\s+(?P<u2>{_UNIT})|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly|semiannually))\b"),
+    ("set", rf"\b(?:(?:every|each|per)\s+(?:(?P<n>{_NUMW}|other|\d+)\s+)?(?P<u>{_UNIT}|{_WD}|{_MON}|spring|summer|autumn|winter|weekends?|(?:morning|afternoon|evening|night)s?\b)|(?:once|twice|(?:{_NUMW}|\d+) times)\s+(?:a|an|per|each)\s+(?P<u2>{_UNIT})|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly|semiannually))\b"),
     # "two weeks ago", "three years earlier/later"
     ("ago", rf"\b{_MOD}(?P<n>{_NUM})[\s-]+(?P<u>{_UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|previously|hence|from now)\b"),
     ("yearago", r"\b(?P<w>year|month|week|quarter)[- ](?P<dir>earlier|ago)\b"),
@@ -156,15 +159,20 @@ _PATTERNS: list[tuple[str, str]] = [
     ("daybefore", r"\bthe\s+(?P<u>day|week|month|year)\s+(?P<dir>before|after)(?=\s*[,.;:!?)”\"']|\s+(?:that|this|last|yesterday)\b)"),
     # durations
     ("duration", rf"\b{_MOD}(?P<n>{_NUM})(?:\s+(?:more|additional|full|straight|consecutive|long|short|trading|business|working|calendar))?[\s-]+(?P<u>{_UNIT})(?P<adj>-(?:long|old))?(?:\s+(?:and\s+a\s+half))?\b"),
+    ("unitlong", r"\b(?P<u>hour|day|week|month|year|decade|century)[- ]long\b"),
     ("bareunits", r"\b(?P<pre>(?:recent|coming|past|the past|the last|in recent|several|many|the next few|the)\s+)?(?P<u>years|months|weeks|days|decades|hours|centuries)(?P<adj>-long)?\b"),
     # generic references
     ("ref", r"\b(?P<w>now|right now|currently|nowadays|at present|at the moment|these days|presently|recently|lately|in the past|the past|previously|formerly|soon|the future|in the near future|in the future|the near future|future|the time being|at this time|at that time|once|eventually|so far|to date|as yet|yet|earlier)\b"),
     ("refadj", r"\b(?P<w>current|recent|former|latest)(?=\s+[a-z])"),
     # holidays
-    ("holiday", rf"\b(?P<w>Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)?|Thanksgiving(?: Day)?|Independence Day|Labor Day|Memorial Day|Halloween|Valentine['’]s Day|Election Day|Easter(?: Sunday| week)?|Good Friday)\b(?:,?\s+(?P<y>{_YEAR})\b)?"),
+    ("holiday", rf"\b(?P<w>Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)?|Thanksgiving(?: Day)?|Independence Day|Labor Day|Memorial Day|Halloween|Valentine['’]s Day|Election Day|Easter(?: Sunday| Monday| week)?|Good Friday|"
+     r"Nowruz|Norouz|Newroz|Armistice Day|Remembrance Day|Bastille Day|Boxing Day|Anzac Day|May Day|"
+     rf"Ramadan|Eid(?: al-(?:Fitr|Adha))?|Yom Kippur|Rosh Hashanah|Hanukkah|Passover|Diwali|Lunar New Year|Chinese New Year)\b(?:,?\s+(?P<y>{_YEAR})\b)?"),
     # spoken years and decades: "nineteen ninety-six", "the year two thousand", "the nineties"
     ("wordyear", r"\b(?:the\s+year\s+)?(?:nineteen|twenty)[- ](?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<o>one|two|three|four|five|six|seven|eight|nine))?\b(?!\s+(?:percent|per|hundred|thousand|million|billion|dollars|people))|\bthe\s+year\s+two\s+thousand(?:\s+and\s+(?P<o2>one|two|three|four|five|six|seven|eight|nine|ten))?\b"),
     ("worddecade", r"\b(?:the\s+)?(?:early\s+|late\s+|mid-)?(?:nineteen[- ])?(?P<t>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
+    # "in the new year": the year that begins next
+    ("newyear", r"\b(?:in|into|after|from|by|until|till|early in|for|over)\s+(?P<x>the\s+new\s+year)\b(?!['’])"),
     # the weekend, the year, year-end
     ("theunit", r"\b(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)?the\s+(?P<mod>full\s+|fiscal\s+|current\s+|whole\s+|entire\s+)?(?P<u>weekend|year)\b(?!\s*[-’']|\s+(?:of|before|after|in|that|when|ago|earlier)\b)"),
     ("endof", r"\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+the\s+(?P<u>month|week)\b(?!\s*['’-]|\s+(?:of|before|after|that|when)\b)"),
@@ -193,6 +201,8 @@ def _num(s: str) -> float | None:
     if re.fullmatch(r"\d+ 1/2", s):
         return float(s.split()[0]) + 0.5
     words = s.split()
+    if words in (["half", "a"], ["half", "an"]):  # "half a century"
+        return 0.5
     if "couple" in words:  # "a couple of years": two (TimeML P2Y)
         return None if any(w in VAGUE_NUMBERS for w in words) else 2.0
     if not words or any(w in VAGUE_NUMBERS for w in words):
@@ -354,7 +364,8 @@ def _strong(w: str, nxt: str | None, prev: str | None = None) -> str | None:
         if lw in ("set", "due", "going") and n not in ("to", "for"):
             return None
         if lw == "expected" and n != "to":
-            return None
+            # "the verdict is expected on Thursday": a present passive of an expectation looks ahead
+            return "future" if (prev or "").lower() in ("is", "are", "'s", "’s", "'re", "’re") else None
         return "future"
     if lw in _STRONG_PAST:
         return "past"
@@ -434,6 +445,17 @@ def _reach(words: list[str], n: int) -> int:
     return len(words)
 
 
+_AT_CLOCK = re.compile(r"\s+at\s+(?:about\s+|around\s+)?\d[\d:.]*\s*(?:[ap]\.?m\.?)?(?:\s+(?:local\s+time|GMT|UTC|[ECMP][SD]T))?"
+                       r"(?:\s*\([^()]{1,24}\))?,?(?P<on>\s+on)?\s*$", re.I)
+
+
+def _skip_clock(left: str) -> str:
+    """A clock time between the verb and the day does not part them: in "polls close at
+    8pm local time (1700 GMT) on Sunday" the verb "close" governs "Sunday"."""
+    m = _AT_CLOCK.search(left)
+    return left[:m.start()] + (" on " if m and m["on"] else " ") if m else left
+
+
 def _text_tense(text: str, start: int, end: int) -> str | None:
     """Tense of the clause around [start, end), from nearby markers: a heuristic."""
     lo = max(0, start - 240)
@@ -441,6 +463,7 @@ def _text_tense(text: str, start: int, end: int) -> str | None:
     cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "))
     if cut >= 0:
         left = left[cut + 1:]
+    left = _skip_clock(left)
     right = text[end:end + 160]
     m = re.search(r"[.?!]\s|\n", right)
     if m:
@@ -463,6 +486,7 @@ def _text_tense(text: str, start: int, end: int) -> str | None:
     if j >= 0 and lw[j].lower() in ("on", "at", "in", "late", "early"):
         j -= 1
     if (j >= 0 and _weak(lw[j]) == "past" and lw[j].lower() not in _INTENT
+            and (j == 0 or lw[j - 1].lower() not in _DETS | {"another", "every", "each", "no", "any"})  # a noun: "another cut in May"
             and (j == 0 or lw[j - 1].lower() not in ("be", "being", "will", "would", "to", "can", "could", "may", "might", "must", "should", "shall")
                  and lw[j - 1].lower() not in _BE_PRESENT_PASSIVE)):
         return "past"
@@ -607,11 +631,13 @@ _TRIGGERS = {
     "quarter": r"quarter|half", "yearq": r"quarter|period", "relyearq": r"quarter|period",
     "agoq": r"quarter|period", "latestp": r"latest", "weekof": r"week of", "ordday": r"\d(?:st|nd|rd|th)\b", "term": r"\bterm\b", "weekday": _WD_T, "weekdays": _WD_T, "worddecade": r"ties\b",
     "wordyear": r"nineteen|twenty|thousand", "decade": r"\d0'?s\b", "century": r"centur",
-    "deictic": r"\b(?:today|tonight|yesterday|tomorrow)\b", "clock": r"\b[ap]\.?m\b",
+    "deictic": r"\b(?:today|tonight|yesterday|tomorrow)\b", "clock": r"(?:\b|\d)[ap]\.?m\b",
     "part": r"\b(?:morning|afternoon|evening|night)\b",
     "clockz": r"\d\d\s*(?:GMT|UTC|local)\b|\d:\d\d\b",
     "endof": r"\b(?:end|beginning|start|middle)\s+of\s+the\s+(?:month|week)\b", "noon": r"noon|midnight|midday|afternoon|morning|dawn|dusk",
-    "holiday": r"Christmas|New Year|Thanksgiving|Independence|Labor Day|Memorial Day|Halloween|Valentine|Election Day|Easter|Good Friday",
+    "holiday": r"Christmas|New Year|Thanksgiving|Independence|Labor Day|Memorial Day|Halloween|Valentine|Election Day|Easter|Good Friday|"
+               r"Nowruz|Norouz|Newroz|Armistice|Remembrance|Bastille|Boxing Day|Anzac|May Day|Ramadan|Eid|Yom Kippur|"
+               r"Rosh Hashanah|Hanukkah|Passover|Diwali",
 }
 _TRIGGER_RX = {k: re.compile(v, re.IGNORECASE if k not in ("my", "mdy", "dmy") else 0) for k, v in _TRIGGERS.items()}
 
@@ -799,11 +825,23 @@ def _n_iso(m, ctx, s, e):
     return "DATE", v
 
 
+_DAY_FIRST = re.compile(r"\b(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])/(?:\d{4}|\d\d)\b")
+
+
 def _n_slash(m, ctx, s, e):
+    """A slashed date: month first as in American texts, day first when the first number
+    cannot be a month ("28/02/2023") or another slashed date of the text puts the day first."""
     y = m["y"]
     if len(y) == 2:
         y = ("19" if int(y) > 30 else "20") + y
-    v = f"{y}-{int(m['m']):02d}-{int(m['d']):02d}"
+    mo, d = int(m["m"]), int(m["d"])
+    if mo > 12 or (d <= 12 and _DAY_FIRST.search(ctx.text)):
+        mo, d = d, mo
+    if mo > 12:
+        return None
+    v = f"{y}-{mo:02d}-{d:02d}"
+    if calendar_date(v) is None:
+        return None
     if m["hh"]:
         return "TIME", f"{v}T{m['hh']}:{m['mi']}"
     return "DATE", v
@@ -1196,7 +1234,7 @@ def _day_of(word: str | None, ctx: _Ctx, s: int, e: int) -> str | None:
     return None
 
 
-_ON_DAY = re.compile(rf"(?:\s+(?:\(?local\s+time\)?|[ECMP][SD]T|GMT|UTC))?,?\s+on\s+(?:(?P<wd>{_WD}|today|yesterday|tomorrow)\b(?!,?\s+(?:the\s+)?(?:{_MON}|{_DAYNUM}\b))"
+_ON_DAY = re.compile(rf"(?:\s+(?:\(?local\s+time\)?|[ECMP][SD]T|GMT|UTC))?(?:\s+\([^()]{{1,24}}\))?,?\s+on\s+(?:(?P<wd>{_WD}|today|yesterday|tomorrow)\b(?!,?\s+(?:the\s+)?(?:{_MON}|{_DAYNUM}\b))"
                      rf"|(?:{_WD},?\s+)?(?:(?P<mon>{_MON})\s+(?P<d>{_DAYNUM})|(?:the\s+)?(?P<d2>{_DAYNUM})\s+(?:of\s+)?(?P<mon2>{_MON}))\b(?:,?\s+(?P<y>{_YEAR})\b)?)")
 
 
@@ -1255,8 +1293,9 @@ def _n_clockz(m, ctx, s, e):
         return None  # a bare "18:45" is a time only after a preposition (not a score, a ratio or a verse)
     if m["tz"] and m["tz"].lower().startswith("local"):
         e = m.start("tz") + len(m["tz"].split()[0]) + 1 + len(m["tz"].split()[-1])
-    day = ctx.last_day.isoformat() if ctx.last_day is not None and ctx.anchor is not None and abs((ctx.last_day - ctx.anchor).days) <= 7 else (
-        ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX")
+    day = _on_day(ctx, e) or (
+        ctx.last_day.isoformat() if ctx.last_day is not None and ctx.anchor is not None and abs((ctx.last_day - ctx.anchor).days) <= 7 else (
+            ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"))
     return "TIME", f"{day}T{int(h):02d}:{mi}", (s, e)
 
 
@@ -1301,7 +1340,11 @@ def _weekday_value(wd: int, rel: str, ctx: _Ctx, s: int, e: int) -> str:
         d = a - dt.timedelta(days=back)
     else:
         # "Wednesday's ruling": in news a possessive weekday names a day that has come
-        tense = "past" if re.match(r"(?:\s+(?:morning|afternoon|evening|night))?['’]s\b", ctx.text[e:e + 12]) else ctx.tense(s, e)
+        # unless the noun's verb looks ahead: "Wednesday's summit will focus on migration"
+        possessive = re.match(r"(?:\s+(?:morning|afternoon|evening|night))?['’]s\b", ctx.text[e:e + 12])
+        ahead = possessive and re.match(r"(?:\s+(?:morning|afternoon|evening|night))?['’]s(?:\s+[\w-]+){1,3}\s+(?:will|is\s+(?:expected|set|due|scheduled)\s+to|is\s+to)\b",
+                                        ctx.text[e:e + 80])
+        tense = "future" if ahead else "past" if possessive else ctx.tense(s, e)
         if tense == "future":
             d = a + dt.timedelta(days=fwd)
         else:
@@ -1405,6 +1448,12 @@ def _n_set(m, ctx, s, e):
              "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "quarterly": "P3M", "semiannually": "P6M"}[a]
         return "SET", v
     u = m["u"] or m["u2"]
+    if m["u"] and not m["n"] and u.lower() in SEASONS:  # "every summer"
+        return "SET", f"XXXX-{SEASONS[u.lower()]}"
+    if m["u"] and not m["n"] and u.lower() == "weekend":  # "every weekend"
+        return "SET", "XXXX-WXX-WE"
+    if m["u"] and not m["n"] and u.lower() in PARTS:  # "every night", "each morning"
+        return "SET", f"XXXX-XX-XXT{PARTS[u.lower()]}"
     if u.lower() in WEEKDAYS:
         return "SET", f"XXXX-WXX-{WEEKDAYS[u.lower()] + 1}"
     if u.lower().rstrip(".") in MONTHS:
@@ -1635,6 +1684,10 @@ def _n_duration(m, ctx, s, e):
     n = _num(n_txt)
     if n is not None and re.search(r"\band\s+a\s+half$", txt, re.I):
         n += 0.5  # "a minute and a half"
+    time = re.match(r"['’]s?\s+time\b", ctx.text[e:e + 10])
+    if time and n is not None and n == int(n) and re.search(r"\bin\s+$", ctx.text[max(0, s - 4):s]) and ctx.anchor is not None:
+        # "in two weeks' time": the date that far ahead of the anchor
+        return "DATE", _shift(ctx, ctx.anchor, u, int(n)), (s, e + time.end())
     # "first/last N units" of something is still a duration; "the 1990 year" is not matched here
     lead = re.match(r"(?:(?:only|just|barely|merely)\s+)+|the\s+(?=[\w.]+-\w+$)", txt, re.I)
     if lead and not (lead.group().lower().startswith("the") and not re.match(r"\s+[a-z]", ctx.text[e:e + 3])):
@@ -1713,7 +1766,38 @@ _HOLIDAYS = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's": (1, 1),
     "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
     "halloween": (10, 31), "valentine's day": (2, 14),
+    # fixed days of international news: the Persian new year on the March equinox (21 March in Iran's calendar),
+    # the 1918 armistice, France's national day, the day after Christmas, Australia's and New Zealand's war day
+    "nowruz": (3, 21), "norouz": (3, 21), "newroz": (3, 21), "armistice day": (11, 11), "remembrance day": (11, 11),
+    "bastille day": (7, 14), "boxing day": (12, 26), "anzac day": (4, 25), "may day": (5, 1),
 }
+
+# Independence Day is 4 July only in the United States: another country named in the sentence gives its own day
+_INDEPENDENCE = [
+    (r"Ukrain", (8, 24)), (r"India(?!na)", (8, 15)), (r"Pakistan", (8, 14)), (r"Bangladesh", (3, 26)),
+    (r"Indonesia", (8, 17)), (r"Philippin|Filipino", (6, 12)), (r"Mexic", (9, 16)), (r"Brazil", (9, 7)),
+    (r"Argentin", (7, 9)), (r"Colombia", (7, 20)), (r"Peru", (7, 28)), (r"Venezuela", (7, 5)), (r"Chile", (9, 18)),
+    (r"Algeria", (7, 5)), (r"Nigeria", (10, 1)), (r"Ghana", (3, 6)), (r"South Sudan", (7, 9)), (r"Sri Lanka", (2, 4)),
+    (r"Kazakh", (12, 16)), (r"Georgia(?!n? Democrat)", (5, 26)), (r"Armenia", (9, 21)), (r"Azerbaij", (10, 18)),
+    (r"Moldova", (8, 27)), (r"Belarus", (7, 3)), (r"Lebanon|Lebanese", (11, 22)), (r"Finland|Finnish", (12, 6)),
+    (r"Poland|Polish", (11, 11)), (r"Kenya", (12, 12)), (r"Zimbabwe", (4, 18)), (r"Jordan", (5, 25)),
+    (r"Tunisia", (3, 20)), (r"Morocc", (11, 18)), (r"Vietnam", (9, 2)), (r"Malaysia", (8, 31)), (r"Kosovo", (2, 17)),
+    (r"Estonia", (2, 24)), (r"Lithuania", (2, 16)), (r"Latvia", (11, 18)), (r"Croatia", (5, 30)),
+]
+
+
+def _independence_day(ctx, s: int) -> tuple[int, int]:
+    """The day of "Independence Day": that of the country the sentence names ("Ukraine
+    marked Independence Day"), else the United States' 4 July."""
+    lo = max(ctx.text.rfind(". ", 0, s), ctx.text.rfind("\n", 0, s), 0)
+    hi = [i for i in (ctx.text.find(". ", s), ctx.text.find("\n", s)) if i >= 0]
+    sent = ctx.text[lo:min(hi) if hi else len(ctx.text)]
+    if re.search(r"\b(?:America|United States|U\.S\.|US)\b", sent):
+        return 7, 4
+    for rx, md in _INDEPENDENCE:
+        if re.search(rf"\b(?:{rx})", sent):
+            return md
+    return 7, 4
 
 
 def _easter(y: int) -> dt.date:
@@ -1743,7 +1827,8 @@ def _election_day(y: int) -> dt.date:  # the Tuesday after the first Monday of N
 
 # holidays on a different day every year
 _MOVABLE = {"thanksgiving": _thanksgiving, "election day": _election_day, "easter": _easter,
-            "good friday": lambda y: _easter(y) - dt.timedelta(days=2)}
+            "good friday": lambda y: _easter(y) - dt.timedelta(days=2),
+            "easter monday": lambda y: _easter(y) + dt.timedelta(days=1)}
 
 
 # What may follow a holiday that is still the day: "Christmas morning", "the Thanksgiving weekend".
@@ -1753,6 +1838,11 @@ _FUNCTION_WORDS = {"and", "or", "but", "to", "in", "on", "at", "of", "for", "wit
                    "this", "that", "last", "next", "is", "was", "will", "would", "the", "a", "an", "he", "she", "they",
                    "we", "it", "i", "you", "his", "her", "their", "its", "after", "before", "until", "since", "so",
                    "because", "if", "then", "than", "are", "were", "has", "had", "have", "be", "been", "said", "says"}
+
+
+# verbs in -s that say what a holiday does ("Ramadan begins next week"): not a plural noun after it
+_HOLIDAY_VERBS = {"begins", "starts", "ends", "falls", "comes", "marks", "approaches", "lasts", "runs", "arrives",
+                  "nears", "continues", "sees", "brings", "coincides", "follows", "precedes", "is", "was", "has"}
 
 
 def _names_a_kind_of_thing(ctx, e: int) -> bool:
@@ -1768,7 +1858,7 @@ def _names_a_kind_of_thing(ctx, e: int) -> bool:
             word = span[0]
             prev = ctx.doc[word.i - 1] if word.i else None
             return word.pos_ == "NOUN" and prev is not None and prev.dep_ == "compound" and prev.head.i == word.i
-    return nxt[1].endswith("s") and not nxt[1].endswith("ss")
+    return nxt[1].endswith("s") and not nxt[1].endswith("ss") and nxt[1] not in _HOLIDAY_VERBS
 
 
 def _n_holiday(m, ctx, s, e):
@@ -1780,13 +1870,13 @@ def _n_holiday(m, ctx, s, e):
     if not m["y"] and _names_a_kind_of_thing(ctx, e):
         return None  # "Christmas trees", "Halloween costumes": a kind of thing, not the day
     if w in _HOLIDAYS:
-        mo, d = _HOLIDAYS[w]
+        mo, d = _independence_day(ctx, s) if w == "independence day" else _HOLIDAYS[w]
         if m["y"]:
             return "DATE", f"{m['y']}-{mo:02d}-{d:02d}"
         return "DATE", _resolve_md(mo, d, ctx, s, e)
     if w == "easter" and re.match(r"\s+[A-Z]", ctx.text[e:e + 3]):
         return None  # "Easter Island", "the Easter Rising": a name
-    movable = next((f for k, f in _MOVABLE.items() if w.startswith(k)), None)
+    movable = _MOVABLE.get(w) or next((f for k, f in _MOVABLE.items() if w.startswith(k)), None)
     if movable is not None:
         if m["y"]:
             d = movable(int(m["y"]))
@@ -1823,6 +1913,33 @@ def _n_century(m, ctx, s, e):
     return "DATE", f"{c + {'last': -1, 'next': 1}.get(rel, 0):02d}"
 
 
+def _n_overnight(m, ctx, s, e):
+    """"overnight": the night that ended on the day of the news (the day the text last
+    named near the anchor, else the anchor): "shares fell overnight in New York" on a
+    Friday is Thursday night; after "will", the night of that day."""
+    if ctx.anchor is None:
+        return "TIME", "XXXX-XX-XXTNI"
+    day = ctx.last_day if ctx.last_day is not None and abs((ctx.last_day - ctx.anchor).days) <= 7 else ctx.anchor
+    back = 0 if ctx.tense(s, e) == "future" else 1
+    return "TIME", f"{(day - dt.timedelta(days=back)).isoformat()}TNI"
+
+
+def _n_unitlong(m, ctx, s, e):
+    """"decade-long", "year-long": a duration of one unit."""
+    return "DURATION", _duration(1, m["u"])
+
+
+def _n_newyear(m, ctx, s, e):
+    """"in the new year": the coming year when written in the last months of a year, else the
+    anchor's year (a new year just begun)."""
+    span = (m.start("x"), m.end("x"))
+    if "New" in m["x"]:
+        return None  # "the New Year": the holiday
+    if ctx.anchor is None:
+        return "DATE", "FUTURE_REF", span
+    return "DATE", str(ctx.anchor.year + (1 if ctx.anchor.month >= 9 else 0)), span
+
+
 _NORMALIZERS = {
     "iso": _n_iso, "slash": _n_slash, "mdy": _n_mdy, "dmy": _n_dmy, "my": _n_my, "season": _n_season,
     "quarter": _n_quarter, "qabbr": _n_qabbr, "yearq": _n_yearq, "relyearq": _n_relyearq, "agoq": _n_agoq,
@@ -1831,7 +1948,7 @@ _NORMALIZERS = {
     "deictic": _n_deictic, "part": _n_part, "set": _n_set, "ago": _n_ago, "yearago": _n_yearago,
     "relunit": _n_relunit, "anaday": _n_anaday, "daybefore": _n_daybefore, "duration": _n_duration,
     "bareunits": _n_bareunits, "ref": _n_ref, "refadj": _n_refadj, "holiday": _n_holiday,
-    "century": _n_century, "wordyear": None, "worddecade": None, "theunit": None, "yearend": None,
+    "century": _n_century, "overnight": _n_overnight, "unitlong": _n_unitlong, "newyear": _n_newyear, "wordyear": None, "worddecade": None, "theunit": None, "yearend": None,
 }
 
 

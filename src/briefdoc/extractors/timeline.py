@@ -75,8 +75,25 @@ def build(doc, anchor: dt.date | None) -> list[Event]:
             event_end=ev_end,
         )
         events.append(((_first_day(date), t.start), ev))
+    events = _finest(events)
     events.sort(key=lambda p: p[0])
     return [e for _, e in events]
+
+
+def _finest(events: list) -> list:
+    """A clause dated twice, once by a period that holds the other date ("Ramadan [2023]
+    begins next week", "in 2020, on 5 March"), keeps the finer date: the coarse one says
+    nothing more about when it happened."""
+    bounds = {id(ev): date_bounds(ev.date) for _, ev in events}
+    out = []
+    for k, ev in events:
+        b = bounds[id(ev)]
+        if any(o is not ev and (o.event_start, o.event_end) == (ev.event_start, ev.event_end)
+               and b[0] <= bounds[id(o)][0] and bounds[id(o)][1] <= b[1] and bounds[id(o)] != b
+               for _, o in events):
+            continue
+        out.append((k, ev))
+    return out
 
 
 def _content_words(text: str) -> list[str]:
