@@ -1773,12 +1773,13 @@ _HOLIDAYS = {
 }
 
 # Independence Day is 4 July only in the United States: another country named in the sentence gives its own day
+# (Azerbaijan: 28 May since 2021; 18 October is its Independence Restoration Day)
 _INDEPENDENCE = [
     (r"Ukrain", (8, 24)), (r"India(?!na)", (8, 15)), (r"Pakistan", (8, 14)), (r"Bangladesh", (3, 26)),
     (r"Indonesia", (8, 17)), (r"Philippin|Filipino", (6, 12)), (r"Mexic", (9, 16)), (r"Brazil", (9, 7)),
     (r"Argentin", (7, 9)), (r"Colombia", (7, 20)), (r"Peru", (7, 28)), (r"Venezuela", (7, 5)), (r"Chile", (9, 18)),
     (r"Algeria", (7, 5)), (r"Nigeria", (10, 1)), (r"Ghana", (3, 6)), (r"South Sudan", (7, 9)), (r"Sri Lanka", (2, 4)),
-    (r"Kazakh", (12, 16)), (r"Georgia(?!n? Democrat)", (5, 26)), (r"Armenia", (9, 21)), (r"Azerbaij", (10, 18)),
+    (r"Kazakh", (12, 16)), (r"Georgia(?!n? Democrat)", (5, 26)), (r"Armenia", (9, 21)), (r"Azerbaij", (5, 28)),
     (r"Moldova", (8, 27)), (r"Belarus", (7, 3)), (r"Lebanon|Lebanese", (11, 22)), (r"Finland|Finnish", (12, 6)),
     (r"Poland|Polish", (11, 11)), (r"Kenya", (12, 12)), (r"Zimbabwe", (4, 18)), (r"Jordan", (5, 25)),
     (r"Tunisia", (3, 20)), (r"Morocc", (11, 18)), (r"Vietnam", (9, 2)), (r"Malaysia", (8, 31)), (r"Kosovo", (2, 17)),
