@@ -1009,3 +1009,23 @@ def test_a_second_speech_verb_the_parse_joined_to_the_reported_clause_is_the_spe
     cast, qs = run(text)
     warned = [q for q in qs if q.cue == "warned"]
     assert warned and warned[0].speaker == "interior-ministry", [(q.cue, q.speaker) for q in qs]
+
+
+def test_quoted_as_saying_gives_the_words_to_the_one_quoted_not_the_agency():
+    text = ("Novosti quoted Deputy Minister Pavel Orlov as saying that the border would stay closed.\n\n"
+            "Deputy Mayor Anna Berg was quoted by Novosti as saying that the bridge would reopen in May.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    by = {q.text.removeprefix("that "): q.speaker for q in qs if not q.direct}
+    assert by["the border would stay closed"] == "pavel-orlov"
+    assert by["the bridge would reopen in May"] == "anna-berg"
+
+
+def test_request_for_anonymity_is_no_reported_content():
+    text = ("A senior diplomat, who asked not to be named, said the talks had stalled.\n\n"
+            "A nurse, who asked that her name be withheld, said the ward was full.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    texts = [q.text.removeprefix("that ") for q in qs]
+    assert not any("named" in t or "withheld" in t for t in texts)
+    assert "the talks had stalled" in texts and "the ward was full" in texts

@@ -172,6 +172,9 @@ def _subject(ctx: _Ctx, v):
                     break
         if subj is not None and _dateline_word(ctx, subj):
             subj = _after_dateline(ctx, subj) or subj
+        quoted = _quoted_as_saying(v, t)
+        if quoted is not None:
+            return quoted
         if subj is not None:
             if subj.dep_ == "nsubjpass":
                 # "X was quoted as saying": the subject is the speaker; otherwise the agent
@@ -203,6 +206,19 @@ def _subject(ctx: _Ctx, v):
         if k.dep_ in ("nsubj", "nsubjpass") and k.i not in ctx.quoted and k.head.i < v.i:
             return k
     return None
+
+
+def _quoted_as_saying(v, t):
+    """"Tass quoted the minister as saying ...", "X was quoted by Interfax as saying ...": the one quoted
+    speaks, not the agency or paper that quotes him; the object of an active "quote", the subject of a
+    passive one (never its agent). None when ``t``, the verb the climb from the cue reached, is no such
+    "quote"."""
+    if _reported.lemma(t) != "quote" or t.i == v.i or not (v.tag_ == "VBG" and v.head.lower_ == "as"):
+        return None
+    for k in t.children:
+        if k.dep_ == "dobj" and k.i < v.i:
+            return k
+    return next((k for k in t.children if k.dep_ == "nsubjpass"), None)
 
 
 def _reports_again(v) -> bool:
@@ -1285,7 +1301,7 @@ def find(doc, cast: Cast) -> list[Quote]:
         if span is not None and not any(min(q.end, span[1]) > max(q.start, span[0]) and not q.direct for q in quotes):
             quotes.append(_quote(span[0], span[1], text, att, direct=False))
     quotes.extend(_learned_items(ctx, [(q.start, q.end) for q in quotes], used))
-    quotes = [_to_quote_end(ctx, q) for q in quotes if not _boilerplate(ctx, q)]
+    quotes = [_to_quote_end(ctx, q) for q in quotes if not _boilerplate(ctx, q) and not _no_content(ctx, q)]
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
 
@@ -1296,6 +1312,32 @@ _SIGN_OFF = re.compile(r"^\W*(?:(?:Follow|Like)\b[^.\n]{0,80}?(?:\bon (?:Twitter
 # an embedded tweet's byline: "— Jane Roe (@janeroe) September 27, 2016"
 _TWEET_BYLINE = re.compile(r"[—–-]\s*[^—–()\n]{1,60}\(@\w{1,30}\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}")
 SIGN_OFF_MAX = 200
+
+
+# a source's request for anonymity ("who asked not to be named", "asked that her name be withheld")
+_ANONYMITY = re.compile(r"^(?:that\s+)?(?:(?:his|her|their|its)\s+names?\s+(?:not\s+)?be\s+(?:withheld|used|published|"
+                        r"given|disclosed|revealed)|not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity)\b",
+                        re.I)
+def _no_content(ctx: _Ctx, q: Quote) -> bool:
+    """A reported item that says nothing of the source's view: the terms of the source's anonymity ("a diplomat,
+    who asked not to be named, said", "a resident, who asked that her name be withheld, said")."""
+    if q.direct or not q.cue or not _ANONYMITY.match(q.text):
+        return False
+    cue = _cue_before(ctx, q)
+    return cue is not None and cue.lemma_.lower() in ("ask", "request", "demand", "speak")
+
+
+def _cue_before(ctx: _Ctx, q: Quote):
+    """The cue token of a reported item whose content follows it closely ("asked not to ...", "comment on
+    the claim"): the token spelled as the cue among the few before the content."""
+    toks = _tok_range(ctx.doc, q.start, q.end)
+    if not toks:
+        return None
+    first = q.cue.split()[0]
+    for i in range(toks.start - 1, max(-1, toks.start - 4), -1):
+        if ctx.doc[i].text == first:
+            return ctx.doc[i]
+    return None
 
 
 def _boilerplate(ctx: _Ctx, q: Quote) -> bool:
