@@ -1029,3 +1029,13 @@ def test_request_for_anonymity_is_no_reported_content():
     texts = [q.text.removeprefix("that ") for q in qs]
     assert not any("named" in t or "withheld" in t for t in texts)
     assert "the talks had stalled" in texts and "the ward was full" in texts
+
+
+def test_second_speech_verb_with_a_prepositional_content_after_a_reported_clause_is_the_speaker_s():
+    text = "The interior ministry said 20 people had been detained overnight and accused protesters of attacking officers.\n"
+    cast, qs = run(text)
+    check_spans(text, qs)
+    acc = [q for q in qs if q.cue == "accused"]
+    assert acc and text[acc[0].speaker_start:acc[0].speaker_end].endswith("ministry")
+    said = next(q for q in qs if q.cue == "said")
+    assert "accused" not in said.text

@@ -222,15 +222,31 @@ def _quoted_as_saying(v, t):
 
 
 def _reports_again(v) -> bool:
-    """A speech verb with a reported clause of its own ("... and warned that ...") and no subject,
-    coordinated with the verb of a clause that another speech verb reports ("X said A had done B and
-    warned that C")."""
+    """A speech verb with a content of its own ("... and warned that ...", "... and accused Y of ...") and no
+    subject, coordinated with the verb of a clause that another speech verb reports ("X said A had done B and
+    warned that C", "X said 20 people had been held and accused them of rioting")."""
     h = v.head
     return (v.dep_ == "conj" and h.i < v.i and h.dep_ == "ccomp" and h.head.i < h.i
-            and _reported.lemma(v) in REPORT and _reported.lemma(h.head) in REPORT | SPEECH
+            and _reported.lemma(v) in REPORT | SPEECH and _reported.lemma(h.head) in REPORT | SPEECH
             and v.tag_ == h.head.tag_ and _reported.lemma(v) != _reported.lemma(h)
             and not any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in v.children)
-            and any(k.dep_ == "ccomp" for k in v.children))
+            and _content_of_its_own(v))
+
+
+def _content_of_its_own(v) -> bool:
+    """A speech verb with a content of its own: a reported clause ("warned that ..."), a prepositional content
+    ("accused the army of shelling ...", "called for ...") or an infinitive ("urged both sides to ...")."""
+    lem = _reported.lemma(v)
+    for k in v.children:
+        if k.dep_ == "ccomp" and lem in REPORT:
+            return True
+        if k.dep_ == "prep" and (lem, k.lower_) in _reported.PREP_VERBS and any(
+                c.dep_ in ("pobj", "pcomp") for c in k.children):
+            return True
+        if k.dep_ == "xcomp" and lem in _reported.INF_VERBS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in k.children):
+            return True
+    return False
 
 
 def _participle_reach(ctx: _Ctx, v) -> int:
@@ -1154,14 +1170,21 @@ _PEOPLE_NOUNS = {"official", "source", "spokesman", "spokeswoman", "spokesperson
                  "democrat", "republican", "investigator", "prosecutor", "campaign"}
 
 
+# bodies that speak through statements ("the ministry said", "the army denied")
+_SPEAKING_BODIES = {"ministry", "government", "army", "military", "embassy", "presidency", "cabinet", "office",
+                    "department", "agency", "mission", "authorities", "administration", "police", "council",
+                    "commission", "committee", "parliament", "court", "prosecutor's", "command", "spokesperson"}
+
+
 def _person_like_noun(ctx: _Ctx, subj) -> bool:
     """A noun that may stand for someone who speaks: a cast mention, a group of people, an official, a
-    person, organization or nation."""
+    person, organization or nation, a body that speaks through statements ("the interior ministry")."""
     if ctx.cast.mention_at(subj) is not None:
         return True
     if _group_of_people(subj):
         return True
-    return subj.lemma_.lower() in _PEOPLE_NOUNS or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+    return (subj.lemma_.lower() in _PEOPLE_NOUNS | _SPEAKING_BODIES
+            or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"))
 
 
 def _animacy(ctx: _Ctx, tok) -> str:
