@@ -1039,3 +1039,14 @@ def test_second_speech_verb_with_a_prepositional_content_after_a_reported_clause
     assert acc and text[acc[0].speaker_start:acc[0].speaker_end].endswith("ministry")
     said = next(q for q in qs if q.cue == "said")
     assert "accused" not in said.text
+
+
+def test_dateline_in_capitals_the_parse_tags_as_a_noun_is_not_the_speaker():
+    text = ("Law row\n\n"
+            "TBILISI, May 15 (Guardian) - Georgia's ruling Georgian Dream party has dismissed Western criticism of its "
+            "law, saying the law was needed to protect the country.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    q = next(q for q in qs if q.cue == "dismissed")
+    assert "TBILISI" not in text[q.speaker_start:q.speaker_end]
+    assert text[q.speaker_start:q.speaker_end] != "Georgia"

@@ -258,9 +258,10 @@ def _participle_reach(ctx: _Ctx, v) -> int:
 
 def _dateline_word(ctx: _Ctx, k) -> bool:
     """The place of a dateline that the parse made a subject ("WASHINGTON (AP) — Trump and Ryan
-    pledged ...", "MYRTLE BEACH, S.C. - Sen. Ted Cruz continued ..."): capitals opening the paragraph."""
+    pledged ...", "MYRTLE BEACH, S.C. - Sen. Ted Cruz continued ..."): capitals opening the paragraph,
+    whether the parse tags them a proper noun or a common one ("TBILISI, May 15 (AFP) - ...")."""
     lo = k.left_edge
-    return (k.text.isupper() and len(k.text) > 2 and k.pos_ == "PROPN"
+    return (k.text.isupper() and len(k.text) > 2 and k.pos_ in ("PROPN", "NOUN")
             and ctx.text[ctx.pstarts[ctx.para(lo.idx)]:lo.idx].strip() == ""
             and all(t.text.isupper() or not t.is_alpha for t in ctx.doc[lo.i:k.i + 1]))
 
