@@ -1009,3 +1009,44 @@ def test_a_second_speech_verb_the_parse_joined_to_the_reported_clause_is_the_spe
     cast, qs = run(text)
     warned = [q for q in qs if q.cue == "warned"]
     assert warned and warned[0].speaker == "interior-ministry", [(q.cue, q.speaker) for q in qs]
+
+
+def test_quoted_as_saying_gives_the_words_to_the_one_quoted_not_the_agency():
+    text = ("Novosti quoted Deputy Minister Pavel Orlov as saying that the border would stay closed.\n\n"
+            "Deputy Mayor Anna Berg was quoted by Novosti as saying that the bridge would reopen in May.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    by = {q.text.removeprefix("that "): q.speaker for q in qs if not q.direct}
+    assert by["the border would stay closed"] == "pavel-orlov"
+    assert by["the bridge would reopen in May"] == "anna-berg"
+
+
+def test_request_for_anonymity_is_no_reported_content():
+    text = ("A senior diplomat, who asked not to be named, said the talks had stalled.\n\n"
+            "A nurse, who asked that her name be withheld, said the ward was full.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    texts = [q.text.removeprefix("that ") for q in qs]
+    assert not any("named" in t or "withheld" in t for t in texts)
+    assert "the talks had stalled" in texts and "the ward was full" in texts
+
+
+def test_second_speech_verb_with_a_prepositional_content_after_a_reported_clause_is_the_speaker_s():
+    text = "The interior ministry said 20 people had been detained overnight and accused protesters of attacking officers.\n"
+    cast, qs = run(text)
+    check_spans(text, qs)
+    acc = [q for q in qs if q.cue == "accused"]
+    assert acc and text[acc[0].speaker_start:acc[0].speaker_end].endswith("ministry")
+    said = next(q for q in qs if q.cue == "said")
+    assert "accused" not in said.text
+
+
+def test_dateline_in_capitals_the_parse_tags_as_a_noun_is_not_the_speaker():
+    text = ("Law row\n\n"
+            "TBILISI, May 15 (Guardian) - Georgia's ruling Georgian Dream party has dismissed Western criticism of its "
+            "law, saying the law was needed to protect the country.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    q = next(q for q in qs if q.cue == "dismissed")
+    assert "TBILISI" not in text[q.speaker_start:q.speaker_end]
+    assert text[q.speaker_start:q.speaker_end] != "Georgia"

@@ -172,6 +172,9 @@ def _subject(ctx: _Ctx, v):
                     break
         if subj is not None and _dateline_word(ctx, subj):
             subj = _after_dateline(ctx, subj) or subj
+        quoted = _quoted_as_saying(v, t)
+        if quoted is not None:
+            return quoted
         if subj is not None:
             if subj.dep_ == "nsubjpass":
                 # "X was quoted as saying": the subject is the speaker; otherwise the agent
@@ -205,16 +208,45 @@ def _subject(ctx: _Ctx, v):
     return None
 
 
+def _quoted_as_saying(v, t):
+    """"Tass quoted the minister as saying ...", "X was quoted by Interfax as saying ...": the one quoted
+    speaks, not the agency or paper that quotes him; the object of an active "quote", the subject of a
+    passive one (never its agent). None when ``t``, the verb the climb from the cue reached, is no such
+    "quote"."""
+    if _reported.lemma(t) != "quote" or t.i == v.i or not (v.tag_ == "VBG" and v.head.lower_ == "as"):
+        return None
+    for k in t.children:
+        if k.dep_ == "dobj" and k.i < v.i:
+            return k
+    return next((k for k in t.children if k.dep_ == "nsubjpass"), None)
+
+
 def _reports_again(v) -> bool:
-    """A speech verb with a reported clause of its own ("... and warned that ...") and no subject,
-    coordinated with the verb of a clause that another speech verb reports ("X said A had done B and
-    warned that C")."""
+    """A speech verb with a content of its own ("... and warned that ...", "... and accused Y of ...") and no
+    subject, coordinated with the verb of a clause that another speech verb reports ("X said A had done B and
+    warned that C", "X said 20 people had been held and accused them of rioting")."""
     h = v.head
     return (v.dep_ == "conj" and h.i < v.i and h.dep_ == "ccomp" and h.head.i < h.i
-            and _reported.lemma(v) in REPORT and _reported.lemma(h.head) in REPORT | SPEECH
+            and _reported.lemma(v) in REPORT | SPEECH and _reported.lemma(h.head) in REPORT | SPEECH
             and v.tag_ == h.head.tag_ and _reported.lemma(v) != _reported.lemma(h)
             and not any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in v.children)
-            and any(k.dep_ == "ccomp" for k in v.children))
+            and _content_of_its_own(v))
+
+
+def _content_of_its_own(v) -> bool:
+    """A speech verb with a content of its own: a reported clause ("warned that ..."), a prepositional content
+    ("accused the army of shelling ...", "called for ...") or an infinitive ("urged both sides to ...")."""
+    lem = _reported.lemma(v)
+    for k in v.children:
+        if k.dep_ == "ccomp" and lem in REPORT:
+            return True
+        if k.dep_ == "prep" and (lem, k.lower_) in _reported.PREP_VERBS and any(
+                c.dep_ in ("pobj", "pcomp") for c in k.children):
+            return True
+        if k.dep_ == "xcomp" and lem in _reported.INF_VERBS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in k.children):
+            return True
+    return False
 
 
 def _participle_reach(ctx: _Ctx, v) -> int:
@@ -226,9 +258,10 @@ def _participle_reach(ctx: _Ctx, v) -> int:
 
 def _dateline_word(ctx: _Ctx, k) -> bool:
     """The place of a dateline that the parse made a subject ("WASHINGTON (AP) — Trump and Ryan
-    pledged ...", "MYRTLE BEACH, S.C. - Sen. Ted Cruz continued ..."): capitals opening the paragraph."""
+    pledged ...", "MYRTLE BEACH, S.C. - Sen. Ted Cruz continued ..."): capitals opening the paragraph,
+    whether the parse tags them a proper noun or a common one ("TBILISI, May 15 (AFP) - ...")."""
     lo = k.left_edge
-    return (k.text.isupper() and len(k.text) > 2 and k.pos_ == "PROPN"
+    return (k.text.isupper() and len(k.text) > 2 and k.pos_ in ("PROPN", "NOUN")
             and ctx.text[ctx.pstarts[ctx.para(lo.idx)]:lo.idx].strip() == ""
             and all(t.text.isupper() or not t.is_alpha for t in ctx.doc[lo.i:k.i + 1]))
 
@@ -1138,14 +1171,21 @@ _PEOPLE_NOUNS = {"official", "source", "spokesman", "spokeswoman", "spokesperson
                  "democrat", "republican", "investigator", "prosecutor", "campaign"}
 
 
+# bodies that speak through statements ("the ministry said", "the army denied")
+_SPEAKING_BODIES = {"ministry", "government", "army", "military", "embassy", "presidency", "cabinet", "office",
+                    "department", "agency", "mission", "authorities", "administration", "police", "council",
+                    "commission", "committee", "parliament", "court", "prosecutor's", "command", "spokesperson"}
+
+
 def _person_like_noun(ctx: _Ctx, subj) -> bool:
     """A noun that may stand for someone who speaks: a cast mention, a group of people, an official, a
-    person, organization or nation."""
+    person, organization or nation, a body that speaks through statements ("the interior ministry")."""
     if ctx.cast.mention_at(subj) is not None:
         return True
     if _group_of_people(subj):
         return True
-    return subj.lemma_.lower() in _PEOPLE_NOUNS or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+    return (subj.lemma_.lower() in _PEOPLE_NOUNS | _SPEAKING_BODIES
+            or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"))
 
 
 def _animacy(ctx: _Ctx, tok) -> str:
@@ -1285,7 +1325,7 @@ def find(doc, cast: Cast) -> list[Quote]:
         if span is not None and not any(min(q.end, span[1]) > max(q.start, span[0]) and not q.direct for q in quotes):
             quotes.append(_quote(span[0], span[1], text, att, direct=False))
     quotes.extend(_learned_items(ctx, [(q.start, q.end) for q in quotes], used))
-    quotes = [_to_quote_end(ctx, q) for q in quotes if not _boilerplate(ctx, q)]
+    quotes = [_to_quote_end(ctx, q) for q in quotes if not _boilerplate(ctx, q) and not _no_content(ctx, q)]
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
 
@@ -1296,6 +1336,32 @@ _SIGN_OFF = re.compile(r"^\W*(?:(?:Follow|Like)\b[^.\n]{0,80}?(?:\bon (?:Twitter
 # an embedded tweet's byline: "— Jane Roe (@janeroe) September 27, 2016"
 _TWEET_BYLINE = re.compile(r"[—–-]\s*[^—–()\n]{1,60}\(@\w{1,30}\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}")
 SIGN_OFF_MAX = 200
+
+
+# a source's request for anonymity ("who asked not to be named", "asked that her name be withheld")
+_ANONYMITY = re.compile(r"^(?:that\s+)?(?:(?:his|her|their|its)\s+names?\s+(?:not\s+)?be\s+(?:withheld|used|published|"
+                        r"given|disclosed|revealed)|not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity)\b",
+                        re.I)
+def _no_content(ctx: _Ctx, q: Quote) -> bool:
+    """A reported item that says nothing of the source's view: the terms of the source's anonymity ("a diplomat,
+    who asked not to be named, said", "a resident, who asked that her name be withheld, said")."""
+    if q.direct or not q.cue or not _ANONYMITY.match(q.text):
+        return False
+    cue = _cue_before(ctx, q)
+    return cue is not None and cue.lemma_.lower() in ("ask", "request", "demand", "speak")
+
+
+def _cue_before(ctx: _Ctx, q: Quote):
+    """The cue token of a reported item whose content follows it closely ("asked not to ...", "comment on
+    the claim"): the token spelled as the cue among the few before the content."""
+    toks = _tok_range(ctx.doc, q.start, q.end)
+    if not toks:
+        return None
+    first = q.cue.split()[0]
+    for i in range(toks.start - 1, max(-1, toks.start - 4), -1):
+        if ctx.doc[i].text == first:
+            return ctx.doc[i]
+    return None
 
 
 def _boilerplate(ctx: _Ctx, q: Quote) -> bool:
