@@ -1050,3 +1050,38 @@ def test_dateline_in_capitals_the_parse_tags_as_a_noun_is_not_the_speaker():
     q = next(q for q in qs if q.cue == "dismissed")
     assert "TBILISI" not in text[q.speaker_start:q.speaker_end]
     assert text[q.speaker_start:q.speaker_end] != "Georgia"
+
+
+def test_gerund_after_a_denial_is_the_content_when_its_cue_also_attributes_a_quote():
+    # "denied" is the cue the direct quote of the joined verb takes; the gerund still is what was denied
+    text = "The army denied shelling the village and dismissed the reports as 'lies spread by bandits'.\n"
+    cast, qs = run(text)
+    check_spans(text, qs)
+    assert any(q.text == "shelling the village" and q.speaker == "army" for q in qs if not q.direct)
+
+
+def test_gerund_after_admitted_to_is_the_content():
+    text = "Finance Minister Olga Brandt admitted to hiding the losses from parliament.\n"
+    cast, qs = run(text)
+    check_spans(text, qs)
+    q = next(q for q in qs if q.cue == "admitted")
+    assert q.text == "hiding the losses from parliament"
+    assert text[q.speaker_start:q.speaker_end].endswith("Brandt")
+
+
+@pytest.mark.parametrize("open_, close", [("‘", "’"), ("“", "”")])
+def test_accused_x_of_y_with_a_quoted_x_is_the_whole_x_of_y_in_both_mark_styles(open_, close):
+    text = f"Opposition leader Maria Lund has accused a {open_}foreign war lobby{close} of trying to drag Norway into the conflict.\n"
+    cast, qs = run(text)
+    check_spans(text, qs)
+    rep = [q for q in qs if not q.direct and q.cue == "accused"]
+    assert [q.text for q in rep] == [f"a {open_}foreign war lobby{close} of trying to drag Norway into the conflict"]
+    assert rep[0].speaker == "maria-lund"
+
+
+def test_praised_x_for_y_with_a_quoted_x_hung_on_the_object_is_the_whole_x_for_y():
+    text = "Mayor Ann Cole praised the ‘brave crews’ for saving the school from the flames.\n"
+    cast, qs = run(text)
+    check_spans(text, qs)
+    rep = [q for q in qs if not q.direct and q.cue == "praised"]
+    assert [q.text for q in rep] == ["the ‘brave crews’ for saving the school from the flames"]

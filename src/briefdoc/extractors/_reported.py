@@ -56,6 +56,8 @@ PREP_VERBS = {
     ("hint", "at"), ("allude", "to"), ("think", "about"), ("think", "of"), ("seize", "on"), ("reflect", "on"),
     ("hit", "on"), ("jab", "at"), ("lash", "at"), ("assure", "of"), ("convince", "of"), ("remind", "of"),
 }
+# content = a gerund clause ("denied targeting civilians", "admitted making mistakes", "admitted to lying")
+GERUND_VERBS = {"deny", "reject", "admit", "acknowledge", "recall", "regret", "confess", "concede", "remember"}
 # question complements
 ASK_VERBS = {"ask", "wonder", "question", "inquire", "enquire"}
 # report verbs that take a document or a poll as their source
@@ -161,7 +163,9 @@ def find(ctx, taken: list[tuple[int, int]], subject, sent_bounds, trim, person_l
     doc, text = ctx.doc, ctx.text
     out: list[tuple[int, int, object, str]] = []
 
-    def add(lo: int, hi: int, cue, kind: str) -> None:
+    def add(lo: int, hi: int, cue, kind: str, *, holds_quotes: bool = False) -> None:
+        """``holds_quotes``: a quote wholly inside the content and under half of it does not stand for it
+        (the content is the quote's setting: "accused a ‘war party’ of trying to ...")."""
         if cue.pos_ in ("VERB", "AUX") and passive(cue):
             kind += ":passive"
         s, e = sent_bounds(ctx, cue)
@@ -178,6 +182,8 @@ def find(ctx, taken: list[tuple[int, int]], subject, sent_bounds, trim, person_l
                 return
         for a, b in taken:
             inter = min(b, ce) - max(a, cs)
+            if holds_quotes and cs <= a and b <= ce and 2 * (b - a) < ce - cs:
+                continue
             if inter > 0 and inter >= 0.3 * min(b - a, ce - cs):
                 return
         taken.append((cs, ce))
@@ -298,11 +304,17 @@ def find(ctx, taken: list[tuple[int, int]], subject, sent_bounds, trim, person_l
                     # object with it (not "hit X on Y": the topic alone)
                     obj = next((c for c in kids if c.dep_ == "dobj" and c.i < k.i and c.right_edge.i + 1 == k.i
                                 and k.lower_ in ("for", "of", "as")), None)
-                    lo = obj.left_edge.i if obj is not None and obj.pos_ in ("PRON", "PROPN", "NOUN") else pobj.left_edge.i
-                    add(lo, hi, t, "prep")
+                    with_obj = obj is not None and obj.pos_ in ("PRON", "PROPN", "NOUN")
+                    lo = obj.left_edge.i if with_obj else pobj.left_edge.i
+                    add(lo, hi, t, "prep", holds_quotes=with_obj)
                     done = True
                     break
             if done:
+                continue
+            ger = _gerund(t) if lem in GERUND_VERBS else None
+            if ger is not None:
+                if source_ok(t):
+                    add(ger.left_edge.i, ger.right_edge.i + 1, t, "gerund")
                 continue
             xcomp = next((k for k in kids if k.dep_ in ("xcomp",)), None)
             if lem in INF_VERBS and xcomp is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
@@ -322,7 +334,7 @@ def find(ctx, taken: list[tuple[int, int]], subject, sent_bounds, trim, person_l
                         if k.i == hi and k.dep_ in OBJ_TAIL and k.ent_type_ not in ("DATE", "TIME") and not any(
                                 c.ent_type_ in ("DATE", "TIME") for c in k.children):
                             hi = k.right_edge.i + 1
-                    add(dobj.left_edge.i, hi, t, "obj")
+                    add(dobj.left_edge.i, hi, t, "obj", holds_quotes=_judged_for(t, dobj))
                 continue
         elif t.pos_ == "ADJ" and t.dep_ == "acomp" and t.head.pos_ in ("VERB", "AUX"):
             # "X was critical of the plan": the prepositional object, the copula's subject the source
@@ -352,6 +364,31 @@ def find(ctx, taken: list[tuple[int, int]], subject, sent_bounds, trim, person_l
                 continue
             add(comp[0], comp[1], t, "noun")
     return out
+
+
+def _gerund(v):
+    """The gerund clause a verb of denial, admission or memory takes as its content ("denied targeting
+    civilians", "admitted making mistakes", "admitted to lying"): its -ing verb, or None."""
+    for k in v.children:
+        if k.i <= v.i:
+            continue
+        if k.dep_ == "prep" and k.lower_ == "to" and k.i == v.i + 1:
+            k = next((c for c in k.children if c.dep_ == "pcomp"), None)
+            if k is None:
+                continue
+        elif k.dep_ not in ("xcomp", "dobj", "ccomp"):
+            continue
+        if k.tag_ == "VBG" and not any(c.dep_ in ("aux", "nsubj") for c in k.children):
+            return k
+    return None
+
+
+def _judged_for(v, obj) -> bool:
+    """An object with what it is blamed, praised or accused of hung on it by the parse ("praised the
+    ‘brave crews’ for saving the town"): the object and its "for"/"of"/"as" phrase are the content."""
+    lem = lemma(v)
+    return any(k.dep_ == "prep" and k.i > obj.i and (lem, k.lower_) in PREP_VERBS and k.lower_ in ("for", "of", "as")
+               and any(c.dep_ in ("pobj", "pcomp") for c in k.children) for k in obj.children)
 
 
 def passive(v) -> bool:
