@@ -167,3 +167,20 @@ def test_a_statement_ending_inside_a_quotation_keeps_its_closing_mark():
     urged = [p for p in b.positions if p.cue == "urged"]
     assert urged and urged[0].statement.endswith('"quickly"'), [p.statement for p in b.positions]
     assert all(text[p.start:p.end] == p.statement for p in b.positions)
+
+
+def test_headline_position_repeated_in_the_lead_is_given_once():
+    text = ("Chile accuses Peru of cyber attack on Santiago power grid\n\n"
+            "SANTIAGO (Wire) - Chile accused Peru on Monday of launching a cyber attack on the power grid of Santiago.\n\n"
+            "Peru did not comment.\n")
+    cast, ps = run(text)
+    acc = [p for p in ps if p.actor == "chile"]
+    assert len(acc) == 1 and acc[0].start > text.index("\n")
+
+
+def test_headline_position_with_nothing_like_it_in_the_body_stays():
+    text = ("Chile rejects fishing quota deal\n\n"
+            "SANTIAGO (Wire) - Chile accused Peru on Monday of launching a cyber attack on the power grid of Santiago.\n\n"
+            "Peru did not comment.\n")
+    cast, ps = run(text)
+    assert [p.statement for p in ps if p.actor == "chile" and p.start < text.index("\n")] == ["rejects fishing quota deal"]

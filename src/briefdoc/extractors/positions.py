@@ -197,7 +197,7 @@ def find(doc, cast: Cast, quotes: list[Quote] | None = None) -> list[Position]:
         hi = min(n.right_edge.i + 1, e)
         cs, ce = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
         add(cs, ce, ref, n.text)
-    out = _dedupe(out)
+    out = _title_repeats(ctx, _dedupe(out))
     out.sort(key=lambda p: (p.start, p.end))
     return out
 
@@ -214,6 +214,48 @@ def _dedupe(out: list[Position]) -> list[Position]:
         by_actor.setdefault(p.actor, []).append(p)
     return [p for p in out if not any(o is not p and o.start < p.end and p.start < o.end and longer(o, p)
                                       for o in by_actor[p.actor])]
+
+
+TITLE_MAX_WORDS = 25
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+
+
+def _title_bounds(ctx: _Ctx) -> tuple[int, int] | None:
+    """The article's title: its first line, when it is short and the body follows it."""
+    if len(ctx.pbounds) < 2:
+        return None
+    s, e = ctx.pbounds[0]
+    return (s, e) if len(ctx.text[s:e].split()) <= TITLE_MAX_WORDS else None
+
+
+def _content_words(doc, cs: int, ce: int, cue: str | None) -> set[str]:
+    span = doc.char_span(cs, ce, alignment_mode="expand")
+    cue_words = set((cue or "").lower().split())
+    return {t.lemma_.lower() for t in span or () if t.pos_ in _CONTENT_POS and not t.is_stop
+            and t.lower_ not in cue_words} if span is not None else set()
+
+
+def _title_repeats(ctx: _Ctx, out: list[Position]) -> list[Position]:
+    """A headline restates the story's lead ("Russia accuses Ukraine of drone attack" over "Russia accused
+    Ukraine on Tuesday of launching a drone attack ..."): a position in the title is dropped when the same
+    actor holds a position in the body that has at least half of the title position's content words; a title
+    position with nothing like it in the body stays (it may be the only place that says it)."""
+    bounds = _title_bounds(ctx)
+    if bounds is None:
+        return out
+    doc = ctx.doc
+    keep = []
+    for p in out:
+        if not (bounds[0] <= p.start < bounds[1]):
+            keep.append(p)
+            continue
+        words = _content_words(doc, p.start, p.end, p.cue)
+        if len(words) >= 2 and any(o.actor == p.actor and o.start >= bounds[1]
+                                   and 2 * len(words & _content_words(doc, o.start, o.end, o.cue)) >= len(words)
+                                   for o in out):
+            continue
+        keep.append(p)
+    return keep
 
 
 def _expl_subject(ctx: _Ctx, v):
