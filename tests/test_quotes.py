@@ -1085,3 +1085,20 @@ def test_praised_x_for_y_with_a_quoted_x_hung_on_the_object_is_the_whole_x_for_y
     check_spans(text, qs)
     rep = [q for q in qs if not q.direct and q.cue == "praised"]
     assert [q.text for q in rep] == ["the ‘brave crews’ for saving the school from the flames"]
+
+
+def test_clause_hung_on_the_noun_of_said_in_a_statement_is_the_content():
+    text = "The governor of the Arica region, Pablo Soto, said in a statement that two people had been hurt by gunfire.\n"
+    cast, qs = run(text)
+    check_spans(text, qs)
+    q = next(q for q in qs if q.cue == "said")
+    assert q.text == "that two people had been hurt by gunfire"
+    assert q.speaker == "pablo-soto"
+
+
+def test_clause_after_on_condition_of_anonymity_is_what_was_told():
+    text = "A Chilean official told Reuters on condition of anonymity that two fishing boats had been seized.\n"
+    cast, qs = run(text)
+    check_spans(text, qs)
+    q = next(q for q in qs if q.cue and q.cue.startswith("told"))
+    assert q.text == "that two fishing boats had been seized"

@@ -610,6 +610,28 @@ def _clause_on_addressee(ctx: _Ctx, v):
             if k.dep_ == "relcl" and k.i not in ctx.quoted and any(
                     c.dep_ == "mark" and c.lower_ == "that" and c.i == k.left_edge.i for c in k.children):
                 return k
+    return _clause_on_setting(ctx, v)
+
+
+_TOPIC_PREPS = {"about", "of", "on", "over", "regarding", "against", "to", "with", "for"}
+
+
+def _clause_on_setting(ctx: _Ctx, v):
+    """The reported clause the parse hung on the noun of a phrase that sets the scene between the speech
+    verb and the clause: "said in a statement that two people were hurt", "told Reuters on condition of
+    anonymity that the depot was hit". The clause opens with the conjunction "that" and has a subject of
+    its own; a content noun the phrase makes the topic ("spoke about the claim that ...") keeps its clause."""
+    for o in v.children:
+        if o.dep_ != "prep" or o.i < v.i:
+            continue
+        for k in o.subtree:
+            if k.dep_ not in ("acl", "relcl") or k.i in ctx.quoted:
+                continue
+            if k.head.lemma_.lower() in _reported.CONTENT_NOUNS and o.lower_ in _TOPIC_PREPS:
+                continue  # "spoke about the claim that ...": the claim is the topic, not what was said
+            if any(c.dep_ == "mark" and c.lower_ == "that" and c.i == k.left_edge.i for c in k.children) and any(
+                    c.dep_ in ("nsubj", "nsubjpass", "expl") for c in k.children):
+                return k
     return None
 
 
