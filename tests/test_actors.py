@@ -490,3 +490,29 @@ def test_negotiators_and_members_of_parliament_are_titles():
     b = briefdoc.extract("Labour MP Jane Roe said the plan was unfair.")
     roe = next(a for a in b.actors if a.name == "Jane Roe")
     assert (roe.title, roe.affiliation) == ("Labour MP", "labour-party")
+
+
+def test_possessive_country_title_and_name_are_one_person():
+    doc, cast = cast_of("Mali's army chief General Omar Diallo said on Monday that the army would fight on. "
+                        "Chile's Prime Minister Rosa Vidal said talks would resume.")
+    assert cast.resolve(tok(doc, "chief")).id == "omar-diallo"
+    a = cast.get("omar-diallo")
+    assert (a.title, a.affiliation) == ("army chief", "mali")
+    b = cast.get("rosa-vidal")
+    assert (b.title, b.affiliation) == ("Prime Minister", "chile")
+
+
+def test_the_countrys_title_is_the_country_named_before_as_subject_or_possessor():
+    doc, cast = cast_of("Peru's top court sent the case back to Bolivia on Monday. "
+                        "The country's president, Ana Quispe, said she would appeal.")
+    assert cast.get("ana-quispe").affiliation == "peru"
+
+
+def test_his_spokesman_belongs_to_the_person_named_before():
+    doc, cast = cast_of("Foreign Minister Ivan Petrov arrived in Rome on Monday. His spokesman said the talks were useful. "
+                        "Petrov's office said he would stay two days.")
+    r = cast.resolve(tok(doc, "spokesman"))
+    a = cast.get(r.id)
+    assert (a.name, a.kind, a.affiliation) == ("Ivan Petrov's spokesman", "person", "ivan-petrov")
+    o = cast.get(cast.resolve(tok(doc, "office")).id)
+    assert (o.name, o.affiliation) == ("Ivan Petrov's office", "ivan-petrov")

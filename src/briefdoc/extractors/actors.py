@@ -262,6 +262,10 @@ class Cast:
                     if k.head.i != head.i and self.actors[r.id].kind != "person":
                         continue
                     return r
+        if lemma in TITLE_NOUNS:
+            named = _name_after_title(self, head)
+            if named is not None:
+                return named
         code = None
         part = False  # the country is named by a part of it ("the Welsh government": its own actor, of the UK)
         poss = None
@@ -309,6 +313,10 @@ class Cast:
                         return Ref(self.party(r.id), start, end) if a.affiliation else Ref(r.id, start, end)
                     return Ref(r.id, start, end)
             return None
+        if poss is not None and not code and _owned_noun(head):
+            owner = self._person_owner(poss)
+            if owner is not None:
+                return self._owned(head, owner, poss, start, end, create)
         if lemma in TITLE_NOUNS and (det is None or det.lower_ in ("the", "this", "that")):
             words = {m.lower_ for m in mods if self._nationality.get(m.i) is None}
             best = None
@@ -358,6 +366,45 @@ class Cast:
                     self.gender.setdefault(aid, "m")
         if self.actors[aid].head == lemma:
             self._described.append((head.i, aid))
+        return Ref(aid, start, end)
+
+    def _person_owner(self, poss) -> str | None:
+        """The person a possessive names: "his", "her" (the person they stand for) or a person's name."""
+        if poss.lower_ in ("his", "her"):
+            aid = self.pronoun(poss)
+        else:
+            r = self.mention_at(poss)
+            aid = r.id if r is not None else None
+        return aid if aid and self.actors[aid].kind == "person" else None
+
+    def _owned(self, head, owner: str, poss, start: int, end: int, create: bool) -> Ref | None:
+        """Someone a person has ("his spokesman", "Aliyev's office", "her lawyers"): an actor of
+        that person, named with the person's name ("Ilham Aliyev's spokesman"), made on first use;
+        a person of that title who belongs to the owner, if one is named before."""
+        doc = self.doc
+        lemma = head.lemma_.lower()
+        for a in self.actors.values():
+            if a.kind == "person" and a.affiliation == owner and a.title and a.first < head.i \
+                    and a.title.lower().split()[-1].rstrip("s") == lemma and a.id != owner:
+                return Ref(a.id, start, end)
+        lo = poss.i + 1
+        while lo < head.i and doc[lo].text in ("'s", "’s", "'", "’"):
+            lo += 1
+        name = f"{self.actors[owner].name}'s {_spelled(doc[lo:head.i + 1])}"
+        aid = C.slug(name)
+        if aid not in self.actors:
+            if not create:
+                return None
+            single = head.tag_ not in ("NNS", "NNPS")
+            kind = "person" if single and (lemma in TITLE_NOUNS or lemma in PEOPLE_NOUNS) else "group"
+            a = self._add(aid, name, kind, head.i)
+            a.head = lemma
+            a.affiliation = owner
+            low = {w.lower_ for w in doc[lo:head.i + 1]}
+            if kind == "person" and low & (_FEMALE_WORDS | {"woman"}):
+                self.gender.setdefault(aid, "f")
+            elif kind == "person" and low & (_MALE_WORDS | {"man"}):
+                self.gender.setdefault(aid, "m")
         return Ref(aid, start, end)
 
     def _described_as(self, lemma: str, words: set[str], code: str | None, before: int) -> str | None:
@@ -987,6 +1034,78 @@ def _with_places(cast: Cast, tok) -> bool:
     return False
 
 
+# Nouns for what a person has that can speak for them ("his office", "her campaign", "his team").
+_OWNED_BODIES = {"office", "campaign", "team", "staff", "camp", "family", "lawyers", "entourage", "aides"}
+# Title nouns that do not name someone who belongs to the possessor ("his counterpart", "her rival").
+_NOT_OWNED = {"counterpart", "rival", "opponent", "predecessor", "successor", "foreign", "prime", "vice",
+              "campaign", "colleague", "ally", "partner", "friend", "critic", "challenger"}
+
+
+def _owned_noun(head) -> bool:
+    """A noun for someone or something a person has that speaks for them: a title ("his spokesman",
+    "her lawyer", "Ali's chief of staff"), a person ("his wife") or a body ("his office", "her campaign")."""
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or lemma in _NOT_OWNED and lemma not in _OWNED_BODIES:
+        return False
+    return lemma in TITLE_NOUNS or lemma in PEOPLE_NOUNS or lemma in _OWNED_BODIES
+
+
+def _name_after_title(cast: Cast, head) -> Ref | None:
+    """The person whose name follows a title noun with no comma between ("Sudan's army chief General
+    Ali Musa said", "Russia's top diplomat Ivan Petrov said", parsed as two subjects): the title is
+    that person's, not someone else's; capitalized ranks may stand between ("chief General")."""
+    doc = cast.doc
+    j = head.i + 1
+    while j < len(doc) and j - head.i <= 3 and j not in cast._tok and doc[j].is_title and (
+            doc[j].lower_.rstrip(".") in _NAME_TITLES or doc[j].lower_ in TITLE_NOUNS):
+        j += 1
+    if j >= len(doc) or j not in cast._tok or not doc[j - 1].whitespace_:
+        return None
+    s, e, aid = cast._tok[j]
+    if s != j or cast.actors[aid].kind != "person":
+        return None
+    return Ref(aid, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+
+
+def _title_run(cast: Cast, s: int) -> tuple[list, str | None]:
+    """The title right before a name after a possessive, read word by word when the parse does not
+    join it to the name ("Israel's Prime Minister Ana Levi", "Sudan's army chief General Ali Musa",
+    "the country's top diplomat Ivan Petrov"): the nouns and adjectives back to the "'s", the title
+    ending at its last lower-case title noun ("army chief", not "army chief General"); and the
+    possessor, a country or an organization ("the country's": the country named last)."""
+    doc = cast.doc
+    i = s - 1
+    while i >= 0 and s - i <= 5 and i not in cast._tok and doc[i].pos_ in ("NOUN", "PROPN", "ADJ") \
+            and doc[i].text not in ("'s", "’s") and doc[i].whitespace_:
+        i -= 1
+    run = list(doc[i + 1:s])
+    if not run or i < 1 or doc[i].text not in ("'s", "’s") or not any(t.lower_ in TITLE_NOUNS for t in run):
+        return [], None
+    low = [k for k, t in enumerate(run) if t.lower_ in TITLE_NOUNS and t.is_lower]
+    if low:
+        run = run[:low[-1] + 1]
+    owner = doc[i - 1]
+    r = cast.mention_at(owner)
+    if r is not None and cast.actors[r.id].kind in ("country", "organization"):
+        return run, r.id
+    if owner.lemma_.lower() in ("country", "nation") and owner.i > 0 and doc[owner.i - 1].lower_ == "the":
+        return run, _country_before(cast, owner.i)
+    return [], None
+
+
+def _country_before(cast: Cast, i: int) -> str | None:
+    """The country named last before a token as a subject or a possessor ("Kenya's court sent police
+    to Haiti ... the country's president": Kenya), else the country named last."""
+    last = None
+    for j in range(i - 1, -1, -1):
+        hit = cast._tok.get(j)
+        if hit is not None and cast.actors[hit[2]].kind == "country":
+            if cast.doc[j].dep_ in ("nsubj", "nsubjpass", "poss"):
+                return hit[2]
+            last = last or hit[2]
+    return last
+
+
 def _title_words(cast: Cast, s: int) -> tuple[list, str | None]:
     """Tokens left of a name (or a noun) that modify it: title words and a nationality, or the
     organization the title names ("European Commission president") or whose title it is ("the
@@ -1025,6 +1144,8 @@ def _title_words(cast: Cast, s: int) -> tuple[list, str | None]:
             elif t.lemma_.lower() in BODY_NOUNS:
                 r = cast.describe(t, create=False)  # "the Japanese government's chief spokesman"
                 code = code or (r.id if r is not None else None)
+            elif t.lemma_.lower() in ("country", "nation") and t.i > 0 and doc[t.i - 1].lower_ == "the":
+                code = code or _country_before(cast, t.i)  # "the country's president": the country named last
             break
         elif t.ent_type_ in ("PERSON",) and t.i in cast._tok:
             break
@@ -1053,6 +1174,10 @@ def _titles(cast: Cast) -> None:
             continue
         for s, e in sorted(spans):
             words, code = _title_words(cast, s)
+            if a.kind == "person" and not code:
+                run, owner = _title_run(cast, s)
+                if run and owner:
+                    words, code = run, owner
             root = doc[s:e].root
             desc = None
             if root.dep_ == "appos" and root.head.pos_ == "NOUN":
