@@ -516,3 +516,25 @@ def test_his_spokesman_belongs_to_the_person_named_before():
     assert (a.name, a.kind, a.affiliation) == ("Ivan Petrov's spokesman", "person", "ivan-petrov")
     o = cast.get(cast.resolve(tok(doc, "office")).id)
     assert (o.name, o.affiliation) == ("Ivan Petrov's office", "ivan-petrov")
+
+
+def test_the_council_is_the_one_council_named_before():
+    doc, cast = cast_of("The U.N. Security Council met on Tuesday. The council said it was alarmed by the fighting. "
+                        "The European Commission said it would help. The commission added that funds were ready.")
+    assert cast.resolve(tok(doc, "council")).id == "u-n-security-council"
+    assert cast.resolve(tok(doc, "commission")).id == "european-commission"
+
+
+def test_the_ministry_is_nobody_when_two_ministries_were_named():
+    doc, cast = cast_of("The Defence Ministry and the Interior Ministry met. The ministry said it was ready.")
+    assert cast.resolve(tok(doc, "ministry"), create=False) is None
+
+
+def test_a_countrys_security_council_is_its_own_not_the_uns():
+    doc, cast = cast_of("Moldova's Security Council said it had not received the draft. "
+                        "The Security Council will meet again on Friday.")
+    a = cast.get(cast.mention_at(tok(doc, "Council")).id)
+    assert (a.id, a.name, a.kind, a.affiliation) == (
+        "moldova-security-council", "Moldova's Security Council", "organization", "moldova")
+    assert cast.mention_at(tok(doc, "Council", 1)).id == "moldova-security-council"
+    assert "united-nations" not in cast.actors

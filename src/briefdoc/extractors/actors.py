@@ -302,6 +302,11 @@ class Cast:
         left = min([head.i] + [m.i for m in mods] + ([poss.i] if poss is not None else []) + ([det.i] if det is not None else []))
         span = doc[left:head.i + 1]
         start, end = span.start_char, span.end_char
+        if det is not None and det.lower_ == "the" and poss is None and not code and not _people_noun(head) \
+                and lemma not in TITLE_NOUNS:
+            org = self._named_org(head, mods)
+            if org is not None:
+                return Ref(org, start, end)
         if (lemma in BODY_NOUNS or (lemma in ("side",))) and not part:
             if code:
                 return Ref(self.party(code), start, end)
@@ -367,6 +372,18 @@ class Cast:
         if self.actors[aid].head == lemma:
             self._described.append((head.i, aid))
         return Ref(aid, start, end)
+
+    def _named_org(self, head, mods) -> str | None:
+        """The organization "the council", "the ministry", "the foreign ministry" points back to: the
+        one organization named before whose name ends in that noun and holds the other words, if
+        there is exactly one."""
+        noun = head.lower_
+        words = {m.lower_ for m in mods}
+        found = {a.id for a in self.actors.values()
+                 if a.kind == "organization" and a.first < head.i and len(a.name.split()) > 1
+                 and a.name.lower().split()[-1] == noun and words <= set(a.name.lower().split())
+                 and self._last_mention(a.id, head.i) >= 0}
+        return found.pop() if len(found) == 1 else None
 
     def _person_owner(self, poss) -> str | None:
         """The person a possessive names: "his", "her" (the person they stand for) or a person's name."""
@@ -794,6 +811,7 @@ def find(doc) -> Cast:
     full_at.sort()
 
     abbrev = _abbreviations(doc, pending)
+    owned: dict[str, str] = {}  # lowercased name of a country's institution -> its id ("security council")
 
     def owner(i: int, word: str) -> str:
         return _surname_owner(doc, i, [(j, a) for j, last, a in full_at if last == word], surname[word])
@@ -832,6 +850,8 @@ def find(doc) -> Cast:
             aid = C.slug(text)
             cast._add(aid, text, "person", s)
             surname.setdefault(text, aid)
+        elif label == "ORG" and _owned_institution(cast, s, e, owned):
+            aid = _owned_institution(cast, s, e, owned)
         elif label == "ORG" or _body_name(text, abbrev):
             text = abbrev.get(text, text)
             text = C.body_of_name(text) or text
@@ -1048,6 +1068,50 @@ def _owned_noun(head) -> bool:
     if head.pos_ != "NOUN" or lemma in _NOT_OWNED and lemma not in _OWNED_BODIES:
         return False
     return lemma in TITLE_NOUNS or lemma in PEOPLE_NOUNS or lemma in _OWNED_BODIES
+
+
+def _generic_name(toks) -> bool:
+    """An institution's name made of English words only, no proper name ("Security Council",
+    "High Court", "Foreign Ministry"; not "Gazprom"), and no party's."""
+    index = _word_index()
+    if not index or not toks or toks[-1].pos_ not in ("PROPN", "NOUN"):
+        return False
+    if _spelled(toks) in _PARTY_NAMES.values() or C.body_of_name(_spelled(toks)) is not None:
+        return False
+    return all(t.is_title and any(t.lower_ in index[pos] or t.lemma_.lower() in index[pos] for pos in ("noun", "adj"))
+               for t in toks)
+
+
+def _owned_institution(cast: Cast, s: int, e: int, owned: dict[str, str]) -> str | None:
+    """A country's own institution named after its possessive ("Armenia's Security Council", "Kenya's
+    High Court"): an organization of that country, named and identified with it, not an international
+    body of the same name (the UN's Security Council); the same words alone later, when no other
+    organization of that name is named, are it too. Made on first use; its id, or None."""
+    doc = cast.doc
+    toks = [t for t in doc[s:e] if t.lower_ != "the"]
+    if not _generic_name(toks):
+        return None
+    base = _spelled(toks)
+    if s >= 2 and doc[s - 1].text in ("'s", "’s"):
+        hit = cast._tok.get(s - 2)
+        if hit is not None:
+            country = hit[2] if cast.actors[hit[2]].kind == "country" else None
+        else:
+            code = C.country_of_name(doc[s - 2].text)
+            country = cast.country(code, s - 2) if code else None
+        if country is None:
+            return None
+        c = cast.actors[country]
+        aid = C.slug(f"{c.name} {base}")
+        if aid not in cast.actors:
+            cast.actors[aid] = _Actor(aid, f"{c.name}'s {base}", "organization", affiliation=country, first=s)
+        owned[base.lower()] = aid if owned.get(base.lower(), aid) == aid else ""
+        return aid
+    aid = owned.get(base.lower())
+    if aid and not any(a.kind == "organization" and a.name.lower().endswith(" " + base.lower()) and a.id != aid
+                       and not a.name.lower().endswith("'s " + base.lower()) for a in cast.actors.values()):
+        return aid
+    return None
 
 
 def _name_after_title(cast: Cast, head) -> Ref | None:
