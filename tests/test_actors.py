@@ -538,3 +538,19 @@ def test_a_countrys_security_council_is_its_own_not_the_uns():
         "moldova-security-council", "Moldova's Security Council", "organization", "moldova")
     assert cast.mention_at(tok(doc, "Council", 1)).id == "moldova-security-council"
     assert "united-nations" not in cast.actors
+
+
+def test_hyphenated_nationality_compound_gives_the_country_and_stays_in_the_name():
+    doc, cast = cast_of("Turkish-backed officials in the town said they had left. Syrian-led militias said so too.")
+    a = cast.get(cast.resolve(tok(doc, "officials")).id)
+    assert (a.name, a.affiliation) == ("Turkish-backed officials", "turkey")
+    b = cast.get(cast.resolve(tok(doc, "militias")).id)
+    assert (b.name, b.affiliation) == ("Syrian-led militias", "syria")
+
+
+def test_officials_of_an_international_body_by_its_abbreviation():
+    doc, cast = cast_of("WHO officials said hospitals were running out of supplies.")
+    assert cast.mention_at(tok(doc, "WHO")).id == "world-health-organization"
+    a = cast.get(cast.resolve(tok(doc, "officials")).id)
+    assert (a.name, a.kind, a.affiliation) == ("World Health Organization officials", "group",
+                                               "world-health-organization")

@@ -280,7 +280,8 @@ class Cast:
                 det = k
             elif k.dep_ in ("amod", "compound", "nmod"):
                 mods.append(k)
-        for k in mods + ([poss] if poss is not None else []):
+        glued = [g for g in (_hyphen_front(m) for m in mods) if g is not None]
+        for k in mods + glued + ([poss] if poss is not None else []):
             c = self._nationality.get(k.i)
             if c is None:
                 r = self.mention_at(k)
@@ -299,7 +300,7 @@ class Cast:
                             code = r.id
                 if lemma in TITLE_NOUNS:
                     side = _side_of(self, k)
-        left = min([head.i] + [m.i for m in mods] + ([poss.i] if poss is not None else []) + ([det.i] if det is not None else []))
+        left = min([head.i] + [m.i for m in mods + glued] + ([poss.i] if poss is not None else []) + ([det.i] if det is not None else []))
         span = doc[left:head.i + 1]
         start, end = span.start_char, span.end_char
         if det is not None and det.lower_ == "the" and poss is None and not code and not _people_noun(head) \
@@ -355,10 +356,11 @@ class Cast:
                 break
         phrase = doc[phrase.start:right]
         end = phrase.end_char
-        aid = C.slug(phrase.text)
+        name = _org_spelled_out(self, phrase)
+        aid = C.slug(name)
         kind = "person" if (lemma in TITLE_NOUNS and lemma != "campaign" or lemma in PEOPLE_NOUNS) and head.tag_ not in ("NNS", "NNPS") else "group"
         if aid not in self.actors:
-            a = self._add(aid, phrase.text, kind, head.i)
+            a = self._add(aid, name, kind, head.i)
             a.head = lemma
             owner = _party(self, [m for m in mods if m.i in range(left, head.i)], None, head.i + 1) or _org_among(self, mods)
             if side or owner or code:
@@ -629,6 +631,15 @@ def _headline_entity(doc, s: int, e: int) -> bool:
     Face Key Test In U.S. Court"): four words or more in a line whose words are nearly
     all capitalized."""
     return e - s >= 4 and _title_case_line(doc, s)
+
+
+def _capitals_line(doc, i: int) -> bool:
+    """The token's line is written in capitals (a header): no lower-case letter in it."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, doc[i].idx) + 1
+    line_end = text.find("\n", doc[i].idx)
+    line = text[line_start:len(text) if line_end == -1 else line_end]
+    return not any(c.islower() for c in line)
 
 
 def _title_case_line(doc, i: int) -> bool:
@@ -904,6 +915,13 @@ def find(doc) -> Cast:
             if aid in cast.actors:
                 cast._mention(t.i, t.i + 1, aid)
 
+    # international bodies by an abbreviation in capitals that spaCy did not tag ("WHO officials said")
+    for t in doc:
+        if (t.i not in cast._tok and len(t.text) >= 2 and t.text.isupper() and C.body_of_name(t.text)
+                and not _capitals_line(doc, t.i)):
+            body = C.body_of_name(t.text)
+            cast._mention(t.i, t.i + 1, cast._add(C.slug(body), body, "organization", t.i).id)
+
     # surnames spaCy did not tag ("Adler added")
     for t in doc:
         if (t.i not in cast._tok and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.text[:1].isupper()) and t.text in surname
@@ -1068,6 +1086,27 @@ def _owned_noun(head) -> bool:
     if head.pos_ != "NOUN" or lemma in _NOT_OWNED and lemma not in _OWNED_BODIES:
         return False
     return lemma in TITLE_NOUNS or lemma in PEOPLE_NOUNS or lemma in _OWNED_BODIES
+
+
+def _hyphen_front(tok):
+    """The first word of a hyphenated compound that ends in this word ("Russian" of "Russian-installed",
+    "U.S." of "U.S.-made", "Saudi" of "Saudi-led"), or None."""
+    doc = tok.doc
+    j = tok.i
+    while j >= 2 and doc[j - 1].text in ("-", "–") and not doc[j - 1].whitespace_ and not doc[j - 2].whitespace_:
+        j -= 2
+    return doc[j] if j < tok.i else None
+
+
+def _org_spelled_out(cast: Cast, phrase) -> str:
+    """A described group's name with the abbreviation of an international body in it written out
+    ("WHO officials": "World Health Organization officials")."""
+    out = []
+    for t in phrase:
+        r = cast.mention_at(t)
+        body = C.body_of_name(t.text) if r is not None and t.text.isupper() else None
+        out.append((body or t.text) + t.whitespace_)
+    return _plain("".join(out)) if any(C.body_of_name(t.text) for t in phrase if t.text.isupper()) else phrase.text
 
 
 def _generic_name(toks) -> bool:
