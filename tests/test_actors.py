@@ -554,3 +554,19 @@ def test_officials_of_an_international_body_by_its_abbreviation():
     a = cast.get(cast.resolve(tok(doc, "officials")).id)
     assert (a.name, a.kind, a.affiliation) == ("World Health Organization officials", "group",
                                                "world-health-organization")
+
+
+def test_georgia_the_us_state_is_not_the_country():
+    doc, cast = cast_of("Georgia Gov. Brian Kemp said the state would help. He spoke in Savannah, Georgia, on Monday. "
+                        "Rep. Buddy Carter (R-Ga.) agreed. Georgia will send aid.")
+    assert "georgia" not in cast.actors
+    assert cast.mention_at(tok(doc, "Georgia")).id == "georgia-us-state"
+    assert cast.mention_at(tok(doc, "Georgia", 2)).id == "georgia-us-state"
+    assert cast.get("brian-kemp").affiliation != "georgia"
+
+
+def test_georgia_the_country_in_caucasus_news():
+    doc, cast = cast_of("Georgia's prime minister offered to host the talks in Tbilisi. Georgia borders Armenia.")
+    assert cast.mention_at(tok(doc, "Georgia")).id == "georgia"
+    assert cast.mention_at(tok(doc, "Georgia", 1)).id == "georgia"
+    assert cast.get("georgia").kind == "country"

@@ -754,6 +754,10 @@ def find(doc) -> Cast:
         if low in adjectives and e - s <= 2:
             continue
         code = names.get(low) if not (C.is_ambiguous(text) and ent.label_ == "PERSON") else None
+        if code and _us_state(doc, s, e):
+            cast._add(C.slug(text) + "-us-state", text, "group", s)
+            cast._mention(s, e, C.slug(text) + "-us-state")
+            continue
         if code is None and low.startswith("the "):
             code = names.get(low[4:])
         if code:
@@ -1107,6 +1111,35 @@ def _org_spelled_out(cast: Cast, phrase) -> str:
         body = C.body_of_name(t.text) if r is not None and t.text.isupper() else None
         out.append((body or t.text) + t.whitespace_)
     return _plain("".join(out)) if any(C.body_of_name(t.text) for t in phrase if t.text.isupper()) else phrase.text
+
+
+# Words after a U.S. state's name that make it the state ("Georgia Gov. Brian Kemp", "Georgia voters").
+_STATE_WORDS = {"gov", "governor", "sen", "senator", "rep", "representative", "state", "legislature", "lawmakers",
+                "republicans", "democrats", "voters", "primary", "county", "counties", "delegation", "lt"}
+
+
+def _us_state(doc, s: int, e: int) -> bool:
+    """A country's name that is the U.S. state of that name here ("Georgia"): a state's title or
+    voters after it ("Georgia Gov. Brian Kemp", "Georgia Republicans"), or a city and a comma before
+    it ("Atlanta, Georgia"), unless the text has the country's own words (its capital, "Georgians",
+    the Caucasus) or it names the country's prime minister or president ("Georgia's prime minister");
+    with no such word, the state when the text writes the state's abbreviation ("(R-Ga.)")."""
+    text = doc[s:e].text
+    homonym = C.us_state_homonym(text)
+    if homonym is None:
+        return False
+    abbrevs, own = homonym
+    nxt = [t.lower_.rstrip(".") for t in doc[e:e + 3]]
+    if nxt and nxt[0] in ("'s", "’s") and len(nxt) > 1 and (nxt[1] in STATE_TITLES or nxt[1] in ("prime", "foreign")):
+        return False
+    if nxt and nxt[0] in _STATE_WORDS:
+        return True
+    if any(t.lower_ in own for t in doc):
+        return False
+    if s >= 2 and doc[s - 1].text == "," and doc[s - 2].ent_type_ == "GPE" and doc[s - 2].is_title:
+        return True
+    return any(t.lower_ in abbrevs and t.text[:1].isupper() and t.i > 0 and doc[t.i - 1].text in ("-", "–", ",")
+               for t in doc)
 
 
 def _generic_name(toks) -> bool:
