@@ -570,3 +570,24 @@ def test_georgia_the_country_in_caucasus_news():
     assert cast.mention_at(tok(doc, "Georgia")).id == "georgia"
     assert cast.mention_at(tok(doc, "Georgia", 1)).id == "georgia"
     assert cast.get("georgia").kind == "country"
+
+
+def test_state_title_without_a_country_takes_the_country_the_text_is_about():
+    doc, cast = cast_of("Talks with Chile to resume, Mara says\n\n"
+                        "President Jon Mara said on Friday that talks would resume. Mara spoke at length.\n\n"
+                        "Bolivia has long demanded access to the sea. Bolivia's army held drills, and Bolivian "
+                        "farmers protested. Bolivia will vote in May.")
+    assert cast.get("jon-mara").affiliation == "bolivia"
+
+
+def test_state_title_takes_the_country_the_person_is_named_with_elsewhere():
+    doc, cast = cast_of("Peace with Chile in reach, Mara says\n\n"
+                        "President Jon Mara said on Friday that talks would resume.\n\n"
+                        "Chile has rejected the offer. Observers say Mara's Bolivia cannot wait.")
+    assert cast.get("jon-mara").affiliation == "bolivia"
+
+
+def test_state_title_takes_no_country_the_headline_merely_mentions():
+    doc, cast = cast_of("Mara says peace with Chile within reach\n\n"
+                        "President Jon Mara said on Friday that talks would resume. Mara spoke at length.")
+    assert cast.get("jon-mara").affiliation is None

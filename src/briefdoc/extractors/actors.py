@@ -1299,6 +1299,7 @@ def _titles(cast: Cast) -> None:
     for i, (s, e, aid) in sorted(cast._tok.items()):
         if aid not in firsts:
             firsts[aid] = (s, e)
+    titled: dict[str, tuple[int, int]] = {}  # person id -> the mention their title is written with
     by_id: dict[str, list[tuple[int, int]]] = {}
     for i, (s, e, aid) in cast._tok.items():
         by_id.setdefault(aid, [])
@@ -1363,6 +1364,7 @@ def _titles(cast: Cast) -> None:
                     title = doc[tw2[0].i:desc.i + 1].text
             if title and not a.title:
                 a.title = title
+                titled[aid] = (s, e)
             party = _party(cast, words, desc, e)
             if party and (not a.affiliation or cast.actors[a.affiliation].kind == "country"):
                 a.affiliation = party  # a party before a country: "U.S. Sen. Ted Cruz (R-Texas)"
@@ -1372,11 +1374,26 @@ def _titles(cast: Cast) -> None:
             pron = cast._title_pronoun.get(s, cast._title_pronoun.get(desc.i if desc is not None else -1))
             if pron is not None and not a.affiliation:
                 cast._title_its.setdefault(aid, pron)
-    # state officials with no nationality given: the country named around their first mention
+    _state_officials(cast, {**firsts, **titled})
+
+
+def _state_officials(cast: Cast, firsts: dict[str, tuple[int, int]]) -> None:
+    """State officials with no nationality in their title ("President Ilham Aliyev"): the country
+    the person is named with elsewhere ("Aliyev's Azerbaijan", "Azerbaijan's Aliyev"); else a
+    country in the sentence of the mention with the title (else the first) that is a possessive or
+    the place it happens in ("Armenia's security ... President X", "In Guinea-Bissau, President X
+    said"); else the country the text names overwhelmingly (three times or more, twice any other);
+    else a country named in that sentence or the next; else none."""
+    doc = cast.doc
+    dominant = _dominant_country(cast)
     for aid, a in cast.actors.items():
         if a.kind != "person" or a.affiliation or not a.title or aid in cast._title_its:
             continue
         if not any(w in STATE_TITLES for w in a.title.lower().split()):
+            continue
+        with_country = _named_with_country(cast, aid)
+        if with_country:
+            a.affiliation = with_country
             continue
         s, e = firsts.get(aid, (a.first, a.first + 1))
         sent = doc[s].sent
@@ -1384,21 +1401,71 @@ def _titles(cast: Cast) -> None:
                   if cast.actors[x].kind == "person" and x != aid}
         others |= {cast.actors[o].affiliation for o in cast.actors if o != aid and cast.actors[o].kind == "person" and cast.actors[o].affiliation and cast.actors[o].first < s and cast.actors[o].title and a.title and cast.actors[o].title.lower() == a.title.lower()}
         cands = []
-        region = list(range(sent.start, sent.end))
-        nxt = sent.end
-        if nxt < len(doc):
-            region += list(range(nxt, doc[nxt].sent.end))
-        for n, i in enumerate(region):
+        for i in range(sent.start, sent.end):
             c = cast._nationality.get(i)
             if c and c not in others:
                 t = doc[i]
-                # a possessive country name ("Armenia's security") before a plain name before an adjective
-                # (the person's own sentence before the next one: "In Guinea-Bissau, President X said ...
-                # Papua New Guinea's foreign minister ...")
-                rank = 0 if t.dep_ == "poss" else (1 if i in cast._tok else 2)
-                cands.append((i >= sent.end, rank, n, c))
+                if t.dep_ == "poss":
+                    cands.append((0, i, c))
+                elif t.dep_ == "pobj" and t.head.lower_ == "in":
+                    cands.append((1, i, c))
         if cands:
-            a.affiliation = min(cands)[3]
+            a.affiliation = min(cands)[2]
+        elif dominant and dominant not in others:
+            a.affiliation = dominant
+        else:
+            a.affiliation = _country_near(cast, sent, others)
+
+
+def _country_near(cast: Cast, sent, others: set) -> str | None:
+    """A country named in a sentence or the next one, not one of the others': a possessive
+    country name before a plain name before an adjective, the sentence's own before the next's
+    ("In Guinea-Bissau, President X said ... Papua New Guinea's foreign minister ...")."""
+    doc = cast.doc
+    cands = []
+    region = list(range(sent.start, sent.end))
+    nxt = sent.end
+    if nxt < len(doc):
+        region += list(range(nxt, doc[nxt].sent.end))
+    for n, i in enumerate(region):
+        c = cast._nationality.get(i)
+        if c and c not in others:
+            rank = 0 if doc[i].dep_ == "poss" else (1 if i in cast._tok else 2)
+            cands.append((i >= sent.end, rank, n, c))
+    return min(cands)[3] if cands else None
+
+
+def _named_with_country(cast: Cast, aid: str) -> str | None:
+    """The country a person is named with by a possessive: "Aliyev's Azerbaijan", "Azerbaijan's Aliyev"."""
+    doc = cast.doc
+    for i, (s, e, x) in sorted(cast._tok.items()):
+        if x != aid or i != s:
+            continue
+        if e + 1 < len(doc) and doc[e].text in ("'s", "’s") and e + 1 in cast._tok \
+                and cast.actors[cast._tok[e + 1][2]].kind == "country":
+            return cast._tok[e + 1][2]
+        if s >= 2 and doc[s - 1].text in ("'s", "’s") and s - 2 in cast._tok \
+                and cast.actors[cast._tok[s - 2][2]].kind == "country":
+            return cast._tok[s - 2][2]
+    return None
+
+
+def _dominant_country(cast: Cast) -> str | None:
+    """The country a text names overwhelmingly: by its name, capital or adjective three times or
+    more and at least twice as often as any other."""
+    count: dict[str, int] = {}
+    seen: set[tuple[int, int]] = set()
+    for i, c in [*cast._nationality.items(), *((i, hit[2]) for i, hit in cast._tok.items())]:
+        hit = cast._tok.get(i)
+        key = (hit[0], hit[1]) if hit is not None else (i, i + 1)
+        if key in seen or cast.actors[c].kind != "country":
+            continue
+        seen.add(key)
+        count[c] = count.get(c, 0) + 1
+    ranked = sorted(count.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 3 or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 # Political parties that English-language news names by an adjective or a letter:
