@@ -514,6 +514,7 @@ def test_his_spokesman_belongs_to_the_person_named_before():
     r = cast.resolve(tok(doc, "spokesman"))
     a = cast.get(r.id)
     assert (a.name, a.kind, a.affiliation) == ("Ivan Petrov's spokesman", "person", "ivan-petrov")
+    assert a.id == "ivan-petrov-spokesman"
     o = cast.get(cast.resolve(tok(doc, "office")).id)
     assert (o.name, o.affiliation) == ("Ivan Petrov's office", "ivan-petrov")
 
@@ -591,3 +592,10 @@ def test_state_title_takes_no_country_the_headline_merely_mentions():
     doc, cast = cast_of("Mara says peace with Chile within reach\n\n"
                         "President Jon Mara said on Friday that talks would resume. Mara spoke at length.")
     assert cast.get("jon-mara").affiliation is None
+
+
+def test_her_office_after_a_named_person_in_the_sentence_is_that_persons():
+    doc, cast = cast_of("A resident asked that her name be withheld. "
+                        "The envoy for Chad, Maria Lopez, called for talks, her office said.")
+    a = cast.get(cast.resolve(tok(doc, "office")).id)
+    assert (a.id, a.name, a.affiliation) == ("maria-lopez-office", "Maria Lopez's office", "maria-lopez")

@@ -388,13 +388,22 @@ class Cast:
         return found.pop() if len(found) == 1 else None
 
     def _person_owner(self, poss) -> str | None:
-        """The person a possessive names: "his", "her" (the person they stand for) or a person's name."""
+        """The person a possessive names: a person's name, or "his", "her": the person last named
+        before it in its sentence ("Ana Ruiz called for talks, her office said"), else the person
+        the pronoun stands for; a named person, not one described ("a resident ... her safety")."""
+        aid = None
         if poss.lower_ in ("his", "her"):
-            aid = self.pronoun(poss)
+            want = "f" if poss.lower_ == "her" else "m"
+            for i in range(poss.i - 1, poss.sent.start - 1, -1):
+                hit = self._tok.get(i)
+                if hit is not None and self.actors[hit[2]].kind == "person" and self.gender.get(hit[2], want) == want:
+                    aid = hit[2]
+                    break
+            aid = aid or self.pronoun(poss)
         else:
             r = self.mention_at(poss)
             aid = r.id if r is not None else None
-        return aid if aid and self.actors[aid].kind == "person" else None
+        return aid if aid and self.actors[aid].kind == "person" and self.actors[aid].head is None else None
 
     def _owned(self, head, owner: str, poss, start: int, end: int, create: bool) -> Ref | None:
         """Someone a person has ("his spokesman", "Aliyev's office", "her lawyers"): an actor of
@@ -409,8 +418,9 @@ class Cast:
         lo = poss.i + 1
         while lo < head.i and doc[lo].text in ("'s", "’s", "'", "’"):
             lo += 1
-        name = f"{self.actors[owner].name}'s {_spelled(doc[lo:head.i + 1])}"
-        aid = C.slug(name)
+        rest = _spelled(doc[lo:head.i + 1])
+        name = f"{self.actors[owner].name}'s {rest}"
+        aid = C.slug(f"{self.actors[owner].name} {rest}")
         if aid not in self.actors:
             if not create:
                 return None
@@ -1104,13 +1114,15 @@ def _hyphen_front(tok):
 
 def _org_spelled_out(cast: Cast, phrase) -> str:
     """A described group's name with the abbreviation of an international body in it written out
-    ("WHO officials": "World Health Organization officials")."""
+    when the parse did not take it for a name ("WHO officials", "WHO" a pronoun: "World Health
+    Organization officials"; "EU officials" stays)."""
     out = []
+    spelled = False
     for t in phrase:
-        r = cast.mention_at(t)
-        body = C.body_of_name(t.text) if r is not None and t.text.isupper() else None
+        body = C.body_of_name(t.text) if t.text.isupper() and t.pos_ != "PROPN" and cast.mention_at(t) else None
+        spelled = spelled or body is not None
         out.append((body or t.text) + t.whitespace_)
-    return _plain("".join(out)) if any(C.body_of_name(t.text) for t in phrase if t.text.isupper()) else phrase.text
+    return _plain("".join(out)) if spelled else phrase.text
 
 
 # Words after a U.S. state's name that make it the state ("Georgia Gov. Brian Kemp", "Georgia voters").
