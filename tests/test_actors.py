@@ -599,3 +599,13 @@ def test_her_office_after_a_named_person_in_the_sentence_is_that_persons():
                         "The envoy for Chad, Maria Lopez, called for talks, her office said.")
     a = cast.get(cast.resolve(tok(doc, "office")).id)
     assert (a.id, a.name, a.affiliation) == ("maria-lopez-office", "Maria Lopez's office", "maria-lopez")
+
+
+def test_the_state_is_no_organization_named_before():
+    doc, cast = cast_of("Islamic State claimed the attack. The state's campaign chairman, Tom Reyes, said he had no comment.")
+    assert cast.get("tom-reyes").affiliation != "islamic-state"
+
+
+def test_her_lawyer_is_the_lawyer_named_before():
+    doc, cast = cast_of("Cheryl Banks, a lawyer, spoke on Monday. Banks was able to represent Clinton as her lawyer.")
+    assert cast.resolve(tok(doc, "lawyer", 1)).id == "cheryl-banks"

@@ -380,6 +380,8 @@ class Cast:
         one organization named before whose name ends in that noun and holds the other words, if
         there is exactly one."""
         noun = head.lower_
+        if head.lemma_.lower() not in _INSTITUTION_NOUNS:
+            return None
         words = {m.lower_ for m in mods}
         found = {a.id for a in self.actors.values()
                  if a.kind == "organization" and a.first < head.i and len(a.name.split()) > 1
@@ -412,9 +414,9 @@ class Cast:
         doc = self.doc
         lemma = head.lemma_.lower()
         for a in self.actors.values():
-            if a.kind == "person" and a.affiliation == owner and a.title and a.first < head.i \
+            if a.kind == "person" and a.affiliation in (owner, None) and a.title and a.first < head.i \
                     and a.title.lower().split()[-1].rstrip("s") == lemma and a.id != owner:
-                return Ref(a.id, start, end)
+                return Ref(a.id, start, end)  # "Mills ... as her lawyer": the lawyer named before
         lo = poss.i + 1
         while lo < head.i and doc[lo].text in ("'s", "’s", "'", "’"):
             lo += 1
@@ -425,7 +427,7 @@ class Cast:
             if not create:
                 return None
             single = head.tag_ not in ("NNS", "NNPS")
-            kind = "person" if single and (lemma in TITLE_NOUNS or lemma in PEOPLE_NOUNS) else "group"
+            kind = "person" if single and (lemma in TITLE_NOUNS or lemma in PEOPLE_NOUNS) and lemma not in _OWNED_BODIES else "group"
             a = self._add(aid, name, kind, head.i)
             a.head = lemma
             a.affiliation = owner
@@ -1086,6 +1088,11 @@ def _with_places(cast: Cast, tok) -> bool:
     return False
 
 
+# Nouns that end an institution's name and stand for it after "the" ("the council", "the ministry").
+_INSTITUTION_NOUNS = {"council", "ministry", "agency", "commission", "court", "committee", "department", "bank",
+                      "fund", "assembly", "parliament", "bureau", "service", "board", "tribunal", "institute",
+                      "organization", "organisation", "union", "alliance", "league", "federation", "foundation",
+                      "program", "programme", "mission", "office", "authority", "association", "coalition"}
 # Nouns for what a person has that can speak for them ("his office", "her campaign", "his team").
 _OWNED_BODIES = {"office", "campaign", "team", "staff", "camp", "family", "lawyers", "entourage", "aides"}
 # Title nouns that do not name someone who belongs to the possessor ("his counterpart", "her rival").
@@ -1393,8 +1400,8 @@ def _state_officials(cast: Cast, firsts: dict[str, tuple[int, int]]) -> None:
     """State officials with no nationality in their title ("President Ilham Aliyev"): the country
     the person is named with elsewhere ("Aliyev's Azerbaijan", "Azerbaijan's Aliyev"); else a
     country in the sentence of the mention with the title (else the first) that is a possessive or
-    the place it happens in ("Armenia's security ... President X", "In Guinea-Bissau, President X
-    said"); else the country the text names overwhelmingly (three times or more, twice any other);
+    the place the sentence opens with ("Armenia's security ... President X", "In Guinea-Bissau,
+    President X said"; not "unlike in Cuba, President X's decision"); else the country the text names overwhelmingly (three times or more, twice any other);
     else a country named in that sentence or the next; else none."""
     doc = cast.doc
     dominant = _dominant_country(cast)
@@ -1419,7 +1426,7 @@ def _state_officials(cast: Cast, firsts: dict[str, tuple[int, int]]) -> None:
                 t = doc[i]
                 if t.dep_ == "poss":
                     cands.append((0, i, c))
-                elif t.dep_ == "pobj" and t.head.lower_ == "in":
+                elif t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.i == sent.start:
                     cands.append((1, i, c))
         if cands:
             a.affiliation = min(cands)[2]
