@@ -490,3 +490,122 @@ def test_negotiators_and_members_of_parliament_are_titles():
     b = briefdoc.extract("Labour MP Jane Roe said the plan was unfair.")
     roe = next(a for a in b.actors if a.name == "Jane Roe")
     assert (roe.title, roe.affiliation) == ("Labour MP", "labour-party")
+
+
+def test_possessive_country_title_and_name_are_one_person():
+    doc, cast = cast_of("Mali's army chief General Omar Diallo said on Monday that the army would fight on. "
+                        "Chile's Prime Minister Rosa Vidal said talks would resume.")
+    assert cast.resolve(tok(doc, "chief")).id == "omar-diallo"
+    a = cast.get("omar-diallo")
+    assert (a.title, a.affiliation) == ("army chief", "mali")
+    b = cast.get("rosa-vidal")
+    assert (b.title, b.affiliation) == ("Prime Minister", "chile")
+
+
+def test_the_countrys_title_is_the_country_named_before_as_subject_or_possessor():
+    doc, cast = cast_of("Peru's top court sent the case back to Bolivia on Monday. "
+                        "The country's president, Ana Quispe, said she would appeal.")
+    assert cast.get("ana-quispe").affiliation == "peru"
+
+
+def test_his_spokesman_belongs_to_the_person_named_before():
+    doc, cast = cast_of("Foreign Minister Ivan Petrov arrived in Rome on Monday. His spokesman said the talks were useful. "
+                        "Petrov's office said he would stay two days.")
+    r = cast.resolve(tok(doc, "spokesman"))
+    a = cast.get(r.id)
+    assert (a.name, a.kind, a.affiliation) == ("Ivan Petrov's spokesman", "person", "ivan-petrov")
+    assert a.id == "ivan-petrov-spokesman"
+    o = cast.get(cast.resolve(tok(doc, "office")).id)
+    assert (o.name, o.affiliation) == ("Ivan Petrov's office", "ivan-petrov")
+
+
+def test_the_council_is_the_one_council_named_before():
+    doc, cast = cast_of("The U.N. Security Council met on Tuesday. The council said it was alarmed by the fighting. "
+                        "The European Commission said it would help. The commission added that funds were ready.")
+    assert cast.resolve(tok(doc, "council")).id == "u-n-security-council"
+    assert cast.resolve(tok(doc, "commission")).id == "european-commission"
+
+
+def test_the_ministry_is_nobody_when_two_ministries_were_named():
+    doc, cast = cast_of("The Defence Ministry and the Interior Ministry met. The ministry said it was ready.")
+    assert cast.resolve(tok(doc, "ministry"), create=False) is None
+
+
+def test_a_countrys_security_council_is_its_own_not_the_uns():
+    doc, cast = cast_of("Moldova's Security Council said it had not received the draft. "
+                        "The Security Council will meet again on Friday.")
+    a = cast.get(cast.mention_at(tok(doc, "Council")).id)
+    assert (a.id, a.name, a.kind, a.affiliation) == (
+        "moldova-security-council", "Moldova's Security Council", "organization", "moldova")
+    assert cast.mention_at(tok(doc, "Council", 1)).id == "moldova-security-council"
+    assert "united-nations" not in cast.actors
+
+
+def test_hyphenated_nationality_compound_gives_the_country_and_stays_in_the_name():
+    doc, cast = cast_of("Turkish-backed officials in the town said they had left. Syrian-led militias said so too.")
+    a = cast.get(cast.resolve(tok(doc, "officials")).id)
+    assert (a.name, a.affiliation) == ("Turkish-backed officials", "turkey")
+    b = cast.get(cast.resolve(tok(doc, "militias")).id)
+    assert (b.name, b.affiliation) == ("Syrian-led militias", "syria")
+
+
+def test_officials_of_an_international_body_by_its_abbreviation():
+    doc, cast = cast_of("WHO officials said hospitals were running out of supplies.")
+    assert cast.mention_at(tok(doc, "WHO")).id == "world-health-organization"
+    a = cast.get(cast.resolve(tok(doc, "officials")).id)
+    assert (a.name, a.kind, a.affiliation) == ("World Health Organization officials", "group",
+                                               "world-health-organization")
+
+
+def test_georgia_the_us_state_is_not_the_country():
+    doc, cast = cast_of("Georgia Gov. Brian Kemp said the state would help. He spoke in Savannah, Georgia, on Monday. "
+                        "Rep. Buddy Carter (R-Ga.) agreed. Georgia will send aid.")
+    assert "georgia" not in cast.actors
+    assert cast.mention_at(tok(doc, "Georgia")).id == "georgia-us-state"
+    assert cast.mention_at(tok(doc, "Georgia", 2)).id == "georgia-us-state"
+    assert cast.get("brian-kemp").affiliation != "georgia"
+
+
+def test_georgia_the_country_in_caucasus_news():
+    doc, cast = cast_of("Georgia's prime minister offered to host the talks in Tbilisi. Georgia borders Armenia.")
+    assert cast.mention_at(tok(doc, "Georgia")).id == "georgia"
+    assert cast.mention_at(tok(doc, "Georgia", 1)).id == "georgia"
+    assert cast.get("georgia").kind == "country"
+
+
+def test_state_title_without_a_country_takes_the_country_the_text_is_about():
+    doc, cast = cast_of("Talks with Chile to resume, Mara says\n\n"
+                        "President Jon Mara said on Friday that talks would resume. Mara spoke at length.\n\n"
+                        "Bolivia has long demanded access to the sea. Bolivia's army held drills, and Bolivian "
+                        "farmers protested. Bolivia will vote in May.")
+    assert cast.get("jon-mara").affiliation == "bolivia"
+
+
+def test_state_title_takes_the_country_the_person_is_named_with_elsewhere():
+    doc, cast = cast_of("Peace with Chile in reach, Mara says\n\n"
+                        "President Jon Mara said on Friday that talks would resume.\n\n"
+                        "Chile has rejected the offer. Observers say Mara's Bolivia cannot wait.")
+    assert cast.get("jon-mara").affiliation == "bolivia"
+
+
+def test_state_title_takes_no_country_the_headline_merely_mentions():
+    doc, cast = cast_of("Mara says peace with Chile within reach\n\n"
+                        "President Jon Mara said on Friday that talks would resume. Mara spoke at length.")
+    assert cast.get("jon-mara").affiliation is None
+
+
+def test_her_office_after_a_named_person_in_the_sentence_is_that_persons():
+    doc, cast = cast_of("A resident asked that her name be withheld. "
+                        "The envoy for Chad, Maria Lopez, called for talks, her office said.")
+    a = cast.get(cast.resolve(tok(doc, "office")).id)
+    assert (a.id, a.name, a.affiliation) == ("maria-lopez-office", "Maria Lopez's office", "maria-lopez")
+
+
+def test_the_state_is_no_organization_named_before():
+    doc, cast = cast_of("Islamic State claimed the attack. The state's campaign chairman, Tom Reyes, said he had no comment.")
+    assert cast.get("tom-reyes").affiliation != "islamic-state"
+
+
+def test_her_lawyer_is_the_lawyer_named_before():
+    doc, cast = cast_of("Cheryl Banks, a lawyer, spoke on Monday. Banks was able to represent Clinton as her lawyer.")
+    assert cast.resolve(tok(doc, "lawyer", 1)).id == "cheryl-banks"

@@ -205,6 +205,17 @@ _NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "AQ"}
 _AMBIGUOUS = {"Jersey", "Georgia", "Chad", "Jordan", "Guernsey", "Niger", "Turkey", "Man", "Martin"}
 
 
+# Country names that are also the name of a U.S. state, with the state's postal abbreviations
+# ("Sen. X (R-Ga.)") and the words that tell the country in its own news (its capital, its region).
+_US_STATES = {"Georgia": ({"ga.", "ga"}, {"tbilisi", "caucasus", "abkhazia", "ossetia", "batumi", "georgians"})}
+
+
+def us_state_homonym(text: str):
+    """(the state's abbreviations, the country's own words) for a country name that is also a
+    U.S. state's ("Georgia"), else None."""
+    return _US_STATES.get(text.strip())
+
+
 def _unaccented(text: str) -> str:
     import unicodedata
 

@@ -262,6 +262,10 @@ class Cast:
                     if k.head.i != head.i and self.actors[r.id].kind != "person":
                         continue
                     return r
+        if lemma in TITLE_NOUNS:
+            named = _name_after_title(self, head)
+            if named is not None:
+                return named
         code = None
         part = False  # the country is named by a part of it ("the Welsh government": its own actor, of the UK)
         poss = None
@@ -276,7 +280,8 @@ class Cast:
                 det = k
             elif k.dep_ in ("amod", "compound", "nmod"):
                 mods.append(k)
-        for k in mods + ([poss] if poss is not None else []):
+        glued = [g for g in (_hyphen_front(m) for m in mods) if g is not None]
+        for k in mods + glued + ([poss] if poss is not None else []):
             c = self._nationality.get(k.i)
             if c is None:
                 r = self.mention_at(k)
@@ -295,9 +300,14 @@ class Cast:
                             code = r.id
                 if lemma in TITLE_NOUNS:
                     side = _side_of(self, k)
-        left = min([head.i] + [m.i for m in mods] + ([poss.i] if poss is not None else []) + ([det.i] if det is not None else []))
+        left = min([head.i] + [m.i for m in mods + glued] + ([poss.i] if poss is not None else []) + ([det.i] if det is not None else []))
         span = doc[left:head.i + 1]
         start, end = span.start_char, span.end_char
+        if det is not None and det.lower_ == "the" and poss is None and not code and not _people_noun(head) \
+                and lemma not in TITLE_NOUNS:
+            org = self._named_org(head, mods)
+            if org is not None:
+                return Ref(org, start, end)
         if (lemma in BODY_NOUNS or (lemma in ("side",))) and not part:
             if code:
                 return Ref(self.party(code), start, end)
@@ -309,6 +319,10 @@ class Cast:
                         return Ref(self.party(r.id), start, end) if a.affiliation else Ref(r.id, start, end)
                     return Ref(r.id, start, end)
             return None
+        if poss is not None and not code and _owned_noun(head):
+            owner = self._person_owner(poss)
+            if owner is not None:
+                return self._owned(head, owner, poss, start, end, create)
         if lemma in TITLE_NOUNS and (det is None or det.lower_ in ("the", "this", "that")):
             words = {m.lower_ for m in mods if self._nationality.get(m.i) is None}
             best = None
@@ -342,10 +356,11 @@ class Cast:
                 break
         phrase = doc[phrase.start:right]
         end = phrase.end_char
-        aid = C.slug(phrase.text)
+        name = _org_spelled_out(self, phrase)
+        aid = C.slug(name)
         kind = "person" if (lemma in TITLE_NOUNS and lemma != "campaign" or lemma in PEOPLE_NOUNS) and head.tag_ not in ("NNS", "NNPS") else "group"
         if aid not in self.actors:
-            a = self._add(aid, phrase.text, kind, head.i)
+            a = self._add(aid, name, kind, head.i)
             a.head = lemma
             owner = _party(self, [m for m in mods if m.i in range(left, head.i)], None, head.i + 1) or _org_among(self, mods)
             if side or owner or code:
@@ -358,6 +373,69 @@ class Cast:
                     self.gender.setdefault(aid, "m")
         if self.actors[aid].head == lemma:
             self._described.append((head.i, aid))
+        return Ref(aid, start, end)
+
+    def _named_org(self, head, mods) -> str | None:
+        """The organization "the council", "the ministry", "the foreign ministry" points back to: the
+        one organization named before whose name ends in that noun and holds the other words, if
+        there is exactly one."""
+        noun = head.lower_
+        if head.lemma_.lower() not in _INSTITUTION_NOUNS:
+            return None
+        words = {m.lower_ for m in mods}
+        found = {a.id for a in self.actors.values()
+                 if a.kind == "organization" and a.first < head.i and len(a.name.split()) > 1
+                 and a.name.lower().split()[-1] == noun and words <= set(a.name.lower().split())
+                 and self._last_mention(a.id, head.i) >= 0}
+        return found.pop() if len(found) == 1 else None
+
+    def _person_owner(self, poss) -> str | None:
+        """The person a possessive names: a person's name, or "his", "her": the person last named
+        before it in its sentence ("Ana Ruiz called for talks, her office said"), else the person
+        the pronoun stands for; a named person, not one described ("a resident ... her safety")."""
+        aid = None
+        if poss.lower_ in ("his", "her"):
+            want = "f" if poss.lower_ == "her" else "m"
+            for i in range(poss.i - 1, poss.sent.start - 1, -1):
+                hit = self._tok.get(i)
+                if hit is not None and self.actors[hit[2]].kind == "person" and self.gender.get(hit[2], want) == want:
+                    aid = hit[2]
+                    break
+            aid = aid or self.pronoun(poss)
+        else:
+            r = self.mention_at(poss)
+            aid = r.id if r is not None else None
+        return aid if aid and self.actors[aid].kind == "person" and self.actors[aid].head is None else None
+
+    def _owned(self, head, owner: str, poss, start: int, end: int, create: bool) -> Ref | None:
+        """Someone a person has ("his spokesman", "Aliyev's office", "her lawyers"): an actor of
+        that person, named with the person's name ("Ilham Aliyev's spokesman"), made on first use;
+        a person of that title who belongs to the owner, if one is named before."""
+        doc = self.doc
+        lemma = head.lemma_.lower()
+        for a in self.actors.values():
+            if a.kind == "person" and a.affiliation in (owner, None) and a.title and a.first < head.i \
+                    and a.title.lower().split()[-1].rstrip("s") == lemma and a.id != owner:
+                return Ref(a.id, start, end)  # "Mills ... as her lawyer": the lawyer named before
+        lo = poss.i + 1
+        while lo < head.i and doc[lo].text in ("'s", "’s", "'", "’"):
+            lo += 1
+        rest = _spelled(doc[lo:head.i + 1])
+        name = f"{self.actors[owner].name}'s {rest}"
+        aid = C.slug(f"{self.actors[owner].name} {rest}")
+        if aid not in self.actors:
+            if not create:
+                return None
+            single = head.tag_ not in ("NNS", "NNPS")
+            kind = "person" if single and (lemma in TITLE_NOUNS or lemma in PEOPLE_NOUNS) and lemma not in _OWNED_BODIES else "group"
+            a = self._add(aid, name, kind, head.i)
+            a.head = lemma
+            a.affiliation = owner
+            low = {w.lower_ for w in doc[lo:head.i + 1]}
+            if kind == "person" and low & (_FEMALE_WORDS | {"woman"}):
+                self.gender.setdefault(aid, "f")
+            elif kind == "person" and low & (_MALE_WORDS | {"man"}):
+                self.gender.setdefault(aid, "m")
         return Ref(aid, start, end)
 
     def _described_as(self, lemma: str, words: set[str], code: str | None, before: int) -> str | None:
@@ -567,6 +645,15 @@ def _headline_entity(doc, s: int, e: int) -> bool:
     return e - s >= 4 and _title_case_line(doc, s)
 
 
+def _capitals_line(doc, i: int) -> bool:
+    """The token's line is written in capitals (a header): no lower-case letter in it."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, doc[i].idx) + 1
+    line_end = text.find("\n", doc[i].idx)
+    line = text[line_start:len(text) if line_end == -1 else line_end]
+    return not any(c.islower() for c in line)
+
+
 def _title_case_line(doc, i: int) -> bool:
     """The token is in a title-case line (a headline): five words of four letters or more,
     nearly all capitalized."""
@@ -679,6 +766,10 @@ def find(doc) -> Cast:
         if low in adjectives and e - s <= 2:
             continue
         code = names.get(low) if not (C.is_ambiguous(text) and ent.label_ == "PERSON") else None
+        if code and _us_state(doc, s, e):
+            cast._add(C.slug(text) + "-us-state", text, "group", s)
+            cast._mention(s, e, C.slug(text) + "-us-state")
+            continue
         if code is None and low.startswith("the "):
             code = names.get(low[4:])
         if code:
@@ -747,6 +838,7 @@ def find(doc) -> Cast:
     full_at.sort()
 
     abbrev = _abbreviations(doc, pending)
+    owned: dict[str, str] = {}  # lowercased name of a country's institution -> its id ("security council")
 
     def owner(i: int, word: str) -> str:
         return _surname_owner(doc, i, [(j, a) for j, last, a in full_at if last == word], surname[word])
@@ -785,6 +877,8 @@ def find(doc) -> Cast:
             aid = C.slug(text)
             cast._add(aid, text, "person", s)
             surname.setdefault(text, aid)
+        elif label == "ORG" and _owned_institution(cast, s, e, owned):
+            aid = _owned_institution(cast, s, e, owned)
         elif label == "ORG" or _body_name(text, abbrev):
             text = abbrev.get(text, text)
             text = C.body_of_name(text) or text
@@ -836,6 +930,13 @@ def find(doc) -> Cast:
             aid = C.slug(C.body_of_name(abbrev[t.text]) or abbrev[t.text])
             if aid in cast.actors:
                 cast._mention(t.i, t.i + 1, aid)
+
+    # international bodies by an abbreviation in capitals that spaCy did not tag ("WHO officials said")
+    for t in doc:
+        if (t.i not in cast._tok and len(t.text) >= 2 and t.text.isupper() and C.body_of_name(t.text)
+                and not _capitals_line(doc, t.i)):
+            body = C.body_of_name(t.text)
+            cast._mention(t.i, t.i + 1, cast._add(C.slug(body), body, "organization", t.i).id)
 
     # surnames spaCy did not tag ("Adler added")
     for t in doc:
@@ -987,6 +1088,179 @@ def _with_places(cast: Cast, tok) -> bool:
     return False
 
 
+# Nouns that end an institution's name and stand for it after "the" ("the council", "the ministry").
+_INSTITUTION_NOUNS = {"council", "ministry", "agency", "commission", "court", "committee", "department", "bank",
+                      "fund", "assembly", "parliament", "bureau", "service", "board", "tribunal", "institute",
+                      "organization", "organisation", "union", "alliance", "league", "federation", "foundation",
+                      "program", "programme", "mission", "office", "authority", "association", "coalition"}
+# Nouns for what a person has that can speak for them ("his office", "her campaign", "his team").
+_OWNED_BODIES = {"office", "campaign", "team", "staff", "camp", "family", "lawyers", "entourage", "aides"}
+# Title nouns that do not name someone who belongs to the possessor ("his counterpart", "her rival").
+_NOT_OWNED = {"counterpart", "rival", "opponent", "predecessor", "successor", "foreign", "prime", "vice",
+              "campaign", "colleague", "ally", "partner", "friend", "critic", "challenger"}
+
+
+def _owned_noun(head) -> bool:
+    """A noun for someone or something a person has that speaks for them: a title ("his spokesman",
+    "her lawyer", "Ali's chief of staff"), a person ("his wife") or a body ("his office", "her campaign")."""
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or lemma in _NOT_OWNED and lemma not in _OWNED_BODIES:
+        return False
+    return lemma in TITLE_NOUNS or lemma in PEOPLE_NOUNS or lemma in _OWNED_BODIES
+
+
+def _hyphen_front(tok):
+    """The first word of a hyphenated compound that ends in this word ("Russian" of "Russian-installed",
+    "U.S." of "U.S.-made", "Saudi" of "Saudi-led"), or None."""
+    doc = tok.doc
+    j = tok.i
+    while j >= 2 and doc[j - 1].text in ("-", "–") and not doc[j - 1].whitespace_ and not doc[j - 2].whitespace_:
+        j -= 2
+    return doc[j] if j < tok.i else None
+
+
+def _org_spelled_out(cast: Cast, phrase) -> str:
+    """A described group's name with the abbreviation of an international body in it written out
+    when the parse did not take it for a name ("WHO officials", "WHO" a pronoun: "World Health
+    Organization officials"; "EU officials" stays)."""
+    out = []
+    spelled = False
+    for t in phrase:
+        body = C.body_of_name(t.text) if t.text.isupper() and t.pos_ != "PROPN" and cast.mention_at(t) else None
+        spelled = spelled or body is not None
+        out.append((body or t.text) + t.whitespace_)
+    return _plain("".join(out)) if spelled else phrase.text
+
+
+# Words after a U.S. state's name that make it the state ("Georgia Gov. Brian Kemp", "Georgia voters").
+_STATE_WORDS = {"gov", "governor", "sen", "senator", "rep", "representative", "state", "legislature", "lawmakers",
+                "republicans", "democrats", "voters", "primary", "county", "counties", "delegation", "lt"}
+
+
+def _us_state(doc, s: int, e: int) -> bool:
+    """A country's name that is the U.S. state of that name here ("Georgia"): a state's title or
+    voters after it ("Georgia Gov. Brian Kemp", "Georgia Republicans"), or a city and a comma before
+    it ("Atlanta, Georgia"), unless the text has the country's own words (its capital, "Georgians",
+    the Caucasus) or it names the country's prime minister or president ("Georgia's prime minister");
+    with no such word, the state when the text writes the state's abbreviation ("(R-Ga.)")."""
+    text = doc[s:e].text
+    homonym = C.us_state_homonym(text)
+    if homonym is None:
+        return False
+    abbrevs, own = homonym
+    nxt = [t.lower_.rstrip(".") for t in doc[e:e + 3]]
+    if nxt and nxt[0] in ("'s", "’s") and len(nxt) > 1 and (nxt[1] in STATE_TITLES or nxt[1] in ("prime", "foreign")):
+        return False
+    if nxt and nxt[0] in _STATE_WORDS:
+        return True
+    if any(t.lower_ in own for t in doc):
+        return False
+    if s >= 2 and doc[s - 1].text == "," and doc[s - 2].ent_type_ == "GPE" and doc[s - 2].is_title:
+        return True
+    return any(t.lower_ in abbrevs and t.text[:1].isupper() and t.i > 0 and doc[t.i - 1].text in ("-", "–", ",")
+               for t in doc)
+
+
+def _generic_name(toks) -> bool:
+    """An institution's name made of English words only, no proper name ("Security Council",
+    "High Court", "Foreign Ministry"; not "Gazprom"), and no party's."""
+    index = _word_index()
+    if not index or not toks or toks[-1].pos_ not in ("PROPN", "NOUN"):
+        return False
+    if _spelled(toks) in _PARTY_NAMES.values() or C.body_of_name(_spelled(toks)) is not None:
+        return False
+    return all(t.is_title and any(t.lower_ in index[pos] or t.lemma_.lower() in index[pos] for pos in ("noun", "adj"))
+               for t in toks)
+
+
+def _owned_institution(cast: Cast, s: int, e: int, owned: dict[str, str]) -> str | None:
+    """A country's own institution named after its possessive ("Armenia's Security Council", "Kenya's
+    High Court"): an organization of that country, named and identified with it, not an international
+    body of the same name (the UN's Security Council); the same words alone later, when no other
+    organization of that name is named, are it too. Made on first use; its id, or None."""
+    doc = cast.doc
+    toks = [t for t in doc[s:e] if t.lower_ != "the"]
+    if not _generic_name(toks):
+        return None
+    base = _spelled(toks)
+    if s >= 2 and doc[s - 1].text in ("'s", "’s"):
+        hit = cast._tok.get(s - 2)
+        if hit is not None:
+            country = hit[2] if cast.actors[hit[2]].kind == "country" else None
+        else:
+            code = C.country_of_name(doc[s - 2].text)
+            country = cast.country(code, s - 2) if code else None
+        if country is None:
+            return None
+        c = cast.actors[country]
+        aid = C.slug(f"{c.name} {base}")
+        if aid not in cast.actors:
+            cast.actors[aid] = _Actor(aid, f"{c.name}'s {base}", "organization", affiliation=country, first=s)
+        owned[base.lower()] = aid if owned.get(base.lower(), aid) == aid else ""
+        return aid
+    aid = owned.get(base.lower())
+    if aid and not any(a.kind == "organization" and a.name.lower().endswith(" " + base.lower()) and a.id != aid
+                       and not a.name.lower().endswith("'s " + base.lower()) for a in cast.actors.values()):
+        return aid
+    return None
+
+
+def _name_after_title(cast: Cast, head) -> Ref | None:
+    """The person whose name follows a title noun with no comma between ("Sudan's army chief General
+    Ali Musa said", "Russia's top diplomat Ivan Petrov said", parsed as two subjects): the title is
+    that person's, not someone else's; capitalized ranks may stand between ("chief General")."""
+    doc = cast.doc
+    j = head.i + 1
+    while j < len(doc) and j - head.i <= 3 and j not in cast._tok and doc[j].is_title and (
+            doc[j].lower_.rstrip(".") in _NAME_TITLES or doc[j].lower_ in TITLE_NOUNS):
+        j += 1
+    if j >= len(doc) or j not in cast._tok or not doc[j - 1].whitespace_:
+        return None
+    s, e, aid = cast._tok[j]
+    if s != j or cast.actors[aid].kind != "person":
+        return None
+    return Ref(aid, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+
+
+def _title_run(cast: Cast, s: int) -> tuple[list, str | None]:
+    """The title right before a name after a possessive, read word by word when the parse does not
+    join it to the name ("Israel's Prime Minister Ana Levi", "Sudan's army chief General Ali Musa",
+    "the country's top diplomat Ivan Petrov"): the nouns and adjectives back to the "'s", the title
+    ending at its last lower-case title noun ("army chief", not "army chief General"); and the
+    possessor, a country or an organization ("the country's": the country named last)."""
+    doc = cast.doc
+    i = s - 1
+    while i >= 0 and s - i <= 5 and i not in cast._tok and doc[i].pos_ in ("NOUN", "PROPN", "ADJ") \
+            and doc[i].text not in ("'s", "’s") and doc[i].whitespace_:
+        i -= 1
+    run = list(doc[i + 1:s])
+    if not run or i < 1 or doc[i].text not in ("'s", "’s") or not any(t.lower_ in TITLE_NOUNS for t in run):
+        return [], None
+    low = [k for k, t in enumerate(run) if t.lower_ in TITLE_NOUNS and t.is_lower]
+    if low:
+        run = run[:low[-1] + 1]
+    owner = doc[i - 1]
+    r = cast.mention_at(owner)
+    if r is not None and cast.actors[r.id].kind in ("country", "organization"):
+        return run, r.id
+    if owner.lemma_.lower() in ("country", "nation") and owner.i > 0 and doc[owner.i - 1].lower_ == "the":
+        return run, _country_before(cast, owner.i)
+    return [], None
+
+
+def _country_before(cast: Cast, i: int) -> str | None:
+    """The country named last before a token as a subject or a possessor ("Kenya's court sent police
+    to Haiti ... the country's president": Kenya), else the country named last."""
+    last = None
+    for j in range(i - 1, -1, -1):
+        hit = cast._tok.get(j)
+        if hit is not None and cast.actors[hit[2]].kind == "country":
+            if cast.doc[j].dep_ in ("nsubj", "nsubjpass", "poss"):
+                return hit[2]
+            last = last or hit[2]
+    return last
+
+
 def _title_words(cast: Cast, s: int) -> tuple[list, str | None]:
     """Tokens left of a name (or a noun) that modify it: title words and a nationality, or the
     organization the title names ("European Commission president") or whose title it is ("the
@@ -1025,6 +1299,8 @@ def _title_words(cast: Cast, s: int) -> tuple[list, str | None]:
             elif t.lemma_.lower() in BODY_NOUNS:
                 r = cast.describe(t, create=False)  # "the Japanese government's chief spokesman"
                 code = code or (r.id if r is not None else None)
+            elif t.lemma_.lower() in ("country", "nation") and t.i > 0 and doc[t.i - 1].lower_ == "the":
+                code = code or _country_before(cast, t.i)  # "the country's president": the country named last
             break
         elif t.ent_type_ in ("PERSON",) and t.i in cast._tok:
             break
@@ -1042,6 +1318,7 @@ def _titles(cast: Cast) -> None:
     for i, (s, e, aid) in sorted(cast._tok.items()):
         if aid not in firsts:
             firsts[aid] = (s, e)
+    titled: dict[str, tuple[int, int]] = {}  # person id -> the mention their title is written with
     by_id: dict[str, list[tuple[int, int]]] = {}
     for i, (s, e, aid) in cast._tok.items():
         by_id.setdefault(aid, [])
@@ -1053,6 +1330,10 @@ def _titles(cast: Cast) -> None:
             continue
         for s, e in sorted(spans):
             words, code = _title_words(cast, s)
+            if a.kind == "person" and not code:
+                run, owner = _title_run(cast, s)
+                if run and owner:
+                    words, code = run, owner
             root = doc[s:e].root
             desc = None
             if root.dep_ == "appos" and root.head.pos_ == "NOUN":
@@ -1102,6 +1383,7 @@ def _titles(cast: Cast) -> None:
                     title = doc[tw2[0].i:desc.i + 1].text
             if title and not a.title:
                 a.title = title
+                titled[aid] = (s, e)
             party = _party(cast, words, desc, e)
             if party and (not a.affiliation or cast.actors[a.affiliation].kind == "country"):
                 a.affiliation = party  # a party before a country: "U.S. Sen. Ted Cruz (R-Texas)"
@@ -1111,11 +1393,26 @@ def _titles(cast: Cast) -> None:
             pron = cast._title_pronoun.get(s, cast._title_pronoun.get(desc.i if desc is not None else -1))
             if pron is not None and not a.affiliation:
                 cast._title_its.setdefault(aid, pron)
-    # state officials with no nationality given: the country named around their first mention
+    _state_officials(cast, {**firsts, **titled})
+
+
+def _state_officials(cast: Cast, firsts: dict[str, tuple[int, int]]) -> None:
+    """State officials with no nationality in their title ("President Ilham Aliyev"): the country
+    the person is named with elsewhere ("Aliyev's Azerbaijan", "Azerbaijan's Aliyev"); else a
+    country in the sentence of the mention with the title (else the first) that is a possessive or
+    the place the sentence opens with ("Armenia's security ... President X", "In Guinea-Bissau,
+    President X said"; not "unlike in Cuba, President X's decision"); else the country the text names overwhelmingly (three times or more, twice any other);
+    else a country named in that sentence or the next; else none."""
+    doc = cast.doc
+    dominant = _dominant_country(cast)
     for aid, a in cast.actors.items():
         if a.kind != "person" or a.affiliation or not a.title or aid in cast._title_its:
             continue
         if not any(w in STATE_TITLES for w in a.title.lower().split()):
+            continue
+        with_country = _named_with_country(cast, aid)
+        if with_country:
+            a.affiliation = with_country
             continue
         s, e = firsts.get(aid, (a.first, a.first + 1))
         sent = doc[s].sent
@@ -1123,21 +1420,71 @@ def _titles(cast: Cast) -> None:
                   if cast.actors[x].kind == "person" and x != aid}
         others |= {cast.actors[o].affiliation for o in cast.actors if o != aid and cast.actors[o].kind == "person" and cast.actors[o].affiliation and cast.actors[o].first < s and cast.actors[o].title and a.title and cast.actors[o].title.lower() == a.title.lower()}
         cands = []
-        region = list(range(sent.start, sent.end))
-        nxt = sent.end
-        if nxt < len(doc):
-            region += list(range(nxt, doc[nxt].sent.end))
-        for n, i in enumerate(region):
+        for i in range(sent.start, sent.end):
             c = cast._nationality.get(i)
             if c and c not in others:
                 t = doc[i]
-                # a possessive country name ("Armenia's security") before a plain name before an adjective
-                # (the person's own sentence before the next one: "In Guinea-Bissau, President X said ...
-                # Papua New Guinea's foreign minister ...")
-                rank = 0 if t.dep_ == "poss" else (1 if i in cast._tok else 2)
-                cands.append((i >= sent.end, rank, n, c))
+                if t.dep_ == "poss":
+                    cands.append((0, i, c))
+                elif t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.i == sent.start:
+                    cands.append((1, i, c))
         if cands:
-            a.affiliation = min(cands)[3]
+            a.affiliation = min(cands)[2]
+        elif dominant and dominant not in others:
+            a.affiliation = dominant
+        else:
+            a.affiliation = _country_near(cast, sent, others)
+
+
+def _country_near(cast: Cast, sent, others: set) -> str | None:
+    """A country named in a sentence or the next one, not one of the others': a possessive
+    country name before a plain name before an adjective, the sentence's own before the next's
+    ("In Guinea-Bissau, President X said ... Papua New Guinea's foreign minister ...")."""
+    doc = cast.doc
+    cands = []
+    region = list(range(sent.start, sent.end))
+    nxt = sent.end
+    if nxt < len(doc):
+        region += list(range(nxt, doc[nxt].sent.end))
+    for n, i in enumerate(region):
+        c = cast._nationality.get(i)
+        if c and c not in others:
+            rank = 0 if doc[i].dep_ == "poss" else (1 if i in cast._tok else 2)
+            cands.append((i >= sent.end, rank, n, c))
+    return min(cands)[3] if cands else None
+
+
+def _named_with_country(cast: Cast, aid: str) -> str | None:
+    """The country a person is named with by a possessive: "Aliyev's Azerbaijan", "Azerbaijan's Aliyev"."""
+    doc = cast.doc
+    for i, (s, e, x) in sorted(cast._tok.items()):
+        if x != aid or i != s:
+            continue
+        if e + 1 < len(doc) and doc[e].text in ("'s", "’s") and e + 1 in cast._tok \
+                and cast.actors[cast._tok[e + 1][2]].kind == "country":
+            return cast._tok[e + 1][2]
+        if s >= 2 and doc[s - 1].text in ("'s", "’s") and s - 2 in cast._tok \
+                and cast.actors[cast._tok[s - 2][2]].kind == "country":
+            return cast._tok[s - 2][2]
+    return None
+
+
+def _dominant_country(cast: Cast) -> str | None:
+    """The country a text names overwhelmingly: by its name, capital or adjective three times or
+    more and at least twice as often as any other."""
+    count: dict[str, int] = {}
+    seen: set[tuple[int, int]] = set()
+    for i, c in [*cast._nationality.items(), *((i, hit[2]) for i, hit in cast._tok.items())]:
+        hit = cast._tok.get(i)
+        key = (hit[0], hit[1]) if hit is not None else (i, i + 1)
+        if key in seen or cast.actors[c].kind != "country":
+            continue
+        seen.add(key)
+        count[c] = count.get(c, 0) + 1
+    ranked = sorted(count.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 3 or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 # Political parties that English-language news names by an adjective or a letter:
