@@ -609,3 +609,11 @@ def test_the_state_is_no_organization_named_before():
 def test_her_lawyer_is_the_lawyer_named_before():
     doc, cast = cast_of("Cheryl Banks, a lawyer, spoke on Monday. Banks was able to represent Clinton as her lawyer.")
     assert cast.resolve(tok(doc, "lawyer", 1)).id == "cheryl-banks"
+
+
+def test_a_described_actor_s_name_stops_before_a_clause_on_its_phrase():
+    doc, cast = cast_of("The daughter of Aung San, the leader who won independence before he was killed, "
+                        "said she would return. A spokesman for the Russian Foreign Ministry said the talks were over.")
+    names = {a.name for a in cast.actors.values()}
+    assert "Daughter of Aung San" in names
+    assert "Spokesman for the Russian Foreign Ministry" in names, names

@@ -352,7 +352,7 @@ class Cast:
         right = head.i + 1
         for k in head.rights:
             if k.dep_ == "prep" and k.lower_ in ("for", "of", "at", "with"):
-                right = k.right_edge.i + 1
+                right = _name_end(k)
                 break
         phrase = doc[phrase.start:right]
         end = phrase.end_char
@@ -511,6 +511,23 @@ def _header_word(head) -> bool:
     if head.tag_ == "JJS":
         return head.i + 1 < len(doc) and doc[head.i + 1].text == ":"
     return head.tag_ in ("NN", "NNS") and head.text.isupper() and len(head.text) > 1
+
+
+# words of a description's "of"/"for" phrase that a name keeps at most ("Daughter of Aung San", not what follows)
+_DESC_PHRASE_MAX = 6
+
+
+def _name_end(prep) -> int:
+    """Where a description's name ends in its "of"/"for"/"at"/"with" phrase ("a spokesman for the
+    Russian Foreign Ministry"): before a comma, a bracket, a dash or a clause on the phrase ("the
+    daughter of Aung San, the Burmese leader who ..." is "daughter of Aung San"), and a few words in."""
+    doc = prep.doc
+    end = min(prep.right_edge.i + 1, prep.i + 1 + _DESC_PHRASE_MAX)
+    for i in range(prep.i + 1, end):
+        t = doc[i]
+        if t.text in (",", "(", "—", "–", ";", ":") or t.dep_ in ("relcl", "appos") or t.tag_ in ("WDT", "WP"):
+            return i
+    return end
 
 
 def _spelled(toks) -> str:
