@@ -99,6 +99,8 @@ _WYEAR = (r"(?:nineteen|twenty)[- ](?:ten|eleven|twelve|thirteen|fourteen|fiftee
 # "June last year", "April next year", "early October this year"
 _RELYEAR = r",?\s+(?:of\s+)?(?P<ry>last|this|next)\s+year\b(?!['’])"
 _EDGE = r"(?:(?:the\s+)?(?:early|late|mid|middle|end|beginning|start)(?:\s+of)?(?:\s+the)?[- ]|mid-)?"
+# time-zone abbreviations after a clock time, in capitals only ("ET", "BST", "JST", "CEST", "AEDT")
+_TZ = r"(?-i:[ECMP][SD]?T|GMT|UTC|BST|CES?T|EES?T|WES?T|JST|KST|HKT|SGT|AE[SD]T|MSK|IST|PKT|SAST|WIB)"
 
 _PATTERNS: list[tuple[str, str]] = [
     # ISO date with optional time
@@ -133,10 +135,10 @@ _PATTERNS: list[tuple[str, str]] = [
     # fiscal year / plain year
     ("year", rf"(?<![\w$#.,/-])(?:(?P<fy>fiscal year|calendar year|fiscal|calendar|the year|year)\s+)?{_EDGE}(?P<y>{_YEAR})(?![\w%/]|,\d|\.\d|-\d|\s*(?:percent|per cent))"),
     # clock time, optionally followed by a day
-    ("clock", rf"\b(?:(?:about|around|at about|approximately|shortly after|shortly before|just after|just before)\s+)?(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?(?:,?\s+(?P<wd>{_WD}|today|yesterday|tomorrow)\b|,?\s+(?P<cmon>{_MON})\s+(?P<cd>{_DAYNUM})\b(?:,?\s+(?P<cy>{_YEAR})\b)?)?"),
-    ("clockz", r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|local\s+time)\b"
+    ("clock", rf"\b(?:(?:about|around|at about|approximately|shortly after|shortly before|just after|just before)\s+)?(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b|a\.m\b|p\.m\b)(?:\s+(?P<tz>{_TZ})\b)?(?:,?\s+(?P<wd>{_WD}|today|yesterday|tomorrow)\b|,?\s+(?P<cmon>{_MON})\s+(?P<cd>{_DAYNUM})\b(?:,?\s+(?P<cy>{_YEAR})\b)?)?"),
+    ("clockz", rf"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<tz>{_TZ}|local\s+time)\b"
                r"|\b(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\b(?!\s*(?:[ap]\.?m\b|[-:.,]\d|\d))"),
-    ("clock24", r"\b(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::\d\d)?\s*(?P<tz>[ECMP][SD]T|GMT|UTC)\b"),
+    ("clock24", rf"\b(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::\d\d)?\s*(?P<tz>{_TZ})\b"),
     ("noon", rf"(?<!-)\b(?P<w>noon|midnight|midday|mid[- ]?afternoon|mid[- ]?morning|dawn|dusk)(?:\s+(?P<wd>{_WD}|today|yesterday|tomorrow)\b)?"),
     # weekdays with modifiers and parts of day
     ("weekday", rf"\b(?:(?P<rel>last|this past|this|next|past|coming|early|late|on|the previous|the preceding|the following|the next)\s+)?(?P<wd>{_WD})(?!s\b)(?:\s+(?P<part>morning|afternoon|evening|night)(?!s\b))?(?!,?\s+{_MON})"),
@@ -358,6 +360,8 @@ def _strong(w: str, nxt: str | None, prev: str | None = None) -> str | None:
         return None  # "the plan", "a set"
     if lw == "last" and ((prev or "").lower() in _MODALS or n in ("for", "until", "till", "through", "into")):
         return None  # the verb: "the ban will last", "talks could last for days"
+    if lw == "next" and n == "to":
+        return None  # the preposition: "the building next to the embassy"
     if lw in _STRONG_FUTURE:
         return "future"
     if lw in _INTENT:
@@ -445,7 +449,7 @@ def _reach(words: list[str], n: int) -> int:
     return len(words)
 
 
-_AT_CLOCK = re.compile(r"\s+at\s+(?:about\s+|around\s+)?\d[\d:.]*\s*(?:[ap]\.?m\.?)?(?:\s+(?:local\s+time|GMT|UTC|[ECMP][SD]T))?"
+_AT_CLOCK = re.compile(r"\s+at\s+(?:about\s+|around\s+)?\d[\d:.]*\s*(?:[ap]\.?m\.?)?(?:\s+(?:local\s+time|" + _TZ + "))?"
                        r"(?:\s*\([^()]{1,24}\))?,?(?P<on>\s+on)?\s*$", re.I)
 
 
@@ -456,11 +460,25 @@ def _skip_clock(left: str) -> str:
     return left[:m.start()] + (" on " if m and m["on"] else " ") if m else left
 
 
+# a period that ends an abbreviation, not a sentence: "a.m.", "p.m.", "U.S.", "Sen.", "Gen."
+_ABBREV_STOP = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Pres|No|Jr|Sr|Rev|Adm|Cmdr))$")
+
+
+def _last_full_stop(left: str) -> int:
+    """Where the last sentence-ending ". " in ``left`` is, -1 if none: the period of an
+    abbreviation does not end the sentence ("at 9:30 a.m. ET on Wednesday", "Sen. Smith
+    said on Monday")."""
+    i = left.rfind(". ")
+    while i >= 0 and _ABBREV_STOP.search(left, max(0, i - 6), i):
+        i = left.rfind(". ", 0, i)
+    return i
+
+
 def _text_tense(text: str, start: int, end: int) -> str | None:
     """Tense of the clause around [start, end), from nearby markers: a heuristic."""
     lo = max(0, start - 240)
     left = text[lo:start]
-    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "))
+    cut = max(_last_full_stop(left), left.rfind("\n"), left.rfind("? "), left.rfind("! "))
     if cut >= 0:
         left = left[cut + 1:]
     left = _skip_clock(left)
@@ -633,7 +651,7 @@ _TRIGGERS = {
     "wordyear": r"nineteen|twenty|thousand", "decade": r"\d0'?s\b", "century": r"centur",
     "deictic": r"\b(?:today|tonight|yesterday|tomorrow)\b", "clock": r"(?:\b|\d)[ap]\.?m\b",
     "part": r"\b(?:morning|afternoon|evening|night)\b",
-    "clockz": r"\d\d\s*(?:GMT|UTC|local)\b|\d:\d\d\b",
+    "clockz": r"\d\d\s*(?:[A-Z]{2,4}|local)\b|\d:\d\d\b",
     "endof": r"\b(?:end|beginning|start|middle)\s+of\s+the\s+(?:month|week)\b", "noon": r"noon|midnight|midday|afternoon|morning|dawn|dusk",
     "holiday": r"Christmas|New Year|Thanksgiving|Independence|Labor Day|Memorial Day|Halloween|Valentine|Election Day|Easter|Good Friday|"
                r"Nowruz|Norouz|Newroz|Armistice|Remembrance|Bastille|Boxing Day|Anzac|May Day|Ramadan|Eid|Yom Kippur|"
@@ -1234,7 +1252,7 @@ def _day_of(word: str | None, ctx: _Ctx, s: int, e: int) -> str | None:
     return None
 
 
-_ON_DAY = re.compile(rf"(?:\s+(?:\(?local\s+time\)?|[ECMP][SD]T|GMT|UTC))?(?:\s+\([^()]{{1,24}}\))?,?\s+on\s+(?:(?P<wd>{_WD}|today|yesterday|tomorrow)\b(?!,?\s+(?:the\s+)?(?:{_MON}|{_DAYNUM}\b))"
+_ON_DAY = re.compile(rf"(?:\s+(?:\(?local\s+time\)?|{_TZ}))?(?:\s+\([^()]{{1,24}}\))?,?\s+on\s+(?:(?P<wd>{_WD}|today|yesterday|tomorrow)\b(?!,?\s+(?:the\s+)?(?:{_MON}|{_DAYNUM}\b))"
                      rf"|(?:{_WD},?\s+)?(?:(?P<mon>{_MON})\s+(?P<d>{_DAYNUM})|(?:the\s+)?(?P<d2>{_DAYNUM})\s+(?:of\s+)?(?P<mon2>{_MON}))\b(?:,?\s+(?P<y>{_YEAR})\b)?)")
 
 
