@@ -320,6 +320,8 @@ def calendar_date(value: str) -> str | None:
 _STRONG_FUTURE = {"will", "'ll", "’ll", "shall", "wo", "would", "gonna", "upcoming", "tomorrow", "next"}
 _INTENT = ("plan", "plans", "planned", "planning", "scheduled", "expects", "expect", "expected", "intends",
            "intend", "due", "hopes", "hope", "aims", "set", "going", "scheduling", "slated")
+# a present "be" before these words looks ahead: "is forecast to", "are likely to", "is poised to"
+_FORECAST = {"forecast", "predicted", "projected", "likely", "poised", "slated", "tipped", "scheduled", "planned"}
 _STRONG_PAST = {"said", "did", "had", "has", "have", "been", "ago", "last", "yesterday", "told", "announced",
                 "reported", "earlier", "was", "were", "'d", "’d"}
 _IRREGULAR_PAST = {"went", "came", "made", "took", "gave", "began", "left", "held", "won", "lost", "fell", "rose",
@@ -352,6 +354,8 @@ def _strong(w: str, nxt: str | None, prev: str | None = None) -> str | None:
     n = (nxt or "").lower()
     if lw in _BE_PRESENT and n == "to":
         return "future"
+    if lw in _BE_PRESENT | {"'re", "’re"} and n in _FORECAST:
+        return "future"  # "temperatures are forecast to reach 30C on Saturday"
     if lw in ("was", "were") and n == "to":
         return "past"
     if lw in ("was", "were") and n in _INTENT:
@@ -404,7 +408,11 @@ _NOT_BEFORE_PRESENT = {"did", "didn't", "didn’t", "not", "never", "to", "had",
 
 def _present_scheduled(lw: list[str], rw: list[str]) -> bool:
     """A present-tense verb of a scheduled event governs the date: "they meet
-    [separately] Monday", "the vote is Thursday", "the court hears the case Wednesday"."""
+    [separately] Monday", "the vote is Thursday", "the court hears the case Wednesday",
+    "Brazilians vote in a presidential runoff on Sunday". Not when a past verb follows the
+    date: then the "verb" was a noun of the subject ("the Brexit vote in June sent ...")."""
+    if rw and _weak(rw[0]) == "past":
+        return False
     j = len(lw) - 1
     if j >= 0 and lw[j].lower() in ("on", "in", "at", "late", "early", "until", "through"):
         j -= 1
@@ -412,8 +420,8 @@ def _present_scheduled(lw: list[str], rw: list[str]) -> bool:
         return True  # "the vote is Thursday"
     if j >= 1 and lw[j].lower() == "due" and lw[j - 1].lower() in ("is", "are", "'s", "’s", "'re", "’re"):
         return True  # "results are due Tuesday"
-    # the verb, up to three words (an adverb, an object) before the date
-    for i in range(j, max(-1, j - 4), -1):
+    # the verb, up to five words (an adverb, an object) before the date
+    for i in range(j, max(-1, j - 6), -1):
         w = lw[i]
         lo = w.lower()
         if w in (",", ";") or lo in _CLAUSE_STOP:
@@ -474,6 +482,20 @@ def _last_full_stop(left: str) -> int:
     return i
 
 
+def _relative_past(lw: list[str]) -> bool:
+    """The date sits in a relative clause with a past verb: "talks that began in Riyadh on
+    Monday will continue on Friday" ("will" belongs to the main clause)."""
+    for k in range(len(lw) - 1, max(-1, len(lw) - 9), -1):
+        lo = lw[k].lower()
+        if lw[k] in (",", ";") or lo in _CLAUSE_STOP and lo not in ("that", "which", "who"):
+            return False
+        if lo in ("that", "which", "who"):
+            inner = lw[k + 1:]
+            return any(_weak(w) == "past" and (not i or inner[i - 1].lower() not in _BE_PRESENT_PASSIVE | _MODALS | {"be", "been"})
+                       for i, w in enumerate(inner)) and not any(_strong(w, None) == "future" for w in inner)
+    return False
+
+
 def _text_tense(text: str, start: int, end: int) -> str | None:
     """Tense of the clause around [start, end), from nearby markers: a heuristic."""
     lo = max(0, start - 240)
@@ -510,6 +532,8 @@ def _text_tense(text: str, start: int, end: int) -> str | None:
         return "past"
     if _present_scheduled(lw, rw):
         return "future"
+    if _relative_past(lw):
+        return "past"
     pluperfect = any(w.lower() == "had" for w in lw[-16:] + rw[:7])
     if _UNTIL_PREP.search(left[-25:]) and not pluperfect:
         return "future"  # "until Friday" looks ahead, unless "until Friday, they had not ..."
