@@ -1691,6 +1691,12 @@ def _n_daybefore(m, ctx, s, e):
     return "DATE", _shift(ctx, base, m["u"], k)
 
 
+# after these words "over" means "more than" and is part of the expression ("for over a
+# week", "just over an hour", "lasted over a month"); elsewhere it is a preposition
+_OVER_MEANS_MORE = re.compile(r"\b(?:just|for|in|after|within|of|since|last|lasts|lasted|lasting|take|takes|took|taken|"
+                              r"spend|spends|spent|spending)\s+$", re.I)
+
+
 def _n_duration(m, ctx, s, e):
     n_txt = m["n"]
     u = m["u"]
@@ -1730,6 +1736,10 @@ def _n_duration(m, ctx, s, e):
     if time and n is not None and n == int(n) and re.search(r"\bin\s+$", ctx.text[max(0, s - 4):s]) and ctx.anchor is not None:
         # "in two weeks' time": the date that far ahead of the anchor
         return "DATE", _shift(ctx, ctx.anchor, u, int(n)), (s, e + time.end())
+    over = re.match(r"over\s+", txt, re.I)
+    if over and not _OVER_MEANS_MORE.search(ctx.text, max(0, s - 12), s):
+        s += over.end()  # the preposition: "deliberated for nine hours over two days", "used over three years"
+        txt = ctx.text[s:e]
     # "first/last N units" of something is still a duration; "the 1990 year" is not matched here
     lead = re.match(r"(?:(?:only|just|barely|merely)\s+)+|the\s+(?=[\w.]+-\w+$)", txt, re.I)
     if lead and not (lead.group().lower().startswith("the") and not re.match(r"\s+[a-z]", ctx.text[e:e + 3])):
