@@ -153,6 +153,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("set", rf"\b(?:(?:every|each|per)\s+(?:(?P<n>{_NUMW}|other|\d+)\s+)?(?P<u>{_UNIT}|{_WD}|{_MON}|spring|summer|autumn|winter|weekends?|(?:morning|afternoon|evening|night)s?\b)|(?:once|twice|(?:{_NUMW}|\d+) times)\s+(?:a|an|per|each)\s+(?P<u2>{_UNIT})|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly|semiannually))\b"),
     # "two weeks ago", "three years earlier/later"
     ("ago", rf"\b{_MOD}(?P<n>{_NUM})[\s-]+(?P<u>{_UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|previously|hence|from now)\b"),
+    # "a week from Monday", "ten days from today": that far after the named day
+    ("fromday", rf"\b(?P<n>{_NUM})[\s-]+(?P<u>days?|weeks?|fortnights?)\s+from\s+(?P<wd>{_WD}|today|tomorrow)\b"),
     ("yearago", r"\b(?P<w>year|month|week|quarter)[- ](?P<dir>earlier|ago)\b"),
     # last/this/next unit
     ("relunit", r"\b(?:(?P<edge>early|earlier|late|later|mid)\s+)?(?P<rel>last|this past|this|next|the past|the previous|the coming|the current|the following|the preceding|the same|that|previous|current|the next|coming|past)\s+(?P<fy>fiscal\s+(?=year))?(?P<u>week|month|year|decade|century|weekend)\b(?!['’]?s?\s+of\b)"),
@@ -667,7 +669,7 @@ _TRIGGERS = {
     "bareunits": r"\b(?:years|months|weeks|days|decades|hours|centuries)\b",
     "relunit": r"\b(?:week|month|year|decade|century|weekend)\b",
     "anaday": r"\b(?:day|morning|afternoon|evening|night)\b", "daybefore": r"\b(?:before|after)\b",
-    "yearago": r"(?:year|month|week|quarter)[- ](?:earlier|ago)", "theunit": r"\b(?:weekend|year)\b",
+    "fromday": r"\bfrom\s+(?:mon|tues|wednes|thurs|fri|satur|sun|to)", "yearago": r"(?:year|month|week|quarter)[- ](?:earlier|ago)", "theunit": r"\b(?:weekend|year)\b",
     "set": r"\b(?:every|each|per|once|twice|times|daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly|semiannually)\b",
     "my": _MON_T, "mdy": _MON_T, "dmy": _MON_T, "season": r"spring|summer|fall|autumn|winter",
     "quarter": r"quarter|half", "yearq": r"quarter|period", "relyearq": r"quarter|period",
@@ -1571,6 +1573,20 @@ def _n_ago(m, ctx, s, e):
     return "DATE", _shift(ctx, base, u, sign * int(n))
 
 
+def _n_fromday(m, ctx, s, e):
+    """"a week from Monday": the Monday ahead (or today, tomorrow) moved on by the span."""
+    n = _num(m["n"])
+    if n is None or n != int(n) or ctx.anchor is None or not _cap_ok(m["wd"]) and m["wd"].lower() in WEEKDAYS:
+        return None
+    w = m["wd"].lower()
+    if w in WEEKDAYS:
+        day = ctx.anchor + dt.timedelta(days=(WEEKDAYS[w] - ctx.anchor.weekday()) % 7 or 7)
+    else:
+        day = ctx.anchor + dt.timedelta(days=1 if w == "tomorrow" else 0)
+    days = int(n) * {"day": 1, "week": 7, "fortnight": 14}[_unit_key(m["u"])]
+    return "DATE", (day + dt.timedelta(days=days)).isoformat()
+
+
 def _coarse_base(ctx: _Ctx, unit: str) -> dt.date | None:
     """The date the text last named when it was a month or a year and the shift is
     counted in units at least that coarse ("In March 2018 ... Three months later"):
@@ -1998,7 +2014,7 @@ _NORMALIZERS = {
     "quarter": _n_quarter, "qabbr": _n_qabbr, "yearq": _n_yearq, "relyearq": _n_relyearq, "agoq": _n_agoq,
     "latestp": _n_latestp, "weekof": _n_weekof, "ordday": _n_ordday, "term": _n_term, "decade": _n_decade, "year": _n_year, "clock": _n_clock,
     "clock24": _n_clock24, "clockz": _n_clockz, "endof": _n_endof, "noon": _n_noon, "weekday": _n_weekday, "weekdays": _n_weekdays,
-    "deictic": _n_deictic, "part": _n_part, "set": _n_set, "ago": _n_ago, "yearago": _n_yearago,
+    "deictic": _n_deictic, "part": _n_part, "set": _n_set, "ago": _n_ago, "fromday": _n_fromday, "yearago": _n_yearago,
     "relunit": _n_relunit, "anaday": _n_anaday, "daybefore": _n_daybefore, "duration": _n_duration,
     "bareunits": _n_bareunits, "ref": _n_ref, "refadj": _n_refadj, "holiday": _n_holiday,
     "century": _n_century, "overnight": _n_overnight, "unitlong": _n_unitlong, "newyear": _n_newyear, "wordyear": None, "worddecade": None, "theunit": None, "yearend": None,
