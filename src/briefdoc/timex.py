@@ -119,6 +119,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("quarter", rf"\b(?:the\s+)?(?:(?P<rel>latest|last|previous|current|this|next|year-earlier|year-ago|same)\s+)?(?:(?P<fy>fiscal|calendar)(?:\s+(?P<y1>{_YEAR}))?\s+)?(?:(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[- ])?(?P<q>quarter|half)\b(?![- ]?(?:point|of a|-century|-mile))(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<y2>{_YEAR})\b|\s+of\s+(?P<ry2>the|this|last|next)\s+(?:(?:fiscal|calendar)\s+)?year\b(?!['’]))?"),
     # fiscal periods tied to a year: "the 1988 third quarter", "this year's third quarter",
     # "the year-ago period", "the quarter a year ago", "the latest period"
+    # "the July-September quarter", "the April–June period"
+    ("monthsq", r"\b(?:the\s+)?(?P<m1>Jan(?:uary|\.)?|Apr(?:il|\.)?|July?\.?|Oct(?:ober|\.)?)\s?[-–/]\s?(?P<m2>Mar(?:ch|\.)?|June?\.?|Sep(?:t|tember)?\.?|Dec(?:ember|\.)?)"
+                rf"\s+(?:(?P<y>{_YEAR})\s+)?(?:quarter|period)\b"),
     ("yearq", rf"\b(?:the\s+)?(?:fiscal\s+)?(?P<y>{_YEAR})\s+(?:(?P<ord>first|second|third|fourth)[- ])?(?P<p>quarter|period)\b(?!-)"),
     ("relyearq", r"\b(?P<rel>this|next|last)\s+year['’]s\s+(?:(?P<ord>first|second|third|fourth)[- ])?(?P<p>quarter|period)\b(?!-)"),
     ("agoq", r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year-earlier|year-ago)\s+(?P<p>quarter|period)\b"
@@ -673,7 +676,7 @@ _TRIGGERS = {
     "set": r"\b(?:every|each|per|once|twice|times|daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly|semiannually)\b",
     "my": _MON_T, "mdy": _MON_T, "dmy": _MON_T, "season": r"spring|summer|fall|autumn|winter",
     "quarter": r"quarter|half", "yearq": r"quarter|period", "relyearq": r"quarter|period",
-    "agoq": r"quarter|period", "latestp": r"latest", "weekof": r"week of", "ordday": r"\d(?:st|nd|rd|th)\b", "term": r"\bterm\b", "weekday": _WD_T, "weekdays": _WD_T, "worddecade": r"ties\b",
+    "agoq": r"quarter|period", "monthsq": r"quarter|period", "latestp": r"latest", "weekof": r"week of", "ordday": r"\d(?:st|nd|rd|th)\b", "term": r"\bterm\b", "weekday": _WD_T, "weekdays": _WD_T, "worddecade": r"ties\b",
     "wordyear": r"nineteen|twenty|thousand", "decade": r"\d0'?s\b", "century": r"centur",
     "deictic": r"\b(?:today|tonight|yesterday|tomorrow)\b", "clock": r"(?:\b|\d)[ap]\.?m\b",
     "part": r"\b(?:morning|afternoon|evening|night)\b",
@@ -1137,6 +1140,20 @@ def _n_relyearq(m, ctx, s, e):
         return "DATE", f"{y}-Q{ORDINALS[m['ord'].lower()]}"
     cq = _ctx_quarter(ctx)
     return "DATE", f"{y}-Q{cq[1]}" if cq else str(y)
+
+
+def _n_monthsq(m, ctx, s, e):
+    """"the July-September quarter": the calendar quarter the three months make; its year
+    the one named, else the latest such quarter begun by the anchor."""
+    m1, m2 = _month_num(m["m1"]), _month_num(m["m2"])
+    if m1 % 3 != 1 or m2 != m1 + 2 or not (_cap_ok(m["m1"]) and _cap_ok(m["m2"])):
+        return None
+    q = (m1 - 1) // 3 + 1
+    if m["y"]:
+        return "DATE", f"{m['y']}-Q{q}"
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-Q{q}"
+    return "DATE", f"{ctx.anchor.year - (m1 > ctx.anchor.month)}-Q{q}"
 
 
 def _n_agoq(m, ctx, s, e):
@@ -2011,7 +2028,7 @@ def _n_newyear(m, ctx, s, e):
 
 _NORMALIZERS = {
     "iso": _n_iso, "slash": _n_slash, "mdy": _n_mdy, "dmy": _n_dmy, "my": _n_my, "season": _n_season,
-    "quarter": _n_quarter, "qabbr": _n_qabbr, "yearq": _n_yearq, "relyearq": _n_relyearq, "agoq": _n_agoq,
+    "quarter": _n_quarter, "qabbr": _n_qabbr, "yearq": _n_yearq, "relyearq": _n_relyearq, "agoq": _n_agoq, "monthsq": _n_monthsq,
     "latestp": _n_latestp, "weekof": _n_weekof, "ordday": _n_ordday, "term": _n_term, "decade": _n_decade, "year": _n_year, "clock": _n_clock,
     "clock24": _n_clock24, "clockz": _n_clockz, "endof": _n_endof, "noon": _n_noon, "weekday": _n_weekday, "weekdays": _n_weekdays,
     "deictic": _n_deictic, "part": _n_part, "set": _n_set, "ago": _n_ago, "fromday": _n_fromday, "yearago": _n_yearago,
