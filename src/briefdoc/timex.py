@@ -1250,6 +1250,14 @@ _YEAR_NOUNS_OK = {"levels", "elections", "olympics", "games", "figures", "budget
                   "attacks", "floods", "midterms", "primaries", "finals", "seasons", "models", "plans"}
 
 
+def _the_recent_year(ctx: _Ctx, s: int, y: int) -> bool:
+    """"the 2010 champions", "Spain's 2014 squad": after "the" or a possessive, a number in
+    the decades up to the anchor is a year that classifies the noun, not a count."""
+    if ctx.anchor is None or not ctx.anchor.year - 40 <= y <= ctx.anchor.year:
+        return False
+    return bool(re.search(r"(?:\bthe|\w['’]s?)\s+$", ctx.text[max(0, s - 12):s], re.I))
+
+
 def _n_year(m, ctx, s, e):
     y = int(m["y"])
     before = ctx.text[max(0, s - 3):s]
@@ -1260,7 +1268,7 @@ def _n_year(m, ctx, s, e):
     if not m["fy"] and re.search(r"\b(?:some|about|around|nearly|almost|over|than|at least|up to|roughly|approximately|estimated|another|only|just|all)\s+$", ctx.text[max(0, s - 16):s], re.I):
         return None  # "some 1800 migrants"
     nxt = re.match(r"\s+([a-z]+s)\b", ctx.text[e:e + 24])
-    if nxt and not m["fy"] and nxt.group(1) not in _YEAR_NOUNS_OK:
+    if nxt and not m["fy"] and nxt.group(1) not in _YEAR_NOUNS_OK and not _the_recent_year(ctx, s, y):
         return None  # "1500 troops"
     if y > 2100:
         return None
