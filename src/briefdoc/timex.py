@@ -997,6 +997,15 @@ def _n_my(m, ctx, s, e):
 
 
 def _n_season(m, ctx, s, e):
+    """A season, with its article as TimeBank marks it ("the summer of 2021", "the autumn")."""
+    norm = _season_value(m, ctx, s, e)
+    the = re.search(r"\bthe\s+$", ctx.text[max(0, s - 4):s], re.I)
+    if norm is None or not the or m["rel"] or ctx.text[s:s + 4].lower() == "the ":
+        return norm
+    return norm[0], norm[1], (s - len(the.group()), e)
+
+
+def _season_value(m, ctx, s, e):
     code = SEASONS[m["s"].lower()]
     if m["y"] or m["wy"]:
         return "DATE", f"{m['y'] or _word_year(m['wy'])}-{code}"
@@ -1997,6 +2006,10 @@ def _n_holiday(m, ctx, s, e):
 
 def _n_century(m, ctx, s, e):
     if m["ord"]:
+        the = re.match(r"the\s+", ctx.text[s:e], re.I)
+        if the and re.match(r"-\s*[a-z]", ctx.text[e:e + 3]) is None and re.search(r"\d-century$", ctx.text[s:e], re.I):
+            # "the 19th-century mill": the article belongs to the noun the adjective describes
+            return "DATE", f"{int(m['ord']) - 1:02d}", (s + the.end(), e)
         return "DATE", f"{int(m['ord']) - 1:02d}"
     rel = (m["rel"] or "").lower()
     if ctx.anchor is None:
