@@ -104,3 +104,77 @@ def test_in_the_new_year():
         ("the new year", "2022")]
     assert values("Prices have risen since the start of the year.", dt.date(2024, 1, 10)) == [
         ("the start of the year", "2024")]
+
+
+# anchor 2024-01-16 is a Tuesday; 2014-06-19 a Thursday
+TUE = dt.date(2024, 1, 16)
+THU = dt.date(2014, 6, 19)
+
+
+def test_time_zones_beyond_gmt_and_a_day_after_them():
+    assert values("Trading resumes at 9:30 a.m. ET on Wednesday.", TUE) == [
+        ("9:30 a.m. ET", "2024-01-17T09:30"), ("Wednesday", "2024-01-17")]
+    assert values("The final starts at 2 p.m. BST on Sunday.", TUE) == [
+        ("2 p.m. BST", "2024-01-21T14:00"), ("Sunday", "2024-01-21")]
+    assert values("Markets in Seoul close at 1530 KST.", TUE) == [("1530 KST", "2024-01-16T15:30")]
+    # a zone is written in capitals: "et" is not a zone
+    assert [t.text for t in tag("The band played at 9 p.m. et cetera.", TUE)] == ["9 p.m."]
+
+
+def test_an_abbreviation_period_does_not_end_the_sentence_read_for_tense():
+    assert values("The vote begins at 7 a.m. local time on Friday.", TUE) == [
+        ("7 a.m.", "2024-01-19T07:00"), ("Friday", "2024-01-19")]
+
+
+def test_next_to_is_a_place_not_the_future():
+    assert values("A bomb exploded next to the ministry on Friday.", TUE) == [("Friday", "2024-01-12")]
+
+
+def test_forecast_likely_poised_to_look_ahead():
+    assert values("Temperatures are forecast to reach 30C on Saturday afternoon.", THU) == [
+        ("Saturday afternoon", "2014-06-21TAF")]
+    assert values("The bill is likely to pass on Monday.", TUE) == [("Monday", "2024-01-22")]
+
+
+def test_a_date_in_a_past_relative_clause_is_past_despite_a_future_main_verb():
+    assert values("Talks that began in Riyadh on Monday will continue on Friday.", THU) == [
+        ("Monday", "2014-06-16"), ("Friday", "2014-06-20")]
+    assert values("Aid that arrived on Sunday will be shared out on Wednesday.", TUE) == [
+        ("Sunday", "2024-01-14"), ("Wednesday", "2024-01-17")]
+
+
+def test_a_scheduled_verb_reaches_over_its_object_but_not_a_noun_before_a_past_verb():
+    assert values("Brazilians vote in a presidential runoff on Sunday.", TUE) == [("Sunday", "2024-01-21")]
+    assert values("The Brexit vote in June sent the pound lower.", dt.date(2016, 11, 9)) == [("June", "2016-06")]
+
+
+def test_over_before_a_duration_a_preposition_or_more_than():
+    assert values("The jury deliberated for nine hours over two days.", TUE) == [("nine hours", "PT9H"), ("two days", "P2D")]
+    assert values("The team has been in place for just over two months.", TUE) == [("over two months", "P2M")]
+    assert values("The outage lasted over a week.", TUE) == [("over a week", "P1W")]
+
+
+def test_a_span_from_a_named_day():
+    assert values("The trial is set to resume a week from Monday.", TUE) == [("a week from Monday", "2024-01-29")]
+    assert values("Results are due ten days from tomorrow.", TUE) == [("ten days from tomorrow", "2024-01-27")]
+
+
+def test_a_quarter_named_by_its_months():
+    assert values("Profit in the July-September quarter doubled.", dt.date(2022, 10, 25)) == [
+        ("the July-September quarter", "2022-Q3")]
+    assert values("Sales in the October-December period rose.", dt.date(2023, 2, 1)) == [
+        ("the October-December period", "2022-Q4")]
+    assert values("Sales fell in the Jan-Mar 2021 quarter.", TUE) == [("the Jan-Mar 2021 quarter", "2021-Q1")]
+
+
+def test_a_recent_year_after_the_or_a_possessive_before_a_plural_noun():
+    assert values("Spain, the 2010 champions, were knocked out.", THU) == [("2010", "2010")]
+    assert values("Spain's 2010 champions were knocked out.", THU) == [("2010", "2010")]
+    assert values("The 1500 troops were sent home.", THU) == []
+
+
+def test_a_season_keeps_its_article_a_century_adjective_does_not():
+    assert values("The Olympics were postponed until the summer of 2021.", dt.date(2020, 4, 2)) == [
+        ("the summer of 2021", "2021-SU")]
+    assert values("The 19th-century mill burned down.", TUE) == [("19th-century", "18")]
+    assert values("The city was rebuilt in the 19th century.", TUE) == [("the 19th century", "18")]

@@ -2007,7 +2007,7 @@ def _n_holiday(m, ctx, s, e):
 def _n_century(m, ctx, s, e):
     if m["ord"]:
         the = re.match(r"the\s+", ctx.text[s:e], re.I)
-        if the and re.match(r"-\s*[a-z]", ctx.text[e:e + 3]) is None and re.search(r"\d-century$", ctx.text[s:e], re.I):
+        if the and re.match(r"\s+[a-z]", ctx.text[e:e + 3]) and re.search(r"(?:st|nd|rd|th)-century$", ctx.text[s:e], re.I):
             # "the 19th-century mill": the article belongs to the noun the adjective describes
             return "DATE", f"{int(m['ord']) - 1:02d}", (s + the.end(), e)
         return "DATE", f"{int(m['ord']) - 1:02d}"
