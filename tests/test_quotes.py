@@ -1102,3 +1102,29 @@ def test_clause_after_on_condition_of_anonymity_is_what_was_told():
     check_spans(text, qs)
     q = next(q for q in qs if q.cue and q.cue.startswith("told"))
     assert q.text == "that two fishing boats had been seized"
+
+
+def test_subject_taken_for_the_object_before_an_aside_starts_the_content():
+    text = "Political analyst Ravi Menon said the result, if the trends held, would be the party's best showing in the state.\n"
+    cast, qs = run(text)
+    check_spans(text, qs)
+    q = next(q for q in qs if q.cue == "said")
+    assert q.text == "the result, if the trends held, would be the party's best showing in the state"
+    assert q.speaker == "ravi-menon"
+
+
+def test_not_wishing_to_be_named_is_no_content():
+    text = "A senior official, who did not wish to be named, said the figures were wrong.\n"
+    cast, qs = run(text)
+    check_spans(text, qs)
+    assert [q.text for q in qs] == ["the figures were wrong"]
+
+
+@pytest.mark.parametrize("lead", ["put it bluntly", "put it this way"])
+def test_put_it_before_a_colon_introduces_the_quote(lead):
+    text = f"The mayor of the resort, Karl Brandt, {lead}: \"Nobody comes here to look at tankers.\"\n"
+    cast, qs = run(text)
+    check_spans(text, qs)
+    d = direct(qs)
+    assert [q.text for q in d] == ["Nobody comes here to look at tankers."]
+    assert d[0].speaker == "karl-brandt"
