@@ -1128,3 +1128,12 @@ def test_put_it_before_a_colon_introduces_the_quote(lead):
     d = direct(qs)
     assert [q.text for q in d] == ["Nobody comes here to look at tankers."]
     assert d[0].speaker == "karl-brandt"
+
+
+def test_called_on_x_to_do_y_is_the_whole_appeal():
+    text = "President Ana Ruiz called on Chile's allies to deliver the radar systems they had promised.\n"
+    cast, qs = run(text)
+    check_spans(text, qs)
+    q = next(q for q in qs if q.cue == "called on")
+    assert q.text == "Chile's allies to deliver the radar systems they had promised"
+    assert q.speaker == "ana-ruiz"
