@@ -1137,3 +1137,27 @@ def test_called_on_x_to_do_y_is_the_whole_appeal():
     q = next(q for q in qs if q.cue == "called on")
     assert q.text == "Chile's allies to deliver the radar systems they had promised"
     assert q.speaker == "ana-ruiz"
+
+
+INTERVIEW = ("The Quito Herald spoke with Ana Lopez, head of the water utility, about the drought.\n\n"
+             "Quito Herald: How serious is the shortage this summer?\n\n"
+             "Lopez: It is the worst in thirty years. Two reservoirs are almost empty.\n\n"
+             "Quito Herald: Should people expect cuts?\n\n"
+             "Lopez: We have to be honest with people. There will be cuts of six hours a day in some districts.\n")
+
+
+def test_interview_turns_keep_the_answers_and_drop_the_interviewers_questions():
+    cast, qs = run(INTERVIEW)
+    check_spans(INTERVIEW, qs)
+    turns = [q for q in qs if q.cue is None]
+    assert [q.text for q in turns] == ["It is the worst in thirty years. Two reservoirs are almost empty",
+                                       "We have to be honest with people. There will be cuts of six hours a day in some districts"]
+    assert {q.speaker for q in turns} == {"ana-lopez"}
+
+
+def test_label_spelling_a_known_name_is_that_actor_not_its_first_word():
+    text = ("The Warsaw Voice spoke with Ana Lopez about the drought.\n\n"
+            "Warsaw Voice: The shortage is the worst the city has seen in thirty years.\n")
+    cast, qs = run(text)
+    q = next(q for q in qs if q.cue is None)
+    assert cast.get(q.speaker).name == "Warsaw Voice"

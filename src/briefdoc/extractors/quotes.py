@@ -1130,9 +1130,9 @@ def _headlines(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
         span = doc.char_span(ps, ps + len(head), alignment_mode="expand")
         if span is None:
             continue
-        ref = None
+        ref = _named_label(ctx, span)
         h = head.strip()
-        if h.isupper() and _speaker_label(h):
+        if ref is None and h.isupper() and _speaker_label(h):
             # a transcript label in capitals ("FALLIN:"): the person of that surname
             low = h.lower().split()[-1]
             aid = next((a.id for a in ctx.cast.actors.values()
@@ -1154,7 +1154,38 @@ def _headlines(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
         if ce - cs < 12:
             continue
         out.append((cs, ce, _Att(None, ps, ref, None)))
-    return out
+    return _without_interviewer(text, out)
+
+
+def _named_label(ctx: _Ctx, span) -> Ref | None:
+    """The actor a line's label names ("Kyiv Herald: ..." after "The Kyiv Herald spoke with Ana Roe";
+    "Roe: ..."): the actor of that full name, not the place its first word names, or the one person of
+    that surname."""
+    label = span.text.strip().lower()
+    label = label[4:] if label.startswith("the ") else label
+    actors = ctx.cast.actors.values()
+    if len(label.split()) > 1:
+        aid = next((a.id for a in actors if a.name.lower() == label), None)
+    else:
+        people = [a.id for a in actors if a.kind == "person" and a.name.lower().split()[-1] == label]
+        aid = people[0] if len(people) == 1 else None
+    return Ref(aid, span.start_char, span.end_char) if aid else None
+
+
+def _without_interviewer(text: str, lines: list[tuple[int, int, _Att]]) -> list[tuple[int, int, _Att]]:
+    """An interview given as labelled turns ("Herald: How bad is it?" / "Roe: It is the worst ..."): the
+    label whose every line is a question, in turns with another label, is the interviewer's; the questions
+    are not what the news reports."""
+    by_label: dict[str, list[int]] = {}
+    for n, (cs, ce, att) in enumerate(lines):
+        if att.ref is not None and att.ref.id:
+            by_label.setdefault(att.ref.id, []).append(n)
+    if len(by_label) < 2:
+        return lines
+    asks = {aid for aid, ns in by_label.items() if len(ns) >= 2 and all(text[lines[n][1] - 1] == "?" for n in ns)}
+    if not asks or len(asks) == len(by_label):
+        return lines
+    return [ln for ln in lines if ln[2].ref is None or ln[2].ref.id not in asks]
 
 
 # shares of people, as poll stories give them ("six in 10 say", "half said", "a majority of voters backed")
