@@ -617,3 +617,8 @@ def test_a_described_actor_s_name_stops_before_a_clause_on_its_phrase():
     names = {a.name for a in cast.actors.values()}
     assert "Daughter of Aung San" in names
     assert "Spokesman for the Russian Foreign Ministry" in names, names
+
+
+def test_organization_tagged_name_after_a_noun_for_a_person_is_a_person():
+    doc, cast = cast_of("A court sentenced opposition politician Nika Melia to a year in prison.")
+    assert cast.get("nika-melia").kind == "person"

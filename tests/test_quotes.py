@@ -1102,3 +1102,62 @@ def test_clause_after_on_condition_of_anonymity_is_what_was_told():
     check_spans(text, qs)
     q = next(q for q in qs if q.cue and q.cue.startswith("told"))
     assert q.text == "that two fishing boats had been seized"
+
+
+def test_subject_taken_for_the_object_before_an_aside_starts_the_content():
+    text = "Political analyst Ravi Menon said the result, if the trends held, would be the party's best showing in the state.\n"
+    cast, qs = run(text)
+    check_spans(text, qs)
+    q = next(q for q in qs if q.cue == "said")
+    assert q.text == "the result, if the trends held, would be the party's best showing in the state"
+    assert q.speaker == "ravi-menon"
+
+
+def test_not_wishing_to_be_named_is_no_content():
+    text = "A senior official, who did not wish to be named, said the figures were wrong.\n"
+    cast, qs = run(text)
+    check_spans(text, qs)
+    assert [q.text for q in qs] == ["the figures were wrong"]
+
+
+@pytest.mark.parametrize("lead", ["put it bluntly", "put it this way"])
+def test_put_it_before_a_colon_introduces_the_quote(lead):
+    text = f"The mayor of the resort, Karl Brandt, {lead}: \"Nobody comes here to look at tankers.\"\n"
+    cast, qs = run(text)
+    check_spans(text, qs)
+    d = direct(qs)
+    assert [q.text for q in d] == ["Nobody comes here to look at tankers."]
+    assert d[0].speaker == "karl-brandt"
+
+
+def test_called_on_x_to_do_y_is_the_whole_appeal():
+    text = "President Ana Ruiz called on Chile's allies to deliver the radar systems they had promised.\n"
+    cast, qs = run(text)
+    check_spans(text, qs)
+    q = next(q for q in qs if q.cue == "called on")
+    assert q.text == "Chile's allies to deliver the radar systems they had promised"
+    assert q.speaker == "ana-ruiz"
+
+
+INTERVIEW = ("The Quito Herald spoke with Ana Lopez, head of the water utility, about the drought.\n\n"
+             "Quito Herald: How serious is the shortage this summer?\n\n"
+             "Lopez: It is the worst in thirty years. Two reservoirs are almost empty.\n\n"
+             "Quito Herald: Should people expect cuts?\n\n"
+             "Lopez: We have to be honest with people. There will be cuts of six hours a day in some districts.\n")
+
+
+def test_interview_turns_keep_the_answers_and_drop_the_interviewers_questions():
+    cast, qs = run(INTERVIEW)
+    check_spans(INTERVIEW, qs)
+    turns = [q for q in qs if q.cue is None]
+    assert [q.text for q in turns] == ["It is the worst in thirty years. Two reservoirs are almost empty",
+                                       "We have to be honest with people. There will be cuts of six hours a day in some districts"]
+    assert {q.speaker for q in turns} == {"ana-lopez"}
+
+
+def test_label_spelling_a_known_name_is_that_actor_not_its_first_word():
+    text = ("The Warsaw Voice spoke with Ana Lopez about the drought.\n\n"
+            "Warsaw Voice: The shortage is the worst the city has seen in thirty years.\n")
+    cast, qs = run(text)
+    q = next(q for q in qs if q.cue is None)
+    assert cast.get(q.speaker).name == "Warsaw Voice"

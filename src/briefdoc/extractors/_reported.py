@@ -297,8 +297,9 @@ def find(ctx, taken: list[tuple[int, int]], subject, sent_bounds, trim, person_l
                     if pobj is None or pobj.ent_type_ in ("DATE", "TIME") or not source_ok(t):
                         continue  # "spoke on Monday": a date, not a topic
                     hi = pobj.right_edge.i + 1
-                    for k2 in kids:  # "called for the United States to step up ..."
-                        if k2.i > k.i and k2.dep_ in ("xcomp", "advcl", "ccomp") and k2.i == k.right_edge.i + 1:
+                    for k2 in kids:  # "called for the United States to step up ...", "called on allies to send ..."
+                        if k2.i > k.i and k2.dep_ in ("xcomp", "advcl", "ccomp") and (k2.i == k.right_edge.i + 1 or (
+                                k2.dep_ == "xcomp" and k2.left_edge.i == k.right_edge.i + 1 and k2.left_edge.lower_ == "to")):
                             hi = max(hi, k2.right_edge.i + 1)
                     # "criticized him for his votes", "accused the ministry of lying", "cast him as a fraud": the
                     # object with it (not "hit X on Y": the topic alone)

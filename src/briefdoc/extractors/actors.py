@@ -57,7 +57,8 @@ PEOPLE_NOUNS = {"source", "employee", "worker", "man", "woman", "voter", "suppor
                 "father", "mother", "son", "daughter", "wife", "husband", "person", "people", "veteran", "investigator",
                 "lawmaker", "insider", "observer", "witness", "owner", "partner", "colleague", "ally", "rival",
                 "opponent", "backer", "organizer", "volunteer", "operative", "consultant", "historian", "economist",
-                "republican", "democrat", "conservative", "liberal", "independent", "american"}
+                "republican", "democrat", "conservative", "liberal", "independent", "american", "politician",
+                "dissident", "businessman", "businesswoman", "blogger", "campaigner"}
 PLACE_NOUNS = {"corridor", "river", "street", "square", "bridge", "valley", "mountain", "mountains", "sea", "lake",
                "island", "islands", "road", "highway", "airport", "region", "province", "district", "county",
                "avenue", "pass", "border", "strait", "gulf", "bay", "canal", "park", "building"}
@@ -1003,14 +1004,15 @@ _NAME_TITLES = {"representative", "rep", "senator", "sen", "governor", "gov", "m
 
 def _titled(doc, s: int, e: int) -> bool:
     """A name the recognizer took for an organization that is a person's: two words or more,
-    without "the", in apposition to a person's title ("Moussa Faki Mahamat, the chairperson of the
-    Commission, said", "the chairperson of the Commission, Moussa Faki Mahamat,")."""
+    without "the", in apposition to a person's title or a singular noun for a person ("Moussa Faki
+    Mahamat, the chairperson of the Commission, said", "the chairperson of the Commission, Moussa Faki
+    Mahamat,", "opposition politician Nika Roe")."""
     if e - s < 2 or s > 0 and doc[s - 1].lower_ == "the":
         return False
     root = doc[s:e].root
     near = [k for k in root.children if k.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
-    return any(n.tag_ == "NN" and n.lemma_.lower() in TITLE_NOUNS and n.lemma_.lower() not in _NOT_PERSON_TITLES
-               and not (s <= n.i < e) for n in near)
+    return any(n.tag_ == "NN" and (n.lemma_.lower() in TITLE_NOUNS or n.lemma_.lower() in PEOPLE_NOUNS)
+               and n.lemma_.lower() not in _NOT_PERSON_TITLES and not (s <= n.i < e) for n in near)
 
 
 # Title nouns that can head an organization's description ("the campaign", "the executive").

@@ -904,10 +904,17 @@ def _colon_intro(ctx: _Ctx, m) -> _Att | None:
         return None
     colon = ctx.doc[toks[0]]
     sent = colon.sent
-    cues = [t for t in ctx.doc[sent.start:colon.i] if _is_cue(t) and t.i not in ctx.quoted]
+    cues = [t for t in ctx.doc[sent.start:colon.i] if (_is_cue(t) or _puts_it(t)) and t.i not in ctx.quoted]
     if cues:
         return _attribution_from_cue(ctx, min(cues, key=_depth))
     return _inverted_label(ctx, k)
+
+
+def _puts_it(t) -> bool:
+    """"The mayor put it bluntly: “...”", "She phrased it this way:": a verb of wording with "it" as its
+    object, before a colon, introduces the words quoted after it."""
+    return (t.lemma_.lower() in _WORDING and t.pos_ == "VERB"
+            and any(k.dep_ == "dobj" and k.lower_ == "it" for k in t.children))
 
 
 _INVERTED = re.compile(r"([A-Z][a-z]+) +([A-Z][\w.’'-]*(?: +[A-Z][\w.’'-]*){0,3}) *$")
@@ -1046,12 +1053,28 @@ def _run_on(ctx: _Ctx, v) -> tuple[int, int] | None:
         return None
     if not any(doc[i].dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and doc[i].i < doc[i].head.i < e
                and doc[i].head.pos_ in ("VERB", "AUX") and not any(doc[j].is_punct for j in range(k, i))
-               for i in range(k, min(e, k + 8))):
+               for i in range(k, min(e, k + 8))) and not _subject_past_aside(doc, k, e):
         return None
     cs, ce = _trim(text, doc[k].idx, doc[e - 1].idx + len(doc[e - 1]))
     if ce - cs < 12:
         return None
     return cs, ce
+
+
+ASIDE_MAX = 8
+
+
+def _subject_past_aside(doc, k: int, e: int) -> bool:
+    """"said the result, if the trends held, would be ...": the parse took the subject of the reported
+    clause for the verb's object, because an aside set off by commas stands between it and its verb. A
+    short noun phrase (no verb in it), a comma, an aside of a few words, a comma, then a finite verb."""
+    c1 = next((i for i in range(k, min(e, k + 6)) if doc[i].text == ","), None)
+    if c1 is None or c1 == k or any(doc[i].pos_ in ("VERB", "AUX") for i in range(k, c1)):
+        return False
+    if not any(doc[i].pos_ in ("NOUN", "PROPN") for i in range(k, c1)):
+        return False
+    c2 = next((i for i in range(c1 + 2, min(e, c1 + 2 + ASIDE_MAX)) if doc[i].text == ","), None)
+    return c2 is not None and c2 + 1 < e and doc[c2 + 1].tag_ in ("MD", "VBD", "VBZ", "VBP")
 
 
 _LABEL = re.compile(r"^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})$")
@@ -1107,9 +1130,9 @@ def _headlines(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
         span = doc.char_span(ps, ps + len(head), alignment_mode="expand")
         if span is None:
             continue
-        ref = None
+        ref = _named_label(ctx, span)
         h = head.strip()
-        if h.isupper() and _speaker_label(h):
+        if ref is None and h.isupper() and _speaker_label(h):
             # a transcript label in capitals ("FALLIN:"): the person of that surname
             low = h.lower().split()[-1]
             aid = next((a.id for a in ctx.cast.actors.values()
@@ -1131,7 +1154,38 @@ def _headlines(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
         if ce - cs < 12:
             continue
         out.append((cs, ce, _Att(None, ps, ref, None)))
-    return out
+    return _without_interviewer(text, out)
+
+
+def _named_label(ctx: _Ctx, span) -> Ref | None:
+    """The actor a line's label names ("Kyiv Herald: ..." after "The Kyiv Herald spoke with Ana Roe";
+    "Roe: ..."): the actor of that full name, not the place its first word names, or the one person of
+    that surname."""
+    label = span.text.strip().lower()
+    label = label[4:] if label.startswith("the ") else label
+    actors = ctx.cast.actors.values()
+    if len(label.split()) > 1:
+        aid = next((a.id for a in actors if a.name.lower() == label), None)
+    else:
+        people = [a.id for a in actors if a.kind == "person" and a.name.lower().split()[-1] == label]
+        aid = people[0] if len(people) == 1 else None
+    return Ref(aid, span.start_char, span.end_char) if aid else None
+
+
+def _without_interviewer(text: str, lines: list[tuple[int, int, _Att]]) -> list[tuple[int, int, _Att]]:
+    """An interview given as labelled turns ("Herald: How bad is it?" / "Roe: It is the worst ..."): the
+    label whose every line is a question, in turns with another label, is the interviewer's; the questions
+    are not what the news reports."""
+    by_label: dict[str, list[int]] = {}
+    for n, (cs, ce, att) in enumerate(lines):
+        if att.ref is not None and att.ref.id:
+            by_label.setdefault(att.ref.id, []).append(n)
+    if len(by_label) < 2:
+        return lines
+    asks = {aid for aid, ns in by_label.items() if len(ns) >= 2 and all(text[lines[n][1] - 1] == "?" for n in ns)}
+    if not asks or len(asks) == len(by_label):
+        return lines
+    return [ln for ln in lines if ln[2].ref is None or ln[2].ref.id not in asks]
 
 
 # shares of people, as poll stories give them ("six in 10 say", "half said", "a majority of voters backed")
@@ -1364,13 +1418,24 @@ SIGN_OFF_MAX = 200
 _ANONYMITY = re.compile(r"^(?:that\s+)?(?:(?:his|her|their|its)\s+names?\s+(?:not\s+)?be\s+(?:withheld|used|published|"
                         r"given|disclosed|revealed)|not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity)\b",
                         re.I)
+# what a source does not wish to be: "did not wish to be named"
+_UNNAMED = re.compile(r"^to\s+be\s+(?:named|identified|quoted)\b", re.I)
+
+
 def _no_content(ctx: _Ctx, q: Quote) -> bool:
     """A reported item that says nothing of the source's view: the terms of the source's anonymity ("a diplomat,
-    who asked not to be named, said", "a resident, who asked that her name be withheld, said")."""
-    if q.direct or not q.cue or not _ANONYMITY.match(q.text):
+    who asked not to be named, said", "a resident, who asked that her name be withheld, said", "an official who
+    did not wish to be named")."""
+    if q.direct or not q.cue:
         return False
-    cue = _cue_before(ctx, q)
-    return cue is not None and cue.lemma_.lower() in ("ask", "request", "demand", "speak")
+    if _ANONYMITY.match(q.text):
+        cue = _cue_before(ctx, q)
+        return cue is not None and cue.lemma_.lower() in ("ask", "request", "demand", "speak")
+    if _UNNAMED.match(q.text):
+        cue = _cue_before(ctx, q)
+        return cue is not None and cue.lemma_.lower() in ("wish", "want", "ask", "request") and any(
+            k.dep_ == "neg" for k in cue.children)
+    return False
 
 
 def _cue_before(ctx: _Ctx, q: Quote):
