@@ -216,10 +216,9 @@ _DATE_LINE_REST = re.compile(
     r"|\b(?:gmt|utc|bst|cet|cest|eet|eest|msk|est|edt|cst|cdt|pst|pdt|et|pt|ist|ast|local\s+time)\b"
     r"|\b\d+\s+min(?:ute)?s?\s+read\b|(?-i:\b[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
     r"|[\s|·•,:;()\[\]/—–-]+")
-# Numbers-only dates on a date line: 28.02.2023 (day first), 2023/02/28; a slashed one only when it
-# cannot be read both ways (28/02/2023, 02/28/2023).
-_NUMERIC_DATE = re.compile(r"\b(?:(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})|(?P<y2>\d{4})[/.-](?P<m2>\d{1,2})[/.-](?P<d2>\d{1,2})"
-                           r"|(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y3>\d{4}))\b")
+# Numbers-only dates on a date line that the tagger leaves: 28.02.2023 (day first), 2023/02/28 (slashed
+# day-month dates, 28/02/2023, are the tagger's).
+_NUMERIC_DATE = re.compile(r"\b(?:(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})|(?P<y2>\d{4})[/.-](?P<m2>\d{1,2})[/.-](?P<d2>\d{1,2}))\b")
 # A wire dateline: a place in capitals (and region), the date, an agency in brackets, a dash.
 _DATELINE_BEFORE = re.compile(r"[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?,?\s*$")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|--?|:)\s")
@@ -279,16 +278,8 @@ def _numeric_date(text: str) -> dt.date | None:
         return None
     if m["d"]:
         y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
-    elif m["y2"]:
-        y, mo, d = int(m["y2"]), int(m["m2"]), int(m["d2"])
     else:
-        a, b, y = int(m["a"]), int(m["b"]), int(m["y3"])
-        if a > 12 and b <= 12:
-            d, mo = a, b
-        elif b > 12 and a <= 12:
-            mo, d = a, b
-        else:
-            return None  # 03/04/2023: March or April?
+        y, mo, d = int(m["y2"]), int(m["m2"]), int(m["d2"])
     try:
         return dt.date(y, mo, d)
     except ValueError:

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 
 from ..brief import Quote
+from . import _countries as C
 from . import _learned, _marks, _reported
-from .actors import PEOPLE_NOUNS, SELF_PRONOUNS, TITLE_NOUNS, Cast, Ref
+from .actors import HONORIFICS, PEOPLE_NOUNS, SELF_PRONOUNS, TITLE_NOUNS, Cast, Ref, _spelled
 
 # Verbs that attribute words to a speaker (lemmas).
 SPEECH = {
@@ -115,12 +116,17 @@ def _is_cue(t) -> bool:
 _WORDING = {"put", "phrase", "word"}
 
 
+def _puts_it(t) -> bool:
+    """"The mayor put it bluntly: “...”", "She phrased it this way:": a verb of wording with "it" as its
+    object, before a colon, introduces the words quoted after it."""
+    return (t.lemma_.lower() in _WORDING and t.pos_ == "VERB"
+            and any(k.dep_ == "dobj" and k.lower_ == "it" for k in t.children))
+
+
 def _as_put_it(t) -> bool:
     """"As Ms. Doe put it (in a statement), ...", "..., as he phrased it": a verb of wording with "it"
     as its object in a clause opened by "as" attributes the words of the sentence to its subject."""
-    return (t.lemma_.lower() in _WORDING and t.pos_ == "VERB"
-            and any(k.dep_ == "dobj" and k.lower_ == "it" for k in t.children)
-            and any(k.dep_ == "mark" and k.lower_ == "as" for k in t.children))
+    return _puts_it(t) and any(k.dep_ == "mark" and k.lower_ == "as" for k in t.children)
 
 
 def _cue_text(doc, t) -> tuple[str, int, int]:
@@ -791,8 +797,6 @@ def _transcript_speaker(ctx: _Ctx, m) -> _Att | None:
             aid = a.id
             break
     if aid is None:
-        from . import _countries as C
-
         aid = C.slug(name)
         if aid not in cast.actors:
             cast._add(aid, name.title(), "person", 0)
@@ -847,9 +851,6 @@ def _dash_signature(ctx: _Ctx, m) -> _Att | None:
 def _signed_actor(ctx: _Ctx, name) -> Ref:
     """The actor for a name that signs a quote and that the cast does not know: a person (an
     organization when the recognizer says so), mentioned there."""
-    from . import _countries as C
-    from .actors import HONORIFICS, TITLE_NOUNS, _spelled
-
     words = [t for t in name if t.lower_ not in HONORIFICS and t.lower_ not in TITLE_NOUNS] or list(name)
     label = _spelled(words)
     cast = ctx.cast
@@ -908,13 +909,6 @@ def _colon_intro(ctx: _Ctx, m) -> _Att | None:
     if cues:
         return _attribution_from_cue(ctx, min(cues, key=_depth))
     return _inverted_label(ctx, k)
-
-
-def _puts_it(t) -> bool:
-    """"The mayor put it bluntly: “...”", "She phrased it this way:": a verb of wording with "it" as its
-    object, before a colon, introduces the words quoted after it."""
-    return (t.lemma_.lower() in _WORDING and t.pos_ == "VERB"
-            and any(k.dep_ == "dobj" and k.lower_ == "it" for k in t.children))
 
 
 _INVERTED = re.compile(r"([A-Z][a-z]+) +([A-Z][\w.’'-]*(?: +[A-Z][\w.’'-]*){0,3}) *$")
