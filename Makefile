@@ -32,12 +32,19 @@ $(STAMPS)/venv: requirements.lock pyproject.toml
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
+# The test tools (pytest, hypothesis, psutil): not part of what briefdoc needs to run.
+$(STAMPS)/test-tools: requirements-test.lock $(STAMPS)/venv
+	$(PY) -m pip install -q --disable-pip-version-check --require-hashes --no-deps -r requirements-test.lock
+	@touch $@
+
 lock:
-	$(PY) -m pip install -q uv && $(VENV)/bin/uv pip compile --python-version 3.11 --generate-hashes requirements.in -o requirements.lock
+	$(PY) -m pip install -q uv
+	$(VENV)/bin/uv pip compile --python-version 3.11 --generate-hashes requirements.in -o requirements.lock
+	$(VENV)/bin/uv pip compile --python-version 3.11 --generate-hashes requirements-test.in -o requirements-test.lock
 
 # UI catalogs: compiled from the .po files (no .mo in git).
 catalogs: $(STAMPS)/venv
-	@$(PY) -m briefdoc.catalogs compile
+	@$(PY) -m briefdoc.localize.catalogs compile
 
 # briefdoc's own modules as bytecode (pip does this for installed packages, not for an editable
 # install): a cold build imports them in two processes; ~0.1 s when PYTHONDONTWRITEBYTECODE is set.
@@ -45,13 +52,13 @@ bytecode: $(STAMPS)/venv
 	@$(PY) -m compileall -q src >/dev/null
 
 check-catalogs: $(STAMPS)/venv
-	$(PY) -m briefdoc.catalogs check
+	$(PY) -m briefdoc.localize.catalogs check
 
 brief: setup
 	$(VENV)/bin/briefdoc build seeds -o out
 
-test: setup
-	$(PY) -m briefdoc.catalogs check
+test: setup $(STAMPS)/test-tools
+	$(PY) -m briefdoc.localize.catalogs check
 	$(PY) -m pytest -q
 
 bench: setup

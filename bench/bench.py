@@ -99,7 +99,7 @@ class PeakMemory:
 
 def load_brief(args, workdir: Path):
     """The seed's brief: --brief, else extracted by `briefdoc extract`."""
-    from briefdoc.briefio import load_brief as load
+    from briefdoc.model.briefjson import load_brief as load
 
     if args.brief:
         return load(args.brief)
@@ -115,28 +115,28 @@ def bench_render(args, brief) -> None:
 
 def bench_render_one(args, brief, locale: str) -> None:
     """briefdoc's render_pdf vs weasyprint.HTML(...).write_pdf() on the HTML render_html gives."""
-    import importlib
-
     import weasyprint
 
-    from briefdoc import content, layouts
+    from briefdoc.localize import content as content_mod
+    from briefdoc.render import html as html_mod
+    from briefdoc.render import layouts
+    from briefdoc.render import pdf as pdf_mod
 
-    render = importlib.import_module("briefdoc.render")
     lay = layouts.get(args.layout)
-    translator = content.translator_for(brief, locale, SEED)
-    html = render.render_html(brief, lay, locale, content=translator)
+    translator = content_mod.translator_for(brief, locale, SEED)
+    html = html_mod.render_html(brief, lay, locale, content=translator)
     base = str(lay.path) + os.sep
 
     def ours():
-        render.render_pdf(brief, lay, locale, content=content.translator_for(brief, locale, SEED))
+        pdf_mod.render_pdf(brief, lay, locale, content=content_mod.translator_for(brief, locale, SEED))
 
     def ours_plain():
-        render.render_pdf(brief, lay, locale, content=content.translator_for(brief, locale, SEED), variant="none")
+        pdf_mod.render_pdf(brief, lay, locale, content=content_mod.translator_for(brief, locale, SEED), variant="none")
 
     def theirs():
         weasyprint.HTML(string=html, base_url=base).write_pdf()
 
-    from briefdoc.briefio import dumps
+    from briefdoc.model.briefjson import dumps
 
     variant = lay.pdf_variant if lay.pdf_variant not in ("", "none") else None
     brief_json = dumps(brief)
@@ -171,22 +171,22 @@ def bench_render_one(args, brief, locale: str) -> None:
     for _ in range(args.runs):
         t = time.perf_counter()
         try:  # fit=0: the template alone, without the layout passes that find the fitting selection
-            render.render_html(brief, lay, locale, content=content.translator_for(brief, locale, SEED), fit=0)
+            html_mod.render_html(brief, lay, locale, content=content_mod.translator_for(brief, locale, SEED), fit=0)
         except TypeError:
-            render.render_html(brief, lay, locale, content=content.translator_for(brief, locale, SEED))
+            html_mod.render_html(brief, lay, locale, content=content_mod.translator_for(brief, locale, SEED))
         html_times.append(time.perf_counter() - t)
     passes = []
-    inner = getattr(render, "_weasy_document", None)
+    inner = getattr(html_mod, "weasy_document", None)
     if inner is not None:
         def counting(*a, **kw):
             passes.append(1)
             return inner(*a, **kw)
 
-        render._weasy_document = counting
+        html_mod.weasy_document = counting
         try:
             ours()
         finally:
-            render._weasy_document = inner
+            html_mod.weasy_document = inner
     row(f"render {args.layout}.{locale}: of which render_html (Jinja2)", f"{median(html_times):.2f} s", "(reference)", None)
     if passes:
         row(f"render {args.layout}.{locale}: WeasyPrint layout passes in render_pdf", f"{len(passes)}", "(reference)", None)
@@ -207,10 +207,12 @@ def bench_render_one(args, brief, locale: str) -> None:
 def bench_full_build(args, workdir: Path) -> None:
     import resource
 
-    from briefdoc import i18n, layouts
+    from briefdoc.localize import content as content_mod
+    from briefdoc.localize import locales as locales_mod
+    from briefdoc.render import layouts
 
     lays = list(layouts.discover().values())
-    locs = i18n.shipped_locales()
+    locs = locales_mod.shipped_locales()
     n_pdfs = len(lays) * len(locs)
 
     # Timed runs and memory runs are separate: sampling /proc/*/smaps every 50 ms costs
@@ -243,17 +245,18 @@ def bench_full_build(args, workdir: Path) -> None:
 
     # the same HTML briefdoc renders, then one `weasyprint` command per PDF
     brief_json = workdir / "cold-0" / SEED.stem / "brief.json"
-    from briefdoc import content
-    from briefdoc.briefio import load_brief as load
+    from briefdoc.localize import locales as locales_mod
+    from briefdoc.render import layouts
+    from briefdoc.model.briefjson import load_brief as load
 
-    render = __import__("importlib").import_module("briefdoc.render")
+    from briefdoc.render import html as html_mod
     brief = load(brief_json)
     htmls = []
     for lay in lays:
         for loc in locs:
             html = workdir / "html" / f"{lay.name}.{loc}.html"
             html.parent.mkdir(exist_ok=True)
-            html.write_text(render.render_html(brief, lay, loc, content=content.translator_for(brief, loc, SEED)), encoding="utf-8")
+            html.write_text(html_mod.render_html(brief, lay, loc, content=content_mod.translator_for(brief, loc, SEED)), encoding="utf-8")
             htmls.append((html, lay))
 
     def weasyprint_runs() -> None:
@@ -311,7 +314,7 @@ def bench_full_build(args, workdir: Path) -> None:
 
 
 def bench_throughput(args, workdir: Path) -> None:
-    from briefdoc import layouts
+    from briefdoc.render import layouts
 
     # The first N texts in name order: a fixed sample, the same on every run.
     texts = sorted(POLNEAR.glob("*.txt"))[: args.articles]

@@ -343,7 +343,7 @@ def main(argv=None) -> int:
         args.split = "train"
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-    from briefdoc import nlp
+    from briefdoc.extractors import nlp
     from briefdoc.extractors import actors, quotes
 
     if args.model:

@@ -29,9 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from briefdoc import nlp, timex  # noqa: E402
-from briefdoc.brief import date_bounds  # noqa: E402
-from briefdoc.extractors import timeline  # noqa: E402
+from briefdoc.extractors import nlp, timeline, timex  # noqa: E402
+from briefdoc.model.brief import date_bounds  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "semeval2015-timeline-trial"
 

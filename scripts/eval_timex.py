@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Score briefdoc.timex.tag on the TempEval-3 TBAQ-cleaned data (TimeBank, AQUAINT).
+"""Score briefdoc.extractors.timex.tag on the TempEval-3 TBAQ-cleaned data (TimeBank, AQUAINT).
 
 For each .tml file the document creation time is the anchor; the text between
 <TEXT> and </TEXT> is stripped of tags and the gold TIMEX3 offsets recorded.
@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from briefdoc import timex  # noqa: E402
+from briefdoc.extractors import timex  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "timebank"
 
@@ -112,7 +112,7 @@ def score(docs: list[Doc], use_spacy: bool, errors: list) -> dict:
     elapsed = 0.0
     nlp = None
     if use_spacy:
-        from briefdoc import nlp as nlp_mod
+        from briefdoc.extractors import nlp as nlp_mod
 
         nlp = nlp_mod.pipeline()
     for d in docs:

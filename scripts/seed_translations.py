@@ -26,7 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from briefdoc import content, i18n  # noqa: E402
+from briefdoc.localize import content  # noqa: E402
+from briefdoc.localize.localizer import Localizer  # noqa: E402
+from briefdoc.localize.sentences import _strip_marks, compose_from_sentences  # noqa: E402
 
 LOCALES = ("ru", "hy", "fr", "az", "ar")
 TABLES = ROOT / "scripts" / "translations"
@@ -61,7 +63,7 @@ class Table:
                 tr = self.translation(found, locale) if found else None
                 if not tr:
                     return None
-                parts.append(i18n._strip_marks(tr))
+                parts.append(_strip_marks(tr))
             text = " ".join(parts)
         else:
             text = entry.get(locale)
@@ -81,7 +83,7 @@ class Table:
             if tr:
                 return tr, entry.get("note", "")
         if kind != "sentence":
-            composed = i18n.compose_from_sentences(text, self.sentences(locale))
+            composed = compose_from_sentences(text, self.sentences(locale))
             if composed:
                 return composed, "Put together from the sentence translations."
         return None, ""
@@ -90,7 +92,7 @@ class Table:
 def write_seed(seed: Path, locales, brief_path: Path | None = None) -> int:
     from babel.messages.catalog import Catalog  # noqa: F401  (babel is a dependency)
 
-    from briefdoc.briefio import brief_from
+    from briefdoc.pipeline import brief_from
 
     table_path = TABLES / f"{seed.stem}.py"
     if not table_path.is_file():
@@ -103,7 +105,7 @@ def write_seed(seed: Path, locales, brief_path: Path | None = None) -> int:
     for locale in locales:
         catalog = content.export_catalog(brief, locale, sentences=True, source_name=seed.name)
         catalog.last_translator = "briefdoc translators"
-        catalog.language_team = f"{i18n.Localizer(locale).language_name(locale)} <briefdoc translators>"
+        catalog.language_team = f"{Localizer(locale).language_name(locale)} <briefdoc translators>"
         # The table's other entries: robustness against a changed extraction.
         for e in table.entries:
             kind = e.get("kind") or ""

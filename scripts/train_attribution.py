@@ -189,7 +189,7 @@ def main(argv=None) -> int:
 
     from spacy.tokens import DocBin
 
-    from briefdoc import nlp
+    from briefdoc.extractors import nlp
 
     pairs = EQ.files("train")
     nl = nlp.pipeline()

@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from briefdoc import catalogs, content, i18n  # noqa: E402
-from briefdoc.briefio import brief_from  # noqa: E402
+from briefdoc.localize import catalogs, content, locales  # noqa: E402
+from briefdoc.pipeline import brief_from, seed_files  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -30,19 +30,19 @@ def main(argv=None) -> int:
     ap.add_argument("--locale", help="one locale (default: every shipped one)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list the untranslated items")
     args = ap.parse_args(argv)
-    locales = [i18n.negotiate(args.locale)] if args.locale else [l for l in i18n.shipped_locales() if l != i18n.SOURCE_LOCALE]
+    wanted = [locales.negotiate(args.locale)] if args.locale else [loc for loc in locales.shipped_locales() if loc != locales.SOURCE_LOCALE]
     incomplete = 0
     print("UI catalogs")
     for loc, (done, total) in catalogs.stats().items():
-        if loc in locales:
+        if loc in wanted:
             print(f"  {loc:<4} {done:>4}/{total:<4} {100 * done / total:6.1f}%")
             incomplete += done < total
-    seeds = args.seeds or content._seed_files(ROOT / "seeds")
+    seeds = args.seeds or seed_files(ROOT / "seeds")
     for seed in seeds:
         brief = brief_from(seed)
         print(f"content of {seed.name} ({len(brief.key_points)} key points, {len(brief.actors)} actors, "
               f"{len(brief.positions)} positions, {len(brief.quotes)} quotes, {len(brief.timeline)} events)")
-        for loc in locales:
+        for loc in wanted:
             cov = content.coverage(brief, loc, seed)
             how = {}
             tr = content.translator_for(brief, loc, seed)

@@ -19,8 +19,8 @@ def _span(text: str, needle: str, after: int = 0) -> tuple[int, int]:
 
 def make_seed_brief():
     """The demo seed's Brief: 4 key points, 6 actors, 12 quotes, 8 positions, 8 events."""
-    from briefdoc.article import read_article
-    from briefdoc.brief import Actor, Brief, Event, KeyPoint, Position, Quote
+    from briefdoc.read.article import read_article
+    from briefdoc.model.brief import Actor, Brief, Event, KeyPoint, Position, Quote
 
     article = read_article(SEED)
     text = article.text
@@ -103,7 +103,7 @@ def seed_brief():
 @pytest.fixture(scope="session")
 def seed_brief_json(tmp_path_factory, seed_brief):
     """seed_brief written as `briefdoc extract` would write it."""
-    from briefdoc.briefio import dumps
+    from briefdoc.model.briefjson import dumps
 
     path = tmp_path_factory.mktemp("brief") / "seed.json"
     path.write_text(dumps(seed_brief), encoding="utf-8")

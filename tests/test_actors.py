@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefdoc import nlp
+from briefdoc.extractors import nlp
 from briefdoc.extractors import actors
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_3362ed2f4686983c.txt"
@@ -88,7 +88,7 @@ def test_pronoun_resolves_to_recent_person_subject():
 
 
 def test_used_includes_affiliations():
-    from briefdoc.brief import Quote
+    from briefdoc.model.brief import Quote
 
     doc, cast = cast_of("British Defence Secretary John Kerr spoke.")
     q = Quote(start=0, end=7, text="British", speaker="john-kerr")

@@ -9,9 +9,9 @@ import random
 
 import pytest
 
-from briefdoc.article import MAX_BYTES, decode, parse, read_article
-from briefdoc.errors import InputError
-from briefdoc.htmltext import html_to_text
+from briefdoc.read.article import MAX_BYTES, decode, parse, read_article
+from briefdoc.model.errors import InputError
+from briefdoc.read.htmltext import html_to_text
 
 RU = (
     "Министр иностранных дел России Сергей Лавров заявил во вторник, что на Лачинском коридоре "

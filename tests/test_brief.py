@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 from pydantic import ValidationError
 
-from briefdoc.brief import Actor, Article, Brief, Event, Quote, json_schema
+from briefdoc.model.brief import Actor, Article, Brief, Event, Quote, json_schema
 
 TEXT = "Ann Lee said on Monday: “We will win.” Bob agreed."
 
@@ -61,7 +61,7 @@ def test_event_date_forms():
 
 
 def test_date_bounds_of_each_form():
-    from briefdoc.brief import date_bounds
+    from briefdoc.model.brief import date_bounds
 
     d = dt.date
     # worked out on a calendar: 28 February 2023 was a Tuesday, 1 January 2023 a Sunday

@@ -19,10 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from briefdoc import build as build_mod
-from briefdoc import cache as cache_mod
-from briefdoc import i18n
-from briefdoc.errors import InputError
+from briefdoc.build import batch
+from briefdoc.build import cache
+from briefdoc.localize import locales as locales_mod
+from briefdoc.localize import ui
+
+
+from briefdoc.model.errors import InputError
 
 CALLS: list[str] = []
 
@@ -35,7 +38,7 @@ MINI_TEMPLATE = """<!DOCTYPE html>
 
 def fake_extract(article):
     """An empty brief of the article; fails for an article that says FAIL."""
-    from briefdoc.brief import Brief
+    from briefdoc.model.brief import Brief
 
     CALLS.append(article.title)
     if "DIE" in article.text:
@@ -76,7 +79,7 @@ def run(p: Path, *, layouts=("mini",), locales=("en", "ru"), seeds=None, **kw):
     stream = io.StringIO()
     kw.setdefault("jobs", 1)
     kw.setdefault("extractor", fake_extract)
-    summary = build_mod.run_build(
+    summary = batch.run_build(
         seeds or [p / "seeds"], layouts=list(layouts), locales=list(locales), out_dir=p / "out",
         layouts_dirs=[p / "layouts"], stream=stream, **kw,
     )
@@ -114,9 +117,9 @@ def test_second_build_renders_nothing(project):
 
 def test_ui_catalog_change_rerenders_only_that_locale(project, monkeypatch):
     translations = project / "translations"
-    shutil.copytree(i18n.translations_dir(), translations)
-    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", translations)
-    i18n.ui_translations.cache_clear()
+    shutil.copytree(locales_mod.translations_dir(), translations)
+    monkeypatch.setattr(locales_mod, "translations_dir", lambda: translations)
+    ui.ui_translations.cache_clear()
     try:
         run(project)
         po = translations / "ru" / "LC_MESSAGES" / "messages.po"
@@ -124,7 +127,7 @@ def test_ui_catalog_change_rerenders_only_that_locale(project, monkeypatch):
         CALLS.clear()
         summary, _ = run(project)
     finally:
-        i18n.ui_translations.cache_clear()
+        ui.ui_translations.cache_clear()
     assert names(summary.built) == {"a/mini.ru.pdf", "b/mini.ru.pdf"}
     assert names(summary.up_to_date) == {"a/mini.en.pdf", "b/mini.en.pdf"}
     assert CALLS == []  # the briefs came from the cache
@@ -174,7 +177,7 @@ def test_deleted_or_modified_outputs_are_rebuilt(project):
 
 def test_corrupt_cache_is_a_miss_not_an_error(project):
     run(project)
-    root = project / "out" / cache_mod.CACHE_DIRNAME
+    root = project / "out" / cache.CACHE_DIRNAME
     for record in root.rglob("*.json"):
         record.write_bytes(b"{truncated")
     CALLS.clear()
@@ -281,7 +284,7 @@ def test_progress_bar_on_a_terminal(project):
     try:
         with os.fdopen(slave, "w", encoding="utf-8", closefd=True) as tty:
             assert tty.isatty()
-            build_mod.run_build(
+            batch.run_build(
                 [project / "seeds"], layouts=["mini"], locales=["en"], out_dir=project / "out",
                 layouts_dirs=[project / "layouts"], jobs=1, extractor=fake_extract, stream=tty,
             )
@@ -307,7 +310,7 @@ def test_up_to_date_check_imports_neither_spacy_nor_weasyprint(project):
     run(project)
     code = f"""
         import sys
-        from briefdoc.build import run_build
+        from briefdoc.build.batch import run_build
         s = run_build([{str(project / 'seeds')!r}], layouts=["mini"], locales=["en", "ru"],
                       out_dir={str(project / 'out')!r}, layouts_dirs=[{str(project / 'layouts')!r}])
         print("BUILT", len(s.built), "UP", len(s.up_to_date))
@@ -323,7 +326,7 @@ def test_two_builds_at_once_into_one_folder(project):
         import sys
         sys.path.insert(0, {str(Path(__file__).parent)!r})
         from test_build import fake_extract
-        from briefdoc.build import run_build
+        from briefdoc.build.batch import run_build
         s = run_build([{str(project / 'seeds')!r}], layouts=["mini"], locales=["en", "ru"], jobs=1,
                       out_dir={str(project / 'out')!r}, layouts_dirs=[{str(project / 'layouts')!r}], extractor=fake_extract)
         print("FAILED", s.failed)
@@ -335,7 +338,7 @@ def test_two_builds_at_once_into_one_folder(project):
         assert p.returncode == 0 and "FAILED 0" in out, err
     out_dir = project / "out"
     assert not list(out_dir.rglob("*.part"))
-    for record in (out_dir / cache_mod.CACHE_DIRNAME).rglob("*.json"):
+    for record in (out_dir / cache.CACHE_DIRNAME).rglob("*.json"):
         json.loads(record.read_bytes())  # never half a record
     # whichever build renamed last, the next build is consistent: a record that does not
     # match the file on disk is a miss, and after it everything is up to date
@@ -347,16 +350,16 @@ def test_two_builds_at_once_into_one_folder(project):
 def test_cli_exit_code_4_and_summary_when_something_failed(project):
     write_seed(project / "seeds", "c", "Gamma", "This article makes the extractor FAIL.")
     code = f"""
-        import briefdoc.build as b
-        from briefdoc.brief import Brief
-        from briefdoc.errors import InputError
+        import briefdoc.build.workers as b
+        from briefdoc.model.brief import Brief
+        from briefdoc.model.errors import InputError
 
         def fake(article):
             if "FAIL" in article.text:
                 raise InputError("the fake extractor refuses this article")
             return Brief(article=article)
 
-        b._default_extract = fake
+        b.default_extract = fake
         from briefdoc.cli import main
         main(["build", {str(project / 'seeds')!r}, "--layouts", "mini", "--locales", "en",
               "--layouts-dir", {str(project / 'layouts')!r}, "-o", {str(project / 'out')!r}, "--jobs", "2"])
@@ -375,7 +378,7 @@ def test_unknown_pdf_variant_is_a_usage_error(project):
 
 
 def test_briefs_of_edited_seeds_are_pruned_from_the_cache(project):
-    briefs = project / "out" / cache_mod.CACHE_DIRNAME / "briefs"
+    briefs = project / "out" / cache.CACHE_DIRNAME / "briefs"
     run(project)
     first = {p.name for p in briefs.glob("*.json")}
     assert len(first) == 2
@@ -399,7 +402,7 @@ def test_briefs_of_edited_seeds_are_pruned_from_the_cache(project):
 
 
 def test_a_fresh_unreferenced_brief_is_kept_for_a_build_running_beside(project):
-    briefs = project / "out" / cache_mod.CACHE_DIRNAME / "briefs"
+    briefs = project / "out" / cache.CACHE_DIRNAME / "briefs"
     run(project)
     write_seed(project / "seeds", "b", "Beta, corrected")
     run(project)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from briefdoc import catalogs
+from briefdoc.localize import catalogs as catalogs_mod
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCALES = ["ar", "az", "fr", "hy", "ru"]
@@ -37,15 +37,15 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def test_shipped_catalogs_are_complete_and_current():
-    assert catalogs.problems() == []
+    assert catalogs_mod.problems() == []
 
 
 def test_every_promised_locale_has_a_catalog():
-    assert sorted(catalogs.locale_catalogs()) == LOCALES
+    assert sorted(catalogs_mod.locale_catalogs()) == LOCALES
 
 
 def test_stats_are_complete():
-    for locale, (done, total) in catalogs.stats().items():
+    for locale, (done, total) in catalogs_mod.stats().items():
         assert total > 10 and done == total, locale
 
 
@@ -72,7 +72,7 @@ def test_translator_comments_reach_the_catalog():
 def test_compile_writes_loadable_catalogs(repo):
     from babel.support import Translations
 
-    written = catalogs.compile_all(repo)
+    written = catalogs_mod.compile_all(repo)
     assert sorted(p.parent.parent.name for p in written) == LOCALES
     for mo in written:
         with mo.open("rb") as fh:
@@ -88,18 +88,18 @@ def test_compile_writes_loadable_catalogs(repo):
 
 
 def test_copy_is_clean(repo):
-    assert catalogs.problems(repo) == []
+    assert catalogs_mod.problems(repo) == []
 
 
 def test_new_source_string_makes_catalogs_stale(repo):
-    _edit(repo / "src/briefdoc/i18n.py", '        message = self.gettext("Page {page} of {pages}")',
+    _edit(repo / "src/briefdoc/localize/localizer.py", '        message = self.gettext("Page {page} of {pages}")',
           '        message = self.gettext("Page {page} of {pages}")\n        self.gettext("A brand new string")')
-    found = catalogs.problems(repo)
+    found = catalogs_mod.problems(repo)
     assert any("messages.pot is stale" in p for p in found)
     assert any("ru/LC_MESSAGES/messages.po: stale (1 missing, 0 obsolete)" in p for p in found)
     # update brings it in, untranslated: still a problem until translated
-    catalogs.update(repo, quiet=True)
-    found = catalogs.problems(repo)
+    catalogs_mod.update(repo, quiet=True)
+    found = catalogs_mod.problems(repo)
     assert not any("stale" in p for p in found)
     assert sum("untranslated entry 'A brand new string'" in p for p in found) == len(LOCALES)
 
@@ -107,13 +107,13 @@ def test_new_source_string_makes_catalogs_stale(repo):
 def test_new_template_string_makes_catalogs_stale(repo):
     template = next((repo / "layouts").glob("*/template.html.j2"))
     template.write_text(template.read_text(encoding="utf-8") + '\n{{ _("Annex") }}\n', encoding="utf-8")
-    assert any("stale" in p for p in catalogs.problems(repo))
+    assert any("stale" in p for p in catalogs_mod.problems(repo))
 
 
 def test_fuzzy_and_untranslated_entries_are_reported(repo):
     _edit(_po(repo, "fr"), 'msgid "Timeline"\nmsgstr "Chronologie"', '#, fuzzy\nmsgid "Timeline"\nmsgstr "Chronologie"')
     _edit(_po(repo, "hy"), 'msgid "Quotes"\nmsgstr "Մեջբերումներ"', 'msgid "Quotes"\nmsgstr ""')
-    found = catalogs.problems(repo)
+    found = catalogs_mod.problems(repo)
     assert any("fr/LC_MESSAGES/messages.po: fuzzy entry 'Timeline'" in p for p in found)
     assert any("hy/LC_MESSAGES/messages.po: untranslated entry 'Quotes'" in p for p in found)
     assert len(found) == 2
@@ -126,12 +126,12 @@ def test_missing_plural_form_is_reported(repo):
     block = text[start:block_end]
     broken = block.replace('msgstr[2] "{n} цитат"', 'msgstr[2] ""')
     _po(repo, "ru").write_text(text.replace(block, broken), encoding="utf-8")
-    assert any("untranslated entry '{n} quote'" in p for p in catalogs.problems(repo))
+    assert any("untranslated entry '{n} quote'" in p for p in catalogs_mod.problems(repo))
 
 
 def test_wrong_placeholder_is_reported(repo):
     _edit(_po(repo, "az"), 'msgstr "Səhifə {page} / {pages}"', 'msgstr "Səhifə {sehife} / {pages}"')
-    assert any("placeholder {sehife} is not in the source" in p for p in catalogs.problems(repo))
+    assert any("placeholder {sehife} is not in the source" in p for p in catalogs_mod.problems(repo))
 
 
 def test_wrong_plural_header_is_reported(repo):
@@ -140,30 +140,30 @@ def test_wrong_plural_header_is_reported(repo):
     start = text.index('"Plural-Forms:')
     end = text.index('\\n"', start) + 3
     path.write_text(text[:start] + '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"' + text[end:], encoding="utf-8")
-    assert any("nplurals=2, ar needs 6" in p for p in catalogs.problems(repo))
+    assert any("nplurals=2, ar needs 6" in p for p in catalogs_mod.problems(repo))
 
 
 def test_missing_locale_and_missing_pot_are_reported(repo):
     shutil.rmtree(repo / "translations" / "hy")
-    assert any("translations/hy/LC_MESSAGES/messages.po is missing" in p for p in catalogs.problems(repo))
+    assert any("translations/hy/LC_MESSAGES/messages.po is missing" in p for p in catalogs_mod.problems(repo))
     (repo / "translations" / "messages.pot").unlink()
-    assert catalogs.problems(repo) == ["translations/messages.pot is missing; run 'python -m briefdoc.catalogs update'"]
+    assert catalogs_mod.problems(repo) == ["translations/messages.pot is missing; run 'python -m briefdoc.localize.catalogs update'"]
 
 
 def test_obsolete_entries_are_reported(repo):
     with _po(repo, "ru").open("a", encoding="utf-8") as fh:
         fh.write('\n#~ msgid "Gone"\n#~ msgstr "Ушло"\n')
-    assert any("obsolete (#~) entries" in p for p in catalogs.problems(repo))
+    assert any("obsolete (#~) entries" in p for p in catalogs_mod.problems(repo))
 
 
 def test_init_starts_a_catalog_with_babel_plural_forms(repo):
-    path = catalogs.init("de", repo)
+    path = catalogs_mod.init("de", repo)
     text = path.read_text(encoding="utf-8")
     assert "nplurals=2" in text and 'msgid "Timeline"' in text
-    assert any("de/LC_MESSAGES/messages.po: untranslated entry" in p for p in catalogs.problems(repo))
+    assert any("de/LC_MESSAGES/messages.po: untranslated entry" in p for p in catalogs_mod.problems(repo))
 
 
 def test_check_command_exit_status():
-    run = subprocess.run([sys.executable, "-m", "briefdoc.catalogs", "check"], capture_output=True, text=True, cwd=ROOT)
+    run = subprocess.run([sys.executable, "-m", "briefdoc.localize.catalogs", "check"], capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 0, run.stderr
     assert "complete and current" in run.stdout

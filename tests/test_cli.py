@@ -286,7 +286,7 @@ def test_debug_shows_the_traceback(tmp_path):
 def test_internal_error_is_one_line_exit_1(tmp_path):
     # A bug anywhere (here: a function that raises) is exit 1, one line, no traceback.
     code = (
-        "import sys, briefdoc.briefio as b\n"
+        "import sys, briefdoc.pipeline as b\n"
         "def boom(path): raise RuntimeError('something\\nbroke')\n"
         "b.brief_from = boom\n"
         "from briefdoc.cli import main\n"

@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from briefdoc import content, i18n
-from briefdoc.errors import InputError
+from briefdoc.localize import content as content_mod
+from briefdoc.localize import translator
+from briefdoc.render import layouts
+from briefdoc.model.errors import InputError
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_3362ed2f4686983c.md"
@@ -37,11 +39,11 @@ def _cli(*args, cwd=ROOT):
 # --- export --------------------------------------------------------------------------
 
 def test_export_has_every_item_with_kind_and_reference(seed_brief):
-    catalog = content.export_catalog(seed_brief, "ru")
+    catalog = content_mod.export_catalog(seed_brief, "ru")
     entries = {(m.context, m.id): m for m in catalog if m.id}
     assert {ctx for ctx, _ in entries} == KINDS
     assert str(catalog.locale) == "ru" and catalog.num_plurals == 3
-    for item in content.content_items(seed_brief):
+    for item in content_mod.content_items(seed_brief):
         m = entries[(item.kind, item.text)]
         assert m.string == ""
     q = entries[("quote", seed_brief.quotes[0].text)]
@@ -53,16 +55,16 @@ def test_export_has_every_item_with_kind_and_reference(seed_brief):
 
 
 def test_export_with_sentences_and_quoted_passages(seed_brief):
-    catalog = content.export_catalog(seed_brief, "fr", sentences=True)
+    catalog = content_mod.export_catalog(seed_brief, "fr", sentences=True)
     sentences = [m for m in catalog if m.context == "sentence"]
     assert len(sentences) == 30
     assert sum(1 for m in catalog if m.context == "quote") >= len(seed_brief.quotes)
 
 
 def test_export_keeps_previous_translations(seed_brief, tmp_path):
-    first = content.export_catalog(seed_brief, "ru")
+    first = content_mod.export_catalog(seed_brief, "ru")
     first.get("The blockade has still not been lifted.", context="key point").string = "Блокада до сих пор не снята."
-    again = content.export_catalog(seed_brief, "ru", previous=first)
+    again = content_mod.export_catalog(seed_brief, "ru", previous=first)
     assert again.get("The blockade has still not been lifted.", context="key point").string == "Блокада до сих пор не снята."
 
 
@@ -89,41 +91,41 @@ def brief_dir(tmp_path, seed_brief_json):
 
 
 def _catalog_with(brief, locale, path, translations: dict, fuzzy=()):
-    from briefdoc.briefio import load_brief
+    from briefdoc.model.briefjson import load_brief
 
-    catalog = content.export_catalog(load_brief(brief), locale)
+    catalog = content_mod.export_catalog(load_brief(brief), locale)
     for (kind, text), value in translations.items():
         m = catalog.get(text, context=kind)
         m.string = value
         if (kind, text) in fuzzy:
             m.flags.add("fuzzy")
-    content.write_catalog(catalog, path)
+    content_mod.write_catalog(catalog, path)
 
 
 def test_catalog_beside_the_brief_is_found_and_fr_ca_uses_fr(brief_dir, seed_brief):
     brief = brief_dir / "seed.json"
     _catalog_with(brief, "fr", brief_dir / "seed.fr.po", {("key point", "The blockade has still not been lifted."): "Le blocus n’a toujours pas été levé."})
     for locale in ("fr", "fr_CA"):
-        tr = content.translator_for(seed_brief, locale, brief)
+        tr = content_mod.translator_for(seed_brief, locale, brief)
         assert tr.catalog_path == brief_dir / "seed.fr.po"
         assert tr("key point", "The blockade has still not been lifted.") == "Le blocus n’a toujours pas été levé."
-    assert content.translator_for(seed_brief, "ru", brief).catalog_path is None
+    assert content_mod.translator_for(seed_brief, "ru", brief).catalog_path is None
 
 
 def test_fuzzy_entries_only_when_asked(brief_dir, seed_brief):
     brief = brief_dir / "seed.json"
     key = ("actor", "Sergey Lavrov")
     _catalog_with(brief, "ru", brief_dir / "seed.ru.po", {key: "Сергей Лавров"}, fuzzy={key})
-    assert not content.translator_for(seed_brief, "ru", brief)(*key).translated
-    tr = content.translator_for(seed_brief, "ru", brief, use_fuzzy=True)
+    assert not content_mod.translator_for(seed_brief, "ru", brief)(*key).translated
+    tr = content_mod.translator_for(seed_brief, "ru", brief, use_fuzzy=True)
     assert tr(*key) == "Сергей Лавров" and tr.fuzzy_used == 1
 
 
 def test_require_complete_names_locale_count_and_first_item(brief_dir, seed_brief):
     brief = brief_dir / "seed.json"
     _catalog_with(brief, "ru", brief_dir / "seed.ru.po", {("actor", "Sergey Lavrov"): "Сергей Лавров"})
-    with pytest.raises(i18n.MissingTranslationError) as err:
-        content.translator_for(seed_brief, "ru", brief, require_complete=True)
+    with pytest.raises(translator.MissingTranslationError) as err:
+        content_mod.translator_for(seed_brief, "ru", brief, require_complete=True)
     message = str(err.value)
     assert err.value.exit_code == 2 and "\n" not in message
     assert re.match(r"ru: \d+ of \d+ content items have no translation in .*seed\.ru\.po; first: title 'Lavrov: no checkpoints", message)
@@ -133,24 +135,24 @@ def test_catalog_for_another_language_is_refused(brief_dir, seed_brief):
     brief = brief_dir / "seed.json"
     _catalog_with(brief, "fr", brief_dir / "other.po", {})
     with pytest.raises(InputError, match="a catalog for fr, not ru"):
-        content.translator_for(seed_brief, "ru", brief, translations=brief_dir / "other.po")
+        content_mod.translator_for(seed_brief, "ru", brief, translations=brief_dir / "other.po")
 
 
 def test_broken_catalog_is_one_line_error(brief_dir, seed_brief):
     bad = brief_dir / "bad.po"
     bad.write_text("this is not a PO file\n", encoding="utf-8")
     with pytest.raises(InputError, match="not a valid PO catalog"):
-        content.translator_for(seed_brief, "ru", None, translations=bad)
+        content_mod.translator_for(seed_brief, "ru", None, translations=bad)
     with pytest.raises(InputError, match="no such content catalog"):
-        content.translator_for(seed_brief, "ru", None, translations=brief_dir / "missing.po")
+        content_mod.translator_for(seed_brief, "ru", None, translations=brief_dir / "missing.po")
 
 
 def test_coverage_counts_sentence_compositions_and_cldr(brief_dir, seed_brief):
-    cov = content.coverage(seed_brief, "ru", brief_dir / "seed.json")
+    cov = content_mod.coverage(seed_brief, "ru", brief_dir / "seed.json")
     # no catalog: only the countries (CLDR) are translated
     countries = sum(1 for a in seed_brief.actors if a.kind == "country")
     assert cov.translated == countries and cov.catalog is None
-    assert content.coverage(seed_brief, "en", None).percent == 100.0
+    assert content_mod.coverage(seed_brief, "en", None).percent == 100.0
 
 
 # --- the seed's shipped catalogs -------------------------------------------------------
@@ -163,7 +165,7 @@ def test_seed_catalog_is_complete_for_the_hand_made_brief(seed_brief, locale):
     assert not any(m.fuzzy for m in catalog if m.id)
     sentences = [m for m in catalog if m.context == "sentence"]
     assert len(sentences) == 30 and all(m.string for m in sentences)
-    cov = content.coverage(seed_brief, locale, SEED)
+    cov = content_mod.coverage(seed_brief, locale, SEED)
     assert cov.missing == [] and cov.percent == 100.0
 
 
@@ -171,11 +173,11 @@ def test_seed_catalogs_cover_what_the_extractor_finds_now():
     """`make brief` gives fully translated briefs: every item of the seed's real
     extraction has a translation in every shipped locale (re-run
     scripts/seed_translations.py after an extractor change)."""
-    from briefdoc.briefio import brief_from
+    from briefdoc.pipeline import brief_from
 
     brief = brief_from(SEED)
     for locale in LOCALES:
-        cov = content.coverage(brief, locale, SEED)
+        cov = content_mod.coverage(brief, locale, SEED)
         assert cov.missing == [], (locale, cov.missing[:3])
 
 
@@ -206,14 +208,13 @@ def _letters_by_script(text: str) -> dict[str, int]:
 
 @pytest.fixture(scope="module")
 def pdfs(seed_brief, tmp_path_factory):
-    from briefdoc import layouts
-    from briefdoc.render import render_pdf
+    from briefdoc.render.pdf import render_pdf
 
     folder = tmp_path_factory.mktemp("pdfs")
     lay = layouts.get("brief")
     out = {}
     for locale in ["en", *LOCALES]:
-        tr = content.translator_for(seed_brief, locale, SEED)
+        tr = content_mod.translator_for(seed_brief, locale, SEED)
         path = folder / f"brief.{locale}.pdf"
         path.write_bytes(render_pdf(seed_brief, lay, locale, content=tr))
         out[locale] = (path, tr)
@@ -265,7 +266,7 @@ def test_arabic_pdf_is_arabic(pdfs):
 @pytest.mark.slow
 def test_missing_translation_falls_back_marked_and_reported(seed_brief, tmp_path):
     """An item without a translation is shown in English, marked, and the CLI says so."""
-    from briefdoc.briefio import dumps
+    from briefdoc.model.briefjson import dumps
 
     brief = tmp_path / "seed.json"
     brief.write_text(dumps(seed_brief), encoding="utf-8")
@@ -274,7 +275,7 @@ def test_missing_translation_falls_back_marked_and_reported(seed_brief, tmp_path
     for m in list(po):
         if m.id == dropped:
             m.string = ""
-    content.write_catalog(po, tmp_path / "seed.ru.po")
+    content_mod.write_catalog(po, tmp_path / "seed.ru.po")
     run = _cli("render", brief, "--locale", "ru", "--format", "html", "-o", tmp_path / "out.html")
     assert run.returncode == 0, run.stderr
     warning = [line for line in run.stderr.splitlines() if "warning" in line]
@@ -301,15 +302,14 @@ def test_locales_command_shows_completeness(seed_brief_json):
 def test_party_actor_names_come_from_the_ui_catalog():
     """The parties the extractor makes actors of are named in each shipped locale
     (compiled UI catalog), as countries are by CLDR."""
-    from briefdoc import i18n
     from briefdoc.extractors.actors import PARTIES
 
     expected = {"ru": "Республиканская партия", "fr": "Parti républicain", "ar": "الحزب الجمهوري"}
     for locale in ("ru", "hy", "fr", "az", "ar"):
-        tr = i18n.ContentTranslator(locale)
+        tr = translator.ContentTranslator(locale)
         for _pid, name, _words, _letter in PARTIES:
             got = tr("actor", name)
             assert got.translated and got.how == "catalog" and str(got) != name, (locale, name)
         if locale in expected:
             assert str(tr("actor", "Republican Party")) == expected[locale]
-    assert not i18n.ContentTranslator("ru")("actor", "Green Party").translated
+    assert not translator.ContentTranslator("ru")("actor", "Green Party").translated

@@ -127,7 +127,7 @@ def test_version():
 
 def test_public_api_survives_submodule_imports():
     code = (
-        "import briefdoc, briefdoc.render, briefdoc.extractors.quotes\n"
+        "import briefdoc, briefdoc.render, briefdoc.read, briefdoc.extractors, briefdoc.extractors.quotes\n"
         "assert callable(briefdoc.extract) and callable(briefdoc.render_brief) and callable(briefdoc.read_article)\n"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from briefdoc import errors
-from briefdoc.errors import BriefdocError, InputError, OutputError, PartialBuildError, RenderError, one_line
+from briefdoc.model import errors
+from briefdoc.model.errors import BriefdocError, InputError, OutputError, PartialBuildError, RenderError, one_line
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -48,7 +48,7 @@ def test_one_line_cuts_long_messages_in_the_middle():
 # --- write_atomic -----------------------------------------------------------------------
 
 def test_write_atomic_replaces_whole_files(tmp_path):
-    from briefdoc.render import write_atomic
+    from briefdoc.model.files import write_output as write_atomic
 
     target = tmp_path / "out.pdf"
     write_atomic(target, b"first")
@@ -59,7 +59,7 @@ def test_write_atomic_replaces_whole_files(tmp_path):
 
 @pytest.mark.parametrize("exc", [KeyboardInterrupt, SystemExit, OSError(28, "No space left on device")])
 def test_write_atomic_leaves_no_part_file(tmp_path, monkeypatch, exc):
-    from briefdoc.render import write_atomic
+    from briefdoc.model.files import write_output as write_atomic
 
     target = tmp_path / "out.pdf"
     target.write_bytes(b"old complete file")
@@ -76,7 +76,7 @@ def test_write_atomic_leaves_no_part_file(tmp_path, monkeypatch, exc):
 
 
 def test_write_atomic_bad_destinations(tmp_path):
-    from briefdoc.render import write_atomic
+    from briefdoc.model.files import write_output as write_atomic
 
     blocker = tmp_path / "somefile.txt"
     blocker.write_text("x")
@@ -91,7 +91,7 @@ def test_write_atomic_bad_destinations(tmp_path):
 # --- brief JSON ---------------------------------------------------------------------------
 
 def test_validation_errors_name_the_field(seed_brief):
-    from briefdoc.briefio import dumps, loads
+    from briefdoc.model.briefjson import dumps, loads
 
     data = json.loads(dumps(seed_brief))
     data["timeline"][2]["date"] = "2022-12-1"
@@ -124,7 +124,7 @@ def test_validation_errors_name_the_field(seed_brief):
 
 
 def test_cleaning_keeps_spans(seed_brief):
-    from briefdoc.briefio import clean_strings, dumps, loads
+    from briefdoc.model.briefjson import clean_strings, dumps, loads
 
     data = json.loads(dumps(seed_brief))
     # Dirty every piece of article text the same way, one character for one.
@@ -144,7 +144,7 @@ def test_cleaning_keeps_spans(seed_brief):
 
 
 def test_load_brief_file_errors(tmp_path):
-    from briefdoc.briefio import load_brief
+    from briefdoc.model.briefjson import load_brief
 
     with pytest.raises(InputError, match="no such file"):
         load_brief(tmp_path / "missing.json")

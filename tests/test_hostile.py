@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from briefdoc.brief import Actor, Article, Brief, KeyPoint, Position, Quote
+from briefdoc.model.brief import Actor, Article, Brief, KeyPoint, Position, Quote
+from briefdoc.model.resources import LAYOUTS, data_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).with_name("briefdoc")
@@ -114,10 +115,10 @@ def recorder():
 @pytest.fixture
 def fetched(monkeypatch):
     """Every URL the WeasyPrint fetcher is asked for, with what happened."""
-    from briefdoc import render
+    from briefdoc.render import weasy
 
     log: list[tuple[str, str]] = []
-    original = render._fetcher
+    original = weasy.fetcher
 
     def recording_fetcher(layout):
         fetcher = original(layout)
@@ -135,7 +136,7 @@ def fetched(monkeypatch):
         fetcher.fetch = fetch
         return fetcher
 
-    monkeypatch.setattr(render, "_fetcher", recording_fetcher)
+    monkeypatch.setattr(weasy, "fetcher", recording_fetcher)
     return log
 
 
@@ -161,8 +162,8 @@ def brief():
 
 @pytest.mark.parametrize("layout_name", ["brief", "memo", "handout"])
 def test_hostile_content_is_escaped_in_html(brief, layout_name):
-    from briefdoc import layouts
-    from briefdoc.render import render_html
+    from briefdoc.render import layouts
+    from briefdoc.render.html import render_html
 
     available = layouts.discover()
     if layout_name not in available:
@@ -181,8 +182,8 @@ def test_hostile_content_is_escaped_in_html(brief, layout_name):
 
 
 def test_hostile_content_pdf_shows_it_literally_and_fetches_nothing(brief, tmp_path, recorder, fetched):
-    from briefdoc import layouts
-    from briefdoc.render import render_pdf
+    from briefdoc.render import layouts
+    from briefdoc.render.pdf import render_pdf
 
     lay = layouts.get("brief")
     with recorder:
@@ -198,11 +199,11 @@ def test_hostile_content_pdf_shows_it_literally_and_fetches_nothing(brief, tmp_p
     # Content never becomes a resource: whatever was fetched came from the layout or data:.
     for url, outcome in fetched:
         if outcome == "served":
-            assert url.startswith("data:") or url.startswith(f"file://{lay.path}") or url.startswith(f"file://{layouts.BUILTIN_DIR}"), url
+            assert url.startswith("data:") or url.startswith(f"file://{lay.path}") or url.startswith(f"file://{data_dir(LAYOUTS)}"), url
 
 
 def test_hostile_brief_json_through_the_cli(brief, tmp_path):
-    from briefdoc.briefio import dumps
+    from briefdoc.model.briefjson import dumps
 
     src = tmp_path / "hostile.json"
     src.write_text(dumps(brief), encoding="utf-8")
@@ -215,7 +216,7 @@ def test_hostile_brief_json_through_the_cli(brief, tmp_path):
 
 
 def _layout_names():
-    from briefdoc import layouts
+    from briefdoc.render import layouts
 
     return set(layouts.discover())
 
@@ -241,10 +242,10 @@ HTML_SEED = """<!doctype html><html><head><title>Lavrov {{ 7*7 }}</title>
 
 @pytest.mark.parametrize("name, seed", [("plain.md", PLAIN_SEED), ("page.html", HTML_SEED)])
 def test_hostile_seed_renders_literally(tmp_path, recorder, fetched, name, seed):
-    from briefdoc import layouts
-    from briefdoc.article import read_article
+    from briefdoc.render import layouts
+    from briefdoc.read.article import read_article
     from briefdoc.extractors import extract
-    from briefdoc.render import render_pdf
+    from briefdoc.render.pdf import render_pdf
 
     path = tmp_path / name
     path.write_text(seed, encoding="utf-8")
@@ -292,8 +293,8 @@ h1 { font-family: Evil, sans-serif; }
 
 
 def test_user_layout_cannot_read_files_or_connect(tmp_path, brief, recorder, fetched):
-    from briefdoc import layouts
-    from briefdoc.render import render_pdf
+    from briefdoc.render import layouts
+    from briefdoc.render.pdf import render_pdf
 
     folder = make_layout(tmp_path / "user", "evil", EVIL_TEMPLATE, EVIL_CSS)
     (folder / "passwd-link").symlink_to("/etc/passwd")  # a symlink out of the folder
@@ -314,12 +315,12 @@ def test_user_layout_cannot_read_files_or_connect(tmp_path, brief, recorder, fet
     assert any(u.endswith("/passwd-link") for u in refused), fetched  # the symlink is followed, then refused
     assert "file:///etc/passwd" in refused and "http://127.0.0.1:9/in-body.css" in refused
     for url in served:
-        assert url.startswith("data:") or url.startswith(f"file://{folder.resolve()}/") or url.startswith(f"file://{layouts.BUILTIN_DIR}/"), url
+        assert url.startswith("data:") or url.startswith(f"file://{folder.resolve()}/") or url.startswith(f"file://{data_dir(LAYOUTS)}/"), url
         assert "passwd" not in url or not url.endswith("passwd-link"), url
 
 
 def test_user_layout_through_the_cli(tmp_path, brief):
-    from briefdoc.briefio import dumps
+    from briefdoc.model.briefjson import dumps
 
     make_layout(tmp_path / "user", "evil", EVIL_TEMPLATE, EVIL_CSS)
     src = tmp_path / "b.json"
@@ -353,7 +354,7 @@ SSTI = {
 
 @pytest.fixture(scope="module")
 def brief_json(tmp_path_factory, brief):
-    from briefdoc.briefio import dumps
+    from briefdoc.model.briefjson import dumps
 
     path = tmp_path_factory.mktemp("ssti") / "b.json"
     path.write_text(dumps(brief), encoding="utf-8")
@@ -362,9 +363,9 @@ def brief_json(tmp_path_factory, brief):
 
 @pytest.mark.parametrize("case", sorted(SSTI))
 def test_template_injection_fails_cleanly_in_process(case, tmp_path, brief, recorder):
-    from briefdoc import layouts
-    from briefdoc.errors import RenderError
-    from briefdoc.render import render_html
+    from briefdoc.render import layouts
+    from briefdoc.model.errors import RenderError
+    from briefdoc.render.html import render_html
 
     marker = tmp_path / "PWNED"
     make_layout(tmp_path / "user", "ssti", SSTI[case].replace("{marker}", str(marker)))
@@ -399,9 +400,9 @@ def test_template_injection_through_the_cli_exit_3(case, tmp_path, brief_json):
 
 
 def test_layout_files_must_stay_in_the_folder(tmp_path, brief):
-    from briefdoc import layouts
-    from briefdoc.errors import RenderError
-    from briefdoc.render import render_html
+    from briefdoc.render import layouts
+    from briefdoc.model.errors import RenderError
+    from briefdoc.render.html import render_html
 
     folder = make_layout(tmp_path / "user", "escape", "{{ article.title }}")
     (folder / "layout.toml").write_text('name = "escape"\nstylesheet = "../../../../../../../etc/passwd"\n')
@@ -418,8 +419,8 @@ def test_layout_files_must_stay_in_the_folder(tmp_path, brief):
 def test_builtin_layouts_render_in_the_sandbox(brief):
     from jinja2.sandbox import SandboxedEnvironment
 
-    from briefdoc import layouts
-    from briefdoc.render import _environment
+    from briefdoc.render import layouts
+    from briefdoc.render.template import _environment
 
     for lay in layouts.discover().values():
         assert isinstance(_environment(lay), SandboxedEnvironment), lay.name
@@ -431,7 +432,7 @@ def test_builtin_layouts_render_in_the_sandbox(brief):
 def test_css_string_cannot_be_broken_out_of(value):
     import tinycss2
 
-    from briefdoc.i18n import css_string
+    from briefdoc.localize.localizer import css_string
 
     tokens = [t for t in tinycss2.parse_component_value_list(css_string(value)) if t.type != "whitespace"]
     assert len(tokens) == 1 and tokens[0].type == "string"

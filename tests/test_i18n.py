@@ -8,16 +8,20 @@ import datetime as dt
 
 import pytest
 
-from briefdoc import i18n
-from briefdoc.errors import InputError
-from briefdoc.i18n import ContentTranslator, Localizer
+from briefdoc.localize import bidi
+from briefdoc.localize import locales
+from briefdoc.localize import sentences as sentences_mod
+from briefdoc.localize import translator
+from briefdoc.model.errors import InputError
+from briefdoc.localize.translator import ContentTranslator
+from briefdoc.localize.localizer import Localizer
 
 SHIPPED = ["en", "ar", "az", "fr", "hy", "ru"]
 DAY = dt.date(2023, 2, 28)
 
 
 def test_shipped_locales():
-    assert i18n.shipped_locales() == SHIPPED
+    assert locales.shipped_locales() == SHIPPED
 
 
 @pytest.mark.parametrize("requested,expected", [
@@ -25,13 +29,13 @@ def test_shipped_locales():
     ("hy_AM", "hy"), ("az-Latn-AZ", "az"), ("ar_EG", "ar"), ("ru_RU.UTF-8", "ru"), ("C", "en"),
 ])
 def test_negotiate_falls_back_to_the_language(requested, expected):
-    assert i18n.negotiate(requested) == expected
+    assert locales.negotiate(requested) == expected
 
 
 @pytest.mark.parametrize("requested", ["de", "zh_TW", "es-MX"])
 def test_negotiate_refuses_a_locale_that_is_not_shipped(requested):
     with pytest.raises(InputError) as err:
-        i18n.negotiate(requested)
+        locales.negotiate(requested)
     message = str(err.value)
     assert "not shipped" in message and "ru" in message and "\n" not in message
     assert err.value.exit_code == 2
@@ -40,13 +44,13 @@ def test_negotiate_refuses_a_locale_that_is_not_shipped(requested):
 @pytest.mark.parametrize("requested", ["", "x", "not a locale", "12"])
 def test_negotiate_refuses_garbage(requested):
     with pytest.raises(InputError, match="unknown locale"):
-        i18n.negotiate(requested)
+        locales.negotiate(requested)
 
 
 def test_resolve_keeps_the_territory():
-    assert i18n.resolve("fr-ca") == "fr_CA"
-    assert i18n.resolve("en-us") == "en_US"
-    assert i18n.fallback_chain("fr_CA") == ["fr_CA", "fr"]
+    assert locales.resolve("fr-ca") == "fr_CA"
+    assert locales.resolve("en-us") == "en_US"
+    assert locales.fallback_chain("fr_CA") == ["fr_CA", "fr"]
 
 
 def test_fr_ca_uses_the_french_catalog_with_canadian_formats():
@@ -60,7 +64,7 @@ def test_fr_ca_uses_the_french_catalog_with_canadian_formats():
 @pytest.mark.parametrize("locale,size", [("en_US", "Letter"), ("fr_CA", "Letter"), ("en", "A4"), ("en_GB", "A4"),
                                           ("ru", "A4"), ("hy_AM", "A4"), ("ar", "A4"), ("es_MX", "Letter")])
 def test_page_size_by_territory(locale, size):
-    assert i18n.page_size(locale) == size
+    assert locales.page_size(locale) == size
     assert Localizer(locale).page_size == size or locale == "es_MX"
 
 
@@ -179,7 +183,7 @@ def test_page_footer_css_escapes_and_counts():
 
 def test_ltr_runs_in_arabic_text():
     text = "قال Sergey Lavrov إن EU-Armenia 2020 مهم"
-    runs = [text[s:e] for s, e in i18n.ltr_runs(text)]
+    runs = [text[s:e] for s, e in bidi.ltr_runs(text)]
     assert runs == ["Sergey Lavrov", "EU-Armenia"]
 
 
@@ -187,7 +191,7 @@ def test_bidi_isolates_latin_names_in_rtl_only():
     ar, ru = Localizer("ar"), Localizer("ru")
     assert str(ar.bidi("قال Sergey Lavrov: <٢>")) == 'قال <bdi dir="ltr">Sergey Lavrov</bdi>: &lt;٢&gt;'
     assert str(ru.bidi("Lavrov <b>")) == "Lavrov &lt;b&gt;"
-    assert i18n.isolate_ltr("قال Lavrov", markup=False) == "قال \u2066Lavrov\u2069"
+    assert bidi.isolate_ltr("قال Lavrov", markup=False) == "قال \u2066Lavrov\u2069"
 
 
 def test_translated_html_marks_untranslated_text_with_its_language():
@@ -242,15 +246,15 @@ def test_exact_entry_then_sentences_then_cldr_then_fallback():
 
 def test_strict_translator_raises():
     tr = ContentTranslator("fr", "en", {}, strict=True)
-    with pytest.raises(i18n.MissingTranslationError) as err:
+    with pytest.raises(translator.MissingTranslationError) as err:
         tr("event", "Something happened")
     assert err.value.exit_code == 2 and "fr" in str(err.value)
 
 
 def test_sentence_splitting_of_the_seed(seed_brief):
-    sentences = i18n.sentences(seed_brief.article.text)
+    sentences = sentences_mod.sentences(seed_brief.article.text)
     assert len(sentences) == 30
     assert sentences[3] == "“In our contacts, we are trying to achieve that first and foremost through the peacekeeping contingent."
     assert sentences[-1].startswith("Calling the document")
-    for s, e in i18n.split_sentences(seed_brief.article.text):
+    for s, e in sentences_mod.split_sentences(seed_brief.article.text):
         assert seed_brief.article.text[s:e].strip() == seed_brief.article.text[s:e]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import shutil
 import subprocess
 import sys
@@ -10,10 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from briefdoc import layouts
-from briefdoc.errors import InputError
+from briefdoc.render import html
+from briefdoc.model.resources import LAYOUTS, data_dir
+from briefdoc.render import layouts
+from briefdoc.render import weasy
+from briefdoc.model.errors import InputError
 
-render = importlib.import_module("briefdoc.render")
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -76,10 +78,10 @@ def test_bad_layout_toml_names_the_file(tmp_path):
 
 
 def test_fetcher_serves_only_the_layout_and_base(tmp_path):
-    fetch = render._fetcher(layouts.get("memo")).fetch
+    fetch = weasy.fetcher(layouts.get("memo")).fetch
     own = layouts.get("memo").path / "style.css"
     assert fetch(own.as_uri())
-    assert fetch((layouts.BUILTIN_DIR / "base.html.j2").as_uri())
+    assert fetch((data_dir(LAYOUTS) / "base.html.j2").as_uri())
     assert fetch("data:text/plain,hello")
     for url in ("file:///etc/passwd", (layouts.get("brief").path / "style.css").as_uri(), "https://example.org/x.css"):
         with pytest.raises(ValueError, match="does not fetch"):
@@ -87,11 +89,11 @@ def test_fetcher_serves_only_the_layout_and_base(tmp_path):
 
 
 def test_template_error_is_a_render_error(tmp_path, seed_brief):
-    from briefdoc.errors import RenderError
+    from briefdoc.model.errors import RenderError
 
     folder = tmp_path / "broken"
     shutil.copytree(layouts.get("handout").path, folder)
     (folder / "template.html.j2").write_text('{% extends "base.html.j2" %}{% block body %}{{ nope.x }}{% endblock %}', encoding="utf-8")
     lay = layouts.discover([folder])["handout"]
     with pytest.raises(RenderError, match="template error"):
-        render.render_html(seed_brief, lay, "en")
+        html.render_html(seed_brief, lay, "en")

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.slow
 
 
 def _quotes(text):
-    from briefdoc import nlp
+    from briefdoc.extractors import nlp
     from briefdoc.extractors import actors, quotes
 
     doc = nlp.parse(text)
@@ -114,7 +114,7 @@ def test_fit_learns_a_separable_rule():
 
 
 def _parse(text):
-    from briefdoc import nlp
+    from briefdoc.extractors import nlp
     from briefdoc.extractors import actors, quotes
 
     doc = nlp.parse(text)
@@ -140,8 +140,6 @@ def test_animacy_tells_people_and_documents_from_things():
 
 
 def test_a_cue_needs_a_content_the_content_model_likes(monkeypatch):
-    from briefdoc.extractors import quotes
-
     text = "Senator Maria Lopez took aim at the harbor plan on Monday."
     base = {"cue": {"L=take": 12.0, "b": -8.0}, "source": {"b": 5.0}, "threshold": 0.5}
     # the threshold applies to cue score x best content score: a sure cue with no likely content is dropped

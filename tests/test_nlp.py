@@ -17,7 +17,7 @@ def run(code: str) -> str:
 def test_pipeline_loads_without_the_cli_and_parses():
     words = run(
         "import sys\n"
-        "from briefdoc import nlp\n"
+        "from briefdoc.extractors import nlp\n"
         "doc = nlp.parse('The minister said that talks would resume.')\n"
         "print(*[t.dep_ for t in doc])\n"
         "print('weasel' in sys.modules, any(m.startswith('spacy.cli') for m in sys.modules))\n")
@@ -27,7 +27,7 @@ def test_pipeline_loads_without_the_cli_and_parses():
 
 def test_spacy_cli_and_info_still_work_afterwards():
     words = run(
-        "from briefdoc import nlp\n"
+        "from briefdoc.extractors import nlp\n"
         "nlp.pipeline()\n"
         "import spacy, spacy.cli\n"
         "from spacy.cli.download import download\n"
@@ -40,7 +40,7 @@ def test_stored_tokenizer_is_the_pipeline_s_own():
     the same rules and patterns as spaCy's usual load, and splits text the same way."""
     import importlib
 
-    from briefdoc import nlp
+    from briefdoc.extractors import nlp
 
     ours = nlp.pipeline().tokenizer
     assert ours is not None and nlp.pipeline().config["nlp"]["tokenizer"]["@tokenizers"] == nlp.STORED_TOKENIZER

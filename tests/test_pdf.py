@@ -4,7 +4,6 @@ brief.json, links, fonts, missing glyphs, determinism and the HTML route."""
 from __future__ import annotations
 
 import hashlib
-import importlib
 import io
 import json
 import subprocess
@@ -14,14 +13,17 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from briefdoc import i18n, layouts
-from briefdoc.briefio import dumps
-from briefdoc.errors import RenderError
+from briefdoc.localize import locales
+from briefdoc.render import html as html_mod
+from briefdoc.render import layouts
+from briefdoc.render import pdf as pdf_mod
+from briefdoc.model.briefjson import dumps
+from briefdoc.model.errors import RenderError
 
-render = importlib.import_module("briefdoc.render")
+
 ROOT = Path(__file__).resolve().parents[1]
 LAYOUTS = ("memo", "brief", "handout")
-LOCALES = sorted(set(i18n.shipped_locales()) | {"en", "ru", "hy", "ar"})
+LOCALES = sorted(set(locales.shipped_locales()) | {"en", "ru", "hy", "ar"})
 
 
 @pytest.fixture(scope="session")
@@ -32,7 +34,7 @@ def pdfs(seed_brief, tmp_path_factory):
     for name in LAYOUTS:
         for loc in LOCALES:
             path = out / f"{name}.{loc}.pdf"
-            path.write_bytes(render.render_pdf(seed_brief, layouts.get(name), loc))
+            path.write_bytes(pdf_mod.render_pdf(seed_brief, layouts.get(name), loc))
             paths[name, loc] = path
     return paths
 
@@ -59,7 +61,7 @@ def test_page_counts_and_sizes(pdfs, loc):
 def test_memo_of_the_real_seed_fits_one_page(seed_brief):
     # many key points and long quotes: the memo chooses what fits
     heavy = seed_brief.model_copy(update={"key_points": seed_brief.key_points * 4, "quotes": seed_brief.quotes * 2})
-    pdf = render.render_pdf(heavy, layouts.get("memo"), "ru")
+    pdf = pdf_mod.render_pdf(heavy, layouts.get("memo"), "ru")
     assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
 
 
@@ -78,7 +80,7 @@ def test_metadata(pdfs, seed_brief):
 
 def test_publisher_is_the_author(seed_brief):
     article = seed_brief.article.model_copy(update={"source": "The Armenian Weekly", "url": "https://example.org/lachin"})
-    pdf = render.render_pdf(seed_brief.model_copy(update={"article": article}), layouts.get("brief"), "en")
+    pdf = pdf_mod.render_pdf(seed_brief.model_copy(update={"article": article}), layouts.get("brief"), "en")
     reader = PdfReader(io.BytesIO(pdf))
     assert reader.metadata.author == "The Armenian Weekly"
     uris = [a.get_object()["/A"].get("/URI") for p in reader.pages for a in (p.get("/Annots") or [])
@@ -121,17 +123,17 @@ def test_attachment_dates_come_from_the_inputs(pdfs):
 
 
 def test_pdf_ua_variant(seed_brief):
-    pdf = render.render_pdf(seed_brief, layouts.get("memo"), "en", variant="pdf/ua-1")
+    pdf = pdf_mod.render_pdf(seed_brief, layouts.get("memo"), "en", variant="pdf/ua-1")
     root = PdfReader(io.BytesIO(pdf)).trailer["/Root"]
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
     assert b"pdfuaid" in root["/Metadata"].get_object().get_data()
 
 
 def test_unknown_variant_is_refused(seed_brief):
-    from briefdoc.errors import InputError
+    from briefdoc.model.errors import InputError
 
     with pytest.raises(InputError, match="pdf-variant"):
-        render.render_pdf(seed_brief, layouts.get("memo"), "en", variant="pdf/z-9")
+        pdf_mod.render_pdf(seed_brief, layouts.get("memo"), "en", variant="pdf/z-9")
 
 
 @pytest.mark.parametrize("loc,face", [("hy", "Noto-Serif-Armenian"), ("ar", "Noto-Naskh-Arabic")])
@@ -151,24 +153,24 @@ def test_no_missing_glyphs_anywhere(pdfs):
 def test_missing_glyph_fails_naming_character_and_locale(seed_brief):
     article = seed_brief.article.model_copy(update={"title": "Lachin \u0378 corridor"})  # unassigned: no font has it
     with pytest.raises(RenderError) as err:
-        render.render_pdf(seed_brief.model_copy(update={"article": article}), layouts.get("memo"), "ru")
+        pdf_mod.render_pdf(seed_brief.model_copy(update={"article": article}), layouts.get("memo"), "ru")
     assert "U+0378" in str(err.value) and "'ru'" in str(err.value)
 
 
 def test_arabic_is_right_to_left(pdfs, seed_brief):
     assert "Lavrov" in pdftext(pdfs["brief", "ar"])
-    html = render.render_html(seed_brief, layouts.get("brief"), "ar")
+    html = html_mod.render_html(seed_brief, layouts.get("brief"), "ar")
     assert '<html lang="ar" dir="rtl">' in html
     assert "float: inline-end" not in html  # raises KeyError in WeasyPrint 70
 
 
 def _render_in_subprocess(json_path: Path, out: Path, layout: str, locale: str, env=None):
     code = (
-        "import sys, importlib\n"
-        "from briefdoc import layouts\n"
-        "from briefdoc.briefio import load_brief\n"
-        "render = importlib.import_module('briefdoc.render')\n"
-        f"pdf = render.render_pdf(load_brief({str(json_path)!r}), layouts.get({layout!r}), {locale!r})\n"
+        "import sys\n"
+        "from briefdoc.render import layouts\n"
+        "from briefdoc.model.briefjson import load_brief\n"
+        "from briefdoc.render.pdf import render_pdf\n"
+        f"pdf = render_pdf(load_brief({str(json_path)!r}), layouts.get({layout!r}), {locale!r})\n"
         f"open({str(out)!r}, 'wb').write(pdf)\n"
     )
     import os
@@ -193,13 +195,13 @@ def test_source_date_epoch_dates_the_pdf(seed_brief_json, tmp_path):
 
 def test_html_renders_the_same_with_weasyprint_directly(seed_brief, tmp_path):
     for name in ("memo", "brief"):
-        html = render.render_html(seed_brief, layouts.get(name), "ru")
+        html = html_mod.render_html(seed_brief, layouts.get(name), "ru")
         src = tmp_path / f"{name}.html"
         src.write_text(html, encoding="utf-8")
         out = tmp_path / f"{name}.direct.pdf"
         run = subprocess.run([sys.executable, "-m", "weasyprint", str(src), str(out)], capture_output=True, text=True)
         assert run.returncode == 0, run.stderr
-        ours = render.render_pdf(seed_brief, layouts.get(name), "ru")
+        ours = pdf_mod.render_pdf(seed_brief, layouts.get(name), "ru")
         direct, mine = PdfReader(out), PdfReader(io.BytesIO(ours))
         assert len(direct.pages) == len(mine.pages)
         assert direct.metadata.title == mine.metadata.title

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefdoc import nlp
+from briefdoc.extractors import nlp
 from briefdoc.extractors import actors, positions, quotes
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_3362ed2f4686983c.txt"
@@ -150,7 +150,6 @@ def test_the_subject_of_a_passive_stance_verb_holds_no_position():
 
 def test_a_time_misread_as_the_subject_is_not_an_actor():
     """"This past weekend ... committed" with "weekend" parsed as the subject: no actor."""
-    from briefdoc import nlp
     from briefdoc.extractors import actors
 
     doc = nlp.parse("This past weekend committed the two countries to the accord.\n")

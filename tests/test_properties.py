@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from briefdoc.errors import BriefdocError, InputError
+from briefdoc.model.errors import BriefdocError, InputError
 
 SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 FAST = settings(max_examples=200, deadline=None)
@@ -48,7 +48,7 @@ ARTICLE_LIKE = st.lists(st.one_of(st.sampled_from(SEED_SENTENCES), PIECE), min_s
 @FAST
 @given(st.binary(max_size=3000))
 def test_decode_any_bytes_is_text_or_input_error(data):
-    from briefdoc.article import decode
+    from briefdoc.read.article import decode
 
     try:
         text = decode(data, "x.md")
@@ -61,7 +61,7 @@ def test_decode_any_bytes_is_text_or_input_error(data):
 @FAST
 @given(TEXTS)
 def test_parse_any_text_is_an_article_or_input_error(raw):
-    from briefdoc.article import parse
+    from briefdoc.read.article import parse
 
     try:
         article = parse(raw, "x.md")
@@ -76,7 +76,7 @@ def test_parse_any_text_is_an_article_or_input_error(raw):
 @given(st.lists(st.one_of(UNICODE, st.sampled_from(["<p>", "</p>", "<script>", "</script>", "<style>", "<head>", "<body>", "<embed src=x>",
                                                     "<svg/>", "<title>", "</title>", "<!--", "-->", "<![CDATA[", "&lt;", "&#0;", "&#x110000;"])), max_size=20).map("".join))
 def test_html_to_text_never_raises(source):
-    from briefdoc.htmltext import html_to_text
+    from briefdoc.read.htmltext import html_to_text
 
     title, text = html_to_text(source)
     assert title is None or isinstance(title, str)
@@ -136,7 +136,7 @@ def test_public_extract_survives_the_subpackage():
 def _brief_from_pieces(pieces: list[str], names: list[str], title: str, source: str | None):
     """A valid-looking Brief whose strings are the given pieces: each piece is a
     key point (its span in the text), the first is also a quote and a position."""
-    from briefdoc.brief import Actor, Article, Brief, KeyPoint, Position, Quote
+    from briefdoc.model.brief import Actor, Article, Brief, KeyPoint, Position, Quote
 
     text, spans = "", []
     for piece in pieces:
@@ -172,7 +172,7 @@ BRIEFS = st.builds(
 
 @pytest.fixture(scope="module")
 def all_layouts():
-    from briefdoc import layouts
+    from briefdoc.render import layouts
 
     return list(layouts.discover().values())
 
@@ -180,8 +180,8 @@ def all_layouts():
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(brief=BRIEFS, locale=st.sampled_from(["en", "ru"]))
 def test_any_valid_brief_renders_html_or_fails_cleanly(all_layouts, brief, locale):
-    from briefdoc.briefio import dumps, loads
-    from briefdoc.render import render_html
+    from briefdoc.model.briefjson import dumps, loads
+    from briefdoc.render.html import render_html
 
     # Through JSON, as an analyst's edited brief would come.
     brief = loads(dumps(brief).encode("utf-8"), "b.json")
@@ -203,8 +203,8 @@ def test_weird_brief_renders_a_pdf_or_fails_cleanly(all_layouts, pieces, names, 
     from pypdf import PdfReader
     import io
 
-    from briefdoc.briefio import dumps, loads
-    from briefdoc.render import render_pdf
+    from briefdoc.model.briefjson import dumps, loads
+    from briefdoc.render.pdf import render_pdf
 
     try:
         brief = loads(dumps(_brief_from_pieces(pieces, names, title, None)).encode("utf-8"), "b.json")
@@ -225,11 +225,11 @@ def test_pathological_strings_render_a_pdf(all_layouts):
 
     from pypdf import PdfReader
 
-    from briefdoc.render import render_pdf
+    from briefdoc.render.pdf import render_pdf
 
     pieces = ["\u202eevil\u202c text", "שלום עולם and English", "e\u0301\u0302\u0303\u0304" * 50, "\x00\x07\x1b[31m\x7f\x85",
               "x" * 5000, "Ա ру مرحبا", "\u2028\u2029\ufeff\ufffd"]  # emoji/CJK: no font here, a clean RenderError (exit 3) by design
-    from briefdoc.briefio import dumps, loads
+    from briefdoc.model.briefjson import dumps, loads
 
     built = _brief_from_pieces(pieces, ["</style>\u202e", "{{ 7*7 }}"], "T\x00itle \u202e", "\x1bsource")
     # As an analyst's edited JSON: lone surrogates and controls are cleaned on loading.

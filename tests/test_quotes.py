@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefdoc import nlp
+from briefdoc.extractors import nlp
 from briefdoc.extractors import actors, quotes
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_3362ed2f4686983c.txt"

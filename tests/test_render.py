@@ -3,29 +3,33 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import re
 
 import pytest
 
-from briefdoc import layouts
-from briefdoc.i18n import ContentTranslator, Localizer
+from briefdoc.render import axis as axis_mod
+from briefdoc.render import context
+from briefdoc.render import html as html_mod
+from briefdoc.render import layouts
+from briefdoc.render import pdf as pdf_mod
+from briefdoc.localize.translator import ContentTranslator
+from briefdoc.localize.localizer import Localizer
 
-render = importlib.import_module("briefdoc.render")
+
 
 
 def test_paragraph_numbers_are_lines(seed_brief):
     text = seed_brief.article.text
-    assert render.paragraph_number(text, 0) == 1
+    assert context.paragraph_number(text, 0) == 1
     second = text.index("Lavrov, who was visiting Baku")
-    assert render.paragraph_number(text, second) == 2
-    assert render.paragraph_number(text, second - 1) == 1  # the newline ends paragraph 1
+    assert context.paragraph_number(text, second) == 2
+    assert context.paragraph_number(text, second - 1) == 1  # the newline ends paragraph 1
     last = text.index("Calling the document")
-    assert render.paragraph_number(text, last) == len([ln for ln in text.split("\n") if ln.strip()])
+    assert context.paragraph_number(text, last) == len([ln for ln in text.split("\n") if ln.strip()])
 
 
 def test_timeline_axis_places_events_by_date_and_mirrors_for_rtl(seed_brief):
-    axis = render.timeline_axis(seed_brief.timeline, Localizer("en"), width_mm=170)
+    axis = axis_mod.timeline_axis(seed_brief.timeline, Localizer("en"), width_mm=170)
     starts = [m.start for m in axis.marks]
     assert starts == sorted(starts) and len(starts) == 8
     assert starts[0] < 5 and starts[-1] > 95  # 2020-11-09 at the start, 2023-02-28 at the end
@@ -35,21 +39,21 @@ def test_timeline_axis_places_events_by_date_and_mirrors_for_rtl(seed_brief):
         for b in axis.marks:
             if a is not b and a.lane == b.lane:
                 assert abs(a.start - b.start) > 3 or a.anchor_end != b.anchor_end
-    rtl = render.timeline_axis(seed_brief.timeline, Localizer("ar"), width_mm=170)
+    rtl = axis_mod.timeline_axis(seed_brief.timeline, Localizer("ar"), width_mm=170)
     assert all("right:" in m.span_style for m in rtl.marks)
     assert [m.lane for m in rtl.marks] == [m.lane for m in axis.marks]
 
 
 def test_partial_dates_cover_their_period():
-    assert render.date_range("2022") == (dt.date(2022, 1, 1), dt.date(2022, 12, 31))
-    assert render.date_range("2022-12") == (dt.date(2022, 12, 1), dt.date(2022, 12, 31))
-    assert render.date_range("2023-02") == (dt.date(2023, 2, 1), dt.date(2023, 2, 28))
-    assert render.date_range("2023-W09") == (dt.date(2023, 2, 27), dt.date(2023, 3, 5))
-    assert render.date_range("2023-Q2") == (dt.date(2023, 4, 1), dt.date(2023, 6, 30))
+    assert axis_mod.date_range("2022") == (dt.date(2022, 1, 1), dt.date(2022, 12, 31))
+    assert axis_mod.date_range("2022-12") == (dt.date(2022, 12, 1), dt.date(2022, 12, 31))
+    assert axis_mod.date_range("2023-02") == (dt.date(2023, 2, 1), dt.date(2023, 2, 28))
+    assert axis_mod.date_range("2023-W09") == (dt.date(2023, 2, 27), dt.date(2023, 3, 5))
+    assert axis_mod.date_range("2023-Q2") == (dt.date(2023, 4, 1), dt.date(2023, 6, 30))
 
 
 def test_telling_quotes_take_speakers_in_turn(seed_brief):
-    quotes = render.telling_quotes(seed_brief, 3, 260)
+    quotes = context.telling_quotes(seed_brief, 3, 260)
     assert len(quotes) == 3 and len({q.start for q in quotes}) == 3
     assert {q.speaker for q in quotes} == {"sergey-lavrov", "jeyhum-bayramov"}
     assert [q.start for q in quotes] == sorted(q.start for q in quotes)
@@ -57,23 +61,23 @@ def test_telling_quotes_take_speakers_in_turn(seed_brief):
 
 def test_excerpt_keeps_translated_marks():
     t = ContentTranslator("ru", "en")("quote", "One sentence here. Another one that is long enough to cut.")
-    short = render.excerpt(t, 30)
+    short = context.excerpt(t, 30)
     assert short.endswith("…") and len(short) <= 32
     assert short.translated is False and short.original == t.original
 
 
 @pytest.mark.parametrize("lang,expected", [("en", True), ("ru", True), ("fr", True), ("hy", False), ("ar", False), ("az", False)])
 def test_hyphenation_only_where_pyphen_has_the_language(lang, expected):
-    assert (lang in render.hyphenation_languages(lang)) is expected
+    assert (lang in context.hyphenation_languages(lang)) is expected
 
 
 def test_html_hyphenation_and_page_css(seed_brief):
-    html = render.render_html(seed_brief, layouts.get("brief"), "ru")
+    html = html_mod.render_html(seed_brief, layouts.get("brief"), "ru")
     assert ":lang(ru), :lang(en) { hyphens: auto; }" in html
     assert "size: A4" in html and "counter(pages)" in html
-    html_hy = render.render_html(seed_brief, layouts.get("brief"), "hy")
+    html_hy = html_mod.render_html(seed_brief, layouts.get("brief"), "hy")
     assert ":lang(hy)" not in html_hy
-    html_ar = render.render_html(seed_brief, layouts.get("brief"), "ar")
+    html_ar = html_mod.render_html(seed_brief, layouts.get("brief"), "ar")
     assert '<html lang="ar" dir="rtl">' in html_ar
     assert "@top-right { content: string(doctitle); }" in html_ar  # running title mirrored
     assert ":lang(en)" not in html_ar  # no hyphens inside right-to-left lines
@@ -81,11 +85,11 @@ def test_html_hyphenation_and_page_css(seed_brief):
 
 def test_pdf_date_from_source_date_epoch_or_article(seed_brief, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    assert render.pdf_datetime(seed_brief) == dt.datetime(2023, 2, 28, tzinfo=dt.timezone.utc)
+    assert context.pdf_datetime(seed_brief) == dt.datetime(2023, 2, 28, tzinfo=dt.timezone.utc)
     undated = seed_brief.model_copy(update={"article": seed_brief.article.model_copy(update={"published": None})})
-    assert render.pdf_datetime(undated) == render.FIXED_EPOCH
+    assert context.pdf_datetime(undated) == context.FIXED_EPOCH
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    assert render.pdf_datetime(seed_brief) == dt.datetime(2023, 11, 14, 22, 13, 20, tzinfo=dt.timezone.utc)
+    assert context.pdf_datetime(seed_brief) == dt.datetime(2023, 11, 14, 22, 13, 20, tzinfo=dt.timezone.utc)
 
 
 class Recording(ContentTranslator):
@@ -101,7 +105,7 @@ class Recording(ContentTranslator):
 @pytest.mark.parametrize("name", ["memo", "brief", "handout"])
 def test_every_piece_of_content_goes_through_tr(seed_brief, name):
     tr = Recording("ru", "en")
-    html = render.render_html(seed_brief, layouts.get(name), "ru", content=tr, fit=0)
+    html = html_mod.render_html(seed_brief, layouts.get(name), "ru", content=tr, fit=0)
     kinds = {k for k, _ in tr.asked}
     assert {"title", "key point", "quote", "event", "actor"} <= kinds
     if name != "memo":
@@ -113,7 +117,7 @@ def test_every_piece_of_content_goes_through_tr(seed_brief, name):
 def test_translated_quote_shows_the_original(seed_brief):
     q = seed_brief.quotes[10]
     tr = ContentTranslator("ru", "en", {("quote", q.text): "Во всех наших действиях мы руководствуемся принципом «не навреди»."})
-    html = render.render_html(seed_brief, layouts.get("brief"), "ru", content=tr)
+    html = html_mod.render_html(seed_brief, layouts.get("brief"), "ru", content=tr)
     assert "Во всех наших действиях" in html
     i = html.index("Во всех наших действиях")
     assert 'class="original"' in html[i:i + 600] and "do no harm" in html[i:i + 800]
@@ -121,25 +125,25 @@ def test_translated_quote_shows_the_original(seed_brief):
 
 def test_no_css_goes_through_autoescape(seed_brief):
     for name in ("memo", "brief", "handout"):
-        html = render.render_html(seed_brief, layouts.get(name), "ru", fit=0)
+        html = html_mod.render_html(seed_brief, layouts.get(name), "ru", fit=0)
         style = html[html.index("<style>"):html.index("</style>")]
         assert "&#34;" not in style and "&quot;" not in style
         assert '"Noto Serif"' in style and '"DejaVu Serif"' in style
 
 
 def test_sources_appendix_gives_paragraphs(seed_brief):
-    html = render.render_html(seed_brief, layouts.get("brief"), "en")
+    html = html_mod.render_html(seed_brief, layouts.get("brief"), "en")
     appendix = html[html.index('class="provenance"'):]
     paras = re.findall(r"¶ (\d+)", appendix)
     n_items = len(seed_brief.key_points) + len(seed_brief.positions) + len(seed_brief.quotes) + len(seed_brief.timeline)
     assert len(paras) == n_items
     text = seed_brief.article.text
-    assert paras[0] == str(render.paragraph_number(text, seed_brief.key_points[0].start))
+    assert paras[0] == str(context.paragraph_number(text, seed_brief.key_points[0].start))
 
 
 def test_memo_shrinks_its_selection_to_one_page(seed_brief):
     long = seed_brief.model_copy(update={"key_points": seed_brief.key_points * 5})
-    html, document = render._fitted(long, layouts.get("memo"), "en", None)
+    html, document = html_mod.fitted(long, layouts.get("memo"), "en", None)
     assert len(document.pages) == 1
 
 
@@ -151,7 +155,7 @@ def test_builtin_layouts_print_on_the_locales_paper(seed_brief, locale, size):
 
     import pypdf
 
-    pdf = render.render_pdf(seed_brief, layouts.get("memo"), locale, variant="none", attach_json=False)
+    pdf = pdf_mod.render_pdf(seed_brief, layouts.get("memo"), locale, variant="none", attach_json=False)
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 1
     box = reader.pages[0].mediabox
@@ -166,7 +170,7 @@ def test_a_layout_with_a_fixed_page_size_keeps_it(tmp_path, seed_brief):
     toml = folder / "layout.toml"
     toml.write_text(toml.read_text(encoding="utf-8").replace('page_size = "locale"', 'page_size = "A5"'), encoding="utf-8")
     lay = layouts.get("memo", [tmp_path])
-    assert "size: A5;" in render.render_html(seed_brief, lay, "en_US", fit=0)
+    assert "size: A5;" in html_mod.render_html(seed_brief, lay, "en_US", fit=0)
     toml.write_text(toml.read_text(encoding="utf-8").replace('page_size = "A5"', 'page_size = "Tabloid"'), encoding="utf-8")
     with pytest.raises(layouts.InputError, match="page_size 'Tabloid'.*'locale'"):
         layouts.get("memo", [tmp_path])
@@ -189,12 +193,12 @@ def test_weeks_and_quarters_in_the_locale(locale, week, quarter):
 
 
 def test_a_week_on_the_timeline_graphic_spans_its_days(seed_brief):
-    from briefdoc.brief import Event
+    from briefdoc.model.brief import Event
 
     base = seed_brief.timeline[0]
     week = Event(**(base.model_dump() | {"date": "2023-W08"}))
     day = Event(**(base.model_dump() | {"date": "2023-02-28"}))
-    axis = render.timeline_axis([week, day], Localizer("en"))
+    axis = axis_mod.timeline_axis([week, day], Localizer("en"))
     marks = {m.event.date: m for m in axis.marks}
     assert marks["2023-W08"].end - marks["2023-W08"].start > 0  # a span, not a point
     assert marks["2023-W08"].end < marks["2023-02-28"].start  # 20-26 February lies before the 28th

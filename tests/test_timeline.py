@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefdoc import nlp
+from briefdoc.extractors import nlp
 from briefdoc.extractors import timeline
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_3362ed2f4686983c.txt"
@@ -186,9 +186,8 @@ def test_relative_date_inside_a_british_style_quote_is_not_dated():
 def test_a_clause_dated_twice_keeps_the_finer_date():
     import datetime as _dt
 
-    from briefdoc import nlp as _nlp
     from briefdoc.extractors import timeline as _timeline
 
-    doc = _nlp.parse("Ramadan begins next week, and the price of dates has risen.")
+    doc = nlp.parse("Ramadan begins next week, and the price of dates has risen.")
     events = _timeline.build(doc, _dt.date(2023, 3, 14))
     assert [(e.expression, e.date) for e in events] == [("next week", "2023-W12")]

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from briefdoc.timex import Timex, calendar_date, tag
+from briefdoc.extractors.timex import Timex, calendar_date, tag
 
 ANCHOR = dt.date(2023, 2, 28)  # a Tuesday
 
@@ -520,7 +520,7 @@ def test_clock_on_weekday_without_anchor_stays_open():
 
 
 def test_a_noun_that_looks_like_a_scheduled_verb_does_not_make_the_date_future():
-    from briefdoc import nlp
+    from briefdoc.extractors import nlp
 
     anchor = dt.date(2023, 2, 28)  # a Tuesday
     for text, value in [
@@ -539,7 +539,7 @@ def test_this_weekend_in_the_past_tense_is_the_one_just_gone():
 
 
 def test_a_holiday_naming_a_kind_of_thing_is_not_a_date():
-    from briefdoc import nlp
+    from briefdoc.extractors import nlp
 
     anchor = dt.date(2023, 2, 28)
     for text in ("Mexico retaliated against Christmas trees from Oregon.", "Halloween costumes sold out."):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefdoc.timex import tag
+from briefdoc.extractors.timex import tag
 
 ANCHOR = dt.date(2023, 2, 28)  # a Tuesday
 

@@ -27,7 +27,7 @@ def run(code: str):
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc/self/maps and ldconfig")
 def test_same_libraries_as_a_plain_import_and_find_library_restored():
     plain = run("import weasyprint\n" + MAPS)
-    quick = run("from briefdoc import render\nrender.load_weasyprint()\n" + MAPS)
+    quick = run("from briefdoc.render import weasy\nweasy.load_weasyprint()\n" + MAPS)
     assert quick == plain
     libs, module = quick
     assert module == "ctypes.util"  # the original function is back
@@ -38,9 +38,9 @@ def test_same_libraries_as_a_plain_import_and_find_library_restored():
 def test_the_ldconfig_finder_answers_as_cpython_does():
     import ctypes.util
 
-    from briefdoc import render
+    from briefdoc.render import weasy
 
-    finder = render._ldconfig_finder()
+    finder = weasy._ldconfig_finder()
     assert finder is not None
     for name in ("gobject-2.0", "pango-1.0", "harfbuzz", "fontconfig", "c", "m"):
         assert finder(name) == ctypes.util._findSoname_ldconfig(name), name
@@ -50,14 +50,16 @@ def test_the_ldconfig_finder_answers_as_cpython_does():
 def test_font_subsetting_arrays_are_open_and_the_pdf_is_the_same():
     import hashlib
 
-    from briefdoc import layouts, render
-    from briefdoc.brief import Article, Brief
+    from briefdoc.render import layouts
+    from briefdoc.render import pdf
+    from briefdoc.render import weasy
+    from briefdoc.model.brief import Article, Brief
 
-    render.load_weasyprint()
+    weasy.load_weasyprint()
     from weasyprint.pdf import fonts as pdf_fonts
 
     proxy = pdf_fonts.ffi
-    assert isinstance(proxy, render._OpenArrayFFI)
+    assert isinstance(proxy, weasy._OpenArrayFFI)
     codes = proxy.new("hb_codepoint_t[3]", [5, 6, 7])
     assert list(codes) == [5, 6, 7] and proxy.typeof(codes) is proxy.typeof("hb_codepoint_t[]")
     assert len(proxy.new("hb_tag_t[100]")) == 100  # no items: as asked
@@ -71,7 +73,7 @@ def test_font_subsetting_arrays_are_open_and_the_pdf_is_the_same():
     for ffi in (proxy, proxy._ffi):
         pdf_fonts.ffi = ffi
         try:
-            pdfs.append(hashlib.md5(render.render_pdf(brief, layout, "ru")).hexdigest())
+            pdfs.append(hashlib.md5(pdf.render_pdf(brief, layout, "ru")).hexdigest())
         finally:
             pdf_fonts.ffi = proxy
     assert pdfs[0] == pdfs[1]

@@ -1,23 +1,24 @@
 """briefdoc: news articles to print-ready, translated PDF briefs.
 
 Public API: :func:`read_article`, :func:`extract`, :func:`load_brief`,
-:func:`render_brief`. (The modules ``briefdoc.extractors`` and ``briefdoc.render``
-hold the stages; the API functions are named apart from them so that importing a
-module never replaces a function.) Heavy libraries (spaCy, WeasyPrint) load on first use."""
+:func:`render_brief`. The stages are the subpackages ``read``, ``extract``,
+``localize``, ``render`` and ``build`` over the shared ``model``; the API
+functions import them on first use, so that ``import briefdoc`` (and
+``briefdoc --help``) loads neither spaCy nor WeasyPrint."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-__version__ = "0.1.0"
+from .model.version import __version__
 
 __all__ = ["__version__", "extract", "read_article", "load_brief", "render_brief"]
 
 
 def read_article(path: str | Path):
     """Read a seed (text, Markdown or HTML, optional YAML front matter) into an Article."""
-    from .article import read_article as _read
+    from .read.article import read_article as _read
 
     return _read(path)
 
@@ -31,18 +32,20 @@ def extract(text: str, *, published: dt.date | None = None, title: str | None = 
 
 def load_brief(path: str | Path):
     """Read a Brief from its JSON file, validated against the schema."""
-    from .briefio import load_brief as _load
+    from .model.briefjson import load_brief as _load
 
     return _load(path)
 
 
 def render_brief(brief, *, layout: str = "brief", locale: str = "en", format: str = "pdf", **options) -> bytes | str:
     """Render a Brief with a layout in a locale: PDF bytes, or HTML text."""
-    from . import i18n, layouts
-    from . import render as _render
+    from .localize.locales import negotiate
+    from .render.html import render_html
+    from .render.layouts import get as get_layout
+    from .render.pdf import render_pdf
 
-    lay = layouts.get(layout)
-    loc = i18n.negotiate(locale)
+    lay = get_layout(layout)
+    loc = negotiate(locale)
     if format == "html":
-        return _render.render_html(brief, lay, loc, **options)
-    return _render.render_pdf(brief, lay, loc, **options)
+        return render_html(brief, lay, loc, **options)
+    return render_pdf(brief, lay, loc, **options)

@@ -52,8 +52,8 @@ _exit_on_early_interrupt()
 
 import typer  # noqa: E402
 
-from . import __version__
-from .errors import BriefdocError, InputError
+from .model.errors import BriefdocError, InputError
+from .model.version import __version__
 
 app = typer.Typer(
     name="briefdoc",
@@ -94,18 +94,18 @@ def extract(
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the brief JSON here (default: stdout)."),
 ):
     """Extract a brief (key points, actors, quotes, positions, timeline) as JSON."""
-    from .article import read_article
-    from .briefio import dumps
+    # Each command imports the stages it runs when it runs: `briefdoc --help` stays instant.
     from .extractors import extract as run
+    from .model.briefjson import dumps
+    from .model.files import write_output
+    from .read.article import read_article
 
     article = read_article(seed)
     text = dumps(run(article.text, article=article))
     if output is None:
         sys.stdout.write(text)
     else:
-        from .render import write_atomic
-
-        write_atomic(output, text)
+        write_output(output, text)
 
 
 @app.command()
@@ -122,21 +122,24 @@ def render(
     pdf_variant: Optional[str] = typer.Option(None, "--pdf-variant", help="PDF variant: pdf/a-3b, pdf/ua-1, none... (default: the layout's pdf_variant)."),
 ):
     """Render one brief with one layout in one locale."""
-    from . import i18n, layouts
-    from .briefio import brief_from
-    from .content import translator_for
-    from .render import render_html, render_pdf, write_atomic
+    from .localize.content import translator_for
+    from .localize.locales import resolve
+    from .model.files import write_output
+    from .pipeline import brief_from
+    from .render.html import render_html
+    from .render.layouts import get as get_layout
+    from .render.pdf import render_pdf
 
     if format not in ("pdf", "html"):
         raise InputError(f"--format {format!r}: choose pdf or html")
-    lay = layouts.get(layout, layouts_dir)
-    loc = i18n.resolve(locale)  # "fr_CA" stays fr_CA (Canadian formats) and uses the fr catalogs
+    lay = get_layout(layout, layouts_dir)
+    loc = resolve(locale)  # "fr_CA" stays fr_CA (Canadian formats) and uses the fr catalogs
     if output is None:
         output = source.with_name(f"{source.stem}.{lay.name}.{loc}.{format}")
     brief = brief_from(source)
     content = translator_for(brief, loc, source, translations, use_fuzzy=use_fuzzy, require_complete=require_complete)
     data = render_html(brief, lay, loc, content=content) if format == "html" else render_pdf(brief, lay, loc, content=content, variant=pdf_variant)
-    write_atomic(output, data)
+    write_output(output, data)
     if content.report():
         print(f"briefdoc: warning: {content.report()}", file=sys.stderr)
     print(output)
@@ -157,7 +160,7 @@ def build(
 ):
     """Render every seed with every layout in every locale into OUT/<seed>/<layout>.<locale>.pdf
     (and the extracted OUT/<seed>/brief.json); only what changed since the last build is redone."""
-    from .build import run_build
+    from .build.batch import run_build
 
     summary = run_build(
         seeds or [Path("seeds")],
@@ -177,21 +180,24 @@ def build(
 
 @app.command()
 def doctor(
-    source: Optional[Path] = typer.Argument(None, help="A brief JSON or seed to render (default: the demo seed's extraction)."),
+    source: Optional[Path] = typer.Argument(None, help="A brief JSON or seed to render (default: a small built-in sample)."),
     layouts_opt: Optional[str] = typer.Option(None, "--layouts", help="Comma-separated layouts (default: all)."),
     locales_opt: Optional[str] = typer.Option(None, "--locales", help="Comma-separated locales (default: all shipped)."),
     layouts_dir: list[Path] = typer.Option([], "--layouts-dir", help="A folder of user layouts (may repeat)."),
 ):
     """Check fonts: for each layout and locale, which font renders the text and whether any glyph is missing."""
-    from . import fonts, i18n, layouts
-    from .briefio import brief_from
-    from .errors import RenderError
+    from .localize.locales import resolve, shipped_locales
+    from .model.errors import RenderError
+    from .pipeline import brief_from
+    from .render.doctor import doctor as check, format_doctor, sample_brief
+    from .render.layouts import discover
+    from .render.layouts import get as get_layout
 
-    available = layouts.discover(layouts_dir)
-    lays = [layouts.get(n, layouts_dir) for n in _split(layouts_opt)] if layouts_opt else list(available.values())
-    locs = [i18n.resolve(x) for x in _split(locales_opt)] if locales_opt else i18n.shipped_locales()
-    brief = brief_from(source or Path(__file__).resolve().parents[2] / "seeds" / "000_3362ed2f4686983c.md")
-    report, ok = fonts.format_doctor(fonts.doctor(brief, lays, locs))
+    available = discover(layouts_dir)
+    lays = [get_layout(n, layouts_dir) for n in _split(layouts_opt)] if layouts_opt else list(available.values())
+    locs = [resolve(x) for x in _split(locales_opt)] if locales_opt else shipped_locales()
+    brief = brief_from(source) if source is not None else sample_brief()
+    report, ok = format_doctor(check(brief, lays, locs))
     print(report)
     if not ok:
         raise RenderError("some layouts or locales would print missing glyphs or failed to render (see above)")
@@ -202,9 +208,9 @@ def list_layouts(
     layouts_dir: list[Path] = typer.Option([], "--layouts-dir", help="A folder of user layouts (may repeat)."),
 ):
     """List the layouts with their descriptions."""
-    from . import layouts
+    from .render.layouts import discover
 
-    for lay in layouts.discover(layouts_dir).values():
+    for lay in discover(layouts_dir).values():
         origin = "" if lay.builtin else f"  [{lay.path}]"
         print(f"{lay.name:<10} {lay.page_size:<7} {lay.description}{origin}")
 
@@ -215,7 +221,7 @@ def list_locales(
     seeds_dir: Path = typer.Option(Path("seeds"), "--seeds", help="Folder of seeds whose content catalogs are counted."),
 ):
     """List the shipped locales with UI and content translation completeness."""
-    from .content import locales_table
+    from .pipeline import locales_table
 
     for line in locales_table(brief_path, seeds_dir):
         print(line)
@@ -233,7 +239,7 @@ def translate_export(
     sentences: Optional[bool] = typer.Option(None, "--sentences/--no-sentences", help="Also export every sentence of the article (default: for seeds, whose extraction may change)."),
 ):
     """Write the brief's translatable content as a PO catalog (msgctxt = kind)."""
-    from .content import export_to
+    from .pipeline import export_to
 
     data = export_to(source, locale, output, sentences=sentences)
     if output is None:
@@ -249,7 +255,7 @@ def translate_status(
     translations: Optional[Path] = typer.Option(None, "--translations", help="Content catalog to check (default: beside the source)."),
 ):
     """Show, per locale, how many content items are translated and which are not."""
-    from .content import status_lines
+    from .pipeline import status_lines
 
     for line in status_lines(source, locale, translations):
         print(line)
@@ -260,7 +266,7 @@ def schema():
     """Print the JSON Schema of a brief's JSON."""
     import json
 
-    from .brief import json_schema
+    from .model.brief import json_schema
 
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
 
@@ -277,7 +283,7 @@ def main(argv: Optional[list[str]] = None) -> None:
 
 
 def _run(args: list[str], debug: bool) -> None:
-    from .errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, one_line
+    from .model.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, one_line
 
     try:
         # Outside standalone mode Typer *returns* the code of a typer.Exit (and turns

@@ -1,14 +1,17 @@
 """Extraction: an article's text to a Brief.
 
 Each submodule finds one kind of thing in a parsed spaCy Doc and returns typed
-items that carry their source spans; this module only composes them.
+items that carry their source spans; this module only composes them. (The stage
+is named ``extractors``, not ``extract``: a subpackage ``briefdoc.extract`` would
+replace the public function ``briefdoc.extract()`` the moment it is imported.)
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from ..brief import Article, Brief
+from ..model.brief import Article, Brief
+from . import _wrapping, actors, keypoints, nlp, positions, quotes, timeline
 
 
 def extract(
@@ -23,17 +26,13 @@ def extract(
     ``published`` anchors relative dates ("last month", "Tuesday"); without it
     they stay underspecified and are left out of the timeline.
     """
-    from .. import nlp
-    from . import actors as actors_mod
-    from . import _wrapping, keypoints, positions, quotes, timeline
-
     if article is None:
         article = Article(title=title or _first_line(text), published=published, text=text)
     # A hard-wrapped text is parsed with its paragraphs on one line each (same offsets);
     # the items then quote the article as written, line breaks and all.
     unwrapped = _wrapping.unwrap(article.text)
     doc = nlp.parse(unwrapped)
-    cast = actors_mod.find(doc)
+    cast = actors.find(doc)
     found_quotes = quotes.find(doc, cast)
     found_positions = positions.find(doc, cast, found_quotes)
     events = timeline.build(doc, article.published)

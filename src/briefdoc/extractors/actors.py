@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..brief import Actor
+from ..model.brief import Actor
 from . import _countries as C
-from . import _marks
+from . import _marks, nlp
 
 # Nouns that make a title or a description of a person.
 TITLE_NOUNS = {
@@ -640,8 +640,6 @@ def _word_index() -> dict | None:
     "adj", "adv"), or None for a pipeline without them."""
     if not _INDEX:
         try:
-            from .. import nlp
-
             table = nlp.pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_index")
             _INDEX.append({pos: set(table[pos]) for pos in ("noun", "verb", "adj", "adv")})
         except Exception:  # no such tables: no word is known

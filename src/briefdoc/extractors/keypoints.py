@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..brief import KeyPoint, Quote
+from ..model.brief import KeyPoint, Quote
 
 MIN_POINTS, MAX_POINTS = 3, 6
 _QUOTE_MARKS = "\"“”«»„‘"

@@ -10,7 +10,7 @@ Words that are only a direct quote are left to the quotes.
 
 from __future__ import annotations
 
-from ..brief import Position, Quote
+from ..model.brief import Position, Quote
 from .actors import SELF_PRONOUNS, Cast, Ref
 from .quotes import REPORT, SPEECH, _BELIEF, _Ctx, _cue_text, _person_like, _sent_in_para, _subject, _trim
 

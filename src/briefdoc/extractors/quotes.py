@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ..brief import Quote
+from ..model.brief import Quote
 from . import _countries as C
 from . import _learned, _marks, _reported
 from .actors import HONORIFICS, PEOPLE_NOUNS, SELF_PRONOUNS, TITLE_NOUNS, Cast, Ref, _spelled

@@ -24,9 +24,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .. import timex
+from . import timex
 from . import _marks
-from ..brief import Event, date_bounds
+from ..model.brief import Event, date_bounds
 
 _DEICTIC = re.compile(
     r"\b(?:today|tonight|yesterday|tomorrow|now|ago|this|last|next|coming|past|current|"

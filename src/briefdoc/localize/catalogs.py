@@ -1,14 +1,16 @@
 """UI catalogs: extract, update, compile and check, as pybabel does, with the
 project's mapping (babel.cfg) and keywords in one place.
 
-    python -m briefdoc.catalogs update        # sources -> messages.pot -> each messages.po
-    python -m briefdoc.catalogs init LOCALE   # start translations/LOCALE/LC_MESSAGES/messages.po
-    python -m briefdoc.catalogs compile       # each messages.po -> messages.mo
-    python -m briefdoc.catalogs check         # fail if stale, untranslated, fuzzy or broken
-    python -m briefdoc.catalogs stats         # translated entries per locale
+    python -m briefdoc.localize.catalogs update        # sources -> messages.pot -> each messages.po
+    python -m briefdoc.localize.catalogs init LOCALE   # start translations/LOCALE/LC_MESSAGES/messages.po
+    python -m briefdoc.localize.catalogs compile       # each messages.po -> messages.mo
+    python -m briefdoc.localize.catalogs check         # fail if stale, untranslated, fuzzy or broken
+    python -m briefdoc.localize.catalogs stats         # translated entries per locale
 
-Every function takes the repository root (default: this checkout) so that tests
-can run them on a copy.
+Every function takes the folder that holds translations/ (default: the one the
+package reads, i.e. the checkout's top level, or the installed package for
+``stats``) so that tests can run them on a copy. Extracting the template reads
+the sources and babel.cfg, so ``update`` and ``check`` need a checkout.
 """
 
 from __future__ import annotations
@@ -17,9 +19,15 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-TRANSLATIONS = ROOT / "translations"
-POT = TRANSLATIONS / "messages.pot"
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.mofile import write_mo
+from babel.messages.plurals import get_plural
+from babel.messages.pofile import read_po, write_po
+
+from .locales import translations_dir
+
 # The locales the project promises (README, issue 5): `check` fails when one has no catalog.
 REQUIRED_LOCALES = ("ru", "hy", "fr", "az", "ar")
 KEYWORDS = {
@@ -34,16 +42,12 @@ _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 def _paths(root: Path | None) -> tuple[Path, Path, Path]:
-    root = Path(root) if root is not None else ROOT
+    root = Path(root) if root is not None else translations_dir().parent
     return root, root / "translations", root / "translations" / "messages.pot"
 
 
 def extract_template(root: Path | None = None):
     """A fresh Catalog of every UI string in the code and the layouts."""
-    from babel.messages.catalog import Catalog
-    from babel.messages.extract import extract_from_dir
-    from babel.messages.frontend import parse_mapping_cfg
-
     root, _, _ = _paths(root)
     with open(root / "babel.cfg", encoding="utf-8") as fh:
         method_map, options_map = parse_mapping_cfg(fh)
@@ -62,15 +66,11 @@ def extract_template(root: Path | None = None):
 
 
 def _read(path: Path, locale: str | None = None):
-    from babel.messages.pofile import read_po
-
     with path.open("rb") as fh:
         return read_po(fh, locale=locale)
 
 
 def _write(path: Path, catalog) -> None:
-    from babel.messages.pofile import write_po
-
     tmp = path.with_name(path.name + ".part")
     with tmp.open("wb") as fh:
         write_po(fh, catalog, width=100, sort_output=True, no_location=True, omit_header=False)
@@ -111,8 +111,6 @@ def update(root: Path | None = None, quiet: bool = False) -> None:
 
 def init(locale: str, root: Path | None = None) -> Path:
     """Start a catalog for ``locale`` from the template, with Babel's plural forms."""
-    from babel.messages.catalog import Catalog
-
     root, translations, pot = _paths(root)
     path = translations / locale / "LC_MESSAGES" / "messages.po"
     if path.exists():
@@ -129,8 +127,6 @@ def init(locale: str, root: Path | None = None) -> Path:
 
 def compile_all(root: Path | None = None) -> list[Path]:
     """Compile each messages.po into messages.mo (fuzzy entries left out)."""
-    from babel.messages.mofile import write_mo
-
     written = []
     for locale, path in locale_catalogs(root).items():
         catalog = _read(path, locale)
@@ -164,10 +160,8 @@ def _placeholder_problems(m) -> list[str]:
 
 def problems(root: Path | None = None, required: tuple[str, ...] = REQUIRED_LOCALES) -> list[str]:
     """Everything that makes the catalogs unfit to ship, one line each."""
-    from babel.messages.plurals import get_plural
-
     root, _, pot = _paths(root)
-    fix = "run 'python -m briefdoc.catalogs update'"
+    fix = "run 'python -m briefdoc.localize.catalogs update'"
     if not pot.exists():
         return [f"{pot.relative_to(root)} is missing; {fix}"]
     found: list[str] = []
@@ -178,7 +172,7 @@ def problems(root: Path | None = None, required: tuple[str, ...] = REQUIRED_LOCA
     catalogs = locale_catalogs(root)
     for locale in required:
         if locale not in catalogs:
-            found.append(f"translations/{locale}/LC_MESSAGES/messages.po is missing; run 'python -m briefdoc.catalogs init {locale}'")
+            found.append(f"translations/{locale}/LC_MESSAGES/messages.po is missing; run 'python -m briefdoc.localize.catalogs init {locale}'")
     for locale, path in catalogs.items():
         rel = path.relative_to(root)
         try:
@@ -236,7 +230,7 @@ def main(argv: list[str]) -> int:
     if cmd == "update":
         update()
     elif cmd == "init" and len(argv) == 2:
-        print(f"created {init(argv[1]).relative_to(ROOT)}")
+        print(f"created {init(argv[1])}")
     elif cmd == "compile":
         compile_all()
     elif cmd == "stats":
@@ -251,7 +245,7 @@ def main(argv: list[str]) -> int:
             return 1
         print(f"catalogs: {len(locale_catalogs())} locales complete and current")
     else:
-        print("usage: python -m briefdoc.catalogs update|init LOCALE|compile|check|stats", file=sys.stderr)
+        print("usage: python -m briefdoc.localize.catalogs update|init LOCALE|compile|check|stats", file=sys.stderr)
         return 2
     return 0
 

@@ -1,11 +1,13 @@
-"""Reading and writing a Brief's JSON, and getting a Brief from either a seed or
-its JSON."""
+"""Reading and writing a Brief's JSON, validated against the schema."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from .brief import Brief, date_bounds
 from .errors import InputError
 
 MAX_JSON_BYTES = 20_000_000  # a brief holds at most an article (2 MB) and pieces of it
@@ -55,10 +57,6 @@ def load_brief(path: str | Path):
 
 def loads(raw: bytes | str, where: str = "<brief>"):
     """A validated Brief from JSON text."""
-    from pydantic import ValidationError
-
-    from .brief import Brief
-
     if isinstance(raw, bytes):
         if not raw.strip():
             raise InputError(f"{where}: the file is empty; give a brief JSON written by 'briefdoc extract'")
@@ -88,8 +86,6 @@ def loads(raw: bytes | str, where: str = "<brief>"):
 def _check_dates(brief, where: str) -> None:
     """The schema checks a timeline date's shape, not that it exists: 2023-02-30
     or 2023-W53 would only fail later, inside a layout."""
-    from .brief import date_bounds
-
     for i, event in enumerate(brief.timeline):
         try:
             date_bounds(event.date)
@@ -112,15 +108,3 @@ def describe_validation_error(exc) -> str:
 
 def is_brief_json(path: Path) -> bool:
     return path.suffix.lower() == ".json"
-
-
-def brief_from(path: str | Path):
-    """A Brief from a brief JSON, or extracted from a seed."""
-    p = Path(path)
-    if is_brief_json(p):
-        return load_brief(p)
-    from .article import read_article
-    from .extractors import extract
-
-    article = read_article(p)
-    return extract(article.text, article=article)

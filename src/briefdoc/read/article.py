@@ -7,8 +7,10 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from .brief import Article
-from .errors import InputError
+from ..extractors import timex
+from ..model.brief import Article
+from ..model.errors import InputError
+from .htmltext import read_page
 
 MAX_BYTES = 2_000_000  # about 300,000 words: far more than any news article
 
@@ -184,7 +186,6 @@ def parse(raw: str, path: str = "<input>") -> Article:
     body = raw
     page_date = None
     if _looks_like_html(body):
-        from .htmltext import read_page
 
         page = read_page(body)
         body, page_date = page.text, page.published
@@ -230,8 +231,6 @@ def stated_date(text: str) -> dt.date | None:
     when it has no front matter: a line that is only a full date with its labels ("Published: 28
     February 2023", "Tue 28 Feb 2023 09.15 GMT", "By Jane Roe | 28.02.2023"), or a wire dateline
     ("YEREVAN, Feb. 28, 2023 (Reuters) - "). A date without its year is not enough: None then."""
-    from . import timex
-
     lines = [line.strip() for line in text.split("\n", 40)[:40] if line.strip()][:_DATE_LINES]
     for line in lines:
         head = line[:200]

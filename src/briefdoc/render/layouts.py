@@ -1,7 +1,8 @@
 """Layouts: folders holding layout.toml, a Jinja2 template and CSS.
 
-Built-in layouts live in the repository's layouts/ folder, beside the shared base
-template; a user's folder of layouts (``--layouts-dir``) is searched first."""
+Built-in layouts are the shipped layouts/ folder (package data; the repository's
+top-level layouts/ in a checkout), beside the shared base template; a user's folder
+of layouts (``--layouts-dir``) is searched first."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
+from ..model.errors import InputError
+from ..model.resources import LAYOUTS, data_dir
 
-BUILTIN_DIR = Path(__file__).resolve().parents[2] / "layouts"
 # The PDF variants a layout or a user may ask for (WeasyPrint's names); "none" is plain PDF.
 PDF_VARIANTS = ("none", "pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/ua-1")
 PAGE_SIZES = {"A4", "A5", "A3", "Letter", "Legal", "B5"}
@@ -88,7 +89,7 @@ def _load(folder: Path, builtin: bool) -> Layout:
 def discover(extra_dirs: tuple[Path, ...] | list[Path] = ()) -> dict[str, Layout]:
     """All layouts by name: user folders first (they may override built-ins)."""
     found: dict[str, Layout] = {}
-    for root, builtin in [*((Path(d), False) for d in extra_dirs), (BUILTIN_DIR, True)]:
+    for root, builtin in [*((Path(d), False) for d in extra_dirs), (data_dir(LAYOUTS), True)]:
         if not root.is_dir():
             raise InputError(f"{root}: no such layouts folder; check --layouts-dir")
         # A user may point at one layout folder or at a folder of layouts.

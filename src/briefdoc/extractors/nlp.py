@@ -62,7 +62,7 @@ def pipeline():
         try:
             module = importlib.import_module("en_core_web_sm")
         except ImportError:
-            from .errors import BriefdocError
+            from ..model.errors import BriefdocError
 
             raise BriefdocError(
                 f"the spaCy model {MODEL} is not installed; run 'make setup'"

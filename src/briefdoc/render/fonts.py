@@ -14,7 +14,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .errors import RenderError
+from fontTools.ttLib import TTFont
+
+from ..model.errors import RenderError
 
 # The faces for each script, best first; DejaVu is the last resort for any script.
 SERIF = {
@@ -95,8 +97,6 @@ def installed_faces() -> dict[str, list[FontFile]]:
 
 @lru_cache(maxsize=None)
 def _cmap(path: str) -> frozenset[int]:
-    from fontTools.ttLib import TTFont
-
     try:
         font = TTFont(path, lazy=True, fontNumber=0)
         return frozenset(font.getBestCmap() or {})
@@ -184,94 +184,3 @@ def no_missing_glyphs(locale: str, layout_name: str):
         raise RenderError(
             f"locale {locale!r}, layout {layout_name!r}: missing glyph for {chars}: no installed font has it; "
             f"install a font that does (e.g. a Noto face for that script) or remove the character")
-
-
-# --- briefdoc doctor -----------------------------------------------------------------
-
-def locale_sample(locale: str) -> str:
-    """Text a brief in ``locale`` prints besides its content: the UI catalog's
-    translations, month and day names, digits and the quotation marks."""
-    from babel import Locale
-
-    from .i18n import Localizer, ui_translations
-
-    loc = Locale.parse(locale)
-    parts = list(loc.months["format"]["wide"].values()) + list(loc.days["format"]["wide"].values())
-    l10n = Localizer(locale)
-    parts += [l10n.number(1234567.89), l10n.quote("x"), l10n.partial_date("2023-02-28"), l10n.date_long(__import__("datetime").date(2023, 2, 28))]
-    catalog = getattr(ui_translations(locale), "_catalog", {}) or {}
-    for value in catalog.values():
-        parts.extend(value if isinstance(value, (list, tuple)) else [value])
-    return "\n".join(str(p) for p in parts)
-
-
-def pdf_fonts(pdf: bytes) -> list[str]:
-    """The font names embedded in a PDF (subset prefix removed)."""
-    import io
-
-    from pypdf import PdfReader
-
-    names: set[str] = set()
-    for page in PdfReader(io.BytesIO(pdf)).pages:
-        fonts = (page.get("/Resources") or {}).get("/Font") or {}
-        for ref in fonts.values():
-            name = str(ref.get_object().get("/BaseFont", ""))
-            names.add(name.lstrip("/").split("+", 1)[-1])
-    return sorted(names)
-
-
-@dataclass
-class DoctorRow:
-    locale: str
-    layout: str
-    fonts: list[str]
-    by_font: dict[str, str]
-    missing: str
-    error: str = ""
-    pages: int = 0
-    size: int = 0
-
-
-def doctor(brief, layouts, locales) -> list[DoctorRow]:
-    """For each layout and locale: render ``brief`` and report the embedded fonts,
-    which stack face renders the locale's characters and any missing glyph."""
-    import io
-
-    from pypdf import PdfReader
-
-    from .errors import BriefdocError
-    from .render import render_pdf
-
-    rows = []
-    for lay in layouts:
-        for loc in locales:
-            sample = locale_sample(loc) + "\n" + brief.article.title
-            cov = coverage(sample, stack(loc, "serif"))
-            row = DoctorRow(loc, lay.name, [], cov.by_font, cov.missing)
-            try:
-                pdf = render_pdf(brief, lay, loc)
-                row.fonts = pdf_fonts(pdf)
-                row.pages = len(PdfReader(io.BytesIO(pdf)).pages)
-                row.size = len(pdf)
-            except BriefdocError as exc:
-                row.error = str(exc)
-            rows.append(row)
-    return rows
-
-
-def format_doctor(rows: list[DoctorRow]) -> tuple[str, bool]:
-    """The doctor's report and whether everything is fine."""
-    lines, ok = [], True
-    for r in rows:
-        status = "ok" if not (r.error or r.missing) else "FAIL"
-        ok = ok and status == "ok"
-        lines.append(f"{r.layout:<8} {r.locale:<5} {status:<4} {r.pages} page(s), {r.size / 1024:.1f} KB; embedded: {', '.join(r.fonts) or '-'}")
-        for fam, chars in r.by_font.items():
-            letters = "".join(c for c in chars if c.isalpha())
-            shown = letters[:24] + ("…" if len(letters) > 24 else "")
-            lines.append(f"    {fam}: {len(chars)} characters{(' (' + shown + ')') if shown else ''}")
-        if r.missing:
-            lines.append(f"    no face in the stack has: {', '.join(describe(c) for c in r.missing)}")
-        if r.error:
-            lines.append(f"    {r.error}")
-    return "\n".join(lines), ok

@@ -7,7 +7,6 @@ Every extracted item carries ``start``/``end``, character offsets into
 from __future__ import annotations
 
 import datetime as dt
-import datetime as dt
 import re
 from typing import Literal
 

