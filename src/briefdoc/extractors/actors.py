@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..model.brief import Actor
 from . import _countries as C
-from . import _marks, nlp
+from . import _marks, lexicon, nlp
 
 # Nouns that make a title or a description of a person.
 TITLE_NOUNS = {
@@ -30,7 +30,7 @@ TITLE_NOUNS = {
 }
 STATE_TITLES = {"minister", "president", "premier", "chancellor", "ambassador", "envoy", "king", "queen",
                 "emir", "sultan", "diplomat", "counterpart", "negotiator", "consul"}
-HONORIFICS = {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "madam"}
+HONORIFICS = lexicon.words("honorifics")
 # Nouns whose possessor or nationality is the party ("his government", "Azerbaijani authorities").
 BODY_NOUNS = {"government", "administration", "authorities", "authority", "cabinet", "side", "leadership",
               "ministry", "embassy", "delegation", "military", "army", "forces", "officials", "regime",
