@@ -1,6 +1,8 @@
 """The extractors' word lists and tables, kept as data files under ``data/<language>/``
 (as spaCy keeps its language data and HeidelTime its patterns), read once per process.
 
+Lists that several extractors share sit at the top of ``data/en/``; an extractor's
+own are in a folder named after it (``time/months`` is ``data/en/time/months.txt``).
 A data file is UTF-8 text, one entry per line; ``#`` starts a comment, blank lines
 are skipped. A list (:func:`words`, :func:`ordered`, :func:`pattern`) has one word or
 phrase per line; a table (:func:`table`, :func:`rows`) has fields separated by `` | ``,
@@ -23,7 +25,7 @@ class LexiconError(ValueError):
 
 @lru_cache(maxsize=None)
 def _entries(name: str, language: str = LANGUAGE) -> tuple[str, ...]:
-    path = resources.files(__package__) / "data" / language / f"{name}.txt"
+    path = resources.files(__package__).joinpath("data", language, *f"{name}.txt".split("/"))
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -85,6 +87,17 @@ def pattern(name: str) -> str:
 
 
 def names(language: str = LANGUAGE) -> list[str]:
-    """Every data file of ``language``, by name (for tests that load them all)."""
+    """Every data file of ``language``, by name ("honorifics", "time/months"), for
+    tests that load them all."""
     folder = resources.files(__package__) / "data" / language
-    return sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".txt"))
+    found = []
+
+    def walk(node, prefix: str) -> None:
+        for child in node.iterdir():
+            if child.is_dir():
+                walk(child, f"{prefix}{child.name}/")
+            elif child.name.endswith(".txt"):
+                found.append(prefix + child.name[:-4])
+
+    walk(folder, "")
+    return sorted(found)
