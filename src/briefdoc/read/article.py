@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from pathlib import Path
+
+import yaml
 
 from ..extractors import timex
 from ..model.brief import Article
@@ -70,6 +73,7 @@ def _decode_legacy(data: bytes, path: str) -> str:
     if controls > max(2, len(data) // 100) or (len(data) > 200 and spaces < len(data) // 40):
         raise InputError(f"{path}: {_BINARY}")
     non_latin = high > latin_letters  # words written in high bytes: Cyrillic, Greek...
+    # charset-normalizer (30 ms to import) is needed only for the rare file that is not UTF-8.
     from charset_normalizer import from_bytes
 
     matches = from_bytes(data)
@@ -98,8 +102,6 @@ def _plausible(text: str, non_latin: bool, size: int) -> bool:
     """Whether a detected decoding fits the bytes: Latin letters when most letters
     were ASCII, one alphabet (Cyrillic, Greek, Hebrew, Arabic) when most were high
     bytes; anything else (CJK, for one) only for a long text."""
-    import unicodedata
-
     letters = [c for c in text if ord(c) >= 0x80 and c.isalpha()]
     if not letters:
         return True
@@ -119,8 +121,6 @@ def _plausible(text: str, non_latin: bool, size: int) -> bool:
 def _yaml_loader():
     """A safe YAML loader that leaves dates as text, so that an impossible date
     (2023-02-30) is reported by ``_published`` rather than crashing the parser."""
-    import yaml
-
     class Loader(yaml.SafeLoader):
         pass
 
@@ -132,8 +132,6 @@ def _yaml_loader():
 
 
 def _parse_front_matter(block: str, path: str) -> dict:
-    import yaml
-
     try:
         meta = yaml.load(block, Loader=_yaml_loader())  # noqa: S506 (a SafeLoader subclass)
     except yaml.YAMLError as exc:

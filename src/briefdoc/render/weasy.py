@@ -4,6 +4,7 @@ serves only the layout's own files and data: URIs."""
 
 from __future__ import annotations
 
+import ctypes.util
 import functools
 import os
 import re
@@ -32,14 +33,12 @@ def load_weasyprint():
     "libpango-1.0.so.0" that dlopen finds on its own). Without ldconfig, nothing changes."""
     if "weasyprint" in sys.modules:
         return sys.modules["weasyprint"]
-    import ctypes.util
-
     original = ctypes.util.find_library
     finder = _ldconfig_finder() if sys.platform.startswith("linux") else None
     if finder is not None:
         ctypes.util.find_library = finder
     try:
-        import weasyprint
+        import weasyprint  # here, with find_library answering from the linker's cache
     finally:
         ctypes.util.find_library = original
     _open_arrays_in_font_subsetting()
@@ -71,7 +70,7 @@ class _OpenArrayFFI:
 
 def _open_arrays_in_font_subsetting() -> None:
     try:
-        from weasyprint.pdf import fonts as pdf_fonts
+        from weasyprint.pdf import fonts as pdf_fonts  # WeasyPrint is loaded by load_weasyprint, on first use
     except ImportError:
         return
     if not isinstance(pdf_fonts.__dict__.get("ffi"), _OpenArrayFFI) and "ffi" in pdf_fonts.__dict__:
@@ -112,7 +111,7 @@ def font_config():
     """One font configuration per process: fontconfig's font list is read once, not
     for every PDF (layouts declare no @font-face, so nothing is document-specific)."""
     load_weasyprint()
-    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.text.fonts import FontConfiguration  # after load_weasyprint, on first use
 
     return FontConfiguration()
 
