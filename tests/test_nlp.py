@@ -52,3 +52,18 @@ def test_stored_tokenizer_is_the_pipeline_s_own():
     text = ("Don't split U.S. or e-mail; (Mr. O'Neil's) 3.5% rise, “quoted,” "
             "https://example.org/a?b=1 and 10km/h... 9:30 a.m. Jan. 5th, can't won't y'all!")
     assert [(t.text, t.whitespace_) for t in ours(text)] == [(t.text, t.whitespace_) for t in usual(text)]
+
+
+def test_a_long_text_is_parsed_in_paragraph_batches_into_one_doc():
+    from briefdoc.extractors import nlp
+
+    paragraph = "The minister said on Tuesday that the talks would resume. Officials declined to comment.\n\n"
+    text = paragraph * (nlp.WHOLE_CHARS // len(paragraph) + 40)
+    pieces = nlp.paragraph_batches(text)
+    assert "".join(pieces) == text and len(pieces) > 1
+    assert all(p.endswith("\n\n") for p in pieces[:-1])  # cut only between paragraphs
+    doc = nlp.parse(text)
+    assert doc.text == text
+    starts = {s.start_char for s in doc.sents}
+    assert all(i in starts for i in range(0, len(text), len(paragraph)))  # every paragraph starts a sentence
+    assert {e.text for e in doc.ents} == {e.text for e in nlp.parse(paragraph).ents}
