@@ -21,6 +21,7 @@ def _n_quarter(m, ctx, s, e):
 
 
 def _n_quarter_value(m, ctx, s, e):
+    """A quarter or a half year: its ordinal, relative word and year, read off the match."""
     kind = m["q"].lower()
     ordw = (m["ord"] or "").lower()
     rel = (m["rel"] or "").lower()
@@ -34,18 +35,7 @@ def _n_quarter_value(m, ctx, s, e):
             ordw = "final"  # "the last quarter of the year"
     txt = ctx.text[s:e].lower()
     if kind == "half":
-        if not ordw and not y:
-            return None
-        n = HALVES.get(ordw)
-        if n is None and (rel == "last" or ordw == "final") and y:
-            n = 2  # "the last half of 1989"
-        if n is None:
-            return None
-        if y:
-            return "DATE", f"{y}-H{n}"
-        if ctx.anchor is None:
-            return "DATE", f"XXXX-H{n}"
-        return "DATE", f"{ctx.anchor.year}-H{n}"
+        return _half_value(ordw, rel, y, ctx)
     if re.match(r"-\w", ctx.text[e:e + 2]):
         return None  # "quarter-to-quarter"
     # bare "quarter" needs "the"/a relative word ("a quarter of the votes" is not a date)
@@ -57,22 +47,49 @@ def _n_quarter_value(m, ctx, s, e):
     if not ordw and rel == "last" and m["y2"]:
         ordw = "final"  # "the last quarter of 2012"
     if ordw:
-        q = ORDINALS[ordw]
-        if y:
-            return "DATE", f"{y}-Q{q}"
-        if ctx.anchor is None:
-            return "DATE", f"XXXX-Q{q}"
-        ay, aq = _quarter(ctx.anchor)
-        yy = ay
-        if q > aq and ctx.tense(s, e) != "future" and rel not in ("next", "this", "current"):
-            yy = ay - 1
-        if rel in ("year-earlier", "year-ago"):
-            yy -= 1
-        return "DATE", f"{yy}-Q{q}"
+        return _ordinal_quarter(ORDINALS[ordw], rel, y, ctx, s, e)
     if y:
         return "DATE", f"{y}"
     if ctx.anchor is None:
         return "DATE", "XXXX-QX"
+    return _relative_quarter(rel, ctx)
+
+
+def _half_value(ordw: str, rel: str, y: str | None, ctx):
+    """"the first half", "the second half of 2020", "the last half of 1989": its year's half."""
+    if not ordw and not y:
+        return None
+    n = HALVES.get(ordw)
+    if n is None and (rel == "last" or ordw == "final") and y:
+        n = 2  # "the last half of 1989"
+    if n is None:
+        return None
+    if y:
+        return "DATE", f"{y}-H{n}"
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-H{n}"
+    return "DATE", f"{ctx.anchor.year}-H{n}"
+
+
+def _ordinal_quarter(q: int, rel: str, y: str | None, ctx, s: int, e: int):
+    """"the third quarter": of the year named, else the latest one begun by the anchor
+    (the next one when the tense looks ahead)."""
+    if y:
+        return "DATE", f"{y}-Q{q}"
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-Q{q}"
+    ay, aq = _quarter(ctx.anchor)
+    yy = ay
+    if q > aq and ctx.tense(s, e) != "future" and rel not in ("next", "this", "current"):
+        yy = ay - 1
+    if rel in ("year-earlier", "year-ago"):
+        yy -= 1
+    return "DATE", f"{yy}-Q{q}"
+
+
+def _relative_quarter(rel: str, ctx):
+    """"the quarter", "last quarter", "the year-ago quarter", "next quarter": from the
+    quarter the report is about or the anchor's."""
     ay, aq = _quarter(ctx.anchor)
     if rel in ("latest", "the") or (rel == "same" and not ctx.last_value):
         # "the quarter", "the latest quarter": the quarter the report is about

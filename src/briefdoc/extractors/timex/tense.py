@@ -169,8 +169,9 @@ def _relative_past(lw: list[str]) -> bool:
     return False
 
 
-def _text_tense(text: str, start: int, end: int) -> str | None:
-    """Tense of the clause around [start, end), from nearby markers: a heuristic."""
+def _clause_around(text: str, start: int, end: int) -> tuple[str, list[str], list[str], bool]:
+    """The sentence's text before [start, end), its words, the words after it to the end
+    of the clause, and whether the expression is fronted ("In January, ...")."""
     lo = max(0, start - 240)
     left = text[lo:start]
     cut = max(_last_full_stop(left), left.rfind("\n"), left.rfind("? "), left.rfind("! "))
@@ -183,33 +184,38 @@ def _text_tense(text: str, start: int, end: int) -> str | None:
         right = right[:m.start()]
     lw = _WORD.findall(left)
     rw = _WORD.findall(right)
-    rstop = len(rw)
     # "In January, American Medical brought ...": a fronted date belongs to the clause after the comma
     fronted = all(w.lower() in _FRONT for w in lw[-3:]) if len(lw) <= 3 else False
+    return left, lw, rw[:_clause_end(rw, fronted)], fronted
+
+
+def _clause_end(rw: list[str], fronted: bool) -> int:
+    """How many of the words ``rw`` after the expression are in its clause: up to a comma
+    (not the one right after a fronted date) or a conjunction."""
     for i, w in enumerate(rw):
         if w.lower() == "and" and 0 < i < len(rw) - 1 and rw[i - 1][:1].isupper() and rw[i + 1][:1].isupper():
             continue  # inside a name ("the Labor and Welfare Committee plans ..."), not between clauses
         if (w == "," and not (fronted and i == 0)) or (w != "," and w.lower() in _CLAUSE_STOP):
-            rstop = i
-            break
-    rw = rw[:rstop]
-    best = None
-    # the verb right before the date governs it: "Cuba predicted Wednesday", "met on Monday"
+            return i
+    return len(rw)
+
+
+def _governed_by_past_verb(lw: list[str]) -> bool:
+    """The verb right before the date governs it and is past: "Cuba predicted Wednesday",
+    "met on Monday" (not a noun, "another cut in May", nor a participle after "be" or a modal)."""
     j = len(lw) - 1
     if j >= 0 and lw[j].lower() in ("on", "at", "in", "late", "early"):
         j -= 1
-    if (j >= 0 and _weak(lw[j]) == "past" and lw[j].lower() not in _INTENT
+    return (j >= 0 and _weak(lw[j]) == "past" and lw[j].lower() not in _INTENT
             and (j == 0 or lw[j - 1].lower() not in _DETS | {"another", "every", "each", "no", "any"})  # a noun: "another cut in May"
             and (j == 0 or lw[j - 1].lower() not in ("be", "being", "will", "would", "to", "can", "could", "may", "might", "must", "should", "shall")
-                 and lw[j - 1].lower() not in _BE_PRESENT_PASSIVE)):
-        return "past"
-    if _present_scheduled(lw, rw):
-        return "future"
-    if _relative_past(lw):
-        return "past"
-    pluperfect = any(w.lower() == "had" for w in lw[-16:] + rw[:7])
-    if _UNTIL_PREP.search(left[-25:]) and not pluperfect:
-        return "future"  # "until Friday" looks ahead, unless "until Friday, they had not ..."
+                 and lw[j - 1].lower() not in _BE_PRESENT_PASSIVE))
+
+
+def _nearest_strong(lw: list[str], rw: list[str], fronted: bool) -> str | None:
+    """The tense of the nearest strong marker: among the 16 words before the expression,
+    or the 7 after it (a capitalised name counting as one word)."""
+    best = None
     for i in range(len(lw) - 1, max(-1, len(lw) - 17), -1):
         t = _strong(lw[i], lw[i + 1] if i + 1 < len(lw) else (rw[0] if rw else None), lw[i - 1] if i else None)
         if t:
@@ -226,10 +232,12 @@ def _text_tense(text: str, start: int, end: int) -> str | None:
             if best is None or i + 1 < best[0]:
                 best = (i + 1, t)
             break
-    if best:
-        return best[1]
-    if _FUTURE_PREP.search(left[-30:]):
-        return "future"
+    return best[1] if best else None
+
+
+def _nearest_weak(lw: list[str], rw: list[str]) -> str | None:
+    """The tense of the nearest past form: among the 12 words before the expression (not
+    a present passive), else the 4 after it."""
     for i in range(len(lw) - 1, max(-1, len(lw) - 13), -1):
         t = _weak(lw[i])
         if t and i and lw[i - 1].lower() in _BE_PRESENT_PASSIVE:
@@ -241,6 +249,26 @@ def _text_tense(text: str, start: int, end: int) -> str | None:
         if t:
             return t
     return None
+
+
+def _text_tense(text: str, start: int, end: int) -> str | None:
+    """Tense of the clause around [start, end), from nearby markers: a heuristic."""
+    left, lw, rw, fronted = _clause_around(text, start, end)
+    if _governed_by_past_verb(lw):
+        return "past"
+    if _present_scheduled(lw, rw):
+        return "future"
+    if _relative_past(lw):
+        return "past"
+    pluperfect = any(w.lower() == "had" for w in lw[-16:] + rw[:7])
+    if _UNTIL_PREP.search(left[-25:]) and not pluperfect:
+        return "future"  # "until Friday" looks ahead, unless "until Friday, they had not ..."
+    strong = _nearest_strong(lw, rw, fronted)
+    if strong:
+        return strong
+    if _FUTURE_PREP.search(left[-30:]):
+        return "future"
+    return _nearest_weak(lw, rw)
 
 
 _VERB_BEFORE = re.compile(r"\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?P<v>[a-z]+)\s+(?:on|in|at)?\s*$")
