@@ -72,6 +72,7 @@ _MOVABLE = {"thanksgiving": _thanksgiving, "election day": _election_day, "easte
 # What may follow a holiday that is still the day: "Christmas morning", "the Thanksgiving weekend".
 _HOLIDAY_TIME_WORDS = lexicon.words("time/holiday_time_words")
 
+# function words after a holiday do not make it modify a noun ("at Christmas and ...")
 _FUNCTION_WORDS = lexicon.words("time/function_words")
 
 # verbs in -s that say what a holiday does ("Ramadan begins next week"): not a plural noun after it
