@@ -14,54 +14,26 @@ from ..model.brief import Actor
 from . import _countries as C
 from . import _marks, lexicon, nlp
 
-# Nouns that make a title or a description of a person.
-TITLE_NOUNS = {
-    "minister", "president", "premier", "chancellor", "secretary", "spokesman", "spokeswoman",
-    "spokesperson", "official", "ambassador", "envoy", "diplomat", "senator", "governor", "mayor",
-    "leader", "chief", "head", "director", "chairman", "chairwoman", "chair", "candidate", "nominee",
-    "representative", "congressman", "congresswoman", "lawmaker", "speaker", "commander", "general",
-    "king", "queen", "prince", "emperor", "pope", "prosecutor", "judge", "attorney", "adviser",
-    "advisor", "aide", "counselor", "manager", "ceo", "founder", "executive", "officer", "deputy",
-    "counterpart", "foreign", "prime", "vice", "sheikh", "emir", "sultan", "rep.", "sen.", "gov.",
-    "dr.", "mr.", "mrs.", "ms.", "pastor", "bishop", "cardinal", "economist", "analyst", "professor",
-    "strategist", "pollster", "campaign", "chancellor", "commissioner", "justice", "lawyer", "chairperson",
-    "negotiator", "mediator", "mp", "mep", "legislator", "councillor", "councilor", "consul", "ombudsman",
-    "researcher", "fellow", "correspondent", "editor",
-}
-STATE_TITLES = {"minister", "president", "premier", "chancellor", "ambassador", "envoy", "king", "queen",
-                "emir", "sultan", "diplomat", "counterpart", "negotiator", "consul"}
+# Word lists (data/en/, data/en/actors/): what each is for is said at the top of its file.
+TITLE_NOUNS = lexicon.words("title_nouns")
+STATE_TITLES = lexicon.words("actors/state_titles")
 HONORIFICS = lexicon.words("honorifics")
 # Nouns whose possessor or nationality is the party ("his government", "Azerbaijani authorities").
-BODY_NOUNS = {"government", "administration", "authorities", "authority", "cabinet", "side", "leadership",
-              "ministry", "embassy", "delegation", "military", "army", "forces", "officials", "regime",
-              "parliament", "diplomats", "state"}
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
-GROUP_PRONOUNS = {"they", "them", "their", "it", "its", "itself"}
-FEMALE = {"she", "her", "hers", "herself"}
-_FEMALE_WORDS = {"mrs.", "ms.", "mrs", "ms", "miss", "madam", "spokeswoman", "chairwoman", "congresswoman", "queen",
-                 "princess", "businesswoman", "actress", "mother", "wife", "daughter", "sister", "grandmother",
-                 "first lady", "lady"}
-_MALE_WORDS = {"mr.", "mr", "sir", "spokesman", "chairman", "congressman", "king", "prince", "businessman", "actor",
-               "father", "husband", "son", "brother", "grandfather"}
-SELF_PRONOUNS = {"i", "we", "me", "us", "my", "our", "you", "your"}
-RELATIVE = {"who", "which", "that", "whom", "whose"}
-NOT_ACTORS = {"thing", "way", "time", "day", "year", "fact", "idea", "question", "problem", "one", "lot", "part",
-              "kind", "sort", "point", "reason", "something", "nothing", "everything", "anything"}
-TIME_NOUNS = {"weekend", "week", "month", "morning", "afternoon", "evening", "night", "today", "tonight",
-              "yesterday", "tomorrow", "decade", "century", "season", "summer", "winter", "spring", "autumn"}
+BODY_NOUNS = lexicon.words("actors/body_nouns")
+_PRONOUNS = lexicon.rows("actors/pronouns")  # word | person, group or relative | gender
+PERSON_PRONOUNS = frozenset(word for word, kind, *_ in _PRONOUNS if kind == "person")
+GROUP_PRONOUNS = frozenset(word for word, kind, *_ in _PRONOUNS if kind == "group")
+FEMALE = frozenset(word for word, kind, *gender in _PRONOUNS if gender == ["female"])
+RELATIVE = frozenset(word for word, kind, *_ in _PRONOUNS if kind == "relative")
+_FEMALE_WORDS = frozenset(w for w, g in lexicon.table("actors/gendered_words").items() if g == "female")
+_MALE_WORDS = frozenset(w for w, g in lexicon.table("actors/gendered_words").items() if g == "male")
+SELF_PRONOUNS = lexicon.words("self_pronouns")
+NOT_ACTORS = lexicon.words("actors/not_actors")
+TIME_NOUNS = lexicon.words("actors/time_nouns")
 # Nouns for people that are not titles: a subject made of one is someone a later pronoun can stand for
 # ("A Democratic source said he ...", "Labor experts say ... a provision they say ...").
-PEOPLE_NOUNS = {"source", "employee", "worker", "man", "woman", "voter", "supporter", "expert", "critic", "member",
-                "resident", "activist", "protester", "student", "teacher", "doctor", "agent", "reporter",
-                "journalist", "author", "writer", "researcher", "scientist", "delegate", "donor", "friend",
-                "father", "mother", "son", "daughter", "wife", "husband", "person", "people", "veteran", "investigator",
-                "lawmaker", "insider", "observer", "witness", "owner", "partner", "colleague", "ally", "rival",
-                "opponent", "backer", "organizer", "volunteer", "operative", "consultant", "historian", "economist",
-                "republican", "democrat", "conservative", "liberal", "independent", "american", "politician",
-                "dissident", "businessman", "businesswoman", "blogger", "campaigner"}
-PLACE_NOUNS = {"corridor", "river", "street", "square", "bridge", "valley", "mountain", "mountains", "sea", "lake",
-               "island", "islands", "road", "highway", "airport", "region", "province", "district", "county",
-               "avenue", "pass", "border", "strait", "gulf", "bay", "canal", "park", "building"}
+PEOPLE_NOUNS = lexicon.words("people_nouns")
+PLACE_NOUNS = lexicon.words("actors/place_nouns")
 
 
 @dataclass
@@ -682,8 +654,7 @@ def _title_case_line(doc, i: int) -> bool:
 
 
 # Nouns that end the name of a natural feature ("the Irish Sea", "the Taiwan Strait").
-_FEATURE_NOUNS = {"sea", "strait", "straits", "gulf", "bay", "ocean", "river", "lake", "island", "islands", "mountain",
-                  "mountains", "valley", "peninsula", "canal", "desert", "channel", "basin", "plateau", "highlands"}
+_FEATURE_NOUNS = lexicon.words("actors/feature_nouns")
 
 
 def _place_tokens(doc) -> set[int]:
@@ -703,8 +674,7 @@ def _place_tokens(doc) -> set[int]:
 
 
 # Lower-case particles inside a person's name ("Ursula von der Leyen", "Rafael van der Vaart").
-_PARTICLES = {"von", "van", "der", "den", "de", "du", "da", "di", "la", "le", "del", "della", "bin", "ibn", "al",
-              "el", "ter", "zu", "dos", "das", "y"}
+_PARTICLES = lexicon.words("actors/name_particles")
 
 
 def _with_particles(doc) -> list:
@@ -996,8 +966,7 @@ def _title_owners(cast: Cast) -> None:
 
 
 # Titles that news writes in front of a name and the recognizer may take into it ("Gov Fallin").
-_NAME_TITLES = {"representative", "rep", "senator", "sen", "governor", "gov", "mayor", "judge", "justice", "rabbi",
-                "rev", "reverend", "imam", "pastor", "gen", "lt", "col", "sgt", "capt", "adm", "cmdr"}
+_NAME_TITLES = lexicon.words("actors/name_titles")
 
 
 def _titled(doc, s: int, e: int) -> bool:
@@ -1014,7 +983,7 @@ def _titled(doc, s: int, e: int) -> bool:
 
 
 # Title nouns that can head an organization's description ("the campaign", "the executive").
-_NOT_PERSON_TITLES = {"campaign", "foreign", "prime", "vice", "executive", "head", "chief", "general"}
+_NOT_PERSON_TITLES = lexicon.words("actors/not_person_titles")
 
 
 def _seat(cast: Cast, s: int, e: int, code: str) -> str | None:
@@ -1106,15 +1075,11 @@ def _with_places(cast: Cast, tok) -> bool:
 
 
 # Nouns that end an institution's name and stand for it after "the" ("the council", "the ministry").
-_INSTITUTION_NOUNS = {"council", "ministry", "agency", "commission", "court", "committee", "department", "bank",
-                      "fund", "assembly", "parliament", "bureau", "service", "board", "tribunal", "institute",
-                      "organization", "organisation", "union", "alliance", "league", "federation", "foundation",
-                      "program", "programme", "mission", "office", "authority", "association", "coalition"}
+_INSTITUTION_NOUNS = lexicon.words("actors/institution_nouns")
 # Nouns for what a person has that can speak for them ("his office", "her campaign", "his team").
-_OWNED_BODIES = {"office", "campaign", "team", "staff", "camp", "family", "lawyers", "entourage", "aides"}
+_OWNED_BODIES = lexicon.words("actors/owned_bodies")
 # Title nouns that do not name someone who belongs to the possessor ("his counterpart", "her rival").
-_NOT_OWNED = {"counterpart", "rival", "opponent", "predecessor", "successor", "foreign", "prime", "vice",
-              "campaign", "colleague", "ally", "partner", "friend", "critic", "challenger"}
+_NOT_OWNED = lexicon.words("actors/not_owned")
 
 
 def _owned_noun(head) -> bool:
@@ -1150,8 +1115,7 @@ def _org_spelled_out(cast: Cast, phrase) -> str:
 
 
 # Words after a U.S. state's name that make it the state ("Georgia Gov. Brian Kemp", "Georgia voters").
-_STATE_WORDS = {"gov", "governor", "sen", "senator", "rep", "representative", "state", "legislature", "lawmakers",
-                "republicans", "democrats", "voters", "primary", "county", "counties", "delegation", "lt"}
+_STATE_WORDS = lexicon.words("actors/us_state_words")
 
 
 def _us_state(doc, s: int, e: int) -> bool:
@@ -1505,24 +1469,13 @@ def _dominant_country(cast: Cast) -> str | None:
 
 
 # Political parties that English-language news names by an adjective or a letter:
-# (id, name, capitalized words that stand for it, the letter of "Sen. X (R-Texas)").
-PARTIES = (
-    ("democratic-party", "Democratic Party", {"democratic", "democrat"}, "D"),
-    ("republican-party", "Republican Party", {"republican", "gop"}, "R"),
-    ("labour-party", "Labour Party", {"labour"}, ""),
-    ("conservative-party", "Conservative Party", {"conservative", "tory"}, ""),
-    ("liberal-democrats", "Liberal Democrats", {"lib"}, ""),
-    ("scottish-national-party", "Scottish National Party", {"snp"}, ""),
-)
-# members of a party as a group: "Republicans", "Senate Democrats", "the GOP leadership", "Labour"
+# (id, name, capitalized words that stand for it, the letter of "Sen. X (R-Texas)" or "").
+PARTIES = tuple((pid, name, frozenset(words.split(", ")), letter[0] if letter else "")
+                for pid, name, words, *letter in lexicon.rows("actors/parties"))
 _PARTY_NAMES = {pid: name for pid, name, _words, _letter in PARTIES}
-# (not "Conservatives": in American news, conservative people)
-_PARTY_MEMBERS = {"democrats": "democratic-party", "democrat": "democratic-party", "republicans": "republican-party",
-                  "gop": "republican-party", "labour": "labour-party", "tories": "conservative-party",
-                  "tory": "conservative-party", "snp": "scottish-national-party"}
-_PARTY_GROUP_WORDS = {"the", "senate", "house", "congressional", "capitol", "hill", "state", "leadership", "leaders",
-                      "lawmakers", "establishment", "base", "caucus", "members", "party", "mps", "senators", "voters",
-                      "candidates", "delegates", "officials", "strategists", "aides", "donors", "colleagues", "rivals"}
+# members of a party as a group: "Republicans", "Senate Democrats", "the GOP leadership", "Labour"
+_PARTY_MEMBERS = lexicon.table("actors/party_members")
+_PARTY_GROUP_WORDS = lexicon.words("actors/party_group_words")
 
 
 def _party_group(name: str):
@@ -1574,8 +1527,7 @@ def _party(cast: Cast, words, desc, end: int) -> str | None:
 
 
 # Titles of people who work for someone, named after "to" ("an adviser to the president").
-_AIDES = {"adviser", "advisor", "aide", "counselor", "counsellor", "assistant", "spokesman", "spokeswoman",
-          "spokesperson"}
+_AIDES = lexicon.words("actors/aide_titles")
 
 
 def _org_among(cast: Cast, toks) -> str | None:
