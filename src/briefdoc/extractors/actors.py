@@ -177,19 +177,6 @@ class Cast:
             return self.describe(tok, create=create)
         return None
 
-    def resolve_span(self, span, *, create: bool = False) -> Ref | None:
-        """The actor a span (a spaCy Span) refers to: a named mention inside it, else its head."""
-        for t in span:
-            r = self.mention_at(t)
-            if r is not None:
-                return r
-        return self.resolve(span.root, create=create)
-
-    def id_of(self, tok) -> str | None:
-        """Just the actor id for a token (see ``resolve``)."""
-        r = self.resolve(tok, create=False)
-        return r.id if r is not None and r.id else None
-
     def pronoun(self, tok) -> str | None:
         """The most recent compatible subject before this pronoun."""
         low = tok.lower_
@@ -281,7 +268,7 @@ class Cast:
             org = self._named_org(head, mods)
             if org is not None:
                 return Ref(org, start, end)
-        if (lemma in BODY_NOUNS or (lemma in ("side",))) and not part:
+        if lemma in BODY_NOUNS and not part:
             if code:
                 return Ref(self.party(code), start, end)
             if poss is not None:
@@ -734,7 +721,6 @@ def find(doc) -> Cast:
                 if two:
                     cast._nationality[t.i - 1] = cast._nationality[t.i]
 
-    persons: list[tuple[int, int]] = []
     pending: list[tuple[int, int, str]] = []
     glued = 0  # the end of the last name extended past its entity
     for ent in _with_particles(doc):
@@ -780,8 +766,6 @@ def find(doc) -> Cast:
                          if not (t.is_punct or t.is_space or t.lower_ == "the" or t.text in ("'s", "’s")))
         label = "PERSON" if ent.label_ == "ORG" and _titled(doc, s, e) else ent.label_
         pending.append((s, e, label))
-        if ent.label_ == "PERSON" and e - s >= 2:
-            persons.append((s, e))
     pending = _cut_before_names(cast, pending)
     persons = [(s, e) for s, e, label in pending if label == "PERSON" and e - s >= 2]
 
@@ -1294,7 +1278,6 @@ def _title_words(cast: Cast, s: int) -> tuple[list, str | None]:
 
 def _titles(cast: Cast) -> None:
     doc = cast.doc
-    done: set[str] = set()
     firsts: dict[str, tuple[int, int]] = {}
     for i, (s, e, aid) in sorted(cast._tok.items()):
         if aid not in firsts:
