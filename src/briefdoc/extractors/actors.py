@@ -705,12 +705,31 @@ def _glued_name(doc, s: int, e: int, *tables) -> int:
 
 
 def find(doc) -> Cast:
+    """The actors of a document and where they are mentioned: nationality words, the names the
+    recognizer found, then countries, capitals, abbreviations and surnames it did not tag; then
+    titles, the subjects in text order, and whose a title's "its" is."""
     cast = Cast(doc)
     names, capitals, adjectives, _ = C.tables()
-
     places = _place_tokens(doc)
-    # nationality adjectives anywhere (spaCy tags them NORP, PERSON or nothing), of two words too
-    # ("South Korean", "Northern Irish"); not a word of a place's name ("the Irish Sea")
+    _nationality_words(cast, adjectives, places)
+    pending = _cut_before_names(cast, _name_entities(cast, places, names, capitals, adjectives))
+    people = _People(cast, [(s, e) for s, e, label in pending if label == "PERSON" and e - s >= 2])
+    abbrev = _abbreviations(doc, pending)
+    _mention_names(cast, pending, people, abbrev)
+    _untagged_places(cast, places, names, capitals)
+    _untagged_abbreviations(cast, abbrev)
+    _untagged_bodies(cast)
+    _untagged_surnames(cast, people)
+    _titles(cast)
+    _salience(cast)
+    _title_owners(cast)
+    return cast
+
+
+def _nationality_words(cast: Cast, adjectives: dict[str, str], places: set[int]) -> None:
+    """Nationality adjectives anywhere (spaCy tags them NORP, PERSON or nothing), of two words too
+    ("South Korean", "Northern Irish"); not a word of a place's name ("the Irish Sea")."""
+    doc = cast.doc
     for t in doc:
         if t.text[:1].isupper() and t.pos_ in ("ADJ", "PROPN", "NOUN") and t.i not in places:
             two = t.i > 0 and doc[t.i - 1].text[:1].isupper() and doc[t.i - 1].whitespace_ and adjectives.get(
@@ -721,6 +740,13 @@ def find(doc) -> Cast:
                 if two:
                     cast._nationality[t.i - 1] = cast._nationality[t.i]
 
+
+def _name_entities(cast: Cast, places: set[int], names: dict[str, str], capitals: dict[str, str],
+                   adjectives: dict[str, str]) -> list[tuple[int, int, str]]:
+    """The recognizer's name entities, cleaned (``_clean_ent``), that are not countries, capitals or
+    nationalities (those are mentioned now), places or headlines: (start, end, label) to mention
+    once the people's full names are known. Words cut from an entity's ends go in ``cast._cut``."""
+    doc = cast.doc
     pending: list[tuple[int, int, str]] = []
     glued = 0  # the end of the last name extended past its entity
     for ent in _with_particles(doc):
@@ -733,62 +759,90 @@ def find(doc) -> Cast:
             continue
         if _glued_name(doc, s, e, names, capitals) > e:
             e = glued = _glued_name(doc, s, e, names, capitals)
-        text = doc[s:e].text
-        low = text.lower()
-        if low in adjectives and e - s <= 2:
-            continue
-        code = names.get(low) if not (C.is_ambiguous(text) and ent.label_ == "PERSON") else None
-        if code and _us_state(doc, s, e):
-            cast._add(C.slug(text) + "-us-state", text, "group", s)
-            cast._mention(s, e, C.slug(text) + "-us-state")
-            continue
-        if code is None and low.startswith("the "):
-            code = names.get(low[4:])
-        if code:
-            cast._mention(s, e, cast.country(code, s))
-            for i in range(s, e):
-                cast._nationality[i] = cast._tok[i][2]
-            continue
-        code = capitals.get(low)
-        if code and ent.label_ != "PERSON" or code and e - s == 1:
-            aid = _seat(cast, s, e, code) or cast.country(code, s)
-            cast._mention(s, e, aid)
-            continue
-        if ent.label_ == "NORP":
-            continue
-        last = doc[e - 1]
-        the_before = ent.start > 0 and doc[ent.start - 1].lower_ == "the" or doc[ent.start].lower_ == "the"
-        if (last.lower_ in PLACE_NOUNS and (ent.label_ != "PERSON" or the_before)) or (ent.label_ == "PERSON" and doc[s:e].root.dep_ == "compound"
-                                          and doc[s:e].root.head.i >= e and doc[s:e].root.head.pos_ == "NOUN"
-                                          and doc[s:e].root.head.lower_ in PLACE_NOUNS):
+        if _country_entity(cast, ent, s, e, names, capitals, adjectives) or ent.label_ == "NORP" \
+                or _place_entity(doc, ent, s, e):
             continue
         cast._cut.update(t.i for t in (*doc[ent.start:s], *doc[e:ent.end])
                          if not (t.is_punct or t.is_space or t.lower_ == "the" or t.text in ("'s", "’s")))
         label = "PERSON" if ent.label_ == "ORG" and _titled(doc, s, e) else ent.label_
         pending.append((s, e, label))
-    pending = _cut_before_names(cast, pending)
-    persons = [(s, e) for s, e, label in pending if label == "PERSON" and e - s >= 2]
+    return pending
 
-    # full names first, so that "Lavrov" (tagged ORG or GPE too) links to "Sergey Lavrov"
-    surname: dict[str, str] = {}
-    fullnames: dict[str, str] = {}  # lowercased full name -> id
-    # a surname alone is the person of that surname whom the article names in full first
-    # ("Hillary Clinton ... Bill Clinton ... Clinton said": Hillary Clinton)
-    # (not in a headline, whose capitals make no name, nor as a modifier: "Former Bill Clinton pollster"),
-    # unless one of them is named in full just before it
-    by_last: dict[str, list[str]] = {}
-    earliest: dict[str, int] = {}
-    full_at: list[tuple[int, str, str]] = []  # (token, surname, id) of the full names
-    for s, e in sorted(persons, key=lambda se: -(se[1] - se[0])):
-        # "De Blasio" after (or before) "Bill de Blasio": the same person
+
+def _country_entity(cast: Cast, ent, s: int, e: int, names: dict[str, str], capitals: dict[str, str],
+                    adjectives: dict[str, str]) -> bool:
+    """An entity (its words s to e) that is a nationality, a country ("Georgia" the U.S. state
+    too), or a capital (a seat of an international body, "Brussels", maybe): mentioned as such
+    here, True; else False."""
+    doc = cast.doc
+    text = doc[s:e].text
+    low = text.lower()
+    if low in adjectives and e - s <= 2:
+        return True
+    code = names.get(low) if not (C.is_ambiguous(text) and ent.label_ == "PERSON") else None
+    if code and _us_state(doc, s, e):
+        cast._add(C.slug(text) + "-us-state", text, "group", s)
+        cast._mention(s, e, C.slug(text) + "-us-state")
+        return True
+    if code is None and low.startswith("the "):
+        code = names.get(low[4:])
+    if code:
+        cast._mention(s, e, cast.country(code, s))
+        for i in range(s, e):
+            cast._nationality[i] = cast._tok[i][2]
+        return True
+    code = capitals.get(low)
+    if code and ent.label_ != "PERSON" or code and e - s == 1:
+        aid = _seat(cast, s, e, code) or cast.country(code, s)
+        cast._mention(s, e, aid)
+        return True
+    return False
+
+
+def _place_entity(doc, ent, s: int, e: int) -> bool:
+    """An entity that names a place: it ends in a place noun ("the Lachin Corridor"; a person's
+    name only after "the"), or is a person's name written before one ("the Mandela bridge")."""
+    last = doc[e - 1]
+    the_before = ent.start > 0 and doc[ent.start - 1].lower_ == "the" or doc[ent.start].lower_ == "the"
+    root = doc[s:e].root
+    return (last.lower_ in PLACE_NOUNS and (ent.label_ != "PERSON" or the_before)) or (
+        ent.label_ == "PERSON" and root.dep_ == "compound" and root.head.i >= e and root.head.pos_ == "NOUN"
+        and root.head.lower_ in PLACE_NOUNS)
+
+
+class _People:
+    """The people named in full (two words or more), made actors first so that "Lavrov" (tagged
+    ORG or GPE too) links to "Sergey Lavrov"; and whom a surname alone stands for: the person of
+    that surname whom the article names in full first ("Hillary Clinton ... Bill Clinton ...
+    Clinton said": Hillary Clinton; not in a headline, whose capitals make no name, nor as a
+    modifier: "Former Bill Clinton pollster"), unless one of them is named in full just before it."""
+
+    def __init__(self, cast: Cast, persons: list[tuple[int, int]]):
+        self.doc = cast.doc
+        self.surname: dict[str, str] = {}  # surname -> id
+        self.fullnames: dict[str, str] = {}  # lowercased full name -> id
+        self.full_at: list[tuple[int, str, str]] = []  # (token, surname, id) of the full names
+        by_last: dict[str, list[str]] = {}
+        earliest: dict[str, int] = {}
+        for s, e in sorted(persons, key=lambda se: -(se[1] - se[0])):
+            self._add(cast, s, e, by_last, earliest)
+        for last, ids in by_last.items():
+            self.surname[last] = min(ids, key=lambda a: earliest.get(a, len(self.doc)))
+        self.full_at.sort()
+
+    def _add(self, cast: Cast, s: int, e: int, by_last: dict[str, list[str]], earliest: dict[str, int]) -> None:
+        """A person named in full at tokens s to e (the longest names come first): a new actor, or
+        the one of the same first name and surname; "De Blasio" after (or before) "Bill de Blasio"
+        is the same person."""
+        doc = self.doc
         short = _spelled([t for t in doc[s:e] if t.lower_ not in HONORIFICS]).lower()
-        longer = next((aid for n, aid in fullnames.items() if n.endswith(" " + short)), None)
+        longer = next((aid for n, aid in self.fullnames.items() if n.endswith(" " + short)), None)
         if longer:
-            surname.setdefault(doc[e - 1].text, longer)
-            continue
+            self.surname.setdefault(doc[e - 1].text, longer)
+            return
         toks = [t for t in doc[s:e] if t.lower_ not in HONORIFICS]
         if not toks:
-            continue
+            return
         name = _spelled(toks)
         last = toks[-1].text
         aid = next((a for a in by_last.get(last, ()) if cast.actors[a].name.split()[0] == toks[0].text), None)
@@ -801,68 +855,87 @@ def find(doc) -> Cast:
         root = doc[s:e].root
         if not (_title_case_line(doc, s) or root.dep_ == "compound" and root.head.i >= e):
             earliest[aid] = min(s, earliest.get(aid, s))
-        full_at.append((s, last, aid))
-        fullnames.setdefault(name.lower(), aid)
-    for last, ids in by_last.items():
-        surname[last] = min(ids, key=lambda a: earliest.get(a, len(doc)))
-    full_at.sort()
+        self.full_at.append((s, last, aid))
+        self.fullnames.setdefault(name.lower(), aid)
 
-    abbrev = _abbreviations(doc, pending)
+    def full(self, low: str) -> str | None:
+        """The person of a lowercased full name, or whose full name ends in it."""
+        return self.fullnames.get(low) or next((a for n, a in self.fullnames.items() if n.endswith(" " + low)), None)
+
+    def owner(self, i: int, word: str) -> str:
+        """Whom the surname ``word`` alone at token i stands for (``_surname_owner``)."""
+        return _surname_owner(self.doc, i, [(j, a) for j, last, a in self.full_at if last == word], self.surname[word])
+
+
+def _mention_names(cast: Cast, pending: list[tuple[int, int, str]], people: _People, abbrev: dict[str, str]) -> None:
+    """The mentions of the pending name entities: the people named in full, surnames, and the
+    actors the other names make."""
+    doc = cast.doc
     owned: dict[str, str] = {}  # lowercased name of a country's institution -> its id ("security council")
-
-    def owner(i: int, word: str) -> str:
-        return _surname_owner(doc, i, [(j, a) for j, last, a in full_at if last == word], surname[word])
     for s, e, label in pending:
         toks = [t for t in doc[s:e] if t.lower_ not in HONORIFICS]
         if not toks:
             continue
         text = _spelled(toks)
         if label == "PERSON" and e - s >= 2:
-            low = text.lower()
-            aid = fullnames.get(low) or next((a for n, a in fullnames.items() if n.endswith(" " + low)), None)
-            if aid:
-                cast._mention(s, e, aid)
-                continue
-            aid = surname.get(toks[-1].text)
-            if aid and cast.actors[aid].name != text and cast.actors[aid].name.split()[0] != toks[0].text:
-                aid = C.slug(text)
-            aid = aid or C.slug(text)
-            if aid not in cast.actors:
-                cast._add(aid, text, "person", s)
-            cast._mention(s, e, aid)
+            cast._mention(s, e, _person_of(cast, people, s, toks, text))
             continue
         if len(toks) >= 2 and label in ("ORG", "GPE", "NORP", "LOC"):
-            low = text.lower()
-            aid = fullnames.get(low) or next((a for n, a in fullnames.items() if n.endswith(" " + low)), None)
+            aid = people.full(text.lower())
             if aid:
                 cast._mention(s, e, aid)
                 continue
-        if len(toks) == 1 and toks[0].text in surname:
-            cast._mention(s, e, owner(s, toks[0].text))
+        if len(toks) == 1 and toks[0].text in people.surname:
+            cast._mention(s, e, people.owner(s, toks[0].text))
             continue
-        if label == "PERSON" and len(toks) == 1 and _with_places(cast, toks[0]):
-            aid = C.slug(text)
-            cast._add(aid, text, "group", s)
-        elif label == "PERSON":
-            aid = C.slug(text)
-            cast._add(aid, text, "person", s)
-            surname.setdefault(text, aid)
-        elif label == "ORG" and _owned_institution(cast, s, e, owned):
-            aid = _owned_institution(cast, s, e, owned)
-        elif label == "ORG" or _body_name(text, abbrev):
-            text = abbrev.get(text, text)
-            text = C.body_of_name(text) or text
-            aid = C.slug(text)
-            if aid in cast.actors and cast.actors[aid].kind == "person":
-                pass
-            else:
-                cast._add(aid, text, "organization", s)
-        else:  # GPE/LOC that are not countries: regions, cities, unrecognized states
-            aid = C.slug(text)
-            cast._add(aid, text, "group", s)
-        cast._mention(s, e, aid)
+        cast._mention(s, e, _name_actor(cast, s, e, label, toks, text, people, abbrev, owned))
 
-    # countries and capitals spaCy did not tag
+
+def _person_of(cast: Cast, people: _People, s: int, toks, text: str) -> str:
+    """The person a name of two words or more (``toks``, spelled ``text``) is: one named in full,
+    else the person of its surname when the first names agree, else a new person."""
+    aid = people.full(text.lower())
+    if aid:
+        return aid
+    aid = people.surname.get(toks[-1].text)
+    if aid and cast.actors[aid].name != text and cast.actors[aid].name.split()[0] != toks[0].text:
+        aid = C.slug(text)
+    aid = aid or C.slug(text)
+    if aid not in cast.actors:
+        cast._add(aid, text, "person", s)
+    return aid
+
+
+def _name_actor(cast: Cast, s: int, e: int, label: str, toks, text: str, people: _People, abbrev: dict[str, str],
+                owned: dict[str, str]) -> str:
+    """The actor of any other name entity, made on first use: a one-word person's name (a place
+    when coordinated with countries), a country's institution, an organization (an abbreviation
+    or an international body by its own name), else a group (regions, cities, unrecognized states)."""
+    if label == "PERSON" and len(toks) == 1 and _with_places(cast, toks[0]):
+        aid = C.slug(text)
+        cast._add(aid, text, "group", s)
+    elif label == "PERSON":
+        aid = C.slug(text)
+        cast._add(aid, text, "person", s)
+        people.surname.setdefault(text, aid)
+    elif label == "ORG" and (institution := _owned_institution(cast, s, e, owned)):
+        aid = institution
+    elif label == "ORG" or _body_name(text, abbrev):
+        text = abbrev.get(text, text)
+        text = C.body_of_name(text) or text
+        aid = C.slug(text)
+        if not (aid in cast.actors and cast.actors[aid].kind == "person"):
+            cast._add(aid, text, "organization", s)
+    else:  # GPE/LOC that are not countries: regions, cities, unrecognized states
+        aid = C.slug(text)
+        cast._add(aid, text, "group", s)
+    return aid
+
+
+def _untagged_places(cast: Cast, places: set[int], names: dict[str, str], capitals: dict[str, str]) -> None:
+    """Countries and capitals spaCy did not tag: capitalized words, three at most, that are a
+    country's name or a capital (not an ambiguous name: "Chad")."""
+    doc = cast.doc
     i = 0
     while i < len(doc):
         t = doc[i]
@@ -894,30 +967,33 @@ def find(doc) -> Cast:
         else:
             i += 1
 
-    # abbreviations spaCy did not tag ("The Democratic Unionist Party (DUP) ... the DUP said")
-    for t in doc:
+
+def _untagged_abbreviations(cast: Cast, abbrev: dict[str, str]) -> None:
+    """Abbreviations spaCy did not tag ("The Democratic Unionist Party (DUP) ... the DUP said")."""
+    for t in cast.doc:
         if t.i not in cast._tok and t.text in abbrev:
             aid = C.slug(C.body_of_name(abbrev[t.text]) or abbrev[t.text])
             if aid in cast.actors:
                 cast._mention(t.i, t.i + 1, aid)
 
-    # international bodies by an abbreviation in capitals that spaCy did not tag ("WHO officials said")
+
+def _untagged_bodies(cast: Cast) -> None:
+    """International bodies by an abbreviation in capitals that spaCy did not tag ("WHO officials
+    said"), not in a line in capitals."""
+    doc = cast.doc
     for t in doc:
         if (t.i not in cast._tok and len(t.text) >= 2 and t.text.isupper() and C.body_of_name(t.text)
                 and not _capitals_line(doc, t.i)):
             body = C.body_of_name(t.text)
             cast._mention(t.i, t.i + 1, cast._add(C.slug(body), body, "organization", t.i).id)
 
-    # surnames spaCy did not tag ("Adler added")
-    for t in doc:
-        if (t.i not in cast._tok and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.text[:1].isupper()) and t.text in surname
-                and t.ent_type_ in ("", "PERSON", "ORG", "GPE")):
-            cast._mention(t.i, t.i + 1, owner(t.i, t.text))
 
-    _titles(cast)
-    _salience(cast)
-    _title_owners(cast)
-    return cast
+def _untagged_surnames(cast: Cast, people: _People) -> None:
+    """Surnames spaCy did not tag ("Adler added")."""
+    for t in cast.doc:
+        if (t.i not in cast._tok and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.text[:1].isupper())
+                and t.text in people.surname and t.ent_type_ in ("", "PERSON", "ORG", "GPE")):
+            cast._mention(t.i, t.i + 1, people.owner(t.i, t.text))
 
 
 def _main_subject(cast: Cast, i: int) -> str | None:
