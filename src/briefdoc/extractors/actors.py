@@ -61,6 +61,29 @@ class Ref:
     end: int
 
 
+@dataclass
+class _Phrase:
+    """The parts of a noun phrase that ``Cast.describe`` reads: its head and the head's lemma; the
+    possessor, determiner and modifiers left of the head, and the first words of hyphenated
+    modifiers ("Saudi" of "Saudi-led"); the country they or an "of"/"for" phrase name (``part``:
+    named by a part of it, "the Welsh government": its own actor, of the UK); whom a title's
+    "of"/"for" phrase says it speaks for ("a spokesman for Senator X"); the phrase's first token,
+    and its char offsets."""
+
+    head: object
+    lemma: str
+    poss: object
+    det: object
+    mods: list
+    glued: list
+    code: str | None
+    part: bool
+    side: str | None
+    left: int
+    start: int
+    end: int
+
+
 class Cast:
     """The actors of a document and where they are mentioned."""
 
@@ -206,8 +229,34 @@ class Cast:
     def describe(self, head, *, create: bool = True) -> Ref | None:
         """Resolve a noun phrase ("the Azerbaijani foreign minister", "his government",
         "a spokeswoman for the ministry") to an actor."""
-        doc = self.doc
         lemma = head.lemma_.lower()
+        named = self._named_in_apposition(head, lemma)
+        if named is not None:
+            return named
+        p = self._phrase(head, lemma)
+        if p.det is not None and p.det.lower_ == "the" and p.poss is None and not p.code and not _people_noun(head) \
+                and lemma not in TITLE_NOUNS:
+            org = self._named_org(head, p.mods)
+            if org is not None:
+                return Ref(org, p.start, p.end)
+        if lemma in BODY_NOUNS and not p.part:
+            return self._body_of(p)
+        if p.poss is not None and not p.code and _owned_noun(head):
+            owner = self._person_owner(p.poss)
+            if owner is not None:
+                return self._owned(head, owner, p.poss, p.start, p.end, create)
+        if lemma in TITLE_NOUNS and (p.det is None or p.det.lower_ in ("the", "this", "that")):
+            ref = self._titled_before(p)
+            if ref is not None:
+                return ref
+        if not create or head.pos_ not in ("NOUN", "PROPN") or lemma in NOT_ACTORS or _header_word(head):
+            return None
+        return self._new_described(p)
+
+    def _named_in_apposition(self, head, lemma: str) -> Ref | None:
+        """The person or organization a description's head has a name in apposition after ("a
+        Pentagon spokesman, John Kirby, said"), or a title noun has right after it ("army chief
+        General Ali Musa")."""
         kids = list(head.children)
         appos = [k for k in kids if k.dep_ == "appos"]
         if lemma in TITLE_NOUNS:
@@ -215,7 +264,6 @@ class Cast:
             appos += [a for k in kids if k.dep_ == "prep" and k.lower_ in ("of", "for", "at")
                       for p in k.children if p.dep_ == "pobj" for a in p.children if a.dep_ == "appos"]
         for k in appos:
-            # "a Pentagon spokesman, John Kirby, said": the name in apposition
             if k.i > head.i and k.pos_ == "PROPN":
                 r = self.mention_at(k)
                 if r is not None and self.actors[r.id].kind in ("person", "organization"):
@@ -223,15 +271,14 @@ class Cast:
                         continue
                     return r
         if lemma in TITLE_NOUNS:
-            named = _name_after_title(self, head)
-            if named is not None:
-                return named
-        code = None
-        part = False  # the country is named by a part of it ("the Welsh government": its own actor, of the UK)
-        poss = None
+            return _name_after_title(self, head)
+        return None
+
+    def _phrase(self, head, lemma: str) -> _Phrase:
+        """The parts of the noun phrase a head makes (``_Phrase``)."""
+        poss = det = None
         mods = []
-        det = None
-        for k in kids:
+        for k in head.children:
             if k.i > head.i:
                 continue
             if k.dep_ == "poss":
@@ -241,6 +288,8 @@ class Cast:
             elif k.dep_ in ("amod", "compound", "nmod"):
                 mods.append(k)
         glued = [g for g in (_hyphen_front(m) for m in mods) if g is not None]
+        code = None
+        part = False
         for k in mods + glued + ([poss] if poss is not None else []):
             c = self._nationality.get(k.i)
             if c is None:
@@ -250,8 +299,8 @@ class Cast:
             if c:
                 code = c
                 part = C.is_part(k.text)
-        side = None  # "a spokesman for Senator X", "a spokeswoman for the Foreign Ministry": whom they speak for
-        for k in kids:
+        side = None
+        for k in head.children:
             if k.dep_ == "prep" and k.lower_ in ("of", "for"):
                 for p in k.children:
                     if p.dep_ == "pobj":
@@ -260,54 +309,58 @@ class Cast:
                             code = r.id
                 if lemma in TITLE_NOUNS:
                     side = _side_of(self, k)
-        left = min([head.i] + [m.i for m in mods + glued] + ([poss.i] if poss is not None else []) + ([det.i] if det is not None else []))
-        span = doc[left:head.i + 1]
-        start, end = span.start_char, span.end_char
-        if det is not None and det.lower_ == "the" and poss is None and not code and not _people_noun(head) \
-                and lemma not in TITLE_NOUNS:
-            org = self._named_org(head, mods)
-            if org is not None:
-                return Ref(org, start, end)
-        if lemma in BODY_NOUNS and not part:
-            if code:
-                return Ref(self.party(code), start, end)
-            if poss is not None:
-                r = self.resolve(poss, create=False)
-                if r is not None:
-                    a = self.actors.get(r.id)
-                    if a is not None and a.kind == "person":
-                        return Ref(self.party(r.id), start, end) if a.affiliation else Ref(r.id, start, end)
-                    return Ref(r.id, start, end)
-            return None
-        if poss is not None and not code and _owned_noun(head):
-            owner = self._person_owner(poss)
-            if owner is not None:
-                return self._owned(head, owner, poss, start, end, create)
-        if lemma in TITLE_NOUNS and (det is None or det.lower_ in ("the", "this", "that")):
-            words = {m.lower_ for m in mods if self._nationality.get(m.i) is None}
-            best = None
-            for a in self.actors.values():
-                if a.kind != "person" or not a.title or a.first >= head.i:
-                    continue
-                t = a.title.lower().split()
-                if not t or t[-1].rstrip("s") != lemma:
-                    continue
-                if not words <= set(t):
-                    continue
-                if code and self.party(a.id) != code:
-                    continue
-                if best is None or self._last_mention(a.id, head.i) > self._last_mention(best.id, head.i):
-                    best = a
-            if best is not None:
-                return Ref(best.id, start, end)
-            # "A Republican senator said ... The senator added": the last described person of that noun
-            prev = self._described_as(lemma, words, code, head.i)
-            if prev is not None:
-                self._described.append((head.i, prev))
-                return Ref(prev, start, end)
-        if not create or head.pos_ not in ("NOUN", "PROPN") or lemma in NOT_ACTORS or _header_word(head):
-            return None
-        # a new actor for an unresolved description
+        left = min([head.i] + [m.i for m in mods + glued] + ([poss.i] if poss is not None else [])
+                   + ([det.i] if det is not None else []))
+        span = self.doc[left:head.i + 1]
+        return _Phrase(head, lemma, poss, det, mods, glued, code, part, side, left, span.start_char, span.end_char)
+
+    def _body_of(self, p: _Phrase) -> Ref | None:
+        """Whose a body noun is ("the Azerbaijani government", "his administration"): the country's
+        (its party), the possessor's (a person's party when they have one)."""
+        if p.code:
+            return Ref(self.party(p.code), p.start, p.end)
+        if p.poss is not None:
+            r = self.resolve(p.poss, create=False)
+            if r is not None:
+                a = self.actors.get(r.id)
+                if a is not None and a.kind == "person":
+                    return Ref(self.party(r.id), p.start, p.end) if a.affiliation else Ref(r.id, p.start, p.end)
+                return Ref(r.id, p.start, p.end)
+        return None
+
+    def _titled_before(self, p: _Phrase) -> Ref | None:
+        """The person named before with this title ("the foreign minister" after "Foreign Minister
+        X"), of the phrase's country and holding its other words, mentioned last; else the last
+        person described with that noun ("A Republican senator said ... The senator added")."""
+        lemma = p.lemma
+        words = {m.lower_ for m in p.mods if self._nationality.get(m.i) is None}
+        best = None
+        for a in self.actors.values():
+            if a.kind != "person" or not a.title or a.first >= p.head.i:
+                continue
+            t = a.title.lower().split()
+            if not t or t[-1].rstrip("s") != lemma:
+                continue
+            if not words <= set(t):
+                continue
+            if p.code and self.party(a.id) != p.code:
+                continue
+            if best is None or self._last_mention(a.id, p.head.i) > self._last_mention(best.id, p.head.i):
+                best = a
+        if best is not None:
+            return Ref(best.id, p.start, p.end)
+        prev = self._described_as(lemma, words, p.code, p.head.i)
+        if prev is not None:
+            self._described.append((p.head.i, prev))
+            return Ref(prev, p.start, p.end)
+        return None
+
+    def _new_described(self, p: _Phrase) -> Ref:
+        """An actor for a description nothing before resolves: named with the phrase (its "of"/"for"
+        phrase too, "spokesman for the Russian Foreign Ministry"), a person for a singular title or
+        people noun, else a group; of the party, organization or country the phrase names."""
+        doc = self.doc
+        head, lemma, det, left = p.head, p.lemma, p.det, p.left
         phrase = doc[(det.i + 1 if det is not None and det.i == left else left):head.i + 1]
         right = head.i + 1
         for k in head.rights:
@@ -315,25 +368,28 @@ class Cast:
                 right = _name_end(k)
                 break
         phrase = doc[phrase.start:right]
-        end = phrase.end_char
         name = _org_spelled_out(self, phrase)
         aid = C.slug(name)
         kind = "person" if (lemma in TITLE_NOUNS and lemma != "campaign" or lemma in PEOPLE_NOUNS) and head.tag_ not in ("NNS", "NNPS") else "group"
         if aid not in self.actors:
             a = self._add(aid, name, kind, head.i)
             a.head = lemma
-            owner = _party(self, [m for m in mods if m.i in range(left, head.i)], None, head.i + 1) or _org_among(self, mods)
-            if side or owner or code:
-                a.affiliation = side or a.affiliation or owner or code  # a party before a country
+            owner = _party(self, [m for m in p.mods if m.i in range(left, head.i)], None, head.i + 1) or _org_among(self, p.mods)
+            if p.side or owner or p.code:
+                a.affiliation = p.side or a.affiliation or owner or p.code  # a party before a country
             if kind == "person":
-                low = {w.lower_ for w in phrase} | {lemma}
-                if low & (_FEMALE_WORDS | {"woman"}):
-                    self.gender.setdefault(aid, "f")
-                elif low & (_MALE_WORDS | {"man"}):
-                    self.gender.setdefault(aid, "m")
+                self._gender_from(aid, {w.lower_ for w in phrase} | {lemma})
         if self.actors[aid].head == lemma:
             self._described.append((head.i, aid))
-        return Ref(aid, start, end)
+        return Ref(aid, p.start, phrase.end_char)
+
+    def _gender_from(self, aid: str, words: set[str]) -> None:
+        """A described person's gender, from the words of their description ("spokeswoman", "man"),
+        unless known."""
+        if words & (_FEMALE_WORDS | {"woman"}):
+            self.gender.setdefault(aid, "f")
+        elif words & (_MALE_WORDS | {"man"}):
+            self.gender.setdefault(aid, "m")
 
     def _named_org(self, head, mods) -> str | None:
         """The organization "the council", "the ministry", "the foreign ministry" points back to: the
@@ -391,11 +447,8 @@ class Cast:
             a = self._add(aid, name, kind, head.i)
             a.head = lemma
             a.affiliation = owner
-            low = {w.lower_ for w in doc[lo:head.i + 1]}
-            if kind == "person" and low & (_FEMALE_WORDS | {"woman"}):
-                self.gender.setdefault(aid, "f")
-            elif kind == "person" and low & (_MALE_WORDS | {"man"}):
-                self.gender.setdefault(aid, "m")
+            if kind == "person":
+                self._gender_from(aid, {w.lower_ for w in doc[lo:head.i + 1]})
         return Ref(aid, start, end)
 
     def _described_as(self, lemma: str, words: set[str], code: str | None, before: int) -> str | None:
