@@ -1406,7 +1406,8 @@ def _title_words(cast: Cast, s: int) -> tuple[list, str | None]:
 
 
 def _titles(cast: Cast) -> None:
-    doc = cast.doc
+    """Titles and affiliations from the words around the mentions of each person and organization
+    (in the order they are first mentioned); then the countries of state officials."""
     firsts: dict[str, tuple[int, int]] = {}
     for i, (s, e, aid) in sorted(cast._tok.items()):
         if aid not in firsts:
@@ -1423,70 +1424,96 @@ def _titles(cast: Cast) -> None:
             continue
         for s, e in sorted(spans):
             words, code = _title_words(cast, s)
-            if a.kind == "person" and not code:
-                run, owner = _title_run(cast, s)
-                if run and owner:
-                    words, code = run, owner
-            root = doc[s:e].root
-            desc = None
-            if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-                desc = root.head
-            elif (root.dep_ == "appos" and root.head.dep_ == "pobj" and root.head.head.dep_ == "prep"
-                  and root.head.head.head.pos_ == "NOUN" and root.head.head.head.lemma_.lower() in TITLE_NOUNS):
-                desc = root.head.head.head  # "a spokeswoman for the ministry, Maria X," parsed as the ministry's apposition
-            else:
-                for k in root.children:
-                    if k.dep_ == "appos" and k.pos_ == "NOUN":
-                        desc = k
             if a.kind == "organization":
-                # "Russian Foreign Ministry": the nationality inside the name
-                for t in doc[s:e]:
-                    c = cast._nationality.get(t.i)
-                    if c and c != aid:
-                        code = code or c
-                if code and not a.affiliation:
-                    a.affiliation = code
-                continue
-            title = None
-            tw = [w for w in words if w.lower_ not in HONORIFICS]
-            if tw and (any(w.lower_ in TITLE_NOUNS for w in tw) or all(w.text[:1].isupper() for w in tw)):
-                title = doc[tw[0].i:tw[-1].i + 1].text
-                if tw[-1].lower_ == "counterpart":
-                    title = None
-                    desc = desc or tw[-1]
-            if desc is not None and desc.lemma_.lower() in TITLE_NOUNS:
-                dw, dcode = _title_words(cast, desc.i)
-                code = code or dcode
-                for k in desc.children:
-                    if k.dep_ == "prep" and (k.lower_ in ("of", "for") or k.lower_ == "to" and desc.lemma_.lower() in _AIDES):
-                        # "a spokesman for the State Department", "an aide to ...": whose side they speak for
-                        r = _side_of(cast, k)
-                        if r is not None:
-                            code = code or r
-                if desc.lower_ == "counterpart":
-                    # "his Azerbaijani counterpart X": the possessor's title
-                    poss = next((k for k in desc.children if k.dep_ == "poss"), None)
-                    other = None
-                    if poss is not None:
-                        other = _subject_person(cast, desc)
-                    if other and cast.actors[other].title and not title:
-                        title = cast.actors[other].title
-                elif not title:
-                    tw2 = [w for w in dw if w.lower_ not in HONORIFICS] + [desc]
-                    title = doc[tw2[0].i:desc.i + 1].text
-            if title and not a.title:
-                a.title = title
+                _org_country(cast, a, s, e, code)
+            elif _person_title(cast, a, s, e, words, code):
                 titled[aid] = (s, e)
-            party = _party(cast, words, desc, e)
-            if party and (not a.affiliation or cast.actors[a.affiliation].kind == "country"):
-                a.affiliation = party  # a party before a country: "U.S. Sen. Ted Cruz (R-Texas)"
-                continue
-            if code and not a.affiliation and code != aid:
-                a.affiliation = code
-            pron = cast._title_pronoun.get(s, cast._title_pronoun.get(desc.i if desc is not None else -1))
-            if pron is not None and not a.affiliation:
-                cast._title_its.setdefault(aid, pron)
     _state_officials(cast, {**firsts, **titled})
+
+
+def _org_country(cast: Cast, a: _Actor, s: int, e: int, code: str | None) -> None:
+    """An organization's country, from its title words or the nationality inside its name
+    ("Russian Foreign Ministry"), unless it has an affiliation."""
+    for t in cast.doc[s:e]:
+        c = cast._nationality.get(t.i)
+        if c and c != a.id:
+            code = code or c
+    if code and not a.affiliation:
+        a.affiliation = code
+
+
+def _person_title(cast: Cast, a: _Actor, s: int, e: int, words: list, code: str | None) -> bool:
+    """A person's title and affiliation from a mention (tokens s to e) and the title words before
+    it (``_title_words``, else ``_title_run``) or a description in apposition; a title's "its"
+    kept for later. True when the person's title is taken from this mention."""
+    doc = cast.doc
+    if not code:
+        run, owner = _title_run(cast, s)
+        if run and owner:
+            words, code = run, owner
+    desc = _apposed_description(doc[s:e].root)
+    title = None
+    tw = [w for w in words if w.lower_ not in HONORIFICS]
+    if tw and (any(w.lower_ in TITLE_NOUNS for w in tw) or all(w.text[:1].isupper() for w in tw)):
+        title = doc[tw[0].i:tw[-1].i + 1].text
+        if tw[-1].lower_ == "counterpart":
+            title = None
+            desc = desc or tw[-1]
+    if desc is not None and desc.lemma_.lower() in TITLE_NOUNS:
+        title, code = _description_title(cast, desc, title, code)
+    took = bool(title and not a.title)
+    if took:
+        a.title = title
+    party = _party(cast, words, desc, e)
+    if party and (not a.affiliation or cast.actors[a.affiliation].kind == "country"):
+        a.affiliation = party  # a party before a country: "U.S. Sen. Ted Cruz (R-Texas)"
+        return took
+    if code and not a.affiliation and code != a.id:
+        a.affiliation = code
+    pron = cast._title_pronoun.get(s, cast._title_pronoun.get(desc.i if desc is not None else -1))
+    if pron is not None and not a.affiliation:
+        cast._title_its.setdefault(a.id, pron)
+    return took
+
+
+def _apposed_description(root):
+    """The noun in apposition to a name (its root), or that the name is in apposition to ("Maria
+    X, a spokeswoman", "a spokeswoman, Maria X,"; "a spokeswoman for the ministry, Maria X," parsed
+    as the ministry's apposition), or None."""
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        return root.head
+    if (root.dep_ == "appos" and root.head.dep_ == "pobj" and root.head.head.dep_ == "prep"
+            and root.head.head.head.pos_ == "NOUN" and root.head.head.head.lemma_.lower() in TITLE_NOUNS):
+        return root.head.head.head
+    desc = None
+    for k in root.children:
+        if k.dep_ == "appos" and k.pos_ == "NOUN":
+            desc = k
+    return desc
+
+
+def _description_title(cast: Cast, desc, title: str | None, code: str | None) -> tuple[str | None, str | None]:
+    """The title and country (title, code) a person's description headed by a title noun adds to
+    the ones found so far: its own title words, whose side its "of"/"for" ("to" for an aide) phrase
+    names, and for "his counterpart" the title of the clause's subject."""
+    dw, dcode = _title_words(cast, desc.i)
+    code = code or dcode
+    for k in desc.children:
+        if k.dep_ == "prep" and (k.lower_ in ("of", "for") or k.lower_ == "to" and desc.lemma_.lower() in _AIDES):
+            # "a spokesman for the State Department", "an aide to ...": whose side they speak for
+            r = _side_of(cast, k)
+            if r is not None:
+                code = code or r
+    if desc.lower_ == "counterpart":
+        # "his Azerbaijani counterpart X": the possessor's title
+        poss = next((k for k in desc.children if k.dep_ == "poss"), None)
+        other = _subject_person(cast, desc) if poss is not None else None
+        if other and cast.actors[other].title and not title:
+            title = cast.actors[other].title
+    elif not title:
+        tw2 = [w for w in dw if w.lower_ not in HONORIFICS] + [desc]
+        title = cast.doc[tw2[0].i:desc.i + 1].text
+    return title, code
 
 
 def _state_officials(cast: Cast, firsts: dict[str, tuple[int, int]]) -> None:
