@@ -56,12 +56,14 @@ def us_state_homonym(text: str):
 
 
 def _unaccented(text: str) -> str:
+    """The text without accents ("Sao Tome")."""
     import unicodedata
 
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def slug(text: str) -> str:
+    """An id made of a name: lower case, unaccented, words joined by "-"."""
     s = _unaccented(text).lower()
     s = re.sub(r"[’'`]", "", s)
     s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
@@ -110,6 +112,7 @@ def tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, 
 
 
 def country_of_name(text: str) -> str | None:
+    """The ISO code of a country's name ("the Netherlands"), or None."""
     names = tables()[0]
     t = text.strip()
     if t.lower().startswith("the "):
@@ -118,14 +121,17 @@ def country_of_name(text: str) -> str | None:
 
 
 def country_of_adjective(text: str) -> str | None:
+    """The ISO code of a nationality adjective or demonym ("Azerbaijani"), or None."""
     return tables()[2].get(text.strip().lower())
 
 
 def display_name(code: str) -> str:
+    """The name a country is shown with."""
     return tables()[3].get(code, code)
 
 
 def is_ambiguous(text: str) -> bool:
+    """A territory name that is also a common word or a first name ("Chad")."""
     return text in _AMBIGUOUS
 
 

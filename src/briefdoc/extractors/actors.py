@@ -7,6 +7,7 @@ metonym, a description such as "the foreign minister", a pronoun) to an actor.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -25,8 +26,9 @@ PERSON_PRONOUNS = frozenset(word for word, kind, *_ in _PRONOUNS if kind == "per
 GROUP_PRONOUNS = frozenset(word for word, kind, *_ in _PRONOUNS if kind == "group")
 FEMALE = frozenset(word for word, kind, *gender in _PRONOUNS if gender == ["female"])
 RELATIVE = frozenset(word for word, kind, *_ in _PRONOUNS if kind == "relative")
-_FEMALE_WORDS = frozenset(w for w, g in lexicon.table("actors/gendered_words").items() if g == "female")
-_MALE_WORDS = frozenset(w for w, g in lexicon.table("actors/gendered_words").items() if g == "male")
+_GENDERED = lexicon.table("actors/gendered_words")  # word -> female or male
+_FEMALE_WORDS = frozenset(w for w, g in _GENDERED.items() if g == "female")
+_MALE_WORDS = frozenset(w for w, g in _GENDERED.items() if g == "male")
 SELF_PRONOUNS = lexicon.words("self_pronouns")
 NOT_ACTORS = lexicon.words("actors/not_actors")
 TIME_NOUNS = lexicon.words("actors/time_nouns")
@@ -48,6 +50,7 @@ class _Actor:
     head: str | None = None  # the head noun's lemma, for an actor made from a description ("senator")
 
     def model(self) -> Actor:
+        """The actor as the brief has it."""
         return Actor(id=self.id, name=self.name, kind=self.kind, title=self.title,
                      affiliation=self.affiliation, aliases=list(self.aliases))
 
@@ -104,6 +107,8 @@ class Cast:
 
     # --- building -------------------------------------------------------
     def _add(self, aid: str, name: str, kind: str, at: int) -> _Actor:
+        """The actor of this id, made on first use (first mentioned at token ``at``), with the
+        party a group's name stands for or the international body an institution is part of."""
         a = self.actors.get(aid)
         if a is None:
             a = _Actor(aid, _capital(_plain(name)), kind, first=at)
@@ -120,6 +125,7 @@ class Cast:
         return a
 
     def _mention(self, start: int, end: int, aid: str) -> None:
+        """Tokens start to end mention the actor; their text is one of its aliases if not its name."""
         doc = self.doc
         self.mentions[(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))] = aid
         for i in range(start, end):
@@ -130,6 +136,7 @@ class Cast:
             a.aliases.append(text)
 
     def country(self, code: str, at: int = 0) -> str:
+        """The id of the country of an ISO code, made on first use."""
         name = C.display_name(code)
         aid = C.slug(name)
         self._add(aid, name, "country", at)
@@ -137,9 +144,11 @@ class Cast:
 
     # --- queries --------------------------------------------------------
     def get(self, aid: str | None) -> _Actor | None:
+        """The actor of an id, or None."""
         return self.actors.get(aid) if aid else None
 
     def in_quote(self, i: int) -> bool:
+        """Token i is inside quotation marks."""
         return i in self._in_quote
 
     def mention_at(self, tok) -> Ref | None:
@@ -152,9 +161,11 @@ class Cast:
         return Ref(aid, d[s].idx, d[e - 1].idx + len(d[e - 1]))
 
     def nationality(self, tok) -> str | None:
+        """The country a token names as a nationality or a country's name, or None."""
         return self._nationality.get(tok.i)
 
     def party(self, aid: str | None) -> str | None:
+        """The actor an actor acts for: its affiliation's affiliation and so on, to the last."""
         seen = set()
         while aid and aid not in seen:
             seen.add(aid)
@@ -492,6 +503,7 @@ class Cast:
         return Ref(aid, s0.idx, span.end_char)
 
     def _last_mention(self, aid: str, before: int) -> int:
+        """The last token before ``before`` that mentions the actor, or -1."""
         best = -1
         for i, (s, e, a) in self._tok.items():
             if a == aid and i < before and i > best:
@@ -499,6 +511,8 @@ class Cast:
         return best
 
     def used(self, quotes, positions) -> list[Actor]:
+        """The actors the brief shows: the quotes' speakers, the positions' actors and whom they
+        are affiliated with."""
         ids: list[str] = []
         for q in quotes:
             if q.speaker and q.speaker not in ids:
@@ -552,7 +566,7 @@ def _spelled(toks) -> str:
     if not toks:
         return ""
     out = []
-    for a, b in zip(toks, toks[1:]):
+    for a, b in itertools.pairwise(toks):
         out.append(a.text + ((" " if a.whitespace_ else "") if b.i == a.i + 1 else " "))
     out.append(toks[-1].text)
     return _plain("".join(out))
@@ -575,6 +589,7 @@ def _plain(name: str) -> str:
     return re.sub(r"^[-–—•*·]+(?=\w)", "", name)
 
 def _quote_tokens(doc, marks) -> set[int]:
+    """The tokens inside the quotation marks."""
     out: set[int] = set()
     if not marks:
         return out
@@ -1414,7 +1429,7 @@ def _titles(cast: Cast) -> None:
             firsts[aid] = (s, e)
     titled: dict[str, tuple[int, int]] = {}  # person id -> the mention their title is written with
     by_id: dict[str, list[tuple[int, int]]] = {}
-    for i, (s, e, aid) in cast._tok.items():
+    for s, e, aid in cast._tok.values():
         by_id.setdefault(aid, [])
         if (s, e) not in by_id[aid]:
             by_id[aid].append((s, e))
@@ -1534,7 +1549,7 @@ def _state_officials(cast: Cast, firsts: dict[str, tuple[int, int]]) -> None:
         if with_country:
             a.affiliation = with_country
             continue
-        s, e = firsts.get(aid, (a.first, a.first + 1))
+        s, _e = firsts.get(aid, (a.first, a.first + 1))
         sent = doc[s].sent
         others = {cast.actors[x].affiliation for (_, _, x) in (cast._tok[i] for i in range(sent.start, sent.end) if i in cast._tok)
                   if cast.actors[x].kind == "person" and x != aid}
@@ -1717,9 +1732,11 @@ def _subject_person(cast: Cast, tok) -> str | None:
 
 
 def _genders(cast: Cast) -> None:
+    """People's genders, from the words before a mention of them or their title ("Mrs.",
+    "spokeswoman"), or a "his"/"her" in their own clause."""
     doc = cast.doc
     seen: set[int] = set()
-    for i, (s, e, aid) in cast._tok.items():
+    for s, _e, aid in cast._tok.values():
         if s in seen or cast.actors[aid].kind != "person":
             continue
         seen.add(s)
