@@ -1,7 +1,9 @@
-"""Countries: names (CLDR via Babel), common variants, capitals and nationality adjectives.
+"""Countries: names (CLDR via Babel), common variants, capitals and nationality adjectives;
+international bodies and their seats.
 
-The capital / adjective table is a general list written for all countries
-commonly in the news, not for any one article.
+The tables are data files in ``data/en/countries/`` (``countries.txt`` is the capital and
+adjective table, a general list written for all countries commonly in the news, not for any
+one article).
 """
 
 from __future__ import annotations
@@ -9,205 +11,42 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# ISO code: (nationality adjectives / plural demonyms, capitals or seats of government)
-_TABLE = """
-AF Afghan|Afghans : Kabul
-AL Albanian|Albanians : Tirana
-DZ Algerian|Algerians : Algiers
-AO Angolan|Angolans : Luanda
-AR Argentine|Argentinian|Argentinians|Argentines : Buenos Aires
-AM Armenian|Armenians : Yerevan
-AU Australian|Australians : Canberra
-AT Austrian|Austrians : Vienna
-AZ Azerbaijani|Azeri|Azerbaijanis|Azeris : Baku
-BH Bahraini|Bahrainis : Manama
-BD Bangladeshi|Bangladeshis : Dhaka
-BY Belarusian|Belarusians : Minsk
-BE Belgian|Belgians : Brussels
-BO Bolivian|Bolivians : La Paz|Sucre
-BA Bosnian|Bosnians : Sarajevo
-BR Brazilian|Brazilians : Brasilia|Brasília
-BG Bulgarian|Bulgarians : Sofia
-KH Cambodian|Cambodians : Phnom Penh
-CM Cameroonian|Cameroonians : Yaounde|Yaoundé
-CA Canadian|Canadians : Ottawa
-CL Chilean|Chileans : Santiago
-CN Chinese : Beijing|Zhongnanhai
-CO Colombian|Colombians : Bogota|Bogotá
-HR Croatian|Croatians|Croat|Croats : Zagreb
-CU Cuban|Cubans : Havana
-CY Cypriot|Cypriots : Nicosia
-CZ Czech|Czechs : Prague
-DK Danish|Danes : Copenhagen
-DO Dominican|Dominicans : Santo Domingo
-EC Ecuadorian|Ecuadorians : Quito
-EG Egyptian|Egyptians : Cairo
-SV Salvadoran|Salvadorans : San Salvador
-EE Estonian|Estonians : Tallinn
-ET Ethiopian|Ethiopians : Addis Ababa
-FI Finnish|Finns : Helsinki
-FR French : Paris|Élysée|Elysee|Élysée Palace|Elysee Palace|Quai d'Orsay
-GE Georgian|Georgians : Tbilisi
-DE German|Germans : Berlin
-GH Ghanaian|Ghanaians : Accra
-GR Greek|Greeks : Athens
-GT Guatemalan|Guatemalans : Guatemala City
-HT Haitian|Haitians : Port-au-Prince
-HN Honduran|Hondurans : Tegucigalpa
-HU Hungarian|Hungarians : Budapest
-IS Icelandic|Icelanders : Reykjavik
-IN Indian|Indians : New Delhi|Delhi
-ID Indonesian|Indonesians : Jakarta
-IR Iranian|Iranians : Tehran
-IQ Iraqi|Iraqis : Baghdad
-IE Irish : Dublin
-IL Israeli|Israelis : Jerusalem
-IT Italian|Italians : Rome
-CI Ivorian|Ivorians : Yamoussoukro|Abidjan
-JM Jamaican|Jamaicans : Kingston
-JP Japanese : Tokyo
-JO Jordanian|Jordanians : Amman
-KZ Kazakh|Kazakhstani|Kazakhs : Astana
-KE Kenyan|Kenyans : Nairobi
-XK Kosovar|Kosovars : Pristina
-KW Kuwaiti|Kuwaitis : Kuwait City
-KG Kyrgyz : Bishkek
-LA Laotian|Lao : Vientiane
-LV Latvian|Latvians : Riga
-LB Lebanese : Beirut
-LY Libyan|Libyans : Tripoli
-LT Lithuanian|Lithuanians : Vilnius
-LU Luxembourgish : Luxembourg
-MY Malaysian|Malaysians : Kuala Lumpur
-ML Malian|Malians : Bamako
-MX Mexican|Mexicans : Mexico City
-MD Moldovan|Moldovans : Chisinau|Chișinău
-MN Mongolian|Mongolians : Ulaanbaatar
-ME Montenegrin|Montenegrins : Podgorica
-MA Moroccan|Moroccans : Rabat
-MZ Mozambican|Mozambicans : Maputo
-MM Burmese|Myanmar : Naypyidaw|Naypyitaw
-NP Nepalese|Nepali : Kathmandu
-NL Dutch : Amsterdam|The Hague
-NZ New Zealand|New Zealanders : Wellington
-NI Nicaraguan|Nicaraguans : Managua
-NE Nigerien|Nigeriens : Niamey
-NG Nigerian|Nigerians : Abuja
-KP North Korean|North Koreans : Pyongyang
-MK Macedonian|North Macedonian|Macedonians : Skopje
-NO Norwegian|Norwegians : Oslo
-OM Omani|Omanis : Muscat
-PK Pakistani|Pakistanis : Islamabad
-PS Palestinian|Palestinians : Ramallah
-PA Panamanian|Panamanians : Panama City
-PY Paraguayan|Paraguayans : Asuncion|Asunción
-PE Peruvian|Peruvians : Lima
-PH Filipino|Philippine|Filipinos : Manila
-PL Polish|Poles : Warsaw
-PT Portuguese : Lisbon
-QA Qatari|Qataris : Doha
-RO Romanian|Romanians : Bucharest
-RU Russian|Russians : Moscow|Kremlin
-RW Rwandan|Rwandans : Kigali
-SA Saudi|Saudis : Riyadh
-SN Senegalese : Dakar
-RS Serbian|Serbs|Serb : Belgrade
-SG Singaporean|Singaporeans :
-SK Slovak|Slovakian|Slovaks : Bratislava
-SI Slovenian|Slovene|Slovenians : Ljubljana
-SO Somali|Somalis : Mogadishu
-ZA South African|South Africans : Pretoria
-KR South Korean|South Koreans : Seoul
-SS South Sudanese : Juba
-ES Spanish|Spaniards : Madrid
-LK Sri Lankan|Sri Lankans : Colombo
-SD Sudanese : Khartoum
-SE Swedish|Swedes : Stockholm
-CH Swiss : Bern
-SY Syrian|Syrians : Damascus
-TW Taiwanese : Taipei
-TJ Tajik|Tajiks : Dushanbe
-TZ Tanzanian|Tanzanians : Dodoma
-TH Thai : Bangkok
-TN Tunisian|Tunisians : Tunis
-TR Turkish|Turks : Ankara
-TM Turkmen : Ashgabat
-UG Ugandan|Ugandans : Kampala
-UA Ukrainian|Ukrainians : Kyiv|Kiev
-AE Emirati|Emiratis : Abu Dhabi
-GB British|Britons : London|Downing Street|Westminster|Whitehall
-US American|Americans : Washington|White House|Pentagon|Foggy Bottom
-UY Uruguayan|Uruguayans : Montevideo
-UZ Uzbek|Uzbeks : Tashkent
-VE Venezuelan|Venezuelans : Caracas
-VN Vietnamese : Hanoi
-YE Yemeni|Yemenis : Sanaa|Sana'a
-ZM Zambian|Zambians : Lusaka
-ZW Zimbabwean|Zimbabweans : Harare
-"""
+from . import lexicon
+
+
+def _forms(field: str) -> list[str]:
+    """The forms in a data file's field, separated by ", " ("Afghan, Afghans")."""
+    return [f.strip() for f in field.split(", ") if f.strip()]
+
+
+# ISO code -> (nationality adjectives / plural demonyms, capitals or seats of government)
+_TABLE = {code: (_forms(adjs), _forms(caps[0]) if caps else []) for code, adjs, *caps in lexicon.rows("countries/countries")}
 
 # Common English names besides CLDR's.
-_VARIANTS = {
-    "US": ["U.S.", "US", "USA", "U.S.A.", "America", "United States of America", "the United States"],
-    "GB": ["UK", "U.K.", "Britain", "Great Britain"],
-    "TR": ["Turkey"],
-    "MM": ["Burma", "Myanmar"],
-    "CZ": ["Czech Republic"],
-    "CI": ["Ivory Coast", "Cote d'Ivoire", "Côte d'Ivoire"],
-    "CD": ["DR Congo", "DRC", "Democratic Republic of the Congo", "Democratic Republic of Congo", "Congo-Kinshasa"],
-    "CG": ["Republic of the Congo", "Republic of Congo", "Congo-Brazzaville"],
-    "BA": ["Bosnia"],
-    "HK": ["Hong Kong"],
-    "MO": ["Macau", "Macao"],
-    "TL": ["East Timor"],
-    "SZ": ["Swaziland"],
-    "PS": ["Palestine"],
-    "KR": ["Republic of Korea"],
-    "KP": ["DPRK"],
-    "VA": ["Vatican", "Holy See"],
-    "MK": ["Macedonia"],
-    "AE": ["UAE", "U.A.E."],
-}
+_VARIANTS = {code: _forms(names) for code, names in lexicon.table("countries/variants").items()}
 
-# Parts of a state that news names as places of that state, where that is not contested, and that
-# CLDR does not list (name or adjective -> the state's code). Contested territories (Crimea,
-# Nagorno-Karabakh, Kosovo, Taiwan, Western Sahara) are not here: they stay what they are.
-# ("English" is a language as often as a nationality: not here.)
-_PARTS = {
-    "GB": (["Northern Ireland", "Scotland", "Wales", "England"], ["Scottish", "Welsh", "Northern Irish", "Scots"]),
-}
+# The name shown where CLDR's is not the one English news uses.
+_DISPLAY = lexicon.table("countries/display_names")
 
-# International bodies that news names as actors: (name, other names and abbreviations). The
-# institutions of a body are named with its short name in front ("UN Security Council", "EU
-# Commission") or are listed here (the European Commission is the EU's executive).
-_BODIES = (
-    ("European Union", ["EU", "E.U."], ["European Commission", "European Council", "European Parliament",
-                                       "Council of the European Union", "Council of the EU"]),
-    ("United Nations", ["UN", "U.N."], ["Security Council", "General Assembly", "Human Rights Council"]),
-    ("NATO", ["Nato", "North Atlantic Treaty Organization", "North Atlantic Treaty Organisation"], []),
-    ("African Union", ["AU"], ["African Union Commission"]),
-    ("International Atomic Energy Agency", ["IAEA"], []),
-    ("Association of Southeast Asian Nations", ["ASEAN", "Asean"], []),
-    ("OPEC", ["Opec", "Organization of the Petroleum Exporting Countries"], []),
-    ("World Health Organization", ["WHO", "World Health Organisation"], []),
-    ("International Monetary Fund", ["IMF"], []),
-    ("Organization for Security and Co-operation in Europe", ["OSCE"], []),
-    ("Arab League", ["League of Arab States"], []),
-)
+# Parts of a state that news names as places of that state (name or adjective -> the state's code).
+_PARTS = {code: (_forms(parts), _forms(adjs)) for code, parts, adjs in lexicon.rows("countries/parts")}
 
-# Seats of an international body that news uses for the body, not for the host country
-# ("Brussels and London agreed"): seat -> body.
-_SEATS = {"brussels": "European Union"}
+# International bodies that news names as actors: (name, other names and abbreviations, institutions).
+_BODIES = tuple((name, _forms(others), _forms(parts[0]) if parts else [])
+                for name, others, *parts in lexicon.rows("countries/bodies"))
 
-_NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "AQ"}
+# Seats of an international body that news uses for the body, not for the host country: seat -> body.
+_SEATS = lexicon.table("countries/seats")
+
+_NOT_COUNTRIES = lexicon.words("countries/not_countries")
 
 # Territory names that are also common words or first names.
-_AMBIGUOUS = {"Jersey", "Georgia", "Chad", "Jordan", "Guernsey", "Niger", "Turkey", "Man", "Martin"}
+_AMBIGUOUS = lexicon.words("countries/ambiguous")
 
-
-# Country names that are also the name of a U.S. state, with the state's postal abbreviations
-# ("Sen. X (R-Ga.)") and the words that tell the country in its own news (its capital, its region).
-_US_STATES = {"Georgia": ({"ga.", "ga"}, {"tbilisi", "caucasus", "abkhazia", "ossetia", "batumi", "georgians"})}
+# Country names that are also the name of a U.S. state: (the state's postal abbreviations, the
+# words that tell the country in its own news).
+_US_STATES = {name: (set(_forms(abbrevs)), set(_forms(own)))
+              for name, abbrevs, own in lexicon.rows("countries/us_states")}
 
 
 def us_state_homonym(text: str):
@@ -217,12 +56,14 @@ def us_state_homonym(text: str):
 
 
 def _unaccented(text: str) -> str:
+    """The text without accents ("Sao Tome")."""
     import unicodedata
 
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def slug(text: str) -> str:
+    """An id made of a name: lower case, unaccented, words joined by "-"."""
     s = _unaccented(text).lower()
     s = re.sub(r"[’'`]", "", s)
     s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
@@ -249,8 +90,7 @@ def tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, 
             for form in {n, n.replace(" & ", " and ")}:
                 for f in {form, form.replace("St. ", "Saint "), _unaccented(form)}:
                     names.setdefault(f.lower(), code)
-    display["TR"] = "Turkey"
-    display["CZ"] = "Czech Republic"
+    display.update(_DISPLAY)
     for code, vs in _VARIANTS.items():
         for v in vs:
             names.setdefault(v.lower(), code)
@@ -263,19 +103,16 @@ def tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, 
             names.setdefault(n.lower(), code)
         for a in adjs:
             adjectives.setdefault(a.lower(), code)
-    for line in _TABLE.strip().splitlines():
-        code, rest = line.split(" ", 1)
-        adj, _, caps = rest.partition(":")
-        for a in adj.split("|"):
-            if a.strip():
-                adjectives[a.strip().lower()] = code
-        for c in caps.split("|"):
-            if c.strip():
-                capitals[c.strip().lower()] = code
+    for code, (adjs, caps) in _TABLE.items():
+        for a in adjs:
+            adjectives[a.lower()] = code
+        for c in caps:
+            capitals[c.lower()] = code
     return names, capitals, adjectives, display
 
 
 def country_of_name(text: str) -> str | None:
+    """The ISO code of a country's name ("the Netherlands"), or None."""
     names = tables()[0]
     t = text.strip()
     if t.lower().startswith("the "):
@@ -283,27 +120,18 @@ def country_of_name(text: str) -> str | None:
     return names.get(t.lower())
 
 
-def country_of_capital(text: str) -> str | None:
-    return tables()[1].get(text.strip().lower())
-
-
 def country_of_adjective(text: str) -> str | None:
+    """The ISO code of a nationality adjective or demonym ("Azerbaijani"), or None."""
     return tables()[2].get(text.strip().lower())
 
 
 def display_name(code: str) -> str:
+    """The name a country is shown with."""
     return tables()[3].get(code, code)
 
 
-def capital_name(code: str) -> str | None:
-    """The first capital listed for the country (used as an alias)."""
-    for cap, c in tables()[1].items():
-        if c == code:
-            return cap
-    return None
-
-
 def is_ambiguous(text: str) -> bool:
+    """A territory name that is also a common word or a first name ("Chad")."""
     return text in _AMBIGUOUS
 
 

@@ -7,6 +7,7 @@ metonym, a description such as "the foreign minister", a pronoun) to an actor.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -14,54 +15,27 @@ from ..model.brief import Actor
 from . import _countries as C
 from . import _marks, lexicon, nlp
 
-# Nouns that make a title or a description of a person.
-TITLE_NOUNS = {
-    "minister", "president", "premier", "chancellor", "secretary", "spokesman", "spokeswoman",
-    "spokesperson", "official", "ambassador", "envoy", "diplomat", "senator", "governor", "mayor",
-    "leader", "chief", "head", "director", "chairman", "chairwoman", "chair", "candidate", "nominee",
-    "representative", "congressman", "congresswoman", "lawmaker", "speaker", "commander", "general",
-    "king", "queen", "prince", "emperor", "pope", "prosecutor", "judge", "attorney", "adviser",
-    "advisor", "aide", "counselor", "manager", "ceo", "founder", "executive", "officer", "deputy",
-    "counterpart", "foreign", "prime", "vice", "sheikh", "emir", "sultan", "rep.", "sen.", "gov.",
-    "dr.", "mr.", "mrs.", "ms.", "pastor", "bishop", "cardinal", "economist", "analyst", "professor",
-    "strategist", "pollster", "campaign", "chancellor", "commissioner", "justice", "lawyer", "chairperson",
-    "negotiator", "mediator", "mp", "mep", "legislator", "councillor", "councilor", "consul", "ombudsman",
-    "researcher", "fellow", "correspondent", "editor",
-}
-STATE_TITLES = {"minister", "president", "premier", "chancellor", "ambassador", "envoy", "king", "queen",
-                "emir", "sultan", "diplomat", "counterpart", "negotiator", "consul"}
+# Word lists (data/en/, data/en/actors/): what each is for is said at the top of its file.
+TITLE_NOUNS = lexicon.words("title_nouns")
+STATE_TITLES = lexicon.words("actors/state_titles")
 HONORIFICS = lexicon.words("honorifics")
 # Nouns whose possessor or nationality is the party ("his government", "Azerbaijani authorities").
-BODY_NOUNS = {"government", "administration", "authorities", "authority", "cabinet", "side", "leadership",
-              "ministry", "embassy", "delegation", "military", "army", "forces", "officials", "regime",
-              "parliament", "diplomats", "state"}
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
-GROUP_PRONOUNS = {"they", "them", "their", "it", "its", "itself"}
-FEMALE = {"she", "her", "hers", "herself"}
-_FEMALE_WORDS = {"mrs.", "ms.", "mrs", "ms", "miss", "madam", "spokeswoman", "chairwoman", "congresswoman", "queen",
-                 "princess", "businesswoman", "actress", "mother", "wife", "daughter", "sister", "grandmother",
-                 "first lady", "lady"}
-_MALE_WORDS = {"mr.", "mr", "sir", "spokesman", "chairman", "congressman", "king", "prince", "businessman", "actor",
-               "father", "husband", "son", "brother", "grandfather"}
-SELF_PRONOUNS = {"i", "we", "me", "us", "my", "our", "you", "your"}
-RELATIVE = {"who", "which", "that", "whom", "whose"}
-NOT_ACTORS = {"thing", "way", "time", "day", "year", "fact", "idea", "question", "problem", "one", "lot", "part",
-              "kind", "sort", "point", "reason", "something", "nothing", "everything", "anything"}
-TIME_NOUNS = {"weekend", "week", "month", "morning", "afternoon", "evening", "night", "today", "tonight",
-              "yesterday", "tomorrow", "decade", "century", "season", "summer", "winter", "spring", "autumn"}
+BODY_NOUNS = lexicon.words("actors/body_nouns")
+_PRONOUNS = lexicon.rows("actors/pronouns")  # word | person, group or relative | gender
+PERSON_PRONOUNS = frozenset(word for word, kind, *_ in _PRONOUNS if kind == "person")
+GROUP_PRONOUNS = frozenset(word for word, kind, *_ in _PRONOUNS if kind == "group")
+FEMALE = frozenset(word for word, kind, *gender in _PRONOUNS if gender == ["female"])
+RELATIVE = frozenset(word for word, kind, *_ in _PRONOUNS if kind == "relative")
+_GENDERED = lexicon.table("actors/gendered_words")  # word -> female or male
+_FEMALE_WORDS = frozenset(w for w, g in _GENDERED.items() if g == "female")
+_MALE_WORDS = frozenset(w for w, g in _GENDERED.items() if g == "male")
+SELF_PRONOUNS = lexicon.words("self_pronouns")
+NOT_ACTORS = lexicon.words("actors/not_actors")
+TIME_NOUNS = lexicon.words("actors/time_nouns")
 # Nouns for people that are not titles: a subject made of one is someone a later pronoun can stand for
 # ("A Democratic source said he ...", "Labor experts say ... a provision they say ...").
-PEOPLE_NOUNS = {"source", "employee", "worker", "man", "woman", "voter", "supporter", "expert", "critic", "member",
-                "resident", "activist", "protester", "student", "teacher", "doctor", "agent", "reporter",
-                "journalist", "author", "writer", "researcher", "scientist", "delegate", "donor", "friend",
-                "father", "mother", "son", "daughter", "wife", "husband", "person", "people", "veteran", "investigator",
-                "lawmaker", "insider", "observer", "witness", "owner", "partner", "colleague", "ally", "rival",
-                "opponent", "backer", "organizer", "volunteer", "operative", "consultant", "historian", "economist",
-                "republican", "democrat", "conservative", "liberal", "independent", "american", "politician",
-                "dissident", "businessman", "businesswoman", "blogger", "campaigner"}
-PLACE_NOUNS = {"corridor", "river", "street", "square", "bridge", "valley", "mountain", "mountains", "sea", "lake",
-               "island", "islands", "road", "highway", "airport", "region", "province", "district", "county",
-               "avenue", "pass", "border", "strait", "gulf", "bay", "canal", "park", "building"}
+PEOPLE_NOUNS = lexicon.words("people_nouns")
+PLACE_NOUNS = lexicon.words("actors/place_nouns")
 
 
 @dataclass
@@ -76,6 +50,7 @@ class _Actor:
     head: str | None = None  # the head noun's lemma, for an actor made from a description ("senator")
 
     def model(self) -> Actor:
+        """The actor as the brief has it."""
         return Actor(id=self.id, name=self.name, kind=self.kind, title=self.title,
                      affiliation=self.affiliation, aliases=list(self.aliases))
 
@@ -86,6 +61,29 @@ class Ref:
 
     id: str
     start: int  # char offsets of the mention
+    end: int
+
+
+@dataclass
+class _Phrase:
+    """The parts of a noun phrase that ``Cast.describe`` reads: its head and the head's lemma; the
+    possessor, determiner and modifiers left of the head, and the first words of hyphenated
+    modifiers ("Saudi" of "Saudi-led"); the country they or an "of"/"for" phrase name (``part``:
+    named by a part of it, "the Welsh government": its own actor, of the UK); whom a title's
+    "of"/"for" phrase says it speaks for ("a spokesman for Senator X"); the phrase's first token,
+    and its char offsets."""
+
+    head: object
+    lemma: str
+    poss: object
+    det: object
+    mods: list
+    glued: list
+    code: str | None
+    part: bool
+    side: str | None
+    left: int
+    start: int
     end: int
 
 
@@ -109,6 +107,8 @@ class Cast:
 
     # --- building -------------------------------------------------------
     def _add(self, aid: str, name: str, kind: str, at: int) -> _Actor:
+        """The actor of this id, made on first use (first mentioned at token ``at``), with the
+        party a group's name stands for or the international body an institution is part of."""
         a = self.actors.get(aid)
         if a is None:
             a = _Actor(aid, _capital(_plain(name)), kind, first=at)
@@ -125,6 +125,7 @@ class Cast:
         return a
 
     def _mention(self, start: int, end: int, aid: str) -> None:
+        """Tokens start to end mention the actor; their text is one of its aliases if not its name."""
         doc = self.doc
         self.mentions[(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))] = aid
         for i in range(start, end):
@@ -135,6 +136,7 @@ class Cast:
             a.aliases.append(text)
 
     def country(self, code: str, at: int = 0) -> str:
+        """The id of the country of an ISO code, made on first use."""
         name = C.display_name(code)
         aid = C.slug(name)
         self._add(aid, name, "country", at)
@@ -142,9 +144,11 @@ class Cast:
 
     # --- queries --------------------------------------------------------
     def get(self, aid: str | None) -> _Actor | None:
+        """The actor of an id, or None."""
         return self.actors.get(aid) if aid else None
 
     def in_quote(self, i: int) -> bool:
+        """Token i is inside quotation marks."""
         return i in self._in_quote
 
     def mention_at(self, tok) -> Ref | None:
@@ -157,9 +161,11 @@ class Cast:
         return Ref(aid, d[s].idx, d[e - 1].idx + len(d[e - 1]))
 
     def nationality(self, tok) -> str | None:
+        """The country a token names as a nationality or a country's name, or None."""
         return self._nationality.get(tok.i)
 
     def party(self, aid: str | None) -> str | None:
+        """The actor an actor acts for: its affiliation's affiliation and so on, to the last."""
         seen = set()
         while aid and aid not in seen:
             seen.add(aid)
@@ -205,19 +211,6 @@ class Cast:
             return self.describe(tok, create=create)
         return None
 
-    def resolve_span(self, span, *, create: bool = False) -> Ref | None:
-        """The actor a span (a spaCy Span) refers to: a named mention inside it, else its head."""
-        for t in span:
-            r = self.mention_at(t)
-            if r is not None:
-                return r
-        return self.resolve(span.root, create=create)
-
-    def id_of(self, tok) -> str | None:
-        """Just the actor id for a token (see ``resolve``)."""
-        r = self.resolve(tok, create=False)
-        return r.id if r is not None and r.id else None
-
     def pronoun(self, tok) -> str | None:
         """The most recent compatible subject before this pronoun."""
         low = tok.lower_
@@ -247,8 +240,34 @@ class Cast:
     def describe(self, head, *, create: bool = True) -> Ref | None:
         """Resolve a noun phrase ("the Azerbaijani foreign minister", "his government",
         "a spokeswoman for the ministry") to an actor."""
-        doc = self.doc
         lemma = head.lemma_.lower()
+        named = self._named_in_apposition(head, lemma)
+        if named is not None:
+            return named
+        p = self._phrase(head, lemma)
+        if p.det is not None and p.det.lower_ == "the" and p.poss is None and not p.code and not _people_noun(head) \
+                and lemma not in TITLE_NOUNS:
+            org = self._named_org(head, p.mods)
+            if org is not None:
+                return Ref(org, p.start, p.end)
+        if lemma in BODY_NOUNS and not p.part:
+            return self._body_of(p)
+        if p.poss is not None and not p.code and _owned_noun(head):
+            owner = self._person_owner(p.poss)
+            if owner is not None:
+                return self._owned(head, owner, p.poss, p.start, p.end, create)
+        if lemma in TITLE_NOUNS and (p.det is None or p.det.lower_ in ("the", "this", "that")):
+            ref = self._titled_before(p)
+            if ref is not None:
+                return ref
+        if not create or head.pos_ not in ("NOUN", "PROPN") or lemma in NOT_ACTORS or _header_word(head):
+            return None
+        return self._new_described(p)
+
+    def _named_in_apposition(self, head, lemma: str) -> Ref | None:
+        """The person or organization a description's head has a name in apposition after ("a
+        Pentagon spokesman, John Kirby, said"), or a title noun has right after it ("army chief
+        General Ali Musa")."""
         kids = list(head.children)
         appos = [k for k in kids if k.dep_ == "appos"]
         if lemma in TITLE_NOUNS:
@@ -256,7 +275,6 @@ class Cast:
             appos += [a for k in kids if k.dep_ == "prep" and k.lower_ in ("of", "for", "at")
                       for p in k.children if p.dep_ == "pobj" for a in p.children if a.dep_ == "appos"]
         for k in appos:
-            # "a Pentagon spokesman, John Kirby, said": the name in apposition
             if k.i > head.i and k.pos_ == "PROPN":
                 r = self.mention_at(k)
                 if r is not None and self.actors[r.id].kind in ("person", "organization"):
@@ -264,15 +282,14 @@ class Cast:
                         continue
                     return r
         if lemma in TITLE_NOUNS:
-            named = _name_after_title(self, head)
-            if named is not None:
-                return named
-        code = None
-        part = False  # the country is named by a part of it ("the Welsh government": its own actor, of the UK)
-        poss = None
+            return _name_after_title(self, head)
+        return None
+
+    def _phrase(self, head, lemma: str) -> _Phrase:
+        """The parts of the noun phrase a head makes (``_Phrase``)."""
+        poss = det = None
         mods = []
-        det = None
-        for k in kids:
+        for k in head.children:
             if k.i > head.i:
                 continue
             if k.dep_ == "poss":
@@ -282,6 +299,8 @@ class Cast:
             elif k.dep_ in ("amod", "compound", "nmod"):
                 mods.append(k)
         glued = [g for g in (_hyphen_front(m) for m in mods) if g is not None]
+        code = None
+        part = False
         for k in mods + glued + ([poss] if poss is not None else []):
             c = self._nationality.get(k.i)
             if c is None:
@@ -291,8 +310,8 @@ class Cast:
             if c:
                 code = c
                 part = C.is_part(k.text)
-        side = None  # "a spokesman for Senator X", "a spokeswoman for the Foreign Ministry": whom they speak for
-        for k in kids:
+        side = None
+        for k in head.children:
             if k.dep_ == "prep" and k.lower_ in ("of", "for"):
                 for p in k.children:
                     if p.dep_ == "pobj":
@@ -301,54 +320,58 @@ class Cast:
                             code = r.id
                 if lemma in TITLE_NOUNS:
                     side = _side_of(self, k)
-        left = min([head.i] + [m.i for m in mods + glued] + ([poss.i] if poss is not None else []) + ([det.i] if det is not None else []))
-        span = doc[left:head.i + 1]
-        start, end = span.start_char, span.end_char
-        if det is not None and det.lower_ == "the" and poss is None and not code and not _people_noun(head) \
-                and lemma not in TITLE_NOUNS:
-            org = self._named_org(head, mods)
-            if org is not None:
-                return Ref(org, start, end)
-        if (lemma in BODY_NOUNS or (lemma in ("side",))) and not part:
-            if code:
-                return Ref(self.party(code), start, end)
-            if poss is not None:
-                r = self.resolve(poss, create=False)
-                if r is not None:
-                    a = self.actors.get(r.id)
-                    if a is not None and a.kind == "person":
-                        return Ref(self.party(r.id), start, end) if a.affiliation else Ref(r.id, start, end)
-                    return Ref(r.id, start, end)
-            return None
-        if poss is not None and not code and _owned_noun(head):
-            owner = self._person_owner(poss)
-            if owner is not None:
-                return self._owned(head, owner, poss, start, end, create)
-        if lemma in TITLE_NOUNS and (det is None or det.lower_ in ("the", "this", "that")):
-            words = {m.lower_ for m in mods if self._nationality.get(m.i) is None}
-            best = None
-            for a in self.actors.values():
-                if a.kind != "person" or not a.title or a.first >= head.i:
-                    continue
-                t = a.title.lower().split()
-                if not t or t[-1].rstrip("s") != lemma:
-                    continue
-                if not words <= set(t):
-                    continue
-                if code and self.party(a.id) != code:
-                    continue
-                if best is None or self._last_mention(a.id, head.i) > self._last_mention(best.id, head.i):
-                    best = a
-            if best is not None:
-                return Ref(best.id, start, end)
-            # "A Republican senator said ... The senator added": the last described person of that noun
-            prev = self._described_as(lemma, words, code, head.i)
-            if prev is not None:
-                self._described.append((head.i, prev))
-                return Ref(prev, start, end)
-        if not create or head.pos_ not in ("NOUN", "PROPN") or lemma in NOT_ACTORS or _header_word(head):
-            return None
-        # a new actor for an unresolved description
+        left = min([head.i] + [m.i for m in mods + glued] + ([poss.i] if poss is not None else [])
+                   + ([det.i] if det is not None else []))
+        span = self.doc[left:head.i + 1]
+        return _Phrase(head, lemma, poss, det, mods, glued, code, part, side, left, span.start_char, span.end_char)
+
+    def _body_of(self, p: _Phrase) -> Ref | None:
+        """Whose a body noun is ("the Azerbaijani government", "his administration"): the country's
+        (its party), the possessor's (a person's party when they have one)."""
+        if p.code:
+            return Ref(self.party(p.code), p.start, p.end)
+        if p.poss is not None:
+            r = self.resolve(p.poss, create=False)
+            if r is not None:
+                a = self.actors.get(r.id)
+                if a is not None and a.kind == "person":
+                    return Ref(self.party(r.id), p.start, p.end) if a.affiliation else Ref(r.id, p.start, p.end)
+                return Ref(r.id, p.start, p.end)
+        return None
+
+    def _titled_before(self, p: _Phrase) -> Ref | None:
+        """The person named before with this title ("the foreign minister" after "Foreign Minister
+        X"), of the phrase's country and holding its other words, mentioned last; else the last
+        person described with that noun ("A Republican senator said ... The senator added")."""
+        lemma = p.lemma
+        words = {m.lower_ for m in p.mods if self._nationality.get(m.i) is None}
+        best = None
+        for a in self.actors.values():
+            if a.kind != "person" or not a.title or a.first >= p.head.i:
+                continue
+            t = a.title.lower().split()
+            if not t or t[-1].rstrip("s") != lemma:
+                continue
+            if not words <= set(t):
+                continue
+            if p.code and self.party(a.id) != p.code:
+                continue
+            if best is None or self._last_mention(a.id, p.head.i) > self._last_mention(best.id, p.head.i):
+                best = a
+        if best is not None:
+            return Ref(best.id, p.start, p.end)
+        prev = self._described_as(lemma, words, p.code, p.head.i)
+        if prev is not None:
+            self._described.append((p.head.i, prev))
+            return Ref(prev, p.start, p.end)
+        return None
+
+    def _new_described(self, p: _Phrase) -> Ref:
+        """An actor for a description nothing before resolves: named with the phrase (its "of"/"for"
+        phrase too, "spokesman for the Russian Foreign Ministry"), a person for a singular title or
+        people noun, else a group; of the party, organization or country the phrase names."""
+        doc = self.doc
+        head, lemma, det, left = p.head, p.lemma, p.det, p.left
         phrase = doc[(det.i + 1 if det is not None and det.i == left else left):head.i + 1]
         right = head.i + 1
         for k in head.rights:
@@ -356,25 +379,28 @@ class Cast:
                 right = _name_end(k)
                 break
         phrase = doc[phrase.start:right]
-        end = phrase.end_char
         name = _org_spelled_out(self, phrase)
         aid = C.slug(name)
         kind = "person" if (lemma in TITLE_NOUNS and lemma != "campaign" or lemma in PEOPLE_NOUNS) and head.tag_ not in ("NNS", "NNPS") else "group"
         if aid not in self.actors:
             a = self._add(aid, name, kind, head.i)
             a.head = lemma
-            owner = _party(self, [m for m in mods if m.i in range(left, head.i)], None, head.i + 1) or _org_among(self, mods)
-            if side or owner or code:
-                a.affiliation = side or a.affiliation or owner or code  # a party before a country
+            owner = _party(self, [m for m in p.mods if m.i in range(left, head.i)], None, head.i + 1) or _org_among(self, p.mods)
+            if p.side or owner or p.code:
+                a.affiliation = p.side or a.affiliation or owner or p.code  # a party before a country
             if kind == "person":
-                low = {w.lower_ for w in phrase} | {lemma}
-                if low & (_FEMALE_WORDS | {"woman"}):
-                    self.gender.setdefault(aid, "f")
-                elif low & (_MALE_WORDS | {"man"}):
-                    self.gender.setdefault(aid, "m")
+                self._gender_from(aid, {w.lower_ for w in phrase} | {lemma})
         if self.actors[aid].head == lemma:
             self._described.append((head.i, aid))
-        return Ref(aid, start, end)
+        return Ref(aid, p.start, phrase.end_char)
+
+    def _gender_from(self, aid: str, words: set[str]) -> None:
+        """A described person's gender, from the words of their description ("spokeswoman", "man"),
+        unless known."""
+        if words & (_FEMALE_WORDS | {"woman"}):
+            self.gender.setdefault(aid, "f")
+        elif words & (_MALE_WORDS | {"man"}):
+            self.gender.setdefault(aid, "m")
 
     def _named_org(self, head, mods) -> str | None:
         """The organization "the council", "the ministry", "the foreign ministry" points back to: the
@@ -432,11 +458,8 @@ class Cast:
             a = self._add(aid, name, kind, head.i)
             a.head = lemma
             a.affiliation = owner
-            low = {w.lower_ for w in doc[lo:head.i + 1]}
-            if kind == "person" and low & (_FEMALE_WORDS | {"woman"}):
-                self.gender.setdefault(aid, "f")
-            elif kind == "person" and low & (_MALE_WORDS | {"man"}):
-                self.gender.setdefault(aid, "m")
+            if kind == "person":
+                self._gender_from(aid, {w.lower_ for w in doc[lo:head.i + 1]})
         return Ref(aid, start, end)
 
     def _described_as(self, lemma: str, words: set[str], code: str | None, before: int) -> str | None:
@@ -480,6 +503,7 @@ class Cast:
         return Ref(aid, s0.idx, span.end_char)
 
     def _last_mention(self, aid: str, before: int) -> int:
+        """The last token before ``before`` that mentions the actor, or -1."""
         best = -1
         for i, (s, e, a) in self._tok.items():
             if a == aid and i < before and i > best:
@@ -487,6 +511,8 @@ class Cast:
         return best
 
     def used(self, quotes, positions) -> list[Actor]:
+        """The actors the brief shows: the quotes' speakers, the positions' actors and whom they
+        are affiliated with."""
         ids: list[str] = []
         for q in quotes:
             if q.speaker and q.speaker not in ids:
@@ -540,7 +566,7 @@ def _spelled(toks) -> str:
     if not toks:
         return ""
     out = []
-    for a, b in zip(toks, toks[1:]):
+    for a, b in itertools.pairwise(toks):
         out.append(a.text + ((" " if a.whitespace_ else "") if b.i == a.i + 1 else " "))
     out.append(toks[-1].text)
     return _plain("".join(out))
@@ -563,6 +589,7 @@ def _plain(name: str) -> str:
     return re.sub(r"^[-–—•*·]+(?=\w)", "", name)
 
 def _quote_tokens(doc, marks) -> set[int]:
+    """The tokens inside the quotation marks."""
     out: set[int] = set()
     if not marks:
         return out
@@ -682,8 +709,7 @@ def _title_case_line(doc, i: int) -> bool:
 
 
 # Nouns that end the name of a natural feature ("the Irish Sea", "the Taiwan Strait").
-_FEATURE_NOUNS = {"sea", "strait", "straits", "gulf", "bay", "ocean", "river", "lake", "island", "islands", "mountain",
-                  "mountains", "valley", "peninsula", "canal", "desert", "channel", "basin", "plateau", "highlands"}
+_FEATURE_NOUNS = lexicon.words("actors/feature_nouns")
 
 
 def _place_tokens(doc) -> set[int]:
@@ -703,8 +729,7 @@ def _place_tokens(doc) -> set[int]:
 
 
 # Lower-case particles inside a person's name ("Ursula von der Leyen", "Rafael van der Vaart").
-_PARTICLES = {"von", "van", "der", "den", "de", "du", "da", "di", "la", "le", "del", "della", "bin", "ibn", "al",
-              "el", "ter", "zu", "dos", "das", "y"}
+_PARTICLES = lexicon.words("actors/name_particles")
 
 
 def _with_particles(doc) -> list:
@@ -748,12 +773,31 @@ def _glued_name(doc, s: int, e: int, *tables) -> int:
 
 
 def find(doc) -> Cast:
+    """The actors of a document and where they are mentioned: nationality words, the names the
+    recognizer found, then countries, capitals, abbreviations and surnames it did not tag; then
+    titles, the subjects in text order, and whose a title's "its" is."""
     cast = Cast(doc)
     names, capitals, adjectives, _ = C.tables()
-
     places = _place_tokens(doc)
-    # nationality adjectives anywhere (spaCy tags them NORP, PERSON or nothing), of two words too
-    # ("South Korean", "Northern Irish"); not a word of a place's name ("the Irish Sea")
+    _nationality_words(cast, adjectives, places)
+    pending = _cut_before_names(cast, _name_entities(cast, places, names, capitals, adjectives))
+    people = _People(cast, [(s, e) for s, e, label in pending if label == "PERSON" and e - s >= 2])
+    abbrev = _abbreviations(doc, pending)
+    _mention_names(cast, pending, people, abbrev)
+    _untagged_places(cast, places, names, capitals)
+    _untagged_abbreviations(cast, abbrev)
+    _untagged_bodies(cast)
+    _untagged_surnames(cast, people)
+    _titles(cast)
+    _salience(cast)
+    _title_owners(cast)
+    return cast
+
+
+def _nationality_words(cast: Cast, adjectives: dict[str, str], places: set[int]) -> None:
+    """Nationality adjectives anywhere (spaCy tags them NORP, PERSON or nothing), of two words too
+    ("South Korean", "Northern Irish"); not a word of a place's name ("the Irish Sea")."""
+    doc = cast.doc
     for t in doc:
         if t.text[:1].isupper() and t.pos_ in ("ADJ", "PROPN", "NOUN") and t.i not in places:
             two = t.i > 0 and doc[t.i - 1].text[:1].isupper() and doc[t.i - 1].whitespace_ and adjectives.get(
@@ -764,7 +808,13 @@ def find(doc) -> Cast:
                 if two:
                     cast._nationality[t.i - 1] = cast._nationality[t.i]
 
-    persons: list[tuple[int, int]] = []
+
+def _name_entities(cast: Cast, places: set[int], names: dict[str, str], capitals: dict[str, str],
+                   adjectives: dict[str, str]) -> list[tuple[int, int, str]]:
+    """The recognizer's name entities, cleaned (``_clean_ent``), that are not countries, capitals or
+    nationalities (those are mentioned now), places or headlines: (start, end, label) to mention
+    once the people's full names are known. Words cut from an entity's ends go in ``cast._cut``."""
+    doc = cast.doc
     pending: list[tuple[int, int, str]] = []
     glued = 0  # the end of the last name extended past its entity
     for ent in _with_particles(doc):
@@ -777,64 +827,90 @@ def find(doc) -> Cast:
             continue
         if _glued_name(doc, s, e, names, capitals) > e:
             e = glued = _glued_name(doc, s, e, names, capitals)
-        text = doc[s:e].text
-        low = text.lower()
-        if low in adjectives and e - s <= 2:
-            continue
-        code = names.get(low) if not (C.is_ambiguous(text) and ent.label_ == "PERSON") else None
-        if code and _us_state(doc, s, e):
-            cast._add(C.slug(text) + "-us-state", text, "group", s)
-            cast._mention(s, e, C.slug(text) + "-us-state")
-            continue
-        if code is None and low.startswith("the "):
-            code = names.get(low[4:])
-        if code:
-            cast._mention(s, e, cast.country(code, s))
-            for i in range(s, e):
-                cast._nationality[i] = cast._tok[i][2]
-            continue
-        code = capitals.get(low)
-        if code and ent.label_ != "PERSON" or code and e - s == 1:
-            aid = _seat(cast, s, e, code) or cast.country(code, s)
-            cast._mention(s, e, aid)
-            continue
-        if ent.label_ == "NORP":
-            continue
-        last = doc[e - 1]
-        the_before = ent.start > 0 and doc[ent.start - 1].lower_ == "the" or doc[ent.start].lower_ == "the"
-        if (last.lower_ in PLACE_NOUNS and (ent.label_ != "PERSON" or the_before)) or (ent.label_ == "PERSON" and doc[s:e].root.dep_ == "compound"
-                                          and doc[s:e].root.head.i >= e and doc[s:e].root.head.pos_ == "NOUN"
-                                          and doc[s:e].root.head.lower_ in PLACE_NOUNS):
+        if _country_entity(cast, ent, s, e, names, capitals, adjectives) or ent.label_ == "NORP" \
+                or _place_entity(doc, ent, s, e):
             continue
         cast._cut.update(t.i for t in (*doc[ent.start:s], *doc[e:ent.end])
                          if not (t.is_punct or t.is_space or t.lower_ == "the" or t.text in ("'s", "’s")))
         label = "PERSON" if ent.label_ == "ORG" and _titled(doc, s, e) else ent.label_
         pending.append((s, e, label))
-        if ent.label_ == "PERSON" and e - s >= 2:
-            persons.append((s, e))
-    pending = _cut_before_names(cast, pending)
-    persons = [(s, e) for s, e, label in pending if label == "PERSON" and e - s >= 2]
+    return pending
 
-    # full names first, so that "Lavrov" (tagged ORG or GPE too) links to "Sergey Lavrov"
-    surname: dict[str, str] = {}
-    fullnames: dict[str, str] = {}  # lowercased full name -> id
-    # a surname alone is the person of that surname whom the article names in full first
-    # ("Hillary Clinton ... Bill Clinton ... Clinton said": Hillary Clinton)
-    # (not in a headline, whose capitals make no name, nor as a modifier: "Former Bill Clinton pollster"),
-    # unless one of them is named in full just before it
-    by_last: dict[str, list[str]] = {}
-    earliest: dict[str, int] = {}
-    full_at: list[tuple[int, str, str]] = []  # (token, surname, id) of the full names
-    for s, e in sorted(persons, key=lambda se: -(se[1] - se[0])):
-        # "De Blasio" after (or before) "Bill de Blasio": the same person
+
+def _country_entity(cast: Cast, ent, s: int, e: int, names: dict[str, str], capitals: dict[str, str],
+                    adjectives: dict[str, str]) -> bool:
+    """An entity (its words s to e) that is a nationality, a country ("Georgia" the U.S. state
+    too), or a capital (a seat of an international body, "Brussels", maybe): mentioned as such
+    here, True; else False."""
+    doc = cast.doc
+    text = doc[s:e].text
+    low = text.lower()
+    if low in adjectives and e - s <= 2:
+        return True
+    code = names.get(low) if not (C.is_ambiguous(text) and ent.label_ == "PERSON") else None
+    if code and _us_state(doc, s, e):
+        cast._add(C.slug(text) + "-us-state", text, "group", s)
+        cast._mention(s, e, C.slug(text) + "-us-state")
+        return True
+    if code is None and low.startswith("the "):
+        code = names.get(low[4:])
+    if code:
+        cast._mention(s, e, cast.country(code, s))
+        for i in range(s, e):
+            cast._nationality[i] = cast._tok[i][2]
+        return True
+    code = capitals.get(low)
+    if code and ent.label_ != "PERSON" or code and e - s == 1:
+        aid = _seat(cast, s, e, code) or cast.country(code, s)
+        cast._mention(s, e, aid)
+        return True
+    return False
+
+
+def _place_entity(doc, ent, s: int, e: int) -> bool:
+    """An entity that names a place: it ends in a place noun ("the Lachin Corridor"; a person's
+    name only after "the"), or is a person's name written before one ("the Mandela bridge")."""
+    last = doc[e - 1]
+    the_before = ent.start > 0 and doc[ent.start - 1].lower_ == "the" or doc[ent.start].lower_ == "the"
+    root = doc[s:e].root
+    return (last.lower_ in PLACE_NOUNS and (ent.label_ != "PERSON" or the_before)) or (
+        ent.label_ == "PERSON" and root.dep_ == "compound" and root.head.i >= e and root.head.pos_ == "NOUN"
+        and root.head.lower_ in PLACE_NOUNS)
+
+
+class _People:
+    """The people named in full (two words or more), made actors first so that "Lavrov" (tagged
+    ORG or GPE too) links to "Sergey Lavrov"; and whom a surname alone stands for: the person of
+    that surname whom the article names in full first ("Hillary Clinton ... Bill Clinton ...
+    Clinton said": Hillary Clinton; not in a headline, whose capitals make no name, nor as a
+    modifier: "Former Bill Clinton pollster"), unless one of them is named in full just before it."""
+
+    def __init__(self, cast: Cast, persons: list[tuple[int, int]]):
+        self.doc = cast.doc
+        self.surname: dict[str, str] = {}  # surname -> id
+        self.fullnames: dict[str, str] = {}  # lowercased full name -> id
+        self.full_at: list[tuple[int, str, str]] = []  # (token, surname, id) of the full names
+        by_last: dict[str, list[str]] = {}
+        earliest: dict[str, int] = {}
+        for s, e in sorted(persons, key=lambda se: -(se[1] - se[0])):
+            self._add(cast, s, e, by_last, earliest)
+        for last, ids in by_last.items():
+            self.surname[last] = min(ids, key=lambda a: earliest.get(a, len(self.doc)))
+        self.full_at.sort()
+
+    def _add(self, cast: Cast, s: int, e: int, by_last: dict[str, list[str]], earliest: dict[str, int]) -> None:
+        """A person named in full at tokens s to e (the longest names come first): a new actor, or
+        the one of the same first name and surname; "De Blasio" after (or before) "Bill de Blasio"
+        is the same person."""
+        doc = self.doc
         short = _spelled([t for t in doc[s:e] if t.lower_ not in HONORIFICS]).lower()
-        longer = next((aid for n, aid in fullnames.items() if n.endswith(" " + short)), None)
+        longer = next((aid for n, aid in self.fullnames.items() if n.endswith(" " + short)), None)
         if longer:
-            surname.setdefault(doc[e - 1].text, longer)
-            continue
+            self.surname.setdefault(doc[e - 1].text, longer)
+            return
         toks = [t for t in doc[s:e] if t.lower_ not in HONORIFICS]
         if not toks:
-            continue
+            return
         name = _spelled(toks)
         last = toks[-1].text
         aid = next((a for a in by_last.get(last, ()) if cast.actors[a].name.split()[0] == toks[0].text), None)
@@ -847,68 +923,87 @@ def find(doc) -> Cast:
         root = doc[s:e].root
         if not (_title_case_line(doc, s) or root.dep_ == "compound" and root.head.i >= e):
             earliest[aid] = min(s, earliest.get(aid, s))
-        full_at.append((s, last, aid))
-        fullnames.setdefault(name.lower(), aid)
-    for last, ids in by_last.items():
-        surname[last] = min(ids, key=lambda a: earliest.get(a, len(doc)))
-    full_at.sort()
+        self.full_at.append((s, last, aid))
+        self.fullnames.setdefault(name.lower(), aid)
 
-    abbrev = _abbreviations(doc, pending)
+    def full(self, low: str) -> str | None:
+        """The person of a lowercased full name, or whose full name ends in it."""
+        return self.fullnames.get(low) or next((a for n, a in self.fullnames.items() if n.endswith(" " + low)), None)
+
+    def owner(self, i: int, word: str) -> str:
+        """Whom the surname ``word`` alone at token i stands for (``_surname_owner``)."""
+        return _surname_owner(self.doc, i, [(j, a) for j, last, a in self.full_at if last == word], self.surname[word])
+
+
+def _mention_names(cast: Cast, pending: list[tuple[int, int, str]], people: _People, abbrev: dict[str, str]) -> None:
+    """The mentions of the pending name entities: the people named in full, surnames, and the
+    actors the other names make."""
+    doc = cast.doc
     owned: dict[str, str] = {}  # lowercased name of a country's institution -> its id ("security council")
-
-    def owner(i: int, word: str) -> str:
-        return _surname_owner(doc, i, [(j, a) for j, last, a in full_at if last == word], surname[word])
     for s, e, label in pending:
         toks = [t for t in doc[s:e] if t.lower_ not in HONORIFICS]
         if not toks:
             continue
         text = _spelled(toks)
         if label == "PERSON" and e - s >= 2:
-            low = text.lower()
-            aid = fullnames.get(low) or next((a for n, a in fullnames.items() if n.endswith(" " + low)), None)
-            if aid:
-                cast._mention(s, e, aid)
-                continue
-            aid = surname.get(toks[-1].text)
-            if aid and cast.actors[aid].name != text and cast.actors[aid].name.split()[0] != toks[0].text:
-                aid = C.slug(text)
-            aid = aid or C.slug(text)
-            if aid not in cast.actors:
-                cast._add(aid, text, "person", s)
-            cast._mention(s, e, aid)
+            cast._mention(s, e, _person_of(cast, people, s, toks, text))
             continue
         if len(toks) >= 2 and label in ("ORG", "GPE", "NORP", "LOC"):
-            low = text.lower()
-            aid = fullnames.get(low) or next((a for n, a in fullnames.items() if n.endswith(" " + low)), None)
+            aid = people.full(text.lower())
             if aid:
                 cast._mention(s, e, aid)
                 continue
-        if len(toks) == 1 and toks[0].text in surname:
-            cast._mention(s, e, owner(s, toks[0].text))
+        if len(toks) == 1 and toks[0].text in people.surname:
+            cast._mention(s, e, people.owner(s, toks[0].text))
             continue
-        if label == "PERSON" and len(toks) == 1 and _with_places(cast, toks[0]):
-            aid = C.slug(text)
-            cast._add(aid, text, "group", s)
-        elif label == "PERSON":
-            aid = C.slug(text)
-            cast._add(aid, text, "person", s)
-            surname.setdefault(text, aid)
-        elif label == "ORG" and _owned_institution(cast, s, e, owned):
-            aid = _owned_institution(cast, s, e, owned)
-        elif label == "ORG" or _body_name(text, abbrev):
-            text = abbrev.get(text, text)
-            text = C.body_of_name(text) or text
-            aid = C.slug(text)
-            if aid in cast.actors and cast.actors[aid].kind == "person":
-                pass
-            else:
-                cast._add(aid, text, "organization", s)
-        else:  # GPE/LOC that are not countries: regions, cities, unrecognized states
-            aid = C.slug(text)
-            cast._add(aid, text, "group", s)
-        cast._mention(s, e, aid)
+        cast._mention(s, e, _name_actor(cast, s, e, label, toks, text, people, abbrev, owned))
 
-    # countries and capitals spaCy did not tag
+
+def _person_of(cast: Cast, people: _People, s: int, toks, text: str) -> str:
+    """The person a name of two words or more (``toks``, spelled ``text``) is: one named in full,
+    else the person of its surname when the first names agree, else a new person."""
+    aid = people.full(text.lower())
+    if aid:
+        return aid
+    aid = people.surname.get(toks[-1].text)
+    if aid and cast.actors[aid].name != text and cast.actors[aid].name.split()[0] != toks[0].text:
+        aid = C.slug(text)
+    aid = aid or C.slug(text)
+    if aid not in cast.actors:
+        cast._add(aid, text, "person", s)
+    return aid
+
+
+def _name_actor(cast: Cast, s: int, e: int, label: str, toks, text: str, people: _People, abbrev: dict[str, str],
+                owned: dict[str, str]) -> str:
+    """The actor of any other name entity, made on first use: a one-word person's name (a place
+    when coordinated with countries), a country's institution, an organization (an abbreviation
+    or an international body by its own name), else a group (regions, cities, unrecognized states)."""
+    if label == "PERSON" and len(toks) == 1 and _with_places(cast, toks[0]):
+        aid = C.slug(text)
+        cast._add(aid, text, "group", s)
+    elif label == "PERSON":
+        aid = C.slug(text)
+        cast._add(aid, text, "person", s)
+        people.surname.setdefault(text, aid)
+    elif label == "ORG" and (institution := _owned_institution(cast, s, e, owned)):
+        aid = institution
+    elif label == "ORG" or _body_name(text, abbrev):
+        text = abbrev.get(text, text)
+        text = C.body_of_name(text) or text
+        aid = C.slug(text)
+        if not (aid in cast.actors and cast.actors[aid].kind == "person"):
+            cast._add(aid, text, "organization", s)
+    else:  # GPE/LOC that are not countries: regions, cities, unrecognized states
+        aid = C.slug(text)
+        cast._add(aid, text, "group", s)
+    return aid
+
+
+def _untagged_places(cast: Cast, places: set[int], names: dict[str, str], capitals: dict[str, str]) -> None:
+    """Countries and capitals spaCy did not tag: capitalized words, three at most, that are a
+    country's name or a capital (not an ambiguous name: "Chad")."""
+    doc = cast.doc
     i = 0
     while i < len(doc):
         t = doc[i]
@@ -940,30 +1035,33 @@ def find(doc) -> Cast:
         else:
             i += 1
 
-    # abbreviations spaCy did not tag ("The Democratic Unionist Party (DUP) ... the DUP said")
-    for t in doc:
+
+def _untagged_abbreviations(cast: Cast, abbrev: dict[str, str]) -> None:
+    """Abbreviations spaCy did not tag ("The Democratic Unionist Party (DUP) ... the DUP said")."""
+    for t in cast.doc:
         if t.i not in cast._tok and t.text in abbrev:
             aid = C.slug(C.body_of_name(abbrev[t.text]) or abbrev[t.text])
             if aid in cast.actors:
                 cast._mention(t.i, t.i + 1, aid)
 
-    # international bodies by an abbreviation in capitals that spaCy did not tag ("WHO officials said")
+
+def _untagged_bodies(cast: Cast) -> None:
+    """International bodies by an abbreviation in capitals that spaCy did not tag ("WHO officials
+    said"), not in a line in capitals."""
+    doc = cast.doc
     for t in doc:
         if (t.i not in cast._tok and len(t.text) >= 2 and t.text.isupper() and C.body_of_name(t.text)
                 and not _capitals_line(doc, t.i)):
             body = C.body_of_name(t.text)
             cast._mention(t.i, t.i + 1, cast._add(C.slug(body), body, "organization", t.i).id)
 
-    # surnames spaCy did not tag ("Adler added")
-    for t in doc:
-        if (t.i not in cast._tok and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.text[:1].isupper()) and t.text in surname
-                and t.ent_type_ in ("", "PERSON", "ORG", "GPE")):
-            cast._mention(t.i, t.i + 1, owner(t.i, t.text))
 
-    _titles(cast)
-    _salience(cast)
-    _title_owners(cast)
-    return cast
+def _untagged_surnames(cast: Cast, people: _People) -> None:
+    """Surnames spaCy did not tag ("Adler added")."""
+    for t in cast.doc:
+        if (t.i not in cast._tok and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.text[:1].isupper())
+                and t.text in people.surname and t.ent_type_ in ("", "PERSON", "ORG", "GPE")):
+            cast._mention(t.i, t.i + 1, people.owner(t.i, t.text))
 
 
 def _main_subject(cast: Cast, i: int) -> str | None:
@@ -996,8 +1094,7 @@ def _title_owners(cast: Cast) -> None:
 
 
 # Titles that news writes in front of a name and the recognizer may take into it ("Gov Fallin").
-_NAME_TITLES = {"representative", "rep", "senator", "sen", "governor", "gov", "mayor", "judge", "justice", "rabbi",
-                "rev", "reverend", "imam", "pastor", "gen", "lt", "col", "sgt", "capt", "adm", "cmdr"}
+_NAME_TITLES = lexicon.words("actors/name_titles")
 
 
 def _titled(doc, s: int, e: int) -> bool:
@@ -1014,7 +1111,7 @@ def _titled(doc, s: int, e: int) -> bool:
 
 
 # Title nouns that can head an organization's description ("the campaign", "the executive").
-_NOT_PERSON_TITLES = {"campaign", "foreign", "prime", "vice", "executive", "head", "chief", "general"}
+_NOT_PERSON_TITLES = lexicon.words("actors/not_person_titles")
 
 
 def _seat(cast: Cast, s: int, e: int, code: str) -> str | None:
@@ -1106,15 +1203,11 @@ def _with_places(cast: Cast, tok) -> bool:
 
 
 # Nouns that end an institution's name and stand for it after "the" ("the council", "the ministry").
-_INSTITUTION_NOUNS = {"council", "ministry", "agency", "commission", "court", "committee", "department", "bank",
-                      "fund", "assembly", "parliament", "bureau", "service", "board", "tribunal", "institute",
-                      "organization", "organisation", "union", "alliance", "league", "federation", "foundation",
-                      "program", "programme", "mission", "office", "authority", "association", "coalition"}
+_INSTITUTION_NOUNS = lexicon.words("actors/institution_nouns")
 # Nouns for what a person has that can speak for them ("his office", "her campaign", "his team").
-_OWNED_BODIES = {"office", "campaign", "team", "staff", "camp", "family", "lawyers", "entourage", "aides"}
+_OWNED_BODIES = lexicon.words("actors/owned_bodies")
 # Title nouns that do not name someone who belongs to the possessor ("his counterpart", "her rival").
-_NOT_OWNED = {"counterpart", "rival", "opponent", "predecessor", "successor", "foreign", "prime", "vice",
-              "campaign", "colleague", "ally", "partner", "friend", "critic", "challenger"}
+_NOT_OWNED = lexicon.words("actors/not_owned")
 
 
 def _owned_noun(head) -> bool:
@@ -1150,8 +1243,7 @@ def _org_spelled_out(cast: Cast, phrase) -> str:
 
 
 # Words after a U.S. state's name that make it the state ("Georgia Gov. Brian Kemp", "Georgia voters").
-_STATE_WORDS = {"gov", "governor", "sen", "senator", "rep", "representative", "state", "legislature", "lawmakers",
-                "republicans", "democrats", "voters", "primary", "county", "counties", "delegation", "lt"}
+_STATE_WORDS = lexicon.words("actors/us_state_words")
 
 
 def _us_state(doc, s: int, e: int) -> bool:
@@ -1329,15 +1421,15 @@ def _title_words(cast: Cast, s: int) -> tuple[list, str | None]:
 
 
 def _titles(cast: Cast) -> None:
-    doc = cast.doc
-    done: set[str] = set()
+    """Titles and affiliations from the words around the mentions of each person and organization
+    (in the order they are first mentioned); then the countries of state officials."""
     firsts: dict[str, tuple[int, int]] = {}
     for i, (s, e, aid) in sorted(cast._tok.items()):
         if aid not in firsts:
             firsts[aid] = (s, e)
     titled: dict[str, tuple[int, int]] = {}  # person id -> the mention their title is written with
     by_id: dict[str, list[tuple[int, int]]] = {}
-    for i, (s, e, aid) in cast._tok.items():
+    for s, e, aid in cast._tok.values():
         by_id.setdefault(aid, [])
         if (s, e) not in by_id[aid]:
             by_id[aid].append((s, e))
@@ -1347,70 +1439,96 @@ def _titles(cast: Cast) -> None:
             continue
         for s, e in sorted(spans):
             words, code = _title_words(cast, s)
-            if a.kind == "person" and not code:
-                run, owner = _title_run(cast, s)
-                if run and owner:
-                    words, code = run, owner
-            root = doc[s:e].root
-            desc = None
-            if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-                desc = root.head
-            elif (root.dep_ == "appos" and root.head.dep_ == "pobj" and root.head.head.dep_ == "prep"
-                  and root.head.head.head.pos_ == "NOUN" and root.head.head.head.lemma_.lower() in TITLE_NOUNS):
-                desc = root.head.head.head  # "a spokeswoman for the ministry, Maria X," parsed as the ministry's apposition
-            else:
-                for k in root.children:
-                    if k.dep_ == "appos" and k.pos_ == "NOUN":
-                        desc = k
             if a.kind == "organization":
-                # "Russian Foreign Ministry": the nationality inside the name
-                for t in doc[s:e]:
-                    c = cast._nationality.get(t.i)
-                    if c and c != aid:
-                        code = code or c
-                if code and not a.affiliation:
-                    a.affiliation = code
-                continue
-            title = None
-            tw = [w for w in words if w.lower_ not in HONORIFICS]
-            if tw and (any(w.lower_ in TITLE_NOUNS for w in tw) or all(w.text[:1].isupper() for w in tw)):
-                title = doc[tw[0].i:tw[-1].i + 1].text
-                if tw[-1].lower_ == "counterpart":
-                    title = None
-                    desc = desc or tw[-1]
-            if desc is not None and desc.lemma_.lower() in TITLE_NOUNS:
-                dw, dcode = _title_words(cast, desc.i)
-                code = code or dcode
-                for k in desc.children:
-                    if k.dep_ == "prep" and (k.lower_ in ("of", "for") or k.lower_ == "to" and desc.lemma_.lower() in _AIDES):
-                        # "a spokesman for the State Department", "an aide to ...": whose side they speak for
-                        r = _side_of(cast, k)
-                        if r is not None:
-                            code = code or r
-                if desc.lower_ == "counterpart":
-                    # "his Azerbaijani counterpart X": the possessor's title
-                    poss = next((k for k in desc.children if k.dep_ == "poss"), None)
-                    other = None
-                    if poss is not None:
-                        other = _subject_person(cast, desc)
-                    if other and cast.actors[other].title and not title:
-                        title = cast.actors[other].title
-                elif not title:
-                    tw2 = [w for w in dw if w.lower_ not in HONORIFICS] + [desc]
-                    title = doc[tw2[0].i:desc.i + 1].text
-            if title and not a.title:
-                a.title = title
+                _org_country(cast, a, s, e, code)
+            elif _person_title(cast, a, s, e, words, code):
                 titled[aid] = (s, e)
-            party = _party(cast, words, desc, e)
-            if party and (not a.affiliation or cast.actors[a.affiliation].kind == "country"):
-                a.affiliation = party  # a party before a country: "U.S. Sen. Ted Cruz (R-Texas)"
-                continue
-            if code and not a.affiliation and code != aid:
-                a.affiliation = code
-            pron = cast._title_pronoun.get(s, cast._title_pronoun.get(desc.i if desc is not None else -1))
-            if pron is not None and not a.affiliation:
-                cast._title_its.setdefault(aid, pron)
     _state_officials(cast, {**firsts, **titled})
+
+
+def _org_country(cast: Cast, a: _Actor, s: int, e: int, code: str | None) -> None:
+    """An organization's country, from its title words or the nationality inside its name
+    ("Russian Foreign Ministry"), unless it has an affiliation."""
+    for t in cast.doc[s:e]:
+        c = cast._nationality.get(t.i)
+        if c and c != a.id:
+            code = code or c
+    if code and not a.affiliation:
+        a.affiliation = code
+
+
+def _person_title(cast: Cast, a: _Actor, s: int, e: int, words: list, code: str | None) -> bool:
+    """A person's title and affiliation from a mention (tokens s to e) and the title words before
+    it (``_title_words``, else ``_title_run``) or a description in apposition; a title's "its"
+    kept for later. True when the person's title is taken from this mention."""
+    doc = cast.doc
+    if not code:
+        run, owner = _title_run(cast, s)
+        if run and owner:
+            words, code = run, owner
+    desc = _apposed_description(doc[s:e].root)
+    title = None
+    tw = [w for w in words if w.lower_ not in HONORIFICS]
+    if tw and (any(w.lower_ in TITLE_NOUNS for w in tw) or all(w.text[:1].isupper() for w in tw)):
+        title = doc[tw[0].i:tw[-1].i + 1].text
+        if tw[-1].lower_ == "counterpart":
+            title = None
+            desc = desc or tw[-1]
+    if desc is not None and desc.lemma_.lower() in TITLE_NOUNS:
+        title, code = _description_title(cast, desc, title, code)
+    took = bool(title and not a.title)
+    if took:
+        a.title = title
+    party = _party(cast, words, desc, e)
+    if party and (not a.affiliation or cast.actors[a.affiliation].kind == "country"):
+        a.affiliation = party  # a party before a country: "U.S. Sen. Ted Cruz (R-Texas)"
+        return took
+    if code and not a.affiliation and code != a.id:
+        a.affiliation = code
+    pron = cast._title_pronoun.get(s, cast._title_pronoun.get(desc.i if desc is not None else -1))
+    if pron is not None and not a.affiliation:
+        cast._title_its.setdefault(a.id, pron)
+    return took
+
+
+def _apposed_description(root):
+    """The noun in apposition to a name (its root), or that the name is in apposition to ("Maria
+    X, a spokeswoman", "a spokeswoman, Maria X,"; "a spokeswoman for the ministry, Maria X," parsed
+    as the ministry's apposition), or None."""
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        return root.head
+    if (root.dep_ == "appos" and root.head.dep_ == "pobj" and root.head.head.dep_ == "prep"
+            and root.head.head.head.pos_ == "NOUN" and root.head.head.head.lemma_.lower() in TITLE_NOUNS):
+        return root.head.head.head
+    desc = None
+    for k in root.children:
+        if k.dep_ == "appos" and k.pos_ == "NOUN":
+            desc = k
+    return desc
+
+
+def _description_title(cast: Cast, desc, title: str | None, code: str | None) -> tuple[str | None, str | None]:
+    """The title and country (title, code) a person's description headed by a title noun adds to
+    the ones found so far: its own title words, whose side its "of"/"for" ("to" for an aide) phrase
+    names, and for "his counterpart" the title of the clause's subject."""
+    dw, dcode = _title_words(cast, desc.i)
+    code = code or dcode
+    for k in desc.children:
+        if k.dep_ == "prep" and (k.lower_ in ("of", "for") or k.lower_ == "to" and desc.lemma_.lower() in _AIDES):
+            # "a spokesman for the State Department", "an aide to ...": whose side they speak for
+            r = _side_of(cast, k)
+            if r is not None:
+                code = code or r
+    if desc.lower_ == "counterpart":
+        # "his Azerbaijani counterpart X": the possessor's title
+        poss = next((k for k in desc.children if k.dep_ == "poss"), None)
+        other = _subject_person(cast, desc) if poss is not None else None
+        if other and cast.actors[other].title and not title:
+            title = cast.actors[other].title
+    elif not title:
+        tw2 = [w for w in dw if w.lower_ not in HONORIFICS] + [desc]
+        title = cast.doc[tw2[0].i:desc.i + 1].text
+    return title, code
 
 
 def _state_officials(cast: Cast, firsts: dict[str, tuple[int, int]]) -> None:
@@ -1431,7 +1549,7 @@ def _state_officials(cast: Cast, firsts: dict[str, tuple[int, int]]) -> None:
         if with_country:
             a.affiliation = with_country
             continue
-        s, e = firsts.get(aid, (a.first, a.first + 1))
+        s, _e = firsts.get(aid, (a.first, a.first + 1))
         sent = doc[s].sent
         others = {cast.actors[x].affiliation for (_, _, x) in (cast._tok[i] for i in range(sent.start, sent.end) if i in cast._tok)
                   if cast.actors[x].kind == "person" and x != aid}
@@ -1505,24 +1623,13 @@ def _dominant_country(cast: Cast) -> str | None:
 
 
 # Political parties that English-language news names by an adjective or a letter:
-# (id, name, capitalized words that stand for it, the letter of "Sen. X (R-Texas)").
-PARTIES = (
-    ("democratic-party", "Democratic Party", {"democratic", "democrat"}, "D"),
-    ("republican-party", "Republican Party", {"republican", "gop"}, "R"),
-    ("labour-party", "Labour Party", {"labour"}, ""),
-    ("conservative-party", "Conservative Party", {"conservative", "tory"}, ""),
-    ("liberal-democrats", "Liberal Democrats", {"lib"}, ""),
-    ("scottish-national-party", "Scottish National Party", {"snp"}, ""),
-)
-# members of a party as a group: "Republicans", "Senate Democrats", "the GOP leadership", "Labour"
+# (id, name, capitalized words that stand for it, the letter of "Sen. X (R-Texas)" or "").
+PARTIES = tuple((pid, name, frozenset(words.split(", ")), letter[0] if letter else "")
+                for pid, name, words, *letter in lexicon.rows("actors/parties"))
 _PARTY_NAMES = {pid: name for pid, name, _words, _letter in PARTIES}
-# (not "Conservatives": in American news, conservative people)
-_PARTY_MEMBERS = {"democrats": "democratic-party", "democrat": "democratic-party", "republicans": "republican-party",
-                  "gop": "republican-party", "labour": "labour-party", "tories": "conservative-party",
-                  "tory": "conservative-party", "snp": "scottish-national-party"}
-_PARTY_GROUP_WORDS = {"the", "senate", "house", "congressional", "capitol", "hill", "state", "leadership", "leaders",
-                      "lawmakers", "establishment", "base", "caucus", "members", "party", "mps", "senators", "voters",
-                      "candidates", "delegates", "officials", "strategists", "aides", "donors", "colleagues", "rivals"}
+# members of a party as a group: "Republicans", "Senate Democrats", "the GOP leadership", "Labour"
+_PARTY_MEMBERS = lexicon.table("actors/party_members")
+_PARTY_GROUP_WORDS = lexicon.words("actors/party_group_words")
 
 
 def _party_group(name: str):
@@ -1574,8 +1681,7 @@ def _party(cast: Cast, words, desc, end: int) -> str | None:
 
 
 # Titles of people who work for someone, named after "to" ("an adviser to the president").
-_AIDES = {"adviser", "advisor", "aide", "counselor", "counsellor", "assistant", "spokesman", "spokeswoman",
-          "spokesperson"}
+_AIDES = lexicon.words("actors/aide_titles")
 
 
 def _org_among(cast: Cast, toks) -> str | None:
@@ -1626,9 +1732,11 @@ def _subject_person(cast: Cast, tok) -> str | None:
 
 
 def _genders(cast: Cast) -> None:
+    """People's genders, from the words before a mention of them or their title ("Mrs.",
+    "spokeswoman"), or a "his"/"her" in their own clause."""
     doc = cast.doc
     seen: set[int] = set()
-    for i, (s, e, aid) in cast._tok.items():
+    for s, _e, aid in cast._tok.values():
         if s in seen or cast.actors[aid].kind != "person":
             continue
         seen.add(s)
