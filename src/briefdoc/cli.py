@@ -147,7 +147,7 @@ def render(
 @app.command()
 def build(
     seeds: list[Path] = typer.Argument(None, help="Seed files or folders (default: seeds/)."),
-    layouts_opt: Optional[str] = typer.Option(None, "--layouts", help="Comma-separated layouts (default: all)."),
+    layouts_opt: Optional[str] = typer.Option(None, "--layouts", help="Comma-separated layouts (default: every brief layout; a dossier layout shows each brief as a dossier of one article)."),
     locales_opt: Optional[str] = typer.Option(None, "--locales", help="Comma-separated locales (default: all shipped)."),
     output: Path = typer.Option(Path("out"), "-o", "--output", help="Output folder."),
     layouts_dir: list[Path] = typer.Option([], "--layouts-dir", help="A folder of user layouts (may repeat)."),
