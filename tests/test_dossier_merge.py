@@ -122,6 +122,31 @@ def test_bodies_merge_by_name_alias_or_acronym():
     assert sorted(len(x.sources) for x in merged.actors) == [2, 2]
 
 
+def test_same_initials_are_not_one_body_and_a_legal_form_is_not_a_name():
+    a = brief("Apple Computer sued.", "2006-03-28", [Actor(id="apple-computer", name="Apple Computer", kind="organization"),
+                                                    Actor(id="apple-inc", name="Apple Inc.", kind="organization")])
+    b = brief("Apple Corps sued. Apple answered.", "2006-05-08", [Actor(id="apple-corps", name="Apple Corps", kind="organization"),
+                                                                 Actor(id="apple", name="Apple", kind="organization")])
+    merged = merge([a, b])
+    assert sorted(sorted({x.name, *x.aliases}) for x in merged.actors) == [
+        ["Apple", "Apple Inc."], ["Apple Computer"], ["Apple Corps"]]
+
+
+def test_one_person_tied_to_a_company_and_to_its_brand_is_one_person():
+    a = brief("Steve Jobs of Apple Inc. spoke.", "2010-07-16",
+              [Actor(id="steve-jobs", name="Steve Jobs", kind="person", affiliation="apple-inc"),
+               Actor(id="apple-inc", name="Apple Inc.", kind="organization")])
+    b = brief("Steve Jobs of AppleInsider fame spoke.", "2010-07-17",
+              [Actor(id="steve-jobs", name="Steve Jobs", kind="person", affiliation="appleinsider"),
+               Actor(id="appleinsider", name="AppleInsider", kind="organization")])
+    c = brief("Steve Jobs of Armenia spoke.", "2010-07-18",  # a country of his own: someone else
+              [Actor(id="steve-jobs", name="Steve Jobs", kind="person", affiliation="armenia"),
+               Actor(id="armenia", name="Armenia", kind="country")])
+    d = brief("Steve Jobs of Russia spoke.", "2010-07-19",
+              [Actor(id="steve-jobs", name="Steve Jobs", kind="person", affiliation="russia"), RUSSIA])
+    assert sorted(len(p.sources) for p in people(merge([a, b, c, d]))) == [1, 3]
+
+
 # --- quotes, events, key points -----------------------------------------------------------
 
 def _story():

@@ -89,22 +89,38 @@ def titles_agree(a: str | None, b: str | None) -> bool:
     return wa <= wb or wb <= wa
 
 
+# A company's legal form is not part of its name: "Apple Inc." is "Apple".
+_LEGAL_FORMS = {"inc", "incorporated", "corp", "corporation", "co", "ltd", "limited", "llc", "plc", "ag", "sa", "gmbh", "nv", "bv"}
+
+
 def _org_keys(actor: Actor) -> set[str]:
     keys = set()
     for form in [actor.name, *actor.aliases]:
         ws = [fold(w) for w in words(form)]
         if ws and ws[0] == "the":
             ws = ws[1:]
+        while len(ws) > 1 and ws[-1] in _LEGAL_FORMS:
+            ws = ws[:-1]
         if ws:
-            keys.add(" ".join(ws))
+            keys.add("name:" + " ".join(ws))
         letters = re.sub(r"[^A-Za-z]", "", form)
         if 2 <= len(letters) <= 6 and letters.isupper():
             keys.add("acronym:" + letters.lower())
         else:
             initials = "".join(w[0] for w in words(form) if w not in {"of", "the", "and", "for"})
             if len(initials) >= 2 and len(form.split()) >= 2:
-                keys.add("acronym:" + initials)
+                keys.add("initials:" + initials)
     return keys
+
+
+def _keys_meet(a: set[str], b: set[str]) -> bool:
+    """One name (or acronym) in common, or the acronym of one is the initials of the
+    other ("EU", "European Union"); two long names with the same initials are not."""
+    if any(k in b for k in a if not k.startswith("initials:")):
+        return True
+    flip = {k.replace("acronym:", "initials:") if k.startswith("acronym:") else k.replace("initials:", "acronym:")
+            for k in a if not k.startswith("name:")}
+    return bool(flip & b)
 
 
 @dataclass
@@ -157,7 +173,7 @@ class ActorMerge:
             if c.kind == "person" or aid in c.articles:
                 continue
             kinds_agree = c.kind == actor.kind or (c.kind in _ORG_KINDS and actor.kind in _ORG_KINDS)
-            if kinds_agree and (keys & c.keys or any(a.id == actor.id for _, a in c.members)):
+            if kinds_agree and (_keys_meet(keys, c.keys) or any(a.id == actor.id for _, a in c.members)):
                 self._join(c, aid, actor)
                 return
         self._join(_Cluster(actor.kind), aid, actor, new=True)
@@ -167,20 +183,28 @@ class ActorMerge:
     def _party_of(self, aid: str, actor: Actor) -> _Cluster | None:
         return self._where.get((aid, actor.affiliation)) if actor.affiliation else None
 
-    def _parties_agree(self, aid: str, actor: Actor, c: _Cluster) -> bool:
+    def _parties_agree(self, aid: str, actor: Actor, c: _Cluster, *, countries_only: bool = False) -> bool:
+        """Whether the actor's party (its affiliation) is one the cluster's members have,
+        when both are known. ``countries_only``: only a different country counts (two
+        articles may tie one person to a company and to its brand)."""
         mine = self._party_of(aid, actor)
-        if mine is None:
+        if mine is None or (countries_only and mine.kind != "country"):
             return True
-        theirs = {id(p) for p in (self._party_of(a, m) for a, m in c.members) if p is not None}
-        return not theirs or id(mine) in theirs
+        theirs = [p for p in (self._party_of(a, m) for a, m in c.members) if p is not None]
+        if countries_only:
+            theirs = [p for p in theirs if p.kind == "country"]
+        return not theirs or any(p is mine for p in theirs)
 
     def _match(self, aid: str, actor: Actor, c: _Cluster) -> int:
         """How well ``actor`` fits person cluster ``c``: 0 not at all, 1 by surname
         and role, 2 by surname and an agreeing title, 3 by full name."""
-        if c.kind != "person" or aid in c.articles or not self._parties_agree(aid, actor, c):
+        if c.kind != "person" or aid in c.articles:
             return 0
         me = person_name(actor)
         full = [n for n in c.names if n.given is not None]
+        full_match = me.given is not None and not me.initial_only and bool(full)
+        if not self._parties_agree(aid, actor, c, countries_only=full_match):
+            return 0
         if me.given is not None:
             if full:
                 exact = False

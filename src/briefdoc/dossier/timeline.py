@@ -29,6 +29,8 @@ SAME_WORDS_WITH_ACTOR = 0.3
 # event whose dates conflict (they must share an actor too).
 CONFLICT_WORDS = 0.6
 CONFLICT_DAYS = 7
+# Words two reports must share, besides the actors they name, to be one event.
+MIN_SHARED_WORDS = 2
 # Without an actor in common, the words must be nearly the same, and enough of them.
 CONFLICT_WORDS_ALONE = 0.8
 CONFLICT_MIN_WORDS = 3
@@ -82,7 +84,11 @@ def _reports(briefs: list[tuple[str, Brief]], actors: ActorMerge) -> list[_Repor
         for e in b.timeline:
             first, last = date_bounds(e.date)
             drop = set(words(e.expression)) | _CALENDAR
-            found = {ident for pattern, ident in patterns if ident and pattern.search(e.event)}
+            found = set()
+            for pattern, ident in patterns:
+                for m in pattern.finditer(e.event) if ident else ():
+                    found.add(ident)
+                    drop |= set(words(m.group()))  # the actors count as actors, not again as words
             out.append(_Report(aid, e, first, last, content_words(e.event, drop), found))
     return out
 
@@ -97,7 +103,8 @@ def _gap(a: _Report, b: _Report) -> int:
 def _fit(r: _Report, entry: _Entry) -> float | None:
     """How well report ``r`` fits ``entry`` (higher is better), or None."""
     shared = r.actors & entry.actors
-    likeness = max(overlap(r.words, o.words) for o in entry.reports)
+    likeness = max(overlap(r.words, o.words) if len(r.words & o.words) >= MIN_SHARED_WORDS else 0.0
+                   for o in entry.reports)
     gaps = [_gap(r, o) for o in entry.reports]
     conflicting = any(_gap(o, p) for o in entry.reports for p in entry.reports)
     if all(g == 0 for g in gaps) or (conflicting and 0 in gaps):
