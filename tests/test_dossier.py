@@ -166,3 +166,11 @@ def test_build_leaves_dossier_layouts_out_unless_named():
     names = [lay.name for lay in _choose(None, None, (), {})[0]]
     assert "dossier" not in names and {"brief", "memo", "handout"} <= set(names)
     assert [lay.name for lay in _choose(["dossier"], ["en"], (), {})[0]] == ["dossier"]
+
+
+def test_worker_processes_render_the_same_bytes(built, tmp_path):
+    out, _, _ = built
+    summary = run_dossier([STORY], out_dir=tmp_path, jobs=2, locales=["en", "ar", "hy"], stream=io.StringIO())
+    assert len(summary.built) == 3
+    for loc in ("en", "ar", "hy"):
+        assert (tmp_path / f"dossier.{loc}.pdf").read_bytes() == (out / f"dossier.{loc}.pdf").read_bytes(), loc

@@ -7,8 +7,9 @@ brief is kept in the build cache (OUT/.briefdoc-cache, the same records as
 extracts only what is new. The briefs are merged (the dossier stage), the dossier
 is written, and each PDF is rendered unless its cache record says that it was made
 from this very dossier, layout, catalogs and code. Extraction runs in worker
-processes when there are several articles to extract; renders run here, one after
-the other (WeasyPrint is loaded once)."""
+processes when there are several articles to extract; the first render runs here
+(WeasyPrint loads once) and the others in worker processes forked from this warm
+process (--jobs 1: all here, one after the other)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import hashlib
 import json
 import sys
 import time
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -254,7 +256,8 @@ def run_dossier(
     if export_translations:
         summary.catalogs = _export(dossier, out_dir, chosen_locales)
     _render_all(dossier, dossier_text, files, out_dir, chosen_layouts, chosen_locales, by_locale, cache, summary,
-                variant=variant, use_fuzzy=use_fuzzy, require_complete=require_complete)
+                variant=variant, use_fuzzy=use_fuzzy, require_complete=require_complete,
+                jobs=default_jobs() if jobs is None else max(1, jobs))
     summary.seconds = time.perf_counter() - started
     for line in summary.lines(out_dir):
         print(line, file=stream)
@@ -289,7 +292,7 @@ def _catalog_for(out_dir: Path, loc: str, by_locale: dict[str, Path]) -> Path | 
 
 
 def _render_all(dossier, dossier_text, files, out_dir, chosen_layouts, chosen_locales, by_locale, cache, summary, *,
-                variant, use_fuzzy, require_complete) -> None:
+                variant, use_fuzzy, require_complete, jobs: int = 1) -> None:
     dossier_key = hashlib.sha256(dossier_text.encode("utf-8")).hexdigest()
     article_files = [f for f in files if not is_brief_json(f)]
     options = {"variant": variant, "use_fuzzy": use_fuzzy, "require_complete": require_complete}
@@ -314,28 +317,69 @@ def _render_all(dossier, dossier_text, files, out_dir, chosen_layouts, chosen_lo
                 pending.append((lay, loc, path, key, parts, catalog))
     if not pending:
         return
-    # the render side (WeasyPrint, the catalogs) loads only when there is something to render
-    from ..dossier.catalog import translator_for
-    from ..render.dossierpdf import render_dossier_pdf
-    from .workers import reason
-
+    _RENDERS.update(dossier=dossier, pending=pending, article_files=article_files,
+                    options={"variant": variant, "use_fuzzy": use_fuzzy, "require_complete": require_complete})
+    try:
+        results = _run_renders(len(pending), jobs)
+    finally:
+        _RENDERS.clear()
     untranslated = []
-    for lay, loc, path, key, parts, catalog in pending:
-        try:
-            content = translator_for(dossier, loc, catalog, article_files=article_files, use_fuzzy=use_fuzzy,
-                                     require_complete=require_complete)
-            pdf = render_dossier_pdf(dossier, lay, loc, content=content, variant=variant)
-            st = write_atomic(path, pdf)
-        except Exception as exc:  # one output's failure costs that output
+    for (lay, loc, path, key, parts, catalog), (ok, result, missing) in zip(pending, results):
+        if not ok:
             cache.forget_output(path)
-            summary.failures.append(Failure(str(path), reason(exc)))
+            summary.failures.append(Failure(str(path), result))
             continue
-        cache.record_output(path, key, cache_mod.fingerprint(st), parts)
+        cache.record_output(path, key, result, parts)
         summary.built.append(path)
-        if content.missing and not content.same_language and loc not in untranslated:
+        if missing and loc not in untranslated:
             untranslated.append(loc)
     if untranslated:
         summary.warnings.append(
             f"content not translated into {', '.join(untranslated)} (shown in the source language, marked): "
             f"translate {out_dir / (DOSSIER_STEM + '.<locale>.po')} (write them with --export-translations) "
             "or give catalogs with --translations")
+
+
+# What the renders of one dossier share: set before the render workers are forked, so
+# that they inherit it (the dossier is not sent to them with every task).
+_RENDERS: dict = {}
+
+
+def _render_one(i: int) -> tuple[bool, dict | str, bool]:
+    """Render and write the ``i``-th pending PDF: (True, fingerprint, some content left
+    untranslated) or (False, reason, False). Never raises for its input."""
+    # the render side (WeasyPrint, the catalogs) loads only when there is something to render
+    from ..dossier.catalog import translator_for
+    from ..render.dossierpdf import render_dossier_pdf
+    from .workers import reason
+
+    lay, loc, path, _, _, catalog = _RENDERS["pending"][i]
+    options = _RENDERS["options"]
+    try:
+        content = translator_for(_RENDERS["dossier"], loc, catalog, article_files=_RENDERS["article_files"],
+                                 use_fuzzy=options["use_fuzzy"], require_complete=options["require_complete"])
+        pdf = render_dossier_pdf(_RENDERS["dossier"], lay, loc, content=content, variant=options["variant"])
+        st = write_atomic(path, pdf)
+    except Exception as exc:  # one output's failure costs that output
+        return False, reason(exc), False
+    return True, cache_mod.fingerprint(st), bool(content.missing and not content.same_language)
+
+
+def _run_renders(n: int, jobs: int) -> list:
+    """The results of the ``n`` pending renders. The first renders here (WeasyPrint, the
+    fonts and the templates load); with jobs > 1 the others go to worker processes
+    forked from this warm process, so none of them loads WeasyPrint again."""
+    first = _render_one(0)
+    if n == 1 or jobs <= 1:
+        return [first] + [_render_one(i) for i in range(1, n)]
+    # the worker side loads only when there are renders to share out
+    from . import workers
+
+    pool = workers.pool(min(jobs, n - 1), (None, False))
+    try:
+        rest = list(pool.map(_render_one, range(1, n)))
+    except BrokenProcessPool:  # a worker died (out of memory?): what is left renders here
+        rest = [_render_one(i) for i in range(1, n)]
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    return [first] + rest
