@@ -256,3 +256,31 @@ def test_the_schema_names_the_sources_of_every_item():
     for item in ("DossierKeyPoint", "DossierActor", "DossierQuote", "DossierPosition", "DossierEvent"):
         assert "sources" in schema["$defs"][item]["required"], item
     assert set(schema["$defs"]["DossierArticle"]["properties"]) >= {"id", "title", "published", "source", "url", "language", "text"}
+
+
+def test_each_articles_own_catalog_translates_the_dossier_and_the_dossiers_catalog_overrides_it(tmp_path):
+    from briefdoc.dossier.catalog import export_catalog, translator_for
+    from briefdoc.localize.content import write_catalog
+
+    a, b = _story()
+    d = merge([a, b], ids=["wire", "observer"])
+    article = tmp_path / "wire.md"
+    article.write_text("(the article)", encoding="utf-8")
+    catalog = export_catalog(d, "fr")
+    assert catalog.get(d.quotes[0].text, context="quote").locations == [("wire.txt", 1), ("observer.txt", 1)]
+    for m in catalog:
+        if m.context == "key point":
+            m.string = "Beridze et l’UE se sont rencontrés lundi à Tbilissi."
+    own = export_catalog(d, "fr")
+    for m in own:
+        if m.context == "key point":
+            m.string = "(from the article's own catalog)"
+        if m.context == "event" and "survey" in m.id:
+            m.string = "Une étude conjointe de la rivière a commencé jeudi dernier"
+    write_catalog(own, tmp_path / "wire.fr.po")
+    write_catalog(catalog, tmp_path / "dossier.fr.po")
+    tr = translator_for(d, "fr", tmp_path / "dossier.fr.po", article_files=[article])
+    assert tr("key point", d.key_points[0].text) == "Beridze et l’UE se sont rencontrés lundi à Tbilissi."
+    survey = next(e for e in d.timeline if "survey" in e.event)
+    assert tr("event", survey.event).startswith("Une étude conjointe")
+    assert translator_for(d, "fr")("event", survey.event).translated is False
