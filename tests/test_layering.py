@@ -10,16 +10,18 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "briefdoc"
 
 # What each stage may import, besides itself. model is everyone's; read uses the
-# temporal tagger of extractors for date lines; the top level (the API, the CLI and
-# pipeline.py) composes them all.
+# temporal tagger of extractors for date lines; dossier merges briefs (model) and
+# reads and writes their content catalogs (localize); the top level (the API, the
+# CLI and pipeline.py) composes them all.
 ALLOWED = {
     "model": set(),
     "extractors": {"model"},
     "read": {"model", "extractors"},
     "localize": {"model"},
+    "dossier": {"model", "localize"},
     "render": {"model", "localize"},
-    "build": {"model", "read", "extractors", "localize", "render"},
-    "": {"model", "read", "extractors", "localize", "render", "build"},
+    "build": {"model", "read", "extractors", "localize", "dossier", "render"},
+    "": {"model", "read", "extractors", "localize", "dossier", "render", "build"},
 }
 
 

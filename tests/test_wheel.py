@@ -61,7 +61,7 @@ def test_layouts_and_locales_from_an_empty_folder(installed, empty):
     briefdoc, _ = installed
     folder, env = empty
     layouts = run([briefdoc, "layouts"], cwd=folder, env=env)
-    assert [line.split()[0] for line in layouts.splitlines()] == ["brief", "handout", "memo"]
+    assert [line.split()[0] for line in layouts.splitlines()] == ["brief", "dossier", "handout", "memo"]
     locales = run([briefdoc, "locales", "--brief", SEED], cwd=folder, env=env)
     rows = {line.split()[0]: line.split()[-2:] for line in locales.splitlines()[1:]}
     assert set(rows) == {"en", "ar", "az", "fr", "hy", "ru"}

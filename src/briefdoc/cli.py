@@ -147,7 +147,7 @@ def render(
 @app.command()
 def build(
     seeds: list[Path] = typer.Argument(None, help="Seed files or folders (default: seeds/)."),
-    layouts_opt: Optional[str] = typer.Option(None, "--layouts", help="Comma-separated layouts (default: all)."),
+    layouts_opt: Optional[str] = typer.Option(None, "--layouts", help="Comma-separated layouts (default: every brief layout; a dossier layout shows each brief as a dossier of one article)."),
     locales_opt: Optional[str] = typer.Option(None, "--locales", help="Comma-separated locales (default: all shipped)."),
     output: Path = typer.Option(Path("out"), "-o", "--output", help="Output folder."),
     layouts_dir: list[Path] = typer.Option([], "--layouts-dir", help="A folder of user layouts (may repeat)."),
@@ -173,6 +173,36 @@ def build(
         dry_run=dry_run,
         render_options={"variant": pdf_variant} if pdf_variant is not None else None,
         content_options={"require_complete": True} if require_complete else None,
+    )
+    if summary.failures:
+        raise typer.Exit(4)
+
+
+@app.command()
+def dossier(
+    articles: list[Path] = typer.Argument(..., help="The articles (.md, .txt, .html; brief JSON from 'briefdoc extract') or folders of them; or one dossier.json to render again."),
+    output: Path = typer.Option(..., "-o", "--output", help="Output folder: dossier.json and <layout>.<locale>.pdf."),
+    title: Optional[str] = typer.Option(None, "--title", help="The dossier's title (default: the first article's headline)."),
+    layouts_opt: Optional[str] = typer.Option(None, "--layouts", help="Comma-separated dossier layouts (default: all of kind dossier)."),
+    locales_opt: Optional[str] = typer.Option(None, "--locales", help="Comma-separated locales (default: all shipped)."),
+    layouts_dir: list[Path] = typer.Option([], "--layouts-dir", help="A folder of user layouts (may repeat)."),
+    translations: list[Path] = typer.Option([], "--translations", help="Content catalog: a .po for the locale it names, or a folder of dossier.<locale>.po (may repeat; default: OUT/dossier.<locale>.po)."),
+    export_translations: bool = typer.Option(False, "--export-translations", help="Write OUT/dossier.<locale>.po for translators (their translations kept), then render."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Extraction processes (default: the number of cores)."),
+    force: bool = typer.Option(False, "--force", help="Extract and render again, ignoring the cache in OUT/.briefdoc-cache."),
+    pdf_variant: Optional[str] = typer.Option(None, "--pdf-variant", help="PDF variant, e.g. pdf/a-3b or none (default: each layout's)."),
+    use_fuzzy: bool = typer.Option(False, "--use-fuzzy", help="Use content translations marked fuzzy."),
+    require_complete: bool = typer.Option(False, "--require-complete", help="Fail the outputs whose content catalog lacks translations."),
+):
+    """Merge several articles on one story into one dossier: OUT/dossier.json and
+    OUT/<layout>.<locale>.pdf (each article is extracted once and cached)."""
+    # the stages this command runs load now, not at start-up (--help stays instant)
+    from .build.dossier import run_dossier
+
+    summary = run_dossier(
+        articles, out_dir=output, title=title, layouts=_split(layouts_opt), locales=_split(locales_opt),
+        layouts_dirs=layouts_dir, translations=translations, export_translations=export_translations, jobs=jobs,
+        force=force, variant=pdf_variant, use_fuzzy=use_fuzzy, require_complete=require_complete,
     )
     if summary.failures:
         raise typer.Exit(4)
@@ -266,12 +296,15 @@ def translate_status(
 
 
 @app.command()
-def schema():
-    """Print the JSON Schema of a brief's JSON."""
+def schema(
+    dossier: bool = typer.Option(False, "--dossier", help="The schema of a dossier's JSON (dossier.json) instead."),
+):
+    """Print the JSON Schema of a brief's JSON (or, with --dossier, of a dossier's)."""
     # the stages this command runs load now, not at start-up (--help stays instant)
     from .model.brief import json_schema
+    from .model.dossier import dossier_json_schema
 
-    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    print(json.dumps(dossier_json_schema() if dossier else json_schema(), indent=2, ensure_ascii=False))
 
 
 def main(argv: Optional[list[str]] = None) -> None:

@@ -152,7 +152,9 @@ def _choose(layouts, locales, layouts_dirs, render_options: dict) -> tuple[list,
     if variant is not None and variant not in PDF_VARIANTS:
         raise InputError(f"--pdf-variant {variant!r}: choose one of {', '.join(PDF_VARIANTS)}")
     available = discover(layouts_dirs)
-    chosen_layouts = [get_layout(name, layouts_dirs) for name in layouts] if layouts else list(available.values())
+    # by default the layouts of one article's brief; a dossier layout when named (it shows the brief as a dossier)
+    chosen_layouts = ([get_layout(name, layouts_dirs) for name in layouts] if layouts
+                      else [lay for lay in available.values() if lay.kind == "brief"])
     chosen_locales = list(dict.fromkeys(resolve(loc) for loc in locales)) if locales else shipped_locales()
     return chosen_layouts, chosen_locales
 

@@ -19,6 +19,9 @@ PAGE_SIZES = {"A4", "A5", "A3", "Letter", "Legal", "B5"}
 # page_size = "locale": the paper of the locale's territory (Letter for en_US, fr_CA,
 # es_MX..., A4 elsewhere and for a locale without territory: i18n.page_size).
 LOCALE_PAGE_SIZE = "locale"
+# What a layout shows: one article's brief, or a dossier of several articles (a brief
+# given to a dossier layout is shown as a dossier of one article).
+KINDS = ("brief", "dossier")
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class Layout:
     max_pages: int = 0  # 0: no limit; else the layout tightens (fit levels) until it fits
     max_pages_strict: bool = False  # fail when even the tightest fit has more pages
     limits: dict = field(default_factory=dict, hash=False, compare=False)  # [limits] in layout.toml
+    kind: str = "brief"  # KINDS
 
     def paper(self, locale_page_size: str) -> str:
         """The page size to print on, given the locale's paper (i18n.page_size)."""
@@ -64,6 +68,9 @@ def _load(folder: Path, builtin: bool) -> Layout:
     limits = meta.get("limits", {})
     if not isinstance(limits, dict) or not all(isinstance(v, int) and v >= 0 for v in limits.values()):
         raise InputError(f"{meta_path}: [limits] must map names to whole numbers (e.g. quotes = 3)")
+    kind = str(meta.get("kind", "brief"))
+    if kind not in KINDS:
+        raise InputError(f"{meta_path}: kind {kind!r} is not one of {', '.join(KINDS)}")
     max_pages = meta.get("max_pages", 0)
     if not isinstance(max_pages, int) or max_pages < 0:
         raise InputError(f"{meta_path}: max_pages must be a whole number (0 for no limit)")
@@ -79,6 +86,7 @@ def _load(folder: Path, builtin: bool) -> Layout:
         max_pages=max_pages,
         max_pages_strict=bool(meta.get("max_pages_strict", False)),
         limits=dict(limits),
+        kind=kind,
     )
     for f in (layout.template, layout.stylesheet):
         if not (folder / f).is_file():

@@ -12,10 +12,12 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from ..model.errors import RenderError
+from ..model.dossier import Dossier
+from ..model.errors import InputError, RenderError
 from ..model.resources import LAYOUTS, data_dir
 from . import fonts
 from .context import build_context, excerpt, page_css, plain
+from .dossier import dossier_context
 from .layouts import Layout
 
 
@@ -76,7 +78,12 @@ def _environment(layout: Layout):
 def template_html(brief, layout: Layout, locale: str, *, content=None, inline_css: bool = True, fit: int = 0) -> str:
     """The HTML of ``brief`` from ``layout``'s template, the selection shrunk ``fit`` times."""
     env = _environment(layout)
-    ctx = build_context(brief, layout, locale, content, fit=fit)
+    if layout.kind == "dossier":
+        ctx = dossier_context(brief, layout, locale, content, fit=fit)
+    elif isinstance(brief, Dossier):
+        raise InputError(f"layout {layout.name!r} shows one article's brief; render a dossier with a dossier layout (kind = \"dossier\" in layout.toml)")
+    else:
+        ctx = build_context(brief, layout, locale, content, fit=fit)
     l10n = ctx["l10n"]
     env.install_gettext_translations(l10n.translations, newstyle=True)
     css_path = layout.path / layout.stylesheet
@@ -86,7 +93,8 @@ def template_html(brief, layout: Layout, locale: str, *, content=None, inline_cs
         css = css_path.read_text(encoding="utf-8") if inline_css else ""
     except (OSError, UnicodeDecodeError) as exc:
         raise RenderError(f"{css_path}: cannot read the stylesheet ({exc}); save it as UTF-8 in the layout folder") from None
-    running_date = l10n.date_long(brief.article.published) if brief.article.published else ""
+    running_date = ctx["running_date"] if "running_date" in ctx else (
+        l10n.date_long(brief.article.published) if brief.article.published else "")
     # Markup: CSS must not be HTML-escaped (quotes would become &#34; and drop font rules);
     # values inside it are CSS-escaped with css_string.
     ctx["font_css"] = Markup(fonts.font_css(locale))

@@ -1,0 +1,162 @@
+"""What a dossier layout's template sees: the dossier, its articles numbered as in
+its sources table, each item's sources as labels (article number and paragraph),
+the selection each section shows within the layout's page budget, positions by
+party, and the merged timeline with its graphic. A Brief given to a dossier layout
+is shown as the dossier of its one article."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+from ..localize.localizer import Localizer
+from ..localize.locales import direction
+from ..localize.translator import ContentTranslator
+from ..model.brief import Brief, date_bounds
+from ..model.dossier import Dossier, DossierEvent
+from .axis import timeline_axis
+from .context import _TrackedTranslator, hyphenation_css, hyphenation_languages, paragraph_number, pdf_datetime
+from .layouts import Layout
+
+
+def as_dossier(source: Brief | Dossier) -> Dossier:
+    return source if isinstance(source, Dossier) else Dossier.from_brief(source)
+
+
+def dossier_datetime(dossier: Dossier) -> dt.datetime:
+    """The PDF's date, as for a brief (SOURCE_DATE_EPOCH, else the publication date,
+    else a fixed epoch), from the latest of the articles' publication dates."""
+    # pdf_datetime reads brief.article.published only
+    return pdf_datetime(SimpleNamespace(article=SimpleNamespace(published=dossier.published)))
+
+
+@dataclass
+class Ref:
+    """One source of an item, as a label: the article's number in the sources table
+    and the paragraph the item is in there."""
+
+    number: int
+    paragraph: int
+    article: str
+
+
+@dataclass
+class PartyPositions:
+    party: object  # DossierActor or None
+    positions: list
+
+
+@dataclass
+class TimelineEntry:
+    """A timeline entry as the graphic places it (``date``: its first date,
+    ``start``: its order) with the merged event."""
+
+    date: str
+    start: int
+    item: DossierEvent
+
+
+def _most_reported(items: list, n: int) -> list:
+    """The ``n`` items most articles report (all when ``n`` is 0), in their order."""
+    if not n or len(items) <= n:
+        return list(items)
+    keep = set(sorted(range(len(items)), key=lambda i: (-len(items[i].sources), i))[:n])
+    return [item for i, item in enumerate(items) if i in keep]
+
+
+def dossier_context(source: Brief | Dossier, layout: Layout, locale: str, content=None, *, fit: int = 0) -> dict:
+    """What a dossier template sees. ``fit`` > 0 shrinks the layout's [limits]."""
+    dossier = as_dossier(source)
+    l10n = Localizer(locale)
+    if content is None:
+        content = ContentTranslator(locale, dossier.language)
+    tr = content if isinstance(content, _TrackedTranslator) else _TrackedTranslator(content)
+    source_lang = dossier.language.replace("_", "-")
+    source_dir = direction(source_lang.replace("-", "_"))
+    hyph = hyphenation_languages(l10n.lang, *([source_lang] if source_dir == l10n.dir else []))
+    when = dossier_datetime(dossier)
+    numbers = {a.id: i for i, a in enumerate(dossier.articles, 1)}
+    texts = {a.id: a.text for a in dossier.articles}
+
+    def limit(name: str, default: int = 0) -> int:
+        base = int(layout.limits.get(name, default))
+        if not base:
+            return 0
+        return max(1, round(base * (1 - 0.15 * fit)))
+
+    def refs(item) -> list[Ref]:
+        """The item's sources as labels, in the order of the sources table."""
+        out = []
+        for s in item.sources:
+            offset = getattr(s, "event_start", None)
+            offset = s.start if offset is None else offset
+            para = paragraph_number(texts[s.article], offset) if offset is not None else 0
+            out.append(Ref(numbers[s.article], para, s.article))
+        return sorted(out, key=lambda r: (r.number, r.paragraph))
+
+    def dated_sources(event: DossierEvent) -> list[tuple[str, list[int]]]:
+        """For an entry whose reports differ: each date and the articles that give it."""
+        out = []
+        for d in event.dates:
+            lo, hi = date_bounds(d)
+            nums = sorted({numbers[s.article] for s in event.sources
+                           if date_bounds(s.date)[0] <= hi and lo <= date_bounds(s.date)[1]})
+            out.append((d, nums))
+        return out
+
+    quotes = sorted((q for q in dossier.quotes if q.direct), key=lambda q: -len(q.sources))
+    quotes = _most_reported(quotes, limit("quotes"))
+    positions = _most_reported(dossier.positions, limit("positions"))
+    groups: dict[str, PartyPositions] = {}
+    for pos in positions:
+        party = dossier.party(pos.actor)
+        groups.setdefault(party.id if party else "", PartyPositions(party, [])).positions.append(pos)
+    events = _most_reported(dossier.timeline, limit("events"))
+    entries = [TimelineEntry(e.dates[0], i, e) for i, e in enumerate(events)]
+    cast = [a for a in dossier.actors if a.kind == "person"] + [a for a in dossier.actors if a.kind != "person"]
+    cast = sorted(cast, key=lambda a: (a.kind != "person", -len({s.article for s in a.sources})))
+    cast = _most_reported(cast, limit("actors"))
+    key_points = _most_reported(dossier.key_points, limit("key_points"))
+    outlets = list(dict.fromkeys(a.source for a in dossier.articles if a.source))
+    first = min((a.published for a in dossier.articles if a.published), default=None)
+    last = dossier.published
+    if first and last and first != last:
+        running_date = l10n.date_long(first) + " – " + l10n.date_long(last)
+    else:
+        running_date = l10n.date_long(last) if last else ""
+
+    return {
+        "tr": tr,
+        "dossier": dossier,
+        "brief": dossier,  # the base template lists brief.actors and titles the document with article.title
+        "article": dossier,
+        "articles": [(numbers[a.id], a) for a in dossier.articles],
+        "layout": layout,
+        "l10n": l10n,
+        "lang": l10n.lang,
+        "dir": l10n.dir,
+        "source_lang": source_lang,
+        "source_dir": source_dir,
+        "source_language": l10n.language_name(dossier.language),
+        "hyphenate": l10n.lang in hyph,
+        "key_points": key_points,
+        "cast": cast,
+        "parties": list(groups.values()),
+        "direct_quotes": quotes,
+        "events": entries,
+        "counts": {"key_points": len(dossier.key_points), "actors": len(dossier.actors),
+                   "quotes": sum(1 for q in dossier.quotes if q.direct), "positions": len(dossier.positions),
+                   "events": len(dossier.timeline)},
+        "actor": dossier.actor,
+        "party": dossier.party,
+        "refs": refs,
+        "dated_sources": dated_sources,
+        "timeline_axis": lambda events, **kw: timeline_axis(events, l10n, **kw),
+        "limit": limit,
+        "fit": fit,
+        "running_date": running_date,
+        "publisher": l10n.list(outlets) if outlets else "briefdoc",
+        "pdf_date": when.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "_css": {"hyphenation": hyphenation_css(hyph)},
+    }
