@@ -55,6 +55,13 @@ def test_the_wheel_carries_layouts_catalogs_and_data_but_no_tests(installed):
                    "briefdoc/extractors/attribution.json.gz", "briefdoc/extractors/data/en/honorifics.txt"):
         assert needed in names, needed
     assert not [n for n in names if n.startswith(("tests/", "seeds/", "scripts/")) or "/tests/" in n]
+    package = ROOT / "src" / "briefdoc"
+    modules = {f"briefdoc/{p.relative_to(package).as_posix()}" for p in package.rglob("*.py")}
+    assert sorted(modules - set(names)) == []  # every module of every stage (pyproject.toml lists the packages)
+    data = {f"briefdoc/{p.relative_to(package).as_posix()}" for p in (package / "extractors" / "data").rglob("*.txt")}
+    assert sorted(data - set(names)) == []
+    layouts = {f"briefdoc/layouts/{p.relative_to(ROOT / 'layouts').as_posix()}" for p in (ROOT / "layouts").rglob("*") if p.is_file()}
+    assert sorted(layouts - set(names)) == []
 
 
 def test_layouts_and_locales_from_an_empty_folder(installed, empty):
