@@ -383,3 +383,103 @@ def test_a_brief_from_a_seed_has_no_seed_field(seed_brief):
     from briefdoc.model.briefjson import dumps
 
     assert '"seed"' not in dumps(seed_brief)
+
+
+# --- any edit: the merge never drops a translation ------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+def _seed_catalog(locale="fr"):
+    """Part of a seed catalog (60 live entries, 20 obsolete): enough kinds and texts,
+    and a fuzzy search (difflib, over every translated entry) per changed message stays quick."""
+    catalog = _read(SEED.with_name(f"{SEED.stem}.{locale}.po"))
+    for m in [m for m in catalog if m.id][60:]:
+        catalog.delete(m.id, context=m.context)
+    for k in list(catalog.obsolete)[20:]:
+        del catalog.obsolete[k]
+    return catalog
+
+
+_CATALOG = None
+
+
+def _edited_template(draw_ops):
+    """A template made from the seed catalog's live and obsolete messages, each kept,
+    dropped, or edited (words dropped, swapped, added, its kind changed), plus new ones."""
+    from babel.messages.catalog import Catalog
+
+    global _CATALOG
+    if _CATALOG is None:
+        _CATALOG = _seed_catalog()
+    template = Catalog(fuzzy=False)
+    messages = [m for m in _CATALOG if m.id] + list(_CATALOG.obsolete.values())
+    for m, (op, i, kind) in zip(messages, draw_ops):
+        words = m.id.split()
+        if op == "drop":
+            continue
+        if op == "edit" and len(words) > 2:
+            j = i % len(words)
+            words = words[:j] + words[j + 1:] if i % 3 == 0 else words[:j] + ["indeed"] + words[j:] if i % 3 == 1 else \
+                words[:j] + words[j:][::-1][:1] + words[j + 1:]
+        context = ["sentence", "quote", "position", "event", "key point"][kind] if op == "rekind" else m.context
+        template.add(" ".join(words), "", context=context)
+    template.add("A sentence that no earlier version had.", "", context="sentence")
+    return template
+
+
+# Mostly kept, as after a real edit: every changed message costs a fuzzy search (difflib) over the catalog.
+OPS = st.sampled_from(["keep"] * 12 + ["drop", "edit", "rekind"])
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(OPS, st.integers(0, 60), st.integers(0, 4)), min_size=150, max_size=150),
+       st.booleans())
+def test_merge_never_drops_a_translation(ops, twice):
+    catalog = _seed_catalog()
+    before = _strings(catalog)
+    template = _edited_template(ops)
+    pofiles.merge(catalog, template)
+    if twice:  # and again, after a round trip through the file
+        catalog = pofiles.read(pofiles.dumps(catalog))
+        pofiles.merge(catalog, _edited_template(list(reversed(ops))))
+    after = _strings(pofiles.read(pofiles.dumps(catalog)))
+    assert [s for s in before if s not in after] == []
+    # every live entry is the template's, and every fuzzy one names what it was guessed from
+    assert {pofiles.key(m) for m in catalog if m.id} == {pofiles.key(m) for m in template if m.id} or twice
+    assert all(m.previous_id for m in catalog if m.id and m.fuzzy and pofiles.key(m) not in
+               {pofiles.key(o) for o in _CATALOG if o.id and o.fuzzy})
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(0, 40), st.sampled_from(["delete", "swap", "word"])), min_size=1, max_size=4))
+def test_any_edit_to_the_seed_loses_no_translation(tmp_path_factory, edits):
+    """Random edits to the seed itself (sentences deleted, paragraphs swapped, words
+    changed), the real extraction, then update: every earlier msgstr is still there."""
+    from briefdoc.pipeline import update_catalog
+
+    folder = tmp_path_factory.mktemp("seed")
+    seed = folder / SEED.name
+    shutil.copy(SEED, seed)
+    shutil.copy(SEED.with_name(f"{SEED.stem}.ru.po"), folder / f"{SEED.stem}.ru.po")
+    text = SEED.read_text(encoding="utf-8")
+    front_end = text.index("\n---\n", 4) + 5
+    front, paragraphs = text[:front_end], text[front_end:].split("\n")
+    for i, how in edits:
+        i %= len(paragraphs) - 1
+        if how == "delete" and len(paragraphs) > 3:
+            del paragraphs[i]
+        elif how == "swap":
+            paragraphs[i], paragraphs[i + 1] = paragraphs[i + 1], paragraphs[i]
+        elif how == "word":
+            words = paragraphs[i].split(" ")
+            if len(words) > 3:
+                words[len(words) // 2] = "reportedly"
+                paragraphs[i] = " ".join(words)
+    seed.write_text(front + "\n".join(paragraphs), encoding="utf-8")
+    before = _strings(_read(folder / f"{SEED.stem}.ru.po"))
+    update_catalog(seed, "ru")
+    after = _strings(_read(folder / f"{SEED.stem}.ru.po"))
+    assert [s for s in before if s not in after] == []
+    assert msgfmt_check(folder / f"{SEED.stem}.ru.po") == ""
