@@ -238,7 +238,7 @@ def test_export_never_overwrites_translations(brief_folder):
     po.write_bytes(pofiles.dumps(catalog))
     before = po.read_bytes()
     run = _cli("translate", "export", brief, "-o", po)  # a template over a translated catalog
-    assert run.returncode == 2 and run.stderr.count("\n") == 1 and "holds 1 translations" in run.stderr
+    assert run.returncode == 2 and run.stderr.count("\n") == 1 and "holds 1 translation that a template would replace" in run.stderr
     assert po.read_bytes() == before
     run = _cli("translate", "export", brief, "--locale", "ru", "-o", po)  # a PO over it: merged
     assert run.returncode == 0 and _read(po).get("Sergey Lavrov", context="actor").string == "Сергей Лавров"

@@ -94,18 +94,20 @@ def export_to(source: Path, locale: str | None, output: Path | None = None, *, s
     existing ``output`` catalog is merged, never overwritten (see update_catalog);
     a template is not written over a file that holds translations."""
     source = Path(source)
-    brief = brief_from(source)
     existing = read_catalog(Path(output)) if output is not None and Path(output).is_file() else None
     if locale is None:
         done = sum(1 for m in existing or () if m.id and m.string)
         if done:
-            raise InputError(f"{output}: holds {done} translations that a template would replace; give --locale to "
-                             "merge into it, or write the template to another file")
+            raise InputError(f"{output}: holds {done} translation{'s' if done != 1 else ''} that a template would "
+                             "replace; give --locale to merge into it, or write the template to another file")
+        brief = brief_from(source)
         template = export_catalog(brief, None, sentences=_with_sentences(source, None, sentences),
                                   source_name=_source_name(source, brief))
         return write_catalog(template, output, template=True)
-    loc = str(existing.locale) if existing is not None and existing.locale is not None else _catalog_locale(locale)
-    _same_language(existing, _catalog_locale(locale), Path(output or "-"))
+    wanted = _catalog_locale(locale)  # an unknown tag is an error before the (slow) extraction
+    _same_language(existing, wanted, Path(output or "-"))
+    loc = str(existing.locale) if existing is not None and existing.locale is not None else wanted
+    brief = brief_from(source)
     template = export_catalog(brief, loc, sentences=_with_sentences(source, existing, sentences),
                               source_name=_source_name(source, brief))
     if existing is None:
@@ -228,6 +230,10 @@ def translation_status(source: Path, locale: str | None = None, catalog: Path | 
     the catalog's translated, fuzzy and untranslated entries against the current
     extraction (entries it lacks count as untranslated)."""
     source = Path(source)
+    if locale is not None:
+        _catalog_locale(locale)  # an unknown tag is an error before the (slow) extraction
+    if catalog is not None and not Path(catalog).is_file():
+        read_catalog(Path(catalog))  # the one-line error for a catalog that is not there, before the extraction
     brief = brief_from(source)
     if catalog is not None:
         existing = read_catalog(Path(catalog))
