@@ -5,7 +5,7 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-APT_PACKAGES := libharfbuzz-subset0 fonts-noto-core poppler-utils qpdf
+APT_PACKAGES := libharfbuzz-subset0 fonts-noto-core poppler-utils qpdf gettext
 STAMPS := .stamps
 
 .PHONY: setup brief test catalogs bytecode check-catalogs clean bench eval lock
@@ -13,7 +13,8 @@ STAMPS := .stamps
 setup: $(STAMPS)/apt $(STAMPS)/venv catalogs bytecode
 
 # System packages: HarfBuzz subsetting (fast, reproducible font subsets), Noto fonts
-# (Armenian, Arabic, Cyrillic faces), poppler and qpdf (tests read the PDFs back).
+# (Armenian, Arabic, Cyrillic faces), poppler and qpdf (tests read the PDFs back), gettext
+# (tests run msgfmt --check on every catalog).
 $(STAMPS)/apt:
 	@mkdir -p $(STAMPS)
 	@missing=""; for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \

@@ -96,10 +96,11 @@ def extract(
     from .extractors import extract as run
     from .model.briefjson import dumps
     from .model.files import write_output
+    from .pipeline import remember_seed
     from .read.article import read_article
 
     article = read_article(seed)
-    text = dumps(run(article.text, article=article))
+    text = dumps(remember_seed(run(article.text, article=article), seed, output))
     if output is None:
         sys.stdout.write(text)
     else:
@@ -110,37 +111,45 @@ def extract(
 def render(
     source: Path = typer.Argument(..., help="A brief JSON (from 'briefdoc extract') or a seed article."),
     layout: str = typer.Option("brief", "--layout", "-l", help="Layout name (see 'briefdoc layouts')."),
-    locale: str = typer.Option("en", "--locale", help="Locale (see 'briefdoc locales')."),
+    locale: str = typer.Option("en", "--locale", help="Locale (see 'briefdoc locales'), or a language with a content or UI catalog of your own."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (default: <source stem>.<layout>.<locale>.<format>)."),
     format: str = typer.Option("pdf", "--format", "-f", help="pdf or html."),
     layouts_dir: list[Path] = typer.Option([], "--layouts-dir", help="A folder of user layouts (may repeat)."),
-    translations: Optional[Path] = typer.Option(None, "--translations", help="Content catalog (.po) to use (default: <source stem>.<locale>.po beside the source)."),
+    translations: Optional[Path] = typer.Option(None, "--translations", help="Content catalog (.po) to use (default: <stem>.<locale>.po beside the source, or beside the seed a brief JSON came from)."),
+    translations_dir: list[Path] = typer.Option([], "--translations-dir", help="A folder of UI catalogs, DIR/<locale>/LC_MESSAGES/messages.po, used before the shipped ones (may repeat)."),
     use_fuzzy: bool = typer.Option(False, "--use-fuzzy", help="Use content translations marked fuzzy."),
     require_complete: bool = typer.Option(False, "--require-complete", help="Fail (exit 2) when any content item has no translation."),
     pdf_variant: Optional[str] = typer.Option(None, "--pdf-variant", help="PDF variant: pdf/a-3b, pdf/ua-1, none... (default: the layout's pdf_variant)."),
 ):
     """Render one brief with one layout in one locale."""
     # the stages this command runs load now, not at start-up (--help stays instant)
+    from .localize import ui
     from .localize.content import translator_for
-    from .localize.locales import resolve
     from .model.files import write_output
-    from .pipeline import brief_from
+    from .pipeline import brief_from, render_locale, without_seed
     from .render.html import render_html
     from .render.layouts import get as get_layout
     from .render.pdf import render_pdf
 
     if format not in ("pdf", "html"):
         raise InputError(f"--format {format!r}: choose pdf or html")
+    for folder in translations_dir:
+        if not folder.is_dir():
+            raise InputError(f"--translations-dir {folder}: no such folder; give the folder that holds <locale>/LC_MESSAGES/messages.po")
+    ui.use_catalog_dirs(translations_dir)
     lay = get_layout(layout, layouts_dir)
-    loc = resolve(locale)  # "fr_CA" stays fr_CA (Canadian formats) and uses the fr catalogs
+    # "fr_CA" stays fr_CA (Canadian formats) and uses the fr catalogs; "de" needs a catalog of its own
+    loc = render_locale(locale, source, translations)
     if output is None:
         output = source.with_name(f"{source.stem}.{lay.name}.{loc}.{format}")
     brief = brief_from(source)
     content = translator_for(brief, loc, source, translations, use_fuzzy=use_fuzzy, require_complete=require_complete)
+    brief = without_seed(brief)
     data = render_html(brief, lay, loc, content=content) if format == "html" else render_pdf(brief, lay, loc, content=content, variant=pdf_variant)
     write_output(output, data)
-    if content.report():
-        print(f"briefdoc: warning: {content.report()}", file=sys.stderr)
+    for report in (ui.fallback_report(loc), content.report()):
+        if report:
+            print(f"briefdoc: warning: {report}", file=sys.stderr)
     print(output)
 
 
@@ -259,18 +268,18 @@ def list_locales(
         print(line)
 
 
-translate_app = typer.Typer(help="Content translation catalogs: export a brief's content for translators.", no_args_is_help=True)
+translate_app = typer.Typer(help="Content translation catalogs: templates, merging, status (see TRANSLATORS.md).", no_args_is_help=True)
 app.add_typer(translate_app, name="translate")
 
 
 @translate_app.command("export")
 def translate_export(
     source: Path = typer.Argument(..., help="A brief JSON or a seed article."),
-    locale: str = typer.Option(..., "--locale", help="The target locale (see 'briefdoc locales')."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="The .po file (default: stdout). An existing file's translations are kept."),
-    sentences: Optional[bool] = typer.Option(None, "--sentences/--no-sentences", help="Also export every sentence of the article (default: for seeds, whose extraction may change)."),
+    locale: Optional[str] = typer.Option(None, "--locale", help="The target locale (default: none, a template .pot to start any language from)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="The .po or .pot file (default: stdout). An existing catalog is merged, as 'translate update' does."),
+    sentences: Optional[bool] = typer.Option(None, "--sentences/--no-sentences", help="Also export every sentence of the article (default: for seeds, whose extraction may change, and catalogs that hold them)."),
 ):
-    """Write the brief's translatable content as a PO catalog (msgctxt = kind)."""
+    """Write the brief's translatable content as a PO catalog, or a POT template (msgctxt = kind)."""
     # the stages this command runs load now, not at start-up (--help stays instant)
     from .pipeline import export_to
 
@@ -281,18 +290,39 @@ def translate_export(
         print(output)
 
 
+@translate_app.command("update")
+def translate_update(
+    source: Path = typer.Argument(..., help="A seed article or its brief JSON."),
+    locale: Optional[str] = typer.Option(None, "--locale", help="The catalog's locale (default: every catalog beside the seed); a new one is started."),
+    catalog: Optional[Path] = typer.Option(None, "--catalog", help="The .po file (default: <stem>.<locale>.po beside the seed)."),
+    sentences: Optional[bool] = typer.Option(None, "--sentences/--no-sentences", help="Keep every sentence of the article in the catalog (default: for seeds, and catalogs that hold them)."),
+    no_fuzzy_matching: bool = typer.Option(False, "--no-fuzzy-matching", "-N", help="Do not guess translations for changed messages (they become untranslated; the old ones obsolete)."),
+):
+    """Merge the current extraction into the content catalog, as msgmerge does: changed messages become fuzzy, removed ones obsolete; nothing translated is lost."""
+    # the stages this command runs load now, not at start-up (--help stays instant)
+    from .pipeline import update_catalog
+
+    for line in update_catalog(source, locale, catalog, sentences=sentences, fuzzy_matching=not no_fuzzy_matching):
+        print(line)
+
+
 @translate_app.command("status")
 def translate_status(
     source: Path = typer.Argument(..., help="A brief JSON or a seed article."),
-    locale: Optional[str] = typer.Option(None, "--locale", help="One locale (default: every shipped one)."),
-    translations: Optional[Path] = typer.Option(None, "--translations", help="Content catalog to check (default: beside the source)."),
+    locale: Optional[str] = typer.Option(None, "--locale", help="One locale (default: every shipped one, and every one with a catalog beside the seed)."),
+    catalog: Optional[Path] = typer.Option(None, "--catalog", "--translations", help="Content catalog to check (default: beside the seed)."),
+    require_complete: bool = typer.Option(False, "--require-complete", help="Exit 2 while any entry is fuzzy or untranslated (for CI)."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="Print only the locales and entries that need work."),
 ):
-    """Show, per locale, how many content items are translated and which are not."""
+    """Count translated, fuzzy and untranslated content entries per locale, against the current extraction."""
     # the stages this command runs load now, not at start-up (--help stays instant)
-    from .pipeline import status_lines
+    from .pipeline import require_complete as check, status_lines, translation_status
 
-    for line in status_lines(source, locale, translations):
+    statuses = translation_status(source, locale, catalog)
+    for line in status_lines(source, statuses, quiet=quiet):
         print(line)
+    if require_complete:
+        check(statuses)
 
 
 @app.command()

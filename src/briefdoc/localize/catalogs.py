@@ -2,10 +2,17 @@
 project's mapping (babel.cfg) and keywords in one place.
 
     python -m briefdoc.localize.catalogs update        # sources -> messages.pot -> each messages.po
+    python -m briefdoc.localize.catalogs update --ignore-obsolete   # ... and drop the #~ entries
     python -m briefdoc.localize.catalogs init LOCALE   # start translations/LOCALE/LC_MESSAGES/messages.po
+    python -m briefdoc.localize.catalogs init LOCALE --dir DIR   # a user's own: DIR/LOCALE/LC_MESSAGES/messages.po
     python -m briefdoc.localize.catalogs compile       # each messages.po -> messages.mo
     python -m briefdoc.localize.catalogs check         # fail if stale, untranslated, fuzzy or broken
     python -m briefdoc.localize.catalogs stats         # translated entries per locale
+
+``update`` merges as msgmerge does (pofiles.merge): a changed string becomes a
+fuzzy entry with its previous msgid, a removed one an obsolete (#~) entry, so no
+translation is lost; ``check`` fails until the fuzzy and untranslated entries are
+reviewed (obsolete ones are kept on purpose and do not fail it).
 
 Every function takes the folder that holds translations/ (default: the one the
 package reads, i.e. the checkout's top level, or the installed package for
@@ -19,13 +26,14 @@ import re
 import sys
 from pathlib import Path
 
+from babel import Locale
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.plurals import get_plural
-from babel.messages.pofile import read_po, write_po
 
+from . import pofiles
 from .locales import translations_dir
 
 # The locales the project promises (README, issue 5): `check` fails when one has no catalog.
@@ -51,7 +59,8 @@ def extract_template(root: Path | None = None):
     root, _, _ = _paths(root)
     with open(root / "babel.cfg", encoding="utf-8") as fh:
         method_map, options_map = parse_mapping_cfg(fh)
-    catalog = Catalog(project="briefdoc", version="0.1.0", copyright_holder="briefdoc", msgid_bugs_address="", charset="utf-8")
+    catalog = Catalog(project="briefdoc", version="0.1.0", copyright_holder="briefdoc", charset="utf-8",
+                      header_comment=TEMPLATE_HEADER, fuzzy=False)
     for sub in SOURCE_DIRS:
         if not (root / sub).is_dir():
             continue
@@ -65,15 +74,25 @@ def extract_template(root: Path | None = None):
     return catalog
 
 
+def _header(locale: str) -> str:
+    name = Locale.parse(locale).english_name
+    return (f"# {name} translations of briefdoc's UI strings (layouts and code).\n"
+            "# This file is distributed under the same license as the briefdoc package.\n"
+            "# Update: python -m briefdoc.localize.catalogs update (see TRANSLATORS.md).")
+
+
+TEMPLATE_HEADER = ("# Template of briefdoc's UI strings (layouts and code), for starting a language.\n"
+                   "# This file is distributed under the same license as the briefdoc package.\n"
+                   "# Regenerate: python -m briefdoc.localize.catalogs update (see TRANSLATORS.md).")
+
+
 def _read(path: Path, locale: str | None = None):
-    with path.open("rb") as fh:
-        return read_po(fh, locale=locale)
+    return pofiles.read(path.read_bytes(), locale=locale)
 
 
-def _write(path: Path, catalog) -> None:
+def _write(path: Path, catalog, *, template: bool = False) -> None:
     tmp = path.with_name(path.name + ".part")
-    with tmp.open("wb") as fh:
-        write_po(fh, catalog, width=100, sort_output=True, no_location=True, omit_header=False)
+    tmp.write_bytes(pofiles.dumps(catalog, width=100, sort=True, locations=False, template=template))
     tmp.replace(path)
 
 
@@ -94,29 +113,45 @@ def _strings(m) -> list[str]:
     return list(m.string) if isinstance(m.string, (list, tuple)) else [m.string]
 
 
-def update(root: Path | None = None, quiet: bool = False) -> None:
-    """Extract the template and merge it into each locale's catalog (new entries
-    untranslated, removed ones dropped; no fuzzy guessing)."""
+def update(root: Path | None = None, quiet: bool = False, ignore_obsolete: bool = False) -> None:
+    """Extract the template and merge it into each locale's catalog as msgmerge
+    does: new entries untranslated, changed ones fuzzy with their previous msgid,
+    removed ones obsolete (dropped only with ``ignore_obsolete``). A file is
+    rewritten only when something in it changed."""
     root, _, pot = _paths(root)
     template = extract_template(root)
-    _write(pot, template)
+    if not pot.exists() or _ids(_read(pot)) != _ids(template) or _fingerprint(_read(pot)) != _fingerprint(template):
+        _write(pot, template, template=True)
     for locale, path in locale_catalogs(root).items():
         catalog = _read(path, locale)
-        catalog.update(template, no_fuzzy_matching=True)
-        catalog.obsolete.clear()
-        _write(path, catalog)
+        result = pofiles.merge(catalog, template)
+        dropped = len(catalog.obsolete) if ignore_obsolete else 0
+        if dropped:
+            catalog.obsolete.clear()
+        if result.changed or dropped:
+            _write(path, catalog)
         if not quiet:
-            print(f"updated {path.relative_to(root)}")
+            what = result.summary() + (f", {dropped} obsolete dropped" if dropped else "") if result.changed or dropped else "up to date"
+            print(f"{path.relative_to(root)}: {what}")
 
 
-def init(locale: str, root: Path | None = None) -> Path:
-    """Start a catalog for ``locale`` from the template, with Babel's plural forms."""
+def _fingerprint(catalog) -> list:
+    # comments as one text: a long one is written wrapped, and read back a line each
+    return sorted((repr(m.id), m.context or "", " ".join(m.auto_comments), sorted(m.flags)) for m in catalog if m.id)
+
+
+def init(locale: str, root: Path | None = None, folder: Path | None = None) -> Path:
+    """Start a catalog for ``locale`` from the template, with Babel's plural forms:
+    in translations/ or, with ``folder``, a user's folder of UI catalogs (what
+    ``render --translations-dir`` reads), from the template the package ships."""
     root, translations, pot = _paths(root)
-    path = translations / locale / "LC_MESSAGES" / "messages.po"
+    path = (Path(folder) if folder is not None else translations) / locale / "LC_MESSAGES" / "messages.po"
     if path.exists():
-        raise SystemExit(f"catalogs: {path.relative_to(root)} exists; run 'update' instead")
+        raise SystemExit(f"catalogs: {path} exists; run 'update' instead (or merge {pot} into it with msgmerge)")
     template = _read(pot) if pot.exists() else extract_template(root)
-    catalog = Catalog(locale=locale, project="briefdoc", version="0.1.0", copyright_holder="briefdoc", charset="utf-8", fuzzy=False)
+    created = pofiles.now()
+    catalog = Catalog(locale=locale, project="briefdoc", version="0.1.0", copyright_holder="briefdoc", charset="utf-8",
+                      fuzzy=False, header_comment=_header(locale), creation_date=created, revision_date=created)
     for m in template:
         if m.id:
             catalog.add(m.id, None, m.locations, flags=m.flags - {"fuzzy"}, auto_comments=m.auto_comments, context=m.context)
@@ -184,8 +219,7 @@ def problems(root: Path | None = None, required: tuple[str, ...] = REQUIRED_LOCA
         if have != want:
             missing, extra = len(want - have), len(have - want)
             found.append(f"{rel}: stale ({missing} missing, {extra} obsolete); {fix}")
-        if catalog.obsolete:
-            found.append(f"{rel}: {len(catalog.obsolete)} obsolete (#~) entries; {fix}")
+        found += [f"{rel}: {problem}" for problem in header_problems(catalog)]
         expected = get_plural(locale)
         if catalog.num_plurals != expected.num_plurals:
             found.append(f"{rel}: Plural-Forms has nplurals={catalog.num_plurals}, {locale} needs {expected.num_plurals} ({expected.plural_expr})")
@@ -211,6 +245,23 @@ def problems(root: Path | None = None, required: tuple[str, ...] = REQUIRED_LOCA
     return found
 
 
+def header_problems(catalog) -> list[str]:
+    """What ``msgfmt --check``, Poedit or Weblate would warn about in a catalog's
+    header: a placeholder revision date, translator or team, no Language, no Plural-Forms."""
+    found = []
+    revised = catalog.revision_date
+    if not hasattr(revised, "year"):
+        found.append("PO-Revision-Date is not a date; set it to the time of the last revision")
+    if not catalog.locale_identifier:
+        found.append("the header has no Language")
+    if not catalog._num_plurals:
+        found.append("the header has no Plural-Forms")
+    for name, value in (("Last-Translator", catalog.last_translator), ("Language-Team", catalog.language_team)):
+        if value and any(p in value for p in ("FULL NAME", "EMAIL@ADDRESS", "LL@li.org", "LANGUAGE")):
+            found.append(f"{name} is a placeholder ({value!r}); fill it in or leave it empty")
+    return found
+
+
 def stats(root: Path | None = None) -> dict[str, tuple[int, int]]:
     """locale -> (translated, total) UI entries, counting against the current
     sources: an entry missing from a stale catalog counts as untranslated."""
@@ -227,8 +278,10 @@ def stats(root: Path | None = None) -> dict[str, tuple[int, int]]:
 
 def main(argv: list[str]) -> int:
     cmd = argv[0] if argv else "check"
-    if cmd == "update":
-        update()
+    if cmd == "update" and set(argv[1:]) <= {"--ignore-obsolete"}:
+        update(ignore_obsolete="--ignore-obsolete" in argv)
+    elif cmd == "init" and len(argv) == 4 and argv[2] == "--dir":
+        print(f"created {init(argv[1], folder=Path(argv[3]))}")
     elif cmd == "init" and len(argv) == 2:
         print(f"created {init(argv[1])}")
     elif cmd == "compile":
@@ -245,7 +298,7 @@ def main(argv: list[str]) -> int:
             return 1
         print(f"catalogs: {len(locale_catalogs())} locales complete and current")
     else:
-        print("usage: python -m briefdoc.localize.catalogs update|init LOCALE|compile|check|stats", file=sys.stderr)
+        print("usage: python -m briefdoc.localize.catalogs update [--ignore-obsolete]|init LOCALE [--dir DIR]|compile|check|stats", file=sys.stderr)
         return 2
     return 0
 

@@ -3,26 +3,30 @@
 msgid, its place in the article as reference), and the ContentTranslator that
 a translated catalog makes for rendering.
 
-    briefdoc translate export BRIEF --locale ru -o BRIEF_STEM.ru.po
+    briefdoc translate update SEED --locale ru   # SEED_STEM.ru.po beside the seed, started or merged
     (translate it with any PO editor)
-    briefdoc render BRIEF --locale ru          # finds BRIEF_STEM.ru.po beside BRIEF
+    briefdoc render SEED --locale ru             # finds it; so does rendering the seed's brief JSON
 
-A seed's catalogs live beside it: seeds/<stem>.<locale>.po."""
+A seed's catalogs live beside it: seeds/<stem>.<locale>.po; merging (pofiles.merge)
+never loses a translation: changed messages become fuzzy, removed ones obsolete."""
 
 from __future__ import annotations
 
-import io
+import os
 import re
 from dataclasses import dataclass
+from glob import escape as glob_escape
 from pathlib import Path
 
 from babel import Locale
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.messages.pofile import PoFileError
 
-from ..model.errors import InputError
+from ..model.errors import InputError, one_line
 from ..model.files import write_output
-from .locales import fallback_chain, negotiate
+from . import pofiles
+from .locales import _parse_tag, fallback_chain
+from .pofiles import now
 from .sentences import split_sentences
 from .translator import CONTENT_KINDS, ContentTranslator, MissingTranslationError, shorten
 
@@ -99,25 +103,34 @@ def extra_items(text: str) -> list[Item]:
     return items
 
 
-def export_catalog(brief, locale: str, *, sentences: bool = False, previous=None, source_name: str | None = None):
-    """The brief's content as a babel Catalog for ``locale``: one message per
-    (kind, text), the kind as msgctxt, paragraph references. Translations from
-    ``previous`` (a Catalog) are carried over for unchanged messages."""
-    loc = Locale.parse(negotiate(locale))
+def _header_comment(brief, loc: Locale | None, source_name: str | None) -> str:
+    what = f"{source_name or 'a brief'} ({brief.article.title})"
+    first = (f"# Content translations of {what} into {loc.get_display_name('en')}." if loc is not None
+             else f"# Translation template for the content of {what}.")
+    return (first + "\n"
+            "# msgctxt is the kind of item; references are article.txt:PARAGRAPH; untranslated\n"
+            "# items are shown in the source language, marked. Bring it up to date with the\n"
+            "# article with 'briefdoc translate update' (see TRANSLATORS.md).")
+
+
+def export_catalog(brief, locale: str | None, *, sentences: bool = False, source_name: str | None = None):
+    """The brief's content as a babel Catalog for ``locale`` (None: a template,
+    POT): one untranslated message per (kind, text), the kind as msgctxt,
+    paragraph references; with ``sentences``, also every sentence of the article
+    and every passage in quotation marks (see extra_items)."""
+    loc = Locale.parse(locale) if locale is not None else None
+    created = now()
     catalog = Catalog(
         locale=loc,
         domain=None,
+        header_comment=_header_comment(brief, loc, source_name),
         project=f"briefdoc content: {source_name or brief.article.title}",
         version=brief.article.published.isoformat() if brief.article.published else None,
         copyright_holder=brief.article.source or "briefdoc",
+        creation_date=created,
+        revision_date=created,
         charset="utf-8",
         fuzzy=False,
-        header_comment=(
-            f"# Content translations of {source_name or 'a brief'} ({brief.article.title}) into "
-            f"{loc.get_display_name('en')}.\n"
-            "# msgctxt is the kind of item; references are article.txt:PARAGRAPH; untranslated\n"
-            "# items are shown in the source language, marked. Regenerate with 'briefdoc translate export'."
-        ),
     )
     text = brief.article.text
     all_items = content_items(brief) + (extra_items(text) if sentences else [])
@@ -132,21 +145,19 @@ def export_catalog(brief, locale: str, *, sentences: bool = False, previous=None
         comments = [item.note] if item.note else []
         if item.start is not None:
             comments.append(f"chars {item.start}-{item.end}")
-        string = ""
-        flags = ()
-        if previous is not None:
-            old = previous.get(item.text, context=item.kind)
-            if old is not None and old.string:
-                string, flags = old.string, tuple(f for f in old.flags if f == "fuzzy")
-        catalog.add(item.text, string, locations=refs, auto_comments=comments, context=item.kind, flags=flags)
+        catalog.add(item.text, "", locations=refs, auto_comments=comments, context=item.kind)
     return catalog
 
 
-def write_catalog(catalog, path: Path | None = None) -> bytes:
-    """The catalog as PO bytes (and written atomically to ``path`` when given)."""
-    buf = io.BytesIO()
-    write_po(buf, catalog, width=0, sort_output=False, include_previous=False)
-    data = buf.getvalue()
+def has_sentences(catalog) -> bool:
+    """Whether ``catalog`` holds the article's sentences (context "sentence"), live or obsolete."""
+    return catalog is not None and any(m.context == SENTENCE for m in [*catalog, *catalog.obsolete.values()])
+
+
+def write_catalog(catalog, path: Path | None = None, *, template: bool = False) -> bytes:
+    """The catalog as PO bytes (POT with ``template``), written atomically to
+    ``path`` when given."""
+    data = pofiles.dumps(catalog, width=0, template=template)
     if path is not None:
         write_output(Path(path), data)
     return data
@@ -156,33 +167,74 @@ def read_catalog(path: Path, locale: str | None = None):
     """A content catalog read from ``path``; InputError (one line) when it is not one."""
     p = Path(path)
     if not p.is_file():
-        raise InputError(f"{p}: no such content catalog; check --translations or run 'briefdoc translate export'")
+        raise InputError(f"{p}: no such content catalog; check the path, or start one with 'briefdoc translate update'")
     try:
-        with p.open("rb") as fh:
-            return read_po(fh, locale=locale, abort_invalid=True)
+        return pofiles.read(p.read_bytes(), locale=locale, abort_invalid=True)
     except (PoFileError, UnicodeDecodeError, ValueError) as exc:
-        raise InputError(f"{p}: not a valid PO catalog ({exc}); fix it or export it again") from None
+        raise InputError(f"{p}: not a valid PO catalog ({one_line(exc)}); fix it or export it again") from None
+    except OSError as exc:
+        raise InputError(f"{p}: cannot be read ({exc.strerror or exc}); check its permissions") from None
 
 
-def find_catalog(source_path: Path | None, locale: str) -> Path | None:
-    """The content catalog beside a brief or seed for ``locale``:
-    <stem>.<locale>.po, trying "fr_CA" then "fr"."""
+def catalog_sources(source_path: Path | None, brief=None) -> list[Path]:
+    """Where a brief's content catalogs live: beside ``source_path`` (the seed, or
+    the brief JSON), then beside the seed the brief JSON remembers
+    (``article.seed``, relative to the JSON's folder)."""
     if source_path is None:
-        return None
+        return []
     source_path = Path(source_path)
-    for candidate in fallback_chain(locale):
-        path = source_path.with_name(f"{source_path.stem}.{candidate}.po")
-        if path.is_file():
-            return path
+    out = [source_path]
+    seed = getattr(getattr(brief, "article", None), "seed", None)
+    if seed:
+        remembered = Path(os.path.normpath(source_path.parent / seed))
+        if remembered != source_path:
+            out.append(remembered)
+    return out
+
+
+def find_catalog(source_path: Path | None, locale: str, brief=None) -> Path | None:
+    """The content catalog for ``locale`` beside a brief or seed, or beside the seed
+    the brief remembers: <stem>.<locale>.po, trying "fr_CA" then "fr"."""
+    for source in catalog_sources(source_path, brief):
+        for candidate in fallback_chain(locale):
+            path = source.with_name(f"{source.stem}.{candidate}.po")
+            if path.is_file():
+                return path
     return None
+
+
+def catalog_locales(source_path: Path | None, brief=None) -> dict[str, Path]:
+    """locale -> catalog for every <stem>.<locale>.po beside the source or its seed
+    (the first found for a locale wins, as find_catalog takes it)."""
+    found: dict[str, Path] = {}
+    for source in catalog_sources(source_path, brief):
+        if not source.parent.is_dir():
+            continue
+        prefix = source.stem + "."
+        for path in sorted(source.parent.glob(f"{glob_escape(prefix)}*.po")):
+            tag = path.name[len(prefix):-3]
+            loc = _parse_tag(tag)
+            if loc is not None and str(loc) == tag and tag not in found:
+                found[tag] = path
+    return found
+
+
+def new_catalog_path(source_path: Path, locale: str, brief=None) -> Path:
+    """Where a new catalog for ``locale`` goes: beside the seed (the one a brief
+    JSON remembers, when it is there), else beside ``source_path``."""
+    sources = catalog_sources(source_path, brief)
+    home = sources[-1] if len(sources) > 1 and sources[-1].is_file() else Path(source_path)
+    return home.with_name(f"{home.stem}.{locale}.po")
 
 
 def messages_from(catalog, *, use_fuzzy: bool = False) -> tuple[dict, int]:
     """(kind, source text) -> translation for the usable entries of ``catalog``,
-    and how many fuzzy entries were used."""
+    and how many fuzzy entries were used. Obsolete entries count too, below the
+    live ones: an item the current extraction no longer finds (a reviewed brief
+    JSON may keep it) still has the translation it was given, text for text."""
     messages: dict[tuple[str, str], str] = {}
     fuzzy_used = 0
-    for m in catalog:
+    for m in [*catalog.obsolete.values(), *catalog]:
         if not m.id or not isinstance(m.id, str) or not m.string or not isinstance(m.string, str):
             continue
         if m.fuzzy:
@@ -197,12 +249,12 @@ def translator_for(brief, locale: str, source_path: Path | str | None = None, tr
                    use_fuzzy: bool = False, require_complete: bool = False) -> ContentTranslator:
     """The ContentTranslator for rendering ``brief`` in ``locale``: from the
     catalog ``translations`` or, when None, the one beside ``source_path``
-    (<stem>.<locale>.po). With ``require_complete``, raises
+    (<stem>.<locale>.po) or beside the seed the brief remembers. With ``require_complete``, raises
     MissingTranslationError (exit code 2) when any content item would fall back
     to the source text; without, such items are marked and counted in
     ``translator.missing`` (see ``translator.report()``)."""
     source_language = brief.article.language or "en"
-    path = Path(translations) if translations is not None else find_catalog(source_path, locale)
+    path = Path(translations) if translations is not None else find_catalog(source_path, locale, brief)
     messages: dict = {}
     fuzzy_used = 0
     if path is not None:
@@ -271,5 +323,6 @@ def coverage(brief, locale: str, source_path: Path | None = None, translations: 
 
 __all__ = [
     "CONTENT_KINDS", "Coverage", "Item", "MissingTranslationError", "content_items", "coverage", "export_catalog",
-    "extra_items", "find_catalog", "messages_from", "read_catalog", "translator_for", "untranslated", "write_catalog",
+    "catalog_locales", "catalog_sources", "extra_items", "find_catalog", "has_sentences", "messages_from",
+    "new_catalog_path", "read_catalog", "translator_for", "untranslated", "write_catalog",
 ]

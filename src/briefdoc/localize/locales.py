@@ -86,14 +86,30 @@ def negotiate(requested: str) -> str:
     raise InputError(f"locale {requested!r} is not shipped; choose one of: {', '.join(shipped)}")
 
 
-def resolve(requested: str) -> str:
+def canonical(requested: str) -> str:
+    """A user's locale tag as a CLDR identifier ("de-at" -> "de_AT"), shipped or
+    not; InputError when it is no locale."""
+    loc = _parse_tag(requested)
+    if loc is None:
+        raise InputError(f"unknown locale {requested!r}; give a language tag such as de, fr_CA or pt-BR")
+    return str(loc)
+
+
+def resolve(requested: str, available=()) -> str:
     """``requested`` as a canonical locale identifier ("en-us" -> "en_US"), checked
-    to be served by a shipped locale. Unlike negotiate() it keeps the territory,
-    which decides formats and the page size (Letter for en_US)."""
-    negotiate(requested)  # raises for a locale that is not shipped
+    to be served by a shipped locale or, for a language the package does not ship,
+    by one of ``available`` (locales that have a catalog for what is rendered: a
+    content catalog beside the brief, a UI catalog the user gives). Unlike
+    negotiate() it keeps the territory, which decides formats and the page size
+    (Letter for en_US)."""
+    try:
+        negotiate(requested)
+    except InputError:
+        loc = _parse_tag(requested)
+        if loc is None or not set(fallback_chain(str(loc))) & set(available):
+            raise
     loc = _parse_tag(requested)
     return str(loc) if loc is not None else requested.strip()
-
 
 
 def direction(locale: str) -> str:

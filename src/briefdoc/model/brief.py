@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_serializer, model_validator
 
 SCHEMA_VERSION = 1
 
@@ -73,6 +73,17 @@ class Article(_Model):
     url: str | None = None
     language: str = "en"
     text: str
+    seed: str | None = Field(None, description="The file the article was read from, relative to the folder of this "
+                             "JSON ('briefdoc extract -o' writes it), so that 'render' and 'translate' find the "
+                             "seed's content catalogs (<stem>.<locale>.po beside it); absent when not known")
+
+    @model_serializer(mode="wrap")
+    def _without_unknown_seed(self, handler):
+        # Absent rather than null: a brief extracted in memory (and the JSON a PDF embeds) is as before.
+        data = handler(self)
+        if isinstance(data, dict) and data.get("seed") is None:
+            data.pop("seed", None)
+        return data
 
 
 class KeyPoint(Span):
