@@ -175,10 +175,10 @@ def test_update_keeps_a_changed_string_as_fuzzy_and_a_removed_one_as_obsolete(re
 
     source = repo / "src/briefdoc/localize/localizer.py"
     _edit(source, 'self.gettext("Page {page} of {pages}")', 'self.gettext("Page {page} of {pages} in all")')
-    template = repo / "layouts" / "brief" / "template.html.j2"
-    text = template.read_text(encoding="utf-8")
-    assert '_("Date")' in text
-    template.write_text(text.replace('_("Date")', '"Date"'), encoding="utf-8")
+    templates = [t for t in (repo / "layouts").rglob("*.j2") if '_("Date")' in t.read_text(encoding="utf-8")]
+    assert templates
+    for template in templates:  # "Date" is no longer a UI string anywhere
+        template.write_text(template.read_text(encoding="utf-8").replace('_("Date")', '"Date"'), encoding="utf-8")
     old = {loc: pofiles.read(_po(repo, loc).read_bytes()) for loc in LOCALES}
     catalogs_mod.update(repo, quiet=True)
     found = catalogs_mod.problems(repo)
