@@ -196,7 +196,7 @@ def find(ctx, taken: list[tuple[int, int]], subject, sent_bounds, trim, person_l
         subj = subject(ctx, v)
         if subj is None or subj.lower_ in NOT_SOURCES:
             return False
-        if evidence and subj.lemma_.lower() in SOURCE_NOUNS | {"poll", "record"}:
+        if evidence and subj.lemma_.lower() in SOURCE_NOUNS:
             return True
         return person_like(ctx, v)
 
@@ -240,7 +240,7 @@ def find(ctx, taken: list[tuple[int, int]], subject, sent_bounds, trim, person_l
                 comp = next((k for k in kids if k.dep_ in ("ccomp", "attr") and any(
                     c.dep_ == "mark" and c.lower_ == "that" for c in k.children)), None)
                 if n is not None and comp is not None and n.pos_ == "NOUN" and lemma(n) in CONTENT_NOUNS | COPULA_NOUNS \
-                        and _noun_source(ctx, n) is not None:
+                        and _noun_source(n) is not None:
                     add(comp.left_edge.i, comp.right_edge.i + 1, n, "noun")
                 continue
             # "as X put it, ..."
@@ -361,7 +361,7 @@ def find(ctx, taken: list[tuple[int, int]], subject, sent_bounds, trim, person_l
                     break
             if comp is None:
                 continue
-            if _noun_source(ctx, t) is None:
+            if _noun_source(t) is None:
                 continue
             add(comp[0], comp[1], t, "noun")
     return out
@@ -417,7 +417,7 @@ _GOVERNING = OBJ_VERBS | NAMING | ASK_VERBS | {v for v, _ in PREP_VERBS} | {
     "liken", "compare", "support", "oppose", "question", "challenge", "discuss", "debate", "back"}
 
 
-def _noun_source(ctx, n):
+def _noun_source(n):
     """The owner of a content noun: "Trump's claim", "his decision", or the subject of the
     verb it is the object of ("X made the claim that", "X announced his decision to")."""
     h = n.head

@@ -57,7 +57,6 @@ class _Att:
     cue: str | None
     cue_start: int
     ref: Ref | None  # speaker mention
-    subj_i: int | None  # token index of the subject (for salience)
 
 
 def _para_bounds(text: str) -> list[tuple[int, int]]:
@@ -366,7 +365,7 @@ def _attribution_from_cue(ctx: _Ctx, v) -> _Att:
         pick = (persons or found)[-1:] if found else []
         if pick:
             subj, ref = pick[0]
-    return _Att(cue, cs, ref, subj.i if subj is not None else None)
+    return _Att(cue, cs, ref)
 
 
 def _sent_in_para(ctx: _Ctx, tok):
@@ -471,7 +470,7 @@ def _wording_attribution(ctx: _Ctx, qr: range) -> _Att | None:
         owner = _words_owner(t)
         if owner is not None:
             prep = t.head
-            return _Att(doc[prep.i:t.i + 1].text, prep.idx, _speaker(ctx, owner), owner.i)
+            return _Att(doc[prep.i:t.i + 1].text, prep.idx, _speaker(ctx, owner))
     return None
 
 
@@ -783,8 +782,6 @@ def _indirect(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
 
 def _transcript_speaker(ctx: _Ctx, m) -> _Att | None:
     """A transcript line inside a quote: "RAMOS: Secretary Clinton, did you ..." """
-    import re
-
     mt = re.match(r"([A-Z][A-Z.'’ -]{1,30}[A-Z]):\s", ctx.text[m.start:m.end])
     if mt is None:
         return None
@@ -801,7 +798,7 @@ def _transcript_speaker(ctx: _Ctx, m) -> _Att | None:
         if aid not in cast.actors:
             cast._add(aid, name.title(), "person", 0)
     s = m.start + mt.start(1)
-    return _Att(None, s, Ref(aid, s, s + len(name)), None)
+    return _Att(None, s, Ref(aid, s, s + len(name)))
 
 
 # a dash that signs a quote with a name: "” ― Maria Lopez", "” — Sen. John Doe, R-Ohio", "” - Jane Roe"
@@ -845,7 +842,7 @@ def _dash_signature(ctx: _Ctx, m) -> _Att | None:
         ref = _signed_actor(ctx, name)
     else:
         ref = Ref(ref.id, name[0].idx, name[-1].idx + len(name[-1]))  # the name, not a dash the mention took in
-    return _Att(cue, cs, ref, name[-1].i)
+    return _Att(cue, cs, ref)
 
 
 def _signed_actor(ctx: _Ctx, name) -> Ref:
@@ -946,7 +943,7 @@ def _inverted_label(ctx: _Ctx, colon: int) -> _Att | None:
         aid = next((a.id for a in ctx.cast.actors.values() if a.kind == "person" and a.name.split()[-1] == last
                     and not _speech_past(a.name.split()[0])), None)
         ref = Ref(aid, ns, ne) if aid else _signed_actor(ctx, name)
-    return _Att(mt.group(1), off, Ref(ref.id, ns, ne), name[-1].i)
+    return _Att(mt.group(1), off, Ref(ref.id, ns, ne))
 
 
 def _parenthetical(ctx: _Ctx, v) -> tuple[int, int] | None:
@@ -1147,7 +1144,7 @@ def _headlines(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
         cs, ce = _trim(text, ps + len(head) + 2, pe)
         if ce - cs < 12:
             continue
-        out.append((cs, ce, _Att(None, ps, ref, None)))
+        out.append((cs, ce, _Att(None, ps, ref)))
     return _without_interviewer(text, out)
 
 
@@ -1171,7 +1168,7 @@ def _without_interviewer(text: str, lines: list[tuple[int, int, _Att]]) -> list[
     label whose every line is a question, in turns with another label, is the interviewer's; the questions
     are not what the news reports."""
     by_label: dict[str, list[int]] = {}
-    for n, (cs, ce, att) in enumerate(lines):
+    for n, (_, _, att) in enumerate(lines):
         if att.ref is not None and att.ref.id:
             by_label.setdefault(att.ref.id, []).append(n)
     if len(by_label) < 2:
@@ -1362,23 +1359,22 @@ def find(doc, cast: Cast) -> list[Quote]:
     for cs, ce, cue, kind in _reported.find(ctx, taken, _subject, _sent_in_para, _trim, _person_like):
         if kind == "hearsay":
             # "reportedly": attributed to reports nobody names
-            quotes.append(_quote(cs, ce, text, _Att(cue.text, cue.idx, None, None), direct=False))
+            quotes.append(_quote(cs, ce, text, _Att(cue.text, cue.idx, None), direct=False))
             used.add(cue.idx)
             continue
         if kind == "poll":
             pobj = next(k for k in cue.children if k.dep_ == "pobj")
-            att = _Att(cue.text, cue.idx, _speaker(ctx, pobj), pobj.i)
+            att = _Att(cue.text, cue.idx, _speaker(ctx, pobj))
             quotes.append(_quote(cs, ce, text, att, direct=False))
             used.add(cue.idx)
             continue
         if kind == "noun":
-            owner = _possessor_subject(ctx, cue, _reported._noun_source(ctx, cue))
-            att = _Att(cue.text, cue.idx, _speaker(ctx, owner), owner.i)
+            owner = _possessor_subject(ctx, cue, _reported._noun_source(cue))
+            att = _Att(cue.text, cue.idx, _speaker(ctx, owner))
         elif kind.endswith(":passive"):
             # the agent of a passive cue ("asked by X"), or no named source ("was asked whether")
             ag = _reported.agent(cue)
-            att = _Att(_cue_text(doc, cue)[0], cue.idx, _speaker(ctx, ag) if ag is not None else None,
-                       ag.i if ag is not None else None)
+            att = _Att(_cue_text(doc, cue)[0], cue.idx, _speaker(ctx, ag) if ag is not None else None)
             if att.ref is None and ag is not None:
                 continue
             quotes.append(_quote(cs, ce, text, att, direct=False))
@@ -1549,7 +1545,7 @@ def _learned_items(ctx: _Ctx, taken: list[tuple[int, int]], used: set[int]) -> l
         if best is not None and p * best[0] >= threshold:
             scored.append((-p * best[0], t.i, best, lo_s, hi_s))
     out = []
-    for _, i, best, lo_s, hi_s in sorted(scored):
+    for _, i, best, _, hi_s in sorted(scored):
         t = doc[i]
         _, lo, hi, kind = best
         if kind == "dobj":
@@ -1654,7 +1650,7 @@ def _learned_attribution(ctx: _Ctx, v, lo: int, hi: int) -> _Att:
         if owner is not None and not lo <= owner.i < hi:
             ref = _speaker(ctx, owner)
             if ref is not None:
-                return _Att(cue, cs, ref, owner.i)
+                return _Att(cue, cs, ref)
     if _reported.passive(v):
         subj = _reported.agent(v)
     else:
@@ -1664,11 +1660,11 @@ def _learned_attribution(ctx: _Ctx, v, lo: int, hi: int) -> _Att:
         # "Democrats supporting Mrs. Clinton say ...": the noun the participle describes
         subj = v.head
     if subj is None or subj.dep_ == "expl":
-        return _Att(cue, cs, None, None)
+        return _Att(cue, cs, None)
     if _learned.score(_learned.model()["source"], _learned.source_features(
             v, subj, lo, hi, lambda tok: _animacy(ctx, tok))) < 0.5:
-        return _Att(cue, cs, None, None)
-    return _Att(cue, cs, _speaker(ctx, subj), subj.i)
+        return _Att(cue, cs, None)
+    return _Att(cue, cs, _speaker(ctx, subj))
 
 
 def _quote(s: int, e: int, text: str, att: _Att | None, *, direct: bool) -> Quote:

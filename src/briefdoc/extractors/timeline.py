@@ -35,7 +35,6 @@ _DEICTIC = re.compile(
 )
 _HAS_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Za-z.]+)?,\s*[^()]{3,30}?(?:\s*\([^)]*\))?\s*$")
-_CLAUSE_DEPS = {"conj", "cc", "advcl", "parataxis", "preconj"}
 _LEADING = {"and", "but", "or", "so", "yet", "while", "whereas", "then", "also"}
 
 
@@ -189,7 +188,7 @@ def _clause(doc, start: int, end: int, dated: set[int] = frozenset()) -> tuple[i
         p_end = text.find("\n", end)
         p_end = len(text) if p_end < 0 else p_end
         ids = [t.i for t in sent if t.idx >= p_start and t.idx + len(t) <= p_end] or [t.i for t in span]
-        return _trim(doc, min(ids), max(ids), sent)
+        return _trim(doc, min(ids), max(ids))
     tokens = _subtree_minus(head, inside)
     # a clause never crosses a paragraph break (the parser's sentences sometimes do)
     text = doc.text
@@ -208,7 +207,7 @@ def _clause(doc, start: int, end: int, dated: set[int] = frozenset()) -> tuple[i
         hi -= 1
     while lo < hi and (lo not in kept or doc[lo].is_space or doc[lo].is_punct and doc[lo].text not in "“\"‘("):
         lo += 1
-    return _shorten(doc, *_trim(doc, lo, hi, sent), start, end)
+    return _shorten(doc, *_trim(doc, lo, hi), start, end)
 
 
 _MAX_EVENT = 300
@@ -349,7 +348,7 @@ def _subtree_minus(head, inside: set[int]) -> list[int]:
     return keep or [head.i]
 
 
-def _trim(doc, lo: int, hi: int, sent) -> tuple[int, int]:
+def _trim(doc, lo: int, hi: int) -> tuple[int, int]:
     while lo < hi and (doc[lo].is_space or doc[lo].is_punct and doc[lo].text not in "“\"‘'(" or doc[lo].lower_ in _LEADING or doc[lo].dep_ == "cc"):
         lo += 1
     while hi > lo and (doc[hi].is_space or doc[hi].dep_ == "cc" or doc[hi].lower_ in _LEADING
