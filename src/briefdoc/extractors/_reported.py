@@ -19,6 +19,32 @@ quotes already found; a content overlapping one of them is left out.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from . import lexicon
+
+# The kinds of use of a speech verb, the second column of data/en/speech_verbs.txt.
+SPEECH_KINDS = ("cue", "report", "bare", "addressee", "judge", "nostance", "governs")
+
+
+@lru_cache(maxsize=1)
+def _speech_lexicon() -> dict[str, frozenset[str]]:
+    """The speech lexicon by kind: kind -> the verbs marked with it; LexiconError on a kind not in SPEECH_KINDS."""
+    found: dict[str, set[str]] = {kind: set() for kind in SPEECH_KINDS}
+    for verb, kinds in lexicon.table("speech_verbs").items():
+        for kind in kinds.split():
+            if kind not in found:
+                raise lexicon.LexiconError(f"{lexicon.LANGUAGE}/speech_verbs.txt: {verb!r} has an unknown kind {kind!r}")
+            found[kind].add(verb)
+    return {kind: frozenset(verbs) for kind, verbs in found.items()}
+
+
+def speech_verbs(kind: str) -> frozenset[str]:
+    """The verbs of the speech lexicon (data/en/speech_verbs.txt) of one kind of use: "cue" (quotes.SPEECH),
+    "report", "bare", "addressee", "judge", "nostance", "governs"."""
+    return _speech_lexicon()[kind]
+
+
 # content = the direct object ("criticized the plan")
 OBJ_VERBS = {
     "support", "endorse", "back", "criticize", "criticise", "condemn", "denounce", "praise", "applaud", "hail",
@@ -412,9 +438,11 @@ def agent(v):
 OWN_VERBS = {"make", "repeat", "reiterate", "issue", "announce", "express", "voice", "renew", "offer", "float",
              "raise", "outline", "unveil", "present", "submit", "share", "defend", "explain", "stand", "keep",
              "abandon", "drop", "signal", "step", "double", "stick"}
-_GOVERNING = OBJ_VERBS | NAMING | ASK_VERBS | {v for v, _ in PREP_VERBS} | {
-    "say", "tell", "report", "bash", "rubbish", "refute", "slam", "blast", "attack", "criticize", "ridicule",
-    "liken", "compare", "support", "oppose", "question", "challenge", "discuss", "debate", "back"}
+# verbs whose subject, not the owner of the content noun they take, is the source ("Clinton bashed Trump's
+# proposal to ..."): those of the content shapes above, the speech verbs of kind "governs", verbs of attack
+# and debate
+_GOVERNING = (OBJ_VERBS | NAMING | ASK_VERBS | {v for v, _ in PREP_VERBS} | speech_verbs("governs")
+              | lexicon.words("quotes/governing_verbs"))
 
 
 def _noun_source(n):

@@ -11,6 +11,7 @@ Words that are only a direct quote are left to the quotes.
 from __future__ import annotations
 
 from ..model.brief import Position, Quote
+from ._reported import speech_verbs
 from .actors import SELF_PRONOUNS, Cast, Ref
 from .quotes import REPORT, SPEECH, _BELIEF, _Ctx, _cue_text, _person_like, _sent_in_para, _subject, _trim
 
@@ -24,7 +25,9 @@ STANCE = {
     "repudiate", "rebuff", "snub", "walk", "pull", "quit", "commit", "guarantee", "assure", "dispute",
     "contest", "question", "doubt", "fear", "hope", "want", "plan", "intend", "decide",
 }
-SAY = (SPEECH | REPORT) - _BELIEF - {"ask", "answer", "reply", "respond", "read", "continue", "speak", "thank"}
+# Speech verbs that state a position: the speech lexicon's, but those that state none by themselves
+# ("asked", "answered", "read").
+SAY = (SPEECH | REPORT) - _BELIEF - speech_verbs("nostance")
 # Verbs that only make a stance with a particle ("backed out", "pulled out", "walked away").
 NEED_PARTICLE = {"back": {"out", "away", "down"}, "pull": {"out"}, "walk": {"away", "out"}, "call": {"for", "on"},
                  "rule": {"out"}}

@@ -14,40 +14,19 @@ from dataclasses import dataclass
 
 from ..model.brief import Quote
 from . import _countries as C
-from . import _learned, _marks, _reported
+from . import _learned, _marks, _reported, lexicon
 from .actors import HONORIFICS, PEOPLE_NOUNS, SELF_PRONOUNS, TITLE_NOUNS, Cast, Ref, _spelled
 
+# The speech lexicon (data/en/speech_verbs.txt), one for every extractor.
 # Verbs that attribute words to a speaker (lemmas).
-SPEECH = {
-    "say", "tell", "add", "state", "note", "explain", "insist", "deny", "warn", "claim", "argue", "emphasize",
-    "emphasise", "stress", "announce", "declare", "pledge", "promise", "vow", "urge", "ask", "reply", "respond",
-    "answer", "write", "tweet", "post", "report", "acknowledge", "admit", "confirm", "suggest", "predict",
-    "caution", "complain", "concede", "recall", "accuse", "conclude", "assert", "allege", "maintain",
-    "reiterate", "remark", "comment", "observe", "mention", "testify", "joke", "quip", "shout", "yell",
-    "exclaim", "boast", "brag", "tout", "hail", "demand", "propose", "recommend", "indicate", "reveal",
-    "disclose", "inform", "assure", "reassure", "counter", "retort", "continue", "call", "describe", "label",
-    "dub", "lament", "blast", "slam", "criticize", "praise", "thank", "charge", "contend", "point", "tweete",
-    "speak", "argue", "wonder", "question", "threaten", "announce", "advise", "agree", "predict", "estimate",
-    "acknowledge", "insist", "declare", "deny", "read", "plead", "apologize", "mock", "hint", "allude",
-    "signal", "contend", "opine", "muse", "concur", "stipulate", "clarify", "elaborate", "affirm",
-    "confess", "share", "chant", "sing", "scream", "cry", "plead", "beg", "recount", "add", "interrupt",
-    "characterize", "characterise", "react",
-}
+SPEECH = _reported.speech_verbs("cue")
+# Report verbs that only count with a person-like subject (not "polls show").
+_BELIEF = lexicon.words("belief_verbs")
 # Verbs that take reported content as a clause ("X said that ...").
-REPORT = SPEECH - {"call", "describe", "characterize", "characterise", "react", "label", "dub", "thank", "praise", "blast", "slam", "criticize", "hail",
-                   "speak", "read", "mock", "tout", "continue", "post", "ask", "demand"} | {
-    "believe", "think", "know", "feel", "fear", "hope", "expect", "worry", "doubt", "find", "show",
-    "conclude", "learn", "see", "understand", "realize", "recognize", "reckon", "guess", "figure", "assume",
-    "suspect", "notice", "prove", "imply", "mean", "acknowledge", "insist", "concede", "find", "decide",
-    "determine", "rule", "allude", "hint",
-}
+REPORT = _reported.speech_verbs("report") | _BELIEF
 # Phrasal cues: a verb plus a particle or preposition ("called for", "pointed out").
 PHRASAL = {("call", "for"), ("call", "on"), ("back", "out"), ("pull", "out"), ("walk", "away"), ("walk", "out"), ("rule", "out"), ("back", "away"), ("back", "down"), ("point", "out"), ("go", "on"), ("spell", "out"), ("lay", "out"), ("speak", "of"),
            ("hit", "out"), ("lash", "out"), ("speak", "out")}
-# Report verbs that only count with a person-like subject (not "polls show").
-_BELIEF = {"believe", "think", "know", "feel", "fear", "hope", "expect", "worry", "doubt", "see", "understand",
-           "realize", "recognize", "reckon", "guess", "figure", "assume", "suspect", "notice", "mean", "decide",
-           "learn", "find", "show", "prove", "imply", "determine", "rule"}
 
 SCARE_MAX_WORDS = 4
 
@@ -999,14 +978,9 @@ def _parenthetical(ctx: _Ctx, v) -> tuple[int, int] | None:
 
 
 # verbs whose first object is the addressee ("told reporters the plan was dead")
-_ADDRESSEE = {"tell", "inform", "assure", "reassure", "remind", "warn", "advise"}
+_ADDRESSEE = _reported.speech_verbs("addressee")
 # speech verbs that take a bare clause as their content ("said the plan was dead")
-_CLAUSE_VERBS = {
-    "say", "tell", "add", "state", "claim", "argue", "insist", "warn", "write", "tweet", "note", "explain",
-    "suggest", "predict", "report", "acknowledge", "admit", "confirm", "concede", "assert", "allege", "maintain",
-    "contend", "reiterate", "stress", "emphasize", "emphasise", "announce", "declare", "complain", "recall",
-    "inform", "assure", "reassure", "remind", "advise", "testify", "counter", "retort", "reply", "answer",
-}
+_CLAUSE_VERBS = _reported.speech_verbs("bare")
 
 
 _NOT_CLAUSE_START = {"what", "which", "who", "whom", "whose", "how", "when", "where", "why", "whether", "if", "so",
@@ -1456,7 +1430,7 @@ _CLAUSES = {"ccomp"}  # a clause alone: only when the quote is under half of it
 FRAGMENT_MAX_WORDS = 6
 # verbs of praise and blame: their object is what they judge, and a quote in it names that thing
 # ("hailed an “allied cooperation agreement” signed with ..."), it is not what was said about it
-_JUDGE = {"thank", "praise", "blast", "slam", "criticize", "hail", "tout", "mock"}
+_JUDGE = _reported.speech_verbs("judge")
 
 
 def _fragment_object(ctx: _Ctx, m, att: _Att | None) -> tuple[int, int] | None:
