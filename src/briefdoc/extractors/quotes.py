@@ -25,8 +25,7 @@ _BELIEF = lexicon.words("belief_verbs")
 # Verbs that take reported content as a clause ("X said that ...").
 REPORT = _reported.speech_verbs("report") | _BELIEF
 # Phrasal cues: a verb plus a particle or preposition ("called for", "pointed out").
-PHRASAL = {("call", "for"), ("call", "on"), ("back", "out"), ("pull", "out"), ("walk", "away"), ("walk", "out"), ("rule", "out"), ("back", "away"), ("back", "down"), ("point", "out"), ("go", "on"), ("spell", "out"), ("lay", "out"), ("speak", "of"),
-           ("hit", "out"), ("lash", "out"), ("speak", "out")}
+PHRASAL = frozenset(tuple(entry.split()) for entry in lexicon.ordered("phrasal_verbs"))
 
 SCARE_MAX_WORDS = 4
 
@@ -91,7 +90,7 @@ def _is_cue(t) -> bool:
 
 
 # verbs of wording: "as X put it", "as X phrased it"
-_WORDING = {"put", "phrase", "word"}
+_WORDING = lexicon.words("quotes/wording_verbs")
 
 
 def _puts_it(t) -> bool:
@@ -295,9 +294,7 @@ def _speaker(ctx: _Ctx, subj) -> Ref | None:
 
 
 # What someone says or writes something in: its author is the source.
-_OWNED_MEDIA = {"speech", "interview", "statement", "letter", "remarks", "remark", "address", "op-ed", "tweet",
-                "post", "memo", "email", "testimony", "column", "editorial", "book", "essay", "message", "briefing",
-                "comments", "comment"}
+_OWNED_MEDIA = lexicon.words("quotes/owned_media")
 
 
 def _medium_owner(subj):
@@ -510,7 +507,7 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-_SMALL = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with", "from", "as", "is"}
+_SMALL = lexicon.words("quotes/title_small_words")
 
 
 def _title(text: str) -> bool:
@@ -523,7 +520,7 @@ def _title(text: str) -> bool:
     return len(big) >= 2 and all(w[0].isupper() for w in big) and not all(w.isupper() for w in big)
 
 
-_DANGLING = (" and", " but", " or", " nor", " while", " as")
+_DANGLING = tuple(" " + word for word in lexicon.ordered("quotes/dangling_words"))
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’]{1,60}\([A-Z][A-Za-z]{1,12}\)\s*[—–-]+\s*")
 
 
@@ -597,7 +594,7 @@ def _clause_on_addressee(ctx: _Ctx, v):
     return _clause_on_setting(ctx, v)
 
 
-_TOPIC_PREPS = {"about", "of", "on", "over", "regarding", "against", "to", "with", "for"}
+_TOPIC_PREPS = lexicon.words("quotes/topic_prepositions")
 
 
 def _clause_on_setting(ctx: _Ctx, v):
@@ -783,7 +780,7 @@ def _transcript_speaker(ctx: _Ctx, m) -> _Att | None:
 # a dash that signs a quote with a name: "” ― Maria Lopez", "” — Sen. John Doe, R-Ohio", "” - Jane Roe"
 _SIGN_DASH = re.compile(r"[ \t\u00a0]*(?:[—―–]|--| - |-(?=[ \u00a0]))[ \t\u00a0]*")
 SIGN_NAME_MAX_WORDS = 6  # words of the name itself (a description may follow after a comma)
-_NAME_PARTICLES = {"de", "da", "del", "della", "di", "van", "von", "der", "den", "la", "le", "du", "bin", "al", "y"}
+_NAME_PARTICLES = lexicon.words("quotes/name_particles")
 
 
 def _dash_signature(ctx: _Ctx, m) -> _Att | None:
@@ -888,7 +885,7 @@ def _colon_intro(ctx: _Ctx, m) -> _Att | None:
 
 
 _INVERTED = re.compile(r"([A-Z][a-z]+) +([A-Z][\w.’'-]*(?: +[A-Z][\w.’'-]*){0,3}) *$")
-_IRREGULAR_PAST = {"said": "say", "wrote": "write", "told": "tell", "spoke": "speak", "read": "read"}
+_IRREGULAR_PAST = lexicon.table("quotes/irregular_past")
 
 
 def _speech_past(word: str) -> bool:
@@ -983,8 +980,7 @@ _ADDRESSEE = _reported.speech_verbs("addressee")
 _CLAUSE_VERBS = _reported.speech_verbs("bare")
 
 
-_NOT_CLAUSE_START = {"what", "which", "who", "whom", "whose", "how", "when", "where", "why", "whether", "if", "so",
-                     "as", "nothing", "something", "anything", "everything"}
+_NOT_CLAUSE_START = lexicon.words("quotes/not_clause_start")
 
 
 def _run_on(ctx: _Ctx, v) -> tuple[int, int] | None:
@@ -1045,13 +1041,11 @@ def _subject_past_aside(doc, k: int, e: int) -> bool:
 _LABEL = re.compile(r"^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})$")
 
 
-_INTERVIEW_LABELS = {"q", "a", "question", "answer"}
+_INTERVIEW_LABELS = lexicon.words("quotes/interview_labels")
 
 
 # the labels of an editor's notice ("Correction: An earlier version ...", "Editor's note: ...")
-_NOTICE_LABELS = {"note", "notes", "update", "updated", "editor's note", "editor’s note", "editors' note", "editors’ note",
-                  "correction", "corrections", "clarification", "clarifications", "disclosure", "disclaimer",
-                  "programming note", "housekeeping note", "this story has been updated"}
+_NOTICE_LABELS = lexicon.words("quotes/notice_labels")
 
 
 def _speaker_label(head: str) -> bool:
@@ -1060,8 +1054,7 @@ def _speaker_label(head: str) -> bool:
 
 
 # the press as a headline's source ("Newspaper: ...", "Report: ...")
-_OUTLETS = {"newspaper", "paper", "magazine", "network", "outlet", "media", "press", "website", "site", "blog",
-            "channel", "station", "agency", "tabloid", "daily", "report", "reports"}
+_OUTLETS = lexicon.words("quotes/outlets")
 
 
 def _headline_source(ctx: _Ctx, root) -> bool:
@@ -1154,11 +1147,8 @@ def _without_interviewer(text: str, lines: list[tuple[int, int, _Att]]) -> list[
 
 
 # shares of people, as poll stories give them ("six in 10 say", "half said", "a majority of voters backed")
-_SHARES = {"percent", "%", "half", "third", "quarter", "fifth", "majority", "plurality", "minority", "most",
-           "many", "few", "some", "all", "both", "two-thirds", "three-quarters", "one-third", "one-quarter"}
-_PEOPLE = {"voter", "american", "resident", "respondent", "democrat", "republican",
-           "independent", "conservative", "liberal", "moderate", "evangelical", "worker", "delegate", "supporter",
-           "people", "adult", "caucusgoer", "citizen"}
+_SHARES = lexicon.words("quotes/shares")
+_PEOPLE = lexicon.words("quotes/groups")
 
 
 def _group_of_people(subj) -> bool:
@@ -1207,15 +1197,11 @@ def _person_like(ctx: _Ctx, v) -> bool:
     return _person_like_noun(ctx, subj)
 
 
-_PEOPLE_NOUNS = {"official", "source", "spokesman", "spokeswoman", "spokesperson", "expert", "analyst", "voter", "aide",
-                 "adviser", "advisor", "people", "critic", "supporter", "leader", "lawmaker", "member", "economist",
-                 "democrat", "republican", "investigator", "prosecutor", "campaign"}
+_PEOPLE_NOUNS = lexicon.words("quotes/speaker_nouns")
 
 
 # bodies that speak through statements ("the ministry said", "the army denied")
-_SPEAKING_BODIES = {"ministry", "government", "army", "military", "embassy", "presidency", "cabinet", "office",
-                    "department", "agency", "mission", "authorities", "administration", "police", "council",
-                    "commission", "committee", "parliament", "court", "prosecutor's", "command", "spokesperson"}
+_SPEAKING_BODIES = lexicon.words("quotes/speaking_bodies")
 
 
 def _person_like_noun(ctx: _Ctx, subj) -> bool:
@@ -1371,7 +1357,8 @@ def find(doc, cast: Cast) -> list[Quote]:
 
 
 # the writer's sign-off ("Follow Jane Roe on Twitter @janeroe.", "Reach him at jroe@paper.com.")
-_SIGN_OFF = re.compile(r"^\W*(?:(?:Follow|Like)\b[^.\n]{0,80}?(?:\bon (?:Twitter|Facebook|Instagram|Threads|Bluesky)\b|@\w)"
+_NETWORKS = "|".join(lexicon.ordered("quotes/social_networks"))
+_SIGN_OFF = re.compile(r"^\W*(?:(?:Follow|Like)\b[^.\n]{0,80}?(?:\bon (?:" + _NETWORKS + r")\b|@\w)"
                        r"|(?:Reach|Contact|E-?mail|Write to)\b[^\n]{0,80}?\S+@\w+\.\w)")
 # an embedded tweet's byline: "— Jane Roe (@janeroe) September 27, 2016"
 _TWEET_BYLINE = re.compile(r"[—–-]\s*[^—–()\n]{1,60}\(@\w{1,30}\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}")
@@ -1384,6 +1371,9 @@ _ANONYMITY = re.compile(r"^(?:that\s+)?(?:(?:his|her|their|its)\s+names?\s+(?:no
                         re.I)
 # what a source does not wish to be: "did not wish to be named"
 _UNNAMED = re.compile(r"^to\s+be\s+(?:named|identified|quoted)\b", re.I)
+# the verbs that ask for it ("asked not to be named"), and those that, negated, say it ("did not wish to be named")
+_ANONYMITY_CUES = lexicon.words("quotes/anonymity_cues")
+_UNNAMED_CUES = lexicon.words("quotes/unnamed_cues")
 
 
 def _no_content(ctx: _Ctx, q: Quote) -> bool:
@@ -1394,10 +1384,10 @@ def _no_content(ctx: _Ctx, q: Quote) -> bool:
         return False
     if _ANONYMITY.match(q.text):
         cue = _cue_before(ctx, q)
-        return cue is not None and cue.lemma_.lower() in ("ask", "request", "demand", "speak")
+        return cue is not None and cue.lemma_.lower() in _ANONYMITY_CUES
     if _UNNAMED.match(q.text):
         cue = _cue_before(ctx, q)
-        return cue is not None and cue.lemma_.lower() in ("wish", "want", "ask", "request") and any(
+        return cue is not None and cue.lemma_.lower() in _UNNAMED_CUES and any(
             k.dep_ == "neg" for k in cue.children)
     return False
 
@@ -1485,8 +1475,7 @@ def _to_quote_end(ctx: _Ctx, q: Quote) -> Quote:
 
 
 # what carries content rather than being it ("wrote a letter", "issued a statement")
-_MEDIA = _reported.SOURCE_NOUNS | {"op-ed", "profile", "piece", "post", "tweet", "message", "speech", "interview",
-                                   "note", "blog", "video", "press", "conference", "briefing", "remark", "comment"}
+_MEDIA = _reported.SOURCE_NOUNS | lexicon.words("quotes/media_nouns")
 
 
 def _learned_items(ctx: _Ctx, taken: list[tuple[int, int]], used: set[int]) -> list[Quote]:
