@@ -45,106 +45,53 @@ def speech_verbs(kind: str) -> frozenset[str]:
     return _speech_lexicon()[kind]
 
 
+def pairs(name: str) -> frozenset[tuple[str, ...]]:
+    """A data file of two-word entries ("call for") as a set of word pairs (("call", "for"))."""
+    return frozenset(tuple(entry.split()) for entry in lexicon.ordered(name))
+
+
 # content = the direct object ("criticized the plan")
-OBJ_VERBS = {
-    "support", "endorse", "back", "criticize", "criticise", "condemn", "denounce", "praise", "applaud", "hail",
-    "welcome", "reject", "dismiss", "oppose", "announce", "discuss", "mention", "cite", "list", "tout",
-    "highlight", "prefer", "propose", "recommend", "demand", "blame", "defend", "question", "deny", "dispute",
-    "confirm", "express", "slam", "blast", "attack", "accuse", "ridicule", "mock", "lament", "predict",
-    "acknowledge", "admit", "concede", "favor", "favour", "address", "describe", "ignore", "offer",
-    "want", "compare", "congratulate", "downplay", "disavow", "recall", "emphasize", "emphasise", "stress",
-    "underscore", "decry", "deplore", "assail", "lambast", "rebuke", "repudiate", "renounce", "reiterate",
-    "embrace", "champion", "promise", "pledge", "vow", "seek", "urge", "say", "write", "report", "note",
-}
+OBJ_VERBS = lexicon.words("quotes/object_verbs")
 # what may follow the object as part of the content
 OBJ_TAIL = {"prep", "xcomp", "oprd"}
 # verbs whose object is followed by what it is called ("called the plan a disaster")
-NAMING = {"call", "label", "brand", "dub", "deem", "consider", "declare", "term", "name"}
+NAMING = lexicon.words("quotes/naming_verbs")
 # content = the infinitive ("promised to ...", "urged Y to ...")
-INF_VERBS = {
-    "promise", "pledge", "vow", "threaten", "refuse", "decline", "urge", "ask", "call", "agree", "offer",
-    "decide", "expect", "plan", "intend", "vote", "warn", "tell", "encourage", "demand", "hope", "propose",
-    "advise", "order", "invite", "commit", "seek", "want", "wish",
-}
+INF_VERBS = lexicon.words("quotes/infinitive_verbs")
 # (verb, preposition): content = the prepositional object ("called for a ban")
-PREP_VERBS = {
-    ("call", "for"), ("call", "on"), ("speak", "about"), ("speak", "of"), ("talk", "about"),
-    ("comment", "on"), ("comment", "about"), ("accuse", "of"), ("criticize", "for"), ("criticise", "for"),
-    ("blame", "for"), ("praise", "for"), ("thank", "for"), ("apologize", "for"), ("apologise", "for"),
-    ("respond", "to"), ("refer", "to"), ("point", "to"), ("ask", "about"), ("question", "about"),
-    ("complain", "about"), ("complain", "of"), ("warn", "of"), ("warn", "about"), ("warn", "against"),
-    ("argue", "for"), ("argue", "against"), ("advocate", "for"), ("push", "for"), ("press", "for"),
-    ("vote", "for"), ("vote", "against"), ("see", "as"), ("describe", "as"), ("cast", "as"), ("portray", "as"),
-    ("characterize", "as"), ("regard", "as"), ("focus", "on"), ("insist", "on"), ("rail", "against"),
-    ("write", "about"), ("write", "of"), ("tweet", "about"),
-    ("boast", "about"), ("brag", "about"), ("joke", "about"), ("worry", "about"), ("agree", "with"),
-    ("disagree", "with"), ("side", "with"), ("object", "to"), ("testify", "about"), ("elaborate", "on"),
-    ("hint", "at"), ("allude", "to"), ("think", "about"), ("think", "of"), ("seize", "on"), ("reflect", "on"),
-    ("hit", "on"), ("jab", "at"), ("lash", "at"), ("assure", "of"), ("convince", "of"), ("remind", "of"),
-}
+PREP_VERBS = pairs("quotes/prep_verbs")
 # content = a gerund clause ("denied targeting civilians", "admitted making mistakes", "admitted to lying")
-GERUND_VERBS = {"deny", "reject", "admit", "acknowledge", "recall", "regret", "confess", "concede", "remember"}
+GERUND_VERBS = lexicon.words("quotes/gerund_verbs")
 # question complements
-ASK_VERBS = {"ask", "wonder", "question", "inquire", "enquire"}
+ASK_VERBS = lexicon.words("quotes/ask_verbs")
 # report verbs that take a document or a poll as their source
-EVIDENCE_VERBS = {"show", "find", "suggest", "indicate", "reveal", "conclude", "estimate", "predict", "say",
-                  "report", "confirm", "state", "note", "project", "warn"}
-SOURCE_NOUNS = {
-    "poll", "polls", "survey", "study", "report", "data", "record", "records", "analysis", "research", "review",
-    "investigation", "audit", "figure", "figures", "statistic", "statistics", "estimate", "finding", "findings",
-    "document", "documents", "memo", "filing", "letter", "statement", "census", "tally", "model", "projection",
-    "forecast", "assessment", "paper", "article", "story", "video", "footage", "photo", "ruling", "complaint",
-    "lawsuit", "indictment", "affidavit", "testimony", "transcript", "email", "emails", "website", "release",
-    "book", "column", "editorial", "account", "evidence", "results", "result", "numbers", "count", "polling",
-}
+EVIDENCE_VERBS = lexicon.words("quotes/evidence_verbs")
+SOURCE_NOUNS = lexicon.words("quotes/source_nouns")
 # evidence verbs whose object is the finding ("a poll showed Trump leading")
-EVIDENCE_OBJ = {"show", "find", "reveal", "suggest", "indicate", "confirm", "project"}
+EVIDENCE_OBJ = lexicon.words("quotes/evidence_object_verbs")
 # "as X said, ..."
-AS_VERBS = {"say", "note", "observe", "report", "put", "write", "point", "explain", "argue", "tell", "claim",
-            "suggest", "warn", "state", "predict", "remark", "acknowledge", "admit", "concede", "insist",
-            "announce", "tweet", "describe", "recall", "show", "find", "indicate", "reveal", "confirm"}
+AS_VERBS = lexicon.words("quotes/as_verbs")
 # content nouns: "X's claim that ...", "his decision to ..."
-CONTENT_NOUNS = {
-    "claim", "assertion", "view", "statement", "belief", "argument", "allegation", "accusation", "insistence",
-    "promise", "pledge", "vow", "plan", "proposal", "decision", "refusal", "demand", "call", "warning", "threat",
-    "hope", "fear", "concern", "suggestion", "prediction", "announcement", "admission", "acknowledgment",
-    "acknowledgement", "contention", "charge", "assessment", "conclusion", "assurance", "commitment",
-    "determination", "insinuation", "suspicion", "complaint", "criticism",
-    "endorsement", "opposition", "support", "rejection", "denial", "offer", "request", "push", "bid",
-    "recommendation", "position", "stance", "idea", "notion", "theory", "expectation", "estimate",
-}
+CONTENT_NOUNS = lexicon.words("quotes/content_nouns")
 # nouns whose content follows a copula ("his response was that ...")
-COPULA_NOUNS = {"response", "answer", "reply", "message", "point", "argument", "line", "pitch", "case", "view",
-                "reasoning", "explanation", "excuse", "retort", "defense", "defence", "advice", "verdict"}
+COPULA_NOUNS = lexicon.words("quotes/copula_nouns")
 # content nouns whose complement is a prepositional object ("his criticism of the plan")
-CONTENT_OF = {"criticism", "endorsement", "support", "opposition", "rejection", "denial", "condemnation",
-              "praise", "defense", "defence", "critique", "dismissal", "approval", "backing", "embrace"}
+CONTENT_OF = lexicon.words("quotes/content_of_nouns")
 
 # (content noun, preposition): an owned noun whose prepositional object is the content
 # ("Trump's attack on the press", "her stance on trade", "his call for a ban")
-NOUN_PREP = {
-    ("attack", "on"), ("attack", "against"), ("assault", "on"), ("swipe", "at"), ("jab", "at"), ("broadside", "against"),
-    ("crusade", "against"), ("campaign", "against"), ("opposition", "to"), ("objection", "to"),
-    ("stance", "on"), ("position", "on"), ("view", "on"), ("views", "on"), ("remark", "about"), ("remark", "on"),
-    ("remarks", "about"), ("remarks", "on"), ("comment", "about"), ("comment", "on"), ("comments", "about"),
-    ("comments", "on"), ("call", "for"), ("plea", "for"), ("appeal", "for"), ("push", "for"), ("reply", "to"),
-    ("response", "to"), ("speech", "on"), ("speech", "about"), ("disagreement", "with"), ("concern", "about"),
-    ("concerns", "about"), ("warning", "about"), ("warning", "against"), ("complaint", "about"),
-    ("question", "about"), ("questions", "about"), ("doubt", "about"), ("doubts", "about"), ("mention", "of"),
-    ("talk", "of"), ("talk", "about"),
-}
+NOUN_PREP = pairs("quotes/noun_prep")
 # (stance adjective, preposition): "X was critical of the plan", "X is skeptical about ..."
-ADJ_PREP = {
-    ("critical", "of"), ("supportive", "of"), ("skeptical", "of"), ("skeptical", "about"), ("sceptical", "of"),
-    ("wary", "of"), ("dismissive", "of"), ("nervous", "about"), ("uneasy", "about"), ("optimistic", "about"),
-    ("pessimistic", "about"), ("confident", "about"), ("confident", "of"), ("vocal", "about"), ("outspoken", "on"),
-    ("outspoken", "about"), ("concerned", "about"), ("worried", "about"), ("opposed", "to"), ("hostile", "to"),
-}
-NOT_SOURCES = {"it", "this", "that", "which", "there", "what", "these", "those"}
+ADJ_PREP = pairs("quotes/adj_prep")
+# pronouns of things: never a source ("it said", "this shows")
+NOT_SOURCES = lexicon.words("quotes/thing_pronouns")
 # adverbs that attribute their clause to unnamed reports ("The FBI is reportedly ...")
-HEARSAY = {"reportedly"}
+HEARSAY = lexicon.words("quotes/hearsay_adverbs")
 # "in the poll, ...": the nouns that frame a figure as a finding
-POLL_NOUNS = {"poll", "survey"}
+POLL_NOUNS = lexicon.words("quotes/poll_nouns")
+# verbs whose object may be the text itself ("wrote a letter", "said goodbye"), and such texts
+TEXT_VERBS = lexicon.words("quotes/text_verbs")
+TEXT_NOUNS = lexicon.words("quotes/text_nouns")
 
 
 def lemma(t) -> str:
@@ -351,8 +298,8 @@ def find(ctx, taken: list[tuple[int, int]], subject, sent_bounds, trim, person_l
             if lem in OBJ_VERBS and dobj is not None and "ccomp" not in deps:
                 if dobj.pos_ == "PRON" and dobj.lower_ not in ("what", "whatever"):
                     continue  # "supported him": no content to check against the source
-                if lem in ("write", "report", "note", "say") and (
-                        dobj.lemma_.lower() in SOURCE_NOUNS | {"op-ed", "profile", "piece", "post", "tweet", "goodbye"}
+                if lem in TEXT_VERBS and (
+                        dobj.lemma_.lower() in SOURCE_NOUNS | TEXT_NOUNS
                         or any(k.dep_ == "prt" for k in t.children)):
                     continue  # "wrote a letter", "write off": the text itself, not what it says
                 if source_ok(t):
@@ -435,9 +382,7 @@ def agent(v):
 
 
 # verbs that make a content noun the owner's own ("repeated his promise to ...")
-OWN_VERBS = {"make", "repeat", "reiterate", "issue", "announce", "express", "voice", "renew", "offer", "float",
-             "raise", "outline", "unveil", "present", "submit", "share", "defend", "explain", "stand", "keep",
-             "abandon", "drop", "signal", "step", "double", "stick"}
+OWN_VERBS = lexicon.words("quotes/own_verbs")
 # verbs whose subject, not the owner of the content noun they take, is the source ("Clinton bashed Trump's
 # proposal to ..."): those of the content shapes above, the speech verbs of kind "governs", verbs of attack
 # and debate

@@ -25,7 +25,7 @@ _BELIEF = lexicon.words("belief_verbs")
 # Verbs that take reported content as a clause ("X said that ...").
 REPORT = _reported.speech_verbs("report") | _BELIEF
 # Phrasal cues: a verb plus a particle or preposition ("called for", "pointed out").
-PHRASAL = frozenset(tuple(entry.split()) for entry in lexicon.ordered("phrasal_verbs"))
+PHRASAL = _reported.pairs("phrasal_verbs")
 
 SCARE_MAX_WORDS = 4
 
