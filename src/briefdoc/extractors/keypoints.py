@@ -13,11 +13,12 @@ import re
 from collections import Counter
 
 from ..model.brief import KeyPoint, Quote
+from . import lexicon
 
 MIN_POINTS, MAX_POINTS = 3, 6
 _QUOTE_MARKS = "\"“”«»„‘"
 # Pronouns that need the sentence before them ("It" is left out: "It is hard to ..." stands alone).
-_BACK_POINTING = {"he", "she", "his", "her", "they", "their", "them", "these", "those", "this", "that", "its"}
+_BACK_POINTING = lexicon.words("keypoints/back_pointing")
 
 
 def _opens_on_a_pronoun(span) -> bool:

@@ -11,32 +11,24 @@ Words that are only a direct quote are left to the quotes.
 from __future__ import annotations
 
 from ..model.brief import Position, Quote
+from . import lexicon
 from ._reported import speech_verbs
 from .actors import SELF_PRONOUNS, Cast, Ref
-from .quotes import REPORT, SPEECH, _BELIEF, _Ctx, _cue_text, _person_like, _sent_in_para, _subject, _trim
+from .quotes import PHRASAL, REPORT, SPEECH, _BELIEF, _Ctx, _cue_text, _person_like, _sent_in_para, _subject, _trim
 
-STANCE = {
-    "reject", "oppose", "deny", "accuse", "welcome", "pledge", "urge", "express", "hail", "announce", "back",
-    "allude", "support", "endorse", "condemn", "criticize", "criticise", "praise", "refuse", "threaten", "demand",
-    "propose", "agree", "approve", "veto", "boycott", "withdraw", "insist", "vow", "promise", "warn", "blame",
-    "dismiss", "challenge", "defend", "applaud", "protest", "object", "favor", "favour", "advocate", "seek",
-    "decline", "cancel", "suspend", "accept", "offer", "call", "slam", "blast", "vote", "sign", "recognize",
-    "acknowledge", "admit", "concede", "complain", "appeal", "request", "reaffirm", "rule", "resist",
-    "repudiate", "rebuff", "snub", "walk", "pull", "quit", "commit", "guarantee", "assure", "dispute",
-    "contest", "question", "doubt", "fear", "hope", "want", "plan", "intend", "decide",
-}
+# Stance verbs: the verb and what follows it are the position of its subject ("rejected the demand").
+STANCE = lexicon.words("positions/stance_verbs")
 # Speech verbs that state a position: the speech lexicon's, but those that state none by themselves
 # ("asked", "answered", "read").
 SAY = (SPEECH | REPORT) - _BELIEF - speech_verbs("nostance")
-# Verbs that only make a stance with a particle ("backed out", "pulled out", "walked away").
-NEED_PARTICLE = {"back": {"out", "away", "down"}, "pull": {"out"}, "walk": {"away", "out"}, "call": {"for", "on"},
-                 "rule": {"out"}}
-STANCE_NOUNS = {
-    "insistence", "rejection", "demand", "proposal", "opposition", "support", "refusal", "decision",
-    "accusation", "accusations", "allegation", "allegations", "denial", "call", "pledge", "promise", "threat",
-    "warning", "position", "stance", "offer", "objection", "objections", "claim", "claims", "request", "plan",
-    "criticism", "condemnation", "endorsement", "approval", "veto", "commitment", "insistence",
-}
+# Verbs that only make a stance with a particle ("backed out", "pulled out", "walked away"): verb -> its
+# particles among the phrasal cues.
+NEED_PARTICLE = {verb: frozenset(p for v, p in PHRASAL if v == verb)
+                 for verb in lexicon.ordered("positions/particle_verbs")}
+# Stance verbs that only make a position with a person-like subject ("the ministry wants ...").
+_INTENT = lexicon.words("positions/intent_verbs")
+# Stance nouns: with an owner, a position ("Armenia's rejection of the demand").
+STANCE_NOUNS = lexicon.words("positions/stance_nouns")
 
 
 def _statement_bounds(ctx: _Ctx, v) -> tuple[int, int] | None:
@@ -123,7 +115,7 @@ def find(doc, cast: Cast, quotes: list[Quote] | None = None) -> list[Position]:
             parts = {k.lower_ for k in v.children if k.i == v.i + 1 and k.dep_ in ("prt", "prep", "advmod")}
             if not parts & NEED_PARTICLE[lem]:
                 continue
-        if lem in ("want", "plan", "intend", "decide", "hope", "fear", "doubt") and not _person_like(ctx, v):
+        if lem in _INTENT and not _person_like(ctx, v):
             continue
         bounds = _statement_bounds(ctx, v)
         if bounds is None:

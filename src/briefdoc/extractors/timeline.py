@@ -24,18 +24,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from . import timex
-from . import _marks
+from . import _marks, lexicon, timex
 from ..model.brief import Event, date_bounds
 
-_DEICTIC = re.compile(
-    r"\b(?:today|tonight|yesterday|tomorrow|now|ago|this|last|next|coming|past|current|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-    re.IGNORECASE,
-)
+# deictic words of time ("today", "Tuesday", "last"): inside a quote they are anchored at the speech
+_DEICTIC = re.compile(r"\b(?:" + "|".join(lexicon.ordered("timeline/deictic_words")) + r")\b", re.IGNORECASE)
 _HAS_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Za-z.]+)?,\s*[^()]{3,30}?(?:\s*\([^)]*\))?\s*$")
-_LEADING = {"and", "but", "or", "so", "yet", "while", "whereas", "then", "also"}
+# connectives trimmed from the ends of an event clause
+_LEADING = lexicon.words("timeline/leading_words")
 
 
 def build(doc, anchor: dt.date | None) -> list[Event]:
@@ -237,17 +234,9 @@ _PREMODIFIER_DEPS = {"nummod", "compound", "nmod", "amod"}  # not "poss": "Monda
 # memorial event early", "the Feb. 13 death of the justice left the court split") happened
 # then too, unlike a clause about a thing that a date only describes ("Trump's 1995 tax
 # returns", "2005 levels", "the 2015 deficit").
-_EVENT_NOUNS = {
-    "meeting", "summit", "talk", "call", "conversation", "visit", "trip", "tour", "speech", "address", "interview",
-    "debate", "hearing", "election", "vote", "referendum", "primary", "caucus", "convention", "conference",
-    "ceremony", "service", "event", "rally", "protest", "march", "strike", "attack", "bombing", "shooting", "war",
-    "battle", "offensive", "clash", "invasion", "raid", "arrest", "trial", "game", "match", "race", "festival",
-    "celebration", "funeral", "inauguration", "session", "forum", "broadcast", "concert", "storm", "earthquake",
-    "flood", "crash", "accident", "incident", "death", "crisis", "launch", "announcement", "appearance",
-    "briefing", "parade", "sitting", "poll",
-}
+_EVENT_NOUNS = lexicon.words("timeline/event_nouns")
 # Prepositions that place a clause in the time of a noun ("during the 2020 war").
-_WHEN_PREPOSITIONS = {"during", "at", "in", "on", "after", "before", "since", "until", "till", "following", "amid", "ahead"}
+_WHEN_PREPOSITIONS = lexicon.words("timeline/when_prepositions")
 
 
 def _premodified(root, inside: set[int]):
