@@ -56,6 +56,8 @@ OBJ_VERBS = lexicon.words("quotes/object_verbs")
 OBJ_TAIL = {"prep", "xcomp", "oprd"}
 # verbs whose object is followed by what it is called ("called the plan a disaster")
 NAMING = lexicon.words("quotes/naming_verbs")
+# naming verbs whose object and name the parse may give as one clause ("considered it a mistake")
+NAMING_CLAUSE = lexicon.words("quotes/naming_clause_verbs")
 # content = the infinitive ("promised to ...", "urged Y to ...")
 INF_VERBS = lexicon.words("quotes/infinitive_verbs")
 # (verb, preposition): content = the prepositional object ("called for a ban")
@@ -257,7 +259,7 @@ def find(ctx, taken: list[tuple[int, int]], subject, sent_bounds, trim, person_l
                 if pred is not None and source_ok(t):
                     add(dobj.left_edge.i, pred.right_edge.i + 1, t, "naming")
                     continue
-            if lem in NAMING and "ccomp" in deps and lem in ("consider", "deem", "call"):
+            if lem in NAMING and "ccomp" in deps and lem in NAMING_CLAUSE:
                 comp = next(k for k in kids if k.dep_ == "ccomp")
                 if source_ok(t) and not any(k.dep_ == "mark" for k in comp.children):
                     add(comp.left_edge.i, comp.right_edge.i + 1, t, "naming")

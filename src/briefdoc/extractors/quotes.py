@@ -1149,6 +1149,8 @@ def _without_interviewer(text: str, lines: list[tuple[int, int, _Att]]) -> list[
 # shares of people, as poll stories give them ("six in 10 say", "half said", "a majority of voters backed")
 _SHARES = lexicon.words("quotes/shares")
 _PEOPLE = lexicon.words("quotes/groups")
+# words of a poll's sentence ("72 percent", "the poll")
+_POLL_WORDS = lexicon.words("quotes/poll_words")
 
 
 def _group_of_people(subj) -> bool:
@@ -1168,7 +1170,7 @@ def _group_of_people(subj) -> bool:
         if lem in ("all", "some", "both", "none", "many", "few", "most"):
             # pronoun-like shares: only with people after them or in a poll sentence ("most in both states")
             return any(c.dep_ == "prep" for c in subj.children) or any(
-                t.like_num or t.lower_ in ("percent", "poll", "survey") for t in subj.sent)
+                t.like_num or t.lower_ in _POLL_WORDS for t in subj.sent)
         return True
     return False
 
