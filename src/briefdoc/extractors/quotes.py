@@ -1245,61 +1245,99 @@ def _closing_as_opening(text: str, m: _marks.Mark) -> bool:
 
 
 def find(doc, cast: Cast) -> list[Quote]:
+    """The quotes of ``doc`` in text order: direct quotes with their attributions, headlines of the form
+    "Source: ...", reported speech (the rules', then the learned models')."""
     ctx = _Ctx(doc, cast)
     text = doc.text
-    marks = ctx.marks
+    atts = _attributions(ctx)
+    used: set[int] = set()  # where the cues of the items found by the rules start
+    quotes = _direct_quotes(ctx, atts, used)
+    _add_headlines(ctx, quotes)
+    for cs, ce, att in _indirect(ctx):
+        quotes.append(_quote(cs, ce, text, att, direct=False))
+        used.add(att.cue_start)
+    quotes.extend(_reported_items(ctx, [(q.start, q.end) for q in quotes], used))
+    _add_fragments(ctx, atts, quotes)
+    quotes.extend(_learned_items(ctx, [(q.start, q.end) for q in quotes], used))
+    quotes = [_to_quote_end(ctx, q) for q in quotes if not _boilerplate(ctx, q) and not _no_content(ctx, q)]
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return quotes
+
+
+def _attributions(ctx: _Ctx) -> list[_Att | None]:
+    """The attribution of each direct quote (``ctx.marks``): its own, else one carried from a neighbour, a
+    transcript label inside it first."""
     atts: list[_Att | None] = []
-    for m in marks:
+    for m in ctx.marks:
         att = _dash_signature(ctx, m) or _direct_attribution(ctx, m)
         if att is None:
             att = _colon_intro(ctx, m)
         atts.append(att)
     # carry attributions: within a multi-paragraph chain, to the next/previous piece in a paragraph,
     # and to a paragraph that follows a quote paragraph without attribution of its own
-    n = len(marks)
     for _ in range(2):
-        for i, m in enumerate(marks):
-            if atts[i] is not None:
-                continue
-            # chain pieces share the speaker
-            chain = [j for j in range(n) if marks[j].chain == m.chain and j != i and atts[j] is not None]
-            if chain:
-                atts[i] = atts[chain[-1]]
-                continue
-            # the next quote in the same paragraph, when only a mark/space separates them
-            if i + 1 < n and atts[i + 1] is not None and ctx.same_para(m.start, marks[i + 1].start):
-                between = text[(m.close_at or m.end) + 1:marks[i + 1].open_at]
-                if not between.strip(" \n,.;:"):
-                    atts[i] = atts[i + 1]
-                    continue
-            # the previous quote in the same paragraph ("A," he said. "B.")
-            if i > 0 and atts[i - 1] is not None and ctx.same_para(m.start, marks[i - 1].start):
-                atts[i] = atts[i - 1]
-                continue
-            # a paragraph that opens with this quote right after a paragraph with a quote or "X said:"
-            p = ctx.para(m.start)
-            para_start = ctx.pstarts[p]
-            if text[para_start:m.open_at].strip() == "" and p > 0:
-                prev_start = ctx.pstarts[p - 1]
-                prev_text = text[prev_start:para_start].rstrip()
-                if i > 0 and ctx.para(marks[i - 1].start) == p - 1 and atts[i - 1] is not None:
-                    atts[i] = atts[i - 1]
-                    continue
-                if prev_text.endswith(":"):
-                    last = doc.char_span(prev_start, prev_start + len(prev_text), alignment_mode="expand")
-                    if last is not None:
-                        cues = [t for t in last if _is_cue(t) and t.i not in ctx.quoted]
-                        if cues:
-                            atts[i] = _attribution_from_cue(ctx, cues[-1])
-                            continue
-            atts[i] = _previous_sentence_cue(ctx, m)
-    for i, m in enumerate(marks):
+        for i in range(len(ctx.marks)):
+            if atts[i] is None:
+                atts[i] = _carried(ctx, atts, i)
+    for i, m in enumerate(ctx.marks):
         pre = _transcript_speaker(ctx, m)
         if pre is not None:
             atts[i] = pre
+    return atts
+
+
+def _carried(ctx: _Ctx, atts: list[_Att | None], i: int) -> _Att | None:
+    """The attribution quote ``i``, which has none of its own, takes from the quotes around it: another piece
+    of its chain, the next or previous quote in its paragraph, the paragraph before it, or the sentence
+    before it."""
+    marks, text = ctx.marks, ctx.text
+    m, n = marks[i], len(marks)
+    # chain pieces share the speaker
+    chain = [j for j in range(n) if marks[j].chain == m.chain and j != i and atts[j] is not None]
+    if chain:
+        return atts[chain[-1]]
+    # the next quote in the same paragraph, when only a mark/space separates them
+    if i + 1 < n and atts[i + 1] is not None and ctx.same_para(m.start, marks[i + 1].start):
+        between = text[(m.close_at or m.end) + 1:marks[i + 1].open_at]
+        if not between.strip(" \n,.;:"):
+            return atts[i + 1]
+    # the previous quote in the same paragraph ("A," he said. "B.")
+    if i > 0 and atts[i - 1] is not None and ctx.same_para(m.start, marks[i - 1].start):
+        return atts[i - 1]
+    att = _from_paragraph_before(ctx, atts, i)
+    if att is not None:
+        return att
+    return _previous_sentence_cue(ctx, m)
+
+
+def _from_paragraph_before(ctx: _Ctx, atts: list[_Att | None], i: int) -> _Att | None:
+    """A paragraph that opens with quote ``i`` right after a paragraph with an attributed quote or ending
+    with "X said:": that attribution."""
+    marks, text = ctx.marks, ctx.text
+    m = marks[i]
+    p = ctx.para(m.start)
+    para_start = ctx.pstarts[p]
+    if text[para_start:m.open_at].strip() != "" or p <= 0:
+        return None
+    prev_start = ctx.pstarts[p - 1]
+    prev_text = text[prev_start:para_start].rstrip()
+    if i > 0 and ctx.para(marks[i - 1].start) == p - 1 and atts[i - 1] is not None:
+        return atts[i - 1]
+    if prev_text.endswith(":"):
+        last = ctx.doc.char_span(prev_start, prev_start + len(prev_text), alignment_mode="expand")
+        if last is not None:
+            cues = [t for t in last if _is_cue(t) and t.i not in ctx.quoted]
+            if cues:
+                return _attribution_from_cue(ctx, cues[-1])
+    return None
+
+
+def _direct_quotes(ctx: _Ctx, atts: list[_Att | None], used: set[int]) -> list[Quote]:
+    """The direct quotes that are speech (not a scare quote, a title, the text between two quotes), with
+    their attributions; the start of each one's cue goes into ``used``."""
+    text = ctx.text
     quotes: list[Quote] = []
-    used: set[int] = set()  # where the cues of the items found by the rules start
-    for m, att in zip(marks, atts):
+    for m, att in zip(ctx.marks, atts):
         content = text[m.start:m.end]
         if att is None and _words(content) <= SCARE_MAX_WORDS:
             continue  # a scare quote or a title, not speech
@@ -1310,52 +1348,58 @@ def find(doc, cast: Cast) -> list[Quote]:
         quotes.append(_quote(m.start, m.end, text, att, direct=True))
         if att is not None:
             used.add(att.cue_start)
+    return quotes
+
+
+def _add_headlines(ctx: _Ctx, quotes: list[Quote]) -> None:
+    """Append the headline items ("Source: what they said") that no quote found so far holds or mostly covers."""
     for cs, ce, att in _headlines(ctx):
         inside = sum(max(0, min(ce, q.end) - max(cs, q.start)) for q in quotes if q.direct)
         if not any(q.start <= cs < q.end for q in quotes) and inside < 0.3 * (ce - cs):
-            quotes.append(_quote(cs, ce, text, att, direct=False))
-    for cs, ce, att in _indirect(ctx):
-        quotes.append(_quote(cs, ce, text, att, direct=False))
-        used.add(att.cue_start)
-    taken = [(q.start, q.end) for q in quotes]
+            quotes.append(_quote(cs, ce, ctx.text, att, direct=False))
+
+
+def _reported_items(ctx: _Ctx, taken: list[tuple[int, int]], used: set[int]) -> list[Quote]:
+    """The reported speech of ``_reported`` (objects, infinitives, content nouns, hearsay, polls ...) with a
+    source, outside what is ``taken``; the start of each one's cue goes into ``used``."""
+    out = []
     for cs, ce, cue, kind in _reported.find(ctx, taken, _subject, _sent_in_para, _trim, _person_like):
-        if kind == "hearsay":
-            # "reportedly": attributed to reports nobody names
-            quotes.append(_quote(cs, ce, text, _Att(cue.text, cue.idx, None), direct=False))
-            used.add(cue.idx)
+        att = _reported_attribution(ctx, cue, kind)
+        if att is None:
             continue
-        if kind == "poll":
-            pobj = next(k for k in cue.children if k.dep_ == "pobj")
-            att = _Att(cue.text, cue.idx, _speaker(ctx, pobj))
-            quotes.append(_quote(cs, ce, text, att, direct=False))
-            used.add(cue.idx)
-            continue
-        if kind == "noun":
-            owner = _possessor_subject(ctx, cue, _reported._noun_source(cue))
-            att = _Att(cue.text, cue.idx, _speaker(ctx, owner))
-        elif kind.endswith(":passive"):
-            # the agent of a passive cue ("asked by X"), or no named source ("was asked whether")
-            ag = _reported.agent(cue)
-            att = _Att(_cue_text(doc, cue)[0], cue.idx, _speaker(ctx, ag) if ag is not None else None)
-            if att.ref is None and ag is not None:
-                continue
-            quotes.append(_quote(cs, ce, text, att, direct=False))
-            used.add(cue.idx)
-            continue
-        else:
-            att = _attribution_from_cue(ctx, cue)
-        if att.ref is None:
-            continue
-        quotes.append(_quote(cs, ce, text, att, direct=False))
+        out.append(_quote(cs, ce, ctx.text, att, direct=False))
         used.add(cue.idx)
-    for m, att in zip(marks, atts):
+    return out
+
+
+def _reported_attribution(ctx: _Ctx, cue, kind: str) -> _Att | None:
+    """The attribution of an item of ``_reported`` by its kind; None when it has no source to give."""
+    if kind == "hearsay":
+        # "reportedly": attributed to reports nobody names
+        return _Att(cue.text, cue.idx, None)
+    if kind == "poll":
+        pobj = next(k for k in cue.children if k.dep_ == "pobj")
+        return _Att(cue.text, cue.idx, _speaker(ctx, pobj))
+    if kind == "noun":
+        owner = _possessor_subject(ctx, cue, _reported._noun_source(cue))
+        att = _Att(cue.text, cue.idx, _speaker(ctx, owner))
+    elif kind.endswith(":passive"):
+        # the agent of a passive cue ("asked by X"), or no named source ("was asked whether")
+        ag = _reported.agent(cue)
+        att = _Att(_cue_text(ctx.doc, cue)[0], cue.idx, _speaker(ctx, ag) if ag is not None else None)
+        return None if att.ref is None and ag is not None else att
+    else:
+        att = _attribution_from_cue(ctx, cue)
+    return att if att.ref is not None else None
+
+
+def _add_fragments(ctx: _Ctx, atts: list[_Att | None], quotes: list[Quote]) -> None:
+    """Append, for each short quoted fragment a speech verb governs, the reported content around it (see
+    ``_fragment_object``), unless reported content found so far overlaps it."""
+    for m, att in zip(ctx.marks, atts):
         span = _fragment_object(ctx, m, att)
         if span is not None and not any(min(q.end, span[1]) > max(q.start, span[0]) and not q.direct for q in quotes):
-            quotes.append(_quote(span[0], span[1], text, att, direct=False))
-    quotes.extend(_learned_items(ctx, [(q.start, q.end) for q in quotes], used))
-    quotes = [_to_quote_end(ctx, q) for q in quotes if not _boilerplate(ctx, q) and not _no_content(ctx, q)]
-    quotes.sort(key=lambda q: (q.start, q.end))
-    return quotes
+            quotes.append(_quote(span[0], span[1], ctx.text, att, direct=False))
 
 
 # the writer's sign-off ("Follow Jane Roe on Twitter @janeroe.", "Reach him at jroe@paper.com.")
