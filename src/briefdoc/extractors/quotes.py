@@ -667,93 +667,110 @@ def _discourse_said(v) -> bool:
 
 
 def _indirect(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
-    doc = ctx.doc
-    text = ctx.text
+    """Reported speech: the clause "according to X" modifies, and the content clause of a report verb
+    ("X said that ..."), as (start, end, attribution); none that a direct quote stands for."""
     out = []
-    for v in doc:
+    for v in ctx.doc:
         if v.i in ctx.quoted or _discourse_said(v):
             continue
         lem = _reported.lemma(v)
         content = None
         if v.lower_ == "according" and any(k.lower_ == "to" for k in v.children):
-            # the clause "according to X" modifies
-            s, e = _sent_in_para(ctx, v)
-            to = next(k for k in v.children if k.lower_ == "to")
-            a0, a1 = v.i, to.right_edge.i + 1
-            if a0 - s <= 1 or (a0 - s <= 4 and doc[a0 - 1].text == "," and e - a1 > 2 * (a0 - s)):
-                # "According to X, ...", "In addition, according to X, ..."
-                cs, ce = doc[a1].idx if a1 < e else doc[e - 1].idx, doc[e - 1].idx + len(doc[e - 1])
-            elif sum(1 for k in range(a1, e) if not doc[k].is_punct) >= 3:
-                # "At the heart of the trouble, according to X, was ...": the clause runs on after
-                # the source, so what X says is the whole sentence, not its opening phrase
-                cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
-            else:
-                cs, ce = doc[s].idx, doc[a0 - 1].idx + len(doc[a0 - 1])
-            content = _trim(text, cs, ce)
+            content = _according_content(ctx, v)
         elif lem in REPORT and v.pos_ in ("VERB", "AUX"):
-            comp = _reported_clause(ctx, v)
-            if comp is not None and comp.i in ctx.quoted and comp.i < v.i:
-                continue  # "“...,” X said": the direct quote stands for it
-            if comp is None:
-                content = _parenthetical(ctx, v)
-                if content is None:
-                    content = _run_on(ctx, v)
-                if content is None:
-                    continue
-            elif lem in _BELIEF and not _person_like(ctx, v) and not _evidence_source(ctx, v):
-                continue
-            around = False
-            if comp is None:
-                s = e = None
-                lo, hi = 0, 0
-            else:
-                s, e = _sent_in_para(ctx, v)
-                lo = max(comp.left_edge.i, s)
-                hi = min(comp.right_edge.i + 1, e)
-                if comp.i > v.i:
-                    hi = min(hi, _content_tail(comp))
-                    if hi == comp.right_edge.i + 1:
-                        hi = _reason_tail(v, hi, e)
-                else:
-                    hi = max(hi, min(e, _parenthetical_conj(ctx, v, comp)))
-                    around = hi > v.i  # "A, X said, and B": the cue inside, as in "A, X said, B"
-                if lo >= hi:
-                    continue
-                cs, ce = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-                content = _trim(text, cs, ce)
-            # the content clause must not contain the cue (a parse loop)
-            if comp is not None and content[0] <= v.idx < content[1] and not around:
-                if comp.i < v.i:
-                    content = _trim(text, cs, v.idx)
-                    # drop the subject before the verb (", sources said")
-                    subj = _subject(ctx, v)
-                    if subj is not None and subj.i < v.i:
-                        content = _trim(text, cs, min(content[1], subj.left_edge.idx))
-                else:
-                    continue
-        if content is None or content[1] - content[0] < 12:
-            continue
-        cs, ce = content
-        # "said that “...”": the direct quote is the content
-        lead = text[cs:ce]
-        if lead.startswith("that "):
-            lead = lead[5:]
-        if lead[:1] in ("“", '"') or lead.startswith("''") or ce - len(lead) in ctx.opening:
-            continue
-        # mostly a direct quote: the direct quote stands for it
-        covered = 0
-        for m in ctx.marks:
-            a, b = max(cs, m.open_at), min(ce, (m.close_at + 1) if m.close_at is not None else m.end)
-            if b > a:
-                covered += b - a
-        if covered >= 0.6 * (ce - cs):
+            content = _report_content(ctx, v, lem)
+        if content is None or content[1] - content[0] < 12 or _quote_stands_for(ctx, *content):
             continue
         att = _attribution_from_cue(ctx, v)
-        if att.ref is None or att.ref.id == "":
-            if lem in _BELIEF and not _evidence_source(ctx, v):
-                continue
-        out.append((cs, ce, att))
+        if (att.ref is None or att.ref.id == "") and lem in _BELIEF and not _evidence_source(ctx, v):
+            continue
+        out.append((content[0], content[1], att))
     return out
+
+
+def _according_content(ctx: _Ctx, v) -> tuple[int, int]:
+    """The clause "according to X" modifies: the rest of the sentence after an opening "According to X, ...",
+    the whole sentence when the clause runs on after the source, else what stands before it."""
+    doc = ctx.doc
+    s, e = _sent_in_para(ctx, v)
+    to = next(k for k in v.children if k.lower_ == "to")
+    a0, a1 = v.i, to.right_edge.i + 1
+    if a0 - s <= 1 or (a0 - s <= 4 and doc[a0 - 1].text == "," and e - a1 > 2 * (a0 - s)):
+        # "According to X, ...", "In addition, according to X, ..."
+        cs, ce = doc[a1].idx if a1 < e else doc[e - 1].idx, doc[e - 1].idx + len(doc[e - 1])
+    elif sum(1 for k in range(a1, e) if not doc[k].is_punct) >= 3:
+        # "At the heart of the trouble, according to X, was ...": the clause runs on after
+        # the source, so what X says is the whole sentence, not its opening phrase
+        cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+    else:
+        cs, ce = doc[s].idx, doc[a0 - 1].idx + len(doc[a0 - 1])
+    return _trim(ctx.text, cs, ce)
+
+
+def _report_content(ctx: _Ctx, v, lem: str) -> tuple[int, int] | None:
+    """What a report verb reports: its content clause, or, without one, the sentence around a parenthetical
+    cue (", she said,") or the bare clause after it ("said the plan was dead"). None when a direct quote
+    stands for it or a verb of belief has no person or document for its subject."""
+    comp = _reported_clause(ctx, v)
+    if comp is not None and comp.i in ctx.quoted and comp.i < v.i:
+        return None  # "“...,” X said": the direct quote stands for it
+    if comp is None:
+        content = _parenthetical(ctx, v)
+        if content is None:
+            content = _run_on(ctx, v)
+        return content
+    if lem in _BELIEF and not _person_like(ctx, v) and not _evidence_source(ctx, v):
+        return None
+    return _clause_content(ctx, v, comp)
+
+
+def _clause_content(ctx: _Ctx, v, comp) -> tuple[int, int] | None:
+    """The span of the content clause ``comp`` of report verb ``v`` in its sentence: without what the
+    writer added after it, with what the parse hung on the verb that is still the content, and never
+    holding the cue (a clause before the cue ends before its subject)."""
+    doc, text = ctx.doc, ctx.text
+    around = False
+    s, e = _sent_in_para(ctx, v)
+    lo = max(comp.left_edge.i, s)
+    hi = min(comp.right_edge.i + 1, e)
+    if comp.i > v.i:
+        hi = min(hi, _content_tail(comp))
+        if hi == comp.right_edge.i + 1:
+            hi = _reason_tail(v, hi, e)
+    else:
+        hi = max(hi, min(e, _parenthetical_conj(ctx, v, comp)))
+        around = hi > v.i  # "A, X said, and B": the cue inside, as in "A, X said, B"
+    if lo >= hi:
+        return None
+    cs, ce = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+    content = _trim(text, cs, ce)
+    # the content clause must not contain the cue (a parse loop)
+    if content[0] <= v.idx < content[1] and not around:
+        if comp.i >= v.i:
+            return None
+        content = _trim(text, cs, v.idx)
+        # drop the subject before the verb (", sources said")
+        subj = _subject(ctx, v)
+        if subj is not None and subj.i < v.i:
+            content = _trim(text, cs, min(content[1], subj.left_edge.idx))
+    return content
+
+
+def _quote_stands_for(ctx: _Ctx, cs: int, ce: int) -> bool:
+    """Reported content that a direct quote stands for: one that opens with the quote ("said that “...”"),
+    or that is mostly quoted."""
+    text = ctx.text
+    lead = text[cs:ce]
+    if lead.startswith("that "):
+        lead = lead[5:]
+    if lead[:1] in ("“", '"') or lead.startswith("''") or ce - len(lead) in ctx.opening:
+        return True
+    covered = 0
+    for m in ctx.marks:
+        a, b = max(cs, m.open_at), min(ce, (m.close_at + 1) if m.close_at is not None else m.end)
+        if b > a:
+            covered += b - a
+    return covered >= 0.6 * (ce - cs)
 
 
 def _transcript_speaker(ctx: _Ctx, m) -> _Att | None:
