@@ -128,45 +128,16 @@ def _apart(ctx: _Ctx, a, b) -> bool:
 def _subject(ctx: _Ctx, v):
     """The subject token of a cue (climbing through 'adding', 'saying', coordinated verbs)."""
     if v.lower_ == "according":
-        to = next((k for k in v.children if k.lower_ == "to"), None)
-        if to is not None:
-            for k in to.children:
-                if k.dep_ == "pobj":
-                    return k
-        return None
-    t = v
-    h = v.head
+        return _according_source(v)
+    t = _climb_start(v)
     on_quote = False  # the climb went into a quote: the parse made the quoted words the main clause
-    if (v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "conj") and h.dep_ == "ccomp" and h.i < v.i
-            and h.head.i < h.i and _reported.lemma(h.head) in REPORT | SPEECH and _content_tail(h) < v.i):
-        # "X said the plan was dead, adding ...": the tail cut off the reported clause is X's, not the clause's
-        t = h.head
-    elif _reports_again(v):
-        # "it said the units had provoked the clash and warned that it would respond": the parse joined the
-        # second speech verb to the reported clause; its own reported clause makes it the speaker's
-        t = h.head
     for _ in range(4):
-        subj = None
-        for k in t.children:
-            if k.dep_ in ("nsubj", "nsubjpass") and k.i not in ctx.quoted and not _apart(ctx, k, v):
-                if subj is None or _dateline_word(ctx, subj):
-                    subj = k
-                if not _dateline_word(ctx, subj):
-                    break
-        if subj is not None and _dateline_word(ctx, subj):
-            subj = _after_dateline(ctx, subj) or subj
+        subj = _own_subject(ctx, v, t)
         quoted = _quoted_as_saying(v, t)
         if quoted is not None:
             return quoted
         if subj is not None:
-            if subj.dep_ == "nsubjpass":
-                # "X was quoted as saying": the subject is the speaker; otherwise the agent
-                agent = next((k for k in t.children if k.dep_ == "agent"), None)
-                if agent is not None:
-                    pobj = next((k for k in agent.children if k.dep_ == "pobj"), None)
-                    if pobj is not None:
-                        return pobj
-            return subj
+            return _agent_or_subject(t, subj)
         if t.dep_ in ("xcomp", "advcl", "conj", "pcomp") and t.head.i != t.i:
             t = t.head
             if t.dep_ == "prep":
@@ -176,7 +147,61 @@ def _subject(ctx: _Ctx, v):
         if t.dep_ == "relcl" and t.head.i != t.i:
             return t.head
         break
-    # a misparsed cue (", writing “...”"): the nearest subject before it in the sentence
+    return _subject_before(ctx, v, on_quote)
+
+
+def _according_source(v):
+    """The object of "according to", or None."""
+    to = next((k for k in v.children if k.lower_ == "to"), None)
+    if to is not None:
+        for k in to.children:
+            if k.dep_ == "pobj":
+                return k
+    return None
+
+
+def _climb_start(v):
+    """Where the climb to a cue's subject starts: the cue, or the speech verb whose reported clause the
+    parse hung it on ("X said the plan was dead, adding ...", "X said A and warned that B")."""
+    h = v.head
+    if (v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "conj") and h.dep_ == "ccomp" and h.i < v.i
+            and h.head.i < h.i and _reported.lemma(h.head) in REPORT | SPEECH and _content_tail(h) < v.i):
+        # "X said the plan was dead, adding ...": the tail cut off the reported clause is X's, not the clause's
+        return h.head
+    if _reports_again(v):
+        # "it said the units had provoked the clash and warned that it would respond": the parse joined the
+        # second speech verb to the reported clause; its own reported clause makes it the speaker's
+        return h.head
+    return v
+
+
+def _own_subject(ctx: _Ctx, v, t):
+    """The subject of ``t`` outside quotes and in cue ``v``'s paragraph, past a dateline the parse made one."""
+    subj = None
+    for k in t.children:
+        if k.dep_ in ("nsubj", "nsubjpass") and k.i not in ctx.quoted and not _apart(ctx, k, v):
+            if subj is None or _dateline_word(ctx, subj):
+                subj = k
+            if not _dateline_word(ctx, subj):
+                break
+    if subj is not None and _dateline_word(ctx, subj):
+        subj = _after_dateline(ctx, subj) or subj
+    return subj
+
+
+def _agent_or_subject(t, subj):
+    """"X was quoted as saying": the subject is the speaker; otherwise the agent of a passive ("was told by X")."""
+    if subj.dep_ == "nsubjpass":
+        agent = next((k for k in t.children if k.dep_ == "agent"), None)
+        if agent is not None:
+            pobj = next((k for k in agent.children if k.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return subj
+
+
+def _subject_before(ctx: _Ctx, v, on_quote: bool):
+    """A misparsed cue (", writing “...”"): the nearest subject before it in the sentence, or None."""
     if v.dep_ in ("acl", "relcl", "amod", "pcomp", "pobj", "compound") or v.tag_ in ("VBN",):
         return None
     sent = v.sent
@@ -361,6 +386,9 @@ def _sent_in_para(ctx: _Ctx, tok):
 
 
 def _direct_attribution(ctx: _Ctx, m: _marks.Mark) -> _Att | None:
+    """The attribution of a direct quote by its cue in the paragraph: a speech verb that governs the quote,
+    else one right after the closing mark, else one right before the opening mark; else a phrase of wording
+    in its sentence ("as X put it")."""
     doc = ctx.doc
     qr = _tok_range(doc, m.start, m.end)
     if not qr:
@@ -371,7 +399,20 @@ def _direct_attribution(ctx: _Ctx, m: _marks.Mark) -> _Att | None:
     def ok(t) -> bool:
         return t.i not in ctx.quoted and ctx.para(t.idx) == p and _is_cue(t)
 
-    # 1. a cue governing the quote: the outermost speech verb above it in the paragraph
+    found = _governing_cue(ctx, qr, inside, p, ok)
+    if found is None:
+        found = _cue_after(ctx, qr[-1] + 1, inside, p, ok)
+    if found is None:
+        found = _cue_preceding(ctx, qr[0] - 1, p, ok)
+    if found is None:
+        return _wording_attribution(ctx, qr)
+    return _attribution_from_cue(ctx, found)
+
+
+def _governing_cue(ctx: _Ctx, qr: range, inside: set[int], p: int, ok):
+    """A cue governing the quote's tokens ``qr``: the outermost speech verb above it in paragraph ``p``
+    (the inner one, "adding", when it shares the outer one's subject), or None."""
+    doc = ctx.doc
     found = inner = None
     for i in qr:
         t = doc[i]
@@ -393,41 +434,46 @@ def _direct_attribution(ctx: _Ctx, m: _marks.Mark) -> _Att | None:
         s_in, s_out = _subject(ctx, inner), _subject(ctx, found)
         if s_in is not None and s_out is not None and s_in.i == s_out.i:
             found = inner
-    # 2. a cue right after the closing mark ("...,” Lavrov said) or right before the opening one
-    end_tok = qr[-1] + 1
-    if found is None:
-        k = end_tok
-        n = 0
-        while k < len(doc) and n < 8:
-            t = doc[k]
-            if ctx.para(t.idx) != p or t.i in ctx.quoted and t.i not in inside:
-                break
-            if t.idx in ctx.opening or t.text == "“" or (t.is_sent_start and n > 2):
-                break
-            if ok(t):
-                found = t
-                break
-            k += 1
-            n += 1
-        if found is None and n == 8:
-            found = _late_cue(ctx, end_tok, ok)
-    if found is None:
-        k = qr[0] - 1
-        n = 0
-        while k >= 0 and n < 10:
-            t = doc[k]
-            if ctx.para(t.idx) != p or (t.i in ctx.quoted):
-                break
-            if t.text in (".", "?", "!") and n > 0:
-                break
-            if ok(t):
-                found = t
-                break
-            k -= 1
-            n += 1
-    if found is None:
-        return _wording_attribution(ctx, qr)
-    return _attribution_from_cue(ctx, found)
+    return found
+
+
+def _cue_after(ctx: _Ctx, end_tok: int, inside: set[int], p: int, ok):
+    """A cue within a few words after the closing mark ("...,” Lavrov said), or past a long name
+    (``_late_cue``), or None."""
+    doc = ctx.doc
+    k = end_tok
+    n = 0
+    while k < len(doc) and n < 8:
+        t = doc[k]
+        if ctx.para(t.idx) != p or t.i in ctx.quoted and t.i not in inside:
+            break
+        if t.idx in ctx.opening or t.text == "“" or (t.is_sent_start and n > 2):
+            break
+        if ok(t):
+            return t
+        k += 1
+        n += 1
+    if n == 8:
+        return _late_cue(ctx, end_tok, ok)
+    return None
+
+
+def _cue_preceding(ctx: _Ctx, start: int, p: int, ok):
+    """A cue within a few words before the opening mark, in its sentence ("Lavrov said: “...”"), or None."""
+    doc = ctx.doc
+    k = start
+    n = 0
+    while k >= 0 and n < 10:
+        t = doc[k]
+        if ctx.para(t.idx) != p or (t.i in ctx.quoted):
+            break
+        if t.text in (".", "?", "!") and n > 0:
+            break
+        if ok(t):
+            return t
+        k -= 1
+        n += 1
+    return None
 
 
 def _wording_attribution(ctx: _Ctx, qr: range) -> _Att | None:
