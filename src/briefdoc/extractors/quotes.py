@@ -1591,6 +1591,35 @@ def _learned_items(ctx: _Ctx, taken: list[tuple[int, int]], used: set[int]) -> l
     """Attributions the rules missed, found by the learned cue and content models (see ``_learned``).
     ``used``: where the cues of the rules' items start (a cue attributes one content)."""
     doc, text = ctx.doc, ctx.text
+    out = []
+    for _, i, best, _, hi_s in _learned_cues(ctx, used):
+        t = doc[i]
+        lo, hi = _learned_bounds(t, best, hi_s)
+        if not _checkable(doc, lo, hi):
+            continue
+        subj = _subject(ctx, t)
+        if _to_reader(subj) or _not_own_content(t, subj, lo, hi) or _holds_own_cue(t, subj, lo, hi):
+            continue
+        cs, ce = _trim(text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+        if ce - cs < 3:
+            continue
+        inside = sum(1 for k in range(lo, hi) if k in ctx.quoted or k in ctx.mark_tok)
+        if inside >= 0.5 * (hi - lo):
+            continue
+        if any(min(b, ce) > max(a, cs) for a, b in taken):
+            continue
+        att = _learned_attribution(ctx, t, lo, hi)
+        if att.ref is None and subj is not None and not lo <= subj.i < hi:
+            continue  # a subject outside the content that is nobody the brief knows: no source to give
+        taken.append((cs, ce))
+        out.append(_quote(cs, ce, text, att, direct=False))
+    return out
+
+
+def _learned_cues(ctx: _Ctx, used: set[int]) -> list[tuple]:
+    """The words the cue model takes for cues, each with the best content the content model finds for it,
+    best first: (-score, token index, (content score, lo, hi, kind), sentence start, sentence end)."""
+    doc = ctx.doc
     model = _learned.model()
     cue_w, content_w, threshold = model["cue"], model["content"], model["threshold"]
     mention_at = ctx.cast.mention_at
@@ -1616,49 +1645,39 @@ def _learned_items(ctx: _Ctx, taken: list[tuple[int, int]], used: set[int]) -> l
         # took aim is about; "took time away from campaigning" has none the content model likes
         if best is not None and p * best[0] >= threshold:
             scored.append((-p * best[0], t.i, best, lo_s, hi_s))
-    out = []
-    for _, i, best, _, hi_s in sorted(scored):
-        t = doc[i]
-        _, lo, hi, kind = best
-        if kind == "dobj":
-            obj = next((k for k in t.children if k.dep_ == "dobj" and k.left_edge.i == lo), None)
-            if obj is not None:
-                hi = min(hi_s, max(hi, _reported.list_end(t, obj)))
-            # "portrayed Trump as a titan", "blasted Obama for not arming the Kurds": the object with
-            # what it is cast as or blamed for
-            k = next((c for c in t.children if c.dep_ == "prep" and c.i == hi and c.lower_ in ("as", "for", "to")
-                      and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
-            if k is not None:
-                hi = min(hi_s, k.right_edge.i + 1)
-        if hi - lo == 1 and doc[lo].pos_ == "PRON":
-            continue  # "endorsed him": nothing a reader could check against the source
-        root = doc[lo:hi].root
-        if root.pos_ == "NOUN" and root.lemma_.lower() in _MEDIA:
-            continue  # "wrote a letter to the board", "released a statement": the medium, not what it says
-        subj = _subject(ctx, t)
-        if _to_reader(subj):
-            continue
-        if _not_own_content(t, subj, lo, hi):
-            continue
-        if lo <= t.i < hi:
-            # a content that holds its own cue: only when it holds the subject too ("X seemed to ...");
-            # a speech verb never attributes a clause it stands in
-            if t.lemma_.lower() in SPEECH or (subj is not None and not lo <= subj.i < hi):
-                continue
-        cs, ce = _trim(text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
-        if ce - cs < 3:
-            continue
-        inside = sum(1 for k in range(lo, hi) if k in ctx.quoted or k in ctx.mark_tok)
-        if inside >= 0.5 * (hi - lo):
-            continue
-        if any(min(b, ce) > max(a, cs) for a, b in taken):
-            continue
-        att = _learned_attribution(ctx, t, lo, hi)
-        if att.ref is None and subj is not None and not lo <= subj.i < hi:
-            continue  # a subject outside the content that is nobody the brief knows: no source to give
-        taken.append((cs, ce))
-        out.append(_quote(cs, ce, text, att, direct=False))
-    return out
+    return sorted(scored)
+
+
+def _learned_bounds(t, best: tuple, hi_s: int) -> tuple[int, int]:
+    """The token range of the content ``best`` of learned cue ``t``: an object runs on through a list of
+    objects and the phrase of what it is cast as or blamed for."""
+    _, lo, hi, kind = best
+    if kind == "dobj":
+        obj = next((k for k in t.children if k.dep_ == "dobj" and k.left_edge.i == lo), None)
+        if obj is not None:
+            hi = min(hi_s, max(hi, _reported.list_end(t, obj)))
+        # "portrayed Trump as a titan", "blasted Obama for not arming the Kurds": the object with
+        # what it is cast as or blamed for
+        k = next((c for c in t.children if c.dep_ == "prep" and c.i == hi and c.lower_ in ("as", "for", "to")
+                  and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+        if k is not None:
+            hi = min(hi_s, k.right_edge.i + 1)
+    return lo, hi
+
+
+def _checkable(doc, lo: int, hi: int) -> bool:
+    """A content a reader could check against the source: not a lone pronoun ("endorsed him"), not a medium
+    ("wrote a letter to the board", "released a statement")."""
+    if hi - lo == 1 and doc[lo].pos_ == "PRON":
+        return False
+    root = doc[lo:hi].root
+    return not (root.pos_ == "NOUN" and root.lemma_.lower() in _MEDIA)
+
+
+def _holds_own_cue(t, subj, lo: int, hi: int) -> bool:
+    """A content that holds its own cue: only right when it holds the subject too ("X seemed to ..."); a
+    speech verb never attributes a clause it stands in."""
+    return lo <= t.i < hi and (t.lemma_.lower() in SPEECH or (subj is not None and not lo <= subj.i < hi))
 
 
 def _not_own_content(cue, subj, lo: int, hi: int) -> bool:
