@@ -6,6 +6,10 @@ position comes from a stance or speech verb ("denied the accusations",
 noun with an owner ("Armenia's rejection of the demand"), with the actor
 resolved through the cast (names, capitals, pronouns, "his government").
 Words that are only a direct quote are left to the quotes.
+
+The word lists are data files: ``data/en/positions/`` (stance verbs and nouns), with the
+speech lexicon and the phrasal cues shared with the quotes (``speech_verbs.txt``,
+``phrasal_verbs.txt``).
 """
 
 from __future__ import annotations

@@ -4,6 +4,11 @@
 ``text`` is what stands between the marks; reported speech (``direct=False``)
 is the content clause of a speech verb ("X said that ...") or the clause that
 "according to X" attributes.
+
+The word lists are data files (``lexicon``): the speech lexicon ``data/en/speech_verbs.txt``
+(verbs of speaking and writing with their kinds of use, shared with positions), ``belief_verbs.txt``,
+``phrasal_verbs.txt``, and this extractor's own lists in ``data/en/quotes/`` (read by ``_reported``
+and ``_learned`` too).
 """
 
 from __future__ import annotations

@@ -17,6 +17,9 @@ found with the dependency parse:
 
 Deictic expressions ("today", "Tuesday", "last month") inside a direct quotation
 are anchored at the speech, not at the publication, and are left out.
+
+The word lists (deictic words, event nouns, prepositions of time, connectives) are data
+files in ``data/en/timeline/``.
 """
 
 from __future__ import annotations
