@@ -27,6 +27,8 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
+from . import lexicon
+
 MODEL_PATH = Path(__file__).with_name("attribution.json.gz")
 
 # parts of speech that can carry an attribution cue
@@ -34,8 +36,8 @@ CUE_POS = {"VERB", "AUX", "NOUN", "ADJ", "ADP"}
 # children whose subtree can be the content
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "advcl", "acl", "attr", "oprd", "dative", "nsubj", "nsubjpass", "csubj",
                 "acomp", "relcl", "conj", "parataxis", "npadvmod", "pcomp", "pobj"}
-PERSON_PRONOUNS = {"i", "we", "you", "he", "she", "they", "me", "us", "him", "her", "them", "who"}
-THING_PRONOUNS = {"it", "this", "that", "which", "there", "what", "these", "those"}
+PERSON_PRONOUNS = lexicon.words("quotes/person_pronouns")
+THING_PRONOUNS = lexicon.words("quotes/thing_pronouns")
 
 
 @lru_cache(maxsize=1)

@@ -127,65 +127,82 @@ def find(text: str) -> tuple[Mark, ...]:
 
 @lru_cache(maxsize=16)
 def _find(text: str, style: Style) -> tuple[Mark, ...]:
+    """The quotes of ``text`` read in ``style``, paragraph by paragraph, a quote left open at the end of one
+    chained to the next when that one opens with a mark."""
     if "''" in text and not style.single:
         # '' used as a double quotation mark: same length, so offsets hold
         text = text.replace("''", '"' + PAD)
-    marks_chars = (style.open, style.close, style.straight)
     marks: list[Mark] = []
     pending_chain: int | None = None  # a quote left open at the end of the previous paragraph
     for p_start, p_end in _paragraphs(text):
-        i = p_start
-        while i < p_end and text[i].isspace():
-            i += 1
-        chain_into = (pending_chain if (pending_chain is not None and i < p_end and text[i] in (style.open, style.straight))
-                      else None)
-        pending_chain = None
-        open_at: int | None = None
-        j = i
-        while j < p_end:
-            c = text[j]
-            if c == "<" and j + 1 < p_end and (text[j + 1].isalpha() or text[j + 1] == "/"):
-                # markup left in the text (<tweet author="...">): its attribute quotes are not quotes
-                k = text.find(">", j, min(p_end, j + 600))
-                if k != -1:
-                    j = k + 1
-                    continue
-            if c in marks_chars:
-                if open_at is None:
-                    if _is_opener(text, j, style) or j == i and _misturned_opener(text, j, p_end, style):
-                        open_at = j
-                    elif c == style.straight and j + 1 < p_end and not style.single:
-                        open_at = j  # a straight mark we cannot classify: take it as opening
-                else:
-                    if c == style.open and _nested(text, j, p_end, style):
-                        # “A “B” C.”: a quote within the quote in the same marks; skip to its closing mark
-                        j = text.index(style.close, j + 1)
-                    elif c == style.open:
-                        # a second opening mark: the first was not closed; restart here
-                        open_at = j
-                    elif _is_closer(text, j, style) and not (style.single and _possessive(text, j)
-                                                              and _later_closer(text, j, p_end, style)):
-                        s, e = open_at + 1, j
-                        if s < len(text) and text[s] == PAD:
-                            s += 1
-                        if e > s:
-                            idx = len(marks)
-                            chain = chain_into if (chain_into is not None and open_at == i) else idx
-                            marks.append(Mark(s, e, open_at, j, chain))
-                        open_at = None
-            j += 1
-        if open_at is not None:
-            s, e = open_at + 1, p_end
-            if s < len(text) and text[s] == PAD:
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if e - s > 1 and (e - s) > 20:
-                idx = len(marks)
-                chain = chain_into if (chain_into is not None and open_at == i) else idx
-                marks.append(Mark(s, e, open_at, None, chain))
-                pending_chain = chain
+        pending_chain = _paragraph_marks(text, style, p_start, p_end, pending_chain, marks)
     return tuple(marks)
+
+
+def _paragraph_marks(text: str, style: Style, p_start: int, p_end: int, pending_chain: int | None,
+                     marks: list[Mark]) -> int | None:
+    """Append the quotes of the paragraph [p_start, p_end) to ``marks``, the first piece of chain
+    ``pending_chain`` when it opens with a mark; the chain of a quote it leaves open at its end, or None."""
+    i = p_start
+    while i < p_end and text[i].isspace():
+        i += 1
+    chain_into = (pending_chain if (pending_chain is not None and i < p_end and text[i] in (style.open, style.straight))
+                  else None)
+    open_at = _closed_marks(text, style, i, p_end, chain_into, marks)
+    if open_at is None:
+        return None
+    s, e = open_at + 1, p_end
+    if s < len(text) and text[s] == PAD:
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e - s > 1 and (e - s) > 20:
+        idx = len(marks)
+        chain = chain_into if (chain_into is not None and open_at == i) else idx
+        marks.append(Mark(s, e, open_at, None, chain))
+        return chain
+    return None
+
+
+def _closed_marks(text: str, style: Style, i: int, p_end: int, chain_into: int | None,
+                  marks: list[Mark]) -> int | None:
+    """Append the quotes closed within [i, p_end) (``i``: the paragraph's first character) to ``marks``; the
+    offset of an opening mark left open at the end, or None."""
+    marks_chars = (style.open, style.close, style.straight)
+    open_at: int | None = None
+    j = i
+    while j < p_end:
+        c = text[j]
+        if c == "<" and j + 1 < p_end and (text[j + 1].isalpha() or text[j + 1] == "/"):
+            # markup left in the text (<tweet author="...">): its attribute quotes are not quotes
+            k = text.find(">", j, min(p_end, j + 600))
+            if k != -1:
+                j = k + 1
+                continue
+        if c in marks_chars:
+            if open_at is None:
+                if _is_opener(text, j, style) or j == i and _misturned_opener(text, j, p_end, style):
+                    open_at = j
+                elif c == style.straight and j + 1 < p_end and not style.single:
+                    open_at = j  # a straight mark we cannot classify: take it as opening
+            elif c == style.open and _nested(text, j, p_end, style):
+                # “A “B” C.”: a quote within the quote in the same marks; skip to its closing mark
+                j = text.index(style.close, j + 1)
+            elif c == style.open:
+                # a second opening mark: the first was not closed; restart here
+                open_at = j
+            elif _is_closer(text, j, style) and not (style.single and _possessive(text, j)
+                                                      and _later_closer(text, j, p_end, style)):
+                s, e = open_at + 1, j
+                if s < len(text) and text[s] == PAD:
+                    s += 1
+                if e > s:
+                    idx = len(marks)
+                    chain = chain_into if (chain_into is not None and open_at == i) else idx
+                    marks.append(Mark(s, e, open_at, j, chain))
+                open_at = None
+        j += 1
+    return open_at
 
 
 def _nested(text: str, i: int, p_end: int, style: Style) -> bool:

@@ -13,11 +13,12 @@ import re
 from collections import Counter
 
 from ..model.brief import KeyPoint, Quote
+from . import lexicon
 
 MIN_POINTS, MAX_POINTS = 3, 6
 _QUOTE_MARKS = "\"“”«»„‘"
 # Pronouns that need the sentence before them ("It" is left out: "It is hard to ..." stands alone).
-_BACK_POINTING = {"he", "she", "his", "her", "they", "their", "them", "these", "those", "this", "that", "its"}
+_BACK_POINTING = lexicon.words("keypoints/back_pointing")
 
 
 def _opens_on_a_pronoun(span) -> bool:
@@ -87,13 +88,7 @@ def pick(doc, quotes: list[Quote], limit: int = 5, title: str | None = None) -> 
     repeats the title (a headline kept in the text) is not a key point."""
     text = doc.text
     limit = max(MIN_POINTS, min(MAX_POINTS, limit))
-    headline = _norm(title or "")
-    spans = [
-        (s, e) for s, e in _sentences(doc)
-        if len(text[s:e].split()) >= 6 and not (headline and _norm(text[s:e]) in headline)
-    ]
-    if not spans:
-        spans = list(_sentences(doc))
+    spans = _candidates(doc, title)
     if not spans:
         return []
     content_words = [t.lemma_.lower() for t in doc if t.is_alpha and not t.is_stop and t.pos_ in {"NOUN", "PROPN", "VERB"}]
@@ -101,44 +96,65 @@ def pick(doc, quotes: list[Quote], limit: int = 5, title: str | None = None) -> 
     top = max(freq.values(), default=1)
     ents = Counter(e.text for e in doc.ents if e.label_ in {"PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT", "LAW"})
     quoted = [(q.start, q.end) for q in quotes if q.direct]
-
-    def quoted_share(s: int, e: int) -> float:
-        inside = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in quoted)
-        return inside / max(1, e - s)
-
-    scored = []
+    scored = [(_score(doc, rank, s, e, freq, top, ents, quoted), rank, s, e) for rank, (s, e) in enumerate(spans)]
     n = len(spans)
-    for rank, (s, e) in enumerate(spans):
-        span = doc.char_span(s, e, alignment_mode="expand")
-        words = [t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop] if span is not None else []
-        salience = sum(freq[w] / top for w in set(words)) / (len(set(words)) ** 0.5 or 1)
-        entity_bonus = sum(1 for name, c in ents.items() if c > 1 and name in text[s:e]) * 0.15
-        position = 1.0 / (1 + rank) ** 0.7 + (0.5 if rank == 0 else 0.0)
-        score = 1.2 * position + 0.6 * salience + entity_bonus
-        share = quoted_share(s, e)
-        if share > 0.5 or text[s] in _QUOTE_MARKS:
-            score -= 2.0  # a quotation is shown in the quotes section
-        elif share > 0:
-            score -= share
-        if text[s:e].rstrip()[-1:] not in ".!?”\"'’":
-            score -= 0.5  # headlines, datelines, captions
-        if span is not None and _headline_like(span):
-            score -= 2.0  # a headline kept in the text ("Clinton Plan for Taxes Is Expansive but Complex.")
-        if span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span):
-            score -= 2.0  # no verb: a dateline ("FLINT, Mich., Oct. 4 (UPI) —"), a label, a header
-        if span is not None and _opens_on_a_pronoun(span):
-            score -= 0.6  # "His views were echoed by ...": whose?
-        scored.append((score, rank, s, e))
     want = min(limit, max(MIN_POINTS, round(n / 4)), n)
+    return [KeyPoint(text=text[s:e], start=s, end=e) for s, e in sorted(_choose(text, scored, want))]
+
+
+def _candidates(doc, title: str | None) -> list[tuple[int, int]]:
+    """The sentences that may be key points: those of six words or more that do not repeat the title (all of
+    them when none is left)."""
+    text = doc.text
+    headline = _norm(title or "")
+    spans = [
+        (s, e) for s, e in _sentences(doc)
+        if len(text[s:e].split()) >= 6 and not (headline and _norm(text[s:e]) in headline)
+    ]
+    if not spans:
+        spans = list(_sentences(doc))
+    return spans
+
+
+def _score(doc, rank: int, s: int, e: int, freq: Counter, top: int, ents: Counter,
+           quoted: list[tuple[int, int]]) -> float:
+    """The score of the sentence [s, e), ``rank``-th of the candidates: its position, the salience of its
+    words (``freq``, highest ``top``) and of the entities it names twice or more (``ents``), less weight for
+    quotation (``quoted``: the direct quotes' spans), headlines, datelines and a pronoun that points back."""
+    text = doc.text
+    span = doc.char_span(s, e, alignment_mode="expand")
+    words = [t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop] if span is not None else []
+    salience = sum(freq[w] / top for w in set(words)) / (len(set(words)) ** 0.5 or 1)
+    entity_bonus = sum(1 for name, c in ents.items() if c > 1 and name in text[s:e]) * 0.15
+    position = 1.0 / (1 + rank) ** 0.7 + (0.5 if rank == 0 else 0.0)
+    score = 1.2 * position + 0.6 * salience + entity_bonus
+    share = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in quoted) / max(1, e - s)
+    if share > 0.5 or text[s] in _QUOTE_MARKS:
+        score -= 2.0  # a quotation is shown in the quotes section
+    elif share > 0:
+        score -= share
+    if text[s:e].rstrip()[-1:] not in ".!?”\"'’":
+        score -= 0.5  # headlines, datelines, captions
+    if span is not None and _headline_like(span):
+        score -= 2.0  # a headline kept in the text ("Clinton Plan for Taxes Is Expansive but Complex.")
+    if span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span):
+        score -= 2.0  # no verb: a dateline ("FLINT, Mich., Oct. 4 (UPI) —"), a label, a header
+    if span is not None and _opens_on_a_pronoun(span):
+        score -= 0.6  # "His views were echoed by ...": whose?
+    return score
+
+
+def _choose(text: str, scored: list[tuple[float, int, int, int]], want: int) -> list[tuple[int, int]]:
+    """The ``want`` best-scored sentences (ties in text order), none much like one chosen before it."""
     best = sorted(scored, key=lambda x: (-x[0], x[1]))
     chosen: list[tuple[int, int]] = []
-    for _score, _rank, s, e in best:
+    for _, _, s, e in best:
         if len(chosen) >= want:
             break
         if any(_similar(text[s:e], text[cs:ce]) for cs, ce in chosen):
             continue
         chosen.append((s, e))
-    return [KeyPoint(text=text[s:e], start=s, end=e) for s, e in sorted(chosen)]
+    return chosen
 
 
 def _similar(a: str, b: str) -> bool:

@@ -6,34 +6,33 @@ position comes from a stance or speech verb ("denied the accusations",
 noun with an owner ("Armenia's rejection of the demand"), with the actor
 resolved through the cast (names, capitals, pronouns, "his government").
 Words that are only a direct quote are left to the quotes.
+
+The word lists are data files: ``data/en/positions/`` (stance verbs and nouns), with the
+speech lexicon and the phrasal cues shared with the quotes (``speech_verbs.txt``,
+``phrasal_verbs.txt``).
 """
 
 from __future__ import annotations
 
 from ..model.brief import Position, Quote
+from . import lexicon
+from ._reported import speech_verbs
 from .actors import SELF_PRONOUNS, Cast, Ref
-from .quotes import REPORT, SPEECH, _BELIEF, _Ctx, _cue_text, _person_like, _sent_in_para, _subject, _trim
+from .quotes import PHRASAL, REPORT, SPEECH, _BELIEF, _Ctx, _cue_text, _person_like, _sent_in_para, _subject, _trim
 
-STANCE = {
-    "reject", "oppose", "deny", "accuse", "welcome", "pledge", "urge", "express", "hail", "announce", "back",
-    "allude", "support", "endorse", "condemn", "criticize", "criticise", "praise", "refuse", "threaten", "demand",
-    "propose", "agree", "approve", "veto", "boycott", "withdraw", "insist", "vow", "promise", "warn", "blame",
-    "dismiss", "challenge", "defend", "applaud", "protest", "object", "favor", "favour", "advocate", "seek",
-    "decline", "cancel", "suspend", "accept", "offer", "call", "slam", "blast", "vote", "sign", "recognize",
-    "acknowledge", "admit", "concede", "complain", "appeal", "request", "reaffirm", "rule", "resist",
-    "repudiate", "rebuff", "snub", "walk", "pull", "quit", "commit", "guarantee", "assure", "dispute",
-    "contest", "question", "doubt", "fear", "hope", "want", "plan", "intend", "decide",
-}
-SAY = (SPEECH | REPORT) - _BELIEF - {"ask", "answer", "reply", "respond", "read", "continue", "speak", "thank"}
-# Verbs that only make a stance with a particle ("backed out", "pulled out", "walked away").
-NEED_PARTICLE = {"back": {"out", "away", "down"}, "pull": {"out"}, "walk": {"away", "out"}, "call": {"for", "on"},
-                 "rule": {"out"}}
-STANCE_NOUNS = {
-    "insistence", "rejection", "demand", "proposal", "opposition", "support", "refusal", "decision",
-    "accusation", "accusations", "allegation", "allegations", "denial", "call", "pledge", "promise", "threat",
-    "warning", "position", "stance", "offer", "objection", "objections", "claim", "claims", "request", "plan",
-    "criticism", "condemnation", "endorsement", "approval", "veto", "commitment", "insistence",
-}
+# Stance verbs: the verb and what follows it are the position of its subject ("rejected the demand").
+STANCE = lexicon.words("positions/stance_verbs")
+# Speech verbs that state a position: the speech lexicon's, but those that state none by themselves
+# ("asked", "answered", "read").
+SAY = (SPEECH | REPORT) - _BELIEF - speech_verbs("nostance")
+# Verbs that only make a stance with a particle ("backed out", "pulled out", "walked away"): verb -> its
+# particles among the phrasal cues.
+NEED_PARTICLE = {verb: frozenset(p for v, p in PHRASAL if v == verb)
+                 for verb in lexicon.ordered("positions/particle_verbs")}
+# Stance verbs that only make a position with a person-like subject ("the ministry wants ...").
+_INTENT = lexicon.words("positions/intent_verbs")
+# Stance nouns: with an owner, a position ("Armenia's rejection of the demand").
+STANCE_NOUNS = lexicon.words("positions/stance_nouns")
 
 
 def _statement_bounds(ctx: _Ctx, v) -> tuple[int, int] | None:
@@ -94,112 +93,153 @@ def _actors_of(ctx: _Ctx, subj) -> list[Ref]:
 
 
 def find(doc, cast: Cast, quotes: list[Quote] | None = None) -> list[Position]:
+    """The positions of ``doc`` in text order: what stance and speech verbs, and stance nouns with an owner,
+    give to an actor. (``quotes`` is not read: the direct quotes are found again from the text.)"""
     ctx = _Ctx(doc, cast)
-    text = doc.text
     out: list[Position] = []
     seen: set[tuple[int, int, str]] = set()
-
-    def add(cs: int, ce: int, ref: Ref, cue: str | None) -> None:
-        cs, ce = _trim(text, cs, ce)
-        if ce - cs < 8:
-            return
-        key = (cs, ce, ref.id)
-        if key in seen:
-            return
-        seen.add(key)
-        out.append(Position(start=cs, end=ce, statement=text[cs:ce], actor=ref.id, cue=cue,
-                            actor_start=ref.start, actor_end=ref.end))
-
     for v in doc:
-        if v.i in ctx.quoted or v.pos_ not in ("VERB", "AUX"):
-            continue
-        lem = v.lemma_.lower()
-        if lem not in STANCE and lem not in SAY:
-            continue
-        if lem in NEED_PARTICLE:
-            parts = {k.lower_ for k in v.children if k.i == v.i + 1 and k.dep_ in ("prt", "prep", "advmod")}
-            if not parts & NEED_PARTICLE[lem]:
-                continue
-        if lem in ("want", "plan", "intend", "decide", "hope", "fear", "doubt") and not _person_like(ctx, v):
-            continue
-        bounds = _statement_bounds(ctx, v)
-        if bounds is None:
-            continue
-        cs, ce = bounds
-        cue, _, _ = _cue_text(doc, v)
-        comp_left = [k for k in v.children if k.dep_ == "ccomp" and k.i < v.i]
-        right = [k for k in v.children if k.i > v.i and k.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl", "prt")
-                 and not (k.dep_ == "prep" and k.lower_ not in NEED_PARTICLE.get(lem, ()) and lem in SAY)]
-        if lem in SAY and not comp_left and not any(k.dep_ in ("ccomp", "xcomp") for k in right):
-            if lem not in STANCE or not right:
-                continue
-        if lem in SAY and comp_left and not any(k.dep_ == "ccomp" for k in right):
-            # "..., X said": the content stands before the verb
-            comp = comp_left[0]
-            if comp.i in ctx.quoted:
-                continue  # "“...,” said X": the quote stands for it
-            s, _ = _sent_in_para(ctx, v)
-            lo = max(comp.left_edge.i, s)
-            cs = doc[lo].idx
-            subj = _subject(ctx, v)
-            if subj is not None and subj.i < v.i:
-                ce2 = subj.left_edge.idx
-                if ce2 > cs:
-                    ce = ce2
-            if _quote_share(ctx, max(0, cs - 1), ce) >= 0.6:
-                continue
-        else:
-            # content after the verb; skip when it is a direct quote and nothing else
-            if ce - cs < len(v.text) + 6:
-                continue
-            body = v.idx + len(v.text)
-            if _quote_share(ctx, body, ce) >= 0.6 and lem in SAY:
-                continue
-        subj = _subject(ctx, v)
-        if subj is None:
-            subj = _expl_subject(ctx, v)
-        if subj is not None and subj.lower_ in ("it", "this", "that") and subj.head.i != v.i:
-            continue  # "it was too early to tell ..."
-        if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == v.i:
-            continue  # "the law was not approved", "he was accused of ...": what is acted on holds no position
-        for ref in _actors_of(ctx, subj):
-            add(cs, ce, ref, cue)
-
+        found = _verb_position(ctx, v)
+        if found is not None:
+            cs, ce, cue, subj = found
+            for ref in _actors_of(ctx, subj):
+                _add(ctx.text, out, seen, cs, ce, ref, cue)
     # stance nouns with an owner: "Armenia's rejection of ...", "the Azerbaijani accusations"
     for n in doc:
-        if n.i in ctx.quoted or n.pos_ != "NOUN" or n.lower_ not in STANCE_NOUNS:
-            continue
-        owner = None
-        for k in n.children:
-            if k.i < n.i and k.dep_ == "poss":
-                owner = k
-            elif k.i < n.i and k.dep_ in ("amod", "compound", "nmod") and cast.nationality(k) and owner is None:
-                owner = k
-        if owner is None or owner.lower_ in SELF_PRONOUNS:
-            continue
-        if not any(k.i > n.i and (k.dep_ in ("prep", "acl", "ccomp") or k.dep_ == "relcl" and any(
-                c.dep_ == "mark" for c in k.children)) for k in n.children):
-            continue  # a bare stance noun ("Azerbaijani accusations") says nothing by itself
-        ref = cast.resolve(owner, create=False) if cast.mention_at(owner) is None else cast.mention_at(owner)
-        if ref is None and cast.nationality(owner):
-            ref = Ref(cast.nationality(owner), owner.idx, owner.idx + len(owner))
-        if ref is None or not ref.id:
-            continue
-        if owner.dep_ == "poss":
-            # skip the possessive marker: "Armenia’s rejection" -> "rejection ..."
-            lo = n.i
-            for k in n.children:
-                if k.dep_ in ("amod", "compound") and owner.i < k.i < n.i:
-                    lo = min(lo, k.i)
-        else:
-            lo = owner.i
-        s, e = _sent_in_para(ctx, n)
-        hi = min(n.right_edge.i + 1, e)
-        cs, ce = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-        add(cs, ce, ref, n.text)
+        found = _noun_position(ctx, n)
+        if found is not None:
+            cs, ce, ref = found
+            _add(ctx.text, out, seen, cs, ce, ref, n.text)
     out = _title_repeats(ctx, _dedupe(out))
     out.sort(key=lambda p: (p.start, p.end))
     return out
+
+
+def _add(text: str, out: list[Position], seen: set[tuple[int, int, str]], cs: int, ce: int, ref: Ref,
+         cue: str | None) -> None:
+    """Append the position of ``ref`` over the trimmed span [cs, ce), unless it is too short or ``seen``."""
+    cs, ce = _trim(text, cs, ce)
+    if ce - cs < 8:
+        return
+    key = (cs, ce, ref.id)
+    if key in seen:
+        return
+    seen.add(key)
+    out.append(Position(start=cs, end=ce, statement=text[cs:ce], actor=ref.id, cue=cue,
+                        actor_start=ref.start, actor_end=ref.end))
+
+
+def _verb_position(ctx: _Ctx, v):
+    """(start, end, cue, subject) of the statement a stance or speech verb makes, or None."""
+    if v.i in ctx.quoted or v.pos_ not in ("VERB", "AUX"):
+        return None
+    lem = v.lemma_.lower()
+    if not _takes_position(ctx, v, lem):
+        return None
+    span = _statement_span(ctx, v, lem)
+    if span is None:
+        return None
+    cue, _, _ = _cue_text(ctx.doc, v)
+    subj = _subject(ctx, v)
+    if subj is None:
+        subj = _expl_subject(ctx, v)
+    if subj is not None and subj.lower_ in ("it", "this", "that") and subj.head.i != v.i:
+        return None  # "it was too early to tell ..."
+    if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == v.i:
+        return None  # "the law was not approved", "he was accused of ...": what is acted on holds no position
+    return span[0], span[1], cue, subj
+
+
+def _takes_position(ctx: _Ctx, v, lem: str) -> bool:
+    """A stance or speech verb, with its particle when it needs one, with a person-like subject when it
+    is a verb of intent."""
+    if lem not in STANCE and lem not in SAY:
+        return False
+    if lem in NEED_PARTICLE:
+        parts = {k.lower_ for k in v.children if k.i == v.i + 1 and k.dep_ in ("prt", "prep", "advmod")}
+        if not parts & NEED_PARTICLE[lem]:
+            return False
+    return not (lem in _INTENT and not _person_like(ctx, v))
+
+
+def _statement_span(ctx: _Ctx, v, lem: str) -> tuple[int, int] | None:
+    """The characters of the statement: the verb and what follows it, or, for "..., X said", the content
+    before it; None when a speech verb has no content or a direct quote stands for it."""
+    doc = ctx.doc
+    bounds = _statement_bounds(ctx, v)
+    if bounds is None:
+        return None
+    cs, ce = bounds
+    comp_left = [k for k in v.children if k.dep_ == "ccomp" and k.i < v.i]
+    right = [k for k in v.children if k.i > v.i and k.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl", "prt")
+             and not (k.dep_ == "prep" and k.lower_ not in NEED_PARTICLE.get(lem, ()) and lem in SAY)]
+    if lem in SAY and not comp_left and not any(k.dep_ in ("ccomp", "xcomp") for k in right):
+        if lem not in STANCE or not right:
+            return None
+    if lem in SAY and comp_left and not any(k.dep_ == "ccomp" for k in right):
+        # "..., X said": the content stands before the verb
+        comp = comp_left[0]
+        if comp.i in ctx.quoted:
+            return None  # "“...,” said X": the quote stands for it
+        s, _ = _sent_in_para(ctx, v)
+        lo = max(comp.left_edge.i, s)
+        cs = doc[lo].idx
+        subj = _subject(ctx, v)
+        if subj is not None and subj.i < v.i:
+            ce2 = subj.left_edge.idx
+            if ce2 > cs:
+                ce = ce2
+        if _quote_share(ctx, max(0, cs - 1), ce) >= 0.6:
+            return None
+    else:
+        # content after the verb; skip when it is a direct quote and nothing else
+        if ce - cs < len(v.text) + 6:
+            return None
+        body = v.idx + len(v.text)
+        if _quote_share(ctx, body, ce) >= 0.6 and lem in SAY:
+            return None
+    return cs, ce
+
+
+def _noun_position(ctx: _Ctx, n) -> tuple[int, int, Ref] | None:
+    """(start, end, actor) of a stance noun with an owner and a complement ("Armenia's rejection of the
+    demand", "the Azerbaijani accusations that ..."), or None."""
+    if n.i in ctx.quoted or n.pos_ != "NOUN" or n.lower_ not in STANCE_NOUNS:
+        return None
+    cast, doc = ctx.cast, ctx.doc
+    owner = _stance_owner(cast, n)
+    if owner is None or owner.lower_ in SELF_PRONOUNS:
+        return None
+    if not any(k.i > n.i and (k.dep_ in ("prep", "acl", "ccomp") or k.dep_ == "relcl" and any(
+            c.dep_ == "mark" for c in k.children)) for k in n.children):
+        return None  # a bare stance noun ("Azerbaijani accusations") says nothing by itself
+    ref = cast.resolve(owner, create=False) if cast.mention_at(owner) is None else cast.mention_at(owner)
+    if ref is None and cast.nationality(owner):
+        ref = Ref(cast.nationality(owner), owner.idx, owner.idx + len(owner))
+    if ref is None or not ref.id:
+        return None
+    if owner.dep_ == "poss":
+        # skip the possessive marker: "Armenia’s rejection" -> "rejection ..."
+        lo = n.i
+        for k in n.children:
+            if k.dep_ in ("amod", "compound") and owner.i < k.i < n.i:
+                lo = min(lo, k.i)
+    else:
+        lo = owner.i
+    _, e = _sent_in_para(ctx, n)
+    hi = min(n.right_edge.i + 1, e)
+    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), ref
+
+
+def _stance_owner(cast: Cast, n):
+    """The owner of a stance noun: its possessor ("Armenia's"), else a nationality before it ("Azerbaijani")."""
+    owner = None
+    for k in n.children:
+        if k.i < n.i and k.dep_ == "poss":
+            owner = k
+        elif k.i < n.i and k.dep_ in ("amod", "compound", "nmod") and cast.nationality(k) and owner is None:
+            owner = k
+    return owner
 
 
 def _dedupe(out: list[Position]) -> list[Position]:

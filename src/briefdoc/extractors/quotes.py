@@ -4,6 +4,11 @@
 ``text`` is what stands between the marks; reported speech (``direct=False``)
 is the content clause of a speech verb ("X said that ...") or the clause that
 "according to X" attributes.
+
+The word lists are data files (``lexicon``): the speech lexicon ``data/en/speech_verbs.txt``
+(verbs of speaking and writing with their kinds of use, shared with positions), ``belief_verbs.txt``,
+``phrasal_verbs.txt``, and this extractor's own lists in ``data/en/quotes/`` (read by ``_reported``
+and ``_learned`` too).
 """
 
 from __future__ import annotations
@@ -14,40 +19,18 @@ from dataclasses import dataclass
 
 from ..model.brief import Quote
 from . import _countries as C
-from . import _learned, _marks, _reported
+from . import _learned, _marks, _reported, lexicon
 from .actors import HONORIFICS, PEOPLE_NOUNS, SELF_PRONOUNS, TITLE_NOUNS, Cast, Ref, _spelled
 
+# The speech lexicon (data/en/speech_verbs.txt), one for every extractor.
 # Verbs that attribute words to a speaker (lemmas).
-SPEECH = {
-    "say", "tell", "add", "state", "note", "explain", "insist", "deny", "warn", "claim", "argue", "emphasize",
-    "emphasise", "stress", "announce", "declare", "pledge", "promise", "vow", "urge", "ask", "reply", "respond",
-    "answer", "write", "tweet", "post", "report", "acknowledge", "admit", "confirm", "suggest", "predict",
-    "caution", "complain", "concede", "recall", "accuse", "conclude", "assert", "allege", "maintain",
-    "reiterate", "remark", "comment", "observe", "mention", "testify", "joke", "quip", "shout", "yell",
-    "exclaim", "boast", "brag", "tout", "hail", "demand", "propose", "recommend", "indicate", "reveal",
-    "disclose", "inform", "assure", "reassure", "counter", "retort", "continue", "call", "describe", "label",
-    "dub", "lament", "blast", "slam", "criticize", "praise", "thank", "charge", "contend", "point", "tweete",
-    "speak", "argue", "wonder", "question", "threaten", "announce", "advise", "agree", "predict", "estimate",
-    "acknowledge", "insist", "declare", "deny", "read", "plead", "apologize", "mock", "hint", "allude",
-    "signal", "contend", "opine", "muse", "concur", "stipulate", "clarify", "elaborate", "affirm",
-    "confess", "share", "chant", "sing", "scream", "cry", "plead", "beg", "recount", "add", "interrupt",
-    "characterize", "characterise", "react",
-}
-# Verbs that take reported content as a clause ("X said that ...").
-REPORT = SPEECH - {"call", "describe", "characterize", "characterise", "react", "label", "dub", "thank", "praise", "blast", "slam", "criticize", "hail",
-                   "speak", "read", "mock", "tout", "continue", "post", "ask", "demand"} | {
-    "believe", "think", "know", "feel", "fear", "hope", "expect", "worry", "doubt", "find", "show",
-    "conclude", "learn", "see", "understand", "realize", "recognize", "reckon", "guess", "figure", "assume",
-    "suspect", "notice", "prove", "imply", "mean", "acknowledge", "insist", "concede", "find", "decide",
-    "determine", "rule", "allude", "hint",
-}
-# Phrasal cues: a verb plus a particle or preposition ("called for", "pointed out").
-PHRASAL = {("call", "for"), ("call", "on"), ("back", "out"), ("pull", "out"), ("walk", "away"), ("walk", "out"), ("rule", "out"), ("back", "away"), ("back", "down"), ("point", "out"), ("go", "on"), ("spell", "out"), ("lay", "out"), ("speak", "of"),
-           ("hit", "out"), ("lash", "out"), ("speak", "out")}
+SPEECH = _reported.speech_verbs("cue")
 # Report verbs that only count with a person-like subject (not "polls show").
-_BELIEF = {"believe", "think", "know", "feel", "fear", "hope", "expect", "worry", "doubt", "see", "understand",
-           "realize", "recognize", "reckon", "guess", "figure", "assume", "suspect", "notice", "mean", "decide",
-           "learn", "find", "show", "prove", "imply", "determine", "rule"}
+_BELIEF = lexicon.words("belief_verbs")
+# Verbs that take reported content as a clause ("X said that ...").
+REPORT = _reported.speech_verbs("report") | _BELIEF
+# Phrasal cues: a verb plus a particle or preposition ("called for", "pointed out").
+PHRASAL = _reported.pairs("phrasal_verbs")
 
 SCARE_MAX_WORDS = 4
 
@@ -57,7 +40,6 @@ class _Att:
     cue: str | None
     cue_start: int
     ref: Ref | None  # speaker mention
-    subj_i: int | None  # token index of the subject (for salience)
 
 
 def _para_bounds(text: str) -> list[tuple[int, int]]:
@@ -113,7 +95,7 @@ def _is_cue(t) -> bool:
 
 
 # verbs of wording: "as X put it", "as X phrased it"
-_WORDING = {"put", "phrase", "word"}
+_WORDING = lexicon.words("quotes/wording_verbs")
 
 
 def _puts_it(t) -> bool:
@@ -151,45 +133,16 @@ def _apart(ctx: _Ctx, a, b) -> bool:
 def _subject(ctx: _Ctx, v):
     """The subject token of a cue (climbing through 'adding', 'saying', coordinated verbs)."""
     if v.lower_ == "according":
-        to = next((k for k in v.children if k.lower_ == "to"), None)
-        if to is not None:
-            for k in to.children:
-                if k.dep_ == "pobj":
-                    return k
-        return None
-    t = v
-    h = v.head
+        return _according_source(v)
+    t = _climb_start(v)
     on_quote = False  # the climb went into a quote: the parse made the quoted words the main clause
-    if (v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "conj") and h.dep_ == "ccomp" and h.i < v.i
-            and h.head.i < h.i and _reported.lemma(h.head) in REPORT | SPEECH and _content_tail(h) < v.i):
-        # "X said the plan was dead, adding ...": the tail cut off the reported clause is X's, not the clause's
-        t = h.head
-    elif _reports_again(v):
-        # "it said the units had provoked the clash and warned that it would respond": the parse joined the
-        # second speech verb to the reported clause; its own reported clause makes it the speaker's
-        t = h.head
     for _ in range(4):
-        subj = None
-        for k in t.children:
-            if k.dep_ in ("nsubj", "nsubjpass") and k.i not in ctx.quoted and not _apart(ctx, k, v):
-                if subj is None or _dateline_word(ctx, subj):
-                    subj = k
-                if not _dateline_word(ctx, subj):
-                    break
-        if subj is not None and _dateline_word(ctx, subj):
-            subj = _after_dateline(ctx, subj) or subj
+        subj = _own_subject(ctx, v, t)
         quoted = _quoted_as_saying(v, t)
         if quoted is not None:
             return quoted
         if subj is not None:
-            if subj.dep_ == "nsubjpass":
-                # "X was quoted as saying": the subject is the speaker; otherwise the agent
-                agent = next((k for k in t.children if k.dep_ == "agent"), None)
-                if agent is not None:
-                    pobj = next((k for k in agent.children if k.dep_ == "pobj"), None)
-                    if pobj is not None:
-                        return pobj
-            return subj
+            return _agent_or_subject(t, subj)
         if t.dep_ in ("xcomp", "advcl", "conj", "pcomp") and t.head.i != t.i:
             t = t.head
             if t.dep_ == "prep":
@@ -199,7 +152,61 @@ def _subject(ctx: _Ctx, v):
         if t.dep_ == "relcl" and t.head.i != t.i:
             return t.head
         break
-    # a misparsed cue (", writing “...”"): the nearest subject before it in the sentence
+    return _subject_before(ctx, v, on_quote)
+
+
+def _according_source(v):
+    """The object of "according to", or None."""
+    to = next((k for k in v.children if k.lower_ == "to"), None)
+    if to is not None:
+        for k in to.children:
+            if k.dep_ == "pobj":
+                return k
+    return None
+
+
+def _climb_start(v):
+    """Where the climb to a cue's subject starts: the cue, or the speech verb whose reported clause the
+    parse hung it on ("X said the plan was dead, adding ...", "X said A and warned that B")."""
+    h = v.head
+    if (v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "conj") and h.dep_ == "ccomp" and h.i < v.i
+            and h.head.i < h.i and _reported.lemma(h.head) in REPORT | SPEECH and _content_tail(h) < v.i):
+        # "X said the plan was dead, adding ...": the tail cut off the reported clause is X's, not the clause's
+        return h.head
+    if _reports_again(v):
+        # "it said the units had provoked the clash and warned that it would respond": the parse joined the
+        # second speech verb to the reported clause; its own reported clause makes it the speaker's
+        return h.head
+    return v
+
+
+def _own_subject(ctx: _Ctx, v, t):
+    """The subject of ``t`` outside quotes and in cue ``v``'s paragraph, past a dateline the parse made one."""
+    subj = None
+    for k in t.children:
+        if k.dep_ in ("nsubj", "nsubjpass") and k.i not in ctx.quoted and not _apart(ctx, k, v):
+            if subj is None or _dateline_word(ctx, subj):
+                subj = k
+            if not _dateline_word(ctx, subj):
+                break
+    if subj is not None and _dateline_word(ctx, subj):
+        subj = _after_dateline(ctx, subj) or subj
+    return subj
+
+
+def _agent_or_subject(t, subj):
+    """"X was quoted as saying": the subject is the speaker; otherwise the agent of a passive ("was told by X")."""
+    if subj.dep_ == "nsubjpass":
+        agent = next((k for k in t.children if k.dep_ == "agent"), None)
+        if agent is not None:
+            pobj = next((k for k in agent.children if k.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return subj
+
+
+def _subject_before(ctx: _Ctx, v, on_quote: bool):
+    """A misparsed cue (", writing “...”"): the nearest subject before it in the sentence, or None."""
     if v.dep_ in ("acl", "relcl", "amod", "pcomp", "pobj", "compound") or v.tag_ in ("VBN",):
         return None
     sent = v.sent
@@ -317,9 +324,7 @@ def _speaker(ctx: _Ctx, subj) -> Ref | None:
 
 
 # What someone says or writes something in: its author is the source.
-_OWNED_MEDIA = {"speech", "interview", "statement", "letter", "remarks", "remark", "address", "op-ed", "tweet",
-                "post", "memo", "email", "testimony", "column", "editorial", "book", "essay", "message", "briefing",
-                "comments", "comment"}
+_OWNED_MEDIA = lexicon.words("quotes/owned_media")
 
 
 def _medium_owner(subj):
@@ -366,7 +371,7 @@ def _attribution_from_cue(ctx: _Ctx, v) -> _Att:
         pick = (persons or found)[-1:] if found else []
         if pick:
             subj, ref = pick[0]
-    return _Att(cue, cs, ref, subj.i if subj is not None else None)
+    return _Att(cue, cs, ref)
 
 
 def _sent_in_para(ctx: _Ctx, tok):
@@ -386,6 +391,9 @@ def _sent_in_para(ctx: _Ctx, tok):
 
 
 def _direct_attribution(ctx: _Ctx, m: _marks.Mark) -> _Att | None:
+    """The attribution of a direct quote by its cue in the paragraph: a speech verb that governs the quote,
+    else one right after the closing mark, else one right before the opening mark; else a phrase of wording
+    in its sentence ("as X put it")."""
     doc = ctx.doc
     qr = _tok_range(doc, m.start, m.end)
     if not qr:
@@ -396,7 +404,20 @@ def _direct_attribution(ctx: _Ctx, m: _marks.Mark) -> _Att | None:
     def ok(t) -> bool:
         return t.i not in ctx.quoted and ctx.para(t.idx) == p and _is_cue(t)
 
-    # 1. a cue governing the quote: the outermost speech verb above it in the paragraph
+    found = _governing_cue(ctx, qr, inside, p, ok)
+    if found is None:
+        found = _cue_after(ctx, qr[-1] + 1, inside, p, ok)
+    if found is None:
+        found = _cue_preceding(ctx, qr[0] - 1, p, ok)
+    if found is None:
+        return _wording_attribution(ctx, qr)
+    return _attribution_from_cue(ctx, found)
+
+
+def _governing_cue(ctx: _Ctx, qr: range, inside: set[int], p: int, ok):
+    """A cue governing the quote's tokens ``qr``: the outermost speech verb above it in paragraph ``p``
+    (the inner one, "adding", when it shares the outer one's subject), or None."""
+    doc = ctx.doc
     found = inner = None
     for i in qr:
         t = doc[i]
@@ -418,41 +439,46 @@ def _direct_attribution(ctx: _Ctx, m: _marks.Mark) -> _Att | None:
         s_in, s_out = _subject(ctx, inner), _subject(ctx, found)
         if s_in is not None and s_out is not None and s_in.i == s_out.i:
             found = inner
-    # 2. a cue right after the closing mark ("...,” Lavrov said) or right before the opening one
-    end_tok = qr[-1] + 1
-    if found is None:
-        k = end_tok
-        n = 0
-        while k < len(doc) and n < 8:
-            t = doc[k]
-            if ctx.para(t.idx) != p or t.i in ctx.quoted and t.i not in inside:
-                break
-            if t.idx in ctx.opening or t.text == "“" or (t.is_sent_start and n > 2):
-                break
-            if ok(t):
-                found = t
-                break
-            k += 1
-            n += 1
-        if found is None and n == 8:
-            found = _late_cue(ctx, end_tok, ok)
-    if found is None:
-        k = qr[0] - 1
-        n = 0
-        while k >= 0 and n < 10:
-            t = doc[k]
-            if ctx.para(t.idx) != p or (t.i in ctx.quoted):
-                break
-            if t.text in (".", "?", "!") and n > 0:
-                break
-            if ok(t):
-                found = t
-                break
-            k -= 1
-            n += 1
-    if found is None:
-        return _wording_attribution(ctx, qr)
-    return _attribution_from_cue(ctx, found)
+    return found
+
+
+def _cue_after(ctx: _Ctx, end_tok: int, inside: set[int], p: int, ok):
+    """A cue within a few words after the closing mark ("...,” Lavrov said), or past a long name
+    (``_late_cue``), or None."""
+    doc = ctx.doc
+    k = end_tok
+    n = 0
+    while k < len(doc) and n < 8:
+        t = doc[k]
+        if ctx.para(t.idx) != p or t.i in ctx.quoted and t.i not in inside:
+            break
+        if t.idx in ctx.opening or t.text == "“" or (t.is_sent_start and n > 2):
+            break
+        if ok(t):
+            return t
+        k += 1
+        n += 1
+    if n == 8:
+        return _late_cue(ctx, end_tok, ok)
+    return None
+
+
+def _cue_preceding(ctx: _Ctx, start: int, p: int, ok):
+    """A cue within a few words before the opening mark, in its sentence ("Lavrov said: “...”"), or None."""
+    doc = ctx.doc
+    k = start
+    n = 0
+    while k >= 0 and n < 10:
+        t = doc[k]
+        if ctx.para(t.idx) != p or (t.i in ctx.quoted):
+            break
+        if t.text in (".", "?", "!") and n > 0:
+            break
+        if ok(t):
+            return t
+        k -= 1
+        n += 1
+    return None
 
 
 def _wording_attribution(ctx: _Ctx, qr: range) -> _Att | None:
@@ -471,7 +497,7 @@ def _wording_attribution(ctx: _Ctx, qr: range) -> _Att | None:
         owner = _words_owner(t)
         if owner is not None:
             prep = t.head
-            return _Att(doc[prep.i:t.i + 1].text, prep.idx, _speaker(ctx, owner), owner.i)
+            return _Att(doc[prep.i:t.i + 1].text, prep.idx, _speaker(ctx, owner))
     return None
 
 
@@ -532,7 +558,7 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-_SMALL = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with", "from", "as", "is"}
+_SMALL = lexicon.words("quotes/title_small_words")
 
 
 def _title(text: str) -> bool:
@@ -545,7 +571,7 @@ def _title(text: str) -> bool:
     return len(big) >= 2 and all(w[0].isupper() for w in big) and not all(w.isupper() for w in big)
 
 
-_DANGLING = (" and", " but", " or", " nor", " while", " as")
+_DANGLING = tuple(" " + word for word in lexicon.ordered("quotes/dangling_words"))
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’]{1,60}\([A-Z][A-Za-z]{1,12}\)\s*[—–-]+\s*")
 
 
@@ -619,7 +645,7 @@ def _clause_on_addressee(ctx: _Ctx, v):
     return _clause_on_setting(ctx, v)
 
 
-_TOPIC_PREPS = {"about", "of", "on", "over", "regarding", "against", "to", "with", "for"}
+_TOPIC_PREPS = lexicon.words("quotes/topic_prepositions")
 
 
 def _clause_on_setting(ctx: _Ctx, v):
@@ -692,99 +718,114 @@ def _discourse_said(v) -> bool:
 
 
 def _indirect(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
-    doc = ctx.doc
-    text = ctx.text
+    """Reported speech: the clause "according to X" modifies, and the content clause of a report verb
+    ("X said that ..."), as (start, end, attribution); none that a direct quote stands for."""
     out = []
-    for v in doc:
+    for v in ctx.doc:
         if v.i in ctx.quoted or _discourse_said(v):
             continue
         lem = _reported.lemma(v)
         content = None
         if v.lower_ == "according" and any(k.lower_ == "to" for k in v.children):
-            # the clause "according to X" modifies
-            s, e = _sent_in_para(ctx, v)
-            to = next(k for k in v.children if k.lower_ == "to")
-            a0, a1 = v.i, to.right_edge.i + 1
-            if a0 - s <= 1 or (a0 - s <= 4 and doc[a0 - 1].text == "," and e - a1 > 2 * (a0 - s)):
-                # "According to X, ...", "In addition, according to X, ..."
-                cs, ce = doc[a1].idx if a1 < e else doc[e - 1].idx, doc[e - 1].idx + len(doc[e - 1])
-            elif sum(1 for k in range(a1, e) if not doc[k].is_punct) >= 3:
-                # "At the heart of the trouble, according to X, was ...": the clause runs on after
-                # the source, so what X says is the whole sentence, not its opening phrase
-                cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
-            else:
-                cs, ce = doc[s].idx, doc[a0 - 1].idx + len(doc[a0 - 1])
-            content = _trim(text, cs, ce)
+            content = _according_content(ctx, v)
         elif lem in REPORT and v.pos_ in ("VERB", "AUX"):
-            comp = _reported_clause(ctx, v)
-            if comp is not None and comp.i in ctx.quoted and comp.i < v.i:
-                continue  # "“...,” X said": the direct quote stands for it
-            if comp is None:
-                content = _parenthetical(ctx, v)
-                if content is None:
-                    content = _run_on(ctx, v)
-                if content is None:
-                    continue
-            elif lem in _BELIEF and not _person_like(ctx, v) and not _evidence_source(ctx, v):
-                continue
-            around = False
-            if comp is None:
-                s = e = None
-                lo, hi = 0, 0
-            else:
-                s, e = _sent_in_para(ctx, v)
-                lo = max(comp.left_edge.i, s)
-                hi = min(comp.right_edge.i + 1, e)
-                if comp.i > v.i:
-                    hi = min(hi, _content_tail(comp))
-                    if hi == comp.right_edge.i + 1:
-                        hi = _reason_tail(v, hi, e)
-                else:
-                    hi = max(hi, min(e, _parenthetical_conj(ctx, v, comp)))
-                    around = hi > v.i  # "A, X said, and B": the cue inside, as in "A, X said, B"
-                if lo >= hi:
-                    continue
-                cs, ce = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-                content = _trim(text, cs, ce)
-            # the content clause must not contain the cue (a parse loop)
-            if comp is not None and content[0] <= v.idx < content[1] and not around:
-                if comp.i < v.i:
-                    content = _trim(text, cs, v.idx)
-                    # drop the subject before the verb (", sources said")
-                    subj = _subject(ctx, v)
-                    if subj is not None and subj.i < v.i:
-                        content = _trim(text, cs, min(content[1], subj.left_edge.idx))
-                else:
-                    continue
-        if content is None or content[1] - content[0] < 12:
-            continue
-        cs, ce = content
-        # "said that “...”": the direct quote is the content
-        lead = text[cs:ce]
-        if lead.startswith("that "):
-            lead = lead[5:]
-        if lead[:1] in ("“", '"') or lead.startswith("''") or ce - len(lead) in ctx.opening:
-            continue
-        # mostly a direct quote: the direct quote stands for it
-        covered = 0
-        for m in ctx.marks:
-            a, b = max(cs, m.open_at), min(ce, (m.close_at + 1) if m.close_at is not None else m.end)
-            if b > a:
-                covered += b - a
-        if covered >= 0.6 * (ce - cs):
+            content = _report_content(ctx, v, lem)
+        if content is None or content[1] - content[0] < 12 or _quote_stands_for(ctx, *content):
             continue
         att = _attribution_from_cue(ctx, v)
-        if att.ref is None or att.ref.id == "":
-            if lem in _BELIEF and not _evidence_source(ctx, v):
-                continue
-        out.append((cs, ce, att))
+        if (att.ref is None or att.ref.id == "") and lem in _BELIEF and not _evidence_source(ctx, v):
+            continue
+        out.append((content[0], content[1], att))
     return out
+
+
+def _according_content(ctx: _Ctx, v) -> tuple[int, int]:
+    """The clause "according to X" modifies: the rest of the sentence after an opening "According to X, ...",
+    the whole sentence when the clause runs on after the source, else what stands before it."""
+    doc = ctx.doc
+    s, e = _sent_in_para(ctx, v)
+    to = next(k for k in v.children if k.lower_ == "to")
+    a0, a1 = v.i, to.right_edge.i + 1
+    if a0 - s <= 1 or (a0 - s <= 4 and doc[a0 - 1].text == "," and e - a1 > 2 * (a0 - s)):
+        # "According to X, ...", "In addition, according to X, ..."
+        cs, ce = doc[a1].idx if a1 < e else doc[e - 1].idx, doc[e - 1].idx + len(doc[e - 1])
+    elif sum(1 for k in range(a1, e) if not doc[k].is_punct) >= 3:
+        # "At the heart of the trouble, according to X, was ...": the clause runs on after
+        # the source, so what X says is the whole sentence, not its opening phrase
+        cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+    else:
+        cs, ce = doc[s].idx, doc[a0 - 1].idx + len(doc[a0 - 1])
+    return _trim(ctx.text, cs, ce)
+
+
+def _report_content(ctx: _Ctx, v, lem: str) -> tuple[int, int] | None:
+    """What a report verb reports: its content clause, or, without one, the sentence around a parenthetical
+    cue (", she said,") or the bare clause after it ("said the plan was dead"). None when a direct quote
+    stands for it or a verb of belief has no person or document for its subject."""
+    comp = _reported_clause(ctx, v)
+    if comp is not None and comp.i in ctx.quoted and comp.i < v.i:
+        return None  # "“...,” X said": the direct quote stands for it
+    if comp is None:
+        content = _parenthetical(ctx, v)
+        if content is None:
+            content = _run_on(ctx, v)
+        return content
+    if lem in _BELIEF and not _person_like(ctx, v) and not _evidence_source(ctx, v):
+        return None
+    return _clause_content(ctx, v, comp)
+
+
+def _clause_content(ctx: _Ctx, v, comp) -> tuple[int, int] | None:
+    """The span of the content clause ``comp`` of report verb ``v`` in its sentence: without what the
+    writer added after it, with what the parse hung on the verb that is still the content, and never
+    holding the cue (a clause before the cue ends before its subject)."""
+    doc, text = ctx.doc, ctx.text
+    around = False
+    s, e = _sent_in_para(ctx, v)
+    lo = max(comp.left_edge.i, s)
+    hi = min(comp.right_edge.i + 1, e)
+    if comp.i > v.i:
+        hi = min(hi, _content_tail(comp))
+        if hi == comp.right_edge.i + 1:
+            hi = _reason_tail(v, hi, e)
+    else:
+        hi = max(hi, min(e, _parenthetical_conj(ctx, v, comp)))
+        around = hi > v.i  # "A, X said, and B": the cue inside, as in "A, X said, B"
+    if lo >= hi:
+        return None
+    cs, ce = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+    content = _trim(text, cs, ce)
+    # the content clause must not contain the cue (a parse loop)
+    if content[0] <= v.idx < content[1] and not around:
+        if comp.i >= v.i:
+            return None
+        content = _trim(text, cs, v.idx)
+        # drop the subject before the verb (", sources said")
+        subj = _subject(ctx, v)
+        if subj is not None and subj.i < v.i:
+            content = _trim(text, cs, min(content[1], subj.left_edge.idx))
+    return content
+
+
+def _quote_stands_for(ctx: _Ctx, cs: int, ce: int) -> bool:
+    """Reported content that a direct quote stands for: one that opens with the quote ("said that “...”"),
+    or that is mostly quoted."""
+    text = ctx.text
+    lead = text[cs:ce]
+    if lead.startswith("that "):
+        lead = lead[5:]
+    if lead[:1] in ("“", '"') or lead.startswith("''") or ce - len(lead) in ctx.opening:
+        return True
+    covered = 0
+    for m in ctx.marks:
+        a, b = max(cs, m.open_at), min(ce, (m.close_at + 1) if m.close_at is not None else m.end)
+        if b > a:
+            covered += b - a
+    return covered >= 0.6 * (ce - cs)
 
 
 def _transcript_speaker(ctx: _Ctx, m) -> _Att | None:
     """A transcript line inside a quote: "RAMOS: Secretary Clinton, did you ..." """
-    import re
-
     mt = re.match(r"([A-Z][A-Z.'’ -]{1,30}[A-Z]):\s", ctx.text[m.start:m.end])
     if mt is None:
         return None
@@ -801,13 +842,13 @@ def _transcript_speaker(ctx: _Ctx, m) -> _Att | None:
         if aid not in cast.actors:
             cast._add(aid, name.title(), "person", 0)
     s = m.start + mt.start(1)
-    return _Att(None, s, Ref(aid, s, s + len(name)), None)
+    return _Att(None, s, Ref(aid, s, s + len(name)))
 
 
 # a dash that signs a quote with a name: "” ― Maria Lopez", "” — Sen. John Doe, R-Ohio", "” - Jane Roe"
 _SIGN_DASH = re.compile(r"[ \t\u00a0]*(?:[—―–]|--| - |-(?=[ \u00a0]))[ \t\u00a0]*")
 SIGN_NAME_MAX_WORDS = 6  # words of the name itself (a description may follow after a comma)
-_NAME_PARTICLES = {"de", "da", "del", "della", "di", "van", "von", "der", "den", "la", "le", "du", "bin", "al", "y"}
+_NAME_PARTICLES = lexicon.words("quotes/name_particles")
 
 
 def _dash_signature(ctx: _Ctx, m) -> _Att | None:
@@ -845,7 +886,7 @@ def _dash_signature(ctx: _Ctx, m) -> _Att | None:
         ref = _signed_actor(ctx, name)
     else:
         ref = Ref(ref.id, name[0].idx, name[-1].idx + len(name[-1]))  # the name, not a dash the mention took in
-    return _Att(cue, cs, ref, name[-1].i)
+    return _Att(cue, cs, ref)
 
 
 def _signed_actor(ctx: _Ctx, name) -> Ref:
@@ -912,7 +953,7 @@ def _colon_intro(ctx: _Ctx, m) -> _Att | None:
 
 
 _INVERTED = re.compile(r"([A-Z][a-z]+) +([A-Z][\w.’'-]*(?: +[A-Z][\w.’'-]*){0,3}) *$")
-_IRREGULAR_PAST = {"said": "say", "wrote": "write", "told": "tell", "spoke": "speak", "read": "read"}
+_IRREGULAR_PAST = lexicon.table("quotes/irregular_past")
 
 
 def _speech_past(word: str) -> bool:
@@ -946,7 +987,7 @@ def _inverted_label(ctx: _Ctx, colon: int) -> _Att | None:
         aid = next((a.id for a in ctx.cast.actors.values() if a.kind == "person" and a.name.split()[-1] == last
                     and not _speech_past(a.name.split()[0])), None)
         ref = Ref(aid, ns, ne) if aid else _signed_actor(ctx, name)
-    return _Att(mt.group(1), off, Ref(ref.id, ns, ne), name[-1].i)
+    return _Att(mt.group(1), off, Ref(ref.id, ns, ne))
 
 
 def _parenthetical(ctx: _Ctx, v) -> tuple[int, int] | None:
@@ -1002,18 +1043,12 @@ def _parenthetical(ctx: _Ctx, v) -> tuple[int, int] | None:
 
 
 # verbs whose first object is the addressee ("told reporters the plan was dead")
-_ADDRESSEE = {"tell", "inform", "assure", "reassure", "remind", "warn", "advise"}
+_ADDRESSEE = _reported.speech_verbs("addressee")
 # speech verbs that take a bare clause as their content ("said the plan was dead")
-_CLAUSE_VERBS = {
-    "say", "tell", "add", "state", "claim", "argue", "insist", "warn", "write", "tweet", "note", "explain",
-    "suggest", "predict", "report", "acknowledge", "admit", "confirm", "concede", "assert", "allege", "maintain",
-    "contend", "reiterate", "stress", "emphasize", "emphasise", "announce", "declare", "complain", "recall",
-    "inform", "assure", "reassure", "remind", "advise", "testify", "counter", "retort", "reply", "answer",
-}
+_CLAUSE_VERBS = _reported.speech_verbs("bare")
 
 
-_NOT_CLAUSE_START = {"what", "which", "who", "whom", "whose", "how", "when", "where", "why", "whether", "if", "so",
-                     "as", "nothing", "something", "anything", "everything"}
+_NOT_CLAUSE_START = lexicon.words("quotes/not_clause_start")
 
 
 def _run_on(ctx: _Ctx, v) -> tuple[int, int] | None:
@@ -1074,13 +1109,11 @@ def _subject_past_aside(doc, k: int, e: int) -> bool:
 _LABEL = re.compile(r"^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})$")
 
 
-_INTERVIEW_LABELS = {"q", "a", "question", "answer"}
+_INTERVIEW_LABELS = lexicon.words("quotes/interview_labels")
 
 
 # the labels of an editor's notice ("Correction: An earlier version ...", "Editor's note: ...")
-_NOTICE_LABELS = {"note", "notes", "update", "updated", "editor's note", "editor’s note", "editors' note", "editors’ note",
-                  "correction", "corrections", "clarification", "clarifications", "disclosure", "disclaimer",
-                  "programming note", "housekeeping note", "this story has been updated"}
+_NOTICE_LABELS = lexicon.words("quotes/notice_labels")
 
 
 def _speaker_label(head: str) -> bool:
@@ -1089,8 +1122,7 @@ def _speaker_label(head: str) -> bool:
 
 
 # the press as a headline's source ("Newspaper: ...", "Report: ...")
-_OUTLETS = {"newspaper", "paper", "magazine", "network", "outlet", "media", "press", "website", "site", "blog",
-            "channel", "station", "agency", "tabloid", "daily", "report", "reports"}
+_OUTLETS = lexicon.words("quotes/outlets")
 
 
 def _headline_source(ctx: _Ctx, root) -> bool:
@@ -1147,7 +1179,7 @@ def _headlines(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
         cs, ce = _trim(text, ps + len(head) + 2, pe)
         if ce - cs < 12:
             continue
-        out.append((cs, ce, _Att(None, ps, ref, None)))
+        out.append((cs, ce, _Att(None, ps, ref)))
     return _without_interviewer(text, out)
 
 
@@ -1171,7 +1203,7 @@ def _without_interviewer(text: str, lines: list[tuple[int, int, _Att]]) -> list[
     label whose every line is a question, in turns with another label, is the interviewer's; the questions
     are not what the news reports."""
     by_label: dict[str, list[int]] = {}
-    for n, (cs, ce, att) in enumerate(lines):
+    for n, (_, _, att) in enumerate(lines):
         if att.ref is not None and att.ref.id:
             by_label.setdefault(att.ref.id, []).append(n)
     if len(by_label) < 2:
@@ -1183,11 +1215,10 @@ def _without_interviewer(text: str, lines: list[tuple[int, int, _Att]]) -> list[
 
 
 # shares of people, as poll stories give them ("six in 10 say", "half said", "a majority of voters backed")
-_SHARES = {"percent", "%", "half", "third", "quarter", "fifth", "majority", "plurality", "minority", "most",
-           "many", "few", "some", "all", "both", "two-thirds", "three-quarters", "one-third", "one-quarter"}
-_PEOPLE = {"voter", "american", "resident", "respondent", "democrat", "republican",
-           "independent", "conservative", "liberal", "moderate", "evangelical", "worker", "delegate", "supporter",
-           "people", "adult", "caucusgoer", "citizen"}
+_SHARES = lexicon.words("quotes/shares")
+_PEOPLE = lexicon.words("quotes/groups")
+# words of a poll's sentence ("72 percent", "the poll")
+_POLL_WORDS = lexicon.words("quotes/poll_words")
 
 
 def _group_of_people(subj) -> bool:
@@ -1207,7 +1238,7 @@ def _group_of_people(subj) -> bool:
         if lem in ("all", "some", "both", "none", "many", "few", "most"):
             # pronoun-like shares: only with people after them or in a poll sentence ("most in both states")
             return any(c.dep_ == "prep" for c in subj.children) or any(
-                t.like_num or t.lower_ in ("percent", "poll", "survey") for t in subj.sent)
+                t.like_num or t.lower_ in _POLL_WORDS for t in subj.sent)
         return True
     return False
 
@@ -1236,15 +1267,11 @@ def _person_like(ctx: _Ctx, v) -> bool:
     return _person_like_noun(ctx, subj)
 
 
-_PEOPLE_NOUNS = {"official", "source", "spokesman", "spokeswoman", "spokesperson", "expert", "analyst", "voter", "aide",
-                 "adviser", "advisor", "people", "critic", "supporter", "leader", "lawmaker", "member", "economist",
-                 "democrat", "republican", "investigator", "prosecutor", "campaign"}
+_PEOPLE_NOUNS = lexicon.words("quotes/speaker_nouns")
 
 
 # bodies that speak through statements ("the ministry said", "the army denied")
-_SPEAKING_BODIES = {"ministry", "government", "army", "military", "embassy", "presidency", "cabinet", "office",
-                    "department", "agency", "mission", "authorities", "administration", "police", "council",
-                    "commission", "committee", "parliament", "court", "prosecutor's", "command", "spokesperson"}
+_SPEAKING_BODIES = lexicon.words("quotes/speaking_bodies")
 
 
 def _person_like_noun(ctx: _Ctx, subj) -> bool:
@@ -1286,61 +1313,99 @@ def _closing_as_opening(text: str, m: _marks.Mark) -> bool:
 
 
 def find(doc, cast: Cast) -> list[Quote]:
+    """The quotes of ``doc`` in text order: direct quotes with their attributions, headlines of the form
+    "Source: ...", reported speech (the rules', then the learned models')."""
     ctx = _Ctx(doc, cast)
     text = doc.text
-    marks = ctx.marks
+    atts = _attributions(ctx)
+    used: set[int] = set()  # where the cues of the items found by the rules start
+    quotes = _direct_quotes(ctx, atts, used)
+    _add_headlines(ctx, quotes)
+    for cs, ce, att in _indirect(ctx):
+        quotes.append(_quote(cs, ce, text, att, direct=False))
+        used.add(att.cue_start)
+    quotes.extend(_reported_items(ctx, [(q.start, q.end) for q in quotes], used))
+    _add_fragments(ctx, atts, quotes)
+    quotes.extend(_learned_items(ctx, [(q.start, q.end) for q in quotes], used))
+    quotes = [_to_quote_end(ctx, q) for q in quotes if not _boilerplate(ctx, q) and not _no_content(ctx, q)]
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return quotes
+
+
+def _attributions(ctx: _Ctx) -> list[_Att | None]:
+    """The attribution of each direct quote (``ctx.marks``): its own, else one carried from a neighbour, a
+    transcript label inside it first."""
     atts: list[_Att | None] = []
-    for m in marks:
+    for m in ctx.marks:
         att = _dash_signature(ctx, m) or _direct_attribution(ctx, m)
         if att is None:
             att = _colon_intro(ctx, m)
         atts.append(att)
     # carry attributions: within a multi-paragraph chain, to the next/previous piece in a paragraph,
     # and to a paragraph that follows a quote paragraph without attribution of its own
-    n = len(marks)
     for _ in range(2):
-        for i, m in enumerate(marks):
-            if atts[i] is not None:
-                continue
-            # chain pieces share the speaker
-            chain = [j for j in range(n) if marks[j].chain == m.chain and j != i and atts[j] is not None]
-            if chain:
-                atts[i] = atts[chain[-1]]
-                continue
-            # the next quote in the same paragraph, when only a mark/space separates them
-            if i + 1 < n and atts[i + 1] is not None and ctx.same_para(m.start, marks[i + 1].start):
-                between = text[(m.close_at or m.end) + 1:marks[i + 1].open_at]
-                if not between.strip(" \n,.;:"):
-                    atts[i] = atts[i + 1]
-                    continue
-            # the previous quote in the same paragraph ("A," he said. "B.")
-            if i > 0 and atts[i - 1] is not None and ctx.same_para(m.start, marks[i - 1].start):
-                atts[i] = atts[i - 1]
-                continue
-            # a paragraph that opens with this quote right after a paragraph with a quote or "X said:"
-            p = ctx.para(m.start)
-            para_start = ctx.pstarts[p]
-            if text[para_start:m.open_at].strip() == "" and p > 0:
-                prev_start = ctx.pstarts[p - 1]
-                prev_text = text[prev_start:para_start].rstrip()
-                if i > 0 and ctx.para(marks[i - 1].start) == p - 1 and atts[i - 1] is not None:
-                    atts[i] = atts[i - 1]
-                    continue
-                if prev_text.endswith(":"):
-                    last = doc.char_span(prev_start, prev_start + len(prev_text), alignment_mode="expand")
-                    if last is not None:
-                        cues = [t for t in last if _is_cue(t) and t.i not in ctx.quoted]
-                        if cues:
-                            atts[i] = _attribution_from_cue(ctx, cues[-1])
-                            continue
-            atts[i] = _previous_sentence_cue(ctx, m)
-    for i, m in enumerate(marks):
+        for i in range(len(ctx.marks)):
+            if atts[i] is None:
+                atts[i] = _carried(ctx, atts, i)
+    for i, m in enumerate(ctx.marks):
         pre = _transcript_speaker(ctx, m)
         if pre is not None:
             atts[i] = pre
+    return atts
+
+
+def _carried(ctx: _Ctx, atts: list[_Att | None], i: int) -> _Att | None:
+    """The attribution quote ``i``, which has none of its own, takes from the quotes around it: another piece
+    of its chain, the next or previous quote in its paragraph, the paragraph before it, or the sentence
+    before it."""
+    marks, text = ctx.marks, ctx.text
+    m, n = marks[i], len(marks)
+    # chain pieces share the speaker
+    chain = [j for j in range(n) if marks[j].chain == m.chain and j != i and atts[j] is not None]
+    if chain:
+        return atts[chain[-1]]
+    # the next quote in the same paragraph, when only a mark/space separates them
+    if i + 1 < n and atts[i + 1] is not None and ctx.same_para(m.start, marks[i + 1].start):
+        between = text[(m.close_at or m.end) + 1:marks[i + 1].open_at]
+        if not between.strip(" \n,.;:"):
+            return atts[i + 1]
+    # the previous quote in the same paragraph ("A," he said. "B.")
+    if i > 0 and atts[i - 1] is not None and ctx.same_para(m.start, marks[i - 1].start):
+        return atts[i - 1]
+    att = _from_paragraph_before(ctx, atts, i)
+    if att is not None:
+        return att
+    return _previous_sentence_cue(ctx, m)
+
+
+def _from_paragraph_before(ctx: _Ctx, atts: list[_Att | None], i: int) -> _Att | None:
+    """A paragraph that opens with quote ``i`` right after a paragraph with an attributed quote or ending
+    with "X said:": that attribution."""
+    marks, text = ctx.marks, ctx.text
+    m = marks[i]
+    p = ctx.para(m.start)
+    para_start = ctx.pstarts[p]
+    if text[para_start:m.open_at].strip() != "" or p <= 0:
+        return None
+    prev_start = ctx.pstarts[p - 1]
+    prev_text = text[prev_start:para_start].rstrip()
+    if i > 0 and ctx.para(marks[i - 1].start) == p - 1 and atts[i - 1] is not None:
+        return atts[i - 1]
+    if prev_text.endswith(":"):
+        last = ctx.doc.char_span(prev_start, prev_start + len(prev_text), alignment_mode="expand")
+        if last is not None:
+            cues = [t for t in last if _is_cue(t) and t.i not in ctx.quoted]
+            if cues:
+                return _attribution_from_cue(ctx, cues[-1])
+    return None
+
+
+def _direct_quotes(ctx: _Ctx, atts: list[_Att | None], used: set[int]) -> list[Quote]:
+    """The direct quotes that are speech (not a scare quote, a title, the text between two quotes), with
+    their attributions; the start of each one's cue goes into ``used``."""
+    text = ctx.text
     quotes: list[Quote] = []
-    used: set[int] = set()  # where the cues of the items found by the rules start
-    for m, att in zip(marks, atts):
+    for m, att in zip(ctx.marks, atts):
         content = text[m.start:m.end]
         if att is None and _words(content) <= SCARE_MAX_WORDS:
             continue  # a scare quote or a title, not speech
@@ -1351,57 +1416,63 @@ def find(doc, cast: Cast) -> list[Quote]:
         quotes.append(_quote(m.start, m.end, text, att, direct=True))
         if att is not None:
             used.add(att.cue_start)
-    for cs, ce, att in _headlines(ctx):
-        inside = sum(max(0, min(ce, q.end) - max(cs, q.start)) for q in quotes if q.direct)
-        if not any(q.start <= cs < q.end for q in quotes) and inside < 0.3 * (ce - cs):
-            quotes.append(_quote(cs, ce, text, att, direct=False))
-    for cs, ce, att in _indirect(ctx):
-        quotes.append(_quote(cs, ce, text, att, direct=False))
-        used.add(att.cue_start)
-    taken = [(q.start, q.end) for q in quotes]
-    for cs, ce, cue, kind in _reported.find(ctx, taken, _subject, _sent_in_para, _trim, _person_like):
-        if kind == "hearsay":
-            # "reportedly": attributed to reports nobody names
-            quotes.append(_quote(cs, ce, text, _Att(cue.text, cue.idx, None, None), direct=False))
-            used.add(cue.idx)
-            continue
-        if kind == "poll":
-            pobj = next(k for k in cue.children if k.dep_ == "pobj")
-            att = _Att(cue.text, cue.idx, _speaker(ctx, pobj), pobj.i)
-            quotes.append(_quote(cs, ce, text, att, direct=False))
-            used.add(cue.idx)
-            continue
-        if kind == "noun":
-            owner = _possessor_subject(ctx, cue, _reported._noun_source(ctx, cue))
-            att = _Att(cue.text, cue.idx, _speaker(ctx, owner), owner.i)
-        elif kind.endswith(":passive"):
-            # the agent of a passive cue ("asked by X"), or no named source ("was asked whether")
-            ag = _reported.agent(cue)
-            att = _Att(_cue_text(doc, cue)[0], cue.idx, _speaker(ctx, ag) if ag is not None else None,
-                       ag.i if ag is not None else None)
-            if att.ref is None and ag is not None:
-                continue
-            quotes.append(_quote(cs, ce, text, att, direct=False))
-            used.add(cue.idx)
-            continue
-        else:
-            att = _attribution_from_cue(ctx, cue)
-        if att.ref is None:
-            continue
-        quotes.append(_quote(cs, ce, text, att, direct=False))
-        used.add(cue.idx)
-    for m, att in zip(marks, atts):
-        span = _fragment_object(ctx, m, att)
-        if span is not None and not any(min(q.end, span[1]) > max(q.start, span[0]) and not q.direct for q in quotes):
-            quotes.append(_quote(span[0], span[1], text, att, direct=False))
-    quotes.extend(_learned_items(ctx, [(q.start, q.end) for q in quotes], used))
-    quotes = [_to_quote_end(ctx, q) for q in quotes if not _boilerplate(ctx, q) and not _no_content(ctx, q)]
-    quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
 
 
+def _add_headlines(ctx: _Ctx, quotes: list[Quote]) -> None:
+    """Append the headline items ("Source: what they said") that no quote found so far holds or mostly covers."""
+    for cs, ce, att in _headlines(ctx):
+        inside = sum(max(0, min(ce, q.end) - max(cs, q.start)) for q in quotes if q.direct)
+        if not any(q.start <= cs < q.end for q in quotes) and inside < 0.3 * (ce - cs):
+            quotes.append(_quote(cs, ce, ctx.text, att, direct=False))
+
+
+def _reported_items(ctx: _Ctx, taken: list[tuple[int, int]], used: set[int]) -> list[Quote]:
+    """The reported speech of ``_reported`` (objects, infinitives, content nouns, hearsay, polls ...) with a
+    source, outside what is ``taken``; the start of each one's cue goes into ``used``."""
+    out = []
+    for cs, ce, cue, kind in _reported.find(ctx, taken, _subject, _sent_in_para, _trim, _person_like):
+        att = _reported_attribution(ctx, cue, kind)
+        if att is None:
+            continue
+        out.append(_quote(cs, ce, ctx.text, att, direct=False))
+        used.add(cue.idx)
+    return out
+
+
+def _reported_attribution(ctx: _Ctx, cue, kind: str) -> _Att | None:
+    """The attribution of an item of ``_reported`` by its kind; None when it has no source to give."""
+    if kind == "hearsay":
+        # "reportedly": attributed to reports nobody names
+        return _Att(cue.text, cue.idx, None)
+    if kind == "poll":
+        pobj = next(k for k in cue.children if k.dep_ == "pobj")
+        return _Att(cue.text, cue.idx, _speaker(ctx, pobj))
+    if kind == "noun":
+        owner = _possessor_subject(ctx, cue, _reported._noun_source(cue))
+        att = _Att(cue.text, cue.idx, _speaker(ctx, owner))
+    elif kind.endswith(":passive"):
+        # the agent of a passive cue ("asked by X"), or no named source ("was asked whether")
+        ag = _reported.agent(cue)
+        att = _Att(_cue_text(ctx.doc, cue)[0], cue.idx, _speaker(ctx, ag) if ag is not None else None)
+        return None if att.ref is None and ag is not None else att
+    else:
+        att = _attribution_from_cue(ctx, cue)
+    return att if att.ref is not None else None
+
+
+def _add_fragments(ctx: _Ctx, atts: list[_Att | None], quotes: list[Quote]) -> None:
+    """Append, for each short quoted fragment a speech verb governs, the reported content around it (see
+    ``_fragment_object``), unless reported content found so far overlaps it."""
+    for m, att in zip(ctx.marks, atts):
+        span = _fragment_object(ctx, m, att)
+        if span is not None and not any(min(q.end, span[1]) > max(q.start, span[0]) and not q.direct for q in quotes):
+            quotes.append(_quote(span[0], span[1], ctx.text, att, direct=False))
+
+
 # the writer's sign-off ("Follow Jane Roe on Twitter @janeroe.", "Reach him at jroe@paper.com.")
-_SIGN_OFF = re.compile(r"^\W*(?:(?:Follow|Like)\b[^.\n]{0,80}?(?:\bon (?:Twitter|Facebook|Instagram|Threads|Bluesky)\b|@\w)"
+_NETWORKS = "|".join(lexicon.ordered("quotes/social_networks"))
+_SIGN_OFF = re.compile(r"^\W*(?:(?:Follow|Like)\b[^.\n]{0,80}?(?:\bon (?:" + _NETWORKS + r")\b|@\w)"
                        r"|(?:Reach|Contact|E-?mail|Write to)\b[^\n]{0,80}?\S+@\w+\.\w)")
 # an embedded tweet's byline: "— Jane Roe (@janeroe) September 27, 2016"
 _TWEET_BYLINE = re.compile(r"[—–-]\s*[^—–()\n]{1,60}\(@\w{1,30}\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}")
@@ -1414,6 +1485,9 @@ _ANONYMITY = re.compile(r"^(?:that\s+)?(?:(?:his|her|their|its)\s+names?\s+(?:no
                         re.I)
 # what a source does not wish to be: "did not wish to be named"
 _UNNAMED = re.compile(r"^to\s+be\s+(?:named|identified|quoted)\b", re.I)
+# the verbs that ask for it ("asked not to be named"), and those that, negated, say it ("did not wish to be named")
+_ANONYMITY_CUES = lexicon.words("quotes/anonymity_cues")
+_UNNAMED_CUES = lexicon.words("quotes/unnamed_cues")
 
 
 def _no_content(ctx: _Ctx, q: Quote) -> bool:
@@ -1424,10 +1498,10 @@ def _no_content(ctx: _Ctx, q: Quote) -> bool:
         return False
     if _ANONYMITY.match(q.text):
         cue = _cue_before(ctx, q)
-        return cue is not None and cue.lemma_.lower() in ("ask", "request", "demand", "speak")
+        return cue is not None and cue.lemma_.lower() in _ANONYMITY_CUES
     if _UNNAMED.match(q.text):
         cue = _cue_before(ctx, q)
-        return cue is not None and cue.lemma_.lower() in ("wish", "want", "ask", "request") and any(
+        return cue is not None and cue.lemma_.lower() in _UNNAMED_CUES and any(
             k.dep_ == "neg" for k in cue.children)
     return False
 
@@ -1460,7 +1534,7 @@ _CLAUSES = {"ccomp"}  # a clause alone: only when the quote is under half of it
 FRAGMENT_MAX_WORDS = 6
 # verbs of praise and blame: their object is what they judge, and a quote in it names that thing
 # ("hailed an “allied cooperation agreement” signed with ..."), it is not what was said about it
-_JUDGE = {"thank", "praise", "blast", "slam", "criticize", "hail", "tout", "mock"}
+_JUDGE = _reported.speech_verbs("judge")
 
 
 def _fragment_object(ctx: _Ctx, m, att: _Att | None) -> tuple[int, int] | None:
@@ -1515,14 +1589,42 @@ def _to_quote_end(ctx: _Ctx, q: Quote) -> Quote:
 
 
 # what carries content rather than being it ("wrote a letter", "issued a statement")
-_MEDIA = _reported.SOURCE_NOUNS | {"op-ed", "profile", "piece", "post", "tweet", "message", "speech", "interview",
-                                   "note", "blog", "video", "press", "conference", "briefing", "remark", "comment"}
+_MEDIA = _reported.SOURCE_NOUNS | lexicon.words("quotes/media_nouns")
 
 
 def _learned_items(ctx: _Ctx, taken: list[tuple[int, int]], used: set[int]) -> list[Quote]:
     """Attributions the rules missed, found by the learned cue and content models (see ``_learned``).
     ``used``: where the cues of the rules' items start (a cue attributes one content)."""
     doc, text = ctx.doc, ctx.text
+    out = []
+    for _, i, best, _, hi_s in _learned_cues(ctx, used):
+        t = doc[i]
+        lo, hi = _learned_bounds(t, best, hi_s)
+        if not _checkable(doc, lo, hi):
+            continue
+        subj = _subject(ctx, t)
+        if _to_reader(subj) or _not_own_content(t, subj, lo, hi) or _holds_own_cue(t, subj, lo, hi):
+            continue
+        cs, ce = _trim(text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+        if ce - cs < 3:
+            continue
+        inside = sum(1 for k in range(lo, hi) if k in ctx.quoted or k in ctx.mark_tok)
+        if inside >= 0.5 * (hi - lo):
+            continue
+        if any(min(b, ce) > max(a, cs) for a, b in taken):
+            continue
+        att = _learned_attribution(ctx, t, lo, hi)
+        if att.ref is None and subj is not None and not lo <= subj.i < hi:
+            continue  # a subject outside the content that is nobody the brief knows: no source to give
+        taken.append((cs, ce))
+        out.append(_quote(cs, ce, text, att, direct=False))
+    return out
+
+
+def _learned_cues(ctx: _Ctx, used: set[int]) -> list[tuple]:
+    """The words the cue model takes for cues, each with the best content the content model finds for it,
+    best first: (-score, token index, (content score, lo, hi, kind), sentence start, sentence end)."""
+    doc = ctx.doc
     model = _learned.model()
     cue_w, content_w, threshold = model["cue"], model["content"], model["threshold"]
     mention_at = ctx.cast.mention_at
@@ -1548,49 +1650,39 @@ def _learned_items(ctx: _Ctx, taken: list[tuple[int, int]], used: set[int]) -> l
         # took aim is about; "took time away from campaigning" has none the content model likes
         if best is not None and p * best[0] >= threshold:
             scored.append((-p * best[0], t.i, best, lo_s, hi_s))
-    out = []
-    for _, i, best, lo_s, hi_s in sorted(scored):
-        t = doc[i]
-        _, lo, hi, kind = best
-        if kind == "dobj":
-            obj = next((k for k in t.children if k.dep_ == "dobj" and k.left_edge.i == lo), None)
-            if obj is not None:
-                hi = min(hi_s, max(hi, _reported.list_end(t, obj)))
-            # "portrayed Trump as a titan", "blasted Obama for not arming the Kurds": the object with
-            # what it is cast as or blamed for
-            k = next((c for c in t.children if c.dep_ == "prep" and c.i == hi and c.lower_ in ("as", "for", "to")
-                      and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
-            if k is not None:
-                hi = min(hi_s, k.right_edge.i + 1)
-        if hi - lo == 1 and doc[lo].pos_ == "PRON":
-            continue  # "endorsed him": nothing a reader could check against the source
-        root = doc[lo:hi].root
-        if root.pos_ == "NOUN" and root.lemma_.lower() in _MEDIA:
-            continue  # "wrote a letter to the board", "released a statement": the medium, not what it says
-        subj = _subject(ctx, t)
-        if _to_reader(subj):
-            continue
-        if _not_own_content(t, subj, lo, hi):
-            continue
-        if lo <= t.i < hi:
-            # a content that holds its own cue: only when it holds the subject too ("X seemed to ...");
-            # a speech verb never attributes a clause it stands in
-            if t.lemma_.lower() in SPEECH or (subj is not None and not lo <= subj.i < hi):
-                continue
-        cs, ce = _trim(text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
-        if ce - cs < 3:
-            continue
-        inside = sum(1 for k in range(lo, hi) if k in ctx.quoted or k in ctx.mark_tok)
-        if inside >= 0.5 * (hi - lo):
-            continue
-        if any(min(b, ce) > max(a, cs) for a, b in taken):
-            continue
-        att = _learned_attribution(ctx, t, lo, hi)
-        if att.ref is None and subj is not None and not lo <= subj.i < hi:
-            continue  # a subject outside the content that is nobody the brief knows: no source to give
-        taken.append((cs, ce))
-        out.append(_quote(cs, ce, text, att, direct=False))
-    return out
+    return sorted(scored)
+
+
+def _learned_bounds(t, best: tuple, hi_s: int) -> tuple[int, int]:
+    """The token range of the content ``best`` of learned cue ``t``: an object runs on through a list of
+    objects and the phrase of what it is cast as or blamed for."""
+    _, lo, hi, kind = best
+    if kind == "dobj":
+        obj = next((k for k in t.children if k.dep_ == "dobj" and k.left_edge.i == lo), None)
+        if obj is not None:
+            hi = min(hi_s, max(hi, _reported.list_end(t, obj)))
+        # "portrayed Trump as a titan", "blasted Obama for not arming the Kurds": the object with
+        # what it is cast as or blamed for
+        k = next((c for c in t.children if c.dep_ == "prep" and c.i == hi and c.lower_ in ("as", "for", "to")
+                  and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+        if k is not None:
+            hi = min(hi_s, k.right_edge.i + 1)
+    return lo, hi
+
+
+def _checkable(doc, lo: int, hi: int) -> bool:
+    """A content a reader could check against the source: not a lone pronoun ("endorsed him"), not a medium
+    ("wrote a letter to the board", "released a statement")."""
+    if hi - lo == 1 and doc[lo].pos_ == "PRON":
+        return False
+    root = doc[lo:hi].root
+    return not (root.pos_ == "NOUN" and root.lemma_.lower() in _MEDIA)
+
+
+def _holds_own_cue(t, subj, lo: int, hi: int) -> bool:
+    """A content that holds its own cue: only right when it holds the subject too ("X seemed to ..."); a
+    speech verb never attributes a clause it stands in."""
+    return lo <= t.i < hi and (t.lemma_.lower() in SPEECH or (subj is not None and not lo <= subj.i < hi))
 
 
 def _not_own_content(cue, subj, lo: int, hi: int) -> bool:
@@ -1654,7 +1746,7 @@ def _learned_attribution(ctx: _Ctx, v, lo: int, hi: int) -> _Att:
         if owner is not None and not lo <= owner.i < hi:
             ref = _speaker(ctx, owner)
             if ref is not None:
-                return _Att(cue, cs, ref, owner.i)
+                return _Att(cue, cs, ref)
     if _reported.passive(v):
         subj = _reported.agent(v)
     else:
@@ -1664,11 +1756,11 @@ def _learned_attribution(ctx: _Ctx, v, lo: int, hi: int) -> _Att:
         # "Democrats supporting Mrs. Clinton say ...": the noun the participle describes
         subj = v.head
     if subj is None or subj.dep_ == "expl":
-        return _Att(cue, cs, None, None)
+        return _Att(cue, cs, None)
     if _learned.score(_learned.model()["source"], _learned.source_features(
             v, subj, lo, hi, lambda tok: _animacy(ctx, tok))) < 0.5:
-        return _Att(cue, cs, None, None)
-    return _Att(cue, cs, _speaker(ctx, subj), subj.i)
+        return _Att(cue, cs, None)
+    return _Att(cue, cs, _speaker(ctx, subj))
 
 
 def _quote(s: int, e: int, text: str, att: _Att | None, *, direct: bool) -> Quote:

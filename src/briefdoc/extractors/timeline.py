@@ -17,6 +17,9 @@ found with the dependency parse:
 
 Deictic expressions ("today", "Tuesday", "last month") inside a direct quotation
 are anchored at the speech, not at the publication, and are left out.
+
+The word lists (deictic words, event nouns, prepositions of time, connectives) are data
+files in ``data/en/timeline/``.
 """
 
 from __future__ import annotations
@@ -24,19 +27,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from . import timex
-from . import _marks
+from . import _marks, lexicon, timex
 from ..model.brief import Event, date_bounds
 
-_DEICTIC = re.compile(
-    r"\b(?:today|tonight|yesterday|tomorrow|now|ago|this|last|next|coming|past|current|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-    re.IGNORECASE,
-)
+# deictic words of time ("today", "Tuesday", "last"): inside a quote they are anchored at the speech
+_DEICTIC = re.compile(r"\b(?:" + "|".join(lexicon.ordered("timeline/deictic_words")) + r")\b", re.IGNORECASE)
 _HAS_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Za-z.]+)?,\s*[^()]{3,30}?(?:\s*\([^)]*\))?\s*$")
-_CLAUSE_DEPS = {"conj", "cc", "advcl", "parataxis", "preconj"}
-_LEADING = {"and", "but", "or", "so", "yet", "while", "whereas", "then", "also"}
+# connectives trimmed from the ends of an event clause
+_LEADING = lexicon.words("timeline/leading_words")
 
 
 def build(doc, anchor: dt.date | None) -> list[Event]:
@@ -189,7 +188,7 @@ def _clause(doc, start: int, end: int, dated: set[int] = frozenset()) -> tuple[i
         p_end = text.find("\n", end)
         p_end = len(text) if p_end < 0 else p_end
         ids = [t.i for t in sent if t.idx >= p_start and t.idx + len(t) <= p_end] or [t.i for t in span]
-        return _trim(doc, min(ids), max(ids), sent)
+        return _trim(doc, min(ids), max(ids))
     tokens = _subtree_minus(head, inside)
     # a clause never crosses a paragraph break (the parser's sentences sometimes do)
     text = doc.text
@@ -208,7 +207,7 @@ def _clause(doc, start: int, end: int, dated: set[int] = frozenset()) -> tuple[i
         hi -= 1
     while lo < hi and (lo not in kept or doc[lo].is_space or doc[lo].is_punct and doc[lo].text not in "“\"‘("):
         lo += 1
-    return _shorten(doc, *_trim(doc, lo, hi, sent), start, end)
+    return _shorten(doc, *_trim(doc, lo, hi), start, end)
 
 
 _MAX_EVENT = 300
@@ -238,17 +237,9 @@ _PREMODIFIER_DEPS = {"nummod", "compound", "nmod", "amod"}  # not "poss": "Monda
 # memorial event early", "the Feb. 13 death of the justice left the court split") happened
 # then too, unlike a clause about a thing that a date only describes ("Trump's 1995 tax
 # returns", "2005 levels", "the 2015 deficit").
-_EVENT_NOUNS = {
-    "meeting", "summit", "talk", "call", "conversation", "visit", "trip", "tour", "speech", "address", "interview",
-    "debate", "hearing", "election", "vote", "referendum", "primary", "caucus", "convention", "conference",
-    "ceremony", "service", "event", "rally", "protest", "march", "strike", "attack", "bombing", "shooting", "war",
-    "battle", "offensive", "clash", "invasion", "raid", "arrest", "trial", "game", "match", "race", "festival",
-    "celebration", "funeral", "inauguration", "session", "forum", "broadcast", "concert", "storm", "earthquake",
-    "flood", "crash", "accident", "incident", "death", "crisis", "launch", "announcement", "appearance",
-    "briefing", "parade", "sitting", "poll",
-}
+_EVENT_NOUNS = lexicon.words("timeline/event_nouns")
 # Prepositions that place a clause in the time of a noun ("during the 2020 war").
-_WHEN_PREPOSITIONS = {"during", "at", "in", "on", "after", "before", "since", "until", "till", "following", "amid", "ahead"}
+_WHEN_PREPOSITIONS = lexicon.words("timeline/when_prepositions")
 
 
 def _premodified(root, inside: set[int]):
@@ -349,7 +340,7 @@ def _subtree_minus(head, inside: set[int]) -> list[int]:
     return keep or [head.i]
 
 
-def _trim(doc, lo: int, hi: int, sent) -> tuple[int, int]:
+def _trim(doc, lo: int, hi: int) -> tuple[int, int]:
     while lo < hi and (doc[lo].is_space or doc[lo].is_punct and doc[lo].text not in "“\"‘'(" or doc[lo].lower_ in _LEADING or doc[lo].dep_ == "cc"):
         lo += 1
     while hi > lo and (doc[hi].is_space or doc[hi].dep_ == "cc" or doc[hi].lower_ in _LEADING
