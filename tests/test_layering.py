@@ -127,3 +127,12 @@ def _commented(lines: list[str], lineno: int) -> bool:
         i -= 1
     above = lines[i - 1].strip() if i > 0 else ""
     return above.startswith("#")
+
+
+def test_no_function_is_over_80_lines():
+    long = []
+    for path in _modules().values():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno - node.lineno + 1 > 80:
+                long.append(f"{path.relative_to(PACKAGE)}:{node.lineno} {node.name} ({node.end_lineno - node.lineno + 1} lines)")
+    assert long == []

@@ -9,7 +9,10 @@ one article).
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
+
+import babel
 
 from . import lexicon
 
@@ -57,8 +60,6 @@ def us_state_homonym(text: str):
 
 def _unaccented(text: str) -> str:
     """The text without accents ("Sao Tome")."""
-    import unicodedata
-
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
@@ -73,8 +74,6 @@ def slug(text: str) -> str:
 @lru_cache(maxsize=1)
 def tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
     """(name -> code, capital -> code, adjective -> code, code -> display name); keys lowercased."""
-    import babel
-
     names: dict[str, str] = {}
     display: dict[str, str] = {}
     for code, name in babel.Locale("en").territories.items():

@@ -735,7 +735,7 @@ _PARTICLES = lexicon.words("actors/name_particles")
 def _with_particles(doc) -> list:
     """The named entities, a person's name going on over lower-case particles and the capitalized
     word after them that the recognizer cut off or tagged apart ("Ursula von der" + "Leyen")."""
-    from spacy.tokens import Span
+    from spacy.tokens import Span  # spaCy loads with the pipeline, never when briefdoc is imported
 
     out = []
     skip_to = 0

@@ -184,6 +184,19 @@ class _TrackedTranslator:
         return getattr(self._inner, name)
 
 
+def limiter(layout: Layout, fit: int):
+    """``limit(name)``: the layout's [limits] entry, shrunk by 15% for each ``fit`` step
+    (0 when the layout sets no limit)."""
+
+    def limit(name: str, default: int = 0) -> int:
+        base = int(layout.limits.get(name, default))
+        if not base:
+            return 0
+        return max(1, round(base * (1 - 0.15 * fit)))
+
+    return limit
+
+
 def build_context(brief: Brief, layout: Layout, locale: str, content=None, *, fit: int = 0) -> dict:
     """What a template sees. ``fit`` > 0 shrinks the layout's [limits] (for layouts
     that must fit a page count)."""
@@ -199,11 +212,7 @@ def build_context(brief: Brief, layout: Layout, locale: str, content=None, *, fi
     hyph = hyphenation_languages(l10n.lang, *([source_lang] if source_dir == l10n.dir else []))
     when = pdf_datetime(brief)
 
-    def limit(name: str, default: int = 0) -> int:
-        base = int(layout.limits.get(name, default))
-        if not base:
-            return 0
-        return max(1, round(base * (1 - 0.15 * fit)))
+    limit = limiter(layout, fit)
 
     return {
         "tr": tr,

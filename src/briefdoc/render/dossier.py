@@ -16,7 +16,7 @@ from ..localize.translator import ContentTranslator
 from ..model.brief import Brief, date_bounds
 from ..model.dossier import Dossier, DossierEvent
 from .axis import timeline_axis
-from .context import _TrackedTranslator, hyphenation_css, hyphenation_languages, paragraph_number, pdf_datetime
+from .context import _TrackedTranslator, hyphenation_css, hyphenation_languages, limiter, paragraph_number, pdf_datetime
 from .layouts import Layout
 
 
@@ -76,56 +76,9 @@ def dossier_context(source: Brief | Dossier, layout: Layout, locale: str, conten
     source_dir = direction(source_lang.replace("-", "_"))
     hyph = hyphenation_languages(l10n.lang, *([source_lang] if source_dir == l10n.dir else []))
     when = dossier_datetime(dossier)
+    limit = limiter(layout, fit)
     numbers = {a.id: i for i, a in enumerate(dossier.articles, 1)}
-    texts = {a.id: a.text for a in dossier.articles}
-
-    def limit(name: str, default: int = 0) -> int:
-        base = int(layout.limits.get(name, default))
-        if not base:
-            return 0
-        return max(1, round(base * (1 - 0.15 * fit)))
-
-    def refs(item) -> list[Ref]:
-        """The item's sources as labels, in the order of the sources table."""
-        out = []
-        for s in item.sources:
-            offset = getattr(s, "event_start", None)
-            offset = s.start if offset is None else offset
-            para = paragraph_number(texts[s.article], offset) if offset is not None else 0
-            out.append(Ref(numbers[s.article], para, s.article))
-        return sorted(out, key=lambda r: (r.number, r.paragraph))
-
-    def dated_sources(event: DossierEvent) -> list[tuple[str, list[int]]]:
-        """For an entry whose reports differ: each date and the articles that give it."""
-        out = []
-        for d in event.dates:
-            lo, hi = date_bounds(d)
-            nums = sorted({numbers[s.article] for s in event.sources
-                           if date_bounds(s.date)[0] <= hi and lo <= date_bounds(s.date)[1]})
-            out.append((d, nums))
-        return out
-
-    quotes = sorted((q for q in dossier.quotes if q.direct), key=lambda q: -len(q.sources))
-    quotes = _most_reported(quotes, limit("quotes"))
-    positions = _most_reported(dossier.positions, limit("positions"))
-    groups: dict[str, PartyPositions] = {}
-    for pos in positions:
-        party = dossier.party(pos.actor)
-        groups.setdefault(party.id if party else "", PartyPositions(party, [])).positions.append(pos)
-    events = _most_reported(dossier.timeline, limit("events"))
-    entries = [TimelineEntry(e.dates[0], i, e) for i, e in enumerate(events)]
-    cast = [a for a in dossier.actors if a.kind == "person"] + [a for a in dossier.actors if a.kind != "person"]
-    cast = sorted(cast, key=lambda a: (a.kind != "person", -len({s.article for s in a.sources})))
-    cast = _most_reported(cast, limit("actors"))
-    key_points = _most_reported(dossier.key_points, limit("key_points"))
     outlets = list(dict.fromkeys(a.source for a in dossier.articles if a.source))
-    first = min((a.published for a in dossier.articles if a.published), default=None)
-    last = dossier.published
-    if first and last and first != last:
-        running_date = l10n.date_long(first) + " – " + l10n.date_long(last)
-    else:
-        running_date = l10n.date_long(last) if last else ""
-
     return {
         "tr": tr,
         "dossier": dossier,
@@ -140,23 +93,72 @@ def dossier_context(source: Brief | Dossier, layout: Layout, locale: str, conten
         "source_dir": source_dir,
         "source_language": l10n.language_name(dossier.language),
         "hyphenate": l10n.lang in hyph,
-        "key_points": key_points,
-        "cast": cast,
-        "parties": list(groups.values()),
-        "direct_quotes": quotes,
-        "events": entries,
+        **_selection(dossier, limit),
         "counts": {"key_points": len(dossier.key_points), "actors": len(dossier.actors),
                    "quotes": sum(1 for q in dossier.quotes if q.direct), "positions": len(dossier.positions),
                    "events": len(dossier.timeline)},
         "actor": dossier.actor,
         "party": dossier.party,
-        "refs": refs,
-        "dated_sources": dated_sources,
+        "refs": lambda item: _refs(item, dossier, numbers),
+        "dated_sources": lambda event: _dated_sources(event, numbers),
         "timeline_axis": lambda events, **kw: timeline_axis(events, l10n, **kw),
         "limit": limit,
         "fit": fit,
-        "running_date": running_date,
+        "running_date": _running_date(dossier, l10n),
         "publisher": l10n.list(outlets) if outlets else "briefdoc",
         "pdf_date": when.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "_css": {"hyphenation": hyphenation_css(hyph)},
     }
+
+
+def _selection(dossier: Dossier, limit) -> dict:
+    """The items the layout shows within its limits: the most reported first."""
+    quotes = sorted((q for q in dossier.quotes if q.direct), key=lambda q: -len(q.sources))
+    quotes = _most_reported(quotes, limit("quotes"))
+    positions = _most_reported(dossier.positions, limit("positions"))
+    groups: dict[str, PartyPositions] = {}
+    for pos in positions:
+        party = dossier.party(pos.actor)
+        groups.setdefault(party.id if party else "", PartyPositions(party, [])).positions.append(pos)
+    events = _most_reported(dossier.timeline, limit("events"))
+    cast = [a for a in dossier.actors if a.kind == "person"] + [a for a in dossier.actors if a.kind != "person"]
+    cast = sorted(cast, key=lambda a: (a.kind != "person", -len({s.article for s in a.sources})))
+    return {
+        "key_points": _most_reported(dossier.key_points, limit("key_points")),
+        "cast": _most_reported(cast, limit("actors")),
+        "parties": list(groups.values()),
+        "direct_quotes": quotes,
+        "events": [TimelineEntry(e.dates[0], i, e) for i, e in enumerate(events)],
+    }
+
+
+def _refs(item, dossier: Dossier, numbers: dict) -> list[Ref]:
+    """The item's sources as labels, in the order of the sources table."""
+    texts = {a.id: a.text for a in dossier.articles}
+    out = []
+    for s in item.sources:
+        offset = getattr(s, "event_start", None)
+        offset = s.start if offset is None else offset
+        para = paragraph_number(texts[s.article], offset) if offset is not None else 0
+        out.append(Ref(numbers[s.article], para, s.article))
+    return sorted(out, key=lambda r: (r.number, r.paragraph))
+
+
+def _dated_sources(event: DossierEvent, numbers: dict) -> list[tuple[str, list[int]]]:
+    """For an entry whose reports differ: each date and the articles that give it."""
+    out = []
+    for d in event.dates:
+        lo, hi = date_bounds(d)
+        nums = sorted({numbers[s.article] for s in event.sources
+                       if date_bounds(s.date)[0] <= hi and lo <= date_bounds(s.date)[1]})
+        out.append((d, nums))
+    return out
+
+
+def _running_date(dossier: Dossier, l10n: Localizer) -> str:
+    """The running header's date: the dossier's span of publication dates."""
+    first = min((a.published for a in dossier.articles if a.published), default=None)
+    last = dossier.published
+    if first and last and first != last:
+        return l10n.date_long(first) + " – " + l10n.date_long(last)
+    return l10n.date_long(last) if last else ""
