@@ -13,6 +13,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_serializer, model_validator
 
 SCHEMA_VERSION = 1
+# Marks that open a quotation in English text (an apostrophe is no opening mark).
+OPENING_MARKS = ("“", '"', "‘", "«", "„", "``")
 
 ActorKind = Literal["person", "organization", "country", "group"]
 
@@ -104,9 +106,10 @@ class Actor(_Model):
 
 
 class Quote(Span):
-    """Words attributed to a speaker; ``text`` is what stands between the quotation
+    """What someone said or wrote; ``text`` is what stands between the quotation
     marks (the marks themselves are outside the span) or, when ``direct`` is false,
-    the reported content."""
+    the reported content (with the quoted words as written, marks and all, when the
+    quote is mixed)."""
 
     text: str
     speaker: str | None = Field(None, description="Actor id, or null when no speaker was found")
@@ -114,6 +117,12 @@ class Quote(Span):
     direct: bool = True
     speaker_start: int | None = Field(None, ge=0, description="Offset of the mention that names the speaker here (a name, 'he', 'the minister')")
     speaker_end: int | None = Field(None, ge=0)
+
+    @property
+    def mixed(self) -> bool:
+        """Reported content with the speaker's own words in quotation marks in it ("that Russia is ready to
+        engage “in the post-conflict reconstruction”"): a mixed quote, shown with the direct ones."""
+        return not self.direct and any(mark in self.text for mark in OPENING_MARKS)
 
 
 class Position(Span):

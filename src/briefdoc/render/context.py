@@ -76,7 +76,7 @@ def telling_quotes(brief: Brief, n: int, max_chars: int = 0) -> list[Quote]:
         s -= 2 if max_chars and length > max_chars * 1.6 else 0
         return s
 
-    pool = [q for q in brief.quotes if q.direct and q.speaker]
+    pool = [q for q in brief.quotes if (q.direct or q.mixed) and q.speaker]
     if len(pool) < n:
         pool = list(brief.quotes)
     ranked = sorted(pool, key=lambda q: (-score(q), q.start))
@@ -230,9 +230,9 @@ def build_context(brief: Brief, layout: Layout, locale: str, content=None, *, fi
         "actor": brief.actor,
         "party": brief.party,
         "events": sorted_events(brief.timeline),
-        # Reported speech is shown among the positions; the quotes section holds the
-        # words in quotation marks.
-        "direct_quotes": [q for q in brief.quotes if q.direct],
+        # The quotes section holds the words in quotation marks: direct quotes, and reported content
+        # that holds the speaker's own words (mixed quotes); other reported speech is among the positions.
+        "direct_quotes": [q for q in brief.quotes if q.direct or q.mixed],
         "telling_quotes": lambda n, max_chars=0: telling_quotes(brief, n, max_chars),
         "paragraph": lambda offset: paragraph_number(text, offset),
         "timeline_axis": lambda events, **kw: timeline_axis(events, l10n, **kw),
