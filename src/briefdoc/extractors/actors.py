@@ -211,6 +211,11 @@ class Cast:
             return self.describe(tok, create=create)
         return None
 
+    def subjects(self) -> list[tuple[int, str, str]]:
+        """(token index, actor id, kind) of each clause subject the cast knows, in text order: who the
+        text is about, most recent last."""
+        return list(self._subjects)
+
     def pronoun(self, tok) -> str | None:
         """The most recent compatible subject before this pronoun."""
         low = tok.lower_
@@ -1761,6 +1766,36 @@ def _genders(cast: Cast) -> None:
                 r = cast.mention_at(subj)
                 if r is not None and cast.actors[r.id].kind == "person":
                     cast.gender.setdefault(r.id, "f" if t.lower_ == "her" else "m")
+    _genders_from_pronouns(cast)
+
+
+_GENDERED = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+def _genders_from_pronouns(cast: Cast) -> None:
+    """People's genders from the pronouns of sentences about one person alone: "Vickers said he is
+    considering a run", "Lisa Harris, a former MLA, said her talks ..." A sentence that names one person
+    outside quotation marks and then uses pronouns of one gender only votes for that person; a gender
+    is taken when every vote agrees."""
+    doc = cast.doc
+    votes: dict[str, set[str]] = {}
+    for sent in doc.sents:
+        people, first = set(), None
+        for t in sent:
+            if cast.in_quote(t.i):
+                continue
+            hit = cast._tok.get(t.i)
+            if hit is not None and cast.actors[hit[2]].kind == "person" and cast.actors[hit[2]].head is None:
+                people.add(hit[2])
+                first = t.i if first is None else first
+        if len(people) != 1:
+            continue
+        said = {_GENDERED[t.lower_] for t in sent if t.i > first and t.lower_ in _GENDERED and not cast.in_quote(t.i)}
+        if len(said) == 1:
+            votes.setdefault(next(iter(people)), set()).update(said)
+    for aid, genders in votes.items():
+        if len(genders) == 1:
+            cast.gender.setdefault(aid, next(iter(genders)))
 
 
 def _people_noun(t) -> bool:

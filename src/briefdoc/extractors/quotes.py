@@ -43,11 +43,12 @@ class _Att:
 
 
 def _para_bounds(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line."""
+    """(start, end) of each paragraph: a line with a letter or a digit in it (a line of punctuation alone,
+    " ." or "* * *", separates paragraphs as a blank line does)."""
     out = []
     pos = 0
     for line in text.split("\n"):
-        if line.strip():
+        if any(c.isalnum() for c in line):
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out or [(0, len(text))]
@@ -64,6 +65,7 @@ class _Ctx:
         self.quoted: set[int] = set()
         self.mark_tok: set[int] = set()
         self.opening = {m.open_at for m in self.marks}
+        self.reported: set[int] | None = None  # tokens of reported content (``_reported_tokens``)
         for m in self.marks:
             self.quoted.update(_tok_range(doc, m.start, m.end))
         for t in doc:
@@ -312,6 +314,10 @@ def _speaker(ctx: _Ctx, subj) -> Ref | None:
     if subj.lower_ in SELF_PRONOUNS:
         # the writer or an unnamed first person: the mention, no actor
         return Ref("", subj.idx, subj.idx + len(subj))
+    if subj.lower_ in ("he", "she"):
+        found = _pronoun_speaker(ctx, subj)
+        if found is not None:
+            return Ref(found, subj.idx, subj.idx + len(subj))
     ref = ctx.cast.resolve(subj, create=True)
     if ref is not None and subj.lower_ in ("who", "which", "that") and ref.id:
         # "Sanders, who endorsed Clinton": the mention is the relative pronoun, the actor its antecedent
@@ -320,7 +326,232 @@ def _speaker(ctx: _Ctx, subj) -> Ref | None:
         ref = ctx.cast.adhoc(subj)
     if ref is None and subj.pos_ == "PRON" and subj.lower_ not in SELF_PRONOUNS:
         return Ref("", subj.idx, subj.idx + len(subj))
+    if ref is not None and ref.id and ctx.cast.actors[ref.id].head is not None:
+        return _named_speaker(ctx, subj, ref)
     return ref
+
+
+# documents that speak for whoever issued them ("the statement said", "according to the complaint")
+_DOCUMENTS = lexicon.words("quotes/document_nouns")
+# nouns for an organization the text has named ("the company said", "the utility said")
+_BODY_NOUNS = lexicon.words("quotes/organization_nouns")
+
+
+def _named_speaker(ctx: _Ctx, subj, ref: Ref) -> Ref:
+    """The speaker a description stands for, by name, when the text lets a reader tell: a document speaks
+    for whoever issued it ("Gatsby said in a statement ... The statement said"), "the company" for the
+    organization named before it, "the 26-year-old right wing" for the person named before it, "a hockey
+    coach" for the person named right after it. A document whose issuer the text does not give has no
+    speaker (the mention stays, the actor is unknown); other descriptions stay as they are."""
+    head = ctx.cast.actors[ref.id].head
+    mention = Ref("", ref.start, ref.end)
+    if head in _DOCUMENTS:
+        issuer = _issuer(ctx, head, subj) or _spoken_before(ctx, subj)
+        return Ref(issuer, ref.start, ref.end) if issuer else mention
+    definite = any(k.dep_ == "det" and k.lower_ in ("the", "this", "that") for k in subj.children) or any(
+        k.dep_ == "poss" for k in subj.children)
+    if head in _BODY_NOUNS:
+        if definite:
+            found = _named_before(ctx, subj, ("organization",))
+            return Ref(found, ref.start, ref.end) if found else ref
+        return ref
+    if not _one_person(ctx, subj, ref) or any(k.dep_ == "prep" and k.lower_ in ("for", "of", "at", "with")
+                                                for k in subj.children):
+        return ref  # people ("the players"), or a role that introduces someone ("a spokeswoman for Trudeau")
+    if definite:
+        found = _named_before(ctx, subj, ("person",), gender=ctx.cast.gender.get(ref.id))
+    else:
+        found = _named_after(ctx, subj)
+    return Ref(found, ref.start, ref.end) if found else ref
+
+
+_AGE = re.compile(r"^\d+-year-old$")
+
+
+def _one_person(ctx: _Ctx, subj, ref: Ref) -> bool:
+    """A description of one person: a person's title or a noun for a person, one of an age ("the
+    26-year-old right wing"), or a singular noun of the shape of one ("the affable proprietor")."""
+    if ctx.cast.actors[ref.id].kind == "person":
+        return True
+    if subj.tag_ != "NN":
+        return False
+    return any(_AGE.match(k.lower_) for k in subj.subtree if k.i < subj.i) or bool(_PERSON_SUFFIX.search(subj.lower_))
+
+
+_PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|eer|ee)$")
+
+
+SPEAKER_REACH = 4  # paragraphs back that a "he said" may reach for its speaker
+
+
+def _pronoun_speaker(ctx: _Ctx, pron) -> str | None:
+    """Who "he" or "she" as a speaker stands for: the named person of that gender (when known) most salient
+    before it, each mention counting for more the nearer it is and the more it is what its sentence is about
+    (the subject of a main clause, then of any clause, then any mention), a person quoted just before
+    counting for more still; mentions inside quotation marks or inside what someone is reported to have
+    said do not count ("He said the credit union of his father's friend, Martin Legere, ...")."""
+    doc = ctx.doc
+    want = "f" if pron.lower_ == "she" else "m"
+    p = ctx.para(pron.idx)
+    lo = ctx.pbounds[max(0, p - SPEAKER_REACH)][0]
+    sent_of = {}
+    scores: dict[str, float] = {}
+    here = pron.sent.start
+    reported = _reported_tokens(ctx)
+    for (s, e), aid in ctx.cast.mentions.items():
+        if not lo <= s < pron.idx or not _named(ctx, aid, ("person",)) or ctx.cast.gender.get(aid) not in (None, want):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or _quoted_at(ctx, s) or span.root.i in reported:
+            continue
+        root = span.root
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ in ("ROOT", "conj"):
+            weight = 3.0
+        elif root.dep_ in ("nsubj", "nsubjpass"):
+            weight = 2.0
+        else:
+            weight = 1.0
+        distance = sum(1 for _ in _sentences_between(doc, root.sent.start, here, sent_of))
+        scores[aid] = scores.get(aid, 0.0) + weight * 0.5 ** distance
+    if not scores:
+        return None
+    return max(scores.items(), key=lambda kv: kv[1])[0]
+
+
+def _sentences_between(doc, start: int, end: int, cache: dict):
+    """The sentence starts from the sentence at token ``start`` up to, not including, the one at ``end``."""
+    key = (start, end)
+    if key not in cache:
+        starts, i = [], start
+        while i < end:
+            starts.append(i)
+            i = doc[i].sent.end
+        cache[key] = starts
+    return cache[key]
+
+
+def _reported_tokens(ctx: _Ctx) -> set[int]:
+    """The tokens of what speech verbs report ("said [the plan was dead]"), read once per document."""
+    if ctx.reported is None:
+        ctx.reported = set()
+        for t in ctx.doc:
+            if t.lemma_.lower() in SPEECH and t.pos_ in ("VERB", "AUX"):
+                for k in t.children:
+                    if k.dep_ == "ccomp":
+                        ctx.reported.update(x.i for x in k.subtree)
+    return ctx.reported
+
+
+def _named(ctx: _Ctx, aid: str, kinds: tuple[str, ...]) -> bool:
+    """An actor of one of ``kinds`` that the text names (not one made from a description)."""
+    a = ctx.cast.actors.get(aid)
+    return a is not None and a.kind in kinds and a.head is None
+
+
+def _named_before(ctx: _Ctx, subj, kinds: tuple[str, ...], gender: str | None = None, reach: int = 3) -> str | None:
+    """The actor of one of ``kinds`` named last before ``subj`` outside quotation marks, in its paragraph or
+    the ``reach`` paragraphs before it, of the gender given when it is known."""
+    p = ctx.para(subj.idx)
+    lo = ctx.pbounds[max(0, p - reach)][0]
+    subjects = [(i, aid) for i, aid, _ in ctx.cast.subjects() if lo <= ctx.doc[i].idx < subj.idx
+                and _named(ctx, aid, kinds) and not _quoted_at(ctx, ctx.doc[i].idx)
+                and (not gender or ctx.cast.gender.get(aid) in (None, gender))]
+    main = [(i, aid) for i, aid in subjects if ctx.doc[i].head.dep_ in ("ROOT", "conj")]
+    for i, aid in reversed(main or subjects):  # the last one a sentence was about first
+        return aid
+    best = None
+    for (s, e), aid in ctx.cast.mentions.items():
+        if not lo <= s < subj.idx or not _named(ctx, aid, kinds) or _quoted_at(ctx, s):
+            continue
+        if gender and ctx.cast.gender.get(aid) not in (None, gender):
+            continue
+        if best is None or s > best[0]:
+            best = (s, aid)
+    return best[1] if best else None
+
+
+def _named_after(ctx: _Ctx, subj) -> str | None:
+    """The person an indefinite description introduces, when the text names them after it with the same
+    noun ("A Vancouver hockey coach says ... coach Stephen Gillis"); None for an anonymous source ("a
+    person familiar with the talks")."""
+    doc = ctx.doc
+    for (s, e), aid in sorted(ctx.cast.mentions.items()):
+        if s <= subj.idx or not _named(ctx, aid, ("person",)) or _quoted_at(ctx, s):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        near = doc[max(0, span.start - 3):min(len(doc), span.end + 4)]
+        if any(t.lemma_.lower() == subj.lemma_.lower() for t in near if t.i < span.start or t.i >= span.end):
+            return aid
+    return None
+
+
+def _spoken_before(ctx: _Ctx, subj) -> str | None:
+    """The named speaker of the sentence right before ``subj``'s, when it has one: "The aid group Gatsby
+    said its director was killed. A statement said ..." (the statement is Gatsby's)."""
+    sent = subj.sent
+    if sent.start == 0:
+        return None
+    before = ctx.doc[sent.start - 1].sent
+    for t in before:
+        if _is_cue(t) and t.i not in ctx.quoted:
+            att = _attribution_from_cue(ctx, t)
+            if att.ref is not None and att.ref.id and _named(ctx, att.ref.id, ("person", "organization")):
+                return att.ref.id
+    return None
+
+
+def _quoted_at(ctx: _Ctx, char: int) -> bool:
+    """Character ``char`` stands between quotation marks."""
+    return any(m.start <= char < m.end for m in ctx.marks)
+
+
+def _issuer(ctx: _Ctx, head: str, subj) -> str | None:
+    """Who issued the document ``head`` names, as the text says it: its owner or author ("Gatsby's
+    statement", "a statement from Gatsby", "a statement released by Gatsby"), or, for "the statement", the
+    one who issued one before ("Gatsby said in a statement", "Gatsby released a statement", "a complaint
+    filed by prosecutors")."""
+    doc = ctx.doc
+    for t in doc:
+        if t.i > subj.i:
+            break
+        if t.lemma_.lower() != head or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        who = _issuer_of(ctx, t)
+        if who:
+            return who
+    return None
+
+
+def _issuer_of(ctx: _Ctx, noun) -> str | None:
+    """The named actor that issued one mention of a document: its possessor, the object of "by"/"from"
+    after it or after the participle on it ("filed by", "released by"), the subject of the verb that
+    issues it ("X released a statement") or of the speech verb it is the medium of ("X said in a statement")."""
+    def actor(tok) -> str | None:
+        r = ctx.cast.mention_at(tok)
+        return r.id if r is not None and _named(ctx, r.id, ("person", "organization", "country", "group")) else None
+
+    for k in noun.children:
+        if k.dep_ in ("poss", "compound") and actor(k):
+            return actor(k)  # "Gatsby's statement", "the Civic Action study"
+        if k.dep_ == "prep" and k.lower_ in ("by", "from"):
+            for g in k.children:
+                if g.dep_ == "pobj" and actor(g):
+                    return actor(g)
+        if k.dep_ in ("acl", "relcl"):  # "a complaint filed by", "a study which is being released by"
+            for p in k.children:
+                if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ == "by"):
+                    for g in p.children:
+                        if g.dep_ == "pobj" and actor(g):
+                            return actor(g)
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head  # "said in a statement"
+    elif noun.dep_ != "dobj":
+        return None
+    subj = next((k for k in verb.children if k.dep_ == "nsubj"), None)
+    return actor(subj) if subj is not None else None
 
 
 # What someone says or writes something in: its author is the source.
@@ -914,7 +1145,7 @@ def _previous_sentence_cue(ctx: _Ctx, m) -> _Att | None:
     if not any(c.islower() for c in text[m.start:m.end]):
         return None
     k = m.open_at - 1
-    while k >= 0 and text[k] in " \t\u00a0\n":
+    while k >= 0 and (text[k] in " \t\u00a0\n" or not _in_paragraph(ctx, k)):
         k -= 1
     if k < 0 or text[k] not in ".!?":
         return None
@@ -925,12 +1156,19 @@ def _previous_sentence_cue(ctx: _Ctx, m) -> _Att | None:
     if e <= toks[0] or any(i in ctx.quoted or i in ctx.mark_tok for i in range(s, e)):
         return None  # a sentence with quotes of its own carries its attribution already
     cues = [t for t in doc[s:e] if _is_cue(t)]
-    if not cues:
-        return None
-    att = _attribution_from_cue(ctx, min(cues, key=_depth))
-    if att.ref is None or not att.ref.id or ctx.cast.actors[att.ref.id].kind not in ("person", "organization"):
-        return None
-    return att
+    # the main verb's first ("Chapman said ..., according to EHS"); failing a speaker there, the cue
+    # nearest the quote ("According to EHS, ... but Chapman says ...")
+    for cue in [min(cues, key=_depth), *reversed(cues)] if cues else []:
+        att = _attribution_from_cue(ctx, cue)
+        if att.ref is not None and att.ref.id and ctx.cast.actors[att.ref.id].kind in ("person", "organization"):
+            return att
+    return None
+
+
+def _in_paragraph(ctx: _Ctx, k: int) -> bool:
+    """Character ``k`` belongs to a paragraph, not to a separator line of punctuation."""
+    ps, pe = ctx.pbounds[max(0, ctx.para(k))]
+    return ps <= k < pe
 
 
 def _colon_intro(ctx: _Ctx, m) -> _Att | None:
@@ -1490,8 +1728,8 @@ def _says(ctx: _Ctx, it: _Item) -> bool:
     q, cue = it.quote, it.cue
     if it.origin == "headline":
         return q.speaker is not None
-    if cue is None or (q.speaker is None and not _someone(cue)):
-        return False
+    if cue is None or (q.speaker is None and q.speaker_start is None and not _someone(cue)):
+        return False  # nobody said it (an unknown speaker still has a mention: "a statement said")
     if cue.lower_ == "according":
         return it.origin in ("indirect", "fragment")
     lemma = _reported.lemma(cue)
