@@ -4,11 +4,12 @@ with ``tr(kind, text)``, falling back to the source text, marked."""
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
+from markupsafe import escape
+
 from ..model.errors import BriefdocError
-from .bidi import isolate_ltr
+from .bidi import ltr_runs
 from .locales import direction
 from .localizer import Localizer
 from .sentences import compose_from_sentences
@@ -27,7 +28,8 @@ class Translated(str):
 
     In a template, ``{{ t }}`` gives HTML: the escaped text, with LTR runs isolated
     when the document is right to left, and untranslated text wrapped in a span
-    carrying its own language and direction."""
+    carrying its own language and direction. Text and attributes are escaped as
+    Jinja2 escapes a value (quotes too), so ``{{ t }}`` is safe in an attribute."""
 
     translated: bool
     original: str
@@ -49,14 +51,25 @@ class Translated(str):
         return direction(self.lang) if self.lang else "auto"
 
     def __html__(self) -> str:
-        text = str(self)
+        text = str.__str__(self)
         if not self.translated and self.lang:
             # Source text standing in: mark its language (hyphenation, PDF /Lang)
             # and isolate its direction from an RTL page.
-            return f'<span lang="{self.lang}" dir="{self.dir}">{html.escape(text, quote=False)}</span>'
+            return f'<span lang="{escape(self.lang)}" dir="{escape(self.dir)}">{escape(text)}</span>'
         if self.rtl_document:
-            return isolate_ltr(text)
-        return html.escape(text, quote=False)
+            return _isolated(text)
+        return str(escape(text))
+
+
+def _isolated(text: str) -> str:
+    """``text`` as HTML for an RTL document: escaped, each LTR run in <bdi dir="ltr">."""
+    out, pos = [], 0
+    for start, end in ltr_runs(text):
+        out.append(escape(text[pos:start]))
+        out.append(f'<bdi dir="ltr">{escape(text[start:end])}</bdi>')
+        pos = end
+    out.append(escape(text[pos:]))
+    return "".join(out)
 
 
 class MissingTranslationError(BriefdocError):
