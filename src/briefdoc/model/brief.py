@@ -14,6 +14,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 SCHEMA_VERSION = 1
+# The most text one article may have (characters; a seed file may have as many bytes):
+# about 300,000 words, far more than any news article. Every reader stops there.
+ARTICLE_LIMIT = 2_000_000
 
 ActorKind = Literal["person", "organization", "country", "group"]
 
@@ -99,7 +102,7 @@ class Article(_Model):
     url: str | None = Field(None, description="The article's address: http, https or mailto only")
     language: str = Field("en", description="The article's language tag (en, pt-BR)",
                           json_schema_extra={"pattern": LANGUAGE_TAG})
-    text: str
+    text: str = Field(max_length=ARTICLE_LIMIT)
 
     @field_validator("language")
     @classmethod

@@ -212,7 +212,11 @@ def _published(value, path: str) -> dt.date | None:
 
 
 def parse(raw: str, path: str = "<input>") -> Article:
-    """Text (with optional front matter) to an Article."""
+    """Text (with optional front matter) to an Article; InputError for a text over
+    the article limit (MAX_BYTES characters)."""
+    if len(raw) > MAX_BYTES:
+        raise InputError(f"{path}: {len(raw):,} characters is over the {MAX_BYTES / 1e6:.0f} MB limit for one article; "
+                         "split it or trim it")
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     if raw.startswith("\ufeff"):
         raw = raw[1:]

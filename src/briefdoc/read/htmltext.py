@@ -18,6 +18,9 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from ..model.brief import ARTICLE_LIMIT
+from ..model.errors import InputError
+
 # Elements dropped with everything inside them.
 _SKIP = {"script", "style", "iframe", "noscript", "template", "svg", "math", "object", "head", "nav", "footer", "select",
          "button", "textarea", "frameset", "noframes", "noembed", "aside", "figcaption", "form", "dialog"}
@@ -180,7 +183,12 @@ _MIN_ARTICLE_CHARS = 200
 
 def read_page(source: str) -> Page:
     """The article of a saved web page: its headline, its text with one paragraph per
-    line, and the publication date its metadata states (None when it states none)."""
+    line, and the publication date its metadata states (None when it states none).
+    InputError for a page over the article limit (ARTICLE_LIMIT characters): saved
+    pages are bigger than their article, but not by that much."""
+    if len(source) > ARTICLE_LIMIT:
+        raise InputError(f"<html>: {len(source):,} characters is over the {ARTICLE_LIMIT / 1e6:.0f} MB limit for one "
+                         "article; save only the article's page, or its text")
     parser = _Text()
     parser.feed(source)
     parser.close()

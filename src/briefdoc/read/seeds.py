@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..model.brief import ARTICLE_LIMIT
 from ..model.errors import InputError
 
 SEED_SUFFIXES = {".md", ".txt", ".html", ".htm", ".markdown"}
-MAX_BYTES = 2_000_000  # the limit for one article: about 300,000 words, far more than any news article
+MAX_BYTES = ARTICLE_LIMIT  # the limit for one article file: about 300,000 words, far more than any news article
 
 
 def read_limited(path: Path, limit: int = MAX_BYTES) -> bytes | None:
