@@ -15,6 +15,7 @@ import json
 import os
 import signal
 import sys
+import warnings
 from pathlib import Path
 from typing import Optional
 
@@ -123,7 +124,7 @@ def render(
     # the stages this command runs load now, not at start-up (--help stays instant)
     from .localize.content import translator_for
     from .localize.locales import resolve
-    from .model.files import write_output
+    from .model.files import check_output, write_output
     from .pipeline import brief_from
     from .render.html import render_html
     from .render.layouts import get as get_layout
@@ -135,6 +136,7 @@ def render(
     loc = resolve(locale)  # "fr_CA" stays fr_CA (Canadian formats) and uses the fr catalogs
     if output is None:
         output = source.with_name(f"{source.stem}.{lay.name}.{loc}.{format}")
+    check_output(output)  # a link or a missing folder is said before the work, not after
     brief = brief_from(source)
     content = translator_for(brief, loc, source, translations, use_fuzzy=use_fuzzy, require_complete=require_complete)
     data = render_html(brief, lay, loc, content=content) if format == "html" else render_pdf(brief, lay, loc, content=content, variant=pdf_variant)
@@ -279,6 +281,8 @@ def main(argv: Optional[list[str]] = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     _terminate_as_interrupt()
+    if not debug:
+        warnings.showwarning = _show_warning
     try:
         _run(args, debug)
     finally:
@@ -326,6 +330,12 @@ def _run(args: list[str], debug: bool) -> None:
         print(f"briefdoc: internal error: {type(exc).__name__}: {one_line(exc, 200)} (run with --debug for the traceback)", file=sys.stderr)
         sys.exit(EXIT_INTERNAL)
     sys.exit(0)
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """A warning (a seed read with a few bad bytes replaced...) as one line on stderr,
+    like an error; with --debug, Python's own format says where it came from."""
+    print(f"briefdoc: warning: {one_line(message)}", file=sys.stderr if file is None else file)
 
 
 def _terminate_as_interrupt() -> None:

@@ -102,13 +102,14 @@ def _write_through(path: Path, data: bytes) -> None:
         os.close(fd)
 
 
-def write_output(path: Path, data: bytes | str) -> None:
-    """Write a user's output file atomically (:func:`write_atomic`), or into the FIFO
-    or character device it names; a symbolic link, block device or socket is refused
-    and left as it is. A path that cannot be written is one clear InputError."""
+_WRITTEN_THROUGH = (_KINDS[stat.S_IFIFO], _KINDS[stat.S_IFCHR])
+
+
+def check_output(path: Path) -> str | None:
+    """Check, before the work, that a user's output can be written at ``path``: its
+    folder exists, and it is a regular file, nothing, a FIFO or a character device
+    (returned: what is there, None for a file or nothing). InputError otherwise."""
     path = Path(path)
-    if isinstance(data, str):
-        data = data.encode("utf-8")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         what = "is a file, not a folder" if folder.exists() else "output folder does not exist"
@@ -116,8 +117,21 @@ def write_output(path: Path, data: bytes | str) -> None:
     kind = existing_kind(path)
     if kind == "a folder":
         raise InputError(f"{path}: is a folder; give a file name for the output (-o {path / path.name}.pdf)")
+    if kind is not None and kind not in _WRITTEN_THROUGH:
+        raise NotRegularFileError(path, kind)
+    return kind
+
+
+def write_output(path: Path, data: bytes | str) -> None:
+    """Write a user's output file atomically (:func:`write_atomic`), or into the FIFO
+    or character device it names; a symbolic link, block device or socket is refused
+    and left as it is. A path that cannot be written is one clear InputError."""
+    path = Path(path)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    kind = check_output(path)
     try:
-        if kind in (_KINDS[stat.S_IFIFO], _KINDS[stat.S_IFCHR]):
+        if kind in _WRITTEN_THROUGH:
             _write_through(path, data)
         else:
             write_atomic(path, data)

@@ -45,9 +45,9 @@ class DecodeWarning(UserWarning):
 
 
 # A UTF-8 file with a few stray bytes stays UTF-8 when its well-formed non-ASCII
-# characters outnumber its bad sequences this many times; otherwise it is read as a
-# legacy encoding (a cp1252 file has no well-formed UTF-8 sequence, or nearly none).
-_UTF8_MAJORITY = 4
+# characters outnumber its bad sequences; otherwise it is read as a legacy encoding.
+# A legacy file (cp1252, cp1251) has next to no well-formed UTF-8 sequence: one needs
+# a capital accented letter followed by a punctuation byte, for one.
 _bad_utf8 = threading.local()
 
 
@@ -69,7 +69,7 @@ def _mostly_utf8(data: bytes, path: str) -> str | None:
     finally:
         del _bad_utf8.offsets
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
-    if non_ascii - len(bad) < _UTF8_MAJORITY * len(bad):
+    if non_ascii - len(bad) <= len(bad):
         return None
     more = f" (and {len(bad) - 1} more: {', '.join(map(str, bad[1:4]))}{'...' if len(bad) > 4 else ''})" if len(bad) > 1 else ""
     warnings.warn(DecodeWarning(f"{path}: not UTF-8 at byte {bad[0]}{more}; read as UTF-8 with \ufffd in its place. "
