@@ -64,7 +64,9 @@ def make_plans(seed_files, chosen_layouts, chosen_locales, out_dir: Path, cache,
         try:
             data = read_limited(seed)  # never a big file read whole to hash it
             if data is None:
-                plan.error = f"over the {MAX_BYTES / 1e6:.0f} MB limit for one article; split it or trim it"
+                size = os.stat(seed).st_size
+                what = f"{size / 1e6:.1f} MB is over" if size > MAX_BYTES else "over"
+                plan.error = f"{what} the {MAX_BYTES / 1e6:.0f} MB limit for one article; split it or trim it"
             else:
                 plan.extraction = cache_mod.extraction_key(data)
         except OSError as exc:

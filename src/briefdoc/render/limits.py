@@ -13,7 +13,8 @@ call (:func:`limited`), wherever it runs: the ``render`` command, a build's work
 - Memory: the process's address space may grow by ``megabytes`` during the render
   (RLIMIT_AS, lowered for the render and restored after); past that an allocation
   fails with MemoryError. The limit is on the process: in a program that renders
-  from several threads at once, their renders share it.
+  from several threads at once, their renders share it; a build's workers each get
+  their share of it (share_memory), so that a build stays within it too.
 
 Both default to generous values for real briefs (a brief of the 2 MB article limit
 renders well within them) and can be set with the environment variables
@@ -21,6 +22,7 @@ BRIEFDOC_RENDER_SECONDS and BRIEFDOC_RENDER_MEMORY_MB (0: no limit)."""
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import resource
@@ -33,10 +35,16 @@ from ..model.errors import InputError, RenderError
 DEFAULT_SECONDS = 30.0
 DEFAULT_MEGABYTES = 1024
 _REPEAT = 0.25  # seconds between reminders once the time is up
+MIN_SHARE_MB = 256  # a build worker's share of the memory budget is never less (a warm worker's render needs tens of MB)
+_shares = [1]
 
 _state = threading.local()
 _rlimit_lock = threading.Lock()
 _rlimit_users = [0, None]  # renders holding the lowered limit, and the limit to restore
+
+
+class RenderLimitError(RenderError):
+    """A render stopped at its time or memory limit (exit 3, naming the layout)."""
 
 
 class _TimeUp(BaseException):
@@ -63,13 +71,38 @@ def configured() -> tuple[float, int]:
     return values[0], values[1]
 
 
+@contextlib.contextmanager
+def capped(seconds: float, megabytes: int):
+    """Renders in this block get at most ``seconds`` and ``megabytes`` (a build's
+    warm-up render of a tiny brief must not spend a slow layout's whole budget)."""
+    previous = getattr(_state, "cap", None)
+    _state.cap = (seconds, megabytes)
+    try:
+        yield
+    finally:
+        _state.cap = previous
+
+
+def share_memory(processes: int) -> None:
+    """This process is one of ``processes`` that render at the same time (a build's
+    workers): each gets its share of the memory budget, at least MIN_SHARE_MB, so
+    that together they stay within it."""
+    _shares[0] = max(1, processes)
+
+
 def limited(layout_name: str, fn, *args, **kwargs):
-    """``fn(*args, **kwargs)`` under the render limits; RenderError naming the layout
-    when one is reached. A call made inside another (render_pdf calling render_html)
-    shares the outer call's limits."""
+    """``fn(*args, **kwargs)`` under the render limits; RenderLimitError naming the
+    layout when one is reached. A call made inside another (render_pdf calling
+    render_html) shares the outer call's limits."""
     if getattr(_state, "active", False):
         return fn(*args, **kwargs)
     seconds, megabytes = configured()
+    if megabytes and _shares[0] > 1:
+        megabytes = max(MIN_SHARE_MB, megabytes // _shares[0])
+    cap = getattr(_state, "cap", None)
+    if cap is not None:
+        seconds = min(seconds, cap[0]) if seconds else cap[0]
+        megabytes = min(megabytes, cap[1]) if megabytes else cap[1]
     _state.active = True
     memory = False
     try:
@@ -83,10 +116,10 @@ def limited(layout_name: str, fn, *args, **kwargs):
             if timer is not None:
                 timer.stop()
     except _TimeUp:
-        raise RenderError(f"layout {layout_name!r}: the render took longer than {seconds:g} s and was stopped; "
+        raise RenderLimitError(f"layout {layout_name!r}: the render took longer than {seconds:g} s and was stopped; "
                           "simplify the layout's template, or set BRIEFDOC_RENDER_SECONDS") from None
     except MemoryError:
-        raise RenderError(f"layout {layout_name!r}: the render needed more than {megabytes} MB of memory and was "
+        raise RenderLimitError(f"layout {layout_name!r}: the render needed more than {megabytes} MB of memory and was "
                           "stopped; simplify the layout's template, or set BRIEFDOC_RENDER_MEMORY_MB") from None
     finally:
         if memory:
