@@ -8,8 +8,9 @@ kind replaced, a documented exit code other than 1, under 45 s and 2 GB).
     .venv/bin/python bench/hostile.py -k svg fifo  # the cases whose names contain a word
 
 This is a measuring script, not a test (the tests are tests/test_hostile*.py).
-Cases marked [extractors] belong to the extractors' issue: they are run and shown
-so that their state is known, not counted against the floors here."""
+Cases marked [extractors] belong to the extractors' share of the issue, [content.py]
+to the translation workflow's files: they are run and shown so that their state is
+known, not counted against the floors here."""
 
 from __future__ import annotations
 
@@ -282,6 +283,27 @@ def _(t):
         fh.truncate(3 * 1024 ** 3)
 
 
+@case("build: a 3 GB content catalog beside the seed", lambda t: ["build", str(t / "s.md"), "--layouts", "memo", "--locales", "fr", "-o", str(t / "out"), "--jobs", "1"])
+def _(t):
+    (t / "s.md").write_text(SEED)
+    with open(t / "s.fr.po", "wb") as fh:
+        fh.truncate(3 * 1024 ** 3)
+
+
+@case("[content.py] render: a 3 GB content catalog beside the brief", lambda t: ["render", str(t / "b.json"), "-l", "memo", "--locale", "fr", "-o", str(t / "o.pdf")],
+      extractors=True)
+def _(t):
+    (t / "b.json").write_text(brief_json())
+    with open(t / "b.fr.po", "wb") as fh:
+        fh.truncate(3 * 1024 ** 3)
+
+
+@case("build: a content catalog linked to /proc/self/mem", lambda t: ["build", str(t / "s.md"), "--layouts", "memo", "--locales", "fr", "-o", str(t / "out"), "--jobs", "1"])
+def _(t):
+    (t / "s.md").write_text(SEED)
+    (t / "s.fr.po").symlink_to("/proc/self/mem")
+
+
 # --- internal errors on bad input --------------------------------------------------------
 
 @case("timeline date 9999-W52", lambda t: ["render", str(t / "b.json"), "-l", "brief", "-o", str(t / "o.pdf")])
@@ -506,7 +528,7 @@ def main() -> None:
             failed += 1
         verdict = "ok" if not problems else ", ".join(problems)
         print(f"{c.name:<48} {str(r['code']):>4} {r['seconds']:6.1f} {r['mb']:6.0f}  {verdict:<7} {r['stderr'][:150]}", flush=True)
-    print(f"{failed} case(s) below the floors (the [extractors] cases not counted)")
+    print(f"{failed} case(s) below the floors (the [extractors] and [content.py] cases not counted)")
     sys.exit(1 if failed else 0)
 
 

@@ -17,6 +17,7 @@ from ..read.seeds import MAX_BYTES, read_limited
 from . import cache as cache_mod
 
 BRIEF_JSON = "brief.json"
+MAX_CATALOG_BYTES = 20_000_000  # a content catalog: every sentence of a 2 MB article and its translation, with room
 
 
 @dataclass
@@ -68,7 +69,8 @@ def make_plans(seed_files, chosen_layouts, chosen_locales, out_dir: Path, cache,
                 what = f"{size / 1e6:.1f} MB is over" if size > MAX_BYTES else "over"
                 plan.error = f"{what} the {MAX_BYTES / 1e6:.0f} MB limit for one article; split it or trim it"
             else:
-                plan.extraction = cache_mod.extraction_key(data)
+                plan.error = _catalogs_problem(seed, chains)
+                plan.extraction = None if plan.error else cache_mod.extraction_key(data)
         except OSError as exc:
             plan.error = f"cannot read the seed ({exc.strerror}); check its permissions"
         for lay in chosen_layouts:
@@ -103,6 +105,23 @@ def check_targets(plans: list[SeedPlan], out_dir: Path) -> None:
             if os.path.dirname(os.path.abspath(path)) != os.path.abspath(folder):
                 raise InputError(f"{path}: would be written outside {folder}; check the layout's name")
             check_replaceable(path)
+
+
+def _catalogs_problem(seed: Path, chains: dict) -> str | None:
+    """Why the content catalogs beside ``seed`` (<stem>.<locale>.po or .mo) cannot be
+    hashed for the cache key, or None: each is read (bounded) before it is hashed."""
+    for chain in chains.values():
+        for loc in chain:
+            for ext in (".po", ".mo"):
+                path = seed.with_name(f"{seed.stem}.{loc}{ext}")
+                if not os.path.lexists(path):
+                    continue
+                try:
+                    if read_limited(path, MAX_CATALOG_BYTES) is None:
+                        return f"{path.name}: over the {MAX_CATALOG_BYTES // 1_000_000} MB limit for a content catalog; is it the right file?"
+                except OSError as exc:
+                    return f"{path.name}: cannot be read ({exc.strerror or exc}); check the content catalog"
+    return None
 
 
 def _output(plan: SeedPlan, lay, loc: str, cache, shared: dict, options: dict) -> Output:
