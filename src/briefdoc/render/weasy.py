@@ -143,7 +143,7 @@ def fetcher(layout: Layout):
         def fetch(self, url, headers=None):
             key = url if not url.startswith("data:") else "data:"
             counts[key] = counts.get(key, 0) + 1
-            total = sum(counts.values())
+            counts[""] = total = counts.get("", 0) + 1
             if (key != "data:" and counts[key] > MAX_FETCHES_PER_URL) or total > MAX_FETCHES:
                 raise ValueError(f"briefdoc does not fetch {url[:200]!r} again: fetched {counts[key]} times "
                                  f"({total} fetches in all); does a stylesheet import itself?")
