@@ -96,9 +96,11 @@ def extract(
     # the stages this command runs load now, not at start-up (--help stays instant)
     from .extractors import extract as run
     from .model.briefjson import dumps
-    from .model.files import write_output
+    from .model.files import check_output, write_output
     from .read.article import read_article
 
+    if output is not None:
+        check_output(output)  # a link or a missing folder is said before the work, not after
     article = read_article(seed)
     text = dumps(run(article.text, article=article))
     if output is None:
