@@ -19,6 +19,7 @@ import datetime as dt
 import json
 import os
 import shutil
+import signal
 import stat
 import subprocess
 import sys
@@ -422,7 +423,8 @@ def run(c: Case, tmp: Path) -> dict:
     argv = c.argv(t)
     argv = [*READ, *argv[1:]] if argv[0] == "@read" else [*COMMAND, *argv]
     started = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=t)
+    # A session of its own: at the time limit the command and every worker it started are killed together.
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=t, start_new_session=True)
     peak = 0
     killed = False
     ps = psutil.Process(proc.pid)
@@ -437,14 +439,9 @@ def run(c: Case, tmp: Path) -> dict:
         peak = max(peak, tree_memory(ps))
         if not killed and time.perf_counter() - started > TIMEOUT:
             try:
-                kids = ps.children(recursive=True)
-            except psutil.Error:
-                kids = []
-            for p in [*kids, ps]:
-                try:
-                    p.kill()
-                except psutil.Error:
-                    pass
+                os.killpg(proc.pid, signal.SIGKILL)
+            except OSError:
+                pass
             killed = True
         th.join(0.02)
     seconds = time.perf_counter() - started
