@@ -170,7 +170,13 @@ def read_catalog(path: Path, locale: str | None = None):
         raise InputError(f"{p}: no such content catalog; check the path, or start one with 'briefdoc translate update'")
     try:
         return pofiles.read(p.read_bytes(), locale=locale, abort_invalid=True)
-    except (PoFileError, UnicodeDecodeError, ValueError) as exc:
+    except LookupError as exc:  # the header's charset= names no encoding Python knows
+        raise InputError(f"{p}: the catalog declares a charset Python does not know ({exc}); "
+                         "declare charset=UTF-8 in its header and save it as UTF-8") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{p}: not text in the charset its header declares ({exc.encoding}, byte {exc.start}); "
+                         "declare charset=UTF-8 in its header and save it as UTF-8") from None
+    except (PoFileError, ValueError) as exc:
         raise InputError(f"{p}: not a valid PO catalog ({one_line(exc)}); fix it or export it again") from None
     except OSError as exc:
         raise InputError(f"{p}: cannot be read ({exc.strerror or exc}); check its permissions") from None

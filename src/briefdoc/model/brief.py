@@ -6,6 +6,7 @@ Every extracted item carries ``start``/``end``, character offsets into
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from typing import Literal
@@ -15,6 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_serial
 SCHEMA_VERSION = 1
 # Marks that open a quotation in English text (an apostrophe is no opening mark).
 OPENING_MARKS = ("“", '"', "‘", "«", "„", "``")
+# The most text one article may have (characters; a seed file may have as many bytes):
+# about 300,000 words, far more than any news article. Every reader stops there.
+ARTICLE_LIMIT = 2_000_000
 
 ActorKind = Literal["person", "organization", "country", "group"]
 
@@ -23,11 +27,17 @@ _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})(-WE)?|-Q
 DATE_FORMS = "YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Www (an ISO week), YYYY-Www-WE (its weekend) or YYYY-Qn"
 
 
+class OffCalendarError(ValueError):
+    """A timeline date that is well formed but runs past the calendar's last day
+    (9999-12-31): 9999-W52 ends on 10000-01-02."""
+
+
 def date_bounds(value: str) -> tuple[dt.date, dt.date]:
     """The first and last day that a timeline date covers: "2023-02-28", "2023-02",
     "2023", "2023-W09" (Monday to Sunday), "2023-W09-WE" (Saturday and Sunday),
     "2023-Q1". ValueError when ``value`` has none of these forms or is no real date
-    (2023-02-30, 2023-W53)."""
+    (2023-02-30, 2023-W53); OffCalendarError (a ValueError) when it runs past
+    9999-12-31, the last day a date can be printed."""
     m = _PARTIAL_DATE.match(value)
     if not m:
         raise ValueError(f"date {value!r} is not {DATE_FORMS}")
@@ -38,15 +48,34 @@ def date_bounds(value: str) -> tuple[dt.date, dt.date]:
     if m[2]:
         month = int(m[2])
         first = dt.date(year, month, 1)
-        return first, dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        return first, first.replace(day=calendar.monthrange(year, month)[1])
     if m[4]:
         monday = dt.date.fromisocalendar(year, int(m[4]), 1)
-        return (monday + dt.timedelta(days=5) if m[5] else monday), monday + dt.timedelta(days=6)
+        try:
+            return (monday + dt.timedelta(days=5) if m[5] else monday), monday + dt.timedelta(days=6)
+        except OverflowError:
+            raise OffCalendarError(f"date {value!r} runs past {dt.date.max}, the last day of the calendar") from None
     if m[6]:
         q = int(m[6])
         first = dt.date(year, 3 * q - 2, 1)
-        return first, dt.date(year + q // 4, (3 * q) % 12 + 1, 1) - dt.timedelta(days=1)
+        return first, dt.date(year, 3 * q, calendar.monthrange(year, 3 * q)[1])
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+# A language tag (BCP 47 in its common forms: en, en-US, pt_BR, zh-Hant-TW); it is
+# written into the lang attributes and :lang() rules of every layout.
+LANGUAGE_TAG = r"^[A-Za-z]{2,8}(?:[_-][A-Za-z0-9]{1,8})*$"
+# The web address of an article: http, https or mailto, nothing else (a file: or
+# javascript: link has no place in a printed brief or its HTML).
+URL_SCHEMES = ("http", "https", "mailto")
+_URL = re.compile(r"(?i:https?://[^\s/?#]+|mailto:)[^\s\x00-\x1f\x7f]*")
+
+
+def url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be an article's address, or None when it can."""
+    if not _URL.fullmatch(url) or url.lower() == "mailto:":
+        return f"{url[:80]!r} is not an http, https or mailto: address"
+    return None
 
 
 class _Model(BaseModel):
@@ -72,9 +101,26 @@ class Article(_Model):
     title: str
     published: dt.date | None = None
     source: str | None = None
-    url: str | None = None
-    language: str = "en"
-    text: str
+    url: str | None = Field(None, description="The article's address: http, https or mailto only")
+    language: str = Field("en", description="The article's language tag (en, pt-BR)",
+                          json_schema_extra={"pattern": LANGUAGE_TAG})
+    text: str = Field(max_length=ARTICLE_LIMIT)
+
+    @field_validator("language")
+    @classmethod
+    def _language_tag(cls, value: str) -> str:
+        if not re.fullmatch(LANGUAGE_TAG, value):
+            raise ValueError(f"{value[:80]!r} is not a language tag (en, fr, pt-BR)")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _url_scheme(cls, value: str | None) -> str | None:
+        if value is not None:
+            problem = url_problem(value)
+            if problem:
+                raise ValueError(problem)
+        return value
     seed: str | None = Field(None, description="The file the article was read from, relative to the folder of this "
                              "JSON ('briefdoc extract -o' writes it), so that 'render' and 'translate' find the "
                              "seed's content catalogs (<stem>.<locale>.po beside it); absent when not known")

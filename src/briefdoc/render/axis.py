@@ -108,8 +108,8 @@ def timeline_axis(events: list[Event], l10n: Localizer, *, width_mm: float = 170
     marks = [placed[k] for k in sorted(placed)]
     lanes = 1 + max((k for k, _, _ in boxes), default=0)
     ticks = []
-    for year in range(lo.year, hi.year + 2):
+    for year in range(lo.year, hi.year + 1):  # (a year's first day after hi is never on the axis)
         d = dt.date(year, 1, 1)
         if lo <= d <= hi:
-            ticks.append((Markup(f"{start_side}: {pct(d):.2f}%"), l10n.partial_date(str(year))))
+            ticks.append((Markup(f"{start_side}: {pct(d):.2f}%"), l10n.partial_date(f"{year:04d}")))
     return TimelineAxis(marks, ticks, lanes)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass
 
 import pyphen
@@ -14,7 +15,7 @@ import pyphen
 from ..localize.localizer import Localizer, css_string
 from ..localize.locales import direction
 from ..localize.translator import ContentTranslator, Translated
-from ..model.brief import Brief, Quote
+from ..model.brief import LANGUAGE_TAG, Brief, Quote
 from ..model.errors import InputError
 from .axis import sorted_events, timeline_axis
 from .layouts import Layout
@@ -118,8 +119,10 @@ def plain(value) -> str:
 # --- print CSS that depends on the locale and the layout -----------------------------
 
 def hyphenation_languages(*langs: str) -> list[str]:
-    """The languages among ``langs`` Pyphen has a dictionary for."""
-    return [lang for lang in dict.fromkeys(langs) if lang and pyphen.language_fallback(lang.replace("-", "_"))]
+    """The languages among ``langs`` Pyphen has a dictionary for (language tags only:
+    each is written into a CSS rule, :lang(...))."""
+    return [lang for lang in dict.fromkeys(langs)
+            if lang and re.fullmatch(LANGUAGE_TAG, lang) and pyphen.language_fallback(lang.replace("-", "_"))]
 
 
 def hyphenation_css(langs: list[str]) -> str:
