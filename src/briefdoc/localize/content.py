@@ -81,8 +81,15 @@ def content_items(brief) -> list[Item]:
         items.append(Item("position", p.statement, p.start, p.end, f"Position of {who.name if who else p.actor}."))
     for q in brief.quotes:
         who = brief.actor(q.speaker)
-        kind = "Quote" if q.direct else "Reported speech"
-        items.append(Item("quote", q.text, q.start, q.end, f"{kind} by {who.name if who else 'an unnamed speaker'}; without quotation marks (the layout adds the locale's)."))
+        by = who.name if who else "an unnamed speaker"
+        if q.direct:
+            note = f"Quote by {by}; without quotation marks (the layout adds the locale's)."
+        elif q.mixed:
+            note = (f"Reported speech by {by} holding their own words in quotation marks: keep those marks "
+                    "(in the locale's style) around the same words.")
+        else:
+            note = f"Reported speech by {by}."
+        items.append(Item("quote", q.text, q.start, q.end, note))
     for e in brief.timeline:
         items.append(Item("event", e.event, e.event_start, e.event_end, f"Timeline event dated {e.date} ({e.expression!r})."))
     return [i for i in items if i.text and i.text.strip()]
