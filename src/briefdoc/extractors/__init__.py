@@ -51,7 +51,7 @@ def extract(
     return Brief(
         article=article,
         key_points=points,
-        actors=cast.used(found_quotes, found_positions),
+        actors=cast.used(attributed, found_positions),  # who the text attributes anything to
         quotes=found_quotes,
         positions=found_positions,
         timeline=events,

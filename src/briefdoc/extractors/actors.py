@@ -1062,10 +1062,12 @@ def _untagged_bodies(cast: Cast) -> None:
 
 
 def _untagged_surnames(cast: Cast, people: _People) -> None:
-    """Surnames spaCy did not tag ("Adler added")."""
+    """Surnames spaCy did not tag, or tagged as something else ("Adler added", "Sargsian" taken for a
+    nationality): the surname of a person named in full."""
     for t in cast.doc:
         if (t.i not in cast._tok and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.text[:1].isupper())
-                and t.text in people.surname and t.ent_type_ in ("", "PERSON", "ORG", "GPE")):
+                and t.text in people.surname and t.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP")
+                and t.i not in cast._nationality):
             cast._mention(t.i, t.i + 1, people.owner(t.i, t.text))
 
 
