@@ -1228,3 +1228,54 @@ def test_a_short_whole_utterance_is_a_quote():
     text = "“We need change,” Maria Garcia said.\nProtesters marching through the streets chanted “What curfew?”\n"
     cast, qs = run(text)
     assert [(q.text, q.speaker) for q in qs] == [("We need change,", "maria-garcia"), ("What curfew?", "protesters")]
+
+
+# --- the speaker by name (issue 14); sentences written for these tests ------------------------------------
+
+def speakers(text):
+    cast, qs = run(text)
+    return [(q.text, cast.actors[q.speaker].name if q.speaker else None) for q in qs]
+
+
+def test_a_description_is_the_person_named_before_it():
+    assert speakers("Senator Maria Lopez spoke in Halifax on Monday. The 73-year-old said the bill would pass.\n") == [
+        ("the bill would pass", "Maria Lopez")]
+    text = ("The store opened in May. Its owner, Daniel Okafor, sells only local comics.\n"
+            "“Nobody else carries them,” says the cheerful owner.\n")
+    assert speakers(text) == [("Nobody else carries them,", "Daniel Okafor")]
+
+
+def test_the_company_is_the_organization_named_before_it():
+    text = "Google said Thursday that Apple had revoked its certificate. But the company said it expected a fix soon.\n"
+    assert [who for _, who in speakers(text)] == ["Google", "Google"]
+
+
+def test_a_document_speaks_for_its_issuer_or_for_nobody_known():
+    text = ("The British aid group Gatsby said its director was among those killed. "
+            "A statement said the group was shocked and saddened.\n")
+    assert [who for _, who in speakers(text)] == ["Gatsby", "Gatsby"]
+    cast, qs = run("A statement said the talks would resume on Monday.\n")
+    assert [(q.speaker, q.text) for q in qs] == [(None, "the talks would resume on Monday")]
+    assert qs[0].speaker_start is not None  # the mention stays: someone unknown said it
+
+
+def test_he_said_is_the_person_the_text_is_about_not_one_named_in_what_he_said():
+    text = ("Kevin Vickers spoke in Moncton on Monday. He said the dairy, along with a credit union run by his father's "
+            "friend, Martin Legere, gave the province a boost. “There's that legacy,” he said.\n")
+    assert [who for _, who in speakers(text)] == ["Kevin Vickers", "Kevin Vickers"]
+
+
+def test_he_and_she_follow_the_genders_the_text_gives():
+    text = ("Jayme Closs told police she could hear the sirens. Jake Patterson was arrested that night. "
+            "He told detectives he had planned the kidnapping.\n")
+    assert speakers(text) == [("she could hear the sirens", "Jayme Closs"), ("he had planned the kidnapping", "Jake Patterson")]
+
+
+def test_a_quote_paragraph_after_a_separator_line_continues_the_speaker():
+    text = "“We opened in May,” Jane Roe said.\n .\n“We have not closed a day since.”\n"
+    assert speakers(text) == [("We opened in May,", "Jane Roe"), ("We have not closed a day since.", "Jane Roe")]
+
+
+def test_an_abbreviation_and_its_full_name_are_one_speaker():
+    text = "The World Food Programme (WFP) said on Monday that aid was running out. The WFP added that prices had doubled.\n"
+    assert [who for _, who in speakers(text)] == ["World Food Programme", "World Food Programme"]

@@ -322,13 +322,14 @@ def _speaker(ctx: _Ctx, subj) -> Ref | None:
     if ref is not None and subj.lower_ in ("who", "which", "that") and ref.id:
         # "Sanders, who endorsed Clinton": the mention is the relative pronoun, the actor its antecedent
         ref = Ref(ref.id, subj.idx, subj.idx + len(subj))
-    if ref is None and subj.pos_ != "PRON":
+    adhoc = ref is None and subj.pos_ != "PRON"
+    if adhoc:
         ref = ctx.cast.adhoc(subj)
     if ref is None and subj.pos_ == "PRON" and subj.lower_ not in SELF_PRONOUNS:
         return Ref("", subj.idx, subj.idx + len(subj))
-    if ref is not None and ref.id and ctx.cast.actors[ref.id].head is not None:
-        return _named_speaker(ctx, subj, ref)
-    return ref
+    described = ref is not None and ref.id and (
+        ctx.cast.actors[ref.id].head is not None or adhoc and subj.pos_ in ("NOUN", "ADJ") and subj.ent_type_ in ("", "DATE"))
+    return _named_speaker(ctx, subj, ref) if described else ref
 
 
 # documents that speak for whoever issued them ("the statement said", "according to the complaint")
@@ -343,7 +344,7 @@ def _named_speaker(ctx: _Ctx, subj, ref: Ref) -> Ref:
     organization named before it, "the 26-year-old right wing" for the person named before it, "a hockey
     coach" for the person named right after it. A document whose issuer the text does not give has no
     speaker (the mention stays, the actor is unknown); other descriptions stay as they are."""
-    head = ctx.cast.actors[ref.id].head
+    head = ctx.cast.actors[ref.id].head or subj.lemma_.lower()
     mention = Ref("", ref.start, ref.end)
     if head in _DOCUMENTS:
         issuer = _issuer(ctx, head, subj) or _spoken_before(ctx, subj)
@@ -365,7 +366,7 @@ def _named_speaker(ctx: _Ctx, subj, ref: Ref) -> Ref:
     return Ref(found, ref.start, ref.end) if found else ref
 
 
-_AGE = re.compile(r"^\d+-year-old$")
+_AGE = re.compile(r"\b\d+-year-old\b")
 
 
 def _one_person(ctx: _Ctx, subj, ref: Ref) -> bool:
@@ -373,9 +374,11 @@ def _one_person(ctx: _Ctx, subj, ref: Ref) -> bool:
     26-year-old right wing"), or a singular noun of the shape of one ("the affable proprietor")."""
     if ctx.cast.actors[ref.id].kind == "person":
         return True
+    if _AGE.search(ctx.text[subj.left_edge.idx:subj.idx + len(subj)]) and subj.tag_ not in ("NNS", "NNPS"):
+        return True  # "the 73-year-old", "the 26-year-old right wing"
     if subj.tag_ != "NN":
         return False
-    return any(_AGE.match(k.lower_) for k in subj.subtree if k.i < subj.i) or bool(_PERSON_SUFFIX.search(subj.lower_))
+    return subj.lemma_.lower() in PEOPLE_NOUNS or bool(_PERSON_SUFFIX.search(subj.lower_))
 
 
 _PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|eer|ee)$")
