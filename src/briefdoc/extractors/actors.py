@@ -838,6 +838,8 @@ def _name_entities(cast: Cast, places: set[int], names: dict[str, str], capitals
         cast._cut.update(t.i for t in (*doc[ent.start:s], *doc[e:ent.end])
                          if not (t.is_punct or t.is_space or t.lower_ == "the" or t.text in ("'s", "’s")))
         label = "PERSON" if ent.label_ == "ORG" and _titled(doc, s, e) else ent.label_
+        if label == "PERSON" and any(c.isdigit() for c in doc[s:e].text):
+            label = "ORG" if doc[s].is_title else label  # "Bill C-74", "Proposition 22": no person's name has a digit
         pending.append((s, e, label))
     return pending
 

@@ -314,6 +314,11 @@ def _speaker(ctx: _Ctx, subj) -> Ref | None:
     if subj.lower_ in SELF_PRONOUNS:
         # the writer or an unnamed first person: the mention, no actor
         return Ref("", subj.idx, subj.idx + len(subj))
+    named = next((k for k in subj.children if k.dep_ == "appos" and ctx.cast.mention_at(k) is not None
+                  and _named(ctx, ctx.cast.mention_at(k).id, ("person",))), None)
+    if named is not None and ctx.cast.mention_at(subj) is None or named is not None and not _named(
+            ctx, ctx.cast.mention_at(subj).id, ("person", "organization", "country")):
+        return ctx.cast.mention_at(named)  # "Keeper of the Ruler's Seal, Syed Danial Syed Ahmad, said"
     if subj.lower_ in ("he", "she"):
         found = _pronoun_speaker(ctx, subj)
         if found is not None:
@@ -356,7 +361,7 @@ def _named_speaker(ctx: _Ctx, subj, ref: Ref) -> Ref:
             found = _named_before(ctx, subj, ("organization",))
             return Ref(found, ref.start, ref.end) if found else ref
         return ref
-    if not _one_person(ctx, subj, ref) or any(k.dep_ == "prep" and k.lower_ in ("for", "of", "at", "with")
+    if not _one_person(ctx, subj, ref) or any(k.dep_ == "prep" and k.lower_ in ("for", "at", "with")
                                                 for k in subj.children):
         return ref  # people ("the players"), or a role that introduces someone ("a spokeswoman for Trudeau")
     if definite:
@@ -405,7 +410,7 @@ def _pronoun_speaker(ctx: _Ctx, pron) -> str | None:
         if not lo <= s < pron.idx or not _named(ctx, aid, ("person",)) or ctx.cast.gender.get(aid) not in (None, want):
             continue
         span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None or _quoted_at(ctx, s) or span.root.i in reported:
+        if span is None or _quoted_at(ctx, s) or span.root.i in reported or _furniture_at(ctx, s):
             continue
         root = span.root
         if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ in ("ROOT", "conj"):
@@ -419,6 +424,15 @@ def _pronoun_speaker(ctx: _Ctx, pron) -> str | None:
     if not scores:
         return None
     return max(scores.items(), key=lambda kv: kv[1])[0]
+
+
+def _furniture_at(ctx: _Ctx, char: int) -> bool:
+    """Character ``char`` is in the page's furniture: an embedded tweet's byline ("— Jane Roe (@janeroe)
+    December 18, 2018") or a photo caption with its credit."""
+    ps, pe = ctx.pbounds[max(0, ctx.para(char))]
+    if any(m.start() <= char < m.end() for m in _TWEET_BYLINE.finditer(ctx.text, ps, pe)):
+        return True
+    return bool(_PHOTO_CREDIT.search(ctx.text[char:pe])) and pe - ps < 400
 
 
 def _sentences_between(doc, start: int, end: int, cache: dict):
@@ -596,8 +610,8 @@ def _attribution_from_cue(ctx: _Ctx, v) -> _Att:
         found = []
         for i in range(v.i - 1, max(-1, v.i - 25), -1):
             t = ctx.doc[i]
-            if i in ctx.quoted or i in ctx.mark_tok or t.text in (".", "!", "?"):
-                break
+            if i in ctx.quoted or i in ctx.mark_tok or t.text in (".", "!", "?") or "\n" in t.whitespace_ or t.is_space:
+                break  # nor into the paragraph before (a headline without a full stop)
             r = ctx.cast.mention_at(t)
             if r is not None:
                 found.append((t, r))
