@@ -486,7 +486,7 @@ class Cast:
     def adhoc(self, head) -> Ref | None:
         """An actor made from the noun phrase itself ("the ministry", "the 46-year-old")."""
         doc = self.doc
-        if head.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") or head.lower_ in NOT_ACTORS:
+        if head.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") and head.ent_type_ != "PERSON" or head.lower_ in NOT_ACTORS:
             return None
         if head.lemma_.lower() in TIME_NOUNS or _header_word(head):
             return None  # "This past weekend, the two leaders committed ...": a time, not an actor
@@ -501,7 +501,9 @@ class Cast:
             return None
         aid = C.slug(span.text)
         if aid not in self.actors:
-            kind = "person" if head.lemma_.lower() in TITLE_NOUNS or head.ent_type_ == "PERSON" else (
+            titled = head.pos_ == "PROPN" and head.ent_type_ in ("", "PERSON") and any(
+                k.lemma_.lower() in TITLE_NOUNS | PEOPLE_NOUNS for k in span if k.i < head.i)  # "actor Oh"
+            kind = "person" if head.lemma_.lower() in TITLE_NOUNS or head.ent_type_ == "PERSON" or titled else (
                 "organization" if head.ent_type_ == "ORG" else "group")
             self._add(aid, span.text, kind, head.i)
         s0 = doc[head.left_edge.i] if doc[head.left_edge.i].dep_ == "det" else span[0]

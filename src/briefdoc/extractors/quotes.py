@@ -71,6 +71,20 @@ class _Ctx:
         for t in doc:
             if t.text in ("“", "”", '"', "‘", "’", "''", "``") and t.is_punct:
                 self.mark_tok.add(t.i)
+        # the cast's mentions in text order, to look a few paragraphs back or ahead without reading them all
+        self.mentions = sorted((s, e, aid) for (s, e), aid in cast.mentions.items())
+        self.mention_starts = [m[0] for m in self.mentions]
+        self.subject_list = cast.subjects()
+        self.subject_at = [i for i, _, _ in self.subject_list]
+        self.by_lemma: dict[str, list] | None = None  # nouns by lemma (``_issuer``)
+
+    def mentions_between(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """The cast's mentions that start in [lo, hi), in text order (the cast gains mentions as speakers
+        are resolved: read again when it has)."""
+        if len(self.mentions) != len(self.cast.mentions):
+            self.mentions = sorted((s, e, aid) for (s, e), aid in self.cast.mentions.items())
+            self.mention_starts = [m[0] for m in self.mentions]
+        return self.mentions[bisect.bisect_left(self.mention_starts, lo):bisect.bisect_left(self.mention_starts, hi)]
 
     def para(self, char: int) -> int:
         return bisect.bisect_right(self.pstarts, char) - 1
@@ -327,10 +341,11 @@ def _speaker(ctx: _Ctx, subj) -> Ref | None:
     if ref is not None and subj.lower_ in ("who", "which", "that") and ref.id:
         # "Sanders, who endorsed Clinton": the mention is the relative pronoun, the actor its antecedent
         ref = Ref(ref.id, subj.idx, subj.idx + len(subj))
-    adhoc = ref is None and subj.pos_ != "PRON"
+    pronoun = subj.pos_ == "PRON" and subj.ent_type_ != "PERSON"  # the tagger calls "Brind'Amour" a pronoun
+    adhoc = ref is None and not pronoun
     if adhoc:
         ref = ctx.cast.adhoc(subj)
-    if ref is None and subj.pos_ == "PRON" and subj.lower_ not in SELF_PRONOUNS:
+    if ref is None and pronoun and subj.lower_ not in SELF_PRONOUNS:
         return Ref("", subj.idx, subj.idx + len(subj))
     described = ref is not None and ref.id and (
         ctx.cast.actors[ref.id].head is not None or adhoc and subj.pos_ in ("NOUN", "ADJ") and subj.ent_type_ in ("", "DATE"))
@@ -404,10 +419,11 @@ def _pronoun_speaker(ctx: _Ctx, pron) -> str | None:
     lo = ctx.pbounds[max(0, p - SPEAKER_REACH)][0]
     sent_of = {}
     scores: dict[str, float] = {}
+    last: dict[str, int] = {}
     here = pron.sent.start
     reported = _reported_tokens(ctx)
-    for (s, e), aid in ctx.cast.mentions.items():
-        if not lo <= s < pron.idx or not _named(ctx, aid, ("person",)) or ctx.cast.gender.get(aid) not in (None, want):
+    for s, e, aid in ctx.mentions_between(lo, pron.idx):
+        if not _named(ctx, aid, ("person",)) or ctx.cast.gender.get(aid) not in (None, want):
             continue
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None or _quoted_at(ctx, s) or span.root.i in reported or _furniture_at(ctx, s):
@@ -421,9 +437,10 @@ def _pronoun_speaker(ctx: _Ctx, pron) -> str | None:
             weight = 1.0
         distance = sum(1 for _ in _sentences_between(doc, root.sent.start, here, sent_of))
         scores[aid] = scores.get(aid, 0.0) + weight * 0.5 ** distance
+        last[aid] = s
     if not scores:
         return None
-    return max(scores.items(), key=lambda kv: kv[1])[0]
+    return max(scores, key=lambda aid: (round(scores[aid], 6), last[aid]))  # a tie: the one named last
 
 
 def _furniture_at(ctx: _Ctx, char: int) -> bool:
@@ -470,21 +487,16 @@ def _named_before(ctx: _Ctx, subj, kinds: tuple[str, ...], gender: str | None = 
     the ``reach`` paragraphs before it, of the gender given when it is known."""
     p = ctx.para(subj.idx)
     lo = ctx.pbounds[max(0, p - reach)][0]
-    subjects = [(i, aid) for i, aid, _ in ctx.cast.subjects() if lo <= ctx.doc[i].idx < subj.idx
+    subjects = [(i, aid) for i, aid, _ in ctx.subject_list if lo <= ctx.doc[i].idx < subj.idx
                 and _named(ctx, aid, kinds) and not _quoted_at(ctx, ctx.doc[i].idx)
                 and (not gender or ctx.cast.gender.get(aid) in (None, gender))]
     main = [(i, aid) for i, aid in subjects if ctx.doc[i].head.dep_ in ("ROOT", "conj")]
     for i, aid in reversed(main or subjects):  # the last one a sentence was about first
         return aid
-    best = None
-    for (s, e), aid in ctx.cast.mentions.items():
-        if not lo <= s < subj.idx or not _named(ctx, aid, kinds) or _quoted_at(ctx, s):
-            continue
-        if gender and ctx.cast.gender.get(aid) not in (None, gender):
-            continue
-        if best is None or s > best[0]:
-            best = (s, aid)
-    return best[1] if best else None
+    for s, e, aid in reversed(ctx.mentions_between(lo, subj.idx)):
+        if _named(ctx, aid, kinds) and not _quoted_at(ctx, s) and (not gender or ctx.cast.gender.get(aid) in (None, gender)):
+            return aid
+    return None
 
 
 def _named_after(ctx: _Ctx, subj) -> str | None:
@@ -492,8 +504,8 @@ def _named_after(ctx: _Ctx, subj) -> str | None:
     noun ("A Vancouver hockey coach says ... coach Stephen Gillis"); None for an anonymous source ("a
     person familiar with the talks")."""
     doc = ctx.doc
-    for (s, e), aid in sorted(ctx.cast.mentions.items()):
-        if s <= subj.idx or not _named(ctx, aid, ("person",)) or _quoted_at(ctx, s):
+    for s, e, aid in ctx.mentions_between(subj.idx + 1, len(ctx.text)):
+        if not _named(ctx, aid, ("person",)) or _quoted_at(ctx, s):
             continue
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:
@@ -529,12 +541,14 @@ def _issuer(ctx: _Ctx, head: str, subj) -> str | None:
     statement", "a statement from Gatsby", "a statement released by Gatsby"), or, for "the statement", the
     one who issued one before ("Gatsby said in a statement", "Gatsby released a statement", "a complaint
     filed by prosecutors")."""
-    doc = ctx.doc
-    for t in doc:
+    if ctx.by_lemma is None:
+        ctx.by_lemma = {}
+        for t in ctx.doc:
+            if t.pos_ in ("NOUN", "PROPN"):
+                ctx.by_lemma.setdefault(t.lemma_.lower(), []).append(t)
+    for t in ctx.by_lemma.get(head, []):
         if t.i > subj.i:
             break
-        if t.lemma_.lower() != head or t.pos_ not in ("NOUN", "PROPN"):
-            continue
         who = _issuer_of(ctx, t)
         if who:
             return who
