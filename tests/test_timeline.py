@@ -161,12 +161,25 @@ def test_a_date_before_a_noun_dates_that_thing_not_the_clause():
                    "The plan cuts emissions to 30 percent below 2005 levels.")
     got = {(e.date, e.event) for e in events}
     assert got == {
-        ("1995", "Trump's 1995 state tax returns"),  # the release was not in 1995
+        # the release was not in 1995, and a tax return (a thing the date describes) is no event
         ("2023-02-25", "The agency on Saturday released Trump's 1995 state tax returns"),
         ("2015", "The 2015 budget deficit was $438 billion"),  # the clause tells of the dated thing
         ("2022-09-11", "She left a Sept. 11 memorial event early"),  # what is done at an event happens then
         ("2023-01-17", "Lavrov called for calm during a January 17 phone call with Bayramov"),
         # "2005 levels" names no event: left out
+    }
+
+
+def test_a_thing_made_at_a_date_is_an_event_with_its_year_only():
+    events = build("Investors cited the March 4, 2019 agreement that ended the strike. "
+                   "The senator read from a 2013 memo on the program. "
+                   "Critics spread Sept. 11 conspiracy theories. "
+                   "Analysts quoted the June report.", dt.date(2016, 9, 20))
+    got = {(e.date, e.event) for e in events}
+    assert got == {
+        ("2019-03-04", "the March 4, 2019 agreement that ended the strike"),  # concluded that day
+        ("2013", "a 2013 memo on the program"),  # written that year
+        # "Sept. 11 conspiracy theories": no event; "The June report" without its year: which June?
     }
 
 

@@ -38,7 +38,7 @@ def extract(
     cast = actors.find(doc)
     found_quotes = quotes.find(doc, cast)
     found_positions = positions.find(doc, cast, found_quotes)
-    events = timeline.build(doc, article.published)
+    events = timeline.build(doc, article.published, cast)
     points = keypoints.pick(doc, found_quotes, title=article.title)
     if unwrapped != article.text:
         text = article.text
@@ -48,6 +48,8 @@ def extract(
             p.statement = text[p.start:p.end]
         for e in events:
             e.expression, e.event = text[e.start:e.end], text[e.event_start:e.event_end]
+            if e.sentence_parts:
+                e.sentence = " ".join(text[p.start:p.end] for p in e.sentence_parts)
     return Brief(
         article=article,
         key_points=points,
