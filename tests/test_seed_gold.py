@@ -40,6 +40,24 @@ GOLD_TIMELINE = {
 }
 
 
+# The 11 positions a careful reader lists (written from the article, not from the output): the party,
+# words the position must hold, and who holds it. The last three are stated only in the ministers' own
+# quoted words (a mixed quote, a direct one).
+GOLD_POSITIONS = [
+    ("Russia", "there would not be checkpoints on the Lachin Corridor", "Lavrov"),
+    ("Azerbaijan", "insistence for such a mechanism", "Azerbaijan"),
+    ("Russia", "must be regulated in strict conformity", "Lavrov"),
+    ("Russia", "swift and full unblocking of traffic", "Lavrov"),
+    ("Armenia", "denied the Azerbaijani accusations", "Armenia"),
+    ("Azerbaijan", "Armenia’s rejection of Azerbaijan’s demand", "Bayramov"),
+    ("Azerbaijan", "accused Armenia of misleading the international community", "Bayramov"),
+    ("Armenia", "backed out of the meeting", "Armenia"),
+    ("Russia", "can check each vehicle", "Lavrov"),
+    ("Azerbaijan", "will do everything to avoid negative humanitarian consequences", "Bayramov"),
+    ("Russia", "the European Union is openly abusing its relations", "Lavrov"),
+]
+
+
 @pytest.fixture(scope="module")
 def brief():
     article = briefdoc.read_article(SEED)
@@ -114,3 +132,32 @@ def test_key_points(brief):
         assert brief.article.text[k.start:k.end] == k.text
         assert k.text not in quoted
 
+
+
+def test_the_positions_a_careful_reader_lists(brief):
+    found = []
+    for party, words, holder in GOLD_POSITIONS:
+        if any(words in p.statement and brief.party(p.actor).name == party
+               and holder in _speaker_name(brief, p.actor) for p in brief.positions):
+            found.append(words)
+    missing = [w for _, w, _ in GOLD_POSITIONS if w not in found]
+    assert len(found) >= 10, f"{len(found)}/11 positions; missing {missing}"
+    assert not missing  # 11/11 today: a regression shows here first
+
+
+def test_positions_read_as_statements_of_their_holder(brief):
+    """No verbless fragment without its holder: a stance noun carries its owner, the rest start at their
+    verb (a layout names the holder before them) or are the holder's own words."""
+    text = brief.article.text
+    for p in brief.positions:
+        if p.direct or p.statement.split()[0].lower() == p.cue.split()[0].lower():
+            continue
+        assert p.actor_start is not None and p.start <= p.actor_start < p.actor_end <= p.end, p.statement
+        assert text[p.actor_start:p.actor_end][0].isupper(), p.statement
+
+
+def test_timeline_events_read_as_sentences(brief):
+    reads = {e.date: e.reads for e in brief.timeline}
+    assert reads["2022-12-12"] == "Azerbaijan has been blockading the road since December 12"
+    assert reads["2023-01"].startswith("Prime Minister Nikol Pashinyan last month alluded")
+    assert reads["2023-01-18"].startswith("Lavrov said the following day")
