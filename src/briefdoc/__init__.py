@@ -25,11 +25,13 @@ def read_article(path: str | Path):
 
 
 def extract(text: str, *, published: dt.date | None = None, title: str | None = None):
-    """Extract a Brief (key points, actors, quotes, positions, timeline) from article text."""
+    """Extract a Brief (key points, actors, quotes, positions, timeline) from article text. Without a
+    ``title``, the headline at the head of the text, not a byline or credit line ("" when it has none)."""
     # the stage loads on first use: importing briefdoc loads neither spaCy nor WeasyPrint
     from .extractors import extract as _extract
+    from .read.byline import headline
 
-    return _extract(text, published=published, title=title)
+    return _extract(text, published=published, title=headline(text)[0] if title is None else title)
 
 
 def load_brief(path: str | Path):

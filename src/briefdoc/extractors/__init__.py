@@ -30,7 +30,7 @@ def extract(
     from . import _wrapping, actors, keypoints, nlp, positions, quotes, timeline
 
     if article is None:
-        article = Article(title=title or _first_line(text), published=published, text=text)
+        article = Article(title=_first_line(text) if title is None else title, published=published, text=text)
     # A hard-wrapped text is parsed with its paragraphs on one line each (same offsets);
     # the items then quote the article as written, line breaks and all.
     unwrapped = _wrapping.unwrap(article.text)

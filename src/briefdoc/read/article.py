@@ -13,6 +13,7 @@ import yaml
 from ..extractors import timex
 from ..model.brief import Article
 from ..model.errors import InputError
+from . import byline
 from .htmltext import read_page
 
 MAX_BYTES = 2_000_000  # about 300,000 words: far more than any news article
@@ -191,7 +192,9 @@ def parse(raw: str, path: str = "<input>") -> Article:
     text = body.strip("\n").rstrip()
     if not text.strip():
         raise InputError(f"{path}: the article has no text; give a file with the article's text")
-    title = meta.get("title") or _first_line_title(text)
+    # bylines, credits and date lines are no headline; a credit may name the outlet (read/byline.py)
+    head, credit = byline.headline(text)
+    title = meta.get("title") or head
     language = str(meta.get("language") or "en")
     published = _published(meta.get("published", meta.get("date")), path)
     if published is None and "published" not in meta and "date" not in meta:
@@ -199,7 +202,7 @@ def parse(raw: str, path: str = "<input>") -> Article:
     return Article(
         title=str(title).strip(),
         published=published,
-        source=_opt_str(meta.get("source")),
+        source=_opt_str(meta.get("source")) or credit,
         url=_url(meta.get("url"), path),
         language=language,
         text=text,
