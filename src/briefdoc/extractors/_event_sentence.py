@@ -67,8 +67,13 @@ def _relative(doc, cast, lo: int, hi: int, noun, verb) -> list[tuple[int, int]] 
 
 def _name(doc, cast, pronoun) -> tuple[int, int] | None:
     """The span of the last mention by name, before the pronoun, of the actor the pronoun refers to."""
-    ref = cast.resolve(pronoun, create=False)
-    aid = ref.id if ref is not None and ref.id else _only_body_before(doc, cast, pronoun)
+    if pronoun.lower_ in ("he", "she"):
+        ref = cast.resolve(pronoun, create=False)
+        aid = ref.id if ref is not None else None
+    else:
+        # "it", "they": a body or a country only when the sentence names one before it and no other (the
+        # cast's guess from a paragraph before would put words in a wrong mouth)
+        aid = _only_body_before(doc, cast, pronoun)
     if not aid:
         return None
     text = doc.text
@@ -80,15 +85,22 @@ def _name(doc, cast, pronoun) -> tuple[int, int] | None:
 
 
 def _only_body_before(doc, cast, pronoun) -> str | None:
-    """For "it" when the cast leaves it unresolved (its antecedent no subject: "opposing Azerbaijan's
-    insistence on the road that it has been blockading"): the one country, body or group the sentence
-    names before it, if it names one only."""
+    """For "it" (its antecedent often no subject: "opposing Azerbaijan's insistence on the road that it
+    has been blockading"): the one country, body or group the sentence names before it, if it names one
+    only, else the one named a few words before it."""
     if pronoun.lower_ != "it":
-        return None
+        return None  # "they" is as often people the text does not name
     start = pronoun.sent.start_char
-    found = {who for (s, e), who in cast.mentions.items()
-             if start <= s and e <= pronoun.idx and getattr(cast.get(who), "kind", "person") != "person"}
-    return found.pop() if len(found) == 1 else None
+    found = sorted((s, e, who) for (s, e), who in cast.mentions.items()
+                   if start <= s and e <= pronoun.idx and getattr(cast.get(who), "kind", "person") != "person")
+    if len({who for _, _, who in found}) == 1:
+        return found[0][2]
+    if found and len(doc.text[found[-1][1]:pronoun.idx].split()) <= _NEAR_WORDS:
+        return found[-1][2]  # "urged North Korea to resume talks it abandoned": the body just before it
+    return None
+
+
+_NEAR_WORDS = 6
 
 
 def _chars(doc, a: int, b: int) -> tuple[int, int] | None:

@@ -186,6 +186,9 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     open_at: int | None = None
     opener = ""
+    # two apostrophes stand for a double mark in some wire copy (''like this''); a paragraph that opens on
+    # a closing mark (a typo) opens a quote all the same
+    text = text.replace("''", '" ').replace("``", '" ')
     for i, ch in enumerate(text):
         if ch == "\n":
             if open_at is not None:
@@ -193,11 +196,11 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
             open_at = None
             continue
         if open_at is None:
-            if ch in "“\"«":
-                open_at, opener = i + 1, ch
+            if ch in "“\"«" or ch == "”" and (i == 0 or text[i - 1] == "\n"):
+                open_at, opener = i + 1, "“" if ch == "”" else ch
         else:
             closes = {"“": "”", "\"": "\"", "«": "»"}[opener]
-            if ch == closes or (opener == "“" and ch == "\"") :
+            if ch == closes or (opener == "“" and ch == "\""):
                 spans.append((open_at, i))
                 open_at = None
     if open_at is not None:
@@ -232,7 +235,8 @@ def _clause(doc, start: int, end: int, dated: set[int] = frozenset()):
     if noun is _NOT_EVENT:
         return None
     head = noun or _governor(span.root, inside, dated - inside)
-    if noun is None and head is not None and head.pos_ not in ("VERB", "AUX") and sum(1 for _ in head.subtree) < 7:
+    if noun is None and head is not None and head.pos_ not in ("VERB", "AUX") and sum(1 for _ in head.subtree) < 7 \
+            and not _told_by_its_own_subject(head):
         head = _verb_around(head)  # "the data released on Wednesday" says too little
     text = doc.text
     p_start = text.rfind("\n", 0, start) + 1
@@ -259,13 +263,32 @@ def _clause(doc, start: int, end: int, dated: set[int] = frozenset()):
     return (*short, head if short == (s, e) else None)
 
 
+def _told_by_its_own_subject(noun) -> bool:
+    """A noun whose relative clause has a subject of its own ("talks it abandoned in 2009"): that clause
+    is the event, not the one around the noun ("Kerry urged North Korea to resume talks ...")."""
+    if noun.lemma_.lower() in ("one", "ones") or noun.pos_ == "PRON":
+        return False  # "another performance like the one he delivered Monday": the clause around it
+    return any(c.dep_ == "relcl" and any(k.dep_ in ("nsubj", "nsubjpass") and k.lower_ not in _SPEAKERS
+                                         for k in c.children) for c in noun.children)
+
+
+# The writer and the reader as a subject ("the segment I watched last week"): the clause around it tells more.
+_SPEAKERS = frozenset({"i", "we", "you"})
+
+
 def _offset_object(root):
     """The object of "before", "after", "ahead of", "following"... whose phrase holds the date ("ahead of
-    Friday's meeting": meeting; "after Tuesday": Tuesday), or None."""
+    Friday's meeting": meeting; "after a test in January": test; "after Tuesday": Tuesday), or None."""
     noun = root
-    while noun.dep_ in _PREMODIFIER_DEPS | {"poss", "npadvmod", "case"} and noun.head.i != noun.i \
-            and noun.head.pos_ in ("NOUN", "PROPN"):
-        noun = noun.head
+    for _ in range(6):
+        if noun.dep_ in _PREMODIFIER_DEPS | {"poss", "npadvmod", "case"} and noun.head.i != noun.i \
+                and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head
+        elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ not in _OFFSET_PREPOSITIONS \
+                and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head.head  # "a test in January": the test
+        else:
+            break
     if noun.dep_ != "pobj":
         return None
     prep = noun.head
@@ -282,7 +305,7 @@ def _offset_event(doc, obj, inside: set[int]):
     if obj.i in inside or obj.lemma_.lower() not in _EVENT_NOUNS:
         return None
     lo, hi = obj.left_edge.i, obj.right_edge.i
-    while lo < hi and (doc[lo].dep_ == "det" and lo not in inside or doc[lo].is_punct):
+    while lo < hi and doc[lo].is_punct:
         lo += 1
     s, e = _trim(doc, lo, hi)
     return s, e, obj

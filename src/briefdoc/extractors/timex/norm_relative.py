@@ -193,7 +193,9 @@ def _n_theunit(m, ctx, s, e):
     if u == "year":
         return "DATE", str(a.year)
     tense = ctx.tense(s, e)
-    if tense == "future":
+    if a.weekday() >= 5:  # written on a Saturday or Sunday: the weekend under way
+        sat = a - dt.timedelta(days=a.weekday() - 5)
+    elif tense == "future":
         sat = a + dt.timedelta(days=(5 - a.weekday()) % 7)
     else:
         sat = a - dt.timedelta(days=(a.weekday() - 5) % 7)
