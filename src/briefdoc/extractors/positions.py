@@ -63,11 +63,14 @@ def _statement_bounds(ctx: _Ctx, v) -> tuple[int, int] | None:
 
 def _close_quote(text: str, cs: int, ce: int) -> int:
     """The end of a statement that stops inside a quotation the parse hung elsewhere
-    ('urged both sides to accept it "quickly".'): past the closing mark right after it."""
-    frag, nxt = text[cs:ce], text[ce:ce + 1]
+    ('urged both sides to accept it "quickly".'): past the closing mark right after it, or after the
+    stop before it ('pledged that Azerbaijan “will do everything ... of Azerbaijan.”')."""
+    frag = text[cs:ce]
+    stop = 1 if text[ce:ce + 1] in (".", "!", "?") else 0
+    nxt = text[ce + stop:ce + stop + 1]
     if (nxt == '"' and frag.count('"') % 2 == 1 or nxt == "”" and frag.count("“") > frag.count("”")
             or nxt == "’" and frag.count("‘") > frag.count("’")):
-        return ce + 1
+        return ce + stop + 1
     return ce
 
 
