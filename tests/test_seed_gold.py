@@ -161,3 +161,35 @@ def test_timeline_events_read_as_sentences(brief):
     assert reads["2022-12-12"] == "Azerbaijan has been blockading the road since December 12"
     assert reads["2023-01"].startswith("Prime Minister Nikol Pashinyan last month alluded")
     assert reads["2023-01-18"].startswith("Lavrov said the following day")
+
+
+@pytest.mark.parametrize("layout", ["brief", "handout"])
+def test_every_position_names_its_holder_in_the_layout(brief, layout):
+    """Every position is shown with whose it is: the holder before it (a country too), unless the statement
+    names it ("Azerbaijan’s insistence ..."); the holder's own words in quotation marks."""
+    import html as html_mod
+    import re
+
+    page = briefdoc.render_brief(brief, layout=layout, locale="en", format="html")
+    section = page.split('class="positions"', 1)[1].split("</section>", 1)[0]
+    items = [html_mod.unescape(re.sub(r"<[^>]+>", "", li)) for li in re.findall(r"<li>(.*?)</li>", section, re.S)]
+    assert len(items) == len(brief.positions)
+    for item in items:
+        item = " ".join(item.split())
+        holders = [a for a in brief.actors if any(n in item for n in [a.name, *a.aliases])]
+        assert holders, item
+    assert any(" ".join(i.split()).startswith("Armenia: denied the Azerbaijani accusations") for i in items)
+    assert any(" ".join(i.split()).startswith("Azerbaijan’s insistence") for i in items)
+    assert any("“We are seeing how the European Union" in i for i in items)
+
+
+def test_the_pdf_names_the_holder_of_a_countrys_position(tmp_path):
+    import subprocess
+
+    article = briefdoc.read_article(SEED)
+    b = briefdoc.extract(article.text, published=article.published, title=article.title)
+    pdf = tmp_path / "brief.pdf"
+    pdf.write_bytes(briefdoc.render_brief(b, layout="brief", locale="en"))
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    assert "Armenia: denied the Azerbaijani accusations" in text
+    assert "Jeyhum Bayramov, Foreign Minister: pledged that Azerbaijan" in text

@@ -240,7 +240,8 @@ class Brief(_Model):
             if e.sentence_parts is not None:
                 for j, part in enumerate(e.sentence_parts):
                     check(f"timeline[{i}] sentence_parts[{j}]", part.start, part.end, None)
-                if e.sentence != " ".join(text[p.start:p.end] for p in e.sentence_parts):
+                # compared blank for blank: a hard-wrapped text's pieces keep their line breaks
+                if e.sentence.split() != " ".join(text[p.start:p.end] for p in e.sentence_parts).split():
                     raise ValueError(f"timeline[{i}].sentence: is not its sentence_parts joined with spaces")
         ids = {a.id for a in self.actors}
         if len(ids) != len(self.actors):

@@ -91,7 +91,7 @@ def _candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
 
 _SECOND_DAY = re.compile(
     r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)?\b"
-    r"(?![,.]\d)(?=\s*(?:[,.;:!?)\"'”]|$)|\s+(?:in|at|on|and|to|when|with|before|after|for|that|this|next|last|[A-Z])\b)",
+    r"(?![,.]\d)(?=\s*(?:[,.;:!?)\"'”]|$)|\s+(?:in|at|on|and|to|when|with|before|after|for|that|this|next|last|among|by|from|over|during|across|as|but|while|of|[A-Z])\b)",
     re.IGNORECASE,
 )
 
@@ -112,7 +112,7 @@ _EDGE_OF = re.compile(r"\b(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle)\
 
 _OR_SO = re.compile(r"\s+or\s+(?:so|two|three|four|five|more)\b(?![- ](?:[a-z]+s|people|men|women)\b)", re.I)
 
-_SHIFTED = re.compile(r"\b(?:ago|earlier|later|before|after)\b|year-(?:ago|earlier)", re.I)
+_SHIFTED = re.compile(r"\b(?:ago|earlier|before)\b|year-(?:ago|earlier)", re.I)  # "later" moves the story on
 
 # pattern name -> its normalizer (norm_*.py)
 _NORMALIZERS = {
