@@ -216,6 +216,7 @@ def test_a_clause_dated_twice_keeps_the_finer_date():
     ("She scored 40 goals for the club in the 2011-2012 season.", "2011/2012", "2011-2012"),
     ("The reservoir was drained from March to May 2021 for repairs.", "2021-03/2021-05", "March to May 2021"),
     ("Talks were held between 1994 and 1997 in Geneva.", "1994/1997", "1994 and 1997"),
+    ("A panel met September 16-19, 2021 to review the dam.", "2021-09-16/2021-09-19", "September 16-19, 2021"),
 ])
 def test_ranges_are_one_entry_with_a_range_date(text, date, expression):
     (event,) = build(text)

@@ -2,14 +2,19 @@
 
 ``find(doc, cast, quotes)`` returns ``Position`` items in text order. A
 position comes from a stance or speech verb ("denied the accusations",
-"backed out of the meeting saying ...", "welcomed a mission") or from a stance
-noun with an owner ("Armenia's rejection of the demand"), with the actor
-resolved through the cast (names, capitals, pronouns, "his government").
-Words that are only a direct quote are left to the quotes.
+"backed out of the meeting saying ...", "welcomed a mission"; the statement
+starts at the verb and a layout names the holder before it), from a stance
+noun with its owner ("Armenia's rejection of the demand": the owner is in the
+statement), or from a direct quote that states its speaker's stance (``quotes``:
+the quote's own span, ``Position.direct``), with the actor resolved through the
+cast (names, capitals, pronouns, "his government"). A mixed quote ("pledged that
+Azerbaijan “will do everything ...”") is the speaker's statement; a statement
+inside a larger one of the same party, or the same words under a second party
+that no verb gives them to, is given once.
 
-The word lists are data files: ``data/en/positions/`` (stance verbs and nouns), with the
-speech lexicon and the phrasal cues shared with the quotes (``speech_verbs.txt``,
-``phrasal_verbs.txt``).
+The word lists are data files: ``data/en/positions/`` (stance verbs and nouns, words that
+make a quote a stance), with the speech lexicon and the phrasal cues shared with the quotes
+(``speech_verbs.txt``, ``phrasal_verbs.txt``).
 """
 
 from __future__ import annotations
@@ -98,8 +103,8 @@ def _actors_of(ctx: _Ctx, subj) -> list[Ref]:
 
 
 def find(doc, cast: Cast, quotes: list[Quote] | None = None) -> list[Position]:
-    """The positions of ``doc`` in text order: what stance and speech verbs, and stance nouns with an owner,
-    give to an actor. (``quotes`` is not read: the direct quotes are found again from the text.)"""
+    """The positions of ``doc`` in text order: what stance and speech verbs, stance nouns with an owner and
+    the direct ``quotes`` that state a stance give to an actor."""
     ctx = _Ctx(doc, cast)
     out: list[Position] = []
     seen: set[tuple[int, int, str]] = set()

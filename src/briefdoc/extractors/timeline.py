@@ -1,25 +1,37 @@
 """The timeline: dated events, one per dated clause, in date order.
 
-``build(doc, anchor)`` tags the time expressions of ``doc.text`` with
+``build(doc, anchor, cast)`` tags the time expressions of ``doc.text`` with
 ``briefdoc.timex`` (relative ones resolved against ``anchor``, the publication
-date), keeps those that name a calendar date ("YYYY-MM-DD", "YYYY-MM", "YYYY";
-a time of day counts as its day), an ISO week or weekend ("YYYY-Www",
-"YYYY-Www-WE") or a quarter ("YYYY-Qn"), and pairs each with the clause it dates,
-found with the dependency parse:
+date; anaphoric ones against the date the text told last, or left undated when
+there is none: "five years later" after no date is no date), keeps those that
+name a calendar date ("YYYY-MM-DD", "YYYY-MM", "YYYY"; a time counts as its day
+when it names one: "10:35 a.m. Friday", not "at 3 a.m."), an ISO week or weekend
+("YYYY-Www", "YYYY-Www-WE"), a quarter ("YYYY-Qn") or the years of a season
+written with both ("the winter of 1962-63"), joins the two ends of a range into
+one ("2010-2016", "from March to May 2021", "September 16-19": "FIRST/LAST"),
+and pairs each with the clause it dates, found with the dependency parse:
 
 * the verb the expression attaches to, and its subtree, without coordinated
   clauses or side clauses that do not contain the date;
 * when the verb only describes a noun ("the agreement signed last year", "the
-  road that it has been blockading since December 12"), or the date stands before
-  the noun it describes ("the November 9, 2020 agreement that ...", "Trump's 1995
-  tax returns", "the 2020 war"), the noun phrase instead: the clause around it
-  ("the agency released Trump's 1995 tax returns") did not happen then.
+  road that it has been blockading since December 12"), the noun phrase instead;
+* a date before the noun it describes dates that noun phrase when the noun is a
+  thing made at a date ("the November 9, 2020 agreement that ..."), the clause
+  when the noun is an event ("during a January 17 phone call") and nothing when
+  it is neither ("Trump's 1995 tax returns", "Sept. 11 conspiracy theories");
+* a date in the object of "before", "after", "ahead of" does not date the clause
+  ("France unveiled a plan ahead of Friday's meeting"): the object does, when it
+  is an event.
+
+An event whose clause does not read on its own (a relative clause, a pronoun for
+its subject) also gets the sentence it reads as, made of pieces of the text
+(``_event_sentence``; it needs the ``cast``).
 
 Deictic expressions ("today", "Tuesday", "last month") inside a direct quotation
 are anchored at the speech, not at the publication, and are left out.
 
-The word lists (deictic words, event nouns, prepositions of time, connectives) are data
-files in ``data/en/timeline/``.
+The word lists (deictic words, event nouns, things made at a date, prepositions of
+time and of offset, connectives) are data files in ``data/en/timeline/``.
 """
 
 from __future__ import annotations
@@ -474,7 +486,9 @@ def _subtree_minus(head, inside: set[int]) -> list[int]:
 
 
 def _trim(doc, lo: int, hi: int) -> tuple[int, int]:
-    while lo < hi and (doc[lo].is_space or doc[lo].is_punct and doc[lo].text not in "“\"‘'(" or doc[lo].lower_ in _LEADING or doc[lo].dep_ == "cc"):
+    # a clause says what happened without its "that" ("[said] that talks would resume in April")
+    while lo < hi and (doc[lo].is_space or doc[lo].is_punct and doc[lo].text not in "“\"‘'(" or doc[lo].lower_ in _LEADING
+                       or doc[lo].dep_ == "cc" or doc[lo].dep_ == "mark" and doc[lo].lower_ == "that"):
         lo += 1
     while hi > lo and (doc[hi].is_space or doc[hi].dep_ == "cc" or doc[hi].lower_ in _LEADING
                        or doc[hi].is_punct and doc[hi].text not in "”\"’')"):

@@ -108,6 +108,22 @@ def _second_day(text: str, end: int, value: str) -> Timex | None:
     return Timex(m.start("d"), m.end(), text[m.start("d"):m.end()], "DATE", v)
 
 
+_YEAR_AFTER = re.compile(r",?\s+((?:1[6-9]|20)\d\d)\b")
+
+
+def _year_after_second_day(text: str, first: Timex, second: Timex) -> tuple[list[Timex], Timex]:
+    """"September 16-19, 2021": the year after the second day is both days' year."""
+    m = _YEAR_AFTER.match(text, second.end)
+    if m is None or not re.match(r"^(?:\d{4}|XXXX)-\d\d-\d\d$", first.value):
+        return [first], second
+    year = m[1]
+    a = Timex(first.start, first.end, first.text, first.type, year + first.value[4:])
+    b = Timex(second.start, m.end(), text[second.start:m.end()], second.type, year + second.value[4:])
+    if calendar_date(a.value) is None or calendar_date(b.value) is None:
+        return [first], second
+    return [a], b
+
+
 _EDGE_OF = re.compile(r"\b(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle)\s+of\s+$", re.I)
 
 _OR_SO = re.compile(r"\s+or\s+(?:so|two|three|four|five|more)\b(?![- ](?:[a-z]+s|people|men|women)\b)", re.I)
@@ -170,7 +186,10 @@ def tag(text: str, anchor: dt.date | None = None, doc=None) -> list[Timex]:
         anchor = anchor.date()
     ctx = _Ctx(text, anchor, doc)
     result: list[Timex] = []
+    taken_to = 0  # the end of a second day that took the year after it ("September 16-19, 2021")
     for s, e, name, m in _candidates(text):
+        if s < taken_to:
+            continue
         norm = _NORMALIZERS[name](m, ctx, s, e)
         if norm is None:
             continue
@@ -195,7 +214,9 @@ def tag(text: str, anchor: dt.date | None = None, doc=None) -> list[Timex]:
         if name == "mdy" and typ == "DATE":
             second = _second_day(text, e, value)  # "April 24 and 25": the 25th is a date too
             if second is not None:
+                result[-1:], second = _year_after_second_day(text, result[-1], second)
                 result.append(second)
+                taken_to = second.end
         if typ in ("DATE", "TIME"):
             d = _parse_value_date(value)
             if d is not None:
