@@ -24,7 +24,7 @@ def _quotes(text):
     from briefdoc.extractors import actors, quotes
 
     doc = nlp.parse(text)
-    return quotes.find(doc, actors.find(doc))
+    return [q for q, _ in quotes.attributions(doc, actors.find(doc))]
 
 
 def test_weights_ship_in_the_package_and_are_sane():

@@ -15,6 +15,7 @@ import json
 import os
 import signal
 import sys
+import warnings
 from pathlib import Path
 from typing import Optional
 
@@ -95,10 +96,12 @@ def extract(
     # the stages this command runs load now, not at start-up (--help stays instant)
     from .extractors import extract as run
     from .model.briefjson import dumps
-    from .model.files import write_output
+    from .model.files import check_output, write_output
     from .pipeline import remember_seed
     from .read.article import read_article
 
+    if output is not None:
+        check_output(output)  # a link or a missing folder is said before the work, not after
     article = read_article(seed)
     text = dumps(remember_seed(run(article.text, article=article), seed, output))
     if output is None:
@@ -125,7 +128,7 @@ def render(
     # the stages this command runs load now, not at start-up (--help stays instant)
     from .localize import ui
     from .localize.content import translator_for
-    from .model.files import write_output
+    from .model.files import check_output, write_output
     from .pipeline import brief_from, render_locale, without_seed
     from .render.html import render_html
     from .render.layouts import get as get_layout
@@ -142,6 +145,7 @@ def render(
     loc = render_locale(locale, source, translations)
     if output is None:
         output = source.with_name(f"{source.stem}.{lay.name}.{loc}.{format}")
+    check_output(output)  # a link or a missing folder is said before the work, not after
     brief = brief_from(source)
     content = translator_for(brief, loc, source, translations, use_fuzzy=use_fuzzy, require_complete=require_complete)
     brief = without_seed(brief)
@@ -342,6 +346,8 @@ def main(argv: Optional[list[str]] = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     _terminate_as_interrupt()
+    if not debug:
+        warnings.showwarning = _show_warning
     try:
         _run(args, debug)
     finally:
@@ -389,6 +395,12 @@ def _run(args: list[str], debug: bool) -> None:
         print(f"briefdoc: internal error: {type(exc).__name__}: {one_line(exc, 200)} (run with --debug for the traceback)", file=sys.stderr)
         sys.exit(EXIT_INTERNAL)
     sys.exit(0)
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """A warning (a seed read with a few bad bytes replaced...) as one line on stderr,
+    like an error; with --debug, Python's own format says where it came from."""
+    print(f"briefdoc: warning: {one_line(message)}", file=sys.stderr if file is None else file)
 
 
 def _terminate_as_interrupt() -> None:

@@ -29,22 +29,31 @@ from ..read.article import read_article
 from ..render.context import hyphenation_languages
 from ..render.fonts import css_family, stack
 from ..render.html import render_html
+from ..render.limits import RenderLimitError, capped, share_memory
 from ..render.pdf import render_pdf
 from ..render.weasy import font_config, load_weasyprint
 from .cache import fingerprint
 
-_WORKER: dict = {"extractor": None, "briefs": {}}
+# over_limits: (layout, brief) -> the output whose render ran past the render limits;
+# the same layout's other renders of that brief fail at once in this process, so that
+# a runaway layout costs a build one time limit per worker, not one per locale.
+_WORKER: dict = {"extractor": None, "briefs": {}, "over_limits": {}}
+# The warm-up render of a tiny brief: a layout that needs more is runaway, and its renders will say so.
+WARM_SECONDS, WARM_MEGABYTES = 5, 256
 
 
 def default_extract(article):
     return extract(article.text, article=article)
 
 
-def init_worker(extractor, preload_nlp: bool, in_process: bool = False) -> None:
-    """Set up a worker: what extracts, and spaCy loaded now when every worker will
-    start by extracting (otherwise it loads on first use, once per process)."""
+def init_worker(extractor, preload_nlp: bool, in_process: bool = False, workers: int = 1) -> None:
+    """Set up a worker: what extracts, its share of the render memory budget (one of
+    ``workers``), and spaCy loaded now when every worker will start by extracting
+    (otherwise it loads on first use, once per process)."""
     _WORKER["extractor"] = extractor
     _WORKER["briefs"] = {}
+    _WORKER["over_limits"] = {}
+    share_memory(workers)
     if in_process:
         return
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
@@ -81,7 +90,8 @@ def warm_here(layouts: list, locales: list[str]) -> None:
         tiny = Brief(article=Article(title="Briefdoc", text="Briefdoc.", published=dt.date(2023, 2, 28)))
         for layout in layouts:
             for locale in locales[:1]:
-                render_html(tiny, layout, locale, fit=0)  # base and macros too
+                with capped(WARM_SECONDS, WARM_MEGABYTES):
+                    render_html(tiny, layout, locale, fit=0)  # base and macros too
     except Exception:
         pass
     gc.freeze()
@@ -134,13 +144,22 @@ def _content_translator(brief, locale: str, seed: Path, content_options: dict):
 
 
 def render_job(spec: dict) -> tuple[bool, dict | str]:
-    """Render one PDF and write it: (True, fingerprint of the file) or (False, reason)."""
+    """Render one PDF and write it: (True, fingerprint of the file) or (False, reason).
+    The render runs under the render limits (render/limits.py)."""
+    key = (spec["layout"].name, spec["extraction"])
+    earlier = _WORKER["over_limits"].get(key)
+    if earlier is not None:
+        return False, (f"not rendered: layout {key[0]!r} ran past the render limits on this brief "
+                       f"({Path(earlier).name}); see that failure")
     try:
         brief = _brief(spec["extraction"], spec["brief_json"])
         content = _content_translator(brief, spec["locale"], Path(spec["seed"]), spec["content_options"])
         pdf = render_pdf(brief, spec["layout"], spec["locale"], content=content, **spec["render_options"])
         st = write_atomic(Path(spec["path"]), pdf)
         return True, fingerprint(st)
+    except RenderLimitError as exc:
+        _WORKER["over_limits"][key] = spec["path"]
+        return False, reason(exc)
     except Exception as exc:
         return False, reason(exc)
 
@@ -167,5 +186,5 @@ def pool(workers: int, initargs: tuple):
         max_workers=workers,
         mp_context=multiprocessing.get_context(method),
         initializer=init_worker,
-        initargs=initargs,
+        initargs=(*initargs, False, workers),
     )

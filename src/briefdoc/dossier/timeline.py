@@ -89,7 +89,8 @@ def _reports(briefs: list[tuple[str, Brief]], actors: ActorMerge) -> list[_Repor
                 for m in pattern.finditer(e.event) if ident else ():
                     found.add(ident)
                     drop |= set(words(m.group()))  # the actors count as actors, not again as words
-            out.append(_Report(aid, e, first, last, content_words(e.event, drop), found))
+            # the actors count once each, by identity, whatever name each report gives them
+            out.append(_Report(aid, e, first, last, content_words(e.event, drop) | {f"@{i}" for i in found}, found))
     return out
 
 

@@ -36,8 +36,8 @@ def extract(
     unwrapped = _wrapping.unwrap(article.text)
     doc = nlp.parse(unwrapped)
     cast = actors.find(doc)
-    found_quotes = quotes.find(doc, cast)
-    found_positions = positions.find(doc, cast, found_quotes)
+    found_quotes, attributed = quotes.split(doc, cast)
+    found_positions = positions.find(doc, cast, attributed)
     events = timeline.build(doc, article.published, cast)
     points = keypoints.pick(doc, found_quotes, title=article.title)
     if unwrapped != article.text:
@@ -53,7 +53,7 @@ def extract(
     return Brief(
         article=article,
         key_points=points,
-        actors=cast.used(found_quotes, found_positions),
+        actors=cast.used(attributed, found_positions),  # who the text attributes anything to
         quotes=found_quotes,
         positions=found_positions,
         timeline=events,

@@ -24,7 +24,7 @@ from functools import lru_cache
 from . import lexicon
 
 # The kinds of use of a speech verb, the second column of data/en/speech_verbs.txt.
-SPEECH_KINDS = ("cue", "report", "bare", "addressee", "judge", "nostance", "governs")
+SPEECH_KINDS = ("cue", "report", "bare", "addressee", "judge", "nostance", "governs", "quote")
 
 
 @lru_cache(maxsize=1)

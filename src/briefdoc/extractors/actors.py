@@ -211,6 +211,11 @@ class Cast:
             return self.describe(tok, create=create)
         return None
 
+    def subjects(self) -> list[tuple[int, str, str]]:
+        """(token index, actor id, kind) of each clause subject the cast knows, in text order: who the
+        text is about, most recent last."""
+        return list(self._subjects)
+
     def pronoun(self, tok) -> str | None:
         """The most recent compatible subject before this pronoun."""
         low = tok.lower_
@@ -1057,10 +1062,12 @@ def _untagged_bodies(cast: Cast) -> None:
 
 
 def _untagged_surnames(cast: Cast, people: _People) -> None:
-    """Surnames spaCy did not tag ("Adler added")."""
+    """Surnames spaCy did not tag, or tagged as something else ("Adler added", "Sargsian" taken for a
+    nationality): the surname of a person named in full."""
     for t in cast.doc:
         if (t.i not in cast._tok and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.text[:1].isupper())
-                and t.text in people.surname and t.ent_type_ in ("", "PERSON", "ORG", "GPE")):
+                and t.text in people.surname and t.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP")
+                and t.i not in cast._nationality):
             cast._mention(t.i, t.i + 1, people.owner(t.i, t.text))
 
 
@@ -1761,6 +1768,47 @@ def _genders(cast: Cast) -> None:
                 r = cast.mention_at(subj)
                 if r is not None and cast.actors[r.id].kind == "person":
                     cast.gender.setdefault(r.id, "f" if t.lower_ == "her" else "m")
+    _genders_from_pronouns(cast)
+
+
+_GENDERED = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+def _genders_from_pronouns(cast: Cast) -> None:
+    """People's genders from the pronouns that stand for them: the subject of what a person is reported to
+    say ("Jayme told police she could hear the sirens": she is Jayme, strong evidence), and the pronouns of
+    a sentence that names one person alone, outside quotation marks (weak evidence: they may stand for
+    someone the sentence does not name). A gender is taken when it has two thirds of the evidence."""
+    doc = cast.doc
+    votes: dict[str, dict[str, float]] = {}
+
+    def vote(aid: str, gender: str, weight: float) -> None:
+        votes.setdefault(aid, {"m": 0.0, "f": 0.0})[gender] += weight
+
+    for t in doc:
+        if t.lower_ in ("he", "she") and t.dep_ == "nsubj" and t.head.dep_ == "ccomp" and not cast.in_quote(t.i):
+            subj = next((k for k in t.head.head.children if k.dep_ == "nsubj"), None)
+            hit = cast._tok.get(subj.i) if subj is not None else None
+            if hit is not None and cast.actors[hit[2]].kind == "person":
+                vote(hit[2], _GENDERED[t.lower_], 3.0)
+    for sent in doc.sents:
+        people, first = set(), None
+        for t in sent:
+            if cast.in_quote(t.i):
+                continue
+            hit = cast._tok.get(t.i)
+            if hit is not None and cast.actors[hit[2]].kind == "person" and cast.actors[hit[2]].head is None:
+                people.add(hit[2])
+                first = t.i if first is None else first
+        if len(people) != 1 or doc[cast._tok[first][1] - 1].dep_ not in ("nsubj", "nsubjpass"):
+            continue  # one person, and what the sentence is about
+        said = {_GENDERED[t.lower_] for t in sent if t.i > first and t.lower_ in _GENDERED and not cast.in_quote(t.i)}
+        if len(said) == 1:
+            vote(next(iter(people)), next(iter(said)), 1.0)
+    for aid, counts in votes.items():
+        gender = max(counts, key=counts.get)
+        if counts[gender] >= 2 * sum(counts.values()) / 3:
+            cast.gender.setdefault(aid, gender)
 
 
 def _people_noun(t) -> bool:

@@ -43,11 +43,12 @@ class _Att:
 
 
 def _para_bounds(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line."""
+    """(start, end) of each paragraph: a line with a letter or a digit in it (a line of punctuation alone,
+    " ." or "* * *", separates paragraphs as a blank line does)."""
     out = []
     pos = 0
     for line in text.split("\n"):
-        if line.strip():
+        if any(c.isalnum() for c in line):
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out or [(0, len(text))]
@@ -64,6 +65,7 @@ class _Ctx:
         self.quoted: set[int] = set()
         self.mark_tok: set[int] = set()
         self.opening = {m.open_at for m in self.marks}
+        self.reported: set[int] | None = None  # tokens of reported content (``_reported_tokens``)
         for m in self.marks:
             self.quoted.update(_tok_range(doc, m.start, m.end))
         for t in doc:
@@ -312,6 +314,10 @@ def _speaker(ctx: _Ctx, subj) -> Ref | None:
     if subj.lower_ in SELF_PRONOUNS:
         # the writer or an unnamed first person: the mention, no actor
         return Ref("", subj.idx, subj.idx + len(subj))
+    if subj.lower_ in ("he", "she"):
+        found = _pronoun_speaker(ctx, subj)
+        if found is not None:
+            return Ref(found, subj.idx, subj.idx + len(subj))
     ref = ctx.cast.resolve(subj, create=True)
     if ref is not None and subj.lower_ in ("who", "which", "that") and ref.id:
         # "Sanders, who endorsed Clinton": the mention is the relative pronoun, the actor its antecedent
@@ -320,7 +326,232 @@ def _speaker(ctx: _Ctx, subj) -> Ref | None:
         ref = ctx.cast.adhoc(subj)
     if ref is None and subj.pos_ == "PRON" and subj.lower_ not in SELF_PRONOUNS:
         return Ref("", subj.idx, subj.idx + len(subj))
+    if ref is not None and ref.id and ctx.cast.actors[ref.id].head is not None:
+        return _named_speaker(ctx, subj, ref)
     return ref
+
+
+# documents that speak for whoever issued them ("the statement said", "according to the complaint")
+_DOCUMENTS = lexicon.words("quotes/document_nouns")
+# nouns for an organization the text has named ("the company said", "the utility said")
+_BODY_NOUNS = lexicon.words("quotes/organization_nouns")
+
+
+def _named_speaker(ctx: _Ctx, subj, ref: Ref) -> Ref:
+    """The speaker a description stands for, by name, when the text lets a reader tell: a document speaks
+    for whoever issued it ("Gatsby said in a statement ... The statement said"), "the company" for the
+    organization named before it, "the 26-year-old right wing" for the person named before it, "a hockey
+    coach" for the person named right after it. A document whose issuer the text does not give has no
+    speaker (the mention stays, the actor is unknown); other descriptions stay as they are."""
+    head = ctx.cast.actors[ref.id].head
+    mention = Ref("", ref.start, ref.end)
+    if head in _DOCUMENTS:
+        issuer = _issuer(ctx, head, subj) or _spoken_before(ctx, subj)
+        return Ref(issuer, ref.start, ref.end) if issuer else mention
+    definite = any(k.dep_ == "det" and k.lower_ in ("the", "this", "that") for k in subj.children) or any(
+        k.dep_ == "poss" for k in subj.children)
+    if head in _BODY_NOUNS:
+        if definite:
+            found = _named_before(ctx, subj, ("organization",))
+            return Ref(found, ref.start, ref.end) if found else ref
+        return ref
+    if not _one_person(ctx, subj, ref) or any(k.dep_ == "prep" and k.lower_ in ("for", "of", "at", "with")
+                                                for k in subj.children):
+        return ref  # people ("the players"), or a role that introduces someone ("a spokeswoman for Trudeau")
+    if definite:
+        found = _named_before(ctx, subj, ("person",), gender=ctx.cast.gender.get(ref.id))
+    else:
+        found = _named_after(ctx, subj)
+    return Ref(found, ref.start, ref.end) if found else ref
+
+
+_AGE = re.compile(r"^\d+-year-old$")
+
+
+def _one_person(ctx: _Ctx, subj, ref: Ref) -> bool:
+    """A description of one person: a person's title or a noun for a person, one of an age ("the
+    26-year-old right wing"), or a singular noun of the shape of one ("the affable proprietor")."""
+    if ctx.cast.actors[ref.id].kind == "person":
+        return True
+    if subj.tag_ != "NN":
+        return False
+    return any(_AGE.match(k.lower_) for k in subj.subtree if k.i < subj.i) or bool(_PERSON_SUFFIX.search(subj.lower_))
+
+
+_PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|eer|ee)$")
+
+
+SPEAKER_REACH = 4  # paragraphs back that a "he said" may reach for its speaker
+
+
+def _pronoun_speaker(ctx: _Ctx, pron) -> str | None:
+    """Who "he" or "she" as a speaker stands for: the named person of that gender (when known) most salient
+    before it, each mention counting for more the nearer it is and the more it is what its sentence is about
+    (the subject of a main clause, then of any clause, then any mention), a person quoted just before
+    counting for more still; mentions inside quotation marks or inside what someone is reported to have
+    said do not count ("He said the credit union of his father's friend, Martin Legere, ...")."""
+    doc = ctx.doc
+    want = "f" if pron.lower_ == "she" else "m"
+    p = ctx.para(pron.idx)
+    lo = ctx.pbounds[max(0, p - SPEAKER_REACH)][0]
+    sent_of = {}
+    scores: dict[str, float] = {}
+    here = pron.sent.start
+    reported = _reported_tokens(ctx)
+    for (s, e), aid in ctx.cast.mentions.items():
+        if not lo <= s < pron.idx or not _named(ctx, aid, ("person",)) or ctx.cast.gender.get(aid) not in (None, want):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or _quoted_at(ctx, s) or span.root.i in reported:
+            continue
+        root = span.root
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ in ("ROOT", "conj"):
+            weight = 3.0
+        elif root.dep_ in ("nsubj", "nsubjpass"):
+            weight = 2.0
+        else:
+            weight = 1.0
+        distance = sum(1 for _ in _sentences_between(doc, root.sent.start, here, sent_of))
+        scores[aid] = scores.get(aid, 0.0) + weight * 0.5 ** distance
+    if not scores:
+        return None
+    return max(scores.items(), key=lambda kv: kv[1])[0]
+
+
+def _sentences_between(doc, start: int, end: int, cache: dict):
+    """The sentence starts from the sentence at token ``start`` up to, not including, the one at ``end``."""
+    key = (start, end)
+    if key not in cache:
+        starts, i = [], start
+        while i < end:
+            starts.append(i)
+            i = doc[i].sent.end
+        cache[key] = starts
+    return cache[key]
+
+
+def _reported_tokens(ctx: _Ctx) -> set[int]:
+    """The tokens of what speech verbs report ("said [the plan was dead]"), read once per document."""
+    if ctx.reported is None:
+        ctx.reported = set()
+        for t in ctx.doc:
+            if t.lemma_.lower() in SPEECH and t.pos_ in ("VERB", "AUX"):
+                for k in t.children:
+                    if k.dep_ == "ccomp":
+                        ctx.reported.update(x.i for x in k.subtree)
+    return ctx.reported
+
+
+def _named(ctx: _Ctx, aid: str, kinds: tuple[str, ...]) -> bool:
+    """An actor of one of ``kinds`` that the text names (not one made from a description)."""
+    a = ctx.cast.actors.get(aid)
+    return a is not None and a.kind in kinds and a.head is None
+
+
+def _named_before(ctx: _Ctx, subj, kinds: tuple[str, ...], gender: str | None = None, reach: int = 3) -> str | None:
+    """The actor of one of ``kinds`` named last before ``subj`` outside quotation marks, in its paragraph or
+    the ``reach`` paragraphs before it, of the gender given when it is known."""
+    p = ctx.para(subj.idx)
+    lo = ctx.pbounds[max(0, p - reach)][0]
+    subjects = [(i, aid) for i, aid, _ in ctx.cast.subjects() if lo <= ctx.doc[i].idx < subj.idx
+                and _named(ctx, aid, kinds) and not _quoted_at(ctx, ctx.doc[i].idx)
+                and (not gender or ctx.cast.gender.get(aid) in (None, gender))]
+    main = [(i, aid) for i, aid in subjects if ctx.doc[i].head.dep_ in ("ROOT", "conj")]
+    for i, aid in reversed(main or subjects):  # the last one a sentence was about first
+        return aid
+    best = None
+    for (s, e), aid in ctx.cast.mentions.items():
+        if not lo <= s < subj.idx or not _named(ctx, aid, kinds) or _quoted_at(ctx, s):
+            continue
+        if gender and ctx.cast.gender.get(aid) not in (None, gender):
+            continue
+        if best is None or s > best[0]:
+            best = (s, aid)
+    return best[1] if best else None
+
+
+def _named_after(ctx: _Ctx, subj) -> str | None:
+    """The person an indefinite description introduces, when the text names them after it with the same
+    noun ("A Vancouver hockey coach says ... coach Stephen Gillis"); None for an anonymous source ("a
+    person familiar with the talks")."""
+    doc = ctx.doc
+    for (s, e), aid in sorted(ctx.cast.mentions.items()):
+        if s <= subj.idx or not _named(ctx, aid, ("person",)) or _quoted_at(ctx, s):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        near = doc[max(0, span.start - 3):min(len(doc), span.end + 4)]
+        if any(t.lemma_.lower() == subj.lemma_.lower() for t in near if t.i < span.start or t.i >= span.end):
+            return aid
+    return None
+
+
+def _spoken_before(ctx: _Ctx, subj) -> str | None:
+    """The named speaker of the sentence right before ``subj``'s, when it has one: "The aid group Gatsby
+    said its director was killed. A statement said ..." (the statement is Gatsby's)."""
+    sent = subj.sent
+    if sent.start == 0:
+        return None
+    before = ctx.doc[sent.start - 1].sent
+    for t in before:
+        if _is_cue(t) and t.i not in ctx.quoted:
+            att = _attribution_from_cue(ctx, t)
+            if att.ref is not None and att.ref.id and _named(ctx, att.ref.id, ("person", "organization")):
+                return att.ref.id
+    return None
+
+
+def _quoted_at(ctx: _Ctx, char: int) -> bool:
+    """Character ``char`` stands between quotation marks."""
+    return any(m.start <= char < m.end for m in ctx.marks)
+
+
+def _issuer(ctx: _Ctx, head: str, subj) -> str | None:
+    """Who issued the document ``head`` names, as the text says it: its owner or author ("Gatsby's
+    statement", "a statement from Gatsby", "a statement released by Gatsby"), or, for "the statement", the
+    one who issued one before ("Gatsby said in a statement", "Gatsby released a statement", "a complaint
+    filed by prosecutors")."""
+    doc = ctx.doc
+    for t in doc:
+        if t.i > subj.i:
+            break
+        if t.lemma_.lower() != head or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        who = _issuer_of(ctx, t)
+        if who:
+            return who
+    return None
+
+
+def _issuer_of(ctx: _Ctx, noun) -> str | None:
+    """The named actor that issued one mention of a document: its possessor, the object of "by"/"from"
+    after it or after the participle on it ("filed by", "released by"), the subject of the verb that
+    issues it ("X released a statement") or of the speech verb it is the medium of ("X said in a statement")."""
+    def actor(tok) -> str | None:
+        r = ctx.cast.mention_at(tok)
+        return r.id if r is not None and _named(ctx, r.id, ("person", "organization", "country", "group")) else None
+
+    for k in noun.children:
+        if k.dep_ in ("poss", "compound") and actor(k):
+            return actor(k)  # "Gatsby's statement", "the Civic Action study"
+        if k.dep_ == "prep" and k.lower_ in ("by", "from"):
+            for g in k.children:
+                if g.dep_ == "pobj" and actor(g):
+                    return actor(g)
+        if k.dep_ in ("acl", "relcl"):  # "a complaint filed by", "a study which is being released by"
+            for p in k.children:
+                if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ == "by"):
+                    for g in p.children:
+                        if g.dep_ == "pobj" and actor(g):
+                            return actor(g)
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head  # "said in a statement"
+    elif noun.dep_ != "dobj":
+        return None
+    subj = next((k for k in verb.children if k.dep_ == "nsubj"), None)
+    return actor(subj) if subj is not None else None
 
 
 # What someone says or writes something in: its author is the source.
@@ -914,7 +1145,7 @@ def _previous_sentence_cue(ctx: _Ctx, m) -> _Att | None:
     if not any(c.islower() for c in text[m.start:m.end]):
         return None
     k = m.open_at - 1
-    while k >= 0 and text[k] in " \t\u00a0\n":
+    while k >= 0 and (text[k] in " \t\u00a0\n" or not _in_paragraph(ctx, k)):
         k -= 1
     if k < 0 or text[k] not in ".!?":
         return None
@@ -925,12 +1156,19 @@ def _previous_sentence_cue(ctx: _Ctx, m) -> _Att | None:
     if e <= toks[0] or any(i in ctx.quoted or i in ctx.mark_tok for i in range(s, e)):
         return None  # a sentence with quotes of its own carries its attribution already
     cues = [t for t in doc[s:e] if _is_cue(t)]
-    if not cues:
-        return None
-    att = _attribution_from_cue(ctx, min(cues, key=_depth))
-    if att.ref is None or not att.ref.id or ctx.cast.actors[att.ref.id].kind not in ("person", "organization"):
-        return None
-    return att
+    # the main verb's first ("Chapman said ..., according to EHS"); failing a speaker there, the cue
+    # nearest the quote ("According to EHS, ... but Chapman says ...")
+    for cue in [min(cues, key=_depth), *reversed(cues)] if cues else []:
+        att = _attribution_from_cue(ctx, cue)
+        if att.ref is not None and att.ref.id and ctx.cast.actors[att.ref.id].kind in ("person", "organization"):
+            return att
+    return None
+
+
+def _in_paragraph(ctx: _Ctx, k: int) -> bool:
+    """Character ``k`` belongs to a paragraph, not to a separator line of punctuation."""
+    ps, pe = ctx.pbounds[max(0, ctx.para(k))]
+    return ps <= k < pe
 
 
 def _colon_intro(ctx: _Ctx, m) -> _Att | None:
@@ -1313,23 +1551,293 @@ def _closing_as_opening(text: str, m: _marks.Mark) -> bool:
 
 
 def find(doc, cast: Cast) -> list[Quote]:
-    """The quotes of ``doc`` in text order: direct quotes with their attributions, headlines of the form
-    "Source: ...", reported speech (the rules', then the learned models')."""
+    """The quotes of ``doc`` in text order: what someone said or wrote, direct, indirect or mixed, introduced
+    by a speech or writing act (see ``_speech``). Beliefs, plans, perceptions and actions that the text
+    attributes ("was upbeat about", "found that") are not quotes, nor is a quoted term on its own."""
+    return split(doc, cast)[0]
+
+
+def split(doc, cast: Cast) -> tuple[list[Quote], list[Quote]]:
+    """(the quotes, every attribution): the quotes of ``find``, and all that the text attributes to someone,
+    quotes or not ("was upbeat about the rinks", "found that ..."), which positions may take a stance from."""
     ctx = _Ctx(doc, cast)
-    text = doc.text
+    items = _found(ctx)
+    return _speech(ctx, items), [item.quote for item in items]
+
+
+def attributions(doc, cast: Cast) -> list[tuple[Quote, str]]:
+    """Every attribution the rules and the learned models find, in text order, each with how it was found:
+    "direct", "headline", "indirect" (a report verb's clause, "according to"), "reported:<kind>" (see
+    ``_reported``), "fragment" (the content around a short quoted fragment) or "learned"."""
+    return [(item.quote, item.origin) for item in _found(_Ctx(doc, cast))]
+
+
+@dataclass
+class _Item:
+    """An attribution as found: the quote, how it was found, and its cue token (None: no cue)."""
+
+    quote: Quote
+    origin: str
+    cue: object = None
+
+
+def _found(ctx: _Ctx) -> list[_Item]:
+    """Every attribution of ``ctx``'s document (see ``attributions``), boilerplate left out."""
+    text = ctx.text
     atts = _attributions(ctx)
     used: set[int] = set()  # where the cues of the items found by the rules start
     quotes = _direct_quotes(ctx, atts, used)
-    _add_headlines(ctx, quotes)
+    att_of = {id(q): att for q, att in zip(quotes, _attributed(ctx, atts, quotes))}
+    origin = {id(q): "direct" for q in quotes}
+    for cs, ce, att in _headlines_outside(ctx, quotes):
+        quotes.append(_quote(cs, ce, text, att, direct=False))
+        origin[id(quotes[-1])], att_of[id(quotes[-1])] = "headline", att
     for cs, ce, att in _indirect(ctx):
         quotes.append(_quote(cs, ce, text, att, direct=False))
+        origin[id(quotes[-1])], att_of[id(quotes[-1])] = "indirect", att
         used.add(att.cue_start)
-    quotes.extend(_reported_items(ctx, [(q.start, q.end) for q in quotes], used))
-    _add_fragments(ctx, atts, quotes)
-    quotes.extend(_learned_items(ctx, [(q.start, q.end) for q in quotes], used))
-    quotes = [_to_quote_end(ctx, q) for q in quotes if not _boilerplate(ctx, q) and not _no_content(ctx, q)]
-    quotes.sort(key=lambda q: (q.start, q.end))
-    return quotes
+    for q, kind, att in _reported_items(ctx, [(q.start, q.end) for q in quotes], used):
+        quotes.append(q)
+        origin[id(q)], att_of[id(q)] = "reported:" + kind, att
+    for span, att in _fragments(ctx, atts, quotes):
+        quotes.append(_quote(span[0], span[1], text, att, direct=False))
+        origin[id(quotes[-1])], att_of[id(quotes[-1])] = "fragment", att
+    for q, att in _learned_items(ctx, [(q.start, q.end) for q in quotes], used):
+        quotes.append(q)
+        origin[id(q)], att_of[id(q)] = "learned", att
+    found = []
+    for q in quotes:
+        if not _boilerplate(ctx, q) and not _no_content(ctx, q):
+            att = att_of.get(id(q))
+            cue = _cue_token(ctx, att) if att is not None else None
+            found.append(_Item(_to_quote_end(ctx, q), origin[id(q)], cue))
+    found.sort(key=lambda item: (item.quote.start, item.quote.end))
+    return found
+
+
+# --- what is a quote ---------------------------------------------------------------------------------
+
+# Verbs whose content is a quote: words said or written, reported as such (data/en/speech_verbs.txt, "quote").
+QUOTE_VERBS = _reported.speech_verbs("quote")
+# A short quoted phrase in the middle of a sentence is a term, not a quote, unless a reported clause holds it.
+TERM_MAX_WORDS = 6
+# A quote this short stands alone as nothing a reader can use ("historic", "game-changer").
+SHORT_MAX_WORDS = 3
+_SAYING_ORIGINS = ("indirect", "fragment", "reported:inf", "reported:inf:passive")
+
+
+def _speech(ctx: _Ctx, items: list[_Item]) -> list[Quote]:
+    """The attributions of ``ctx`` that are quotes. Reported content counts when a verb of saying or writing
+    introduces it as a clause or an infinitive, with someone to say it, or when it holds the speaker's own
+    words in quotation marks ("called the senator a “nasty guy”": a mixed quote). A direct quote inside such
+    content is part of it (the content, quoted words and all, is the quote); a quoted phrase that nothing
+    reports is a term, not a quote ("in a box labeled “medical problem”"), and so is a quote of three words
+    or fewer that is not a whole utterance introduced as such ("“We need change,” he said" is one)."""
+    reported = [it for it in items if not it.quote.direct and _says(ctx, it)]
+    out = [it.quote for it in reported]
+    for it in items:
+        q = it.quote
+        if not q.direct:
+            continue
+        if any(r.quote.start <= q.start and q.end <= r.quote.end + 2 and r.quote.speaker in (q.speaker, None)
+               or (r.quote.start <= q.start < r.quote.end and _words(q.text) <= TERM_MAX_WORDS) for r in reported):
+            continue  # the reported content holds it: a mixed quote
+        introduced = _introduced(ctx, q, it.cue)
+        if not introduced:
+            mixed = _mixed(ctx, q, it)
+            if mixed is not None and mixed is not q:
+                if not any(r.start <= mixed.start < r.end or mixed.start <= r.start < mixed.end
+                           for r in out if not r.direct):
+                    out.append(mixed)  # the clause a speech verb reports, the quoted words in it
+                continue
+            if mixed is None and _words(q.text) <= (TERM_MAX_WORDS if it.cue is None else SHORT_MAX_WORDS):
+                continue  # a term in the middle of the writer's sentence
+        if _words(q.text) <= SHORT_MAX_WORDS and not _utterance(q, it, introduced):
+            continue
+        out.append(q)
+    out = [_with_closing_mark(ctx, q) for q in out]
+    out.sort(key=lambda q: (q.start, q.end))
+    return out
+
+
+def _utterance(q: Quote, it: _Item, introduced: bool) -> bool:
+    """A short direct quote that is a whole utterance of someone's, set out as one ("“We need change,” Garcia
+    said", "protesters chanted “What curfew?”"), not a label ("in a box labeled “urgent”")."""
+    return introduced and it.cue is not None and q.speaker is not None and _reported.lemma(it.cue) not in _reported.NAMING
+
+
+def _with_closing_mark(ctx: _Ctx, q: Quote) -> Quote:
+    """A mixed quote that ends where its quoted words end takes their closing mark too ("she voted
+    “present.”"), so that it reads as written."""
+    if q.direct:
+        return q
+    for m in ctx.marks:
+        if q.start <= m.open_at and m.end == q.end and m.close_at is not None:
+            end = m.close_at + (2 if ctx.text.startswith("''", m.close_at) else 1)
+            return q.model_copy(update={"end": end, "text": ctx.text[q.start:end]})
+    return q
+
+
+def _mixed(ctx: _Ctx, q: Quote, it: _Item) -> Quote | None:
+    """For a direct quote in the middle of a sentence, the mixed quote it belongs to: the content a speech
+    verb of its sentence reports with the quoted words in it ("She says it underscores that Trump is
+    “temperamentally unfit”": the clause after "says"). The quote itself when the verb reports just the
+    quoted words; None when no speech verb governs them (a term: "in a box labeled “medical problem”")."""
+    doc = ctx.doc
+    toks = _tok_range(doc, q.start, q.end)
+    if not toks:
+        return None
+    inside = set(toks)
+    top = next((doc[i] for i in toks if doc[i].head.i not in inside), None)
+    if top is None:
+        return None
+    child, node = top, top.head
+    for _ in range(4):
+        if node.i in inside or node.sent.start != top.sent.start:
+            return None
+        if _is_cue(node) and node.i not in ctx.quoted and not _names_what_is_judged(ctx, node, q):
+            break
+        if node.head.i == node.i:
+            return None
+        child, node = node, node.head
+    else:
+        return None
+    s, e = _sent_in_para(ctx, node)
+    lo, hi = max(child.left_edge.i, s), min(child.right_edge.i + 1, e)
+    obj = next((k for k in node.children if k.dep_ == "dobj" and node.i < k.i < child.i), None)
+    if child.dep_ in ("oprd", "attr", "acomp", "xcomp") and obj is not None:
+        lo = max(obj.left_edge.i, s)  # "called the senator a “nasty guy”": what was called, and what
+    if lo <= node.i < hi:
+        return None
+    cs, ce = _trim(ctx.text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+    att = _attribution_from_cue(ctx, node)
+    if not (cs <= q.start and q.end <= ce + 2) or _words(ctx.text[cs:ce]) <= _words(q.text) + 2:
+        return q  # the verb reports the quoted words themselves ("called for a “swift ...”")
+    if att.ref is not None and cs <= att.ref.start < ce:
+        return None  # a parse that runs the content into its speaker
+    speaker = q.speaker or (att.ref.id if att.ref is not None else None) or None
+    mixed = _quote(cs, ce, ctx.text, att, direct=False)
+    return _to_quote_end(ctx, mixed.model_copy(update={"speaker": speaker})) if speaker else None
+
+
+def _says(ctx: _Ctx, it: _Item) -> bool:
+    """Whether a reported item is speech: "according to X", or a verb of saying or writing that reports a
+    clause or an infinitive, said by someone (not "you", not an unnamed "to say"), not negated ("did not
+    say why", "declined to say whether"); or content that holds the speaker's words in quotation marks
+    with a speech verb ("called the senator a “nasty guy”", "described it as a “disgrace”")."""
+    q, cue = it.quote, it.cue
+    if it.origin == "headline":
+        return q.speaker is not None
+    if cue is None or (q.speaker is None and q.speaker_start is None and not _someone(cue)):
+        return False  # nobody said it (an unknown speaker still has a mention: "a statement said")
+    if cue.lower_ == "according":
+        return it.origin in ("indirect", "fragment")
+    lemma = _reported.lemma(cue)
+    if _holds_quoted_words(ctx, q) and not _names_what_is_judged(ctx, cue, q) and (lemma in SPEECH or q.speaker is not None):
+        return not _unsaid(cue)
+    if lemma not in QUOTE_VERBS:
+        return False
+    if it.origin not in _SAYING_ORIGINS and not (it.origin in ("learned", "reported:obj") and lemma in _ADDRESSEE):
+        return False
+    if it.origin == "indirect" and not _clause_like(ctx, q):
+        return False
+    return not _unsaid(cue)
+
+
+def _names_what_is_judged(ctx: _Ctx, cue, q: Quote) -> bool:
+    """A verb of praise or blame whose object holds the quoted words: they name what is judged ("hailed an
+    “allied cooperation agreement”"); in what it is judged as or for they are the judgement itself
+    ("blasted Clinton as a “disgrace”")."""
+    if _reported.lemma(cue) not in _JUDGE_VERBS:
+        return False
+    obj = next((k for k in cue.children if k.dep_ == "dobj"), None)
+    return obj is None or obj.left_edge.idx <= q.start < obj.right_edge.idx + len(obj.right_edge) and not any(
+        k.dep_ == "prep" and k.lower_ in ("as", "for") and k.idx <= q.start for k in obj.subtree)
+
+
+def _holds_quoted_words(ctx: _Ctx, q: Quote) -> bool:
+    """Reported content with words in quotation marks in it."""
+    return any(q.start <= m.start and m.end <= q.end + 2 for m in ctx.marks)
+
+
+def _introduced(ctx: _Ctx, q: Quote, cue) -> bool:
+    """A direct quote set out as an utterance: it opens its sentence, or it follows its cue ("chanted
+    “What curfew?”", "said: “...”", "wrote, “...”"), not a phrase in the middle of the writer's sentence
+    ("shot at them “like snipers”", "in a box labeled “medical problem”")."""
+    toks = _tok_range(ctx.doc, q.start, q.end)
+    if not toks:
+        return True
+    first = ctx.doc[toks.start]
+    before = [t for t in ctx.doc[first.sent.start:toks.start] if not t.is_space and t.i not in ctx.mark_tok]
+    if not before:
+        return True
+    while before and before[-1].text in (":", ",", "—", "–", "-"):
+        before.pop()
+    return bool(before) and cue is not None and before[-1].i == cue.i
+
+
+_ADVERBIAL_OPENERS = lexicon.words("quotes/adverbial_openers")
+
+
+def _clause_like(ctx: _Ctx, q: Quote) -> bool:
+    """Reported content that reads as what was said: a clause ("the plan was dead", "that ..."), a question
+    ("whether ...", "why ..."), or words in quotation marks; not a noun phrase ("added a goal and an
+    assist") nor an adverbial clause ("said no when reporters asked")."""
+    toks = _tok_range(ctx.doc, q.start, q.end)
+    if not toks:
+        return False
+    doc = ctx.doc
+    first = doc[toks.start]
+    root = doc[toks.start:toks.stop].root
+    if first.lower_ in _ADVERBIAL_OPENERS and first.head.i == root.i:
+        return False  # the whole of it is an adverbial clause
+    if any(i in ctx.quoted for i in toks):
+        return True
+    if first.lower_ in ("that", "whether", "if") or first.tag_ in ("WDT", "WP", "WRB", "WP$"):
+        return True
+    return root.pos_ in ("VERB", "AUX")  # a clause, its subject perhaps before it ("which, X said, is ...")
+
+
+def _someone(cue) -> bool:
+    """A speech verb with a subject that names people, though no actor the brief knows ("some in the
+    community say", "all those involved say"): a quote whose speaker is unknown, not nobody's."""
+    subj = next((k for k in cue.children if k.dep_ == "nsubj"), None)
+    return subj is not None and subj.pos_ in ("NOUN", "PRON", "PROPN", "DET") and subj.lower_ not in ("you", "it", "this")
+
+
+def _unsaid(cue) -> bool:
+    """A speech verb that says nothing: negated ("did not say"), refused ("declined to say", "would not
+    say"), asked of the reader ("When you say ...", "Tell him ..."), or a mere possibility ("to say that")."""
+    if any(k.dep_ == "neg" for k in cue.children):
+        return True
+    head = cue.head
+    if cue.dep_ == "xcomp" and (any(k.dep_ == "neg" for k in head.children)
+                                or _reported.lemma(head) in _REFUSAL_VERBS):
+        return True
+    subj = next((k for k in cue.children if k.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ == "you":
+        return True
+    return subj is None and cue.tag_ == "VB" and (cue.i == cue.sent.start or cue.dep_ == "ROOT")
+
+
+_REFUSAL_VERBS = lexicon.words("quotes/refusal_verbs")
+# verbs of praise and blame: a quote in their object names what is judged ("hailed an “allied cooperation
+# agreement”"), it is not what was said about it
+_JUDGE_VERBS = _reported.speech_verbs("judge")
+
+
+def _attributed(ctx: _Ctx, atts: list[_Att | None], quotes: list[Quote]) -> list[_Att | None]:
+    """The attribution of each direct quote kept by ``_direct_quotes`` (in their order)."""
+    by_start = {m.start: att for m, att in zip(ctx.marks, atts)}
+    return [by_start.get(q.start) for q in quotes]
+
+
+def _cue_token(ctx: _Ctx, att: _Att):
+    """The token an attribution's cue starts at, or None (a label, a signature)."""
+    if att.cue is None or att.cue_start is None:
+        return None
+    span = ctx.doc.char_span(att.cue_start, att.cue_start + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def _attributions(ctx: _Ctx) -> list[_Att | None]:
@@ -1419,23 +1927,26 @@ def _direct_quotes(ctx: _Ctx, atts: list[_Att | None], used: set[int]) -> list[Q
     return quotes
 
 
-def _add_headlines(ctx: _Ctx, quotes: list[Quote]) -> None:
-    """Append the headline items ("Source: what they said") that no quote found so far holds or mostly covers."""
+def _headlines_outside(ctx: _Ctx, quotes: list[Quote]) -> list[tuple[int, int, _Att]]:
+    """The headline items ("Source: what they said") that no quote found so far holds or mostly covers."""
+    out = []
     for cs, ce, att in _headlines(ctx):
         inside = sum(max(0, min(ce, q.end) - max(cs, q.start)) for q in quotes if q.direct)
-        if not any(q.start <= cs < q.end for q in quotes) and inside < 0.3 * (ce - cs):
-            quotes.append(_quote(cs, ce, ctx.text, att, direct=False))
+        if not any(q.start <= cs < q.end for q in quotes) \
+                and inside < 0.3 * (ce - cs) and not any(a <= cs < b for a, b, _ in out):
+            out.append((cs, ce, att))
+    return out
 
 
-def _reported_items(ctx: _Ctx, taken: list[tuple[int, int]], used: set[int]) -> list[Quote]:
+def _reported_items(ctx: _Ctx, taken: list[tuple[int, int]], used: set[int]) -> list[tuple[Quote, str, _Att]]:
     """The reported speech of ``_reported`` (objects, infinitives, content nouns, hearsay, polls ...) with a
-    source, outside what is ``taken``; the start of each one's cue goes into ``used``."""
+    source, outside what is ``taken``, each with its kind; the start of each one's cue goes into ``used``."""
     out = []
     for cs, ce, cue, kind in _reported.find(ctx, taken, _subject, _sent_in_para, _trim, _person_like):
         att = _reported_attribution(ctx, cue, kind)
         if att is None:
             continue
-        out.append(_quote(cs, ce, ctx.text, att, direct=False))
+        out.append((_quote(cs, ce, ctx.text, att, direct=False), kind, att))
         used.add(cue.idx)
     return out
 
@@ -1461,13 +1972,18 @@ def _reported_attribution(ctx: _Ctx, cue, kind: str) -> _Att | None:
     return att if att.ref is not None else None
 
 
-def _add_fragments(ctx: _Ctx, atts: list[_Att | None], quotes: list[Quote]) -> None:
-    """Append, for each short quoted fragment a speech verb governs, the reported content around it (see
+def _fragments(ctx: _Ctx, atts: list[_Att | None], quotes: list[Quote]) -> list[tuple[tuple[int, int], _Att]]:
+    """For each short quoted fragment a speech verb governs, the reported content around it (see
     ``_fragment_object``), unless reported content found so far overlaps it."""
+    out: list[tuple[tuple[int, int], _Att]] = []
     for m, att in zip(ctx.marks, atts):
         span = _fragment_object(ctx, m, att)
-        if span is not None and not any(min(q.end, span[1]) > max(q.start, span[0]) and not q.direct for q in quotes):
-            quotes.append(_quote(span[0], span[1], ctx.text, att, direct=False))
+        if span is None:
+            continue
+        taken = [(q.start, q.end) for q in quotes if not q.direct] + [s for s, _ in out]
+        if not any(min(b, span[1]) > max(a, span[0]) for a, b in taken):
+            out.append((span, att))
+    return out
 
 
 # the writer's sign-off ("Follow Jane Roe on Twitter @janeroe.", "Reach him at jroe@paper.com.")
@@ -1521,11 +2037,28 @@ def _cue_before(ctx: _Ctx, q: Quote):
 
 def _boilerplate(ctx: _Ctx, q: Quote) -> bool:
     """An item read out of the page's furniture rather than the story: the writer's sign-off line ("Follow
-    Jane Roe on Twitter: @janeroe"), or a content that runs into the byline closing an embedded tweet."""
+    Jane Roe on Twitter: @janeroe"), a content that runs into the byline closing an embedded tweet, the
+    headline of a link or video set in the text ("READ MORE: X says ...", "WATCH | ..."), or a photo
+    caption ("... in Ottawa on Monday. (Jane Roe/The Canadian Press)")."""
     ps, pe = ctx.pbounds[ctx.para(q.start)]
     if pe - ps <= SIGN_OFF_MAX and _SIGN_OFF.match(ctx.text[ps:pe]):
         return True
-    return any(q.start < m.start() < q.end for m in _TWEET_BYLINE.finditer(ctx.text, ps, pe))
+    if any(q.start < m.start() < q.end for m in _TWEET_BYLINE.finditer(ctx.text, ps, pe)):
+        return True
+    toks = _tok_range(ctx.doc, q.start, q.end)
+    if not toks:
+        return False
+    sent = ctx.doc[toks.start].sent
+    lead = ctx.text[max(ps, sent.start_char):q.start]
+    if _LINK_LABEL.match(lead) or _LINK_LABEL.match(ctx.text[ps:q.start]):
+        return True
+    return bool(_PHOTO_CREDIT.match(ctx.text, q.end, min(pe, sent.end_char + 80)))
+
+
+# the label of a link, a video or a gallery set in the text: "READ MORE:", "WATCH |", "Video:"
+_LINK_LABEL = re.compile(r"^\W*(?:" + lexicon.pattern("quotes/link_labels") + r")\s*[:|]", re.I)
+# a photo credit closing a caption: "(Adrian Wyld/The Canadian Press)", "(Photo: Jane Roe/Reuters)"
+_PHOTO_CREDIT = re.compile(r"[^()\n]{0,200}?\((?:Photo:\s*)?[A-Z][\w.'’ -]{1,40}/\s?[A-Z][\w.'’ -]{1,40}\)")
 
 
 # what a speech verb says about its object or in its clause ("called X “racist”", "asked X to “cease”")
@@ -1592,7 +2125,7 @@ def _to_quote_end(ctx: _Ctx, q: Quote) -> Quote:
 _MEDIA = _reported.SOURCE_NOUNS | lexicon.words("quotes/media_nouns")
 
 
-def _learned_items(ctx: _Ctx, taken: list[tuple[int, int]], used: set[int]) -> list[Quote]:
+def _learned_items(ctx: _Ctx, taken: list[tuple[int, int]], used: set[int]) -> list[tuple[Quote, _Att]]:
     """Attributions the rules missed, found by the learned cue and content models (see ``_learned``).
     ``used``: where the cues of the rules' items start (a cue attributes one content)."""
     doc, text = ctx.doc, ctx.text
@@ -1617,7 +2150,7 @@ def _learned_items(ctx: _Ctx, taken: list[tuple[int, int]], used: set[int]) -> l
         if att.ref is None and subj is not None and not lo <= subj.i < hi:
             continue  # a subject outside the content that is nobody the brief knows: no source to give
         taken.append((cs, ce))
-        out.append(_quote(cs, ce, text, att, direct=False))
+        out.append((_quote(cs, ce, text, att, direct=False), att))
     return out
 
 

@@ -82,8 +82,15 @@ def content_items(brief) -> list[Item]:
         items.append(Item("position", p.statement, p.start, p.end, f"Position of {who.name if who else p.actor}{quoted}."))
     for q in brief.quotes:
         who = brief.actor(q.speaker)
-        kind = "Quote" if q.direct else "Reported speech"
-        items.append(Item("quote", q.text, q.start, q.end, f"{kind} by {who.name if who else 'an unnamed speaker'}; without quotation marks (the layout adds the locale's)."))
+        by = who.name if who else "an unnamed speaker"
+        if q.direct:
+            note = f"Quote by {by}; without quotation marks (the layout adds the locale's)."
+        elif q.mixed:
+            note = (f"Reported speech by {by} holding their own words in quotation marks: keep those marks "
+                    "(in the locale's style) around the same words.")
+        else:
+            note = f"Reported speech by {by}."
+        items.append(Item("quote", q.text, q.start, q.end, note))
     for e in brief.timeline:
         items.append(Item("event", e.reads, e.event_start, e.event_end, f"Timeline event dated {e.date} ({e.expression!r})."))
     return [i for i in items if i.text and i.text.strip()]
@@ -171,7 +178,13 @@ def read_catalog(path: Path, locale: str | None = None):
         raise InputError(f"{p}: no such content catalog; check the path, or start one with 'briefdoc translate update'")
     try:
         return pofiles.read(p.read_bytes(), locale=locale, abort_invalid=True)
-    except (PoFileError, UnicodeDecodeError, ValueError) as exc:
+    except LookupError as exc:  # the header's charset= names no encoding Python knows
+        raise InputError(f"{p}: the catalog declares a charset Python does not know ({exc}); "
+                         "declare charset=UTF-8 in its header and save it as UTF-8") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{p}: not text in the charset its header declares ({exc.encoding}, byte {exc.start}); "
+                         "declare charset=UTF-8 in its header and save it as UTF-8") from None
+    except (PoFileError, ValueError) as exc:
         raise InputError(f"{p}: not a valid PO catalog ({one_line(exc)}); fix it or export it again") from None
     except OSError as exc:
         raise InputError(f"{p}: cannot be read ({exc.strerror or exc}); check its permissions") from None

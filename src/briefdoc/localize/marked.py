@@ -4,9 +4,9 @@ translation that is missing, marked: content (translator.py) and UI strings
 
 from __future__ import annotations
 
-import html
+from markupsafe import escape
 
-from .bidi import isolate_ltr
+from .bidi import ltr_runs
 from .locales import direction
 
 
@@ -20,7 +20,8 @@ class Translated(str):
 
     In a template, ``{{ t }}`` gives HTML: the escaped text, with LTR runs isolated
     when the document is right to left, and untranslated text wrapped in a span
-    carrying its own language and direction."""
+    carrying its own language and direction. Text and attributes are escaped as
+    Jinja2 escapes a value (quotes too), so ``{{ t }}`` is safe in an attribute."""
 
     translated: bool
     original: str
@@ -42,14 +43,25 @@ class Translated(str):
         return direction(self.lang) if self.lang else "auto"
 
     def __html__(self) -> str:
-        text = str(self)
+        text = str.__str__(self)
         if not self.translated and self.lang:
             # Source text standing in: mark its language (hyphenation, PDF /Lang)
             # and isolate its direction from an RTL page.
-            return f'<span lang="{self.lang}" dir="{self.dir}">{html.escape(text, quote=False)}</span>'
+            return f'<span lang="{escape(self.lang)}" dir="{escape(self.dir)}">{escape(text)}</span>'
         if self.rtl_document:
-            return isolate_ltr(text)
-        return html.escape(text, quote=False)
+            return _isolated(text)
+        return str(escape(text))
+
+
+def _isolated(text: str) -> str:
+    """``text`` as HTML for an RTL document: escaped, each LTR run in <bdi dir="ltr">."""
+    out, pos = [], 0
+    for start, end in ltr_runs(text):
+        out.append(escape(text[pos:start]))
+        out.append(f'<bdi dir="ltr">{escape(text[start:end])}</bdi>')
+        pos = end
+    out.append(escape(text[pos:]))
+    return "".join(out)
 
 
 def ui_fallback(message: str, locale: str) -> Translated:

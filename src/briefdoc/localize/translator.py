@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+
 from ..model.errors import BriefdocError
 from .locales import direction
 from .localizer import Localizer

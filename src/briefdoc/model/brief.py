@@ -6,6 +6,7 @@ Every extracted item carries ``start``/``end``, character offsets into
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from typing import Literal
@@ -15,6 +16,11 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_serial
 # 2: a timeline date may be a range ("2010/2016"), an event may carry the sentence it reads as, a
 # position may be a direct quote. A version 1 brief is a version 2 brief without these: it loads as one.
 SCHEMA_VERSION = 2
+# Marks that open a quotation in English text (an apostrophe is no opening mark).
+OPENING_MARKS = ("“", '"', "‘", "«", "„", "``")
+# The most text one article may have (characters; a seed file may have as many bytes):
+# about 300,000 words, far more than any news article. Every reader stops there.
+ARTICLE_LIMIT = 2_000_000
 
 ActorKind = Literal["person", "organization", "country", "group"]
 
@@ -32,13 +38,19 @@ def is_range(value: str) -> bool:
     return "/" in value
 
 
+class OffCalendarError(ValueError):
+    """A timeline date that is well formed but runs past the calendar's last day
+    (9999-12-31): 9999-W52 ends on 10000-01-02."""
+
+
 def date_bounds(value: str) -> tuple[dt.date, dt.date]:
     """The first and last day that a timeline date covers: "2023-02-28", "2023-02",
     "2023", "2023-W09" (Monday to Sunday), "2023-W09-WE" (Saturday and Sunday),
     "2023-Q1", or a range from the first day of its first date to the last day of its
     last ("2010/2016": 2010-01-01 to 2016-12-31). ValueError when ``value`` has none of
     these forms, is no real date (2023-02-30, 2023-W53) or is a range whose first date
-    does not end before its last begins."""
+    does not end before its last begins; OffCalendarError (a ValueError) when it runs
+    past 9999-12-31, the last day a date can be printed."""
     if "/" in value:
         first, _, last = value.partition("/")
         a, b = _one_bounds(first, value), _one_bounds(last, value)
@@ -59,15 +71,34 @@ def _one_bounds(value: str, whole: str) -> tuple[dt.date, dt.date]:
     if m[2]:
         month = int(m[2])
         first = dt.date(year, month, 1)
-        return first, dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        return first, first.replace(day=calendar.monthrange(year, month)[1])
     if m[4]:
         monday = dt.date.fromisocalendar(year, int(m[4]), 1)
-        return (monday + dt.timedelta(days=5) if m[5] else monday), monday + dt.timedelta(days=6)
+        try:
+            return (monday + dt.timedelta(days=5) if m[5] else monday), monday + dt.timedelta(days=6)
+        except OverflowError:
+            raise OffCalendarError(f"date {whole!r} runs past {dt.date.max}, the last day of the calendar") from None
     if m[6]:
         q = int(m[6])
         first = dt.date(year, 3 * q - 2, 1)
-        return first, dt.date(year + q // 4, (3 * q) % 12 + 1, 1) - dt.timedelta(days=1)
+        return first, dt.date(year, 3 * q, calendar.monthrange(year, 3 * q)[1])
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+# A language tag (BCP 47 in its common forms: en, en-US, pt_BR, zh-Hant-TW); it is
+# written into the lang attributes and :lang() rules of every layout.
+LANGUAGE_TAG = r"^[A-Za-z]{2,8}(?:[_-][A-Za-z0-9]{1,8})*$"
+# The web address of an article: http, https or mailto, nothing else (a file: or
+# javascript: link has no place in a printed brief or its HTML).
+URL_SCHEMES = ("http", "https", "mailto")
+_URL = re.compile(r"(?i:https?://[^\s/?#]+|mailto:)[^\s\x00-\x1f\x7f]*")
+
+
+def url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be an article's address, or None when it can."""
+    if not _URL.fullmatch(url) or url.lower() == "mailto:":
+        return f"{url[:80]!r} is not an http, https or mailto: address"
+    return None
 
 
 class _Model(BaseModel):
@@ -93,9 +124,26 @@ class Article(_Model):
     title: str
     published: dt.date | None = None
     source: str | None = None
-    url: str | None = None
-    language: str = "en"
-    text: str
+    url: str | None = Field(None, description="The article's address: http, https or mailto only")
+    language: str = Field("en", description="The article's language tag (en, pt-BR)",
+                          json_schema_extra={"pattern": LANGUAGE_TAG})
+    text: str = Field(max_length=ARTICLE_LIMIT)
+
+    @field_validator("language")
+    @classmethod
+    def _language_tag(cls, value: str) -> str:
+        if not re.fullmatch(LANGUAGE_TAG, value):
+            raise ValueError(f"{value[:80]!r} is not a language tag (en, fr, pt-BR)")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _url_scheme(cls, value: str | None) -> str | None:
+        if value is not None:
+            problem = url_problem(value)
+            if problem:
+                raise ValueError(problem)
+        return value
     seed: str | None = Field(None, description="The file the article was read from, relative to the folder of this "
                              "JSON ('briefdoc extract -o' writes it), so that 'render' and 'translate' find the "
                              "seed's content catalogs (<stem>.<locale>.po beside it); absent when not known")
@@ -127,9 +175,10 @@ class Actor(_Model):
 
 
 class Quote(Span):
-    """Words attributed to a speaker; ``text`` is what stands between the quotation
+    """What someone said or wrote; ``text`` is what stands between the quotation
     marks (the marks themselves are outside the span) or, when ``direct`` is false,
-    the reported content."""
+    the reported content (with the quoted words as written, marks and all, when the
+    quote is mixed)."""
 
     text: str
     speaker: str | None = Field(None, description="Actor id, or null when no speaker was found")
@@ -137,6 +186,12 @@ class Quote(Span):
     direct: bool = True
     speaker_start: int | None = Field(None, ge=0, description="Offset of the mention that names the speaker here (a name, 'he', 'the minister')")
     speaker_end: int | None = Field(None, ge=0)
+
+    @property
+    def mixed(self) -> bool:
+        """Reported content with the speaker's own words in quotation marks in it ("that Russia is ready to
+        engage “in the post-conflict reconstruction”"): a mixed quote, shown with the direct ones."""
+        return not self.direct and any(mark in self.text for mark in OPENING_MARKS)
 
 
 class Position(Span):

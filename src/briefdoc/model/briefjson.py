@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .brief import Brief, date_bounds
+from .brief import Brief, OffCalendarError, date_bounds
 from .errors import InputError
 
 MAX_JSON_BYTES = 20_000_000  # a brief holds at most an article (2 MB) and pieces of it
@@ -89,6 +89,8 @@ def _check_dates(brief, where: str) -> None:
     for i, event in enumerate(brief.timeline):
         try:
             date_bounds(event.date)
+        except OffCalendarError as exc:
+            raise InputError(f"{where}: field timeline[{i}].date: {exc}; fix the brief") from None
         except ValueError:
             raise InputError(f"{where}: field timeline[{i}].date: {event.date!r} is not a real date; fix the brief or re-run 'briefdoc extract'") from None
 

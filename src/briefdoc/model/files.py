@@ -1,25 +1,73 @@
 """Writing files so that a reader never sees half of one: a temporary file in the
-same folder, then a rename."""
+same folder, then a rename.
+
+A rename replaces whatever had the name, so only a regular file (or nothing) is
+ever replaced: a symbolic link, a device, a FIFO or a socket is refused, never
+turned into a file. A user's output (``-o``) that is a FIFO or a character device
+(``-o /dev/null``) is written into, as ``cat > path`` would; a symbolic link is
+refused even when it points at one (``/dev/stdout``)."""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, OutputError
+
+_KINDS = {stat.S_IFLNK: "a symbolic link", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
+          stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
+
+
+class NotRegularFileError(OutputError, OSError):
+    """An output path names something a rename would destroy (a link, a device, a
+    FIFO, a socket). Both an OutputError (exit 2, one line) and an OSError, so that
+    code that gives up on a file it cannot write treats it as one."""
+
+    def __init__(self, path: Path, kind: str):
+        if kind == "a symbolic link":
+            advice = "briefdoc replaces only regular files: remove the link or choose another output"
+        else:
+            advice = "briefdoc replaces only regular files: choose another output"
+        super().__init__(f"{path}: is {kind}; {advice}")
+        self.strerror = f"is {kind}; {advice}"
+
+
+def existing_kind(path: Path) -> str | None:
+    """What ``path`` names when that is not a regular file ("a symbolic link",
+    "a FIFO (named pipe)"...); None for a regular file or nothing."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return None  # a folder on the way is missing or unreadable: the write says why
+    if stat.S_ISREG(mode):
+        return None
+    return _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+
+
+def check_replaceable(path: Path) -> None:
+    """Raise NotRegularFileError when writing ``path`` would replace something that
+    is not a regular file."""
+    kind = existing_kind(path)
+    if kind is not None:
+        raise NotRegularFileError(path, kind)
 
 
 def write_atomic(path: Path, data: bytes | str, *, durable: bool = True) -> os.stat_result:
     """Write ``data`` to ``path`` through a temporary file in the same folder and
     a rename; return the stat of the file written (taken before the rename, so it
     describes this file even if another build replaces it a moment later).
+    NotRegularFileError when ``path`` is not a regular file (nothing is written).
 
     ``durable`` fsyncs before the rename (outputs); cache records skip it, since
     a record lost or garbled by a crash is only a miss."""
     path = Path(path)
     if isinstance(data, str):
         data = data.encode("utf-8")
+    check_replaceable(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -29,6 +77,7 @@ def write_atomic(path: Path, data: bytes | str, *, durable: bool = True) -> os.s
                 os.fsync(fh.fileno())
             os.fchmod(fh.fileno(), 0o644)
             st = os.fstat(fh.fileno())
+        check_replaceable(path)  # made a link or a FIFO while this was written
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -39,17 +88,54 @@ def write_atomic(path: Path, data: bytes | str, *, durable: bool = True) -> os.s
     return st
 
 
-def write_output(path: Path, data: bytes | str) -> None:
-    """Write a user's output file atomically (:func:`write_atomic`); a path that
-    cannot be written is one clear InputError."""
+def _write_through(path: Path, data: bytes) -> None:
+    """Write ``data`` into the FIFO or character device at ``path``, as ``cat > path`` would."""
+    fd = os.open(path, os.O_WRONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):  # swapped since it was looked at
+            raise NotRegularFileError(path, _KINDS.get(stat.S_IFMT(mode), "not a regular file"))
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
+
+
+_WRITTEN_THROUGH = (_KINDS[stat.S_IFIFO], _KINDS[stat.S_IFCHR])
+
+
+def check_output(path: Path) -> str | None:
+    """Check, before the work, that a user's output can be written at ``path``: its
+    folder exists, and it is a regular file, nothing, a FIFO or a character device
+    (returned: what is there, None for a file or nothing). InputError otherwise."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         what = "is a file, not a folder" if folder.exists() else "output folder does not exist"
         raise InputError(f"{folder}: {what}; create the folder or choose another -o")
-    if path.is_dir():
+    kind = existing_kind(path)
+    if kind == "a folder":
         raise InputError(f"{path}: is a folder; give a file name for the output (-o {path / path.name}.pdf)")
+    if kind is not None and kind not in _WRITTEN_THROUGH:
+        raise NotRegularFileError(path, kind)
+    return kind
+
+
+def write_output(path: Path, data: bytes | str) -> None:
+    """Write a user's output file atomically (:func:`write_atomic`), or into the FIFO
+    or character device it names; a symbolic link, block device or socket is refused
+    and left as it is. A path that cannot be written is one clear InputError."""
+    path = Path(path)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    kind = check_output(path)
     try:
-        write_atomic(path, data)
-    except OSError as exc:  # no permission, a full disk, a read-only mount
+        if kind in _WRITTEN_THROUGH:
+            _write_through(path, data)
+        else:
+            write_atomic(path, data)
+    except NotRegularFileError:
+        raise
+    except OSError as exc:  # no permission, a full disk, a read-only mount, a closed pipe
         raise InputError(f"{path}: cannot write ({exc.strerror or exc}); free some space or choose another output folder") from None

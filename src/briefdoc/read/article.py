@@ -3,20 +3,22 @@ into an Article."""
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
+import threading
 import unicodedata
+import warnings
 from pathlib import Path
 
 import yaml
 
 from ..extractors import timex
-from ..model.brief import Article
+from ..model.brief import LANGUAGE_TAG, Article, url_problem
 from ..model.errors import InputError
 from . import byline
 from .htmltext import read_page
-
-MAX_BYTES = 2_000_000  # about 300,000 words: far more than any news article
+from .seeds import MAX_BYTES, read_limited
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
@@ -38,11 +40,50 @@ _BINARY = "this looks like a binary file, not an article; give a text, Markdown 
 _NON_LATIN_SCRIPTS = ("CYRILLIC", "GREEK", "HEBREW", "ARABIC")
 
 
+class DecodeWarning(UserWarning):
+    """A seed was read, but not byte for byte: a few bytes that are not UTF-8 in a
+    UTF-8 file were replaced (the message names their offsets)."""
+
+
+# A UTF-8 file with a few stray bytes stays UTF-8 when its well-formed non-ASCII
+# characters outnumber its bad sequences; otherwise it is read as a legacy encoding.
+# A legacy file (cp1252, cp1251) has next to no well-formed UTF-8 sequence: one needs
+# a capital accented letter followed by a punctuation byte, for one.
+_bad_utf8 = threading.local()
+
+
+def _mark_bad_utf8(exc: UnicodeDecodeError):
+    _bad_utf8.offsets.append(exc.start)
+    return "\ufffd", exc.end
+
+
+codecs.register_error("briefdoc-mark-bad-utf8", _mark_bad_utf8)
+
+
+def _mostly_utf8(data: bytes, path: str) -> str | None:
+    """``data`` read as UTF-8 with U+FFFD for each bad sequence, and a DecodeWarning
+    naming their byte offsets, when it is mostly UTF-8; else None."""
+    _bad_utf8.offsets = []
+    try:
+        text = data.decode("utf-8", errors="briefdoc-mark-bad-utf8")
+        bad = _bad_utf8.offsets
+    finally:
+        del _bad_utf8.offsets
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    if non_ascii - len(bad) <= len(bad):
+        return None
+    more = f" (and {len(bad) - 1} more: {', '.join(map(str, bad[1:4]))}{'...' if len(bad) > 4 else ''})" if len(bad) > 1 else ""
+    warnings.warn(DecodeWarning(f"{path}: not UTF-8 at byte {bad[0]}{more}; read as UTF-8 with \ufffd in its place. "
+                                "Save the file as UTF-8 to keep every character"), stacklevel=3)
+    return text
+
+
 def decode(data: bytes, path: str = "<input>") -> str:
-    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with a BOM, else a legacy
-    encoding (detected with charset-normalizer, checked against the bytes' shape,
-    falling back to cp1251 for mostly-Cyrillic bytes and cp1252 otherwise); binary
-    data is refused."""
+    """Bytes to text: UTF-8 (with or without BOM; a few bad bytes in mostly-UTF-8 text
+    become U+FFFD, with a DecodeWarning naming where), UTF-16 with a BOM, else a
+    legacy encoding (detected with charset-normalizer, checked against the bytes'
+    shape, falling back to cp1251 for mostly-Cyrillic bytes and cp1252 otherwise);
+    binary data is refused."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -58,7 +99,9 @@ def decode(data: bytes, path: str = "<input>") -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        text = _decode_legacy(data, path)
+        text = _mostly_utf8(data, path)
+        if text is None:
+            text = _decode_legacy(data, path)
     # Mostly control characters or private-use code points: binary, not text.
     odd = sum(1 for c in text if (ord(c) < 32 and c not in "\t\r\n\f") or 0xE000 <= ord(c) <= 0xF8FF or c == "\ufffd")
     if odd > max(2, len(text) // 100):
@@ -170,7 +213,11 @@ def _published(value, path: str) -> dt.date | None:
 
 
 def parse(raw: str, path: str = "<input>") -> Article:
-    """Text (with optional front matter) to an Article."""
+    """Text (with optional front matter) to an Article; InputError for a text over
+    the article limit (MAX_BYTES characters)."""
+    if len(raw) > MAX_BYTES:
+        raise InputError(f"{path}: {len(raw):,} characters is over the {MAX_BYTES / 1e6:.0f} MB limit for one article; "
+                         "split it or trim it")
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     if raw.startswith("\ufeff"):
         raw = raw[1:]
@@ -195,7 +242,9 @@ def parse(raw: str, path: str = "<input>") -> Article:
     # bylines, credits and date lines are no headline; a credit may name the outlet (read/byline.py)
     head, credit = byline.headline(text)
     title = meta.get("title") or head
-    language = str(meta.get("language") or "en")
+    language = str(meta.get("language") or "en").strip()
+    if not re.fullmatch(LANGUAGE_TAG, language):
+        raise InputError(f"{path}: language: {language[:80]!r} is not a language tag (en, fr, pt-BR); fix it in the front matter")
     published = _published(meta.get("published", meta.get("date")), path)
     if published is None and "published" not in meta and "date" not in meta:
         published = page_date or stated_date(text)
@@ -291,11 +340,13 @@ def _opt_str(value) -> str | None:
 
 
 def _url(value, path: str) -> str | None:
-    """The article's web address: http or https only (a file: or javascript: link
-    has no place in a printed brief)."""
+    """The article's web address: http, https or mailto only, the check a brief
+    JSON's article.url passes (a file: or javascript: link has no place in a
+    printed brief)."""
     url = _opt_str(value)
-    if url is not None and not re.match(r"https?://[^\s]+$", url, re.I):
-        raise InputError(f"{path}: url: {url[:80]!r} is not an http(s) address; fix or remove it in the front matter")
+    problem = url_problem(url) if url is not None else None
+    if problem:
+        raise InputError(f"{path}: url: {problem}; fix or remove it in the front matter")
     return url
 
 
@@ -320,14 +371,12 @@ def read_article(path: str | Path) -> Article:
     if p.is_dir():
         raise InputError(f"{p}: is a folder, not an article file; give a .txt, .md or .html file")
     try:
-        with p.open("rb") as fh:
-            # Read one byte past the limit: st_size says nothing for pipes and devices.
-            data = fh.read(MAX_BYTES + 1)
+        data = read_limited(p)
     except PermissionError:
         raise InputError(f"{p}: cannot be read (permission denied); check the file's permissions") from None
     except OSError as exc:
         raise InputError(f"{p}: cannot be read ({exc.strerror or exc}); check the path") from None
-    if len(data) > MAX_BYTES:
+    if data is None:
         size = _size(p)
         what = f"{size / 1e6:.1f} MB is" if size else "it is"
         raise InputError(

@@ -13,9 +13,13 @@ else the article's ``<h1>``, else ``<title>``) and the publication date
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+
+from ..model.brief import ARTICLE_LIMIT
+from ..model.errors import InputError
 
 # Elements dropped with everything inside them.
 _SKIP = {"script", "style", "iframe", "noscript", "template", "svg", "math", "object", "head", "nav", "footer", "select",
@@ -57,6 +61,33 @@ def _day(value: str | None) -> dt.date | None:
         return None
 
 
+class _Open:
+    """The open elements of one kind of region (the skipped ones), innermost last,
+    with where each tag stands in the stack: closing the innermost ``tag`` and all
+    left open inside it costs only the elements it removes (linear in the input,
+    however deep the nesting or however many stray end tags)."""
+
+    def __init__(self) -> None:
+        self.stack: list[str] = []
+        self.where: dict[str, list[int]] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.stack)
+
+    def push(self, tag: str) -> None:
+        self.where.setdefault(tag, []).append(len(self.stack))
+        self.stack.append(tag)
+
+    def close(self, tag: str, outermost: bool = False) -> None:
+        """Close the innermost (or outermost) open ``tag`` and everything opened inside it."""
+        places = self.where.get(tag)
+        if not places:
+            return
+        cut = places[0] if outermost else places[-1]
+        while len(self.stack) > cut:
+            self.where[self.stack.pop()].pop()
+
+
 class _Text(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -65,11 +96,11 @@ class _Text(HTMLParser):
         self.meta_title: str | None = None
         self.meta_date: dt.date | None = None
         self.time_date: dt.date | None = None
-        self._skipping: list[str] = []  # the open skipped elements, innermost last
+        self._skipping = _Open()  # the open skipped elements
         self._in_title = False
-        # the article elements: (start, end) indices into parts, and their h1 texts
+        # the article elements: [tag, start, end] with start and end indices into parts, and their h1 texts
         self.articles: list[list] = []
-        self._open_articles: list[int] = []
+        self._open_articles: dict[str, list[int]] = {"article": [], "main": []}
         self._h1: list[str] | None = None
         self.h1s: list[tuple[int, str]] = []  # (part index, text)
 
@@ -80,20 +111,20 @@ class _Text(HTMLParser):
             self._in_title = True
         elif tag == "body":
             # An unclosed <head> (common in saved pages) must not swallow the body.
-            self._skipping = [t for t in self._skipping if t != "head"]
+            self._skipping.close("head", outermost=True)
         elif tag in _VOID:
             if tag in _BLOCK and not self._skipping:
                 self.parts.append("\n")
         elif self._skipping:
-            self._skipping.append(tag)  # kept so that the skipped element's own end tag is found
+            self._skipping.push(tag)  # kept so that the skipped element's own end tag is found
         elif tag in _SKIP or _furniture(attrs):
-            self._skipping.append(tag)
+            self._skipping.push(tag)
         else:
             if tag == "time" and self.time_date is None:
                 self.time_date = _day(dict(attrs).get("datetime"))
             if tag in ("article", "main"):
                 self.articles.append([tag, len(self.parts), None])
-                self._open_articles.append(len(self.articles) - 1)
+                self._open_articles[tag].append(len(self.articles) - 1)
             if tag == "h1" and self._h1 is None:
                 self._h1 = []
             if tag in _BLOCK:
@@ -120,21 +151,15 @@ class _Text(HTMLParser):
         if tag == "title":
             self._in_title = False
         elif self._skipping:
-            if tag in self._skipping:
-                # Close it and anything left open inside it.
-                del self._skipping[len(self._skipping) - 1 - self._skipping[::-1].index(tag):]
+            self._skipping.close(tag)  # it and anything left open inside it
         else:
             if tag == "h1" and self._h1 is not None:
                 self.h1s.append((len(self.parts), re.sub(r"\s+", " ", "".join(self._h1)).strip()))
                 self._h1 = None
             if tag in _BLOCK:
                 self.parts.append("\n")
-            if tag in ("article", "main"):
-                for k in reversed(self._open_articles):
-                    if self.articles[k][0] == tag:
-                        self.articles[k][2] = len(self.parts)
-                        self._open_articles.remove(k)
-                        break
+            if tag in ("article", "main") and self._open_articles[tag]:
+                self.articles[self._open_articles[tag].pop()][2] = len(self.parts)
 
     def handle_data(self, data):
         if self._in_title:
@@ -158,16 +183,23 @@ _MIN_ARTICLE_CHARS = 200
 
 def read_page(source: str) -> Page:
     """The article of a saved web page: its headline, its text with one paragraph per
-    line, and the publication date its metadata states (None when it states none)."""
+    line, and the publication date its metadata states (None when it states none).
+    InputError for a page over the article limit (ARTICLE_LIMIT characters): saved
+    pages are bigger than their article, but not by that much."""
+    if len(source) > ARTICLE_LIMIT:
+        raise InputError(f"<html>: {len(source):,} characters is over the {ARTICLE_LIMIT / 1e6:.0f} MB limit for one "
+                         "article; save only the article's page, or its text")
     parser = _Text()
     parser.feed(source)
     parser.close()
     parts = parser.parts
     span = (0, len(parts))
     best = 0
+    # The text each marked article holds, from running totals (one pass, however many articles).
+    upto = list(itertools.accumulate((len(p.strip()) for p in parts), initial=0))
     for _tag, s, e in parser.articles:
         e = len(parts) if e is None else e
-        size = sum(len(p.strip()) for p in parts[s:e])
+        size = upto[e] - upto[s]
         if size >= _MIN_ARTICLE_CHARS and size > best:
             best, span = size, (s, e)
     # convert_charrefs already decoded entities; decoding again would turn a

@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from ..model.brief import ARTICLE_LIMIT
 from ..model.errors import InputError
 
 SEED_SUFFIXES = {".md", ".txt", ".html", ".htm", ".markdown"}
+MAX_BYTES = ARTICLE_LIMIT  # the limit for one article file: about 300,000 words, far more than any news article
+
+
+def read_limited(path: Path, limit: int = MAX_BYTES) -> bytes | None:
+    """The bytes of the file at ``path``, or None when it holds more than ``limit``:
+    a bigger file is never read whole (its size is checked first), and a pipe, a
+    device or a /proc file, whose size says nothing, is read only one byte past the
+    limit. OSError as open() and read() raise it."""
+    with open(path, "rb") as fh:
+        if os.fstat(fh.fileno()).st_size > limit:
+            return None
+        data = fh.read(limit + 1)
+    return None if len(data) > limit else data
 
 
 def find_seeds(paths: list[Path]) -> list[Path]:

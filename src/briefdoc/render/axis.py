@@ -119,10 +119,10 @@ def timeline_axis(events: list[Event], l10n: Localizer, *, width_mm: float = 170
     ticks = []
     # a tick each year, or each 2, 5, 10... years on a long axis (a range from 1962 has sixty)
     step = next(n for n in (1, 2, 5, 10, 20, 50, 100, 200, 500) if (hi.year - lo.year) / n <= MAX_TICKS)
-    for year in range(lo.year, hi.year + 2):
+    for year in range(lo.year, hi.year + 1):  # (a year's first day after hi is never on the axis)
         d = dt.date(year, 1, 1)
         if lo <= d <= hi and year % step == 0:
-            ticks.append((Markup(f"{start_side}: {pct(d):.2f}%"), l10n.partial_date(str(year))))
+            ticks.append((Markup(f"{start_side}: {pct(d):.2f}%"), l10n.partial_date(f"{year:04d}")))
     return TimelineAxis(marks, ticks, lanes)
 
 

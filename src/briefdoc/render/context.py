@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass
 
 import pyphen
@@ -14,7 +15,7 @@ import pyphen
 from ..localize.localizer import Localizer, css_string
 from ..localize.locales import direction
 from ..localize.translator import ContentTranslator, Translated
-from ..model.brief import Brief, Quote
+from ..model.brief import LANGUAGE_TAG, Brief, Quote
 from ..model.errors import InputError
 from .axis import sorted_events, timeline_axis
 from .layouts import Layout
@@ -93,7 +94,7 @@ def telling_quotes(brief: Brief, n: int, max_chars: int = 0) -> list[Quote]:
         s -= 2 if max_chars and length > max_chars * 1.6 else 0
         return s
 
-    pool = [q for q in brief.quotes if q.direct and q.speaker]
+    pool = [q for q in brief.quotes if (q.direct or q.mixed) and q.speaker]
     if len(pool) < n:
         pool = list(brief.quotes)
     ranked = sorted(pool, key=lambda q: (-score(q), q.start))
@@ -135,8 +136,10 @@ def plain(value) -> str:
 # --- print CSS that depends on the locale and the layout -----------------------------
 
 def hyphenation_languages(*langs: str) -> list[str]:
-    """The languages among ``langs`` Pyphen has a dictionary for."""
-    return [lang for lang in dict.fromkeys(langs) if lang and pyphen.language_fallback(lang.replace("-", "_"))]
+    """The languages among ``langs`` Pyphen has a dictionary for (language tags only:
+    each is written into a CSS rule, :lang(...))."""
+    return [lang for lang in dict.fromkeys(langs)
+            if lang and re.fullmatch(LANGUAGE_TAG, lang) and pyphen.language_fallback(lang.replace("-", "_"))]
 
 
 def hyphenation_css(langs: list[str]) -> str:
@@ -247,9 +250,9 @@ def build_context(brief: Brief, layout: Layout, locale: str, content=None, *, fi
         "actor": brief.actor,
         "party": brief.party,
         "events": sorted_events(brief.timeline),
-        # Reported speech is shown among the positions; the quotes section holds the
-        # words in quotation marks.
-        "direct_quotes": [q for q in brief.quotes if q.direct],
+        # The quotes section holds the words in quotation marks: direct quotes, and reported content
+        # that holds the speaker's own words (mixed quotes); other reported speech is among the positions.
+        "direct_quotes": [q for q in brief.quotes if q.direct or q.mixed],
         "telling_quotes": lambda n, max_chars=0: telling_quotes(brief, n, max_chars),
         "paragraph": lambda offset: paragraph_number(text, offset),
         "names_holder": lambda pos: names_holder(text, pos),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..model.brief import Brief
 from ..model.errors import RenderError
 from .layouts import Layout
+from .limits import limited
 from .template import template_html
 from .weasy import weasy_document
 
@@ -18,7 +19,12 @@ def render_html(brief: Brief, layout: Layout, locale: str, *, content=None, inli
     """The brief as HTML. With ``inline_css`` the layout's CSS is placed in a <style>
     element, so the file stands alone. ``fit``: how far to shrink the selection of a
     layout with ``max_pages``; None finds the least shrinking that fits (this lays the
-    document out with WeasyPrint)."""
+    document out with WeasyPrint). Under the render limits (limits.py): RenderError
+    when the layout takes too long or too much memory."""
+    return limited(layout.name, _render_html, brief, layout, locale, content, inline_css, fit)
+
+
+def _render_html(brief, layout, locale, content, inline_css, fit):
     if fit is None:
         if layout.max_pages:
             return fitted(brief, layout, locale, content)[0]

@@ -6,6 +6,9 @@ of layouts (``--layouts-dir``) is searched first."""
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +25,51 @@ LOCALE_PAGE_SIZE = "locale"
 # What a layout shows: one article's brief, or a dossier of several articles (a brief
 # given to a dossier layout is shown as a dossier of one article).
 KINDS = ("brief", "dossier")
+# A layout's name is one path segment (it names output files: <layout>.<locale>.pdf):
+# letters, digits, "_", "-" and ".", starting with a letter or digit, no "..".
+_NAME = re.compile(r"[^\W_][\w.-]{0,63}")
+NAME_RULE = "1 to 64 letters, digits, '_', '-' or '.', starting with a letter or digit, without '..'"
+# The files of a layout are small text and images; a bigger one is a mistake (or an
+# attack: each is read, and hashed for the build cache).
+MAX_FILE_BYTES = 20_000_000
+MAX_FILES = 1000
+
+
+def valid_name(name: str) -> bool:
+    """Whether ``name`` can name a layout: one path segment, see NAME_RULE."""
+    return bool(_NAME.fullmatch(name)) and ".." not in name
+
+
+def inside(path: Path, folder: Path) -> bool:
+    """Whether ``path``, symlinks followed, lies in ``folder``."""
+    try:
+        real, root = Path(path).resolve(), Path(folder).resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return False
+    return real == root or root in real.parents
+
+
+def read_file(folder: Path, name: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of the layout file ``name`` in ``folder``; OSError (strerror says
+    what) when it leaves the folder (symlinks followed), is not a regular file (a
+    FIFO, a device, /proc/self/mem) or is over ``limit`` bytes."""
+    path = Path(folder) / name
+    if not inside(path, folder):
+        raise OSError(0, "it points outside the layout folder; keep it in the folder")
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)  # a FIFO must not block the open
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(0, "not a regular file; give a file")
+        if st.st_size > limit:
+            raise OSError(0, f"{st.st_size / 1e6:.0f} MB is over the {limit / 1e6:.0f} MB limit for a layout file")
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            data = fh.read(limit + 1)
+        if len(data) > limit:  # a file that says it is empty (/proc) and is not
+            raise OSError(0, f"over the {limit / 1e6:.0f} MB limit for a layout file")
+        return data
+    finally:
+        os.close(fd)
 
 
 @dataclass(frozen=True)
@@ -47,17 +95,49 @@ class Layout:
 
     @property
     def files(self) -> list[Path]:
-        """Every file the layout is made of (for cache keys)."""
-        return sorted(p for p in self.path.rglob("*") if p.is_file())
+        """Every file the layout is made of (for cache keys): its regular files, links
+        to files in the folder included, links out of it not (nothing outside the
+        folder is read). InputError for a folder of more than MAX_FILES files or a
+        file over MAX_FILE_BYTES: they would be read whole to hash them."""
+        found = []
+        for dirpath, _dirs, names in os.walk(self.path):
+            for name in names:
+                p = Path(dirpath) / name
+                try:
+                    st = p.stat()
+                except OSError:
+                    continue
+                if not stat.S_ISREG(st.st_mode) or not inside(p, self.path):
+                    continue
+                if st.st_size > MAX_FILE_BYTES:
+                    raise InputError(f"{p}: {st.st_size / 1e6:.0f} MB is over the {MAX_FILE_BYTES / 1e6:.0f} MB limit "
+                                     f"for a file of layout {self.name!r}; make it smaller or move it out of the layout folder")
+                found.append(p)
+                if len(found) > MAX_FILES:
+                    raise InputError(f"{self.path}: layout {self.name!r} has more than {MAX_FILES} files; "
+                                     "keep only the layout's own files in its folder")
+        return sorted(found)
 
 
 def _load(folder: Path, builtin: bool) -> Layout:
     meta_path = folder / "layout.toml"
     try:
-        meta = tomllib.loads(meta_path.read_text(encoding="utf-8"))
+        raw = read_file(folder, "layout.toml", limit=1_000_000)
+    except OSError as exc:
+        raise InputError(f"{meta_path}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{meta_path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+    try:
+        meta = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"{meta_path}: not valid TOML ({exc}); fix the file") from None
+    except RecursionError:
+        raise InputError(f"{meta_path}: nested too deeply to be a layout.toml; fix the file") from None
     name = str(meta.get("name") or folder.name)
+    if not valid_name(name):
+        raise InputError(f"{meta_path}: name {name[:80]!r} is not a layout name ({NAME_RULE}); rename it")
     page_size = str(meta.get("page_size", "A4"))
     if page_size not in PAGE_SIZES | {LOCALE_PAGE_SIZE}:
         raise InputError(f"{meta_path}: page_size {page_size!r} is not one of {', '.join(sorted(PAGE_SIZES))} "

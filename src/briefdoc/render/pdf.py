@@ -14,6 +14,7 @@ from . import fonts
 from .context import pdf_datetime
 from .html import fitted
 from .layouts import PDF_VARIANTS, Layout
+from .limits import limited
 from .weasy import load_weasyprint, weasyprint_version
 
 
@@ -23,14 +24,18 @@ def render_pdf(brief: Brief, layout: Layout, locale: str, *, content=None, varia
     no content translations); ``variant`` a PDF variant ("pdf/a-3b", "pdf/ua-1",
     "none"; default: the layout's ``pdf_variant``). The brief's JSON is attached as
     brief.json (unless the variant forbids attachments). Raises RenderError naming
-    the character and the locale when a glyph would be missing."""
-    Attachment = load_weasyprint().Attachment
-
+    the character and the locale when a glyph would be missing, and naming the
+    layout when it takes too long or too much memory (limits.py)."""
     variant = variant if variant is not None else layout.pdf_variant
     if variant in ("", "none"):
         variant = None
     if variant is not None and variant not in PDF_VARIANTS:
         raise InputError(f"--pdf-variant {variant!r}: choose one of {', '.join(PDF_VARIANTS)}")
+    return limited(layout.name, _render_pdf, brief, layout, locale, content, variant, attach_json)
+
+
+def _render_pdf(brief, layout, locale, content, variant, attach_json) -> bytes:
+    Attachment = load_weasyprint().Attachment
     try:
         with fonts.no_missing_glyphs(locale, layout.name):
             html, document = fitted(brief, layout, locale, content)
@@ -49,7 +54,7 @@ def render_pdf(brief: Brief, layout: Layout, locale: str, *, content=None, varia
                     string=dumps(brief), name="brief.json", description="The brief as JSON (briefdoc extract)",
                     created=when, modified=when, relationship="Source")]
             return document.write_pdf(**options)
-    except (RenderError, InputError):
-        raise
+    except (RenderError, InputError, MemoryError):
+        raise  # MemoryError: the render's memory limit (limits.py) names it
     except Exception as exc:  # WeasyPrint raises many kinds; the user needs one line
         raise RenderError(f"layout {layout.name!r}, locale {locale!r}: rendering failed: {type(exc).__name__}: {exc}") from None

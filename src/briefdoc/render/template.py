@@ -5,11 +5,10 @@ stands alone and ``weasyprint out.html out.pdf`` gives the same-looking PDF."""
 from __future__ import annotations
 
 import functools
-import types
-from pathlib import Path, PurePath
+import os
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.loaders import split_template_path
 from markupsafe import Markup
 
 from ..model.dossier import Dossier
@@ -18,51 +17,53 @@ from ..model.resources import LAYOUTS, data_dir
 from . import fonts
 from .context import build_context, excerpt, page_css, plain
 from .dossier import dossier_context
-from .layouts import Layout
+from .layouts import Layout, inside, read_file
+from .sandbox import LayoutSandbox
+
+# The HTML of one brief: a brief holds at most a 2 MB article and pieces of it, shown
+# once or twice (translated, original); a template that writes more is running away.
+MAX_HTML_CHARS = 16_000_000
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    """Whether ``path``, symlinks followed, lies in ``folder``."""
-    real, root = Path(path).resolve(), Path(folder).resolve()
-    return real == root or root in real.parents
+class ConfinedLoader(jinja2.FileSystemLoader):
+    """A FileSystemLoader that reads only regular files whose real path (symlinks
+    followed) lies in its search folder, checked before reading: a layout reads only
+    its own files (not /etc/passwd, not /proc/self/mem, not a FIFO)."""
 
+    def get_source(self, environment, template):
+        pieces = split_template_path(template)  # refuses ".." segments
+        for root in self.searchpath:
+            path = os.path.join(root, *pieces)
+            if not os.path.lexists(path):
+                continue
+            try:
+                data = read_file(root, os.path.join(*pieces))
+            except OSError as exc:
+                raise jinja2.TemplateNotFound(template, f"{template}: {exc.strerror or exc}") from None
+            try:
+                source = data.decode(self.encoding)
+            except UnicodeDecodeError as exc:
+                raise jinja2.TemplateError(f"{template}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+            filename = os.path.normpath(path)
+            mtime = os.path.getmtime(filename)
 
-def _ConfinedLoader(searchpath):
-    """A FileSystemLoader that refuses a template whose real path (symlinks
-    followed) leaves its search folder: a layout reads only its own files."""
-    class ConfinedLoader(jinja2.FileSystemLoader):
-        def get_source(self, environment, template):
-            source, filename, uptodate = super().get_source(environment, template)
-            if not any(_inside(filename, root) for root in self.searchpath):
-                raise jinja2.TemplateNotFound(template, f"{template} points outside the layout folder")
+            def uptodate() -> bool:
+                try:
+                    return os.path.getmtime(filename) == mtime
+                except OSError:
+                    return False
+
             return source, filename, uptodate
-
-    return ConfinedLoader(searchpath)
-
-
-_UNSAFE_ATTRIBUTES = {"parse_file", "parse_raw", "from_orm", "model_construct", "load", "merge", "add", "mro"}
-
-
-def _sandbox_class():
-    """Jinja2's immutable sandbox, also closed to the filesystem: no attribute of a
-    path (``layout.path.joinpath('/etc/passwd').read_text()``), class or module, and
-    none of the few model methods that read files or mutate shared state."""
-    class LayoutSandbox(ImmutableSandboxedEnvironment):
-        def is_safe_attribute(self, obj, attr, value):
-            if isinstance(obj, (PurePath, type, types.ModuleType)) or attr in _UNSAFE_ATTRIBUTES:
-                return False
-            return super().is_safe_attribute(obj, attr, value)
-
-    return LayoutSandbox
+        raise jinja2.TemplateNotFound(template)
 
 
 @functools.lru_cache(maxsize=16)
 def _environment(layout: Layout):
     """The Jinja2 environment of a layout, built once per process (templates are
     compiled once; gettext translations are installed per render)."""
-    loader = _ConfinedLoader([str(layout.path), str(data_dir(LAYOUTS))])
+    loader = ConfinedLoader([str(layout.path), str(data_dir(LAYOUTS))])
     # Layouts come from other teams: templates run sandboxed (no __class__, __globals__...).
-    env = _sandbox_class()(
+    env = LayoutSandbox(
         loader=loader,
         autoescape=True,
         extensions=["jinja2.ext.i18n"],
@@ -87,12 +88,14 @@ def template_html(brief, layout: Layout, locale: str, *, content=None, inline_cs
     l10n = ctx["l10n"]
     env.install_gettext_translations(l10n.translations, newstyle=True)
     css_path = layout.path / layout.stylesheet
-    if not _inside(css_path, layout.path):
+    if not inside(css_path, layout.path):
         raise RenderError(f"{layout.path / 'layout.toml'}: stylesheet {layout.stylesheet!r} points outside the layout folder; keep it in the folder")
     try:
-        css = css_path.read_text(encoding="utf-8") if inline_css else ""
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RenderError(f"{css_path}: cannot read the stylesheet ({exc}); save it as UTF-8 in the layout folder") from None
+        css = read_file(layout.path, layout.stylesheet).decode("utf-8") if inline_css else ""
+    except OSError as exc:
+        raise RenderError(f"{css_path}: cannot read the stylesheet ({exc.strerror or exc}); keep it as a file in the layout folder") from None
+    except UnicodeDecodeError as exc:
+        raise RenderError(f"{css_path}: the stylesheet is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
     running_date = ctx["running_date"] if "running_date" in ctx else (
         l10n.date_long(brief.article.published) if brief.article.published else "")
     # Markup: CSS must not be HTML-escaped (quotes would become &#34; and drop font rules);
@@ -103,12 +106,27 @@ def template_html(brief, layout: Layout, locale: str, *, content=None, inline_cs
     ctx["page_footer_css"] = Markup(l10n.page_footer_css())
     try:
         template = env.get_template(layout.template)
-        html = template.render(**ctx, untranslated_legend=False)
+        html = _render(template, layout, ctx, untranslated_legend=False)
         if ctx["tr"].untranslated:
-            html = template.render(**ctx, untranslated_legend=True)
+            html = _render(template, layout, ctx, untranslated_legend=True)
         return html
     except jinja2.TemplateSyntaxError as exc:
         where = exc.filename or layout.template
         raise RenderError(f"{where}:{exc.lineno}: template syntax error: {exc.message}; fix the layout") from None
     except jinja2.TemplateError as exc:
         raise RenderError(f"{layout.path / layout.template}: template error: {exc}; fix the layout") from None
+    except RecursionError:
+        raise RenderError(f"{layout.path / layout.template}: the template recurses too deeply (a macro that calls "
+                          "itself without end?); fix the layout") from None
+
+
+def _render(template, layout: Layout, ctx: dict, **more) -> str:
+    """``template.render(**ctx, **more)``, stopped once the HTML is over MAX_HTML_CHARS."""
+    parts, size = [], 0
+    for chunk in template.generate(**ctx, **more):
+        size += len(chunk)
+        if size > MAX_HTML_CHARS:
+            raise RenderError(f"{layout.path / layout.template}: the template writes over {MAX_HTML_CHARS // 1_000_000} "
+                              "million characters of HTML, far more than a brief holds; fix the layout")
+        parts.append(chunk)
+    return "".join(parts)

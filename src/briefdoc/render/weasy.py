@@ -102,6 +102,8 @@ def weasy_document(html: str, layout: Layout):
     try:
         return weasyprint.HTML(string=html, base_url=str(layout.path) + os.sep, url_fetcher=fetcher(layout)).render(
             font_config=font_config())
+    except MemoryError:
+        raise  # the render's memory limit (limits.py) names it
     except Exception as exc:  # also reached from render_html (fitting): one line, exit 3
         raise RenderError(f"layout {layout.name!r}: laying out the document failed: {type(exc).__name__}: {exc}") from None
 
@@ -120,15 +122,31 @@ def weasyprint_version() -> str:
     return load_weasyprint().__version__
 
 
+# One document fetches each of its resources once or twice (WeasyPrint caches images;
+# a stylesheet imported from two others comes twice). A stylesheet that imports itself,
+# directly or round a cycle, would be fetched without end: a URL fetched more often
+# than this, or a document fetching more than MAX_FETCHES resources, is refused.
+MAX_FETCHES_PER_URL = 16
+MAX_FETCHES = 2000
+
+
 def fetcher(layout: Layout):
-    """A URL fetcher that serves the layout folder's files, the shared base folder's
-    own files (not other layouts') and data: URIs, nothing else."""
+    """A URL fetcher, for one document, that serves the layout folder's files, the
+    shared base folder's own files (not other layouts') and data: URIs, nothing else,
+    and each of them at most MAX_FETCHES_PER_URL times (a stylesheet import cycle)."""
     weasyprint = load_weasyprint()
     root = layout.path.resolve()
     base = data_dir(LAYOUTS).resolve()
+    counts: dict[str, int] = {}
 
     class LayoutOnlyFetcher(weasyprint.URLFetcher):
         def fetch(self, url, headers=None):
+            key = url if not url.startswith("data:") else "data:"
+            counts[key] = counts.get(key, 0) + 1
+            counts[""] = total = counts.get("", 0) + 1
+            if (key != "data:" and counts[key] > MAX_FETCHES_PER_URL) or total > MAX_FETCHES:
+                raise ValueError(f"briefdoc does not fetch {url[:200]!r} again: fetched {counts[key]} times "
+                                 f"({total} fetches in all); does a stylesheet import itself?")
             parsed = urlparse(url)
             if parsed.scheme == "data":
                 return super().fetch(url, headers)
