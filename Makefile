@@ -65,8 +65,15 @@ test: setup $(STAMPS)/test-tools
 bench: setup
 	$(PY) bench/bench.py
 
+# Figures on the shared evaluation data (../shared/data): the temporal tagger on TimeBank+AQUAINT (value and
+# relaxed extent F1; also on each half of the files), the SemEval-2015 trial timelines, the hand-checked audit
+# of 30 PolNeAR dev timelines (verdicts in scripts/timeline_audit.tsv), the quotes on PolNeAR dev.
 eval: setup
 	$(PY) scripts/eval_timex.py
+	$(PY) scripts/eval_timex.py --half A | tail -n 1
+	$(PY) scripts/eval_timex.py --half B | tail -n 1
+	$(PY) scripts/eval_timeline.py
+	$(PY) scripts/audit_timeline.py --show wrong
 	$(PY) scripts/eval_quotes.py --split dev
 
 clean:

@@ -20,7 +20,7 @@ def _span(text: str, needle: str, after: int = 0) -> tuple[int, int]:
 def make_seed_brief():
     """The demo seed's Brief: 4 key points, 6 actors, 12 quotes, 8 positions, 8 events."""
     from briefdoc.read.article import read_article
-    from briefdoc.model.brief import Actor, Brief, Event, KeyPoint, Position, Quote
+    from briefdoc.model.brief import Actor, Brief, Event, KeyPoint, Position, Quote, Span
 
     article = read_article(SEED)
     text = article.text
@@ -37,10 +37,12 @@ def make_seed_brief():
         s, e = _span(text, statement)
         return Position(start=s, end=e, actor=actor, statement=statement, cue=cue)
 
-    def event(date, expression, what, after=0):
+    def event(date, expression, what, after=0, pieces=()):
         s, e = _span(text, expression, after)
         es, ee = _span(text, what)
-        return Event(start=s, end=e, date=date, expression=expression, event=what, event_start=es, event_end=ee)
+        parts = [Span(start=a, end=b) for a, b in (_span(text, p) for p in pieces)] or None
+        return Event(start=s, end=e, date=date, expression=expression, event=what, event_start=es, event_end=ee,
+                     sentence=" ".join(pieces) or None, sentence_parts=parts)
 
     key_points = [
         kp("Russian Foreign Minister Sergey Lavrov said Tuesday that there would not be checkpoints on the Lachin Corridor, opposing Azerbaijan’s insistence for such a mechanism on the road that it has been blockading since December 12."),
@@ -86,7 +88,8 @@ def make_seed_brief():
         event("2022", "last year", "“allied cooperation agreement” signed with Azerbaijan"),
         event("2022-12", "in December", "Russia was to host a meeting between the Armenian and Azerbaijani foreign ministers"),
         event("2022-12-12", "December 12", "it has been blockading"),
-        event("2023-01", "last month", "Prime Minister Nikol Pashinyan who last month alluded that Russian military presence was a threat to Armenia’s security"),
+        event("2023-01", "last month", "Prime Minister Nikol Pashinyan who last month alluded that Russian military presence was a threat to Armenia’s security",
+              pieces=("Prime Minister Nikol Pashinyan", "last month alluded that Russian military presence was a threat to Armenia’s security")),
         event("2023-01-17", "January 17", "Lavrov called for a “swift and full unblocking of traffic along the Lachin corridor”"),
         event("2023-01-18", "the following day", "Moscow told Baku that the Russian peacekeepers “can check each vehicle"),
         event("2023-02-28", "Tuesday", "Russian Foreign Minister Sergey Lavrov said Tuesday that there would not be checkpoints on the Lachin Corridor"),

@@ -95,3 +95,48 @@ def test_cli_schema_is_the_model_schema():
     jsonschema.Draft202012Validator.check_schema(schema)
     for key in ("article", "key_points", "actors", "quotes", "positions", "timeline"):
         assert key in schema["properties"]
+
+
+def _event(**kw):
+    start = TEXT.index("Monday")
+    data = dict(start=start, end=start + 6, date="2023-02-27", expression="Monday", event=TEXT[:start + 6],
+                event_start=0, event_end=start + 6)
+    data.update(kw)
+    return Event(**data)
+
+
+def test_a_timeline_date_may_be_a_range_whose_first_date_ends_before_its_last():
+    from briefdoc.model.brief import date_bounds
+
+    for value in ("2010/2016", "2021-03/2021-05", "2016-09-16/2016-09-19", "2022-12/2023-W03"):
+        brief = _brief(timeline=[_event(date=value)])
+        jsonschema.validate(json.loads(brief.model_dump_json()), json_schema())
+    assert date_bounds("1962/1963") == (dt.date(1962, 1, 1), dt.date(1963, 12, 31))
+    for bad in ("2016/2010", "2021-05/2021", "2021/2021-05", "2021/", "/2021", "2021/2022/2023"):
+        with pytest.raises((ValidationError, ValueError)):
+            date_bounds(bad)
+            _event(date=bad)
+
+
+def test_an_event_sentence_is_its_pieces_of_the_text():
+    ann, monday = (TEXT.index("Ann Lee"), TEXT.index("Ann Lee") + 7), (TEXT.index("said on Monday"), TEXT.index(":"))
+    parts = [{"start": a, "end": b} for a, b in (ann, monday)]
+    brief = _brief(timeline=[_event(sentence="Ann Lee said on Monday", sentence_parts=parts)])
+    assert brief.timeline[0].reads == "Ann Lee said on Monday"
+    with pytest.raises(ValidationError, match="sentence_parts joined"):
+        _brief(timeline=[_event(sentence="Bob said on Monday", sentence_parts=parts)])
+    with pytest.raises(ValidationError, match="go together"):
+        _brief(timeline=[_event(sentence="Ann Lee said on Monday")])
+    # an event that reads as written has no sentence in its JSON (as in a version 1 brief)
+    assert "sentence" not in json.loads(_brief(timeline=[_event()]).model_dump_json())["timeline"][0]
+
+
+def test_a_version_1_brief_loads_as_version_2():
+    from briefdoc.model.briefjson import loads
+
+    data = json.loads(_brief(timeline=[_event()]).model_dump_json())
+    data["schema_version"] = 1
+    for p in data["positions"]:
+        p.pop("direct", None)
+    brief = loads(json.dumps(data))
+    assert brief.schema_version == 2 and json.loads(brief.model_dump_json())["schema_version"] == 2

@@ -70,7 +70,7 @@ def test_stance_noun_with_owner():
     cast, ps = run(text)
     p = by_cue(ps, "rejection")[0]
     assert p.actor == "turkey"
-    assert p.statement == "rejection of the proposal"
+    assert p.statement == "Turkey’s rejection of the proposal"  # whose it is, in the statement
 
 
 def test_pure_direct_quote_left_to_quotes():
@@ -131,9 +131,29 @@ def test_overlapping_statements_of_one_actor_keep_the_longer():
         positions.Position(start=20, end=40, statement="y" * 20, actor="a", cue="opposing"),
         positions.Position(start=20, end=40, statement="y" * 20, actor="b", cue="opposing"),
     ]
-    kept = positions._dedupe(positions_)
+    kept = positions._dedupe(positions_, _Parties({"a": "a", "b": "b"}))
     assert [(p.actor, p.start) for p in kept] == [("a", 0), ("b", 20)]
 
+
+class _Parties:
+    """A cast that knows only each actor's party (and a text of 100 blanks)."""
+
+    def __init__(self, parties):
+        self._parties = parties
+        self.doc = type("Doc", (), {"text": " " * 100})()
+
+    def party(self, aid):
+        return self._parties.get(aid, aid)
+
+
+def test_a_statement_inside_a_larger_one_of_the_same_party_is_given_once():
+    positions_ = [
+        positions.Position(start=0, end=60, statement="x" * 60, actor="minister", cue="said"),
+        positions.Position(start=30, end=60, statement="y" * 30, actor="country", cue="told"),
+        positions.Position(start=30, end=60, statement="y" * 30, actor="other", cue="told"),
+    ]
+    kept = positions._dedupe(positions_, _Parties({"minister": "country"}))
+    assert [(p.actor, p.start) for p in kept] == [("minister", 0), ("other", 30)]
 
 def test_the_subject_of_a_passive_stance_verb_holds_no_position():
     """"The law was not approved", "X was accused of ...": what is acted on is not the
@@ -183,3 +203,43 @@ def test_headline_position_with_nothing_like_it_in_the_body_stays():
             "Peru did not comment.\n")
     cast, ps = run(text)
     assert [p.statement for p in ps if p.actor == "chile" and p.start < text.index("\n")] == ["rejects fishing quota deal"]
+
+
+def test_a_direct_quote_that_states_a_stance_is_a_position():
+    text = ("“We will not accept any checkpoint on this road, and we have told them so,” Elena Varga said.\n"
+            "“It was dark when the convoy reached the bridge and the engines stopped,” Omar Haddad recalled.\n"
+            "Varga called the plan “historic”.\n")
+    cast, ps = run(text)
+    direct = [p for p in ps if p.direct]
+    assert [(p.actor, p.statement) for p in direct] == [
+        ("elena-varga", "We will not accept any checkpoint on this road, and we have told them so")]
+    # the evidence is the quote's own span, the marks and the comma around it left out
+    assert text[direct[0].start - 1] == "“" and text[direct[0].end:direct[0].end + 2] == ",”"
+
+
+def test_a_mixed_quote_is_the_speakers_statement():
+    text = "The minister pledged that Norway “will do everything to keep the border open for trucks.”\n"
+    cast, ps = run(text)
+    (p,) = [p for p in ps if p.cue == "pledged"]
+    assert p.statement.startswith("pledged that Norway “will do everything") and not p.direct
+
+
+def test_one_statement_is_not_given_to_two_parties_unless_the_verb_gives_it_to_both():
+    pos = [
+        positions.Position(start=40, end=70, statement="x" * 30, actor="a", cue="denied", actor_start=0, actor_end=5),
+        positions.Position(start=40, end=70, statement="x" * 30, actor="b", cue="denied", actor_start=10, actor_end=15),
+    ]
+    cast = _Parties({})
+    cast.doc.text = "Paris" + " and " + "Bonn" + " " * 86  # "Paris and Bonn ... denied"
+    assert [p.actor for p in positions._dedupe(pos, cast)] == ["a", "b"]
+    cast.doc.text = "Paris" + "\nthe " + "Bonn" + " " * 86  # one mention in another paragraph
+    assert [p.actor for p in positions._dedupe(pos, cast)] == ["a"]
+
+
+def test_noun_positions_name_their_holder_and_verb_positions_start_at_the_verb():
+    text = ("Oslo criticized the ruling. Sweden’s refusal to sign the treaty angered Denmark.\n")
+    cast, ps = run(text)
+    by = {p.cue: p for p in ps}
+    assert by["criticized"].statement == "criticized the ruling"  # a layout names "Norway" before it
+    assert by["refusal"].statement == "Sweden’s refusal to sign the treaty"
+    assert text[by["refusal"].actor_start:by["refusal"].actor_end] == "Sweden"

@@ -203,3 +203,39 @@ def test_a_week_on_the_timeline_graphic_spans_its_days(seed_brief):
     assert marks["2023-W08"].end - marks["2023-W08"].start > 0  # a span, not a point
     assert marks["2023-W08"].end < marks["2023-02-28"].start  # 20-26 February lies before the 28th
     assert "Feb 20" in marks["2023-W08"].label
+
+
+@pytest.mark.parametrize("locale,years,months,days,mixed", [
+    ("en", "2010 – 2016", "March – May 2021", "Sep 16 – 19, 2016", "March 2021 – May 10, 2021"),
+    ("ru", "2010—2016", "март — май 2021 г.", "16—19 сент. 2016 г.", "март 2021 г. — 10 мая 2021 г."),
+    ("hy", "2010–2016", "2021 թ․ մարտ – մայիս", "16–19 սեպ, 2016 թ.", "2021 թ․ մարտ – 2021 թ. մյս 10"),
+    ("fr", "2010–2016", "mars – mai 2021", "16–19 sept. 2016", "mars 2021 – 10 mai 2021"),
+    ("az", "2010–2016", "mart–may 2021", "16 – 19 sen 2016", "mart 2021 – 10 may 2021"),
+    ("ar", "2010–2016", "مارس – مايو 2021", "16–19 سبتمبر 2016", "مارس 2021 – 10\u200f/05\u200f/2021"),
+])
+def test_date_ranges_in_every_locale(locale, years, months, days, mixed):
+    """A range of two dates as CLDR writes an interval (Babel); of two kinds, each date in the locale's
+    interval pattern. Spaces normalised (CLDR uses thin and no-break ones)."""
+    l10n = Localizer(locale)
+
+    def norm(s):
+        return " ".join(s.replace("\u2009", " ").replace("\u202f", " ").replace("\xa0", " ").split())
+
+    assert norm(l10n.partial_date("2010/2016")) == years
+    assert norm(l10n.partial_date("2021-03/2021-05")) == months
+    assert norm(l10n.partial_date("2016-09-16/2016-09-19")) == days
+    assert norm(l10n.partial_date("2021-03/2021-05-10")) == mixed
+
+
+def test_a_range_on_the_timeline_graphic_spans_from_its_first_day_to_its_last(seed_brief):
+    from briefdoc.model.brief import Event
+
+    base = seed_brief.timeline[0]
+    years = Event(**(base.model_dump() | {"date": "2010/2016"}))
+    days = Event(**(base.model_dump() | {"date": "2022-09-16/2022-09-19"}))
+    axis = axis_mod.timeline_axis([years, days], Localizer("en"))
+    marks = {m.event.date: m for m in axis.marks}
+    assert axis_mod.date_range("2010/2016") == (dt.date(2010, 1, 1), dt.date(2016, 12, 31))
+    assert marks["2010/2016"].end - marks["2010/2016"].start > 50  # six years of a twelve-year axis
+    assert marks["2010/2016"].partial and not marks["2022-09-16/2022-09-19"].partial
+    assert "2010 – 2016" in marks["2010/2016"].label.replace("\u2009", " ")

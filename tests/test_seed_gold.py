@@ -40,6 +40,24 @@ GOLD_TIMELINE = {
 }
 
 
+# The 11 positions a careful reader lists (written from the article, not from the output): the party,
+# words the position must hold, and who holds it. The last three are stated only in the ministers' own
+# quoted words (a mixed quote, a direct one).
+GOLD_POSITIONS = [
+    ("Russia", "there would not be checkpoints on the Lachin Corridor", "Lavrov"),
+    ("Azerbaijan", "insistence for such a mechanism", "Azerbaijan"),
+    ("Russia", "must be regulated in strict conformity", "Lavrov"),
+    ("Russia", "swift and full unblocking of traffic", "Lavrov"),
+    ("Armenia", "denied the Azerbaijani accusations", "Armenia"),
+    ("Azerbaijan", "Armenia’s rejection of Azerbaijan’s demand", "Bayramov"),
+    ("Azerbaijan", "accused Armenia of misleading the international community", "Bayramov"),
+    ("Armenia", "backed out of the meeting", "Armenia"),
+    ("Russia", "can check each vehicle", "Lavrov"),
+    ("Azerbaijan", "will do everything to avoid negative humanitarian consequences", "Bayramov"),
+    ("Russia", "the European Union is openly abusing its relations", "Lavrov"),
+]
+
+
 @pytest.fixture(scope="module")
 def brief():
     article = briefdoc.read_article(SEED)
@@ -114,6 +132,67 @@ def test_key_points(brief):
         assert brief.article.text[k.start:k.end] == k.text
         assert k.text not in quoted
 
+
+
+def test_the_positions_a_careful_reader_lists(brief):
+    found = []
+    for party, words, holder in GOLD_POSITIONS:
+        if any(words in p.statement and brief.party(p.actor).name == party
+               and holder in _speaker_name(brief, p.actor) for p in brief.positions):
+            found.append(words)
+    missing = [w for _, w, _ in GOLD_POSITIONS if w not in found]
+    assert len(found) >= 10, f"{len(found)}/11 positions; missing {missing}"
+    assert not missing  # 11/11 today: a regression shows here first
+
+
+def test_positions_read_as_statements_of_their_holder(brief):
+    """No verbless fragment without its holder: a stance noun carries its owner, the rest start at their
+    verb (a layout names the holder before them) or are the holder's own words."""
+    text = brief.article.text
+    for p in brief.positions:
+        if p.direct or p.statement.split()[0].lower() == p.cue.split()[0].lower():
+            continue
+        assert p.actor_start is not None and p.start <= p.actor_start < p.actor_end <= p.end, p.statement
+        assert text[p.actor_start:p.actor_end][0].isupper(), p.statement
+
+
+def test_timeline_events_read_as_sentences(brief):
+    reads = {e.date: e.reads for e in brief.timeline}
+    assert reads["2022-12-12"] == "Azerbaijan has been blockading the road since December 12"
+    assert reads["2023-01"].startswith("Prime Minister Nikol Pashinyan last month alluded")
+    assert reads["2023-01-18"].startswith("Lavrov said the following day")
+
+
+@pytest.mark.parametrize("layout", ["brief", "handout"])
+def test_every_position_names_its_holder_in_the_layout(brief, layout):
+    """Every position is shown with whose it is: the holder before it (a country too), unless the statement
+    names it ("Azerbaijan’s insistence ..."); the holder's own words in quotation marks."""
+    import html as html_mod
+    import re
+
+    page = briefdoc.render_brief(brief, layout=layout, locale="en", format="html")
+    section = page.split('class="positions"', 1)[1].split("</section>", 1)[0]
+    items = [html_mod.unescape(re.sub(r"<[^>]+>", "", li)) for li in re.findall(r"<li>(.*?)</li>", section, re.S)]
+    assert len(items) == len(brief.positions)
+    for item in items:
+        item = " ".join(item.split())
+        holders = [a for a in brief.actors if any(n in item for n in [a.name, *a.aliases])]
+        assert holders, item
+    assert any(" ".join(i.split()).startswith("Armenia: denied the Azerbaijani accusations") for i in items)
+    assert any(" ".join(i.split()).startswith("Azerbaijan’s insistence") for i in items)
+    assert any("“We are seeing how the European Union" in i for i in items)
+
+
+def test_the_pdf_names_the_holder_of_a_countrys_position(tmp_path):
+    import subprocess
+
+    article = briefdoc.read_article(SEED)
+    b = briefdoc.extract(article.text, published=article.published, title=article.title)
+    pdf = tmp_path / "brief.pdf"
+    pdf.write_bytes(briefdoc.render_brief(b, layout="brief", locale="en"))
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    assert "Armenia: denied the Azerbaijani accusations" in text
+    assert "Jeyhum Bayramov, Foreign Minister: pledged that Azerbaijan" in text
 
 
 def test_no_quote_of_three_words_or_fewer_stands_alone(brief):

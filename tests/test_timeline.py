@@ -161,12 +161,25 @@ def test_a_date_before_a_noun_dates_that_thing_not_the_clause():
                    "The plan cuts emissions to 30 percent below 2005 levels.")
     got = {(e.date, e.event) for e in events}
     assert got == {
-        ("1995", "Trump's 1995 state tax returns"),  # the release was not in 1995
+        # the release was not in 1995, and a tax return (a thing the date describes) is no event
         ("2023-02-25", "The agency on Saturday released Trump's 1995 state tax returns"),
         ("2015", "The 2015 budget deficit was $438 billion"),  # the clause tells of the dated thing
         ("2022-09-11", "She left a Sept. 11 memorial event early"),  # what is done at an event happens then
         ("2023-01-17", "Lavrov called for calm during a January 17 phone call with Bayramov"),
         # "2005 levels" names no event: left out
+    }
+
+
+def test_a_thing_made_at_a_date_is_an_event_with_its_year_only():
+    events = build("Investors cited the March 4, 2019 agreement that ended the strike. "
+                   "The senator read from a 2013 memo on the program. "
+                   "Critics spread Sept. 11 conspiracy theories. "
+                   "Analysts quoted the June report.", dt.date(2016, 9, 20))
+    got = {(e.date, e.event) for e in events}
+    assert got == {
+        ("2019-03-04", "the March 4, 2019 agreement that ended the strike"),  # concluded that day
+        ("2013", "a 2013 memo on the program"),  # written that year
+        # "Sept. 11 conspiracy theories": no event; "The June report" without its year: which June?
     }
 
 
@@ -191,3 +204,63 @@ def test_a_clause_dated_twice_keeps_the_finer_date():
     doc = nlp.parse("Ramadan begins next week, and the price of dates has risen.")
     events = _timeline.build(doc, _dt.date(2023, 3, 14))
     assert [(e.expression, e.date) for e in events] == [("next week", "2023-W12")]
+
+
+# --- issue 15: dates right or absent, ranges, events that read on their own (sentences written for these tests)
+
+@pytest.mark.parametrize("text,date,expression", [
+    ("The survey was conducted September 16-19 among 900 voters.", "2022-09-16/2022-09-19", "September 16-19"),
+    ("The bank fired 500 employees from 2011 to 2016 for the practice.", "2011/2016", "2011 to 2016"),
+    ("A 2010-2016 survey of 5,000 adults found rising debt.", "2010/2016", "2010-2016"),
+    ("Heavy snow isolated the villages in the winter of 1962-63.", "1962/1963", "the winter of 1962-63"),
+    ("She scored 40 goals for the club in the 2011-2012 season.", "2011/2012", "2011-2012"),
+    ("The reservoir was drained from March to May 2021 for repairs.", "2021-03/2021-05", "March to May 2021"),
+    ("Talks were held between 1994 and 1997 in Geneva.", "1994/1997", "1994 and 1997"),
+    ("A panel met September 16-19, 2021 to review the dam.", "2021-09-16/2021-09-19", "September 16-19, 2021"),
+])
+def test_ranges_are_one_entry_with_a_range_date(text, date, expression):
+    (event,) = build(text)
+    assert (event.date, event.expression) == (date, expression)
+
+
+def test_later_without_a_date_told_before_it_is_left_out():
+    assert build("People who had a stroke were less likely to be working five years later.") == []
+    # published Tuesday 2023-02-28: five years after Tuesday is no date a report in the past can tell
+    assert [e.expression for e in build("A study published Tuesday found that patients were still in pain two years "
+                                         "later.")] == ["Tuesday"]
+    events = build("The engineer was jailed in 2004. Five years later he was freed. The next year he moved to Oslo.")
+    assert [(e.date, e.expression) for e in events] == [
+        ("2004", "2004"), ("2009", "Five years later"), ("2010", "The next year")]
+
+
+def test_before_and_after_date_their_object_not_the_clause():
+    events = build("France unveiled a plan ahead of Friday's meeting. The party raised $18 million on the day after "
+                   "Monday's debate. After a test in January, the council imposed sanctions. Prices rose after "
+                   "Thursday.")
+    assert [(e.date, e.event) for e in events] == [
+        ("2023-01", "a test in January"), ("2023-02-24", "Friday's meeting"), ("2023-02-27", "Monday's debate")]
+
+
+def test_a_time_of_day_alone_and_a_title_date_nothing():
+    assert build("The senator asked who gets up at 3 a.m. to send angry tweets.") == []
+    (event,) = build("The minister told CBS This Morning on Monday that talks would resume.")
+    assert event.expression == "Monday"
+
+
+def test_events_read_as_sentences_with_their_subject_named():
+    from briefdoc.extractors import actors
+
+    text = ("Norway rejected the demand for a toll on the road that it has been blockading since March 3.\n"
+            "The minister criticized Prime Minister Ivan Petrov, who last month alluded that the dam was unsafe.\n"
+            "Elena Varga arrived in Oslo on Monday. She said the following day that the border would reopen.\n")
+    doc = nlp.parse(text)
+    events = timeline.build(doc, ANCHOR, actors.find(doc))
+    reads = {e.expression: e.reads for e in events}
+    assert reads["March 3"] == "Norway has been blockading the road since March 3"
+    assert reads["last month"] == "Prime Minister Ivan Petrov last month alluded that the dam was unsafe"
+    assert reads["the following day"] == "Elena Varga said the following day that the border would reopen"
+    for e in events:  # the sentence is pieces of the text, and the clause as written stays the event
+        assert e.sentence is None or e.sentence == " ".join(text[p.start:p.end] for p in e.sentence_parts)
+        assert text[e.event_start:e.event_end] == e.event
+    # without the actors, the clause as written
+    assert all(e.sentence is None for e in timeline.build(doc, ANCHOR))

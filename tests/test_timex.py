@@ -502,14 +502,33 @@ def test_weekday_before_day_month(text, expr, value):
     # hours and minutes move the day only by whole days; "48 hours" is two days, not 48
     ("He resigned 48 hours ago.", "2013-03-20"),
     ("Two hours ago, the convoy left.", "2013-03-22"),
-    ("The measure passed 48 hours later.", "2013-03-24"),
-    ("The road was shut 90 minutes later.", "2013-03-22"),
+    ("The bill was tabled on Monday. The measure passed 48 hours later.", "2013-03-20"),
+    ("The bridge fell on Wednesday. The road was shut 90 minutes later.", "2013-03-20"),
     # a fortnight is two weeks
     ("The talks resumed a fortnight ago.", "2013-W10"),
 ])
 def test_sub_day_and_fortnight_shifts(text, value):
-    (t,) = [t for t in tag(text, FRIDAY_2013) if t.type == "DATE"]
+    t = [t for t in tag(text, FRIDAY_2013) if t.type == "DATE"][-1]
     assert t.value == value
+
+
+@pytest.mark.parametrize("text,measure", [
+    # "later" counts from the event it follows: with no date told before it, its date is unknown
+    # (the publication is not its reference time), so it is the span of time it measures
+    ("The measure passed 48 hours later.", "48 hours"),
+    ("People who had a stroke were less likely to be working five years later.", "five years"),
+    # a date told before it that is the publication's own day: five years on from it is after the
+    # publication, which a clause in the past cannot tell
+    ("A study released Monday found that patients were still in pain two years later.", "two years"),
+])
+def test_later_without_its_reference_time_is_no_date(text, measure):
+    (t,) = [t for t in tag(text, FRIDAY_2013) if t.text == measure]
+    assert t.type == "DURATION"
+
+
+def test_later_after_a_date_counts_from_it():
+    *_, t = tag("He was jailed in 2004. Five years later he was freed.", FRIDAY_2013)
+    assert (t.text, t.value) == ("Five years later", "2009")
 
 
 def test_clock_on_weekday_without_anchor_stays_open():

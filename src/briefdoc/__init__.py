@@ -62,7 +62,8 @@ def read_article(path: str | Path):
 
 
 def extract(text: str, *, published: dt.date | None = None, title: str | None = None):
-    """Extract a Brief (key points, actors, quotes, positions, timeline) from article text.
+    """Extract a Brief (key points, actors, quotes, positions, timeline) from article text. Without a
+    ``title``, the headline at the head of the text, not a byline or credit line ("" when it has none).
     TypeError for arguments of the wrong type, ValueError for text that is not text
     (a lone surrogate) or longer than an article may be (ARTICLE_LIMIT characters)."""
     # the model (pydantic) loads on first use too: `briefdoc --help` imports this package
@@ -79,8 +80,9 @@ def extract(text: str, *, published: dt.date | None = None, title: str | None = 
         raise TypeError(f"briefdoc.extract(): published must be a datetime.date or None, not {type(published).__name__}")
     # the stage loads on first use: importing briefdoc loads neither spaCy nor WeasyPrint
     from .extractors import extract as _extract
+    from .read.byline import headline
 
-    return _extract(text, published=published, title=title)
+    return _extract(text, published=published, title=headline(text)[0] if title is None else title)
 
 
 def load_brief(path: str | Path):

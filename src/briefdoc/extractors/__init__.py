@@ -30,7 +30,7 @@ def extract(
     from . import _wrapping, actors, keypoints, nlp, positions, quotes, timeline
 
     if article is None:
-        article = Article(title=title or _first_line(text), published=published, text=text)
+        article = Article(title=_first_line(text) if title is None else title, published=published, text=text)
     # A hard-wrapped text is parsed with its paragraphs on one line each (same offsets);
     # the items then quote the article as written, line breaks and all.
     unwrapped = _wrapping.unwrap(article.text)
@@ -38,7 +38,7 @@ def extract(
     cast = actors.find(doc)
     found_quotes, attributed = quotes.split(doc, cast)
     found_positions = positions.find(doc, cast, attributed)
-    events = timeline.build(doc, article.published)
+    events = timeline.build(doc, article.published, cast)
     points = keypoints.pick(doc, found_quotes, title=article.title)
     if unwrapped != article.text:
         text = article.text
@@ -48,6 +48,8 @@ def extract(
             p.statement = text[p.start:p.end]
         for e in events:
             e.expression, e.event = text[e.start:e.end], text[e.event_start:e.event_end]
+            if e.sentence_parts:
+                e.sentence = " ".join(text[p.start:p.end] for p in e.sentence_parts)
     return Brief(
         article=article,
         key_points=points,

@@ -2,17 +2,24 @@
 
 ``find(doc, cast, quotes)`` returns ``Position`` items in text order. A
 position comes from a stance or speech verb ("denied the accusations",
-"backed out of the meeting saying ...", "welcomed a mission") or from a stance
-noun with an owner ("Armenia's rejection of the demand"), with the actor
-resolved through the cast (names, capitals, pronouns, "his government").
-Words that are only a direct quote are left to the quotes.
+"backed out of the meeting saying ...", "welcomed a mission"; the statement
+starts at the verb and a layout names the holder before it), from a stance
+noun with its owner ("Armenia's rejection of the demand": the owner is in the
+statement), or from a direct quote that states its speaker's stance (``quotes``:
+the quote's own span, ``Position.direct``), with the actor resolved through the
+cast (names, capitals, pronouns, "his government"). A mixed quote ("pledged that
+Azerbaijan “will do everything ...”") is the speaker's statement; a statement
+inside a larger one of the same party, or the same words under a second party
+that no verb gives them to, is given once.
 
-The word lists are data files: ``data/en/positions/`` (stance verbs and nouns), with the
-speech lexicon and the phrasal cues shared with the quotes (``speech_verbs.txt``,
-``phrasal_verbs.txt``).
+The word lists are data files: ``data/en/positions/`` (stance verbs and nouns, words that
+make a quote a stance), with the speech lexicon and the phrasal cues shared with the quotes
+(``speech_verbs.txt``, ``phrasal_verbs.txt``).
 """
 
 from __future__ import annotations
+
+import re
 
 from ..model.brief import Position, Quote
 from . import lexicon
@@ -61,11 +68,14 @@ def _statement_bounds(ctx: _Ctx, v) -> tuple[int, int] | None:
 
 def _close_quote(text: str, cs: int, ce: int) -> int:
     """The end of a statement that stops inside a quotation the parse hung elsewhere
-    ('urged both sides to accept it "quickly".'): past the closing mark right after it."""
-    frag, nxt = text[cs:ce], text[ce:ce + 1]
+    ('urged both sides to accept it "quickly".'): past the closing mark right after it, or after the
+    stop before it ('pledged that Azerbaijan “will do everything ... of Azerbaijan.”')."""
+    frag = text[cs:ce]
+    stop = 1 if text[ce:ce + 1] in (".", "!", "?") else 0
+    nxt = text[ce + stop:ce + stop + 1]
     if (nxt == '"' and frag.count('"') % 2 == 1 or nxt == "”" and frag.count("“") > frag.count("”")
             or nxt == "’" and frag.count("‘") > frag.count("’")):
-        return ce + 1
+        return ce + stop + 1
     return ce
 
 
@@ -93,8 +103,8 @@ def _actors_of(ctx: _Ctx, subj) -> list[Ref]:
 
 
 def find(doc, cast: Cast, quotes: list[Quote] | None = None) -> list[Position]:
-    """The positions of ``doc`` in text order: what stance and speech verbs, and stance nouns with an owner,
-    give to an actor. (``quotes`` is not read: the direct quotes are found again from the text.)"""
+    """The positions of ``doc`` in text order: what stance and speech verbs, stance nouns with an owner and
+    the direct ``quotes`` that state a stance give to an actor."""
     ctx = _Ctx(doc, cast)
     out: list[Position] = []
     seen: set[tuple[int, int, str]] = set()
@@ -110,9 +120,38 @@ def find(doc, cast: Cast, quotes: list[Quote] | None = None) -> list[Position]:
         if found is not None:
             cs, ce, ref = found
             _add(ctx.text, out, seen, cs, ce, ref, n.text)
-    out = _title_repeats(ctx, _dedupe(out))
+    # direct quotes that state their speaker's stance: the words themselves
+    out.extend(p for p in (_quote_position(ctx, q) for q in quotes or ()) if p is not None)
+    out = _title_repeats(ctx, _dedupe(out, cast))
     out.sort(key=lambda p: (p.start, p.end))
     return out
+
+
+# Words that make a direct quote state a stance: modals, negation, first persons, verbs of wish and
+# judgment (data/en/positions/quote_stance_words.txt).
+QUOTE_STANCE = lexicon.words("positions/quote_stance_words")
+QUOTE_MIN_WORDS = 8
+
+
+def _quote_position(ctx: _Ctx, q: Quote) -> Position | None:
+    """A direct quote as its speaker's position: a clause of its own (a finite verb, at least
+    QUOTE_MIN_WORDS words) that says what the speaker wants, rejects or holds ("We are seeing how the
+    European Union is openly abusing its relations with Armenia"); a term or a fragment ("historic")
+    is none."""
+    if not q.direct or not q.speaker or ctx.cast.get(q.speaker) is None:
+        return None
+    span = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or sum(1 for t in span if t.is_alpha) < QUOTE_MIN_WORDS:
+        return None
+    if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span):
+        return None
+    if not any(t.lower_ in QUOTE_STANCE or t.lemma_.lower() in QUOTE_STANCE or t.dep_ == "neg" for t in span):
+        return None
+    end = q.end
+    while end > q.start and ctx.text[end - 1] in ",;: ":
+        end -= 1  # “... civilians,” Lavrov said: the comma is the sentence's around the quote
+    return Position(start=q.start, end=end, statement=ctx.text[q.start:end], actor=q.speaker, cue=q.cue,
+                    actor_start=q.speaker_start, actor_end=q.speaker_end, direct=True)
 
 
 def _add(text: str, out: list[Position], seen: set[tuple[int, int, str]], cs: int, ce: int, ref: Ref,
@@ -173,7 +212,8 @@ def _statement_span(ctx: _Ctx, v, lem: str) -> tuple[int, int] | None:
     comp_left = [k for k in v.children if k.dep_ == "ccomp" and k.i < v.i]
     right = [k for k in v.children if k.i > v.i and k.dep_ in ("ccomp", "xcomp", "dobj", "prep", "advcl", "prt")
              and not (k.dep_ == "prep" and k.lower_ not in NEED_PARTICLE.get(lem, ()) and lem in SAY)]
-    if lem in SAY and not comp_left and not any(k.dep_ in ("ccomp", "xcomp") for k in right):
+    if lem in SAY and not comp_left and not any(k.dep_ in ("ccomp", "xcomp") or _time_that(k) for k in right + [
+            k for k in v.children if k.i > v.i and k.dep_ == "npadvmod"]):
         if lem not in STANCE or not right:
             return None
     if lem in SAY and comp_left and not any(k.dep_ == "ccomp" for k in right):
@@ -192,13 +232,37 @@ def _statement_span(ctx: _Ctx, v, lem: str) -> tuple[int, int] | None:
         if _quote_share(ctx, max(0, cs - 1), ce) >= 0.6:
             return None
     else:
-        # content after the verb; skip when it is a direct quote and nothing else
+        # content after the verb; skip when it is a direct quote and nothing else (the quote itself may be a
+        # position: _quote_positions); a mixed quote ("pledged that Azerbaijan “will do everything ...”")
+        # is the speaker's statement
         if ce - cs < len(v.text) + 6:
             return None
         body = v.idx + len(v.text)
-        if _quote_share(ctx, body, ce) >= 0.6 and lem in SAY:
+        if lem in SAY and _quote_share(ctx, body, ce) >= 0.6 and not _reported_words(ctx, body, ce):
             return None
     return cs, ce
+
+
+def _time_that(k) -> bool:
+    """"said the following day that Moscow told Baku ...", parsed as a relative clause of "day": the
+    content of the speech verb all the same."""
+    return k.dep_ == "npadvmod" and any(c.dep_ == "relcl" and c.left_edge.lower_ == "that" for c in k.children)
+
+
+# Words that introduce a quote and say nothing of their own: "said that “...”", "told reporters: “...”".
+_FRAME_WORDS = frozenset({"that", "to", "and", "as", "reporters", "journalists", "us", "me", "him", "her", "them"})
+
+
+def _reported_words(ctx: _Ctx, cs: int, ce: int) -> bool:
+    """Whether [cs, ce) has words of its own outside quotation marks: a mixed quote, not a direct one."""
+    text = ctx.text
+    keep = [True] * (ce - cs)
+    for m in ctx.marks:
+        a, b = max(cs, m.open_at), min(ce, (m.close_at + 1) if m.close_at is not None else m.end)
+        for i in range(a, b):
+            keep[i - cs] = False
+    outside = "".join(ch if k else " " for ch, k in zip(text[cs:ce], keep))
+    return any(w.lower() not in _FRAME_WORDS for w in re.findall(r"[^\W\d_]{2,}", outside))
 
 
 def _noun_position(ctx: _Ctx, n) -> tuple[int, int, Ref] | None:
@@ -218,14 +282,8 @@ def _noun_position(ctx: _Ctx, n) -> tuple[int, int, Ref] | None:
         ref = Ref(cast.nationality(owner), owner.idx, owner.idx + len(owner))
     if ref is None or not ref.id:
         return None
-    if owner.dep_ == "poss":
-        # skip the possessive marker: "Armenia’s rejection" -> "rejection ..."
-        lo = n.i
-        for k in n.children:
-            if k.dep_ in ("amod", "compound") and owner.i < k.i < n.i:
-                lo = min(lo, k.i)
-    else:
-        lo = owner.i
+    # the owner is part of the statement: "Armenia’s rejection of the demand" says whose it is
+    lo = owner.left_edge.i if owner.dep_ == "poss" else owner.i
     _, e = _sent_in_para(ctx, n)
     hi = min(n.right_edge.i + 1, e)
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), ref
@@ -242,18 +300,48 @@ def _stance_owner(cast: Cast, n):
     return owner
 
 
-def _dedupe(out: list[Position]) -> list[Position]:
-    """A clause inside or overlapping a larger statement of the same actor adds nothing
-    ("backed out ... saying ..."): keep the longer one."""
+def _dedupe(out: list[Position], cast: Cast) -> list[Position]:
+    """A clause inside or overlapping a larger statement of the same actor adds nothing ("backed out ...
+    saying ..."): keep the longer one. So does a statement inside a larger one of the same party ("Moscow
+    told Baku that ..." inside Lavrov's "said the following day that Moscow told Baku that ...", a quote
+    inside the statement that quotes it). And one statement is one party's: the same words under two
+    parties stay with the first found (a verb's subject before a noun's owner), unless one verb gives them
+    to both ("Both Yerevan and Stepanakert have denied ...")."""
+    text = cast.doc.text
+
     def longer(o, p) -> bool:
         lo, lp = o.end - o.start, p.end - p.start
         return lo > lp or (lo == lp and o.start < p.start)
 
-    by_actor: dict[str, list[Position]] = {}
-    for p in out:
-        by_actor.setdefault(p.actor, []).append(p)
-    return [p for p in out if not any(o is not p and o.start < p.end and p.start < o.end and longer(o, p)
-                                      for o in by_actor[p.actor])]
+    def party(p) -> str:
+        return cast.party(p.actor) or p.actor
+
+    def covered(p, o) -> bool:
+        if o.actor == p.actor:
+            return o.start < p.end and p.start < o.end and longer(o, p)
+        # "... goods in it" holds the quote "... goods in it.": a closing stop does not stand out
+        inside = o.start <= p.start and (p.end <= o.end or not text[o.end:p.end].strip(".!?”’\"' "))
+        return party(o) == party(p) and inside and longer(o, p)
+
+    kept = [p for p in out if not any(o is not p and covered(p, o) for o in out)]
+    final: list[Position] = []
+    for p in kept:
+        twin = next((o for o in final if (o.start, o.end) == (p.start, p.end) and party(o) != party(p)), None)
+        if twin is not None and not _one_verb_gives_both(cast, twin, p):
+            continue
+        final.append(p)
+    return final
+
+
+def _one_verb_gives_both(cast: Cast, a: Position, b: Position) -> bool:
+    """Two actors hold the same statement as coordinated subjects of its verb ("Both Yerevan and
+    Stepanakert have denied"): their mentions sit before it in one sentence, with "and" between them."""
+    if None in (a.actor_start, b.actor_start):
+        return False
+    lo, hi = sorted((a.actor_start, b.actor_start))
+    between = cast.doc.text[lo:hi]
+    return a.actor_start < a.start and b.actor_start < b.start and "\n" not in between and bool(
+        re.search(r"\b(?:and|or|nor)\b|,", between))
 
 
 TITLE_MAX_WORDS = 25

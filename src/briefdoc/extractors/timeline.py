@@ -1,25 +1,37 @@
 """The timeline: dated events, one per dated clause, in date order.
 
-``build(doc, anchor)`` tags the time expressions of ``doc.text`` with
+``build(doc, anchor, cast)`` tags the time expressions of ``doc.text`` with
 ``briefdoc.timex`` (relative ones resolved against ``anchor``, the publication
-date), keeps those that name a calendar date ("YYYY-MM-DD", "YYYY-MM", "YYYY";
-a time of day counts as its day), an ISO week or weekend ("YYYY-Www",
-"YYYY-Www-WE") or a quarter ("YYYY-Qn"), and pairs each with the clause it dates,
-found with the dependency parse:
+date; anaphoric ones against the date the text told last, or left undated when
+there is none: "five years later" after no date is no date), keeps those that
+name a calendar date ("YYYY-MM-DD", "YYYY-MM", "YYYY"; a time counts as its day
+when it names one: "10:35 a.m. Friday", not "at 3 a.m."), an ISO week or weekend
+("YYYY-Www", "YYYY-Www-WE"), a quarter ("YYYY-Qn") or the years of a season
+written with both ("the winter of 1962-63"), joins the two ends of a range into
+one ("2010-2016", "from March to May 2021", "September 16-19": "FIRST/LAST"),
+and pairs each with the clause it dates, found with the dependency parse:
 
 * the verb the expression attaches to, and its subtree, without coordinated
   clauses or side clauses that do not contain the date;
 * when the verb only describes a noun ("the agreement signed last year", "the
-  road that it has been blockading since December 12"), or the date stands before
-  the noun it describes ("the November 9, 2020 agreement that ...", "Trump's 1995
-  tax returns", "the 2020 war"), the noun phrase instead: the clause around it
-  ("the agency released Trump's 1995 tax returns") did not happen then.
+  road that it has been blockading since December 12"), the noun phrase instead;
+* a date before the noun it describes dates that noun phrase when the noun is a
+  thing made at a date ("the November 9, 2020 agreement that ..."), the clause
+  when the noun is an event ("during a January 17 phone call") and nothing when
+  it is neither ("Trump's 1995 tax returns", "Sept. 11 conspiracy theories");
+* a date in the object of "before", "after", "ahead of" does not date the clause
+  ("France unveiled a plan ahead of Friday's meeting"): the object does, when it
+  is an event.
+
+An event whose clause does not read on its own (a relative clause, a pronoun for
+its subject) also gets the sentence it reads as, made of pieces of the text
+(``_event_sentence``; it needs the ``cast``).
 
 Deictic expressions ("today", "Tuesday", "last month") inside a direct quotation
 are anchored at the speech, not at the publication, and are left out.
 
-The word lists (deictic words, event nouns, prepositions of time, connectives) are data
-files in ``data/en/timeline/``.
+The word lists (deictic words, event nouns, things made at a date, prepositions of
+time and of offset, connectives) are data files in ``data/en/timeline/``.
 """
 
 from __future__ import annotations
@@ -27,8 +39,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from . import _marks, lexicon, timex
-from ..model.brief import Event, date_bounds
+from . import _event_sentence, _marks, lexicon, timex
+from ..model.brief import Event, Span, date_bounds
+from .timex.norm_dates import range_end_year
+from .timex.tagger import range_join
 
 # deictic words of time ("today", "Tuesday", "last"): inside a quote they are anchored at the speech
 _DEICTIC = re.compile(r"\b(?:" + "|".join(lexicon.ordered("timeline/deictic_words")) + r")\b", re.IGNORECASE)
@@ -38,45 +52,103 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Za-z.]+)?,\s*[^()]{3,
 _LEADING = lexicon.words("timeline/leading_words")
 
 
-def build(doc, anchor: dt.date | None) -> list[Event]:
-    """The dated events of ``doc`` in date order (ties in text order)."""
+def build(doc, anchor: dt.date | None, cast=None) -> list[Event]:
+    """The dated events of ``doc`` in date order (ties in text order). With the ``cast`` (the actors), an
+    event whose clause does not read on its own gets the sentence it reads as (``Event.sentence``)."""
     text = doc.text
     quoted = _quoted_spans(text)
     events: list[tuple[tuple, Event]] = []
     seen: set[tuple[str, int, int]] = set()
-    tagged = timex.tag(text, anchor, doc=doc)
-    dated = {i for t in tagged if t.type in ("DATE", "TIME") for i in _tok_ids(doc, t.start, t.end)}
-    for t in tagged:
-        if t.type not in ("DATE", "TIME"):
-            continue
-        date = timex.calendar_date(t.value) or _period(t.value)
-        if date is None:
-            continue
+    tagged = [t for t in timex.tag(text, anchor, doc=doc) if t.type in ("DATE", "TIME")]
+    dated = {i for t in tagged for i in _tok_ids(doc, t.start, t.end)}
+    for t, date in _dated(text, tagged):
         if _inside(quoted, t.start, t.end) and _is_deictic(t.text):
             continue
-        ev_start, ev_end = _clause(doc, t.start, t.end, dated)
-        rest = text[ev_start:ev_end].replace(t.text, "", 1).strip(" ,.:;-—–()")
-        if len(_content_words(rest)) < 2 or _DATELINE.match(text[ev_start:ev_end]):
-            # a bare timestamp, a dateline ("PARIS, Aug 31 (Reuters)") or a date that only
-            # qualifies a word ("2005 levels") says nothing happened
+        ev = _event(doc, cast, t, date, dated)
+        if ev is None:
             continue
-        key = (date, ev_start, ev_end)
+        key = (date, ev.event_start, ev.event_end)
         if key in seen:
             continue
         seen.add(key)
-        ev = Event(
-            start=t.start,
-            end=t.end,
-            date=date,
-            expression=t.text,
-            event=text[ev_start:ev_end],
-            event_start=ev_start,
-            event_end=ev_end,
-        )
         events.append(((_first_day(date), t.start), ev))
     events = _finest(events)
     events.sort(key=lambda p: p[0])
     return [e for _, e in events]
+
+
+def _event(doc, cast, t, date: str, dated: set[int]) -> Event | None:
+    """The event the expression ``t`` dates, or None when its clause says nothing happened: a bare
+    timestamp, a dateline ("PARIS, Aug 31 (Reuters)"), a date that only qualifies a word ("2005
+    levels", "Sept. 11 conspiracy theories")."""
+    text = doc.text
+    found = _clause(doc, t.start, t.end, dated)
+    if found is None:
+        return None
+    ev_start, ev_end, head = found
+    rest = text[ev_start:ev_end].replace(t.text, "", 1).strip(" ,.:;-—–()")
+    least = 1 if head is not None and head.lemma_.lower() in _EVENT_NOUNS else 2  # "Monday's debate"
+    if len(_content_words(rest)) < least or _DATELINE.match(text[ev_start:ev_end]):
+        return None
+    ev = Event(start=t.start, end=t.end, date=date, expression=t.text, event=text[ev_start:ev_end],
+               event_start=ev_start, event_end=ev_end)
+    toks = doc.char_span(ev_start, ev_end, alignment_mode="contract")
+    parts = _event_sentence.pieces(doc, cast, toks.start, toks.end - 1, head) if toks is not None and len(toks) else None
+    if parts:
+        ev.sentence = " ".join(text[a:b] for a, b in parts)
+        ev.sentence_parts = [Span(start=a, end=b) for a, b in parts]
+    return ev
+
+
+def _dated(text: str, tagged: list) -> list[tuple]:
+    """(expression, timeline date) for each expression that dates an event: the two ends of a range
+    ("2010-2016", "from March to May 2021", "September 16-19") as one expression dated by the range."""
+    dates = [_timeline_date(t) for t in tagged]
+    out = []
+    i = 0
+    while i < len(tagged):
+        t, date = tagged[i], dates[i]
+        if i + 1 < len(tagged) and date and dates[i + 1] and range_join(text, t, tagged[i + 1]):
+            last = tagged[i + 1]
+            whole = f"{date}/{dates[i + 1]}"
+            if _real(whole):
+                out.append((timex.Timex(t.start, last.end, text[t.start:last.end], t.type, whole), whole))
+                i += 2
+                continue
+        if date:
+            out.append((t, date))
+        i += 1
+    return out
+
+
+# A time of day alone ("at 3 a.m.", "midnight"): the day it falls on is a guess (the text's last
+# day, or the publication's), so it dates nothing; "10:35 a.m. Friday" names its day.
+_DAY_WORDS = re.compile(r"\b(?:" + "|".join(lexicon.ordered("timeline/deictic_words")) + r"|\d{4}|"
+                        + "|".join(re.escape(m) for m in timex.MONTHS) + r")\b", re.IGNORECASE)
+_SEASON_RANGE = re.compile(r"\b(\d{4})[-–](\d{4}|\d\d)\b")
+
+
+def _timeline_date(t) -> str | None:
+    """The timeline date of an expression: a calendar date (a time counts as its day), an ISO week or
+    weekend, a quarter, or the years of a season written with both ("the winter of 1962-63"); None for
+    a time of day alone and for anything else (durations, seasons, vague references)."""
+    if t.type == "TIME" and not _DAY_WORDS.search(t.text):
+        return None
+    date = timex.calendar_date(t.value) or _period(t.value)
+    if date is None and re.match(r"^\d{4}-(?:WI|SP|SU|FA)$", t.value):
+        years = _SEASON_RANGE.search(t.text)
+        if years is not None:
+            last = range_end_year(int(years[1]), years[2])
+            date = f"{years[1]}/{last}" if last is not None else None
+    return date
+
+
+def _real(value: str) -> bool:
+    try:
+        date_bounds(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _finest(events: list) -> list:
@@ -110,13 +182,7 @@ def _period(value: str) -> str | None:
     """A TIMEX3 week ("2023-W09"), weekend ("2023-W09-WE") or quarter ("2023-Q1")
     value when it is a real one: "last week" and "the first quarter" date events
     too. Other periods (seasons, halves, decades) are left out."""
-    if not _PERIOD.match(value):
-        return None
-    try:
-        date_bounds(value)
-    except ValueError:
-        return None
-    return value
+    return value if _PERIOD.match(value) and _real(value) else None
 
 
 def _is_deictic(expr: str) -> bool:
@@ -132,6 +198,9 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     open_at: int | None = None
     opener = ""
+    # two apostrophes stand for a double mark in some wire copy (''like this''); a paragraph that opens on
+    # a closing mark (a typo) opens a quote all the same
+    text = text.replace("''", '" ').replace("``", '" ')
     for i, ch in enumerate(text):
         if ch == "\n":
             if open_at is not None:
@@ -139,11 +208,11 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
             open_at = None
             continue
         if open_at is None:
-            if ch in "“\"«":
-                open_at, opener = i + 1, ch
+            if ch in "“\"«" or ch == "”" and (i == 0 or text[i - 1] == "\n"):
+                open_at, opener = i + 1, "“" if ch == "”" else ch
         else:
             closes = {"“": "”", "\"": "\"", "«": "»"}[opener]
-            if ch == closes or (opener == "“" and ch == "\"") :
+            if ch == closes or (opener == "“" and ch == "\""):
                 spans.append((open_at, i))
                 open_at = None
     if open_at is not None:
@@ -160,43 +229,37 @@ def _tok_ids(doc, start: int, end: int) -> set[int]:
     return {t.i for t in span} if span is not None else set()
 
 
-def _clause(doc, start: int, end: int, dated: set[int] = frozenset()) -> tuple[int, int]:
-    """Character span of the clause the time expression at [start, end) dates; ``dated`` holds
-    the tokens of all the text's time expressions."""
+def _clause(doc, start: int, end: int, dated: set[int] = frozenset()):
+    """(start, end, head) of the clause the time expression at [start, end) dates: its characters and
+    the token it was built on (a verb, or the noun a date describes; None when the clause is the
+    sentence around a date that hangs on nothing); None when the date describes a thing, not an event
+    ("2005 levels", "Trump's 1995 tax returns"). ``dated`` holds the tokens of all the text's time
+    expressions."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return start, end
+        return start, end, None
     sent = span.sent
     inside = {t.i for t in span}
-    root = span.root
-    noun = _premodified(root, inside)
-    head = noun or _governor(root, inside, dated - inside)
-    if noun is None and head is not None and head.pos_ not in ("VERB", "AUX") and sum(1 for _ in head.subtree) < 7:
-        # "the data released on Wednesday" says too little: take the clause around it
-        cur = head.head
-        for _ in range(20):
-            if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
-                break
-            cur = cur.head
-        if cur.pos_ in ("VERB", "AUX") and cur.i != head.i:
-            while cur.dep_ == "xcomp" and cur.head.i != cur.i and cur.head.pos_ in ("VERB", "AUX"):
-                cur = cur.head
-            head = cur
-    if head is None:
-        text = doc.text
-        p_start = text.rfind("\n", 0, start) + 1
-        p_end = text.find("\n", end)
-        p_end = len(text) if p_end < 0 else p_end
-        ids = [t.i for t in sent if t.idx >= p_start and t.idx + len(t) <= p_end] or [t.i for t in span]
-        return _trim(doc, min(ids), max(ids))
-    tokens = _subtree_minus(head, inside)
-    # a clause never crosses a paragraph break (the parser's sentences sometimes do)
+    obj = _offset_object(span.root)
+    if obj is not None:
+        return _offset_event(doc, obj, inside)
+    noun = _premodified(span.root, inside, bool(_HAS_YEAR.search(span.text)))
+    if noun is _NOT_EVENT:
+        return None
+    head = noun or _governor(span.root, inside, dated - inside)
+    if noun is None and head is not None and head.pos_ not in ("VERB", "AUX") and sum(1 for _ in head.subtree) < 7 \
+            and not _told_by_its_own_subject(head):
+        head = _verb_around(head)  # "the data released on Wednesday" says too little
     text = doc.text
     p_start = text.rfind("\n", 0, start) + 1
     p_end = text.find("\n", end)
-    if p_end < 0:
-        p_end = len(text)
-    kept = {i for i in tokens if doc[i].idx >= p_start and doc[i].idx + len(doc[i]) <= p_end} | inside
+    p_end = len(text) if p_end < 0 else p_end
+    if head is None:
+        ids = [t.i for t in sent if t.idx >= p_start and t.idx + len(t) <= p_end] or [t.i for t in span]
+        return (*_trim(doc, min(ids), max(ids)), None)
+    # a clause never crosses a paragraph break (the parser's sentences sometimes do)
+    kept = {i for i in _subtree_minus(head, inside) if doc[i].idx >= p_start and doc[i].idx + len(doc[i]) <= p_end}
+    kept |= inside
     lo = max(min(kept), sent.start)
     hi = min(max(kept), sent.end - 1)
 
@@ -207,7 +270,72 @@ def _clause(doc, start: int, end: int, dated: set[int] = frozenset()) -> tuple[i
         hi -= 1
     while lo < hi and (lo not in kept or doc[lo].is_space or doc[lo].is_punct and doc[lo].text not in "“\"‘("):
         lo += 1
-    return _shorten(doc, *_trim(doc, lo, hi), start, end)
+    s, e = _trim(doc, lo, hi)
+    short = _shorten(doc, s, e, start, end)
+    return (*short, head if short == (s, e) else None)
+
+
+def _told_by_its_own_subject(noun) -> bool:
+    """A noun whose relative clause has a subject of its own ("talks it abandoned in 2009"): that clause
+    is the event, not the one around the noun ("Kerry urged North Korea to resume talks ...")."""
+    if noun.lemma_.lower() in ("one", "ones") or noun.pos_ == "PRON":
+        return False  # "another performance like the one he delivered Monday": the clause around it
+    return any(c.dep_ == "relcl" and any(k.dep_ in ("nsubj", "nsubjpass") and k.lower_ not in _SPEAKERS
+                                         for k in c.children) for c in noun.children)
+
+
+# The writer and the reader as a subject ("the segment I watched last week"): the clause around it tells more.
+_SPEAKERS = frozenset({"i", "we", "you"})
+
+
+def _offset_object(root):
+    """The object of "before", "after", "ahead of", "following"... whose phrase holds the date ("ahead of
+    Friday's meeting": meeting; "after a test in January": test; "after Tuesday": Tuesday), or None."""
+    noun = root
+    for _ in range(6):
+        if noun.dep_ in _PREMODIFIER_DEPS | {"poss", "npadvmod", "case"} and noun.head.i != noun.i \
+                and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head
+        elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ not in _OFFSET_PREPOSITIONS \
+                and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head.head  # "a test in January": the test
+        else:
+            break
+    if noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    word = prep.lower_
+    if word in ("of", "to") and prep.head.i != prep.i:
+        word = f"{prep.head.lower_} {word}"  # "ahead of", "prior to"
+    return noun if word in _OFFSET_PREPOSITIONS else None
+
+
+def _offset_event(doc, obj, inside: set[int]):
+    """A date in the object of "before"/"after": the clause did not happen then. The object is the event
+    when it is one ("the day after Monday's debate": the debate, on Monday); a date alone ("after
+    Tuesday") or a thing dates nothing."""
+    if obj.i in inside or obj.lemma_.lower() not in _EVENT_NOUNS:
+        return None
+    lo, hi = obj.left_edge.i, obj.right_edge.i
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    s, e = _trim(doc, lo, hi)
+    return s, e, obj
+
+
+def _verb_around(head):
+    """The verb of the clause around a short noun phrase ("the data released on Wednesday"), climbing
+    out of "was to host"; ``head`` itself when there is none."""
+    cur = head.head
+    for _ in range(20):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    if cur.pos_ in ("VERB", "AUX") and cur.i != head.i:
+        while cur.dep_ == "xcomp" and cur.head.i != cur.i and cur.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head
+        return cur
+    return head
 
 
 _MAX_EVENT = 300
@@ -242,14 +370,28 @@ _EVENT_NOUNS = lexicon.words("timeline/event_nouns")
 _WHEN_PREPOSITIONS = lexicon.words("timeline/when_prepositions")
 
 
-def _premodified(root, inside: set[int]):
-    """The noun that the expression stands before and describes ("Trump's 1995 tax
-    returns", "the November 9, 2020 agreement"), or None. Such a date dates that thing,
-    not the clause around it: "the agency released Trump's 1995 returns on Saturday"
-    did not happen in 1995. The clause is kept when it tells of the thing (its
-    subject: "the 2015 deficit was $438 billion"), when the thing is an event ("she
-    left the Sept. 11 memorial early") or when a preposition of time places the clause
-    in it ("during a January 17 phone call")."""
+# Nouns of things made, concluded or published at a date: "the November 9, 2020 agreement", "a 2013 memo",
+# "the 1994 Crime Bill" tell when the thing was made; other things a date describes ("Trump's 1995 tax
+# returns", "2005 levels", "the 1996 pageant winner") are no event.
+_MADE_NOUNS = lexicon.words("timeline/made_nouns")
+# Prepositions of time that are also of place or matter ("in", "at", "on"): they place a clause in the time
+# of a thing only when the thing is made at a date ("said in a June report", not "trafficked in Sept. 11
+# conspiracy theories").
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "on"})
+# Prepositions (with the word before "of"/"to": "ahead of", "prior to") that put a clause before or after
+# the time of their object: "France unveiled a plan ahead of Friday's meeting" did not happen on Friday.
+_OFFSET_PREPOSITIONS = lexicon.words("timeline/offset_prepositions")
+_NOT_EVENT = object()  # what _premodified says of a date that describes a thing
+
+
+def _premodified(root, inside: set[int], has_year: bool = True):
+    """The noun that the expression stands before and describes ("the November 9, 2020 agreement"),
+    _NOT_EVENT when that noun is no event ("Trump's 1995 tax returns", "Sept. 11 conspiracy theories"),
+    or None. Such a date dates that thing, not the clause around it: "the agency released Trump's 1995
+    returns on Saturday" did not happen in 1995. The clause is kept when it tells of the thing (its
+    subject: "the 2015 deficit was $438 billion"), when the thing is an event ("she left the Sept. 11
+    memorial early") or when a preposition of time places the clause in it ("during a January 17 phone
+    call"). A thing made at a date ("the 2020 agreement") is an event only with its year."""
     head = root.head
     if root.dep_ in _PREMODIFIER_DEPS and head.i not in inside and head.i > max(inside) \
             and head.pos_ in ("NOUN", "PROPN"):
@@ -260,9 +402,12 @@ def _premodified(root, inside: set[int]):
         if head.dep_ in ("nsubj", "nsubjpass"):
             return None  # "the 2015 budget deficit was $438 billion": the clause tells of the dated thing
         prep = head.head
-        if head.dep_ == "pobj" and prep.lower_ in _WHEN_PREPOSITIONS and prep.head.pos_ in ("VERB", "AUX"):
-            return None  # "called for ... during a January 17 phone call": the clause happened then
-        return head
+        if head.dep_ == "pobj" and prep.lower_ in _WHEN_PREPOSITIONS and prep.head.pos_ in ("VERB", "AUX") and (
+                prep.lower_ not in _PLACE_PREPOSITIONS or head.lemma_.lower() in _MADE_NOUNS):
+            # "called for ... during a January 17 phone call", "said in a June report": the clause happened
+            # then ("trafficked in Sept. 11 conspiracy theories" did not)
+            return None
+        return head if has_year and head.lemma_.lower() in _MADE_NOUNS else _NOT_EVENT
     return None
 
 
@@ -341,7 +486,9 @@ def _subtree_minus(head, inside: set[int]) -> list[int]:
 
 
 def _trim(doc, lo: int, hi: int) -> tuple[int, int]:
-    while lo < hi and (doc[lo].is_space or doc[lo].is_punct and doc[lo].text not in "“\"‘'(" or doc[lo].lower_ in _LEADING or doc[lo].dep_ == "cc"):
+    # a clause says what happened without its "that" ("[said] that talks would resume in April")
+    while lo < hi and (doc[lo].is_space or doc[lo].is_punct and doc[lo].text not in "“\"‘'(" or doc[lo].lower_ in _LEADING
+                       or doc[lo].dep_ == "cc" or doc[lo].dep_ == "mark" and doc[lo].lower_ == "that"):
         lo += 1
     while hi > lo and (doc[hi].is_space or doc[hi].dep_ == "cc" or doc[hi].lower_ in _LEADING
                        or doc[hi].is_punct and doc[hi].text not in "”\"’')"):

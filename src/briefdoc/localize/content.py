@@ -78,7 +78,8 @@ def content_items(brief) -> list[Item]:
             items.append(Item("actor title", a.title, *_mention(text, [a.title]), note=f"Title of {a.name}."))
     for p in brief.positions:
         who = brief.actor(p.actor)
-        items.append(Item("position", p.statement, p.start, p.end, f"Position of {who.name if who else p.actor}."))
+        quoted = "; the holder's own words, without quotation marks (the layout adds the locale's)" if p.direct else ""
+        items.append(Item("position", p.statement, p.start, p.end, f"Position of {who.name if who else p.actor}{quoted}."))
     for q in brief.quotes:
         who = brief.actor(q.speaker)
         by = who.name if who else "an unnamed speaker"
@@ -91,7 +92,7 @@ def content_items(brief) -> list[Item]:
             note = f"Reported speech by {by}."
         items.append(Item("quote", q.text, q.start, q.end, note))
     for e in brief.timeline:
-        items.append(Item("event", e.event, e.event_start, e.event_end, f"Timeline event dated {e.date} ({e.expression!r})."))
+        items.append(Item("event", e.reads, e.event_start, e.event_end, f"Timeline event dated {e.date} ({e.expression!r})."))
     return [i for i in items if i.text and i.text.strip()]
 
 

@@ -14,7 +14,7 @@ from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 from markupsafe import Markup
 
-from ..model.brief import date_bounds
+from ..model.brief import date_bounds, is_range
 from ..model.errors import InputError
 from .bidi import isolate_ltr
 from .locales import SOURCE_LOCALE, _parse_tag, direction, negotiate, page_size, territory_code
@@ -130,8 +130,11 @@ class Localizer:
 
     def partial_date(self, value: str) -> str:
         """A timeline date in this locale: a day ("2023-02-28"), a month, a year, an
-        ISO week or its weekend (as the range of days, "Feb 20 – 26, 2023") or a
-        quarter ("Q1 2023", "1-й кв. 2023 г.")."""
+        ISO week or its weekend (as the range of days, "Feb 20 – 26, 2023"), a
+        quarter ("Q1 2023", "1-й кв. 2023 г.") or a range of two of these ("2010 –
+        2016", "March – May 2021", "Sep 16 – 19, 2016", "16–19 сент. 2016 г.")."""
+        if is_range(value):
+            return self._date_range(value)
         first, last = date_bounds(value)
         if "-W" in value:
             return format_interval(first, last, "yMMMd", locale=self.babel_locale)
@@ -143,6 +146,21 @@ class Localizer:
         if len(parts) == 2:
             return format_skeleton("yMMMM", first, locale=self.babel_locale)
         return format_skeleton("y", first, locale=self.babel_locale)
+
+    # A range of two days, months or years: CLDR's interval of that skeleton ("Sep 16 – 19, 2016").
+    _RANGE_SKELETONS = {10: "yMMMd", 7: "yMMMM", 4: "y"}
+
+    def _date_range(self, value: str) -> str:
+        """A range of two timeline dates: as CLDR writes an interval when both are days, months or
+        years; else each date as ``partial_date`` writes it, in the locale's interval pattern."""
+        first, _, last = value.partition("/")
+        skeleton = self._RANGE_SKELETONS.get(len(first)) if len(first) == len(last) and "-W" not in first \
+            and "-Q" not in first else None
+        if skeleton is not None:
+            start, end = date_bounds(value)
+            return format_interval(start, end, skeleton, locale=self.babel_locale)
+        pattern = self.babel_locale.interval_formats.get(None) or "{0} – {1}"
+        return pattern.replace("{0}", self.partial_date(first)).replace("{1}", self.partial_date(last))
 
     def number(self, value) -> str:
         return format_decimal(value, locale=self.babel_locale)

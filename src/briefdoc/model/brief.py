@@ -13,7 +13,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_serializer, model_validator
 
-SCHEMA_VERSION = 1
+# 2: a timeline date may be a range ("2010/2016"), an event may carry the sentence it reads as, a
+# position may be a direct quote. A version 1 brief is a version 2 brief without these: it loads as one.
+SCHEMA_VERSION = 2
 # Marks that open a quotation in English text (an apostrophe is no opening mark).
 OPENING_MARKS = ("“", '"', "‘", "«", "„", "``")
 # The most text one article may have (characters; a seed file may have as many bytes):
@@ -22,9 +24,18 @@ ARTICLE_LIMIT = 2_000_000
 
 ActorKind = Literal["person", "organization", "country", "group"]
 
-# A timeline date: a day, a month, a year, an ISO week (or its weekend) or a quarter.
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})(-WE)?|-Q([1-4]))?$")
-DATE_FORMS = "YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Www (an ISO week), YYYY-Www-WE (its weekend) or YYYY-Qn"
+# A timeline date: a day, a month, a year, an ISO week (or its weekend) or a quarter; or a range of two
+# of these, first/last as ISO 8601 writes an interval ("2010/2016", "2021-03/2021-05").
+_ONE_DATE = r"\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2}(?:-WE)?|-Q[1-4])?"
+_PARTIAL_DATE = re.compile(rf"^{_ONE_DATE}(?:/{_ONE_DATE})?$")
+_DATE_PARTS = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})(-WE)?|-Q([1-4]))?$")
+DATE_FORMS = ("YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Www (an ISO week), YYYY-Www-WE (its weekend), YYYY-Qn, or a range "
+              "of two of these, FIRST/LAST (2010/2016, 2021-03/2021-05)")
+
+
+def is_range(value: str) -> bool:
+    """Whether a timeline date is a range ("2010/2016")."""
+    return "/" in value
 
 
 class OffCalendarError(ValueError):
@@ -35,12 +46,24 @@ class OffCalendarError(ValueError):
 def date_bounds(value: str) -> tuple[dt.date, dt.date]:
     """The first and last day that a timeline date covers: "2023-02-28", "2023-02",
     "2023", "2023-W09" (Monday to Sunday), "2023-W09-WE" (Saturday and Sunday),
-    "2023-Q1". ValueError when ``value`` has none of these forms or is no real date
-    (2023-02-30, 2023-W53); OffCalendarError (a ValueError) when it runs past
-    9999-12-31, the last day a date can be printed."""
-    m = _PARTIAL_DATE.match(value)
+    "2023-Q1", or a range from the first day of its first date to the last day of its
+    last ("2010/2016": 2010-01-01 to 2016-12-31). ValueError when ``value`` has none of
+    these forms, is no real date (2023-02-30, 2023-W53) or is a range whose first date
+    does not end before its last begins; OffCalendarError (a ValueError) when it runs
+    past 9999-12-31, the last day a date can be printed."""
+    if "/" in value:
+        first, _, last = value.partition("/")
+        a, b = _one_bounds(first, value), _one_bounds(last, value)
+        if not a[1] < b[0]:
+            raise ValueError(f"date range {value!r}: {first} does not end before {last} begins")
+        return a[0], b[1]
+    return _one_bounds(value, value)
+
+
+def _one_bounds(value: str, whole: str) -> tuple[dt.date, dt.date]:
+    m = _DATE_PARTS.match(value)
     if not m:
-        raise ValueError(f"date {value!r} is not {DATE_FORMS}")
+        raise ValueError(f"date {whole!r} is not {DATE_FORMS}")
     year = int(m[1])
     if m[3]:
         d = dt.date(year, int(m[2]), int(m[3]))
@@ -54,7 +77,7 @@ def date_bounds(value: str) -> tuple[dt.date, dt.date]:
         try:
             return (monday + dt.timedelta(days=5) if m[5] else monday), monday + dt.timedelta(days=6)
         except OverflowError:
-            raise OffCalendarError(f"date {value!r} runs past {dt.date.max}, the last day of the calendar") from None
+            raise OffCalendarError(f"date {whole!r} runs past {dt.date.max}, the last day of the calendar") from None
     if m[6]:
         q = int(m[6])
         first = dt.date(year, 3 * q - 2, 1)
@@ -172,25 +195,53 @@ class Quote(Span):
 
 
 class Position(Span):
-    """What an actor said, did or stands for; ``statement`` is the source text."""
+    """What an actor said, did or stands for; ``statement`` is the source text: a clause from its verb
+    ("denied the accusations": a layout names the holder before it), a stance noun with its owner
+    ("Armenia's rejection of the demand"), or, when ``direct``, the holder's own words in quotation
+    marks (the quote's span, the marks outside it)."""
 
     actor: str = Field(description="Actor id")
     statement: str
     cue: str | None = Field(None, description="The verb that carries the position (said, denied, welcomed, backed out)")
     actor_start: int | None = Field(None, ge=0, description="Offset of the mention of the actor here")
     actor_end: int | None = Field(None, ge=0)
+    direct: bool = Field(False, description="The statement is a direct quote of the holder (between quotation "
+                                            "marks in the article; the marks are outside the span)")
 
 
 class Event(Span):
     """A dated event; ``start``/``end`` locate the time ``expression``, and
-    ``event_start``/``event_end`` the clause that says what happened (``event``)."""
+    ``event_start``/``event_end`` the clause that says what happened (``event``, as
+    written). When that clause does not read on its own (its subject a pronoun, a
+    relative "who" or "that"), ``sentence`` says it with the subject named, made of
+    pieces of the text (``sentence_parts``, joined with spaces): "the road that it has
+    been blockading since December 12" reads "Azerbaijan has been blockading the road
+    since December 12"."""
 
     date: str = Field(description='"YYYY-MM-DD", "YYYY-MM", "YYYY", "YYYY-Www" (ISO week), "YYYY-Www-WE" '
-                                  '(its weekend) or "YYYY-Qn" (quarter)')
+                                  '(its weekend), "YYYY-Qn" (quarter), or a range of two of these, '
+                                  '"FIRST/LAST" ("2010/2016", "2021-03/2021-05", "2016-09-16/2016-09-19")')
     expression: str
     event: str
     event_start: int = Field(ge=0)
     event_end: int = Field(ge=0)
+    sentence: str | None = Field(None, description="The event as a sentence of its own, when the clause as written "
+                                                   "is not one: its sentence_parts joined with spaces")
+    sentence_parts: list[Span] | None = Field(None, description="The pieces of article.text the sentence is made of")
+
+    @property
+    def reads(self) -> str:
+        """What a reader is shown: the sentence when there is one, else the clause as written."""
+        return self.sentence or self.event
+
+    @model_serializer(mode="wrap")
+    def _without_sentence(self, handler):
+        # Absent rather than null: an event that reads as written is as in a version 1 brief.
+        data = handler(self)
+        if isinstance(data, dict) and data.get("sentence") is None:
+            data.pop("sentence", None)
+            data.pop("sentence_parts", None)
+        return data
 
     @field_validator("date")
     @classmethod
@@ -203,7 +254,9 @@ class Event(Span):
 class Brief(_Model):
     """The structured summary of one article."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1, 2] = Field(SCHEMA_VERSION, description="2; a version 1 brief (before date ranges, "
+                                                                       "event sentences and direct positions) "
+                                                                       "loads as version 2")
     article: Article
     key_points: list[KeyPoint] = Field(default_factory=list)
     actors: list[Actor] = Field(default_factory=list)
@@ -214,6 +267,7 @@ class Brief(_Model):
     @model_validator(mode="after")
     def _provenance(self) -> "Brief":
         """Every span must lie in the text and say what its item says."""
+        self.schema_version = SCHEMA_VERSION  # a version 1 brief is a version 2 brief
         text = self.article.text
         n = len(text)
 
@@ -236,6 +290,14 @@ class Brief(_Model):
         for i, e in enumerate(self.timeline):
             check(f"timeline[{i}]", e.start, e.end, e.expression)
             check(f"timeline[{i}] event", e.event_start, e.event_end, e.event)
+            if (e.sentence is None) != (e.sentence_parts is None):
+                raise ValueError(f"timeline[{i}]: sentence and sentence_parts go together")
+            if e.sentence_parts is not None:
+                for j, part in enumerate(e.sentence_parts):
+                    check(f"timeline[{i}] sentence_parts[{j}]", part.start, part.end, None)
+                # compared blank for blank: a hard-wrapped text's pieces keep their line breaks
+                if e.sentence.split() != " ".join(text[p.start:p.end] for p in e.sentence_parts).split():
+                    raise ValueError(f"timeline[{i}].sentence: is not its sentence_parts joined with spaces")
         ids = {a.id for a in self.actors}
         if len(ids) != len(self.actors):
             raise ValueError("actors: two actors share an id")
@@ -271,5 +333,5 @@ def json_schema() -> dict:
     """The JSON Schema of a Brief's JSON."""
     schema = Brief.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "https://briefdoc.invalid/schema/brief-1.json"
+    schema["$id"] = "https://briefdoc.invalid/schema/brief-2.json"
     return schema

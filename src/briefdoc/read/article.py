@@ -16,6 +16,7 @@ import yaml
 from ..extractors import timex
 from ..model.brief import LANGUAGE_TAG, Article, url_problem
 from ..model.errors import InputError
+from . import byline
 from .htmltext import read_page
 from .seeds import MAX_BYTES, read_limited
 
@@ -238,7 +239,9 @@ def parse(raw: str, path: str = "<input>") -> Article:
     text = body.strip("\n").rstrip()
     if not text.strip():
         raise InputError(f"{path}: the article has no text; give a file with the article's text")
-    title = meta.get("title") or _first_line_title(text)
+    # bylines, credits and date lines are no headline; a credit may name the outlet (read/byline.py)
+    head, credit = byline.headline(text)
+    title = meta.get("title") or head
     language = str(meta.get("language") or "en").strip()
     if not re.fullmatch(LANGUAGE_TAG, language):
         raise InputError(f"{path}: language: {language[:80]!r} is not a language tag (en, fr, pt-BR); fix it in the front matter")
@@ -248,7 +251,7 @@ def parse(raw: str, path: str = "<input>") -> Article:
     return Article(
         title=str(title).strip(),
         published=published,
-        source=_opt_str(meta.get("source")),
+        source=_opt_str(meta.get("source")) or credit,
         url=_url(meta.get("url"), path),
         language=language,
         text=text,

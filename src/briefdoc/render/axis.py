@@ -14,14 +14,16 @@ from ..model.brief import Event, date_bounds
 
 def date_range(value: str) -> tuple[dt.date, dt.date]:
     """The first and last day a timeline date ("2023", "2023-02", "2023-02-28",
-    "2023-W09", "2023-Q1") covers."""
+    "2023-W09", "2023-Q1", a range "2010/2016") covers."""
     return date_bounds(value)
 
 
 @dataclass
 class Mark:
     """An event on the timeline graphic: its number in the table, where its date
-    falls (percent of the axis from the inline start) and its label's lane."""
+    falls (percent of the axis from the inline start: a range spans from its first
+    day to its last) and its label's lane; ``partial`` when the date is a period
+    (a month, a year) rather than a day or a range of days."""
 
     number: int
     event: Event
@@ -32,6 +34,7 @@ class Mark:
     style: Markup  # position of the mark and label (physical sides, mirrored for RTL)
     span_style: Markup
     anchor_end: bool
+    partial: bool = False
 
 
 @dataclass
@@ -39,6 +42,11 @@ class TimelineAxis:
     marks: list[Mark]
     ticks: list[tuple[Markup, str]]  # (style, label)
     lanes: int
+
+
+def _of_days(value: str) -> bool:
+    """A day, or a range from a day to a day: a date as exact as a timeline date gets."""
+    return all(len(side) == 10 for side in value.split("/"))
 
 
 def sorted_events(events: list[Event]) -> list[Event]:
@@ -104,12 +112,18 @@ def timeline_axis(events: list[Event], l10n: Localizer, *, width_mm: float = 170
         else:
             style = f"{start_side}: {x:.2f}%; {height}"
         span_style = f"{start_side}: {x0:.2f}%; width: {max(x1 - x0, 0):.2f}%"
-        placed[i] = Mark(i, e, label, x0, x1, lane, Markup(style), Markup(span_style), anchor_end)
+        placed[i] = Mark(i, e, label, x0, x1, lane, Markup(style), Markup(span_style), anchor_end,
+                         partial=not _of_days(e.date))
     marks = [placed[k] for k in sorted(placed)]
     lanes = 1 + max((k for k, _, _ in boxes), default=0)
     ticks = []
+    # a tick each year, or each 2, 5, 10... years on a long axis (a range from 1962 has sixty)
+    step = next(n for n in (1, 2, 5, 10, 20, 50, 100, 200, 500) if (hi.year - lo.year) / n <= MAX_TICKS)
     for year in range(lo.year, hi.year + 1):  # (a year's first day after hi is never on the axis)
         d = dt.date(year, 1, 1)
-        if lo <= d <= hi:
+        if lo <= d <= hi and year % step == 0:
             ticks.append((Markup(f"{start_side}: {pct(d):.2f}%"), l10n.partial_date(f"{year:04d}")))
     return TimelineAxis(marks, ticks, lanes)
+
+
+MAX_TICKS = 12

@@ -43,6 +43,23 @@ def group_positions(brief: Brief) -> list[PartyPositions]:
     return list(groups.values())
 
 
+# Words that refer to a holder without naming it: a statement that names its holder only so
+# ("He pledged ...", "his government's refusal ...") still needs the name before it.
+_NOT_NAMES = frozenset("he she it they we i you his her its their our my your him them us this that".split())
+
+
+def names_holder(text: str, pos) -> bool:
+    """Whether a position's statement names its holder: the mention of the actor lies inside it and is
+    a name or a description with one ("Azerbaijan's insistence ...", "the Azerbaijani accusations"),
+    not a pronoun. A dossier's position is read through its first source."""
+    src = pos.sources[0] if getattr(pos, "sources", None) else pos
+    if src.actor_start is None or src.actor_end is None or not (src.start <= src.actor_start and src.actor_end <= src.end):
+        return False
+    words = [w.strip("’'s.,").lower() for w in text[src.actor_start:src.actor_end].split()]
+    return any(w and w not in _NOT_NAMES for w in words) and any(
+        c.isupper() for w in text[src.actor_start:src.actor_end].split() if w.lower() not in _NOT_NAMES for c in w[:1])
+
+
 # --- where an item is in the article ---------------------------------------------------
 
 def paragraph_starts(text: str) -> list[int]:
@@ -238,6 +255,7 @@ def build_context(brief: Brief, layout: Layout, locale: str, content=None, *, fi
         "direct_quotes": [q for q in brief.quotes if q.direct or q.mixed],
         "telling_quotes": lambda n, max_chars=0: telling_quotes(brief, n, max_chars),
         "paragraph": lambda offset: paragraph_number(text, offset),
+        "names_holder": lambda pos: names_holder(text, pos),
         "timeline_axis": lambda events, **kw: timeline_axis(events, l10n, **kw),
         "limit": limit,
         "fit": fit,

@@ -16,7 +16,9 @@ from ..localize.translator import ContentTranslator
 from ..model.brief import Brief, date_bounds
 from ..model.dossier import Dossier, DossierEvent
 from .axis import timeline_axis
-from .context import _TrackedTranslator, hyphenation_css, hyphenation_languages, limiter, paragraph_number, pdf_datetime
+from .context import (
+    _TrackedTranslator, hyphenation_css, hyphenation_languages, limiter, names_holder, paragraph_number, pdf_datetime,
+)
 from .layouts import Layout
 
 
@@ -100,6 +102,7 @@ def dossier_context(source: Brief | Dossier, layout: Layout, locale: str, conten
         "actor": dossier.actor,
         "party": dossier.party,
         "refs": lambda item: _refs(item, dossier, numbers),
+        "names_holder": lambda pos: names_holder(_texts(dossier)[pos.sources[0].article], pos),
         "dated_sources": lambda event: _dated_sources(event, numbers),
         "timeline_axis": lambda events, **kw: timeline_axis(events, l10n, **kw),
         "limit": limit,
@@ -130,6 +133,10 @@ def _selection(dossier: Dossier, limit) -> dict:
         "direct_quotes": quotes,
         "events": [TimelineEntry(e.dates[0], i, e) for i, e in enumerate(events)],
     }
+
+
+def _texts(dossier: Dossier) -> dict[str, str]:
+    return {a.id: a.text for a in dossier.articles}
 
 
 def _refs(item, dossier: Dossier, numbers: dict) -> list[Ref]:

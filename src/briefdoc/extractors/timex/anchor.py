@@ -113,6 +113,11 @@ def _year_by_weekday(wd: str | None, month: int, day: int, ctx: _Ctx) -> str | N
     return None
 
 
+# "will win Monday's debate", "expect Clinton to win Monday's debate": a possessive weekday ahead
+_LOOKS_AHEAD_BEFORE = re.compile(r"\b(?:will|(?:expect\w*|predict\w*|likely|poised|set|going|plan|plans|hope|hopes|want|wants|is|are)"
+                                 r"\s+(?:[\w’']+\s+)?to)\s+[a-z]+\s+$")
+
+
 def _weekday_value(wd: int, rel: str, ctx: _Ctx, s: int, e: int) -> str:
     if ctx.anchor is None:
         return f"XXXX-WXX-{wd + 1}"
@@ -131,8 +136,9 @@ def _weekday_value(wd: int, rel: str, ctx: _Ctx, s: int, e: int) -> str:
         # "Wednesday's ruling": in news a possessive weekday names a day that has come
         # unless the noun's verb looks ahead: "Wednesday's summit will focus on migration"
         possessive = re.match(r"(?:\s+(?:morning|afternoon|evening|night))?['’]s\b", ctx.text[e:e + 12])
-        ahead = possessive and re.match(r"(?:\s+(?:morning|afternoon|evening|night))?['’]s(?:\s+[\w-]+){1,3}\s+(?:will|is\s+(?:expected|set|due|scheduled)\s+to|is\s+to)\b",
-                                        ctx.text[e:e + 80])
+        ahead = possessive and (re.match(r"(?:\s+(?:morning|afternoon|evening|night))?['’]s(?:\s+[\w-]+){1,6}\s+(?:will|is\s+(?:expected|set|due|scheduled)\s+to|is\s+to)\b",
+                                         ctx.text[e:e + 80])
+                                or _LOOKS_AHEAD_BEFORE.search(ctx.text[max(0, s - 50):s]))
         tense = "future" if ahead else "past" if possessive else ctx.tense(s, e)
         if tense == "future":
             d = a + dt.timedelta(days=fwd)

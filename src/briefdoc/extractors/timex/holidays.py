@@ -122,10 +122,14 @@ def _n_holiday(m, ctx, s, e):
         week = w.endswith(" week")  # "Easter week": the ISO week that ends on Easter Sunday
         lead = 6 if week else 0  # a week under way has begun
         d = movable(a.year)
+        ahead = d if d >= a else movable(a.year + 1)
+        behind = d if d - dt.timedelta(days=lead) <= a else movable(a.year - 1)
         if tense == "future":
-            d = d if d >= a else movable(a.year + 1)
-        else:
-            d = d if d - dt.timedelta(days=lead) <= a else movable(a.year - 1)
+            d = ahead
+        elif tense == "past":
+            d = behind
+        else:  # "urged supporters to vote on Election Day": no tense says which, the nearer one
+            d = min((behind, ahead), key=lambda day: abs((day - a).days))
         return "DATE", _week(d) if week else d.isoformat()
     # moving holidays: year only
     if m["y"]:

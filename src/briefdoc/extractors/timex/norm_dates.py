@@ -235,24 +235,51 @@ def _the_recent_year(ctx: _Ctx, s: int, y: int) -> bool:
 
 def _n_year(m, ctx, s, e):
     y = int(m["y"])
-    before = ctx.text[max(0, s - 3):s]
-    if re.search(r"[$£€¥]\s*$", before):
-        return None
-    if _NOT_YEAR_AFTER.match(ctx.text[e:e + 20]):
-        return None
-    if not m["fy"] and _COUNT_BEFORE.search(ctx.text[max(0, s - 16):s]):
-        return None  # "some 1800 migrants"
-    nxt = re.match(r"\s+([a-z]+s)\b", ctx.text[e:e + 24])
-    if nxt and not m["fy"] and nxt.group(1) not in _YEAR_NOUNS_OK and not _the_recent_year(ctx, s, y):
-        return None  # "1500 troops"
-    if y > 2100:
-        return None
-    # counts such as "1900 students" are caught above; a year far after the anchor is suspicious
-    if ctx.anchor is not None and y > ctx.anchor.year + 30 and not m["fy"]:
-        return None
-    if ctx.anchor is None and not m["fy"] and (y < 1800):
+    if not _a_year(ctx, s, e, y, bool(m["fy"])):
         return None
     return "DATE", str(y)
+
+
+def _a_year(ctx: _Ctx, s: int, e: int, y: int, fiscal: bool = False) -> bool:
+    """Whether the number ``y`` written at [s, e) (or the range of years that ends at ``e``) is a year,
+    not a count or an amount ("1500 troops", "$1995", "some 1800 migrants")."""
+    before = ctx.text[max(0, s - 3):s]
+    if re.search(r"[$£€¥]\s*$", before):
+        return False
+    if _NOT_YEAR_AFTER.match(ctx.text[e:e + 20]):
+        return False
+    if not fiscal and _COUNT_BEFORE.search(ctx.text[max(0, s - 16):s]):
+        return False  # "some 1800 migrants"
+    nxt = re.match(r"\s+([a-z]+s)\b", ctx.text[e:e + 24])
+    if nxt and not fiscal and nxt.group(1) not in _YEAR_NOUNS_OK and not _the_recent_year(ctx, s, y):
+        return False  # "1500 troops"
+    if y > 2100:
+        return False
+    # counts such as "1900 students" are caught above; a year far after the anchor is suspicious
+    if ctx.anchor is not None and y > ctx.anchor.year + 30 and not fiscal:
+        return False
+    return not (ctx.anchor is None and not fiscal and y < 1800)
+
+
+def range_end_year(first: int, written: str) -> int | None:
+    """The last year of a range of years from ``first``, written in full or by its last two digits
+    ("2010-2016", "1962-63", "1999-00"), or None when it is no later year within a century."""
+    if len(written) == 4:
+        last = int(written)
+    else:
+        last = first // 100 * 100 + int(written)
+        if last <= first:
+            last += 100
+    return last if first < last <= first + 99 else None
+
+
+def _n_yearrange(m, ctx, s, e):
+    """The first year of a range of years ("2010-2016", "1962-63"); the tagger adds the second."""
+    y1 = int(m["y1"])
+    last = range_end_year(y1, m["y2"])
+    if last is None or not _a_year(ctx, s, e, y1) or not _a_year(ctx, s, e, last):
+        return None
+    return "DATE", str(y1), (s, m.end("y1"))
 
 
 def _n_century(m, ctx, s, e):

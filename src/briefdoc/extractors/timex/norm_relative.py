@@ -26,15 +26,17 @@ def _n_ago(m, ctx, s, e):
         y = int(ctx.last_value[:4]) - int(n or 1)
         return "DATE", f"{y}{ctx.last_value[4:]}"
     base = None
+    sign = -1 if d in ("ago", "earlier", "before", "previously") else 1
     if anaphoric:
         base = _coarse_base(ctx, _unit_key(u)) or ctx.last_day
         if base is None and ctx.last_value and re.match(r"^\d{4}", ctx.last_value):
             base = dt.date(int(ctx.last_value[:4]), 7, 1) if _unit_key(u) in ("year", "decade", "century") else None
-        if base is None:
-            base = ctx.anchor
+        if base is None or _lands_after_told(ctx, base, u, sign * int(n or 1), s, e):
+            # "were less likely to be working five years later": counted from an event the text does not
+            # date (TimeML's reference time unknown), so no calendar date: the span of time it measures
+            return "DURATION", _duration(n, u), (s, m.start("dir") - 1)
     else:
         base = ctx.anchor
-    sign = -1 if d in ("ago", "earlier", "before", "previously") else 1
     if n is None or n != int(n):
         if base is None:
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
@@ -48,6 +50,23 @@ def _n_ago(m, ctx, s, e):
         y = int(ctx.last_value[:4]) - 1
         return "DATE", f"{y}{ctx.last_value[4:]}"
     return "DATE", _shift(ctx, base, u, sign * int(n))
+
+
+def _lands_after_told(ctx, base: dt.date, unit: str, k: int, s: int, e: int) -> bool:
+    """A date counted on from ``base`` that falls after the anchor while the clause around it tells of
+    the past ("... were still working five years later", counted from a recent date): the count runs from
+    something else."""
+    if ctx.anchor is None or k <= 0:
+        return False
+    first = re.match(r"^(\d{4})(?:-(\d\d))?(?:-(\d\d))?", _shift(ctx, base, unit, k))
+    if first is None:
+        return False
+    y, mo, d = int(first[1]), int(first[2] or 1), int(first[3] or 1)
+    try:
+        landed = dt.date(y, mo, d)
+    except ValueError:
+        return False
+    return landed > ctx.anchor and ctx.tense(s, e) == "past"
 
 
 def _n_fromday(m, ctx, s, e):
@@ -174,7 +193,9 @@ def _n_theunit(m, ctx, s, e):
     if u == "year":
         return "DATE", str(a.year)
     tense = ctx.tense(s, e)
-    if tense == "future":
+    if a.weekday() >= 5:  # written on a Saturday or Sunday: the weekend under way
+        sat = a - dt.timedelta(days=a.weekday() - 5)
+    elif tense == "future":
         sat = a + dt.timedelta(days=(5 - a.weekday()) % 7)
     else:
         sat = a - dt.timedelta(days=(a.weekday() - 5) % 7)

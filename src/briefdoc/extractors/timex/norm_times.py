@@ -187,6 +187,8 @@ def _n_deictic(m, ctx, s, e):
 def _n_part(m, ctx, s, e):
     rel = m["rel"].lower()
     part = PARTS[m["part"].lower()]
+    if m["rel"][0].isupper() and m["part"][0].isupper() and re.search(r"\w\s+$", ctx.text[max(0, s - 3):s]):
+        return None  # a title inside a sentence: "CBS This Morning"
     if ctx.anchor is None:
         return "TIME", "PRESENT_REF" if "this" in rel else ("FUTURE_REF" if rel == "tomorrow" else "PAST_REF")
     off = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(rel, 0)

@@ -79,7 +79,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # [early] November [of] [2020] / last November / this December
     ("my", rf"(?:\b(?P<rel>the following|the next|the previous|the preceding|this past|last|this|next|past|coming)\s+)?{_EDGE}\b(?P<mon>{_MON})(?:,?\s+(?:of\s+)?(?:(?P<y>{_YEAR})\b|(?P<wy>{_WYEAR}))|{_RELYEAR}|(?![\w]))"),
     # seasons
-    ("season", rf"(?:\b(?P<rel>this past|last|this|next|past|coming)\s+)?{_EDGE}\b(?P<s>{_SEASON})(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})\b|(?P<wy>{_WYEAR}))|{_RELYEAR})?"),
+    ("season", rf"(?:\b(?P<rel>this past|last|this|next|past|coming)\s+)?{_EDGE}\b(?P<s>{_SEASON})(?:\s+(?:of\s+)?(?:(?P<y>{_YEAR})(?:[-–](?:{_YEAR}|\d\d)(?![\w-]))?\b|(?P<wy>{_WYEAR}))|{_RELYEAR})?"),
     # quarters and halves
     ("quarter", rf"\b(?:the\s+)?(?:(?P<rel>latest|last|previous|current|this|next|year-earlier|year-ago|same)\s+)?(?:(?P<fy>fiscal|calendar)(?:\s+(?P<y1>{_YEAR}))?\s+)?(?:(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[- ])?(?P<q>quarter|half)\b(?![- ]?(?:point|of a|-century|-mile))(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<y2>{_YEAR})\b|\s+of\s+(?P<ry2>the|this|last|next)\s+(?:(?:fiscal|calendar)\s+)?year\b(?!['’]))?"),
     # fiscal periods tied to a year: "the 1988 third quarter", "this year's third quarter",
@@ -100,6 +100,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("qabbr", rf"\b(?P<q>Q[1-4])(?:\s+(?P<y>{_YEAR}))?\b|\b(?P<h>H[12])\s+(?P<hy>{_YEAR})\b|\bFY\s?(?P<fy>{_YEAR}|\d\d)\b"),
     # decades
     ("decade", rf"\b(?:the\s+)?{_EDGE}(?:(?P<c>1[6-9]|20)(?P<dd>\d)0|'(?P<sd>\d)0)'?s\b|\bthe\s+{_EDGE}(?P<sd2>[1-9])0['’]?s\b"),
+    # a range of years: "2010-2016", "1962-63", "the 2011–2012 season" (TimeML tags each end: the tagger
+    # gives the first year here and the second after it)
+    ("yearrange", rf"(?<![\w$#.,/-])(?P<y1>{_YEAR})\s?[-–]\s?(?P<y2>{_YEAR}|\d\d)(?![\w%/]|,\d|\.\d|-\d|\s*(?:percent|per cent))"),
     # fiscal year / plain year
     ("year", rf"(?<![\w$#.,/-])(?:(?P<fy>fiscal year|calendar year|fiscal|calendar|the year|year)\s+)?{_EDGE}(?P<y>{_YEAR})(?![\w%/]|,\d|\.\d|-\d|\s*(?:percent|per cent))"),
     # clock time, optionally followed by a day

@@ -13,7 +13,7 @@ from .dates import _parse_value_date, calendar_date
 from .holidays import _n_holiday
 from .norm_dates import (
     _n_century, _n_decade, _n_dmy, _n_iso, _n_mdy, _n_my, _n_newyear, _n_ordday, _n_season, _n_slash,
-    _n_weekof, _n_wordyear, _n_worddecade, _n_year, _n_yearend,
+    _n_weekof, _n_wordyear, _n_worddecade, _n_year, _n_yearend, _n_yearrange, range_end_year,
 )
 from .norm_durations import _n_bareunits, _n_duration, _n_set, _n_unitlong
 from .norm_periods import _n_agoq, _n_latestp, _n_monthsq, _n_qabbr, _n_quarter, _n_relyearq, _n_yearq
@@ -91,7 +91,7 @@ def _candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
 
 _SECOND_DAY = re.compile(
     r"\s*(?:and|or|to|through|-|–)\s*(?P<d>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)?\b"
-    r"(?![,.]\d)(?=\s*(?:[,.;:!?)\"'”]|$)|\s+(?:in|at|on|and|to|when|with|before|after|for|that|this|next|last|[A-Z])\b)",
+    r"(?![,.]\d)(?=\s*(?:[,.;:!?)\"'”]|$)|\s+(?:in|at|on|and|to|when|with|before|after|for|that|this|next|last|among|by|from|over|during|across|as|but|while|of|[A-Z])\b)",
     re.IGNORECASE,
 )
 
@@ -108,11 +108,27 @@ def _second_day(text: str, end: int, value: str) -> Timex | None:
     return Timex(m.start("d"), m.end(), text[m.start("d"):m.end()], "DATE", v)
 
 
+_YEAR_AFTER = re.compile(r",?\s+((?:1[6-9]|20)\d\d)\b")
+
+
+def _year_after_second_day(text: str, first: Timex, second: Timex) -> tuple[list[Timex], Timex]:
+    """"September 16-19, 2021": the year after the second day is both days' year."""
+    m = _YEAR_AFTER.match(text, second.end)
+    if m is None or not re.match(r"^(?:\d{4}|XXXX)-\d\d-\d\d$", first.value):
+        return [first], second
+    year = m[1]
+    a = Timex(first.start, first.end, first.text, first.type, year + first.value[4:])
+    b = Timex(second.start, m.end(), text[second.start:m.end()], second.type, year + second.value[4:])
+    if calendar_date(a.value) is None or calendar_date(b.value) is None:
+        return [first], second
+    return [a], b
+
+
 _EDGE_OF = re.compile(r"\b(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle)\s+of\s+$", re.I)
 
 _OR_SO = re.compile(r"\s+or\s+(?:so|two|three|four|five|more)\b(?![- ](?:[a-z]+s|people|men|women)\b)", re.I)
 
-_SHIFTED = re.compile(r"\b(?:ago|earlier|later|before|after)\b|year-(?:ago|earlier)", re.I)
+_SHIFTED = re.compile(r"\b(?:ago|earlier|before)\b|year-(?:ago|earlier)", re.I)  # "later" moves the story on
 
 # pattern name -> its normalizer (norm_*.py)
 _NORMALIZERS = {
@@ -123,9 +139,45 @@ _NORMALIZERS = {
     "deictic": _n_deictic, "part": _n_part, "set": _n_set, "ago": _n_ago, "fromday": _n_fromday, "yearago": _n_yearago,
     "relunit": _n_relunit, "anaday": _n_anaday, "daybefore": _n_daybefore, "duration": _n_duration,
     "bareunits": _n_bareunits, "ref": _n_ref, "refadj": _n_refadj, "holiday": _n_holiday,
-    "century": _n_century, "overnight": _n_overnight, "unitlong": _n_unitlong, "newyear": _n_newyear,
+    "century": _n_century, "yearrange": _n_yearrange, "overnight": _n_overnight, "unitlong": _n_unitlong, "newyear": _n_newyear,
     "wordyear": _n_wordyear, "worddecade": _n_worddecade, "theunit": _n_theunit, "yearend": _n_yearend,
 }
+
+
+# What joins the two ends of a range: "2010-2016", "Sept. 19 to 22", "from March to May 2021", "between
+# 1994 and 1997" (the last two only after "from" and "between").
+_RANGE_JOIN = re.compile(r"\s*(?:(?P<dash>[-–—])|(?P<to>to|through|thru|until|till)|(?P<and>and))\s*", re.I)
+_RANGE_OPEN = {"to": re.compile(r"\bfrom\s+(?:the\s+)?$", re.I), "and": re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)}
+
+
+def range_join(text: str, first: Timex, last: Timex) -> bool:
+    """Whether two time expressions are the ends of one range: a dash between them, "to"/"through"/
+    "until" after "from", or "and" after "between"."""
+    m = _RANGE_JOIN.fullmatch(text, first.end, last.start)
+    if m is None:
+        return False
+    if m["dash"]:
+        return True
+    opener = _RANGE_OPEN["and" if m["and"] else "to"]
+    return bool(opener.search(text, max(0, first.start - 14), first.start))
+
+
+_MONTH_VALUE = re.compile(r"^(\d{4})-(\d\d)(-\d\d)?$")
+
+
+def _range_years(text: str, result: list[Timex]) -> list[Timex]:
+    """The first end of a range written without its year takes the year of the last ("from March to
+    May 2021": March 2021; "from Dec. 5 to Jan. 10, 2021": December 2020), not the anchor's."""
+    out = list(result)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        ma, mb = _MONTH_VALUE.match(a.value), _MONTH_VALUE.match(b.value)
+        if not (ma and mb and re.search(r"\d{4}", b.text) and not re.search(r"\d{4}", a.text)
+                and range_join(text, a, b)):
+            continue
+        year = int(mb[1]) - (1 if int(ma[2]) > int(mb[2]) else 0)
+        out[i] = Timex(a.start, a.end, a.text, a.type, f"{year}{a.value[4:]}")
+    return out
 
 
 def tag(text: str, anchor: dt.date | None = None, doc=None) -> list[Timex]:
@@ -134,7 +186,10 @@ def tag(text: str, anchor: dt.date | None = None, doc=None) -> list[Timex]:
         anchor = anchor.date()
     ctx = _Ctx(text, anchor, doc)
     result: list[Timex] = []
+    taken_to = 0  # the end of a second day that took the year after it ("September 16-19, 2021")
     for s, e, name, m in _candidates(text):
+        if s < taken_to:
+            continue
         norm = _NORMALIZERS[name](m, ctx, s, e)
         if norm is None:
             continue
@@ -153,10 +208,15 @@ def tag(text: str, anchor: dt.date | None = None, doc=None) -> list[Timex]:
             if approx:  # "a year or two", "the next month or so": the approximation is part of the expression
                 e = approx.end()
         result.append(Timex(s, e, text[s:e], typ, value))
+        if name == "yearrange":  # "2010-2016": the last year is a date too
+            last = range_end_year(int(m["y1"]), m["y2"])
+            result.append(Timex(m.start("y2"), m.end("y2"), m["y2"], "DATE", str(last)))
         if name == "mdy" and typ == "DATE":
             second = _second_day(text, e, value)  # "April 24 and 25": the 25th is a date too
             if second is not None:
+                result[-1:], second = _year_after_second_day(text, result[-1], second)
                 result.append(second)
+                taken_to = second.end
         if typ in ("DATE", "TIME"):
             d = _parse_value_date(value)
             if d is not None:
@@ -166,4 +226,4 @@ def tag(text: str, anchor: dt.date | None = None, doc=None) -> list[Timex]:
                 ctx.last_value = value
                 if re.match(r"^\d{4}-Q[1-4]$", value) and ctx.last_quarter is None:
                     ctx.last_quarter = value
-    return result
+    return _range_years(text, result)
