@@ -1699,14 +1699,26 @@ def _utterance(q: Quote, it: _Item, introduced: bool) -> bool:
 
 def _with_closing_mark(ctx: _Ctx, q: Quote) -> Quote:
     """A mixed quote that ends where its quoted words end takes their closing mark too ("she voted
-    “present.”"), so that it reads as written."""
+    “present.”"), so that it reads as written; one that runs on into the writer's words after the quoted
+    ones (", referring to ...") ends with the quoted words."""
     if q.direct:
         return q
     for m in ctx.marks:
         if q.start <= m.open_at and m.end == q.end and m.close_at is not None:
             end = m.close_at + (2 if ctx.text.startswith("''", m.close_at) else 1)
             return q.model_copy(update={"end": end, "text": ctx.text[q.start:end]})
+    # what the writer adds after the quoted words ("said that “...,” referring to the activists who ...")
+    for m in ctx.marks:
+        if q.start <= m.open_at and m.close_at is not None and m.close_at < q.end:
+            after = _WRITER_AFTER.match(ctx.text, m.close_at + 1, q.end)
+            if after:
+                end = m.close_at + 1
+                return q.model_copy(update={"end": end, "text": ctx.text[q.start:end]})
     return q
+
+
+# after a mixed quote's closing mark: a comma and a participle opening the writer's own words
+_WRITER_AFTER = re.compile(r"\s*,?\s+(?:[a-z]+ing)\b")
 
 
 def _mixed(ctx: _Ctx, q: Quote, it: _Item) -> Quote | None:
