@@ -132,8 +132,11 @@ def _fold_text_spans(pdf) -> None:
         return ref
 
     nums = parent_tree["Nums"]
-    for i in range(1, len(nums), 2):  # [page, [struct element of each marked-content id]...]
-        nums[i][:] = [holder(ref) for ref in nums[i]]
+    for i in range(1, len(nums), 2):  # [page, [struct element of each marked-content id], ..., annotation, element]
+        if isinstance(nums[i], list):
+            nums[i][:] = [holder(ref) for ref in nums[i]]
+        else:
+            nums[i] = holder(nums[i])
     _renumber(pdf, set(folded))
 
 
