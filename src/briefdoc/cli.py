@@ -502,6 +502,17 @@ translate_app = typer.Typer(help="Content translation catalogs: templates, mergi
 app.add_typer(translate_app, name="translate")
 
 
+@translate_app.callback()
+def _translate(
+    debug: bool = typer.Option(False, "--debug", help=_DEBUG),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help=_QUIET),
+    verbose: bool = typer.Option(False, "-v", "--verbose", help=_VERBOSE),
+):
+    """Content translation catalogs: templates, merging, status (see TRANSLATORS.md)."""
+    _state["debug"] = _state["debug"] or debug
+    _set_verbosity(quiet, verbose)
+
+
 @_common()
 def translate_export(
     source: Path = typer.Argument(..., help="A brief JSON or a seed article."),
@@ -591,6 +602,7 @@ def main(argv: Optional[list[str]] = None) -> None:
     """Entry point: run the app, one line on stderr for any error."""
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
+    _state.update(debug=False, verbosity=0, config=None, settings=None)  # main() may run more than once in a process
     _terminate_as_interrupt()
     if not debug:
         warnings.showwarning = _show_warning
