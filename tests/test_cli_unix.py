@@ -133,6 +133,19 @@ def test_build_of_one_article_from_stdin(tmp_path):
     assert json.loads(again.stdout)["up_to_date"] == ["out/stdin/memo.en.pdf"]
 
 
+def test_a_pdf_to_a_terminal_is_refused(tmp_path, seed_brief_json):
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        proc = subprocess.run([str(BIN), "render", seed_brief_json, "--layout", "memo", "-o", "-"], stdout=follower,
+                              stderr=subprocess.PIPE, text=True, timeout=60, cwd=tmp_path)
+    finally:
+        os.close(follower)
+        os.close(leader)
+    one_error(proc, 2, "-o -", "terminal", "> brief.pdf")
+
+
 def test_stdout_closed_early_is_quiet(tmp_path, seed_brief_json):
     pipe = subprocess.run(f"'{BIN}' render '{seed_brief_json}' --layout memo -o - | head -c 10 > /dev/null",
                           shell=True, cwd=tmp_path, capture_output=True, text=True, timeout=120)

@@ -256,6 +256,8 @@ def render(
     to_stdout = is_stdio(output)
     if not to_stdout:
         check_output(output)  # a link or a missing folder is said before the work, not after
+    elif format == "pdf" and sys.stdout.isatty():
+        raise InputError("-o -: standard output is a terminal, not a place for a PDF; redirect it (> brief.pdf) or pipe it")
     started = time.perf_counter()
     brief = brief_from(source)
     content = translator_for(brief, loc, catalog_source(source, brief), translations, use_fuzzy=use_fuzzy, require_complete=require_complete)
