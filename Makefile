@@ -6,9 +6,11 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 APT_PACKAGES := libharfbuzz-subset0 fonts-noto-core poppler-utils qpdf gettext
+# Only for the tests: the preview is tested in a real (headless) browser.
+TEST_APT_PACKAGES := chromium
 STAMPS := .stamps
 
-.PHONY: setup brief test catalogs bytecode check-catalogs clean bench eval lock
+.PHONY: setup apt-install brief test catalogs bytecode check-catalogs clean bench eval lock
 
 setup: $(STAMPS)/apt $(STAMPS)/venv catalogs bytecode
 
@@ -16,14 +18,21 @@ setup: $(STAMPS)/apt $(STAMPS)/venv catalogs bytecode
 # (Armenian, Arabic, Cyrillic faces), poppler and qpdf (tests read the PDFs back), gettext
 # (tests run msgfmt --check on every catalog).
 $(STAMPS)/apt:
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(APT_PACKAGES)"
+	@touch $@
+
+$(STAMPS)/test-apt:
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(TEST_APT_PACKAGES)"
+	@touch $@
+
+apt-install:
 	@mkdir -p $(STAMPS)
-	@missing=""; for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
+	@missing=""; for p in $(PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
-	@touch $@
 
 # The virtual environment, from the hash-pinned lock file (regenerate it with `make lock`).
 $(STAMPS)/venv: requirements.lock pyproject.toml
@@ -58,7 +67,7 @@ check-catalogs: $(STAMPS)/venv
 brief: setup
 	$(VENV)/bin/briefdoc build seeds -o out
 
-test: setup $(STAMPS)/test-tools
+test: setup $(STAMPS)/test-tools $(STAMPS)/test-apt
 	$(PY) -m briefdoc.localize.catalogs check
 	$(PY) -m pytest -q
 

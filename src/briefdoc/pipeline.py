@@ -19,16 +19,64 @@ from .localize.content import (
 )
 from .localize.locales import SOURCE_LOCALE, _parse_tag, canonical, negotiate, resolve, shipped_locales
 from .localize.translator import MissingTranslationError, shorten
-from .model.briefjson import is_brief_json, load_brief
+from .model.briefjson import is_brief_json, load_brief, loads
 from .model.errors import InputError
-from .read.seeds import SEED_SUFFIXES
+from .model.files import is_stdio, read_stdin
+from .read.seeds import MAX_BYTES, SEED_SUFFIXES
+
+STDIN_NAME = "<stdin>"  # standard input in messages
+STDIN_STEM = "stdin"  # standard input in file names: render's stdin.<layout>.<locale>.pdf, build's OUT/stdin/
+_STDIN: dict = {}
+
+
+def stdin_bytes() -> bytes:
+    """Standard input (``-``), read once: a command may look at it twice (the locale
+    a brief JSON has catalogs for, then the brief)."""
+    if "data" not in _STDIN:
+        _STDIN["data"] = read_stdin(MAX_BYTES)
+    return _STDIN["data"]
+
+
+def stdin_is_brief_json() -> bool:
+    """Standard input holds a brief JSON (from ``briefdoc extract``), not an article."""
+    return stdin_bytes().lstrip().startswith(b"{")
+
+
+def article_from(path: str | Path):
+    """The Article of a seed file, or of an article on standard input (``-``)."""
+    # reading loads only now (rendering a brief JSON never needs it)
+    from .read.article import decode, parse, read_article
+
+    if not is_stdio(path):
+        return read_article(path)
+    if stdin_is_brief_json():
+        raise InputError(f"{STDIN_NAME}: is a brief JSON, not an article; 'briefdoc render -' renders it")
+    return parse(decode(stdin_bytes(), STDIN_NAME), STDIN_NAME)
+
+
+def catalog_source(source: str | Path, brief=None) -> Path | None:
+    """Where the content catalogs of ``source`` are looked for: beside it; for
+    standard input, beside the seed a brief JSON remembers (``article.seed``, relative
+    to the working folder, as ``extract`` to stdout records it), else nowhere."""
+    if not is_stdio(source):
+        return Path(source)
+    return Path.cwd() / "-" if getattr(getattr(brief, "article", None), "seed", None) else None
 
 
 def brief_from(path: str | Path):
-    """A Brief from a brief JSON, or extracted from a seed."""
+    """A Brief from a brief JSON, or extracted from a seed; ``-``: from standard input
+    (a brief JSON, or an article)."""
     p = Path(path)
+    if is_stdio(p) and stdin_is_brief_json():
+        return loads(stdin_bytes(), STDIN_NAME)
     if is_brief_json(p):
         return load_brief(p)
+    if is_stdio(p):
+        # extraction loads only now (rendering a brief JSON never needs it)
+        from .extractors import extract
+
+        article = article_from(p)
+        return extract(article.text, article=article)
     # A seed: reading and extraction load only now (rendering a brief JSON never needs them).
     from .extractors import extract
     from .read.article import read_article
@@ -41,7 +89,9 @@ def remember_seed(brief, seed: Path, output: Path | None):
     """``brief`` with ``article.seed``: the seed's path relative to the folder of the
     JSON about to be written to ``output`` (the current folder for stdout), so that
     rendering or translating the JSON finds the seed's content catalogs."""
-    base = Path(output).parent if output is not None else Path(".")
+    if is_stdio(seed):
+        return brief  # an article from standard input has no file to remember
+    base = Path(output).parent if output is not None and not is_stdio(output) else Path(".")
     try:
         where = os.path.relpath(Path(seed).resolve(), base.resolve())
     except ValueError:  # another drive (Windows): only an absolute path reaches it
@@ -180,9 +230,11 @@ def seed_files(seeds_dir: Path) -> list[Path]:
     return sorted(p for p in Path(seeds_dir).iterdir() if p.is_file() and p.suffix.lower() in SEED_SUFFIXES)
 
 
-def locales_table(brief_path: Path | None = None, seeds_dir: Path = Path("seeds")) -> list[str]:
-    """`briefdoc locales`: each shipped locale (and each language that has content
-    catalogs but no UI catalog), its name, UI and content completeness."""
+def locales_rows(brief_path: Path | None = None, seeds_dir: Path = Path("seeds")) -> tuple[str, list[dict]]:
+    """`briefdoc locales`: (what the content counts cover, one row per locale): each
+    shipped locale (and each language that has content catalogs but no UI catalog)
+    with its name, UI completeness (0..1; None without a UI catalog: English, marked)
+    and content completeness over the briefs' items (None without items)."""
     ui_stats = catalogs.stats()
     sources = [Path(brief_path)] if brief_path is not None else seed_files(seeds_dir)
     briefs = []
@@ -192,25 +244,36 @@ def locales_table(brief_path: Path | None = None, seeds_dir: Path = Path("seeds"
         except Exception as exc:  # one unreadable seed must not hide the table
             print(f"briefdoc: warning: {src}: cannot extract ({exc}); content not counted", file=sys.stderr)
     what = str(brief_path) if brief_path is not None else f"{len(briefs)} seed(s) in {seeds_dir}"
-    lines = [f"{'locale':<7}{'name':<22}{'UI':>7}{'content':>9}   (content: {what})"]
     shipped = shipped_locales()
     extra = sorted({loc for src, brief in briefs for loc in catalog_locales(src, brief)} - set(shipped))
+    rows = []
     for loc in shipped + extra:
-        name = Locale.parse(loc).get_display_name(loc)
         if loc == SOURCE_LOCALE:
-            ui_pct = "100%"
+            ui_done = 1.0
         elif loc in ui_stats:
             done, total = ui_stats[loc]
-            ui_pct = f"{100 * done / total:.0f}%" if total else "100%"
+            ui_done = done / total if total else 1.0
         else:
-            ui_pct = "-"  # no UI catalog: English, marked
+            ui_done = None  # no UI catalog: English, marked
         translated = items = 0
         for src, brief in briefs:
             cov = coverage(brief, loc, src)
             translated += cov.translated
             items += cov.total
-        content_pct = f"{100 * translated / items:.0f}%" if items else "-"
-        lines.append(f"{loc:<7}{name:<22}{ui_pct:>7}{content_pct:>9}")
+        rows.append({"locale": loc, "name": Locale.parse(loc).get_display_name(loc), "shipped": loc in shipped,
+                     "ui": ui_done, "content": translated / items if items else None,
+                     "content_translated": translated, "content_items": items})
+    return what, rows
+
+
+def locales_table(brief_path: Path | None = None, seeds_dir: Path = Path("seeds")) -> list[str]:
+    """`briefdoc locales` as text: a header, then a line per locale (see locales_rows)."""
+    what, rows = locales_rows(brief_path, seeds_dir)
+    lines = [f"{'locale':<7}{'name':<22}{'UI':>7}{'content':>9}   (content: {what})"]
+    for row in rows:
+        ui_pct = "-" if row["ui"] is None else f"{100 * row['ui']:.0f}%"
+        content_pct = "-" if row["content"] is None else f"{100 * row['content']:.0f}%"
+        lines.append(f"{row['locale']:<7}{row['name']:<22}{ui_pct:>7}{content_pct:>9}")
     return lines
 
 
@@ -288,6 +351,28 @@ def status_lines(source: Path, statuses: list[LocaleStatus], quiet: bool = False
     return lines
 
 
+def status_json(statuses: list[LocaleStatus]) -> list[dict]:
+    """`translate status --json`: a record per locale (README: "JSON output")."""
+    out = []
+    for st in statuses:
+        p = st.progress
+        out.append({
+            "locale": st.locale, "catalog": str(st.catalog) if st.catalog is not None else None,
+            "translated": p.translated, "fuzzy": p.fuzzy, "untranslated": p.untranslated, "obsolete": p.obsolete,
+            "differ": p.absent + p.extra, "complete": p.complete,
+            "problems": [{"state": state, "kind": m.context, "text": m.id if isinstance(m.id, str) else m.id[0]}
+                         for state, m in (p.problems if st.catalog is not None else ())],
+        })
+    return out
+
+
+def doctor_json(rows) -> list[dict]:
+    """`doctor --json`: a record per layout and locale (README: "JSON output")."""
+    return [{"layout": r.layout, "locale": r.locale, "ok": not (r.error or r.missing), "pages": r.pages, "size": r.size,
+             "fonts": list(r.fonts), "characters_by_font": {fam: len(chars) for fam, chars in r.by_font.items()},
+             "missing": [f"U+{ord(c):04X}" for c in r.missing], "error": r.error or None} for r in rows]
+
+
 def require_complete(statuses: list[LocaleStatus]) -> None:
     """MissingTranslationError (exit code 2, one line) while a locale has fuzzy or untranslated entries."""
     bad = [st for st in statuses if not st.progress.complete]
@@ -314,8 +399,11 @@ def render_locale(locale: str, source: Path, translations: Path | None = None) -
         if _parse_tag(locale) is None:
             raise
     source = Path(source)
-    brief = load_brief(source) if is_brief_json(source) else None
-    available = set(catalog_locales(source, brief))
+    if is_stdio(source):
+        brief = loads(stdin_bytes(), STDIN_NAME) if stdin_is_brief_json() else None
+    else:
+        brief = load_brief(source) if is_brief_json(source) else None
+    available = set(catalog_locales(catalog_source(source, brief), brief))
     available |= {p.parent.parent.name for d in ui.catalog_dirs()[:-1] for p in Path(d).glob("*/LC_MESSAGES/messages.[pm]o")}
     if translations is not None and Path(translations).is_file():
         found = read_catalog(Path(translations))

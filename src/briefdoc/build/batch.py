@@ -73,12 +73,27 @@ class BuildSummary:
     def total(self) -> int:
         return len(self.built) + len(self.up_to_date) + self.failed
 
-    def lines(self, out_dir: Path) -> list[str]:
+    def lines(self, out_dir: Path, shown: set[str] = frozenset()) -> list[str]:
+        """The summary: a line of counts, then a line per failure (but those in ``shown``,
+        printed as they happened)."""
         head = (
             f"briefdoc: built {len(self.built)}, up to date {len(self.up_to_date)}, failed {self.failed}"
             f" ({self.total} PDFs in {out_dir}, {self.seconds:.1f} s)"
         )
-        return [head] + [f"briefdoc: failed: {f.what}: {f.reason}" for f in self.failures]
+        failures = [f"briefdoc: failed: {f.what}: {f.reason}" for f in self.failures]
+        return [head] + [line for line in failures if line not in shown]
+
+    def as_json(self, out_dir: Path) -> dict:
+        """The summary as ``build --json`` prints it (README: "JSON output")."""
+        return {
+            "out": str(out_dir),
+            "built": [str(p) for p in self.built],
+            "up_to_date": [str(p) for p in self.up_to_date],
+            "failed": [{"what": f.what, "reason": f.reason, "outputs": f.outputs} for f in self.failures],
+            "planned": [{"path": str(p), "why": why} for p, why in self.planned],
+            "extracted": self.extracted,
+            "seconds": round(self.seconds, 3),
+        }
 
 
 def run_build(
@@ -92,6 +107,9 @@ def run_build(
     force: bool = False,
     dry_run: bool = False,
     progress: bool | None = None,
+    verbose: bool = False,
+    summary: bool = True,
+    catalogs_dir: Path | None = None,
     render_options: dict | None = None,
     content_options: dict | None = None,
     extractor: Callable | None = None,
@@ -103,7 +121,10 @@ def run_build(
     process). ``force``: ignore the cache. ``dry_run``: only print, on stdout,
     each output that would be made and why, and return (nothing in
     ``summary.built``, the outputs to make in ``summary.planned``). ``progress``: draw a progress bar on
-    ``stream`` (default: stderr, when it is a terminal). ``render_options`` go to
+    ``stream`` (default: stderr, when it is a terminal); ``verbose``: a line per
+    output made; ``summary``: print the summary (and the dry run's list) on ``stream``.
+    ``catalogs_dir``: the content catalogs (<seed stem>.<locale>.po) are read there
+    instead of beside each seed. ``render_options`` go to
     render_pdf, ``content_options`` to content.translator_for; both are part of
     the cache key. ``extractor`` (Article -> Brief) replaces the extraction
     pipeline; it must be picklable to run in worker processes."""
@@ -119,15 +140,17 @@ def run_build(
 
     cache = cache_mod.Cache(out_dir, read=not force)
     options = {"render": render_options, "content": content_options}
-    plans = make_plans(seed_files, chosen_layouts, chosen_locales, out_dir, cache, options)
+    plans = make_plans(seed_files, chosen_layouts, chosen_locales, out_dir, cache, options, catalogs_dir)
     if dry_run:
-        return _dry_run(plans, out_dir, stream, started)
+        return _dry_run(plans, out_dir, stream, started, listing=summary)
 
-    summary = BuildSummary()
-    bar = Progress(sum(len(p.outputs) for p in plans), stream, stream.isatty() if progress is None else progress)
+    report, summary = summary, BuildSummary()
+    bar = Progress(sum(len(p.stale) for p in plans), stream, stream.isatty() if progress is None else progress,
+                   verbose=verbose)
     _count_planned(plans, summary, bar)
     to_extract, ready = _queue_work(plans, cache, summary, bar)
     try:
+        bar.start()
         n_tasks = len(to_extract) + sum(len(p.stale) for p in to_extract) + len(ready)
         if n_tasks:
             _Execution(
@@ -141,8 +164,9 @@ def run_build(
     if summary.extracted:  # a new brief may have replaced an older one of the same seed
         cache.prune_briefs({p.extraction for p in plans if p.extraction})
     summary.seconds = time.perf_counter() - started
-    for line in summary.lines(out_dir):
-        print(line, file=stream)
+    if report:
+        for line in summary.lines(out_dir, bar.shown):
+            print(line, file=stream)
     return summary
 
 
@@ -177,8 +201,8 @@ def _count_planned(plans: list[SeedPlan], summary: BuildSummary, bar: Progress) 
         if plan.error:
             summary.failures.append(Failure(str(plan.seed), plan.error, len(plan.outputs)))
             bar.counts["failed"] += len(plan.outputs)
+            bar.note_failure(str(plan.seed), plan.error)
         bar.counts["up to date"] += len(current)
-    bar.draw()
 
 
 def _queue_work(plans: list[SeedPlan], cache, summary: BuildSummary, bar: Progress):
@@ -196,18 +220,21 @@ def _queue_work(plans: list[SeedPlan], cache, summary: BuildSummary, bar: Progre
     return to_extract, ready
 
 
-def _dry_run(plans: list[SeedPlan], out_dir: Path, stream, started: float) -> BuildSummary:
+def _dry_run(plans: list[SeedPlan], out_dir: Path, stream, started: float, listing: bool = True) -> BuildSummary:
     summary = BuildSummary()
     for plan in plans:
         for output in plan.outputs:
             if output.why:
                 summary.planned.append((output.path, output.why))
-                print(f"{output.path}: {output.why}")
+                if listing:
+                    print(f"{output.path}: {output.why}")
             else:
                 summary.up_to_date.append(output.path)
-        if plan.extraction and plan.brief_json_stale:
+        if listing and plan.extraction and plan.brief_json_stale:
             print(f"{plan.target / BRIEF_JSON}: {'extract' if plan.stale else 'write'}")
     summary.seconds = time.perf_counter() - started
+    if not listing:
+        return summary
     print(f"briefdoc: would build {len(summary.planned)}, up to date {len(summary.up_to_date)}"
           f" ({len(summary.planned) + len(summary.up_to_date)} PDFs in {out_dir})", file=stream)
     return summary
@@ -237,7 +264,7 @@ def _brief_known(plan: SeedPlan, cache, ready: deque, summary: BuildSummary, bar
 def _fail_seed(plan: SeedPlan, reason: str, summary: BuildSummary, bar: Progress) -> None:
     if plan.stale:
         summary.failures.append(Failure(str(plan.seed), reason, len(plan.stale)))
-        bar.advance("failed", len(plan.stale), plan.seed.name)
+        bar.advance("failed", len(plan.stale), str(plan.seed), reason)
     else:  # only brief.json was to be written
         summary.failures.append(Failure(str(plan.seed), reason, 0))
 
@@ -275,7 +302,7 @@ class _Execution:
 
     def spec(self, plan: SeedPlan, output: Output) -> dict:
         return {
-            "extraction": plan.extraction, "brief_json": plan.brief_json, "seed": str(plan.seed),
+            "extraction": plan.extraction, "brief_json": plan.brief_json, "seed": str(plan.catalogs),
             "layout": output.layout, "locale": output.locale, "path": str(output.path), **self.options,
         }
 
@@ -406,8 +433,8 @@ class _Execution:
         if ok:
             self.cache.record_output(output.path, output.key, result, output.parts)
             self.summary.built.append(output.path)
-            self.bar.advance("built", 1, f"{plan.seed.stem}/{output.path.name}")
+            self.bar.advance("built", 1, str(output.path))
         else:
             self.cache.forget_output(output.path)
             self.summary.failures.append(Failure(str(output.path), result))
-            self.bar.advance("failed", 1, f"{plan.seed.stem}/{output.path.name}")
+            self.bar.advance("failed", 1, str(output.path), result)

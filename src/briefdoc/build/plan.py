@@ -45,14 +45,21 @@ class SeedPlan:
     stale: list[Output] = field(default_factory=list)
     brief_json_stale: bool = False
     brief_json: str | None = None  # the brief's JSON text, once known
+    catalogs: Path | None = None  # where its content catalogs <stem>.<locale>.po are looked for (default: the seed)
+
+    def __post_init__(self):
+        if self.catalogs is None:
+            self.catalogs = self.seed
 
     @property
     def needs_brief(self) -> bool:
         return bool(self.stale) or self.brief_json_stale
 
 
-def make_plans(seed_files, chosen_layouts, chosen_locales, out_dir: Path, cache, options: dict) -> list[SeedPlan]:
-    """Each seed's plan: the key of its brief, its outputs and which of them are stale."""
+def make_plans(seed_files, chosen_layouts, chosen_locales, out_dir: Path, cache, options: dict,
+               catalogs_dir: Path | None = None) -> list[SeedPlan]:
+    """Each seed's plan: the key of its brief, its outputs and which of them are stale.
+    ``catalogs_dir``: the seeds' content catalogs are there, not beside each seed."""
     chains = {loc: fallback_chain(loc) for loc in chosen_locales}
     shared = {
         "layouts": {lay.name: cache_mod.layout_digest(lay, data_dir(LAYOUTS)) for lay in chosen_layouts},
@@ -61,7 +68,8 @@ def make_plans(seed_files, chosen_layouts, chosen_locales, out_dir: Path, cache,
     }
     plans = []
     for seed in seed_files:
-        plan = SeedPlan(seed=seed, target=out_dir / seed.stem)
+        plan = SeedPlan(seed=seed, target=out_dir / seed.stem,
+                        catalogs=Path(catalogs_dir) / seed.name if catalogs_dir is not None else None)
         try:
             data = read_limited(seed)  # never a big file read whole to hash it
             if data is None:
@@ -69,7 +77,7 @@ def make_plans(seed_files, chosen_layouts, chosen_locales, out_dir: Path, cache,
                 what = f"{size / 1e6:.1f} MB is over" if size > MAX_BYTES else "over"
                 plan.error = f"{what} the {MAX_BYTES / 1e6:.0f} MB limit for one article; split it or trim it"
             else:
-                plan.error = _catalogs_problem(seed, chains)
+                plan.error = _catalogs_problem(plan.catalogs, chains)
                 plan.extraction = None if plan.error else cache_mod.extraction_key(data)
         except OSError as exc:
             plan.error = f"cannot read the seed ({exc.strerror}); check its permissions"
@@ -133,7 +141,7 @@ def _output(plan: SeedPlan, lay, loc: str, cache, shared: dict, options: dict) -
             extraction=plan.extraction,
             layout_digest=shared["layouts"][lay.name],
             ui_digest=shared["ui"][loc],
-            content_digest=cache_mod.content_catalog_digest(plan.seed, shared["chains"][loc]),
+            content_digest=cache_mod.content_catalog_digest(plan.catalogs, shared["chains"][loc]),
             options={"locale": loc, **options},
         )
         output.key = cache_mod.render_key(output.parts)

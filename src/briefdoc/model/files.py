@@ -5,12 +5,14 @@ A rename replaces whatever had the name, so only a regular file (or nothing) is
 ever replaced: a symbolic link, a device, a FIFO or a socket is refused, never
 turned into a file. A user's output (``-o``) that is a FIFO or a character device
 (``-o /dev/null``) is written into, as ``cat > path`` would; a symbolic link is
-refused even when it points at one (``/dev/stdout``)."""
+refused even when it points at one (``/dev/stdout``): ``-`` is standard output
+(:func:`write_stdout`), and standard input (:func:`read_stdin`)."""
 
 from __future__ import annotations
 
 import os
 import stat
+import sys
 import tempfile
 from pathlib import Path
 
@@ -26,12 +28,64 @@ class NotRegularFileError(OutputError, OSError):
     code that gives up on a file it cannot write treats it as one."""
 
     def __init__(self, path: Path, kind: str):
-        if kind == "a symbolic link":
+        if kind == "a symbolic link" and _to_a_stream(path):
+            advice = "briefdoc replaces only regular files: to write to standard output, give -o -"
+        elif kind == "a symbolic link":
             advice = "briefdoc replaces only regular files: remove the link or choose another output"
         else:
             advice = "briefdoc replaces only regular files: choose another output"
         super().__init__(f"{path}: is {kind}; {advice}")
         self.strerror = f"is {kind}; {advice}"
+
+
+STDIO = "-"  # as a path: standard input (an argument) or standard output (-o)
+
+
+def is_stdio(path) -> bool:
+    """``path`` is ``-``: standard input or output, as Unix tools take it."""
+    return path is not None and str(path) == STDIO
+
+
+def _to_a_stream(path: Path) -> bool:
+    """A link to one of the process's own streams (/dev/stdout -> /proc/self/fd/1)."""
+    try:
+        target = os.readlink(path)
+    except OSError:
+        return False
+    return target.startswith(("/proc/self/fd/", "/dev/fd/")) or str(path) in ("/dev/stdout", "/dev/stderr")
+
+
+def read_stdin(limit: int, what: str = "an article") -> bytes:
+    """Standard input, read whole (at most ``limit`` bytes; one byte more is an
+    InputError, as is nothing to read or a terminal, which would wait for typing)."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise InputError(f"-: there is no standard input; pipe {what} in (cat article.md | briefdoc extract -) or give a file")
+    if stream.isatty():
+        raise InputError(f"-: standard input is a terminal; pipe {what} in (cat article.md | briefdoc extract -) or give a file")
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(f"-: standard input is over the {limit / 1e6:.0f} MB limit for {what}; split it or trim it")
+    if not data.strip():
+        raise InputError(f"-: standard input is empty; pipe {what} in")
+    return data
+
+
+def write_stdout(data: bytes | str) -> None:
+    """``data`` to standard output in one piece, once it is all made (a failure before
+    writes nothing). A reader that closed the pipe (``| head``) ends the writing quietly."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    sys.stdout.flush()
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(1, view):]
+    except BrokenPipeError:
+        # nothing more can reach the reader; keep Python from complaining on exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
 
 
 def existing_kind(path: Path) -> str | None:
