@@ -6,6 +6,7 @@ from what the first measured."""
 
 from __future__ import annotations
 
+from ..localize.marked import Translated
 from ..localize.translator import ContentTranslator
 from ..model.brief import Brief
 from ..model.errors import RenderError
@@ -56,6 +57,12 @@ def fitted(brief, layout: Layout, locale: str, content, attachment: str | None =
     return _Fitter(brief, layout, locale, content, attachment).run()
 
 
+def _as_is(kind: str, text: str | None) -> Translated:
+    """Content as it stands, for a rendering that only looks at the document's sections."""
+    text = text or ""
+    return Translated(text, translated=True, original=text, how="source")
+
+
 class _Fitter:
     """One fitting: the contexts of the plans it weighs (computed once each) and its
     layout passes (``passes``, at most MAX_PASSES)."""
@@ -76,6 +83,13 @@ class _Fitter:
                                           ranking=self.ranking, attachment=self.attachment)
         return self.contexts[plan]
 
+    def sections(self) -> set[str]:
+        """The kinds of section the layout shows for this brief: its HTML with one item of
+        each kind, the content as it stands (this render translates nothing, records nothing)."""
+        ctx = context(self.source, self.layout, self.locale, content=_as_is, fit=Plan(0, 1), ranking=self.ranking,
+                      attachment=self.attachment)
+        return sections_in(render_context(self.layout, ctx))
+
     def lay_out(self, plan: Plan):
         # a fresh context: a rendering records what it translated (the legend)
         self.contexts.pop(plan, None)
@@ -87,8 +101,7 @@ class _Fitter:
         layout, budget = self.layout, self.layout.max_pages
         room = pages_to_fill(layout)
         design = self.ctx(DESIGN)
-        html = render_context(layout, design)
-        kinds = sections_in(html)
+        kinds = self.sections()
         most = max((len(design.get(k) or []) for k in ("key_points", "positions", "direct_quotes", "events", "cast")),
                    default=1)
         plans = candidates(most)
@@ -96,11 +109,7 @@ class _Fitter:
         first = DESIGN
         if prior.pages(design) > room * FIRST_TRY:
             first = loosest(plans, lambda p: prior.pages(self.ctx(p)) <= room * GUESS_FILL)
-        if first == DESIGN:  # as rendered above
-            document = weasy_document(html, layout)
-            self.passes += 1
-        else:
-            html, document = self.lay_out(first)
+        html, document = self.lay_out(first)
         fits = len(document.pages) <= budget
         if fits and first == DESIGN:
             return html, document
