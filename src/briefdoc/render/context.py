@@ -268,5 +268,4 @@ def selection_context(brief: Brief, layout: Layout, l10n: Localizer, plan: Plan,
         # The sources appendix as running text rather than a table: past the design, or with many items.
         "compact_sources": plan.level >= 1 or shown > 40,
         "attachment": attachment,
-        "_selection": sel,
     }

@@ -137,6 +137,7 @@ def _selection(dossier: Dossier, limit, cap: int | None = None) -> dict:
         "key_points": most(dossier.key_points, "key_points"),
         "cast": most(cast, "actors"),
         "parties": list(groups.values()),
+        "positions": positions,
         "direct_quotes": quotes,
         "events": [TimelineEntry(e.dates[0], i, e) for i, e in enumerate(events)],
     }
