@@ -5,15 +5,19 @@
 
 Prints one table row per measure with its target:
 
-1. render: briefdoc's render_pdf of one brief vs WeasyPrint on the same HTML, same process;
+1. render: briefdoc's render_pdf of one brief vs WeasyPrint on the same HTML, same process,
+   WeasyPrint given the font configuration briefdoc renders with;
 2. cold build: `briefdoc build SEED` (every layout x every locale, fresh process, empty cache)
-   vs the `weasyprint` command once per PDF on the same HTML (from briefdoc's render_html);
+   vs the `weasyprint` command once per PDF on the same HTML (from briefdoc's render_html),
+   in wall time and in CPU time (the build and its workers, each `weasyprint` process);
 3. rebuild with nothing changed, and `briefdoc --help`;
 4. peak memory of the cold build, the build process and its workers together;
 5. throughput on PolNeAR dev articles (read from ../shared/data, copied as .txt seeds into a
    temporary folder, never into the repository) x 2 layouts x 2 locales, --jobs 1 vs --jobs 2.
 
-Times are medians over --runs runs (default 5). This is a measuring script, not a test."""
+Times are medians over --runs runs (default 5). This is a measuring script, not a test.
+Long articles (1k to 100k words: extraction and render CPU, memory, pages, passes, PDF size)
+are measured by bench/long_articles.py."""
 
 from __future__ import annotations
 
@@ -52,6 +56,14 @@ def timed(cmd: list[str], **kw) -> float:
     t = time.perf_counter()
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, **kw)
     return time.perf_counter() - t
+
+
+def children_cpu() -> float:
+    """User + system CPU seconds of this process's waited-for children (and theirs)."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def build_cmd(seeds, out: Path, *extra: str) -> list[str]:
@@ -133,8 +145,14 @@ def bench_render_one(args, brief, locale: str) -> None:
     def ours_plain():
         pdf_mod.render_pdf(brief, lay, locale, content=content_mod.translator_for(brief, locale, SEED), variant="none")
 
+    # WeasyPrint given the font configuration briefdoc renders with (one per process: fontconfig's
+    # font list read once), so that the comparison is of the rest of the work, not of reading fonts.
+    from briefdoc.render.weasy import font_config
+
+    fonts = font_config()
+
     def theirs():
-        weasyprint.HTML(string=html, base_url=base).write_pdf()
+        weasyprint.HTML(string=html, base_url=base).write_pdf(font_config=fonts)
 
     from briefdoc.model.briefjson import dumps
 
@@ -143,7 +161,7 @@ def bench_render_one(args, brief, locale: str) -> None:
 
     def theirs_same():  # the same kind of file: the layout's PDF variant and the brief.json attachment
         weasyprint.HTML(string=html, base_url=base).write_pdf(
-            pdf_variant=variant, attachments=[weasyprint.Attachment(string=brief_json, name="brief.json")])
+            font_config=fonts, pdf_variant=variant, attachments=[weasyprint.Attachment(string=brief_json, name="brief.json")])
 
     import gc
 
@@ -211,7 +229,8 @@ def bench_full_build(args, workdir: Path) -> None:
     from briefdoc.localize import locales as locales_mod
     from briefdoc.render import layouts
 
-    lays = list(layouts.discover().values())
+    # what `build SEED` renders: the brief layouts (a dossier layout only when named)
+    lays = [lay for lay in layouts.discover().values() if lay.kind == "brief"]
     locs = locales_mod.shipped_locales()
     n_pdfs = len(lays) * len(locs)
 
@@ -220,12 +239,16 @@ def bench_full_build(args, workdir: Path) -> None:
     # baseline runs are interleaved, in alternating order, so that load on a shared
     # machine hits both alike.
     cold, baseline, peaks_rss, peaks_pss = [], [], [], []
+    # CPU time too (user + system of the build and its workers, of each `weasyprint` run): on
+    # two busy cores a wall-time ratio halves, a CPU-time ratio does not.
+    cold_cpu, baseline_cpu = [], []
 
     def cold_build(i: int) -> None:
         out = workdir / f"cold-{i}"
-        t = time.perf_counter()
+        t, c = time.perf_counter(), children_cpu()
         proc = subprocess.run(build_cmd([SEED], out), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         cold.append(time.perf_counter() - t)
+        cold_cpu.append(children_cpu() - c)
         if proc.returncode != 0:
             sys.exit(f"bench: briefdoc build failed ({proc.returncode}):\n{proc.stderr}")
 
@@ -260,11 +283,12 @@ def bench_full_build(args, workdir: Path) -> None:
             htmls.append((html, lay))
 
     def weasyprint_runs() -> None:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), children_cpu()
         for html, lay in htmls:
             subprocess.run([*WEASYPRINT, "-q", "-u", str(lay.path) + os.sep, str(html), str(html.with_suffix(".pdf"))],
                            check=True, cwd=ROOT)
         baseline.append(time.perf_counter() - t)
+        baseline_cpu.append(children_cpu() - c)
 
     weasyprint_runs()
     for i in range(1, args.runs):
@@ -281,6 +305,11 @@ def bench_full_build(args, workdir: Path) -> None:
         ">= 4x faster", t_base / t_cold >= 4)
     row("cold build: each run (s), then each baseline run (s)",
         " ".join(f"{x:.1f}" for x in cold) + " | " + " ".join(f"{x:.1f}" for x in baseline), "(reference)", None)
+    c_cold, c_base = median(cold_cpu), median(baseline_cpu)
+    row(f"cold build in CPU time (the build and its workers vs the {n_pdfs} `weasyprint` processes)",
+        f"{c_cold:.1f} CPU-s vs {c_base:.1f} CPU-s: {c_base / c_cold:.1f}x less", ">= 4x less", c_base / c_cold >= 4)
+    row("cold build in CPU time: each run (CPU-s), then each baseline run (CPU-s)",
+        " ".join(f"{x:.1f}" for x in cold_cpu) + " | " + " ".join(f"{x:.1f}" for x in baseline_cpu), "(reference)", None)
 
     # In a tree that others are editing, a source change between runs makes a rebuild
     # render (correctly): such runs are redone, not counted.

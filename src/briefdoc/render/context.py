@@ -17,8 +17,9 @@ from ..localize.locales import direction
 from ..localize.translator import ContentTranslator, Translated
 from ..model.brief import LANGUAGE_TAG, Brief, Quote
 from ..model.errors import InputError
-from .axis import sorted_events, timeline_axis
+from .axis import timeline_axis
 from .layouts import Layout
+from .selection import KINDS, Plan, Ranking, as_plan, select, telling_order
 
 # A PDF without SOURCE_DATE_EPOCH nor a publication date is dated from this fixed epoch.
 FIXED_EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
@@ -32,11 +33,11 @@ class PartyPositions:
     positions: list
 
 
-def group_positions(brief: Brief) -> list[PartyPositions]:
-    """Positions grouped by party (the top of each actor's affiliation chain), parties
-    in order of first appearance."""
+def group_positions(brief: Brief, positions: list | None = None) -> list[PartyPositions]:
+    """Positions (``positions``, default all the brief's) grouped by party (the top of
+    each actor's affiliation chain), parties in order of first appearance."""
     groups: dict[str, PartyPositions] = {}
-    for pos in brief.positions:
+    for pos in brief.positions if positions is None else positions:
         party = brief.party(pos.actor)
         key = party.id if party else ""
         groups.setdefault(key, PartyPositions(party=party, positions=[])).positions.append(pos)
@@ -73,9 +74,16 @@ def paragraph_starts(text: str) -> list[int]:
 
 
 def paragraph_number(text: str, offset: int) -> int:
-    """The 1-based number of the paragraph (non-empty line) holding ``offset``."""
+    """The 1-based number of the paragraph (non-empty line) holding ``offset`` (for
+    many offsets into one text, ``paragraph_numbers(text)`` splits it once)."""
+    return paragraph_numbers(text)(offset)
+
+
+def paragraph_numbers(text: str):
+    """``number(offset)``: the 1-based number of the paragraph of ``text`` holding
+    ``offset``, the text split into paragraphs once."""
     starts = paragraph_starts(text)
-    return max(1, bisect.bisect_right(starts, offset))
+    return lambda offset: max(1, bisect.bisect_right(starts, offset))
 
 
 # --- choosing content for short layouts ----------------------------------------------
@@ -83,29 +91,10 @@ def paragraph_number(text: str, offset: int) -> int:
 def telling_quotes(brief: Brief, n: int, max_chars: int = 0) -> list[Quote]:
     """The ``n`` most telling quotes: direct and attributed first, whole sentences
     of a readable length, speakers taken in turn, then in article order."""
-
-    def score(q: Quote) -> float:
-        length = len(q.text)
-        s = 0.0
-        s += 3 if q.direct else 0
-        s += 2 if q.speaker else 0
-        s += 1 if q.text[:1].isupper() else 0  # a whole sentence, not a fragment
-        s += 1 if 50 <= length <= (max_chars or 240) else 0
-        s -= 2 if max_chars and length > max_chars * 1.6 else 0
-        return s
-
     pool = [q for q in brief.quotes if (q.direct or q.mixed) and q.speaker]
     if len(pool) < n:
         pool = list(brief.quotes)
-    ranked = sorted(pool, key=lambda q: (-score(q), q.start))
-    chosen: list[Quote] = []
-    speakers_used: dict[str | None, int] = {}
-    while ranked and len(chosen) < n:
-        # prefer a speaker heard least so far, then the best score
-        best = min(ranked, key=lambda q: (speakers_used.get(q.speaker, 0), -score(q), q.start))
-        chosen.append(best)
-        ranked.remove(best)
-        speakers_used[best.speaker] = speakers_used.get(best.speaker, 0) + 1
+    chosen = telling_order(pool, max_chars)[:max(n, 0)]
     return sorted(chosen, key=lambda q: q.start)
 
 
@@ -217,22 +206,24 @@ def limiter(layout: Layout, fit: int):
     return limit
 
 
-def build_context(brief: Brief, layout: Layout, locale: str, content=None, *, fit: int = 0) -> dict:
-    """What a template sees. ``fit`` > 0 shrinks the layout's [limits] (for layouts
-    that must fit a page count)."""
+def build_context(brief: Brief, layout: Layout, locale: str, content=None, *, fit=0,
+                  ranking: Ranking | None = None, attachment: str | None = None) -> dict:
+    """What a template sees. ``fit``: a Plan (selection.py) or a fit level; past its
+    design a layout shows the most important items (the ``ranking``, computed here
+    when not given) within its [limits] shrunk to the plan's level and the plan's cap.
+    ``attachment``: the name the brief's JSON is attached under (None: not attached)."""
     l10n = Localizer(locale)
     if content is None:
         content = ContentTranslator(locale, brief.article.language)
     tr = content if isinstance(content, _TrackedTranslator) else _TrackedTranslator(content)
-    text = brief.article.text
     source_lang = brief.article.language.replace("_", "-")
     source_dir = direction(source_lang.replace("-", "_"))
     # A hyphen at the end of a left-to-right run inside a right-to-left line lands on
     # the wrong side: embedded text of the other direction is not hyphenated.
     hyph = hyphenation_languages(l10n.lang, *([source_lang] if source_dir == l10n.dir else []))
     when = pdf_datetime(brief)
-
-    limit = limiter(layout, fit)
+    plan = as_plan(fit)
+    limit = limiter(layout, plan.level)
 
     return {
         "tr": tr,
@@ -246,20 +237,53 @@ def build_context(brief: Brief, layout: Layout, locale: str, content=None, *, fi
         "source_dir": source_dir,
         "source_language": l10n.language_name(brief.article.language),
         "hyphenate": l10n.lang in hyph,
-        "parties": group_positions(brief),
+        **selection_context(brief, layout, l10n, plan, ranking or Ranking(brief), attachment),
         "actor": brief.actor,
         "party": brief.party,
-        "events": sorted_events(brief.timeline),
-        # The quotes section holds the words in quotation marks: direct quotes, and reported content
-        # that holds the speaker's own words (mixed quotes); other reported speech is among the positions.
-        "direct_quotes": [q for q in brief.quotes if q.direct or q.mixed],
-        "telling_quotes": lambda n, max_chars=0: telling_quotes(brief, n, max_chars),
-        "paragraph": lambda offset: paragraph_number(text, offset),
-        "names_holder": lambda pos: names_holder(text, pos),
+        "paragraph": paragraph_numbers(brief.article.text),
+        "names_holder": lambda pos: names_holder(brief.article.text, pos),
         "timeline_axis": lambda events, **kw: timeline_axis(events, l10n, **kw),
         "limit": limit,
-        "fit": fit,
+        "fit": plan.level,
         "publisher": brief.article.source or "briefdoc",
         "pdf_date": when.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "_css": {"hyphenation": hyphenation_css(hyph)},
+    }
+
+
+# The words a count of each kind is said with (Localizer.counted).
+_COUNTED = {"key_points": "key point", "positions": "position", "quotes": "quote", "events": "event"}
+
+
+def selection_context(brief: Brief, layout: Layout, l10n: Localizer, plan: Plan, ranking: Ranking,
+                      attachment: str | None) -> dict:
+    """The items a template shows under ``plan`` (selection.py), the brief's counts and
+    what is left out."""
+    sel = select(ranking, plan, limiter(layout, plan.level), limiter(layout, 0))
+    left_out = sel.left_out()
+
+    def left_out_list(kinds=KINDS):
+        """ "3 key points, 12 quotes and 40 events": what is not shown, of ``kinds``."""
+        return l10n.list([l10n.counted(_COUNTED[k], left_out[k]) for k in kinds if left_out.get(k)])
+
+    def telling(n: int, max_chars: int = 0) -> list[Quote]:
+        return telling_quotes(brief, n if plan.cap is None else min(n, plan.cap), max_chars)
+
+    shown = len(sel.key_points) + len(sel.positions) + len(sel.quotes) + len(sel.events)
+    return {
+        "key_points": sel.key_points,
+        "positions": sel.positions,
+        "parties": group_positions(brief, sel.positions),
+        # The quotes section holds the words in quotation marks: direct quotes, and reported content
+        # that holds the speaker's own words (mixed quotes); other reported speech is among the positions.
+        "direct_quotes": sel.quotes,
+        "events": sel.events,
+        "telling_quotes": telling,
+        "counts": dict(sel.totals),
+        "left_out": left_out,
+        "left_out_list": left_out_list,
+        "cut": sel.cut,
+        # The sources appendix as running text rather than a table: past the design, or with many items.
+        "compact_sources": plan.level >= 1 or shown > 40,
+        "attachment": attachment,
     }

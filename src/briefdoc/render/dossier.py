@@ -17,9 +17,10 @@ from ..model.brief import Brief, date_bounds
 from ..model.dossier import Dossier, DossierEvent
 from .axis import timeline_axis
 from .context import (
-    _TrackedTranslator, hyphenation_css, hyphenation_languages, limiter, names_holder, paragraph_number, pdf_datetime,
+    _TrackedTranslator, hyphenation_css, hyphenation_languages, limiter, names_holder, paragraph_numbers, pdf_datetime,
 )
 from .layouts import Layout
+from .selection import as_plan
 
 
 def as_dossier(source: Brief | Dossier) -> Dossier:
@@ -67,8 +68,10 @@ def _most_reported(items: list, n: int) -> list:
     return [item for i, item in enumerate(items) if i in keep]
 
 
-def dossier_context(source: Brief | Dossier, layout: Layout, locale: str, content=None, *, fit: int = 0) -> dict:
-    """What a dossier template sees. ``fit`` > 0 shrinks the layout's [limits]."""
+def dossier_context(source: Brief | Dossier, layout: Layout, locale: str, content=None, *, fit=0) -> dict:
+    """What a dossier template sees. ``fit``: a Plan (selection.py) or a fit level; its
+    level shrinks the layout's [limits], its cap bounds each section's count."""
+    plan = as_plan(fit)
     dossier = as_dossier(source)
     l10n = Localizer(locale)
     if content is None:
@@ -78,8 +81,10 @@ def dossier_context(source: Brief | Dossier, layout: Layout, locale: str, conten
     source_dir = direction(source_lang.replace("-", "_"))
     hyph = hyphenation_languages(l10n.lang, *([source_lang] if source_dir == l10n.dir else []))
     when = dossier_datetime(dossier)
-    limit = limiter(layout, fit)
+    limit = limiter(layout, plan.level)
     numbers = {a.id: i for i, a in enumerate(dossier.articles, 1)}
+    paragraphs = {a.id: paragraph_numbers(a.text) for a in dossier.articles}  # each text split once
+    texts = {a.id: a.text for a in dossier.articles}
     outlets = list(dict.fromkeys(a.source for a in dossier.articles if a.source))
     return {
         "tr": tr,
@@ -95,18 +100,18 @@ def dossier_context(source: Brief | Dossier, layout: Layout, locale: str, conten
         "source_dir": source_dir,
         "source_language": l10n.language_name(dossier.language),
         "hyphenate": l10n.lang in hyph,
-        **_selection(dossier, limit),
+        **_selection(dossier, limit, plan.cap),
         "counts": {"key_points": len(dossier.key_points), "actors": len(dossier.actors),
                    "quotes": sum(1 for q in dossier.quotes if q.direct), "positions": len(dossier.positions),
                    "events": len(dossier.timeline)},
         "actor": dossier.actor,
         "party": dossier.party,
-        "refs": lambda item: _refs(item, dossier, numbers),
-        "names_holder": lambda pos: names_holder(_texts(dossier)[pos.sources[0].article], pos),
+        "refs": lambda item: _refs(item, paragraphs, numbers),
+        "names_holder": lambda pos: names_holder(texts[pos.sources[0].article], pos),
         "dated_sources": lambda event: _dated_sources(event, numbers),
         "timeline_axis": lambda events, **kw: timeline_axis(events, l10n, **kw),
         "limit": limit,
-        "fit": fit,
+        "fit": plan.level,
         "running_date": _running_date(dossier, l10n),
         "publisher": l10n.list(outlets) if outlets else "briefdoc",
         "pdf_date": when.strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -114,39 +119,42 @@ def dossier_context(source: Brief | Dossier, layout: Layout, locale: str, conten
     }
 
 
-def _selection(dossier: Dossier, limit) -> dict:
-    """The items the layout shows within its limits: the most reported first."""
+def _selection(dossier: Dossier, limit, cap: int | None = None) -> dict:
+    """The items the layout shows within its limits (and at most ``cap`` of each): the
+    most reported first."""
+
+    def most(items: list, name: str) -> list:
+        n = limit(name)
+        return _most_reported(items, n if cap is None else min(n or len(items), cap))
+
     quotes = sorted((q for q in dossier.quotes if q.direct), key=lambda q: -len(q.sources))
-    quotes = _most_reported(quotes, limit("quotes"))
-    positions = _most_reported(dossier.positions, limit("positions"))
+    quotes = most(quotes, "quotes")
+    positions = most(dossier.positions, "positions")
     groups: dict[str, PartyPositions] = {}
     for pos in positions:
         party = dossier.party(pos.actor)
         groups.setdefault(party.id if party else "", PartyPositions(party, [])).positions.append(pos)
-    events = _most_reported(dossier.timeline, limit("events"))
+    events = most(dossier.timeline, "events")
     cast = [a for a in dossier.actors if a.kind == "person"] + [a for a in dossier.actors if a.kind != "person"]
     cast = sorted(cast, key=lambda a: (a.kind != "person", -len({s.article for s in a.sources})))
     return {
-        "key_points": _most_reported(dossier.key_points, limit("key_points")),
-        "cast": _most_reported(cast, limit("actors")),
+        "key_points": most(dossier.key_points, "key_points"),
+        "cast": most(cast, "actors"),
         "parties": list(groups.values()),
+        "positions": positions,
         "direct_quotes": quotes,
         "events": [TimelineEntry(e.dates[0], i, e) for i, e in enumerate(events)],
     }
 
 
-def _texts(dossier: Dossier) -> dict[str, str]:
-    return {a.id: a.text for a in dossier.articles}
-
-
-def _refs(item, dossier: Dossier, numbers: dict) -> list[Ref]:
-    """The item's sources as labels, in the order of the sources table."""
-    texts = {a.id: a.text for a in dossier.articles}
+def _refs(item, paragraphs: dict, numbers: dict) -> list[Ref]:
+    """The item's sources as labels, in the order of the sources table (``paragraphs``:
+    article id -> its paragraph_numbers)."""
     out = []
     for s in item.sources:
         offset = getattr(s, "event_start", None)
         offset = s.start if offset is None else offset
-        para = paragraph_number(texts[s.article], offset) if offset is not None else 0
+        para = paragraphs[s.article](offset) if offset is not None else 0
         out.append(Ref(numbers[s.article], para, s.article))
     return sorted(out, key=lambda r: (r.number, r.paragraph))
 

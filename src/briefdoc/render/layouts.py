@@ -25,6 +25,8 @@ LOCALE_PAGE_SIZE = "locale"
 # What a layout shows: one article's brief, or a dossier of several articles (a brief
 # given to a dossier layout is shown as a dossier of one article).
 KINDS = ("brief", "dossier")
+# [fit]: a layout's line length in characters, lines on a page, and columns (fit.py).
+FIT_KEYS = ("chars_per_line", "lines_per_page", "columns")
 # A layout's name is one path segment (it names output files: <layout>.<locale>.pdf):
 # letters, digits, "_", "-" and ".", starting with a letter or digit, no "..".
 _NAME = re.compile(r"[^\W_][\w.-]{0,63}")
@@ -84,10 +86,12 @@ class Layout:
     stylesheet: str = "style.css"
     builtin: bool = True
     pdf_variant: str = "none"
-    max_pages: int = 0  # 0: no limit; else the layout tightens (fit levels) until it fits
-    max_pages_strict: bool = False  # fail when even the tightest fit has more pages
+    max_pages: int = 0  # 0: no limit; else past it the layout shows fewer items (html.fitted)
+    max_pages_strict: bool = False  # fail when even the selection predicted to fit has more pages
     limits: dict = field(default_factory=dict, hash=False, compare=False)  # [limits] in layout.toml
     kind: str = "brief"  # KINDS
+    # [fit] in layout.toml: the first guess of how much fits a page (fit.py), before a layout pass measures
+    fit: dict = field(default_factory=dict, hash=False, compare=False)
 
     def paper(self, locale_page_size: str) -> str:
         """The page size to print on, given the locale's paper (i18n.page_size)."""
@@ -151,6 +155,11 @@ def _load(folder: Path, builtin: bool) -> Layout:
     kind = str(meta.get("kind", "brief"))
     if kind not in KINDS:
         raise InputError(f"{meta_path}: kind {kind!r} is not one of {', '.join(KINDS)}")
+    fit = meta.get("fit", {})
+    if not isinstance(fit, dict) or not all(k in FIT_KEYS and isinstance(v, (int, float)) and not isinstance(v, bool)
+                                            and 0 < v <= 10_000 for k, v in fit.items()):
+        raise InputError(f"{meta_path}: [fit] may set {', '.join(FIT_KEYS)}, each a number from 1 to 10000 "
+                         "(e.g. chars_per_line = 100)")
     max_pages = meta.get("max_pages", 0)
     if not isinstance(max_pages, int) or max_pages < 0:
         raise InputError(f"{meta_path}: max_pages must be a whole number (0 for no limit)")
@@ -167,6 +176,7 @@ def _load(folder: Path, builtin: bool) -> Layout:
         max_pages_strict=bool(meta.get("max_pages_strict", False)),
         limits=dict(limits),
         kind=kind,
+        fit=dict(fit),
     )
     for f in (layout.template, layout.stylesheet):
         if not (folder / f).is_file():

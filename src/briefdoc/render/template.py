@@ -76,15 +76,32 @@ def _environment(layout: Layout):
     return env
 
 
-def template_html(brief, layout: Layout, locale: str, *, content=None, inline_css: bool = True, fit: int = 0) -> str:
-    """The HTML of ``brief`` from ``layout``'s template, the selection shrunk ``fit`` times."""
-    env = _environment(layout)
+def template_html(brief, layout: Layout, locale: str, *, content=None, inline_css: bool = True, fit=0,
+                  ranking=None, attachment: str | None = None) -> str:
+    """The HTML of ``brief`` from ``layout``'s template, its selection as ``fit`` (a
+    Plan, or a fit level) says; ``ranking``: the brief's items ranked (selection.Ranking,
+    computed when not given); ``attachment``: the name the brief's JSON is attached
+    under in the PDF (None: it is not)."""
+    return render_context(layout, context(brief, layout, locale, content=content, fit=fit, ranking=ranking,
+                                          attachment=attachment), inline_css=inline_css)
+
+
+def context(brief, layout: Layout, locale: str, *, content=None, fit=0, ranking=None, attachment=None) -> dict:
+    """What ``layout``'s template sees (context.py, or dossier.py for a dossier layout)."""
     if layout.kind == "dossier":
         ctx = dossier_context(brief, layout, locale, content, fit=fit)
     elif isinstance(brief, Dossier):
         raise InputError(f"layout {layout.name!r} shows one article's brief; render a dossier with a dossier layout (kind = \"dossier\" in layout.toml)")
     else:
-        ctx = build_context(brief, layout, locale, content, fit=fit)
+        ctx = build_context(brief, layout, locale, content, fit=fit, ranking=ranking, attachment=attachment)
+    ctx["_css"]["locale"] = locale  # the fonts are chosen for the locale as asked
+    return ctx
+
+
+def render_context(layout: Layout, ctx: dict, *, inline_css: bool = True) -> str:
+    """The HTML of ``layout``'s template rendered with ``ctx`` (from ``context``)."""
+    env = _environment(layout)
+    brief = ctx["brief"]
     l10n = ctx["l10n"]
     env.install_gettext_translations(l10n.translations, newstyle=True)
     css_path = layout.path / layout.stylesheet
@@ -100,14 +117,15 @@ def template_html(brief, layout: Layout, locale: str, *, content=None, inline_cs
         l10n.date_long(brief.article.published) if brief.article.published else "")
     # Markup: CSS must not be HTML-escaped (quotes would become &#34; and drop font rules);
     # values inside it are CSS-escaped with css_string.
-    ctx["font_css"] = Markup(fonts.font_css(locale))
+    ctx["font_css"] = Markup(fonts.font_css(ctx["_css"]["locale"]))
     ctx["print_css"] = Markup(page_css(layout, l10n, running_date) + ctx["_css"]["hyphenation"])
     ctx["inline_css"] = Markup(css.replace("</", "<\\/"))
     ctx["page_footer_css"] = Markup(l10n.page_footer_css())
     try:
         template = env.get_template(layout.template)
-        html = _render(template, layout, ctx, untranslated_legend=False)
-        if ctx["tr"].untranslated:
+        legend = _Legend(ctx["tr"])
+        html = _render(template, layout, ctx, untranslated_legend=legend)
+        if legend.answered_too_early():  # a layout that asks before its last content: once more, knowing
             html = _render(template, layout, ctx, untranslated_legend=True)
         return html
     except jinja2.TemplateSyntaxError as exc:
@@ -118,6 +136,25 @@ def template_html(brief, layout: Layout, locale: str, *, content=None, inline_cs
     except RecursionError:
         raise RenderError(f"{layout.path / layout.template}: the template recurses too deeply (a macro that calls "
                           "itself without end?); fix the layout") from None
+
+
+class _Legend:
+    """``untranslated_legend`` for a template: true when some content shown so far came
+    back untranslated. The built-in layouts ask at the end of the document, once all of
+    it is shown, so that one rendering knows; a layout that asks earlier and is then
+    proven wrong is rendered once more (``answered_too_early``)."""
+
+    def __init__(self, tr):
+        self._tr = tr
+        self._said_no = False
+
+    def __bool__(self) -> bool:
+        answer = self._tr.untranslated
+        self._said_no = self._said_no or not answer
+        return answer
+
+    def answered_too_early(self) -> bool:
+        return self._said_no and self._tr.untranslated
 
 
 def _render(template, layout: Layout, ctx: dict, **more) -> str:
