@@ -155,7 +155,9 @@ def test_stdout_closed_early_is_quiet(tmp_path, seed_brief_json):
 # --- completion, -q, -v, --debug --------------------------------------------------------------
 
 def test_shell_completion_script_and_completions():
-    script = briefdoc("--show-completion", "bash", env={**os.environ, "SHELL": "/bin/bash"})
+    # The shell named, not detected from the process tree (a run whose parent shell has exited has none)
+    script = briefdoc("--show-completion", "bash",
+                      env={**os.environ, "SHELL": "/bin/bash", "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"})
     assert script.returncode == 0, script.stderr
     assert "_BRIEFDOC_COMPLETE" in script.stdout and "complete" in script.stdout
     env = {**os.environ, "_BRIEFDOC_COMPLETE": "complete_bash", "COMP_WORDS": "briefdoc re", "COMP_CWORD": "1"}
