@@ -12,6 +12,8 @@ the article.
 
 from __future__ import annotations
 
+from .nlp import text_of
+
 # Pronouns a sentence of its own names: those of the narrative. "We", "I" and "you" speak inside a quote.
 _NAMED_PRONOUNS = frozenset({"he", "she", "it", "they"})
 _RELATIVES = frozenset({"that", "which", "who", "whom"})
@@ -34,7 +36,7 @@ def pieces(doc, cast, lo: int, hi: int, head) -> list[tuple[int, int]] | None:
     if name is None:
         return None
     # "On Monday night, he was back": "On Monday night," keeps its comma before the name
-    return _clean(doc.text, [_chars(doc, lo, subj.i - 1), name, _chars(doc, subj.i + 1, hi)], keep_comma=True)
+    return _clean(text_of(doc), [_chars(doc, lo, subj.i - 1), name, _chars(doc, subj.i + 1, hi)], keep_comma=True)
 
 
 def _relative(doc, cast, lo: int, hi: int, noun, verb) -> list[tuple[int, int]] | None:
@@ -47,7 +49,7 @@ def _relative(doc, cast, lo: int, hi: int, noun, verb) -> list[tuple[int, int]] 
     if phrase is None:
         return None
     if rel is not None and rel.dep_ in _SUBJECTS:
-        return _clean(doc.text, [phrase, _chars(doc, rel.i + 1, hi)])
+        return _clean(text_of(doc), [phrase, _chars(doc, rel.i + 1, hi)])
     subj = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i), None)
     if subj is None or (rel is not None and rel.dep_ != "dobj") or any(c.dep_ == "dobj" and (rel is None or c.i != rel.i)
                                                                           for c in verb.children):
@@ -62,7 +64,7 @@ def _relative(doc, cast, lo: int, hi: int, noun, verb) -> list[tuple[int, int]] 
         return None
     middle = _chars(doc, subj.right_edge.i + 1, verb.i)
     rest = _chars(doc, verb.i + 1, hi)
-    return _clean(doc.text, [who, middle, phrase, rest])
+    return _clean(text_of(doc), [who, middle, phrase, rest])
 
 
 def _name(doc, cast, pronoun) -> tuple[int, int] | None:
@@ -76,7 +78,7 @@ def _name(doc, cast, pronoun) -> tuple[int, int] | None:
         aid = _only_body_before(doc, cast, pronoun)
     if not aid:
         return None
-    text = doc.text
+    text = text_of(doc)
     best = None
     for (s, e), who in cast.mentions.items():
         if who == aid and e <= pronoun.idx and text[s:s + 1].isupper() and (best is None or s > best[0]):
@@ -95,7 +97,7 @@ def _only_body_before(doc, cast, pronoun) -> str | None:
                    if start <= s and e <= pronoun.idx and getattr(cast.get(who), "kind", "person") != "person")
     if len({who for _, _, who in found}) == 1:
         return found[0][2]
-    if found and len(doc.text[found[-1][1]:pronoun.idx].split()) <= _NEAR_WORDS:
+    if found and len(text_of(doc)[found[-1][1]:pronoun.idx].split()) <= _NEAR_WORDS:
         return found[-1][2]  # "urged North Korea to resume talks it abandoned": the body just before it
     return None
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..model.brief import Actor
 from . import _countries as C
 from . import _marks, lexicon, nlp
+from .nlp import text_of
 
 # Word lists (data/en/, data/en/actors/): what each is for is said at the top of its file.
 TITLE_NOUNS = lexicon.words("title_nouns")
@@ -102,7 +103,7 @@ class Cast:
         self._cut: set[int] = set()  # tokens cut from a name entity that are no title either ("Crooked")
         self._title_pronoun: dict[int, int] = {}  # token of a name or title noun -> its title's "its"/"their"
         self._title_its: dict[str, int] = {}  # person id -> the "its"/"their" of their title
-        self.marks = _marks.find(doc.text)
+        self.marks = _marks.find(text_of(doc))
         self._in_quote = _quote_tokens(doc, self.marks)
 
     # --- building -------------------------------------------------------
@@ -697,7 +698,7 @@ def _headline_entity(doc, s: int, e: int) -> bool:
 
 def _capitals_line(doc, i: int) -> bool:
     """The token's line is written in capitals (a header): no lower-case letter in it."""
-    text = doc.text
+    text = text_of(doc)
     line_start = text.rfind("\n", 0, doc[i].idx) + 1
     line_end = text.find("\n", doc[i].idx)
     line = text[line_start:len(text) if line_end == -1 else line_end]
@@ -707,7 +708,7 @@ def _capitals_line(doc, i: int) -> bool:
 def _title_case_line(doc, i: int) -> bool:
     """The token is in a title-case line (a headline): five words of four letters or more,
     nearly all capitalized."""
-    text = doc.text
+    text = text_of(doc)
     line_start = text.rfind("\n", 0, doc[i].idx) + 1
     line_end = text.find("\n", doc[i].idx)
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[line_start:len(text) if line_end == -1 else line_end])
@@ -1197,7 +1198,7 @@ def _surname_owner(doc, i: int, full: list[tuple[int, str]], default: str) -> st
         j, aid = before[-1]
         sent = doc[i].sent
         if (doc[j].sent.start >= (doc[sent.start - 1].sent.start if sent.start > 0 else 0)
-                and "\n" not in doc.text[doc[j].idx:doc[i].idx]):
+                and "\n" not in text_of(doc)[doc[j].idx:doc[i].idx]):
             return aid
     return default
 
@@ -1680,7 +1681,7 @@ def _party(cast: Cast, words, desc, end: int) -> str | None:
         if found:
             break
     if found is None and end < len(doc):
-        tag = _PARTY_TAG.match(doc.text, doc[end - 1].idx + len(doc[end - 1]))
+        tag = _PARTY_TAG.match(text_of(doc), doc[end - 1].idx + len(doc[end - 1]))
         if tag:
             found = next((p for p in PARTIES if p[3] and p[3] == tag[1]), None)
     if found is None:

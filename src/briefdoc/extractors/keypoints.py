@@ -14,6 +14,7 @@ from collections import Counter
 
 from ..model.brief import KeyPoint, Quote
 from . import lexicon
+from .nlp import text_of
 
 MIN_POINTS, MAX_POINTS = 3, 6
 _QUOTE_MARKS = "\"“”«»„‘"
@@ -63,7 +64,7 @@ def _sentences(doc):
     """Sentences as (start, end) character spans, trimmed of whitespace and of a
     leading wire dateline ("WASHINGTON (AP) — "), split at line breaks too (a
     paragraph never ends mid-sentence in a key point)."""
-    text = doc.text
+    text = text_of(doc)
     for sent in doc.sents:
         start = sent.start_char
         for piece in re.finditer(r"[^\n]+", text[start:sent.end_char]):
@@ -86,7 +87,7 @@ def _norm(s: str) -> str:
 def pick(doc, quotes: list[Quote], limit: int = 5, title: str | None = None) -> list[KeyPoint]:
     """3 to ``limit`` (at most 6) key sentences, in text order. A sentence that
     repeats the title (a headline kept in the text) is not a key point."""
-    text = doc.text
+    text = text_of(doc)
     limit = max(MIN_POINTS, min(MAX_POINTS, limit))
     spans = _candidates(doc, title)
     if not spans:
@@ -105,7 +106,7 @@ def pick(doc, quotes: list[Quote], limit: int = 5, title: str | None = None) -> 
 def _candidates(doc, title: str | None) -> list[tuple[int, int]]:
     """The sentences that may be key points: those of six words or more that do not repeat the title (all of
     them when none is left)."""
-    text = doc.text
+    text = text_of(doc)
     headline = _norm(title or "")
     spans = [
         (s, e) for s, e in _sentences(doc)
@@ -121,7 +122,7 @@ def _score(doc, rank: int, s: int, e: int, freq: Counter, top: int, ents: Counte
     """The score of the sentence [s, e), ``rank``-th of the candidates: its position, the salience of its
     words (``freq``, highest ``top``) and of the entities it names twice or more (``ents``), less weight for
     quotation (``quoted``: the direct quotes' spans), headlines, datelines and a pronoun that points back."""
-    text = doc.text
+    text = text_of(doc)
     span = doc.char_span(s, e, alignment_mode="expand")
     words = [t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop] if span is not None else []
     salience = sum(freq[w] / top for w in set(words)) / (len(set(words)) ** 0.5 or 1)

@@ -126,6 +126,18 @@ WHOLE_CHARS = 60_000  # about 10,000 words
 BATCH_CHARS = 20_000
 
 
+def text_of(doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token's text on each access, and
+    the extractors read the text per entity, event and position (quadratic on a long article)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = ("briefdoc", "text")
+
+
 def parse(text: str):
     """Parse text into a spaCy Doc (long texts in paragraph batches, see WHOLE_CHARS)."""
     nlp = pipeline()

@@ -24,6 +24,7 @@ import re
 from ..model.brief import Position, Quote
 from . import lexicon
 from ._reported import speech_verbs
+from .nlp import text_of
 from .actors import SELF_PRONOUNS, Cast, Ref
 from .quotes import PHRASAL, REPORT, SPEECH, _BELIEF, _Ctx, _cue_text, _person_like, _sent_in_para, _subject, _trim
 
@@ -63,7 +64,7 @@ def _statement_bounds(ctx: _Ctx, v) -> tuple[int, int] | None:
     if end <= start:
         return None
     cs, ce = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-    return cs, _close_quote(doc.text, cs, ce)
+    return cs, _close_quote(text_of(doc), cs, ce)
 
 
 def _close_quote(text: str, cs: int, ce: int) -> int:
@@ -307,7 +308,7 @@ def _dedupe(out: list[Position], cast: Cast) -> list[Position]:
     inside the statement that quotes it). And one statement is one party's: the same words under two
     parties stay with the first found (a verb's subject before a noun's owner), unless one verb gives them
     to both ("Both Yerevan and Stepanakert have denied ...")."""
-    text = cast.doc.text
+    text = text_of(cast.doc)
 
     def longer(o, p) -> bool:
         lo, lp = o.end - o.start, p.end - p.start
@@ -339,7 +340,7 @@ def _one_verb_gives_both(cast: Cast, a: Position, b: Position) -> bool:
     if None in (a.actor_start, b.actor_start):
         return False
     lo, hi = sorted((a.actor_start, b.actor_start))
-    between = cast.doc.text[lo:hi]
+    between = text_of(cast.doc)[lo:hi]
     return a.actor_start < a.start and b.actor_start < b.start and "\n" not in between and bool(
         re.search(r"\b(?:and|or|nor)\b|,", between))
 

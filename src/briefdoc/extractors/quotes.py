@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from ..model.brief import Quote
 from . import _countries as C
 from . import _learned, _marks, _reported, lexicon
+from .nlp import text_of
 from .actors import HONORIFICS, PEOPLE_NOUNS, SELF_PRONOUNS, TITLE_NOUNS, Cast, Ref, _spelled
 
 # The speech lexicon (data/en/speech_verbs.txt), one for every extractor.
@@ -58,8 +59,8 @@ class _Ctx:
     def __init__(self, doc, cast: Cast):
         self.doc = doc
         self.cast = cast
-        self.text = doc.text
-        self.pbounds = _para_bounds(doc.text)
+        self.text = text_of(doc)
+        self.pbounds = _para_bounds(text_of(doc))
         self.pstarts = [b[0] for b in self.pbounds]
         self.marks = cast.marks
         self.quoted: set[int] = set()

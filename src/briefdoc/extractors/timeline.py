@@ -42,6 +42,7 @@ import re
 from . import _event_sentence, _marks, lexicon, timex
 from ..model.brief import Event, Span, date_bounds
 from .timex.norm_dates import range_end_year
+from .nlp import text_of
 from .timex.tagger import range_join
 
 # deictic words of time ("today", "Tuesday", "last"): inside a quote they are anchored at the speech
@@ -55,7 +56,7 @@ _LEADING = lexicon.words("timeline/leading_words")
 def build(doc, anchor: dt.date | None, cast=None) -> list[Event]:
     """The dated events of ``doc`` in date order (ties in text order). With the ``cast`` (the actors), an
     event whose clause does not read on its own gets the sentence it reads as (``Event.sentence``)."""
-    text = doc.text
+    text = text_of(doc)
     quoted = _quoted_spans(text)
     events: list[tuple[tuple, Event]] = []
     seen: set[tuple[str, int, int]] = set()
@@ -81,7 +82,7 @@ def _event(doc, cast, t, date: str, dated: set[int]) -> Event | None:
     """The event the expression ``t`` dates, or None when its clause says nothing happened: a bare
     timestamp, a dateline ("PARIS, Aug 31 (Reuters)"), a date that only qualifies a word ("2005
     levels", "Sept. 11 conspiracy theories")."""
-    text = doc.text
+    text = text_of(doc)
     found = _clause(doc, t.start, t.end, dated)
     if found is None:
         return None
@@ -250,7 +251,7 @@ def _clause(doc, start: int, end: int, dated: set[int] = frozenset()):
     if noun is None and head is not None and head.pos_ not in ("VERB", "AUX") and sum(1 for _ in head.subtree) < 7 \
             and not _told_by_its_own_subject(head):
         head = _verb_around(head)  # "the data released on Wednesday" says too little
-    text = doc.text
+    text = text_of(doc)
     p_start = text.rfind("\n", 0, start) + 1
     p_end = text.find("\n", end)
     p_end = len(text) if p_end < 0 else p_end
@@ -345,7 +346,7 @@ def _shorten(doc, s: int, e: int, start: int, end: int) -> tuple[int, int]:
     """An event longer than _MAX_EVENT characters (a list, a run-on sentence)
     is cut to the segment around the expression between strong, then weak,
     punctuation."""
-    text = doc.text
+    text = text_of(doc)
     for marks in (";:—–", ",;:—–"):
         if e - s <= _MAX_EVENT:
             break
@@ -496,7 +497,7 @@ def _trim(doc, lo: int, hi: int) -> tuple[int, int]:
     # balance a closing quotation mark left without its opening one
     s = doc[lo].idx
     e = doc[hi].idx + len(doc[hi].text)
-    frag = doc.text[s:e]
+    frag = text_of(doc)[s:e]
     if frag.count("”") > frag.count("“") and frag.endswith("”"):
         e -= 1
         frag = frag[:-1]
