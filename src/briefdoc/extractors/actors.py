@@ -1274,12 +1274,26 @@ def _us_state(doc, s: int, e: int) -> bool:
         return False
     if nxt and nxt[0] in _STATE_WORDS:
         return True
-    if any(t.lower_ in own for t in doc):
+    words, abbreviated = _doc_words(doc)
+    if own & words:
         return False
     if s >= 2 and doc[s - 1].text == "," and doc[s - 2].ent_type_ == "GPE" and doc[s - 2].is_title:
         return True
-    return any(t.lower_ in abbrevs and t.text[:1].isupper() and t.i > 0 and doc[t.i - 1].text in ("-", "–", ",")
-               for t in doc)
+    return bool(abbrevs & abbreviated)
+
+
+def _doc_words(doc) -> tuple[frozenset, frozenset]:
+    """The document's words (lower case), and those written capitalised after a dash or comma ("(R-Ga.)"),
+    read once per Doc."""
+    found = doc.user_data.get(_WORDS_KEY)
+    if found is None:
+        found = doc.user_data[_WORDS_KEY] = (
+            frozenset(t.lower_ for t in doc),
+            frozenset(t.lower_ for t in doc if t.text[:1].isupper() and t.i > 0 and doc[t.i - 1].text in ("-", "–", ",")))
+    return found
+
+
+_WORDS_KEY = ("briefdoc", "words")
 
 
 def _generic_name(toks) -> bool:

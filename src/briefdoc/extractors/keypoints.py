@@ -9,6 +9,7 @@ capitalised), or when they have no verb (a dateline, a label)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -96,8 +97,9 @@ def pick(doc, quotes: list[Quote], limit: int = 5, title: str | None = None) -> 
     freq = Counter(content_words)
     top = max(freq.values(), default=1)
     ents = Counter(e.text for e in doc.ents if e.label_ in {"PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT", "LAW"})
-    quoted = [(q.start, q.end) for q in quotes if q.direct]
-    scored = [(_score(doc, rank, s, e, freq, top, ents, quoted), rank, s, e) for rank, (s, e) in enumerate(spans)]
+    named = _names_in(text, spans, [name for name, c in ents.items() if c > 1])
+    quoted = _quoted_shares(spans, [(q.start, q.end) for q in quotes if q.direct])
+    scored = [(_score(doc, rank, s, e, freq, top, named[rank], quoted[rank]), rank, s, e) for rank, (s, e) in enumerate(spans)]
     n = len(spans)
     want = min(limit, max(MIN_POINTS, round(n / 4)), n)
     return [KeyPoint(text=text[s:e], start=s, end=e) for s, e in sorted(_choose(text, scored, want))]
@@ -117,19 +119,45 @@ def _candidates(doc, title: str | None) -> list[tuple[int, int]]:
     return spans
 
 
-def _score(doc, rank: int, s: int, e: int, freq: Counter, top: int, ents: Counter,
-           quoted: list[tuple[int, int]]) -> float:
+def _names_in(text: str, spans: list[tuple[int, int]], names: list[str]) -> list[int]:
+    """How many of ``names`` each span (in text order, none overlapping) holds: each name's
+    occurrences found once in the whole text, not each span searched for every name."""
+    starts = [s for s, _ in spans]
+    found: list[set[str]] = [set() for _ in spans]
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            k = bisect.bisect_right(starts, at) - 1
+            if k >= 0 and at + len(name) <= spans[k][1]:
+                found[k].add(name)
+            at = text.find(name, at + 1)
+    return [len(f) for f in found]
+
+
+def _quoted_shares(spans: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> list[float]:
+    """The share of each span that the direct quotes' spans ``quoted`` cover (summed over quotes), each
+    span reading only the quotes that can overlap it."""
+    quoted = sorted(quoted)
+    longest = max((qe - qs for qs, qe in quoted), default=0)
+    out = []
+    for s, e in spans:
+        near = quoted[bisect.bisect_left(quoted, (s - longest,)):bisect.bisect_left(quoted, (e,))]
+        out.append(sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in near) / max(1, e - s))
+    return out
+
+
+def _score(doc, rank: int, s: int, e: int, freq: Counter, top: int, named: int, share: float) -> float:
     """The score of the sentence [s, e), ``rank``-th of the candidates: its position, the salience of its
-    words (``freq``, highest ``top``) and of the entities it names twice or more (``ents``), less weight for
-    quotation (``quoted``: the direct quotes' spans), headlines, datelines and a pronoun that points back."""
+    words (``freq``, highest ``top``) and of the entities it names twice or more (``named`` of them), less
+    weight for quotation (``share``: how much of it the direct quotes cover), headlines, datelines and a
+    pronoun that points back."""
     text = text_of(doc)
     span = doc.char_span(s, e, alignment_mode="expand")
     words = [t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop] if span is not None else []
     salience = sum(freq[w] / top for w in set(words)) / (len(set(words)) ** 0.5 or 1)
-    entity_bonus = sum(1 for name, c in ents.items() if c > 1 and name in text[s:e]) * 0.15
+    entity_bonus = named * 0.15
     position = 1.0 / (1 + rank) ** 0.7 + (0.5 if rank == 0 else 0.0)
     score = 1.2 * position + 0.6 * salience + entity_bonus
-    share = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in quoted) / max(1, e - s)
     if share > 0.5 or text[s] in _QUOTE_MARKS:
         score -= 2.0  # a quotation is shown in the quotes section
     elif share > 0:

@@ -19,6 +19,7 @@ make a quote a stance), with the speech lexicon and the phrasal cues shared with
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..model.brief import Position, Quote
@@ -324,7 +325,16 @@ def _dedupe(out: list[Position], cast: Cast) -> list[Position]:
         inside = o.start <= p.start and (p.end <= o.end or not text[o.end:p.end].strip(".!?”’\"' "))
         return party(o) == party(p) and inside and longer(o, p)
 
-    kept = [p for p in out if not any(o is not p and covered(p, o) for o in out)]
+    # Only a statement that overlaps p can cover it: those starting from p's start minus the longest
+    # statement's length up to p's end, found by bisection (a long report has thousands of statements).
+    by_start = sorted(out, key=lambda o: o.start)
+    starts = [o.start for o in by_start]
+    longest = max((o.end - o.start for o in out), default=0)
+
+    def near(p):
+        return by_start[bisect.bisect_left(starts, p.start - longest):bisect.bisect_right(starts, p.end)]
+
+    kept = [p for p in out if not any(o is not p and o.end >= p.start and covered(p, o) for o in near(p))]
     final: list[Position] = []
     for p in kept:
         twin = next((o for o in final if (o.start, o.end) == (p.start, p.end) and party(o) != party(p)), None)

@@ -78,6 +78,8 @@ class _Ctx:
         self.subject_list = cast.subjects()
         self.subject_at = [i for i, _, _ in self.subject_list]
         self.by_lemma: dict[str, list] | None = None  # nouns by lemma (``_issuer``)
+        self.quoted_spans = _union((m.start, m.end) for m in self.marks)  # where the text is in quotation marks
+        self.furniture: dict[int, tuple] = {}  # paragraph -> its tweet bylines and last photo credit (``_furniture_at``)
 
     def mentions_between(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
         """The cast's mentions that start in [lo, hi), in text order (the cast gains mentions as speakers
@@ -92,6 +94,19 @@ class _Ctx:
 
     def same_para(self, a: int, b: int) -> bool:
         return self.para(a) == self.para(b)
+
+
+def _union(spans) -> list[tuple[int, int]]:
+    """Character spans merged where they overlap, in text order."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if s >= e:
+            continue
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
 
 
 def _tok_range(doc, start: int, end: int) -> range:
@@ -447,10 +462,16 @@ def _pronoun_speaker(ctx: _Ctx, pron) -> str | None:
 def _furniture_at(ctx: _Ctx, char: int) -> bool:
     """Character ``char`` is in the page's furniture: an embedded tweet's byline ("— Jane Roe (@janeroe)
     December 18, 2018") or a photo caption with its credit."""
-    ps, pe = ctx.pbounds[max(0, ctx.para(char))]
-    if any(m.start() <= char < m.end() for m in _TWEET_BYLINE.finditer(ctx.text, ps, pe)):
-        return True
-    return bool(_PHOTO_CREDIT.search(ctx.text[char:pe])) and pe - ps < 400
+    p = max(0, ctx.para(char))
+    found = ctx.furniture.get(p)
+    if found is None:  # each paragraph read once: its tweet bylines, and where its last photo credit starts
+        ps, pe = ctx.pbounds[p]
+        bylines = [(m.start(), m.end()) for m in _TWEET_BYLINE.finditer(ctx.text, ps, pe)]
+        credits = [m.start() for m in _PHOTO_CREDIT_MARK.finditer(ctx.text, ps, pe)] if pe - ps < 400 else []
+        found = ctx.furniture[p] = (bylines, credits[-1] if credits else -1)
+    bylines, last_credit = found
+    # (a credit's parentheses hold no parenthesis: one that starts after ``char`` is found from the paragraph's start)
+    return any(a <= char < b for a, b in bylines) or last_credit >= char
 
 
 def _sentences_between(doc, start: int, end: int, cache: dict):
@@ -534,7 +555,9 @@ def _spoken_before(ctx: _Ctx, subj) -> str | None:
 
 def _quoted_at(ctx: _Ctx, char: int) -> bool:
     """Character ``char`` stands between quotation marks."""
-    return any(m.start <= char < m.end for m in ctx.marks)
+    spans = ctx.quoted_spans
+    k = bisect.bisect_right(spans, (char, float("inf"))) - 1
+    return k >= 0 and char < spans[k][1]
 
 
 def _issuer(ctx: _Ctx, head: str, subj) -> str | None:
@@ -2102,7 +2125,9 @@ def _boilerplate(ctx: _Ctx, q: Quote) -> bool:
 # the label of a link, a video or a gallery set in the text: "READ MORE:", "WATCH |", "Video:"
 _LINK_LABEL = re.compile(r"^\W*(?:" + lexicon.pattern("quotes/link_labels") + r")\s*[:|]", re.I)
 # a photo credit closing a caption: "(Adrian Wyld/The Canadian Press)", "(Photo: Jane Roe/Reuters)"
-_PHOTO_CREDIT = re.compile(r"[^()\n]{0,200}?\((?:Photo:\s*)?[A-Z][\w.'’ -]{1,40}/\s?[A-Z][\w.'’ -]{1,40}\)")
+_CREDIT = r"\((?:Photo:\s*)?[A-Z][\w.'’ -]{1,40}/\s?[A-Z][\w.'’ -]{1,40}\)"
+_PHOTO_CREDIT_MARK = re.compile(_CREDIT)  # "(Photo: Jane Roe/Agency)"
+_PHOTO_CREDIT = re.compile(r"[^()\n]{0,200}?" + _CREDIT)  # a caption's words, then the credit
 
 
 # what a speech verb says about its object or in its clause ("called X “racist”", "asked X to “cease”")
