@@ -180,6 +180,12 @@ def _range_years(text: str, result: list[Timex]) -> list[Timex]:
     return out
 
 
+def _off_calendar(exc: Exception) -> bool:
+    """``exc`` is Python's date arithmetic leaving years 1 to 9999 ("date value out of range",
+    "year 10000 is out of range")."""
+    return isinstance(exc, OverflowError) or "out of range" in str(exc)
+
+
 def tag(text: str, anchor: dt.date | None = None, doc=None) -> list[Timex]:
     """Time expressions in ``text``, normalized against ``anchor``."""
     if isinstance(anchor, dt.datetime):
@@ -190,7 +196,12 @@ def tag(text: str, anchor: dt.date | None = None, doc=None) -> list[Timex]:
     for s, e, name, m in _candidates(text):
         if s < taken_to:
             continue
-        norm = _NORMALIZERS[name](m, ctx, s, e)
+        try:
+            norm = _NORMALIZERS[name](m, ctx, s, e)
+        except (OverflowError, ValueError) as exc:
+            if not _off_calendar(exc):
+                raise
+            norm = None  # a date past year 1 or 9999 from an anchor at the calendar's edge: left undated
         if norm is None:
             continue
         if len(norm) == 3:  # normalizer adjusted the extent
