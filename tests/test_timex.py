@@ -568,3 +568,13 @@ def test_a_holiday_naming_a_kind_of_thing_is_not_a_date():
                         ("He was found on Thanksgiving following a storm.", "2022-11-24"),  # 24 November 2022
                         ("They met on Christmas Eve.", "2022-12-24")]:
         assert [t.value for t in tag(text, anchor)] == [value], text
+
+
+@pytest.mark.parametrize("anchor", [dt.date(9999, 12, 31), dt.date(9999, 12, 28), dt.date(1, 1, 1), dt.date(1, 1, 3)])
+@pytest.mark.parametrize("text", ["tomorrow", "on Tuesday", "next week", "next year", "3 years later", "5 days ago",
+                                  "the week after next", "last month"])
+def test_a_date_past_the_calendar_is_left_undated(anchor, text):
+    # an anchor at year 1 or 9999: what would fall outside the calendar gets no value, never an error
+    for t in tag(f"The minister said it happens {text}.", anchor):
+        if t.value and t.value[:4].isdigit():
+            assert 1 <= int(t.value[:4]) <= 9999
