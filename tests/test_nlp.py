@@ -67,3 +67,20 @@ def test_a_long_text_is_parsed_in_paragraph_batches_into_one_doc():
     starts = {s.start_char for s in doc.sents}
     assert all(i in starts for i in range(0, len(text), len(paragraph)))  # every paragraph starts a sentence
     assert {e.text for e in doc.ents} == {e.text for e in nlp.parse(paragraph).ents}
+
+
+def test_a_paragraph_too_long_to_parse_whole_is_cut_after_a_sentence_or_a_space():
+    from briefdoc.extractors import nlp
+
+    sentence = "The minister said on Tuesday that the talks would resume. "
+    text = sentence * (3 * nlp.BATCH_CHARS // len(sentence))  # one paragraph, no line break
+    pieces = nlp.paragraph_batches(text)
+    assert "".join(pieces) == text and len(pieces) >= 3
+    assert all(len(p) <= nlp.BATCH_CHARS and p.endswith("resume. ") for p in pieces[:-1])
+    words = "word " * nlp.BATCH_CHARS  # no sentence end: cut after a space, never inside a word
+    pieces = nlp.paragraph_batches(words)
+    assert "".join(pieces) == words and all(p.endswith(" ") and len(p) <= nlp.BATCH_CHARS for p in pieces[:-1])
+    blob = "x" * (2 * nlp.BATCH_CHARS + 5)  # no space at all: cut at the size
+    assert [len(p) for p in nlp.paragraph_batches(blob)] == [nlp.BATCH_CHARS, nlp.BATCH_CHARS, 5]
+    doc = nlp.parse(text)
+    assert doc.text == text and len(list(doc.sents)) >= text.count(". ")

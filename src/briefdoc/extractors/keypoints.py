@@ -130,7 +130,12 @@ def _names_in(text: str, spans: list[tuple[int, int]], names: list[str]) -> list
             k = bisect.bisect_right(starts, at) - 1
             if k >= 0 and at + len(name) <= spans[k][1]:
                 found[k].add(name)
-            at = text.find(name, at + 1)
+                nxt = starts[k + 1] if k + 1 < len(spans) else len(text)  # the rest of span k tells nothing new
+            elif k >= 0 and at >= spans[k][1] or k < 0:
+                nxt = starts[k + 1] if k + 1 < len(spans) else len(text)  # between spans: on to the next
+            else:
+                nxt = at + 1  # across span k's end
+            at = text.find(name, max(nxt, at + 1))
     return [len(f) for f in found]
 
 

@@ -150,14 +150,36 @@ def parse(text: str):
 
 
 def paragraph_batches(text: str, size: int = BATCH_CHARS) -> list[str]:
-    """``text`` cut after line breaks into pieces of about ``size`` characters (a single
-    longer paragraph is a piece of its own); joined, the pieces are ``text``."""
+    """``text`` cut after line breaks into pieces of about ``size`` characters; a single
+    paragraph longer than ``size`` (no news paragraph is: a transcript or a text without
+    line breaks) is cut after a sentence, else after a space (long_paragraph_pieces).
+    Joined, the pieces are ``text``."""
     pieces, current = [], ""
-    for paragraph in re.finditer(r"[^\n]*\n*", text):
-        if current and len(current) + len(paragraph.group()) > size:
-            pieces.append(current)
-            current = ""
-        current += paragraph.group()
+    for match in re.finditer(r"[^\n]*\n*", text):
+        for paragraph in long_paragraph_pieces(match.group(), size):
+            if current and len(current) + len(paragraph) > size:
+                pieces.append(current)
+                current = ""
+            current += paragraph
     if current:
         pieces.append(current)
     return pieces
+
+
+# The end of a sentence, where a paragraph too long to parse whole is cut: a stop, a question or
+# exclamation mark, and closing quotes or brackets, then space.
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
+
+
+def long_paragraph_pieces(paragraph: str, size: int) -> list[str]:
+    """``paragraph`` as is when it has at most ``size`` characters; else in pieces of at most
+    ``size``, each cut after the last sentence end in its second half, else after its last
+    space, else at ``size`` (spaCy's memory grows with the length of what it parses at once)."""
+    pieces = []
+    while len(paragraph) > size:
+        window = paragraph[:size]
+        ends = [m.end() for m in _SENTENCE_END.finditer(window, size // 2)]
+        cut = ends[-1] if ends else window.rfind(" ") + 1 or size
+        pieces.append(paragraph[:cut])
+        paragraph = paragraph[cut:]
+    return [*pieces, paragraph] if paragraph else pieces
