@@ -84,6 +84,7 @@ eval: setup
 	$(PY) scripts/eval_timeline.py
 	$(PY) scripts/audit_timeline.py --show wrong
 	$(PY) scripts/eval_quotes.py --split dev
+	$(PY) scripts/eval_ggt.py
 
 clean:
 	rm -rf out $(STAMPS) .pytest_cache
