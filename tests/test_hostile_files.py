@@ -416,6 +416,18 @@ def test_po_file_with_an_unknown_charset(tmp_path):
     assert proc.returncode == 2 and "charset=UTF-8" in one_error_line(proc)
 
 
+def test_a_content_catalog_past_the_size_limit_is_refused_unread(tmp_path):
+    from briefdoc.localize import pofiles
+    from briefdoc.model.briefjson import dumps
+
+    (tmp_path / "b.json").write_text(dumps(small_brief()))
+    with open(tmp_path / "b.fr.po", "wb") as fh:  # sparse: no disk used
+        fh.truncate(pofiles.MAX_CATALOG_BYTES + 10)
+    proc = cli("render", tmp_path / "b.json", "-l", "memo", "--locale", "fr", "-o", tmp_path / "o.pdf")
+    assert proc.returncode == 2 and "MB limit for a catalog" in one_error_line(proc)
+    assert not (tmp_path / "o.pdf").exists()
+
+
 def test_layout_toml_that_is_not_utf8(tmp_path):
     from briefdoc.render import layouts
 

@@ -177,7 +177,9 @@ def read_catalog(path: Path, locale: str | None = None):
     if not p.is_file():
         raise InputError(f"{p}: no such content catalog; check the path, or start one with 'briefdoc translate update'")
     try:
-        return pofiles.read(p.read_bytes(), locale=locale, abort_invalid=True)
+        return pofiles.read(pofiles.read_bytes(p), locale=locale, abort_invalid=True)
+    except pofiles.CatalogTooLarge as exc:
+        raise InputError(f"{p}: {exc}; is this the right file?") from None
     except LookupError as exc:  # the header's charset= names no encoding Python knows
         raise InputError(f"{p}: the catalog declares a charset Python does not know ({exc}); "
                          "declare charset=UTF-8 in its header and save it as UTF-8") from None

@@ -96,8 +96,26 @@ def read(data: bytes, *, locale: str | None = None, abort_invalid: bool = False)
     return catalog
 
 
+# A catalog holds the translations of a brief's or a dossier's items (an article is at most 2 MB):
+# a larger file is not a catalog, and is not read whole to find out.
+MAX_CATALOG_BYTES = 50_000_000
+
+
+class CatalogTooLarge(ValueError):
+    pass
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of the catalog at ``path``; CatalogTooLarge past MAX_CATALOG_BYTES (read no further)."""
+    with open(path, "rb") as fh:
+        data = fh.read(MAX_CATALOG_BYTES + 1)
+    if len(data) > MAX_CATALOG_BYTES:
+        raise CatalogTooLarge(f"over the {MAX_CATALOG_BYTES // 1_000_000} MB limit for a catalog")
+    return data
+
+
 def read_file(path: Path, **kwargs) -> Catalog:
-    return read(Path(path).read_bytes(), **kwargs)
+    return read(read_bytes(path), **kwargs)
 
 
 # --- writing --------------------------------------------------------------------------
