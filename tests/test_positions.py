@@ -140,7 +140,7 @@ class _Parties:
 
     def __init__(self, parties):
         self._parties = parties
-        self.doc = type("Doc", (), {"text": " " * 100})()
+        self.doc = type("Doc", (), {"text": " " * 100, "user_data": {}})()
 
     def party(self, aid):
         return self._parties.get(aid, aid)
