@@ -135,12 +135,19 @@ def test_overlapping_statements_of_one_actor_keep_the_longer():
     assert [(p.actor, p.start) for p in kept] == [("a", 0), ("b", 20)]
 
 
+def _doc(text: str):
+    """A stand-in Doc: its text, and user_data where text_of keeps it."""
+    doc = type("Doc", (), {})()
+    doc.text, doc.user_data = text, {}
+    return doc
+
+
 class _Parties:
     """A cast that knows only each actor's party (and a text of 100 blanks)."""
 
     def __init__(self, parties):
         self._parties = parties
-        self.doc = type("Doc", (), {"text": " " * 100, "user_data": {}})()
+        self.doc = _doc(" " * 100)
 
     def party(self, aid):
         return self._parties.get(aid, aid)
@@ -230,9 +237,9 @@ def test_one_statement_is_not_given_to_two_parties_unless_the_verb_gives_it_to_b
         positions.Position(start=40, end=70, statement="x" * 30, actor="b", cue="denied", actor_start=10, actor_end=15),
     ]
     cast = _Parties({})
-    cast.doc.text = "Paris" + " and " + "Bonn" + " " * 86  # "Paris and Bonn ... denied"
+    cast.doc = _doc("Paris" + " and " + "Bonn" + " " * 86)  # "Paris and Bonn ... denied"
     assert [p.actor for p in positions._dedupe(pos, cast)] == ["a", "b"]
-    cast.doc.text = "Paris" + "\nthe " + "Bonn" + " " * 86  # one mention in another paragraph
+    cast.doc = _doc("Paris" + "\nthe " + "Bonn" + " " * 86)  # one mention in another paragraph
     assert [p.actor for p in positions._dedupe(pos, cast)] == ["a"]
 
 
