@@ -84,3 +84,27 @@ def test_a_paragraph_too_long_to_parse_whole_is_cut_after_a_sentence_or_a_space(
     assert [len(p) for p in nlp.paragraph_batches(blob)] == [nlp.BATCH_CHARS, nlp.BATCH_CHARS, 5]
     doc = nlp.parse(text)
     assert doc.text == text and len(list(doc.sents)) >= text.count(". ")
+
+
+def test_an_article_past_the_reading_limit_is_briefed_to_that_paragraph_with_a_warning(monkeypatch):
+    import warnings
+
+    import pytest
+
+    import briefdoc
+    from briefdoc import extractors
+
+    monkeypatch.setattr(extractors, "MAX_TOKENS", 40)
+    # 14 words, 19 words and marks; two of them end at the 38th, and the 40th is in the first "later"
+    first = "Lavrov said on Tuesday that the talks would resume. “We are ready,” he said.\n\n"
+    later = "Bayramov said on Wednesday that the road would stay closed.\n\n"  # 10 words
+    text = first * 2 + later * 3
+    read = 2 * len(first) + len(later) - 2  # to the end of paragraph 3
+    with pytest.warns(extractors.LengthWarning, match=r"first 38 words of 58 \(to paragraph 3\)"):
+        brief = briefdoc.extract(text)
+    assert brief.quotes and all(text[q.start:q.end] == q.text for q in brief.quotes)
+    assert all(q.end <= read for q in brief.quotes) and any(q.start > 2 * len(first) for q in brief.positions + brief.quotes)
+    assert brief.article.text == text  # the article itself is whole
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # under the limit: no warning
+        assert briefdoc.extract(first * 2).quotes

@@ -1454,11 +1454,9 @@ def _titles(cast: Cast) -> None:
         if aid not in firsts:
             firsts[aid] = (s, e)
     titled: dict[str, tuple[int, int]] = {}  # person id -> the mention their title is written with
-    by_id: dict[str, list[tuple[int, int]]] = {}
+    by_id: dict[str, set[tuple[int, int]]] = {}  # (a set: one actor can have thousands of mentions)
     for s, e, aid in cast._tok.values():
-        by_id.setdefault(aid, [])
-        if (s, e) not in by_id[aid]:
-            by_id[aid].append((s, e))
+        by_id.setdefault(aid, set()).add((s, e))
     for aid, spans in sorted(by_id.items(), key=lambda kv: min(kv[1])):
         a = cast.actors[aid]
         if a.kind not in ("person", "organization"):
