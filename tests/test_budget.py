@@ -158,6 +158,25 @@ def test_the_seed_is_laid_out_once_as_designed(seed_brief, monkeypatch):
         assert "left-out" not in html
 
 
+@pytest.mark.parametrize("locale", ["fr", "ru", "hy", "az"])
+def test_a_brief_that_nearly_fits_tightens_its_type_and_keeps_every_item(locale, monkeypatch):
+    """The seed's brief, with its headline and date and translated, runs past four pages as
+    designed in these locales: it takes the stylesheet's smaller type (fit-ge2, fit-ge3), as it
+    did before page budgets came, rather than leave positions out; two passes at most."""
+    from pathlib import Path
+
+    from briefdoc.localize.content import translator_for
+    from briefdoc.pipeline import brief_from
+
+    seed = Path(__file__).resolve().parents[1] / "seeds" / "000_3362ed2f4686983c.md"
+    brief = brief_from(seed)
+    lay = layouts.get("brief")
+    passes = Passes(monkeypatch)
+    html, document = html_mod.fitted(brief, lay, locale, translator_for(brief, locale, seed), attachment="brief.json")
+    assert len(document.pages) <= 4 and passes.count <= 2
+    assert "left-out" not in html and "fit-ge2" in html  # nothing left out; smaller type
+
+
 def test_the_memo_says_what_it_leaves_out_once_its_timeline_is_cut(seed_brief, report_40k):
     memo = layouts.get("memo")
     assert "left-out" not in html_mod.render_html(seed_brief, memo, "en", fit=0)  # all 8 events shown

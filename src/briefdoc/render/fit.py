@@ -26,7 +26,10 @@ SECTION_KINDS = {"key-points": "key_points", "positions": "positions", "quotes":
 CHAR_LIMITS = {"key_points": "key_point_chars", "positions": "position_chars", "quotes": "quote_chars",
                "events": "event_chars"}
 # The first guess, until a layout pass measures: a layout's [fit] table overrides these.
-DEFAULT_FIT = {"chars_per_line": 100, "lines_per_page": 55, "columns": 1}
+# levels: the fit levels the layout's stylesheet tightens through (fit-ge1 ... fit-geN) before the
+# layout leaves items out; shrink: the share of a section's height a level past the first saves
+# (smaller type and spacing): one share a level, or a list giving the saving at levels 2, 3...
+DEFAULT_FIT = {"chars_per_line": 100, "lines_per_page": 55, "columns": 1, "levels": 1, "shrink": 0}
 _SECTION = re.compile(r'<section\s+class="([^"]*)"')
 
 
@@ -69,9 +72,28 @@ def _lines(chars: int, per_line: float) -> int:
     return max(1, math.ceil(chars / max(per_line, 10)))
 
 
-def section_lines(ctx: dict, kinds: set[str], cpl: float) -> dict[str, float]:
+def level_scale(settings: dict, level: int) -> float:
+    """The height of a line at fit ``level`` against the design's: 1 to the first level (a
+    compact sources appendix), then less by ``shrink``, the share each level from the second
+    to the layout's last (``levels``) saves: one share for all, or a list, one a level."""
+    step = min(level, int(settings["levels"])) - 1
+    if step <= 0:
+        return 1.0
+    shrink = settings["shrink"]
+    if isinstance(shrink, list):
+        return 1 - (shrink[min(step, len(shrink)) - 1] if shrink else 0)
+    return 1 - shrink * step
+
+
+def section_lines(ctx: dict, kinds: set[str], cpl: float, settings: dict | None = None) -> dict[str, float]:
     """Kind -> the predicted lines of its section under ``ctx`` (a template context):
-    its heading and each item shown, its text cut as the layout's [limits] say."""
+    its heading and each item shown, its text cut as the layout's [limits] say, in lines
+    of the design's height (``settings``: the layout's [fit], for its levels' smaller type)."""
+    scale = level_scale(settings, int(ctx.get("fit") or 0)) if settings else 1.0
+    return {k: v * scale for k, v in _section_lines(ctx, kinds, cpl).items()}
+
+
+def _section_lines(ctx: dict, kinds: set[str], cpl: float) -> dict[str, float]:
     limit = ctx["limit"]
 
     def items(kind: str, width: float, extra_chars: int, extra_lines: float) -> float:
@@ -189,7 +211,7 @@ class Prior:
 
     def pages(self, ctx: dict) -> float:
         s = self.settings
-        lines = 14 + sum(section_lines(ctx, self.kinds, s["chars_per_line"]).values())  # 14: title block, graphic
+        lines = 14 + sum(section_lines(ctx, self.kinds, s["chars_per_line"], s).values())  # 14: title block, graphic
         return lines / (s["lines_per_page"] * s["columns"])
 
 
@@ -198,10 +220,11 @@ class Calibrated:
     line of that section took there (a section whose form changed, by the mean of all)."""
 
     def __init__(self, layout: Layout, kinds: set[str], ctx: dict, measure: Measure):
-        self.cpl = fit_settings(layout)["chars_per_line"]
+        self.settings = fit_settings(layout)
+        self.cpl = self.settings["chars_per_line"]
         self.kinds = kinds
         self.measure = measure
-        self.lines = section_lines(ctx, kinds, self.cpl)
+        self.lines = section_lines(ctx, kinds, self.cpl, self.settings)
         self.form = source_form(ctx)
         measured = {k: h for k, h in measure.sections.items() if self.lines.get(k)}
         self.scale = {k: h / self.lines[k] for k, h in measured.items()}
@@ -212,7 +235,7 @@ class Calibrated:
     def pages(self, ctx: dict) -> float:
         if not self.page:
             return 0.0
-        lines = section_lines(ctx, self.kinds, self.cpl)
+        lines = section_lines(ctx, self.kinds, self.cpl, self.settings)
         same_form = source_form(ctx) == self.form
         height = self.unmeasured
         for kind, n in lines.items():
@@ -221,16 +244,26 @@ class Calibrated:
         return height / self.page
 
 
-def candidates(counts: int) -> list[Plan]:
-    """Plans from the loosest to the tightest: the design, the first fit level, then
-    that level with fewer and fewer items of each kind (``counts``: the most of any kind)."""
-    return [Plan(0), Plan(1)] + [Plan(1, cap) for cap in range(max(counts, 1), 0, -1)]
+def candidates(counts: int, levels: int = 1) -> list[Plan]:
+    """Plans from the loosest to the tightest: the design, the fit levels to ``levels``
+    (the layout's [fit] levels: its stylesheet's tighter type, all items kept; a brief that
+    nearly fits, as the seed in French or Armenian, keeps them all as it always did), then
+    the first level, the design's type, with fewer and fewer items of each kind
+    (``counts``: the most of any kind)."""
+    return [Plan(level) for level in range(max(levels, 1) + 1)] + [Plan(1, cap) for cap in range(max(counts, 1), 0, -1)]
 
 
 def loosest(plans: list[Plan], fits) -> Plan:
-    """The first plan in ``plans`` that ``fits`` (a predicate, true from some plan on,
-    as predictions shrink along the list), else the last: found by bisection."""
-    lo, hi = 0, len(plans) - 1
+    """The first plan in ``plans`` that ``fits`` (a predicate), else the last: the fit
+    levels (all items kept) in turn, then, among the plans with fewer items (whose
+    predictions shrink along the list), by bisection."""
+    capped = next((i for i, p in enumerate(plans) if p.cap is not None), len(plans))
+    for plan in plans[:capped]:
+        if fits(plan):
+            return plan
+    lo, hi = capped, len(plans) - 1
+    if lo > hi:
+        return plans[-1]
     if fits(plans[lo]):
         return plans[lo]
     while hi - lo > 1:

@@ -11,7 +11,7 @@ from ..localize.translator import ContentTranslator
 from ..model.brief import Brief
 from ..model.errors import RenderError
 from .dossier import as_dossier
-from .fit import Calibrated, Measure, Prior, candidates, loosest, pages_to_fill, sections_in
+from .fit import Calibrated, Measure, Prior, candidates, fit_settings, loosest, pages_to_fill, sections_in
 from .layouts import Layout
 from .limits import limited
 from .selection import DESIGN, Plan, Ranking
@@ -104,7 +104,7 @@ class _Fitter:
         kinds = self.sections()
         most = max((len(design.get(k) or []) for k in ("key_points", "positions", "direct_quotes", "events", "cast")),
                    default=1)
-        plans = candidates(most)
+        plans = candidates(most, int(fit_settings(layout)["levels"]))
         prior = Prior(layout, kinds)
         first = DESIGN
         if prior.pages(design) > room * FIRST_TRY:

@@ -26,7 +26,21 @@ LOCALE_PAGE_SIZE = "locale"
 # given to a dossier layout is shown as a dossier of one article).
 KINDS = ("brief", "dossier")
 # [fit]: a layout's line length in characters, lines on a page, and columns (fit.py).
-FIT_KEYS = ("chars_per_line", "lines_per_page", "columns")
+FIT_KEYS = ("chars_per_line", "lines_per_page", "columns", "levels", "shrink")
+
+
+def _fit_value(key: str, value) -> bool:
+    if key == "shrink" and isinstance(value, list):
+        return len(value) <= 10 and all(_fit_value("shrink", v) for v in value)
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return False
+    if key == "shrink":
+        return 0 <= value <= 0.5
+    if key == "levels":
+        return isinstance(value, int) and 1 <= value <= 10
+    return 0 < value <= 10_000
+
+
 # A layout's name is one path segment (it names output files: <layout>.<locale>.pdf):
 # letters, digits, "_", "-" and ".", starting with a letter or digit, no "..".
 _NAME = re.compile(r"[^\W_][\w.-]{0,63}")
@@ -156,10 +170,9 @@ def _load(folder: Path, builtin: bool) -> Layout:
     if kind not in KINDS:
         raise InputError(f"{meta_path}: kind {kind!r} is not one of {', '.join(KINDS)}")
     fit = meta.get("fit", {})
-    if not isinstance(fit, dict) or not all(k in FIT_KEYS and isinstance(v, (int, float)) and not isinstance(v, bool)
-                                            and 0 < v <= 10_000 for k, v in fit.items()):
-        raise InputError(f"{meta_path}: [fit] may set {', '.join(FIT_KEYS)}, each a number from 1 to 10000 "
-                         "(e.g. chars_per_line = 100)")
+    if not isinstance(fit, dict) or not all(k in FIT_KEYS and _fit_value(k, v) for k, v in fit.items()):
+        raise InputError(f"{meta_path}: [fit] may set {', '.join(FIT_KEYS)}: numbers from 1 to 10000, levels a whole "
+                         "number from 1 to 10, shrink a share from 0 to 0.5 or a list of them (e.g. chars_per_line = 100)")
     max_pages = meta.get("max_pages", 0)
     if not isinstance(max_pages, int) or max_pages < 0:
         raise InputError(f"{meta_path}: max_pages must be a whole number (0 for no limit)")
