@@ -79,6 +79,7 @@ class _Ctx:
         self.subject_at = [i for i, _, _ in self.subject_list]
         self.by_lemma: dict[str, list] | None = None  # nouns by lemma (``_issuer``)
         self.quoted_spans = _union((m.start, m.end) for m in self.marks)  # where the text is in quotation marks
+        self._token_starts: list[int] | None = None
         self.furniture: dict[int, tuple] = {}  # paragraph -> its tweet bylines and last photo credit (``_furniture_at``)
 
     def mentions_between(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -88,6 +89,12 @@ class _Ctx:
             self.mentions = sorted((s, e, aid) for (s, e), aid in self.cast.mentions.items())
             self.mention_starts = [m[0] for m in self.mentions]
         return self.mentions[bisect.bisect_left(self.mention_starts, lo):bisect.bisect_left(self.mention_starts, hi)]
+
+    def token_starts(self) -> list[int]:
+        """Each token's first character, in order (read once)."""
+        if self._token_starts is None:
+            self._token_starts = [t.idx for t in self.doc]
+        return self._token_starts
 
     def para(self, char: int) -> int:
         return bisect.bisect_right(self.pstarts, char) - 1
@@ -462,16 +469,21 @@ def _pronoun_speaker(ctx: _Ctx, pron) -> str | None:
 def _furniture_at(ctx: _Ctx, char: int) -> bool:
     """Character ``char`` is in the page's furniture: an embedded tweet's byline ("— Jane Roe (@janeroe)
     December 18, 2018") or a photo caption with its credit."""
-    p = max(0, ctx.para(char))
+    bylines, last_credit = _paragraph_furniture(ctx, max(0, ctx.para(char)))
+    # (a credit's parentheses hold no parenthesis: one that starts after ``char`` is found from the paragraph's start)
+    return any(a <= char < b for a, b in bylines) or last_credit >= char
+
+
+def _paragraph_furniture(ctx: _Ctx, p: int) -> tuple[list[tuple[int, int]], int]:
+    """Paragraph ``p``'s tweet bylines (spans), and where its last photo credit starts (-1: none),
+    read once per paragraph."""
     found = ctx.furniture.get(p)
-    if found is None:  # each paragraph read once: its tweet bylines, and where its last photo credit starts
+    if found is None:
         ps, pe = ctx.pbounds[p]
         bylines = [(m.start(), m.end()) for m in _TWEET_BYLINE.finditer(ctx.text, ps, pe)]
         credits = [m.start() for m in _PHOTO_CREDIT_MARK.finditer(ctx.text, ps, pe)] if pe - ps < 400 else []
         found = ctx.furniture[p] = (bylines, credits[-1] if credits else -1)
-    bylines, last_credit = found
-    # (a credit's parentheses hold no parenthesis: one that starts after ``char`` is found from the paragraph's start)
-    return any(a <= char < b for a, b in bylines) or last_credit >= char
+    return found
 
 
 def _sentences_between(doc, start: int, end: int, cache: dict):
@@ -664,12 +676,11 @@ def _sent_in_para(ctx: _Ctx, tok):
     """The token range of tok's sentence, cut at paragraph breaks."""
     sent = tok.sent
     p = ctx.para(tok.idx)
-    s = tok.i
-    while s > sent.start and ctx.para(ctx.doc[s - 1].idx) == p:
-        s -= 1
-    e = tok.i + 1
-    while e < sent.end and ctx.para(ctx.doc[e].idx) == p:
-        e += 1
+    # the paragraph's tokens are those from its first character to the next paragraph's (by bisection:
+    # a sentence can run for thousands of tokens in a text without punctuation)
+    starts = ctx.token_starts()
+    s = max(sent.start, bisect.bisect_left(starts, ctx.pstarts[p]))
+    e = sent.end if p + 1 >= len(ctx.pstarts) else min(sent.end, bisect.bisect_left(starts, ctx.pstarts[p + 1]))
     # the opening mark of the next quote, left at the end by the sentence splitter (". ''Next")
     while e - 1 > tok.i and (ctx.doc[e - 1].is_space or ctx.doc[e - 1].idx in ctx.opening):
         e -= 1
@@ -2107,10 +2118,11 @@ def _boilerplate(ctx: _Ctx, q: Quote) -> bool:
     Jane Roe on Twitter: @janeroe"), a content that runs into the byline closing an embedded tweet, the
     headline of a link or video set in the text ("READ MORE: X says ...", "WATCH | ..."), or a photo
     caption ("... in Ottawa on Monday. (Jane Roe/The Canadian Press)")."""
-    ps, pe = ctx.pbounds[ctx.para(q.start)]
+    p = ctx.para(q.start)
+    ps, pe = ctx.pbounds[p]
     if pe - ps <= SIGN_OFF_MAX and _SIGN_OFF.match(ctx.text[ps:pe]):
         return True
-    if any(q.start < m.start() < q.end for m in _TWEET_BYLINE.finditer(ctx.text, ps, pe)):
+    if any(q.start < a < q.end for a, _ in _paragraph_furniture(ctx, p)[0]):
         return True
     toks = _tok_range(ctx.doc, q.start, q.end)
     if not toks:
