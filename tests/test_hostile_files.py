@@ -424,7 +424,7 @@ def test_a_content_catalog_past_the_size_limit_is_refused_unread(tmp_path):
     with open(tmp_path / "b.fr.po", "wb") as fh:  # sparse: no disk used
         fh.truncate(pofiles.MAX_CATALOG_BYTES + 10)
     proc = cli("render", tmp_path / "b.json", "-l", "memo", "--locale", "fr", "-o", tmp_path / "o.pdf")
-    assert proc.returncode == 2 and "MB limit for a catalog" in one_error_line(proc)
+    assert proc.returncode == 2 and "MB limit for a content catalog" in one_error_line(proc)
     assert not (tmp_path / "o.pdf").exists()
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..localize import locales
 from ..localize.locales import fallback_chain
+from ..localize.pofiles import MAX_CATALOG_BYTES
 from ..model.errors import InputError
 from ..model.files import check_replaceable
 from ..model.resources import LAYOUTS, data_dir
@@ -17,7 +18,6 @@ from ..read.seeds import MAX_BYTES, read_limited
 from . import cache as cache_mod
 
 BRIEF_JSON = "brief.json"
-MAX_CATALOG_BYTES = 20_000_000  # a content catalog: every sentence of a 2 MB article and its translation, with room
 
 
 @dataclass

@@ -96,9 +96,10 @@ def read(data: bytes, *, locale: str | None = None, abort_invalid: bool = False)
     return catalog
 
 
-# A catalog holds the translations of a brief's or a dossier's items (an article is at most 2 MB):
-# a larger file is not a catalog, and is not read whole to find out.
-MAX_CATALOG_BYTES = 50_000_000
+# A catalog holds the translations of a brief's or a dossier's items: every sentence of a 2 MB
+# article and its translation, with room. A larger file is not a catalog, and is not read whole
+# to find out.
+MAX_CATALOG_BYTES = 20_000_000
 
 
 class CatalogTooLarge(ValueError):
@@ -110,7 +111,7 @@ def read_bytes(path: Path) -> bytes:
     with open(path, "rb") as fh:
         data = fh.read(MAX_CATALOG_BYTES + 1)
     if len(data) > MAX_CATALOG_BYTES:
-        raise CatalogTooLarge(f"over the {MAX_CATALOG_BYTES // 1_000_000} MB limit for a catalog")
+        raise CatalogTooLarge(f"over the {MAX_CATALOG_BYTES // 1_000_000} MB limit for a content catalog")
     return data
 
 
