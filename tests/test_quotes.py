@@ -1279,3 +1279,41 @@ def test_a_quote_paragraph_after_a_separator_line_continues_the_speaker():
 def test_an_abbreviation_and_its_full_name_are_one_speaker():
     text = "The World Food Programme (WFP) said on Monday that aid was running out. The WFP added that prices had doubled.\n"
     assert [who for _, who in speakers(text)] == ["World Food Programme", "World Food Programme"]
+
+
+def test_his_father_is_not_the_son_but_the_father_the_text_named():
+    text = ("The chef Marco Bellini died in the fire. Bellini's father, Arturo, says his son loved the night shift. "
+            "His father said the restaurant would reopen in the spring.\n")
+    assert [who for _, who in speakers(text)] == ["Arturo", "Arturo"]
+    text = "Nadia Brooks won the race on Sunday. Her lawyer said the appeal was over.\n"
+    assert [who for _, who in speakers(text)] != ["Nadia Brooks"]
+
+
+def test_a_document_speaks_for_the_issuer_it_names_not_for_an_earlier_one():
+    text = ("The mayor, Tom Reyes, said in a statement that the bridge was safe. "
+            "“Repairs start in March,” said a statement released by the city's transit authority.\n")
+    assert [who for _, who in speakers(text)][-1] != "Tom Reyes"
+
+
+def test_a_name_in_apposition_after_a_title_with_of_speaks():
+    text = "Keeper of the Harbour Records, Alma Finch, said the ledgers had been found in a cellar.\n"
+    assert [who for _, who in speakers(text)] == ["Alma Finch"]
+
+
+def test_an_anonymous_source_taken_up_again_is_not_the_person_named_between():
+    text = ("A person familiar with the talks says Lena Ortiz and Paul Grady have signed with the club. "
+            "The deal cleared the salary cap, according to the person, who spoke on condition of anonymity.\n")
+    assert [who for _, who in speakers(text)][-1] not in ("Lena Ortiz", "Paul Grady")
+
+
+def test_the_quotes_own_attribution_wins_over_a_cue_the_parse_put_above_it():
+    text = ("The vote failed by two. “It was a matter of trust,” said Sen. Carla Minter, D-Vt. Harmon, she said, "
+            "“never had the votes.”\n")
+    assert [who for _, who in speakers(text)] == ["Carla Minter", "Carla Minter"]
+
+
+def test_a_region_after_a_town_is_no_person_and_a_caption_credit_no_speaker():
+    text = ("Housing lawyer Grace Pellman said many tenants never learn their rights.\n\n"
+            "The Canadian Press Tenant Maria Dunn sits with her dog at her home in Barrie, Ont.\n\n"
+            "Legal clinics are stretched thin, she said.\n")
+    assert [who for _, who in speakers(text)][-1] == "Grace Pellman"

@@ -989,7 +989,7 @@ def _name_actor(cast: Cast, s: int, e: int, label: str, toks, text: str, people:
     """The actor of any other name entity, made on first use: a one-word person's name (a place
     when coordinated with countries), a country's institution, an organization (an abbreviation
     or an international body by its own name), else a group (regions, cities, unrecognized states)."""
-    if label == "PERSON" and len(toks) == 1 and _with_places(cast, toks[0]):
+    if label == "PERSON" and len(toks) == 1 and (_with_places(cast, toks[0]) or _region_after_town(cast.doc, s, e)):
         aid = C.slug(text)
         cast._add(aid, text, "group", s)
     elif label == "PERSON":
@@ -1201,6 +1201,15 @@ def _surname_owner(doc, i: int, full: list[tuple[int, str]], default: str) -> st
                 and "\n" not in text_of(doc)[doc[j].idx:doc[i].idx]):
             return aid
     return default
+
+
+def _region_after_town(doc, s: int, e: int) -> bool:
+    """A one-word "person" that is a region's abbreviation after a town ("Red Deer, Alta.", "Fresno,
+    Calif."): a short capitalised word with its abbreviation's period, after a capitalised word and a comma."""
+    t = doc[s]
+    dotted = t.text.endswith(".") or e < len(doc) and doc[e].text == "." and not doc[e - 1].whitespace_
+    return (e - s == 1 and s >= 2 and doc[s - 1].text == "," and doc[s - 2].is_title and dotted
+            and 2 <= len(t.text.rstrip(".")) <= 5 and t.text[:1].isupper() and t.text.rstrip(".")[1:].islower())
 
 
 def _with_places(cast: Cast, tok) -> bool:

@@ -344,7 +344,7 @@ def _speaker(ctx: _Ctx, subj) -> Ref | None:
     if subj.lower_ in SELF_PRONOUNS:
         # the writer or an unnamed first person: the mention, no actor
         return Ref("", subj.idx, subj.idx + len(subj))
-    named = next((k for k in subj.children if k.dep_ == "appos" and ctx.cast.mention_at(k) is not None
+    named = next((k for k in _appositions(subj) if ctx.cast.mention_at(k) is not None
                   and _named(ctx, ctx.cast.mention_at(k).id, ("person",))), None)
     if named is not None and ctx.cast.mention_at(subj) is None or named is not None and not _named(
             ctx, ctx.cast.mention_at(subj).id, ("person", "organization", "country")):
@@ -368,6 +368,21 @@ def _speaker(ctx: _Ctx, subj) -> Ref | None:
     return _named_speaker(ctx, subj, ref) if described else ref
 
 
+def _appositions(subj):
+    """The appositions of a subject, and those that close it from the end of its "of" phrase ("the keeper
+    of the archive, Jane Doe, said": the parse hangs the name on "archive")."""
+    out = [k for k in subj.children if k.dep_ == "appos"]
+    t = subj
+    for _ in range(3):
+        prep = next((k for k in t.children if k.dep_ == "prep" and k.lower_ == "of" and k.i > t.i), None)
+        t = next((k for k in prep.children if k.dep_ == "pobj"), None) if prep is not None else None
+        if t is None:
+            break
+        out += [k for k in t.children if k.dep_ == "appos" and k.right_edge.i + 1 < len(k.doc)
+                and k.doc[k.right_edge.i + 1].text == "," and k.right_edge.i + 1 >= subj.right_edge.i]
+    return out
+
+
 # documents that speak for whoever issued them ("the statement said", "according to the complaint")
 _DOCUMENTS = lexicon.words("quotes/document_nouns")
 # nouns for an organization the text has named ("the company said", "the utility said")
@@ -383,7 +398,7 @@ def _named_speaker(ctx: _Ctx, subj, ref: Ref) -> Ref:
     head = ctx.cast.actors[ref.id].head or subj.lemma_.lower()
     mention = Ref("", ref.start, ref.end)
     if head in _DOCUMENTS:
-        issuer = _issuer(ctx, head, subj) or _spoken_before(ctx, subj)
+        issuer = _issuer(ctx, head, subj) or (_spoken_before(ctx, subj) if _issued_by(subj) is None else None)
         return Ref(issuer, ref.start, ref.end) if issuer else mention
     definite = any(k.dep_ == "det" and k.lower_ in ("the", "this", "that") for k in subj.children) or any(
         k.dep_ == "poss" for k in subj.children)
@@ -395,11 +410,70 @@ def _named_speaker(ctx: _Ctx, subj, ref: Ref) -> Ref:
     if not _one_person(ctx, subj, ref) or any(k.dep_ == "prep" and k.lower_ in ("for", "at", "with")
                                                 for k in subj.children):
         return ref  # people ("the players"), or a role that introduces someone ("a spokeswoman for Trudeau")
+    owner = ctx.cast.actors[ref.id].affiliation
+    if any(k.dep_ == "poss" for k in subj.children) and owner in ctx.cast.actors \
+            and ctx.cast.actors[owner].kind == "person":
+        # "his father", "her lawyer": someone the person has, never that person; the one the text named
+        # so before ("Smith's father, Joseph, ... His father said"), else the description
+        found = _named_as_owned(ctx, subj, head, owner)
+        return Ref(found, ref.start, ref.end) if found else ref
     if definite:
+        if _UNNAMED.search(ctx.text[subj.left_edge.idx:subj.right_edge.idx + len(subj.right_edge)]):
+            return ref  # "the official, who spoke on condition of anonymity"
+        source = _unnamed_source_before(ctx, subj, head)
+        if source is not None:
+            return Ref(source, ref.start, ref.end)  # "A person familiar with the talks says ... the person said"
         found = _named_before(ctx, subj, ("person",), gender=ctx.cast.gender.get(ref.id))
     else:
         found = _named_after(ctx, subj)
     return Ref(found, ref.start, ref.end) if found else ref
+
+
+# a description that says its person is not named ("who spoke on condition of anonymity")
+_UNNAMED = re.compile(r"\b(?:anonymity|anonymously|unnamed|not (?:to be )?(?:named|identified)|"
+                      r"not authori[sz]ed to (?:speak|comment|discuss))\b", re.I)
+
+
+def _unnamed_source_before(ctx: _Ctx, subj, head: str, reach: int = 3) -> str | None:
+    """The unnamed source a definite description takes up: an indefinite description of the same noun that
+    spoke before, in its paragraph or the ``reach`` before it, and that the text does not name ("A person
+    familiar with the talks says ... according to the person")."""
+    doc = ctx.doc
+    lo = ctx.pbounds[max(0, ctx.para(subj.idx) - reach)][0]
+    for j in range(bisect.bisect_left(ctx.subject_at, subj.left_edge.i) - 1, -1, -1):
+        i, aid, _ = ctx.subject_list[j]
+        k = doc[i]
+        if k.idx < lo:
+            break
+        a = ctx.cast.actors.get(aid)
+        if a is None or a.head != head or k.lemma_.lower() != head or _quoted_at(ctx, k.idx):
+            continue
+        if k.dep_ != "nsubj" or not _is_cue(k.head):
+            continue
+        if any(d.dep_ == "det" and d.lower_ in ("a", "an", "one") for d in k.children) and _named_after(ctx, k) is None:
+            return aid
+    return None
+
+
+def _named_as_owned(ctx: _Ctx, subj, head: str, owner: str, reach: int = 4) -> str | None:
+    """The person named in apposition to the same description of the same owner before ``subj``, in its
+    paragraph or the ``reach`` paragraphs before it: "Smith's father, Joseph," for a later "his father"."""
+    doc = ctx.doc
+    lo = ctx.pbounds[max(0, ctx.para(subj.idx) - reach)][0]
+    for s, e, aid in reversed(ctx.mentions_between(lo, subj.idx)):
+        if aid == owner or not _named(ctx, aid, ("person",)) or _quoted_at(ctx, s):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        k = span.root
+        if k.dep_ != "appos" or k.head.lemma_.lower() != head:
+            continue
+        poss = next((c for c in k.head.children if c.dep_ == "poss"), None)
+        r = ctx.cast.mention_at(poss) if poss is not None else None
+        if r is not None and r.id == owner:
+            return aid
+    return None
 
 
 _AGE = re.compile(r"\b\d+-year-old\b")
@@ -442,10 +516,12 @@ def _pronoun_speaker(ctx: _Ctx, pron) -> str | None:
         if not _named(ctx, aid, ("person",)) or ctx.cast.gender.get(aid) not in (None, want):
             continue
         span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None or _quoted_at(ctx, s) or span.root.i in reported or _furniture_at(ctx, s):
+        if span is None or _quoted_at(ctx, s) or _furniture_at(ctx, s):
             continue
         root = span.root
-        if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ in ("ROOT", "conj"):
+        if root.i in reported and not _quote_speaker(ctx, root):
+            continue
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ in ("ROOT", "conj") or _quote_speaker(ctx, root):
             weight = 3.0
         elif root.dep_ in ("nsubj", "nsubjpass"):
             weight = 2.0
@@ -459,6 +535,15 @@ def _pronoun_speaker(ctx: _Ctx, pron) -> str | None:
     return max(scores, key=lambda aid: (round(scores[aid], 6), last[aid]))  # a tie: the one named last
 
 
+def _quote_speaker(ctx: _Ctx, tok) -> bool:
+    """``tok`` is the subject of the cue that closes a direct quote (",” said Jane Doe", ",” Doe said"): a
+    speaker, even where the parse hung that cue inside the next sentence's reported clause."""
+    if tok.dep_ != "nsubj" or not _is_cue(tok.head):
+        return False
+    first = min(tok.head.i, tok.left_edge.i)
+    return any(ctx.doc[i].i in ctx.mark_tok for i in range(max(0, first - 2), first))
+
+
 def _furniture_at(ctx: _Ctx, char: int) -> bool:
     """Character ``char`` is in the page's furniture: an embedded tweet's byline ("— Jane Roe (@janeroe)
     December 18, 2018") or a photo caption with its credit."""
@@ -468,6 +553,8 @@ def _furniture_at(ctx: _Ctx, char: int) -> bool:
         ps, pe = ctx.pbounds[p]
         bylines = [(m.start(), m.end()) for m in _TWEET_BYLINE.finditer(ctx.text, ps, pe)]
         credits = [m.start() for m in _PHOTO_CREDIT_MARK.finditer(ctx.text, ps, pe)] if pe - ps < 400 else []
+        if pe - ps < 400 and _CREDIT_FIRST.match(ctx.text, ps, pe):
+            credits.append(pe)  # "The Canadian Press Jane Roe watches as ...": a caption with its credit first
         found = ctx.furniture[p] = (bylines, credits[-1] if credits else -1)
     bylines, last_credit = found
     # (a credit's parentheses hold no parenthesis: one that starts after ``char`` is found from the paragraph's start)
@@ -570,12 +657,30 @@ def _issuer(ctx: _Ctx, head: str, subj) -> str | None:
         for t in ctx.doc:
             if t.pos_ in ("NOUN", "PROPN"):
                 ctx.by_lemma.setdefault(t.lemma_.lower(), []).append(t)
-    for t in ctx.by_lemma.get(head, []):
-        if t.i > subj.i:
-            break
+    before = [t for t in ctx.by_lemma.get(head, []) if t.i <= subj.i]  # the mentions of one noun: a few
+    for t in reversed(before):  # this document first, then the nearest one before it
         who = _issuer_of(ctx, t)
         if who:
             return who
+        if t.i == subj.i:
+            by = _issued_by(subj)
+            if by is not None:
+                # "a statement released by the prime minister's office": the one it names, even unnamed
+                r = ctx.cast.resolve(by, create=True)
+                return r.id if r is not None and r.id else None
+    return None
+
+
+def _issued_by(noun):
+    """The object of "by" or "from" on a document noun or on the participle after it ("a statement from
+    X", "a complaint filed by X"), or None."""
+    for k in noun.children:
+        if k.dep_ == "prep" and k.lower_ in ("by", "from"):
+            return next((g for g in k.children if g.dep_ == "pobj"), None)
+        if k.dep_ in ("acl", "relcl"):
+            for p in k.children:
+                if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ == "by"):
+                    return next((g for g in p.children if g.dep_ == "pobj"), None)
     return None
 
 
@@ -725,7 +830,21 @@ def _governing_cue(ctx: _Ctx, qr: range, inside: set[int], p: int, ok):
         s_in, s_out = _subject(ctx, inner), _subject(ctx, found)
         if s_in is not None and s_out is not None and s_in.i == s_out.i:
             found = inner
+    elif found is not None and inner is not None and inner.i != found.i and _closing_attribution(ctx, inner, qr):
+        # "“A,” said Sen. Jane Doe, D-Conn. Smith, she said, ...": the sentence splitter ran the quote's own
+        # attribution into the next sentence, whose cue the parse put above it
+        found = inner
     return found
+
+
+def _closing_attribution(ctx: _Ctx, v, qr: range) -> bool:
+    """Cue ``v`` is the attribution right after the quote's closing mark (",” said X" or ",” X said") and
+    has a name of its own for a subject."""
+    if not 0 < v.i - qr[-1] <= 3 or any(ctx.doc[i].text not in (",", "”", '"', "''") for i in range(qr[-1] + 1, v.i)
+                                        if ctx.doc[i].ent_type_ == "" and ctx.doc[i].pos_ != "PROPN"):
+        return False
+    subj = next((k for k in v.children if k.dep_ == "nsubj" and k.i not in ctx.quoted), None)
+    return subj is not None and subj.pos_ == "PROPN" and ctx.cast.mention_at(subj) is not None
 
 
 def _cue_after(ctx: _Ctx, end_tok: int, inside: set[int], p: int, ok):
@@ -2127,6 +2246,8 @@ _LINK_LABEL = re.compile(r"^\W*(?:" + lexicon.pattern("quotes/link_labels") + r"
 # a photo credit closing a caption: "(Adrian Wyld/The Canadian Press)", "(Photo: Jane Roe/Reuters)"
 _CREDIT = r"\((?:Photo:\s*)?[A-Z][\w.'’ -]{1,40}/\s?[A-Z][\w.'’ -]{1,40}\)"
 _PHOTO_CREDIT_MARK = re.compile(_CREDIT)  # "(Photo: Jane Roe/Agency)"
+# a caption that opens with its agency's credit, then the caption's first capitalised word
+_CREDIT_FIRST = re.compile(r"\s*(?i:" + lexicon.pattern("byline/outlets") + r")\s+(?:[A-Z][a-z]|[A-Z]\b)")
 _PHOTO_CREDIT = re.compile(r"[^()\n]{0,200}?" + _CREDIT)  # a caption's words, then the credit
 
 
