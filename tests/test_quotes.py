@@ -1317,3 +1317,28 @@ def test_a_region_after_a_town_is_no_person_and_a_caption_credit_no_speaker():
             "The Canadian Press Tenant Maria Dunn sits with her dog at her home in Barrie, Ont.\n\n"
             "Legal clinics are stretched thin, she said.\n")
     assert [who for _, who in speakers(text)][-1] == "Grace Pellman"
+
+
+def test_a_new_statement_is_not_one_issued_earlier_by_someone_else():
+    text = ("Hamas said in a statement on Monday that it had seized the port. Oxfam said two of its nurses were "
+            "missing. A statement said the nurses were last seen at the clinic.\n")
+    assert [who for _, who in speakers(text)] == ["Hamas", "Oxfam", "Oxfam"]
+
+
+def test_a_document_is_not_issued_by_a_he_who_merely_spoke_before_it():
+    text = ("Omar Pell kept the girl in a cabin. He told her bad things would happen. During the holidays he left "
+            "for a day, forcing her to wait under the bed, according to the complaint.\n")
+    cast, qs = run(text)
+    assert [q.speaker for q in qs if q.cue == "according to"] == [None]
+
+
+def test_a_name_the_recognizer_missed_is_a_person_by_its_title_in_apposition():
+    cast, _ = run("Tavish Morrow, Minister of Fisheries, Oceans and Coast Guard, said in an interview that the quota would hold.\n")
+    assert any(a.kind == "person" and a.name.endswith("Morrow") for a in cast.actors.values())
+
+
+def test_he_said_takes_up_whom_the_sentence_before_was_about():
+    text = ("Prince Aldo Varga has ruled the island since 1990. He loves sailing, and he has opened the palace to tourists. "
+            "Police chief Stefan Rusk warned residents on Monday not to spread rumours. "
+            "He said officers were investigating several posts.\n")
+    assert [who for _, who in speakers(text)][-1] == "Stefan Rusk"

@@ -844,7 +844,31 @@ def _name_entities(cast: Cast, places: set[int], names: dict[str, str], capitals
         if label == "PERSON" and any(c.isdigit() for c in doc[s:e].text):
             label = "ORG" if doc[s].is_title else label  # "Bill C-74", "Proposition 22": no person's name has a digit
         pending.append((s, e, label))
-    return pending
+    untagged = _untagged_titled_names(doc, places)
+    return sorted(pending + untagged) if untagged else pending
+
+
+_NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC")
+
+
+def _untagged_titled_names(doc, places: set[int]) -> list[tuple[int, int, str]]:
+    """People's names the recognizer missed that a title in apposition right after them shows for names
+    ("Jane Roe, Minister of Health, said"): two or three capitalised proper nouns outside any entity,
+    at the start of their clause's subject, with a title noun in apposition."""
+    found = []
+    for t in doc:
+        if t.dep_ != "appos" or t.lemma_.lower() not in TITLE_NOUNS or t.i < 3 or doc[t.i - 1].text != ",":
+            continue
+        h = t.head
+        if h.i != t.i - 2 or h.pos_ != "PROPN" or not h.is_title or h.ent_type_ in _NAME_LABELS or h.i in places:
+            continue
+        s = h.i
+        while s > h.i - 2 and doc[s - 1].dep_ == "compound" and doc[s - 1].head.i == h.i and doc[s - 1].pos_ == "PROPN" \
+                and doc[s - 1].is_title and doc[s - 1].ent_type_ not in _NAME_LABELS and doc[s - 1].lower_ not in HONORIFICS:
+            s -= 1
+        if s < h.i and h.dep_ in ("nsubj", "nsubjpass"):
+            found.append((s, h.i + 1, "PERSON"))
+    return found
 
 
 def _country_entity(cast: Cast, ent, s: int, e: int, names: dict[str, str], capitals: dict[str, str],

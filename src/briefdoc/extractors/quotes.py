@@ -80,6 +80,8 @@ class _Ctx:
         self.by_lemma: dict[str, list] | None = None  # nouns by lemma (``_issuer``)
         self.quoted_spans = _union((m.start, m.end) for m in self.marks)  # where the text is in quotation marks
         self.furniture: dict[int, tuple] = {}  # paragraph -> its tweet bylines and last photo credit (``_furniture_at``)
+        self.pronouns: list | None = None  # "he"/"she" subjects in text order (``_pronoun_speaker``)
+        self.pronoun_of: dict[int, str | None] = {}  # whom each one was resolved to, in text order
 
     def mentions_between(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
         """The cast's mentions that start in [lo, hi), in text order (the cast gains mentions as speakers
@@ -498,11 +500,31 @@ SPEAKER_REACH = 4  # paragraphs back that a "he said" may reach for its speaker
 
 
 def _pronoun_speaker(ctx: _Ctx, pron) -> str | None:
+    """Who "he" or "she" as a speaker stands for (``_pronoun_scores``); the "he" and "she" subjects before
+    it are resolved first, in text order, each once: a "he" takes up whom the "he" of the sentence before
+    stood for."""
+    if pron.i in ctx.pronoun_of:
+        return ctx.pronoun_of[pron.i]
+    if ctx.pronouns is None:
+        reported = _reported_tokens(ctx)
+        ctx.pronouns = [t.i for t in ctx.doc if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")
+                        and t.i not in ctx.quoted and t.i not in reported]
+    for i in ctx.pronouns:
+        if i >= pron.i:
+            break
+        if i not in ctx.pronoun_of:
+            ctx.pronoun_of[i] = _pronoun_scores(ctx, ctx.doc[i])
+    found = ctx.pronoun_of[pron.i] = _pronoun_scores(ctx, pron)
+    return found
+
+
+def _pronoun_scores(ctx: _Ctx, pron) -> str | None:
     """Who "he" or "she" as a speaker stands for: the named person of that gender (when known) most salient
     before it, each mention counting for more the nearer it is and the more it is what its sentence is about
     (the subject of a main clause, then of any clause, then any mention), a person quoted just before
-    counting for more still; mentions inside quotation marks or inside what someone is reported to have
-    said do not count ("He said the credit union of his father's friend, Martin Legere, ...")."""
+    counting for more still; but the person the sentence before is about first (``_previous_topic``),
+    when its own sentence names none before it; mentions inside quotation marks or inside what someone is reported to have said do not count ("He
+    said the credit union of his father's friend, Martin Legere, ...")."""
     doc = ctx.doc
     want = "f" if pron.lower_ == "she" else "m"
     p = ctx.para(pron.idx)
@@ -530,9 +552,40 @@ def _pronoun_speaker(ctx: _Ctx, pron) -> str | None:
         distance = sum(1 for _ in _sentences_between(doc, root.sent.start, here, sent_of))
         scores[aid] = scores.get(aid, 0.0) + weight * 0.5 ** distance
         last[aid] = s
+    topic = _previous_topic(ctx, pron, want, lo, reported)
+    if topic is not None and not any(last.get(a, -1) >= doc[here].idx for a in last):
+        return topic
     if not scores:
         return None
     return max(scores, key=lambda aid: (round(scores[aid], 6), last[aid]))  # a tie: the one named last
+
+
+def _previous_topic(ctx: _Ctx, pron, want: str, lo: int, reported: set[int]) -> str | None:
+    """The person the sentence before the pronoun's is about: the subject of its main clause, named and of
+    the pronoun's gender when known, or a "he"/"she" resolved before (a "he said" takes up whom the last
+    sentence was about). Captions, tweets and quotations are skipped; None when that sentence is about no
+    such person."""
+    doc = ctx.doc
+    k = pron.sent.start - 1
+    for _ in range(3):  # past a caption or a line of furniture
+        if k < 0 or doc[k].idx < lo:
+            return None
+        sent = doc[k].sent
+        k = sent.start - 1
+        if _furniture_at(ctx, sent.start_char) or all(t.i in ctx.quoted or t.is_punct or t.is_space for t in sent):
+            continue
+        for t in sent:
+            if t.dep_ not in ("nsubj", "nsubjpass") or t.head.dep_ not in ("ROOT", "conj") or t.i in ctx.quoted \
+                    or t.i in reported and not _quote_speaker(ctx, t):
+                continue
+            if t.lower_ == pron.lower_:
+                return ctx.pronoun_of.get(t.i)
+            r = ctx.cast.mention_at(t)
+            if r is not None and _named(ctx, r.id, ("person",)) and ctx.cast.gender.get(r.id) in (None, want):
+                return r.id
+            return None
+        return None
+    return None
 
 
 def _quote_speaker(ctx: _Ctx, tok) -> bool:
@@ -635,9 +688,13 @@ def _spoken_before(ctx: _Ctx, subj) -> str | None:
     for t in before:
         if _is_cue(t) and t.i not in ctx.quoted:
             att = _attribution_from_cue(ctx, t)
-            if att.ref is not None and att.ref.id and _named(ctx, att.ref.id, ("person", "organization")):
-                return att.ref.id
+            if att.ref is not None and att.ref.id and _named(ctx, att.ref.id, ("person", "organization")) \
+                    and ctx.text[att.ref.start:att.ref.end].lower() not in _PRONOUNS:
+                return att.ref.id  # by name: "he told her ... according to the complaint" is no issuer
     return None
+
+
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who"}
 
 
 def _quoted_at(ctx: _Ctx, char: int) -> bool:
@@ -658,6 +715,8 @@ def _issuer(ctx: _Ctx, head: str, subj) -> str | None:
             if t.pos_ in ("NOUN", "PROPN"):
                 ctx.by_lemma.setdefault(t.lemma_.lower(), []).append(t)
     before = [t for t in ctx.by_lemma.get(head, []) if t.i <= subj.i]  # the mentions of one noun: a few
+    if any(k.dep_ == "det" and k.lower_ in ("a", "an", "another") for k in subj.children):
+        before = before[-1:]  # "a statement" is a new one: not one issued before
     for t in reversed(before):  # this document first, then the nearest one before it
         who = _issuer_of(ctx, t)
         if who:
