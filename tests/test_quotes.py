@@ -1342,3 +1342,24 @@ def test_he_said_takes_up_whom_the_sentence_before_was_about():
             "Police chief Stefan Rusk warned residents on Monday not to spread rumours. "
             "He said officers were investigating several posts.\n")
     assert [who for _, who in speakers(text)][-1] == "Stefan Rusk"
+
+
+def test_a_list_speaks_for_its_owner_and_a_byline_never_speaks():
+    text = ("Mara Quill, The Associated Press\n\n"
+            "LANSING -- Goodbye, synergy!\n\n"
+            "That's according to a Michigan college's yearly \"List of Tired Words Nobody Should Use Again.\"\n")
+    cast, qs = run(text)
+    assert qs and all(q.speaker != "mara-quill" for q in qs)
+    assert any(q.speaker and "college" in cast.actors[q.speaker].name.lower() for q in qs)
+
+
+def test_a_hyphenated_title_is_the_person_named_before_it():
+    text = ("Dana Whitcombe, who kept order in the legislature for a decade, is weighing a run for mayor.\n\n"
+            "The former sergeant-at-arms said Monday she would decide by spring.\n")
+    assert [who for _, who in speakers(text)] == ["Dana Whitcombe"]
+
+
+def test_the_commission_is_the_one_named_commission_not_the_last_body_named():
+    text = ("The Ontario Water Safety Commission ordered a review of the plant in May. On Wednesday, the Office of the "
+            "Provincial Auditor released its own report on the plant. “The plant must close,” the commission said.\n")
+    assert [who for _, who in speakers(text)] == ["Ontario Water Safety Commission"]

@@ -406,11 +406,11 @@ def _named_speaker(ctx: _Ctx, subj, ref: Ref) -> Ref:
         k.dep_ == "poss" for k in subj.children)
     if head in _BODY_NOUNS:
         if definite:
-            found = _named_before(ctx, subj, ("organization",))
+            found = _named_with_noun(ctx, subj, head) or _named_before(ctx, subj, ("organization",))
             return Ref(found, ref.start, ref.end) if found else ref
         return ref
     if not _one_person(ctx, subj, ref) or any(k.dep_ == "prep" and k.lower_ in ("for", "at", "with")
-                                                for k in subj.children):
+                                                and ctx.doc[k.i - 1].text != "-" for k in subj.children):
         return ref  # people ("the players"), or a role that introduces someone ("a spokeswoman for Trudeau")
     owner = ctx.cast.actors[ref.id].affiliation
     if any(k.dep_ == "poss" for k in subj.children) and owner in ctx.cast.actors \
@@ -478,6 +478,15 @@ def _named_as_owned(ctx: _Ctx, subj, head: str, owner: str, reach: int = 4) -> s
     return None
 
 
+def _named_with_noun(ctx: _Ctx, subj, head: str) -> str | None:
+    """The one organization named before ``subj`` whose name holds the noun ("the commission" for the
+    Ontario Civilian Police Commission, even after another body was named); None when none or several."""
+    found = {a.id for a in ctx.cast.actors.values()
+             if a.kind == "organization" and a.head is None and a.first < subj.i and len(a.name.split()) > 1
+             and head in (w.lower() for w in re.findall(r"[\w'-]+", a.name))}
+    return found.pop() if len(found) == 1 else None
+
+
 _AGE = re.compile(r"\b\d+-year-old\b")
 
 
@@ -488,12 +497,23 @@ def _one_person(ctx: _Ctx, subj, ref: Ref) -> bool:
         return True
     if _AGE.search(ctx.text[subj.left_edge.idx:subj.idx + len(subj)]) and subj.tag_ not in ("NNS", "NNPS"):
         return True  # "the 73-year-old", "the 26-year-old right wing"
+    subj = _hyphen_first(subj)  # "the sergeant-at-arms", "the editor-in-chief": the first noun is the head
     if subj.tag_ != "NN":
         return False
     return subj.lemma_.lower() in PEOPLE_NOUNS or bool(_PERSON_SUFFIX.search(subj.lower_))
 
 
-_PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|eer|ee)$")
+def _hyphen_first(tok):
+    """The first word of the hyphenated noun ``tok`` ends ("sergeant" of "sergeant-at-arms"), a noun;
+    else ``tok``."""
+    doc = tok.doc
+    i = tok.i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        i -= 2
+    return doc[i] if i != tok.i and doc[i].pos_ == "NOUN" else tok
+
+
+_PERSON_SUFFIX = re.compile(r"\w{3}(?:er|or|ist|ian|ant|ent|eer|ee)$")  # "owner", "chemist"; not "list"
 
 
 SPEAKER_REACH = 4  # paragraphs back that a "he said" may reach for its speaker
@@ -606,7 +626,7 @@ def _furniture_at(ctx: _Ctx, char: int) -> bool:
         ps, pe = ctx.pbounds[p]
         bylines = [(m.start(), m.end()) for m in _TWEET_BYLINE.finditer(ctx.text, ps, pe)]
         credits = [m.start() for m in _PHOTO_CREDIT_MARK.finditer(ctx.text, ps, pe)] if pe - ps < 400 else []
-        if pe - ps < 400 and _CREDIT_FIRST.match(ctx.text, ps, pe):
+        if pe - ps < 400 and (_CREDIT_FIRST.match(ctx.text, ps, pe) or _BYLINE.match(ctx.text, ps, pe)):
             credits.append(pe)  # "The Canadian Press Jane Roe watches as ...": a caption with its credit first
         found = ctx.furniture[p] = (bylines, credits[-1] if credits else -1)
     bylines, last_credit = found
@@ -731,9 +751,11 @@ def _issuer(ctx: _Ctx, head: str, subj) -> str | None:
 
 
 def _issued_by(noun):
-    """The object of "by" or "from" on a document noun or on the participle after it ("a statement from
-    X", "a complaint filed by X"), or None."""
+    """The possessor of a document noun ("a school's list"), or the object of "by" or "from" on it or on
+    the participle after it ("a statement from X", "a complaint filed by X"), or None."""
     for k in noun.children:
+        if k.dep_ == "poss":
+            return k
         if k.dep_ == "prep" and k.lower_ in ("by", "from"):
             return next((g for g in k.children if g.dep_ == "pobj"), None)
         if k.dep_ in ("acl", "relcl"):
@@ -2307,6 +2329,9 @@ _CREDIT = r"\((?:Photo:\s*)?[A-Z][\w.'’ -]{1,40}/\s?[A-Z][\w.'’ -]{1,40}\)"
 _PHOTO_CREDIT_MARK = re.compile(_CREDIT)  # "(Photo: Jane Roe/Agency)"
 # a caption that opens with its agency's credit, then the caption's first capitalised word
 _CREDIT_FIRST = re.compile(r"\s*(?i:" + lexicon.pattern("byline/outlets") + r")\s+(?:[A-Z][a-z]|[A-Z]\b)")
+# a byline paragraph: "By Jane Roe, The Canadian Press", "Jane Roe - Reuters"
+_BYLINE = re.compile(r"\s*(?:By\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*(?:,|-|—|/)\s*(?i:"
+                     + lexicon.pattern("byline/outlets") + r")\W*$")
 _PHOTO_CREDIT = re.compile(r"[^()\n]{0,200}?" + _CREDIT)  # a caption's words, then the credit
 
 
