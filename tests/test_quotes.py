@@ -1363,3 +1363,9 @@ def test_the_commission_is_the_one_named_commission_not_the_last_body_named():
     text = ("The Ontario Water Safety Commission ordered a review of the plant in May. On Wednesday, the Office of the "
             "Provincial Auditor released its own report on the plant. “The plant must close,” the commission said.\n")
     assert [who for _, who in speakers(text)] == ["Ontario Water Safety Commission"]
+
+
+def test_she_prefers_a_woman_the_text_says_is_one_to_a_person_of_unknown_gender():
+    text = ("Mrs. Ilona Varga founded the shelter in 2009, and Varga still runs it. Sam Brecker took over the donations "
+            "last spring.\n\nThe roof leaks in every storm.\n\nThe shelter needs a new roof, she said.\n")
+    assert [who for _, who in speakers(text)][-1] == "Ilona Varga"

@@ -570,6 +570,8 @@ def _pronoun_scores(ctx: _Ctx, pron) -> str | None:
         else:
             weight = 1.0
         distance = sum(1 for _ in _sentences_between(doc, root.sent.start, here, sent_of))
+        if ctx.cast.gender.get(aid) is None:
+            weight *= 0.5  # a person the text gives the pronoun's gender counts for more than one it does not
         scores[aid] = scores.get(aid, 0.0) + weight * 0.5 ** distance
         last[aid] = s
     topic = _previous_topic(ctx, pron, want, lo, reported)
