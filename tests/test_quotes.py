@@ -1369,3 +1369,16 @@ def test_she_prefers_a_woman_the_text_says_is_one_to_a_person_of_unknown_gender(
     text = ("Mrs. Ilona Varga founded the shelter in 2009, and Varga still runs it. Sam Brecker took over the donations "
             "last spring.\n\nThe roof leaks in every storm.\n\nThe shelter needs a new roof, she said.\n")
     assert [who for _, who in speakers(text)][-1] == "Ilona Varga"
+
+
+def test_a_described_speaker_with_a_relative_clause_after_the_quote():
+    text = "“The park was our only green space and now it is gone for good,” a resident, whose name was withheld, wrote in March.\n"
+    cast, qs = run(text)
+    assert [(q.cue, q.speaker is not None) for q in direct(qs)] == [("wrote", True)]
+
+
+def test_a_quote_broken_by_a_stray_line_runs_on_to_its_attribution():
+    text = ("Paula Morgan runs the food bank.\n\n"
+            "\"Anyone who asks for help is served, whatever their income.\n .\n"
+            "after that we ask them to come back in a week,\" said Morgan.\n")
+    assert [who for _, who in speakers(text)] == ["Paula Morgan", "Paula Morgan"]

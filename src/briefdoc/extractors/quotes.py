@@ -1015,11 +1015,13 @@ def _late_cue(ctx: _Ctx, end_tok: int, ok):
     k = end_tok
     while k < len(doc) and doc[k].is_punct and doc[k].text in (",", "''", "”", '"'):
         k += 1
-    if k >= len(doc) or not doc[k].text[:1].isupper() or not any(
-            ctx.cast.mention_at(t) is not None or t.ent_type_ == "PERSON" for t in doc[k:k + 3]):
+    described = k + 1 < len(doc) and doc[k].lower_ in ("a", "an", "the", "one") and doc[k + 1].pos_ in ("NOUN", "ADJ")
+    if k >= len(doc) or not described and (not doc[k].text[:1].isupper() or not any(
+            ctx.cast.mention_at(t) is not None or t.ent_type_ == "PERSON" for t in doc[k:k + 3])):
         return None
     p = ctx.para(doc[end_tok].idx) if end_tok < len(doc) else -1
     depth = 0  # inside parentheses, a period ends an abbreviation ("(D-Wash.)"), not the sentence
+    relative = False  # inside ", who/whose/which ...,": its verbs are not the sentence's
     for i in range(k, min(len(doc), end_tok + LATE_CUE_MAX)):
         t = doc[i]
         depth += (t.text == "(") - (t.text == ")")
@@ -1027,9 +1029,12 @@ def _late_cue(ctx: _Ctx, end_tok: int, ok):
             continue
         if ctx.para(t.idx) != p or i in ctx.quoted or i in ctx.mark_tok or t.text in (".", "!", "?", ";", ":", "“"):
             return None
-        if ok(t):
+        if t.text == ",":
+            relative = i + 1 < len(doc) and doc[i + 1].lower_ in ("who", "whose", "which", "whom")
+            continue
+        if ok(t) and not relative:
             return t if doc[i - 1].text in (",", ")") else None
-        if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        if t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not relative:
             return None
     return None
 
