@@ -1382,3 +1382,13 @@ def test_a_quote_broken_by_a_stray_line_runs_on_to_its_attribution():
             "\"Anyone who asks for help is served, whatever their income.\n .\n"
             "after that we ask them to come back in a week,\" said Morgan.\n")
     assert [who for _, who in speakers(text)] == ["Paula Morgan", "Paula Morgan"]
+
+
+def test_it_opening_a_sentence_is_the_body_the_sentence_before_was_about():
+    text = ("Rival carrier Skyline cut its fares in June. In a memo on Friday, Northwind Airlines told pilots it was "
+            "reviewing the schedule with Skyline. It also told crews to expect longer shifts.\n")
+    assert [who for _, who in speakers(text)][-1] == "Northwind Airlines"
+    text = ("The city's housing office released new figures on Monday.\n\n"
+            "It said vacant units must be registered by March.\n")
+    cast, qs = run(text)
+    assert qs and "housing office" in cast.actors[qs[-1].speaker].name.lower()

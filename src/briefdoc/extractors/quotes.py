@@ -355,6 +355,10 @@ def _speaker(ctx: _Ctx, subj) -> Ref | None:
         found = _pronoun_speaker(ctx, subj)
         if found is not None:
             return Ref(found, subj.idx, subj.idx + len(subj))
+    if subj.lower_ == "it" and subj.dep_ == "nsubj" and all(t.is_space for t in subj.doc[subj.sent.start:subj.i]):
+        found = _previous_body(ctx, subj)
+        if found is not None:  # "Acme told staff it ... It also told them ...": what the last sentence was about
+            return Ref(found, subj.idx, subj.idx + len(subj))
     ref = ctx.cast.resolve(subj, create=True)
     if ref is not None and subj.lower_ in ("who", "which", "that") and ref.id:
         # "Sanders, who endorsed Clinton": the mention is the relative pronoun, the actor its antecedent
@@ -580,6 +584,26 @@ def _pronoun_scores(ctx: _Ctx, pron) -> str | None:
     if not scores:
         return None
     return max(scores, key=lambda aid: (round(scores[aid], 6), last[aid]))  # a tie: the one named last
+
+
+def _previous_body(ctx: _Ctx, pron) -> str | None:
+    """The body the sentence right before ``pron``'s (in its paragraph or the one before) is about: the
+    subject of its main clause when it is one organization, country or body ("the ministry's consular
+    office"); None when that sentence is about something else."""
+    doc = ctx.doc
+    k = pron.sent.start - 1
+    if k < 0 or ctx.para(doc[k].idx) < ctx.para(pron.idx) - 1 or _furniture_at(ctx, doc[k].idx):
+        return None
+    for t in doc[k].sent:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.i not in ctx.quoted:
+            if t.tag_ not in ("NN", "NNP", "NNPS"):
+                return None  # "the ministries", "they"
+            r = ctx.cast.mention_at(t) or ctx.cast.resolve(t, create=True)
+            if r is None or not r.id or r.id not in ctx.cast.actors:
+                return None
+            kind = ctx.cast.actors[r.id].kind
+            return r.id if kind in ("organization", "country") or kind == "group" and t.pos_ == "NOUN" else None
+    return None
 
 
 def _previous_topic(ctx: _Ctx, pron, want: str, lo: int, reported: set[int]) -> str | None:
