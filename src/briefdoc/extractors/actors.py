@@ -11,6 +11,8 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from spacy.attrs import DEP
+
 from ..model.brief import Actor
 from . import _countries as C
 from . import _marks, lexicon, nlp
@@ -856,8 +858,10 @@ def _untagged_titled_names(doc, places: set[int]) -> list[tuple[int, int, str]]:
     ("Jane Roe, Minister of Health, said"): two or three capitalised proper nouns outside any entity,
     at the start of their clause's subject, with a title noun in apposition."""
     found = []
-    for t in doc:
-        if t.dep_ != "appos" or t.lemma_.lower() not in TITLE_NOUNS or t.i < 3 or doc[t.i - 1].text != ",":
+    deps = doc.to_array(DEP)
+    for i in (deps == doc.vocab.strings["appos"]).nonzero()[0]:  # the appositions alone, not every token
+        t = doc[int(i)]
+        if t.lemma_.lower() not in TITLE_NOUNS or t.i < 3 or doc[t.i - 1].text != ",":
             continue
         h = t.head
         if h.i != t.i - 2 or h.pos_ != "PROPN" or not h.is_title or h.ent_type_ in _NAME_LABELS or h.i in places:

@@ -80,8 +80,7 @@ class _Ctx:
         self.by_lemma: dict[str, list] | None = None  # nouns by lemma (``_issuer``)
         self.quoted_spans = _union((m.start, m.end) for m in self.marks)  # where the text is in quotation marks
         self.furniture: dict[int, tuple] = {}  # paragraph -> its tweet bylines and last photo credit (``_furniture_at``)
-        self.pronouns: list | None = None  # "he"/"she" subjects in text order (``_pronoun_speaker``)
-        self.pronoun_of: dict[int, str | None] = {}  # whom each one was resolved to, in text order
+        self.pronoun_of: dict[int, str | None] = {}  # whom each "he"/"she" was resolved to (``_pronoun_speaker``)
 
     def mentions_between(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
         """The cast's mentions that start in [lo, hi), in text order (the cast gains mentions as speakers
@@ -523,26 +522,15 @@ _PERSON_SUFFIX = re.compile(r"\w{3}(?:er|or|ist|ian|ant|ent|eer|ee)$")  # "owner
 SPEAKER_REACH = 4  # paragraphs back that a "he said" may reach for its speaker
 
 
-def _pronoun_speaker(ctx: _Ctx, pron) -> str | None:
-    """Who "he" or "she" as a speaker stands for (``_pronoun_scores``); the "he" and "she" subjects before
-    it are resolved first, in text order, each once: a "he" takes up whom the "he" of the sentence before
-    stood for."""
-    if pron.i in ctx.pronoun_of:
-        return ctx.pronoun_of[pron.i]
-    if ctx.pronouns is None:
-        reported = _reported_tokens(ctx)
-        ctx.pronouns = [t.i for t in ctx.doc if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")
-                        and t.i not in ctx.quoted and t.i not in reported]
-    for i in ctx.pronouns:
-        if i >= pron.i:
-            break
-        if i not in ctx.pronoun_of:
-            ctx.pronoun_of[i] = _pronoun_scores(ctx, ctx.doc[i])
-    found = ctx.pronoun_of[pron.i] = _pronoun_scores(ctx, pron)
-    return found
+def _pronoun_speaker(ctx: _Ctx, pron, depth: int = 0) -> str | None:
+    """Who "he" or "she" as a speaker stands for (``_pronoun_scores``), each resolved once per document (a
+    "he" takes up whom the "he" of the sentence before stood for)."""
+    if pron.i not in ctx.pronoun_of:
+        ctx.pronoun_of[pron.i] = _pronoun_scores(ctx, pron, depth)
+    return ctx.pronoun_of[pron.i]
 
 
-def _pronoun_scores(ctx: _Ctx, pron) -> str | None:
+def _pronoun_scores(ctx: _Ctx, pron, depth: int = 0) -> str | None:
     """Who "he" or "she" as a speaker stands for: the named person of that gender (when known) most salient
     before it, each mention counting for more the nearer it is and the more it is what its sentence is about
     (the subject of a main clause, then of any clause, then any mention), a person quoted just before
@@ -578,7 +566,7 @@ def _pronoun_scores(ctx: _Ctx, pron) -> str | None:
             weight *= 0.5  # a person the text gives the pronoun's gender counts for more than one it does not
         scores[aid] = scores.get(aid, 0.0) + weight * 0.5 ** distance
         last[aid] = s
-    topic = _previous_topic(ctx, pron, want, lo, reported)
+    topic = _previous_topic(ctx, pron, want, lo, reported, depth)
     if topic is not None and not any(last.get(a, -1) >= doc[here].idx for a in last):
         return topic
     if not scores:
@@ -606,7 +594,10 @@ def _previous_body(ctx: _Ctx, pron) -> str | None:
     return None
 
 
-def _previous_topic(ctx: _Ctx, pron, want: str, lo: int, reported: set[int]) -> str | None:
+PRONOUN_CHAIN = 12  # sentences of "he ..." back that one "he said" may follow to a name
+
+
+def _previous_topic(ctx: _Ctx, pron, want: str, lo: int, reported: set[int], depth: int = 0) -> str | None:
     """The person the sentence before the pronoun's is about: the subject of its main clause, named and of
     the pronoun's gender when known, or a "he"/"she" resolved before (a "he said" takes up whom the last
     sentence was about). Captions, tweets and quotations are skipped; None when that sentence is about no
@@ -625,7 +616,7 @@ def _previous_topic(ctx: _Ctx, pron, want: str, lo: int, reported: set[int]) -> 
                     or t.i in reported and not _quote_speaker(ctx, t):
                 continue
             if t.lower_ == pron.lower_:
-                return ctx.pronoun_of.get(t.i)
+                return _pronoun_speaker(ctx, t, depth + 1) if depth < PRONOUN_CHAIN else None
             r = ctx.cast.mention_at(t)
             if r is not None and _named(ctx, r.id, ("person",)) and ctx.cast.gender.get(r.id) in (None, want):
                 return r.id
