@@ -1392,3 +1392,15 @@ def test_it_opening_a_sentence_is_the_body_the_sentence_before_was_about():
             "It said vacant units must be registered by March.\n")
     cast, qs = run(text)
     assert qs and "housing office" in cast.actors[qs[-1].speaker].name.lower()
+
+
+def test_a_quantifier_with_what_restricts_it_is_a_group_alone_it_is_nobody():
+    text = "Since the flood, many in the river valley say the insurance payouts have been too slow.\n"
+    assert [who for _, who in speakers(text)] == ["Many in the river valley"]
+    cast, qs = run("Some say the insurance payouts have been too slow.\n")
+    assert all(q.speaker is None for q in qs)
+
+
+def test_a_report_in_a_newspaper_speaks_for_the_newspaper():
+    text = "A report in The Harbour Ledger on Friday alleged that the council had hidden the audit.\n"
+    assert [who for _, who in speakers(text)] == ["Harbour Ledger"]

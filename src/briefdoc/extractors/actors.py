@@ -512,6 +512,23 @@ class Cast:
         s0 = doc[head.left_edge.i] if doc[head.left_edge.i].dep_ == "det" else span[0]
         return Ref(aid, s0.idx, span.end_char)
 
+    def restricted_group(self, head) -> Ref | None:
+        """A group a quantifier stands for with what restricts it ("some in the Muslim community", "all
+        those involved", "many of the residents"), named with those words (eight at most); None for a
+        quantifier alone ("some say")."""
+        doc = self.doc
+        if not any(k.i > head.i and k.dep_ in ("prep", "acl", "relcl", "amod") for k in head.children):
+            return None
+        lo, hi = head.left_edge.i, head.right_edge.i + 1
+        if hi - lo > 8 or any(t.is_punct or t.is_space for t in doc[lo:hi]):
+            return None
+        span = doc[lo:hi]
+        aid = C.slug(span.text)
+        if aid not in self.actors:
+            a = self._add(aid, span.text, "group", head.i)
+            a.head = head.lower_
+        return Ref(aid, span.start_char, span.end_char)
+
     def _last_mention(self, aid: str, before: int) -> int:
         """The last token before ``before`` that mentions the actor, or -1."""
         best = -1

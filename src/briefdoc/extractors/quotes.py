@@ -358,6 +358,10 @@ def _speaker(ctx: _Ctx, subj) -> Ref | None:
         found = _previous_body(ctx, subj)
         if found is not None:  # "Acme told staff it ... It also told them ...": what the last sentence was about
             return Ref(found, subj.idx, subj.idx + len(subj))
+    if subj.lower_ in _QUANTIFIERS and subj.pos_ in ("PRON", "DET", "ADJ"):
+        group = ctx.cast.restricted_group(subj)
+        if group is not None:
+            return group  # "some in the Muslim community say", "all those involved say"
     ref = ctx.cast.resolve(subj, create=True)
     if ref is not None and subj.lower_ in ("who", "which", "that") and ref.id:
         # "Sanders, who endorsed Clinton": the mention is the relative pronoun, the actor its antecedent
@@ -387,6 +391,9 @@ def _appositions(subj):
                 and k.doc[k.right_edge.i + 1].text == "," and k.right_edge.i + 1 >= subj.right_edge.i]
     return out
 
+
+# quantifiers that stand for a group with what restricts them ("some in the community", "those involved")
+_QUANTIFIERS = {"some", "many", "most", "several", "all", "those", "others", "few", "both", "none"}
 
 # documents that speak for whoever issued them ("the statement said", "according to the complaint")
 _DOCUMENTS = lexicon.words("quotes/document_nouns")
@@ -767,12 +774,19 @@ def _issuer(ctx: _Ctx, head: str, subj) -> str | None:
     return None
 
 
+_PUBLISHED = {"report", "story", "article", "editorial", "column", "investigation"}
+
+
 def _issued_by(noun):
     """The possessor of a document noun ("a school's list"), or the object of "by" or "from" on it or on
     the participle after it ("a statement from X", "a complaint filed by X"), or None."""
     for k in noun.children:
         if k.dep_ == "poss":
             return k
+        if k.dep_ == "prep" and k.lower_ == "in" and noun.lemma_.lower() in _PUBLISHED:
+            pobj = next((g for g in k.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ == "PROPN":
+                return pobj  # "a report in The Daily Courier": the paper that published it
         if k.dep_ == "prep" and k.lower_ in ("by", "from"):
             return next((g for g in k.children if g.dep_ == "pobj"), None)
         if k.dep_ in ("acl", "relcl"):
