@@ -1404,3 +1404,11 @@ def test_a_quantifier_with_what_restricts_it_is_a_group_alone_it_is_nobody():
 def test_a_report_in_a_newspaper_speaks_for_the_newspaper():
     text = "A report in The Harbour Ledger on Friday alleged that the council had hidden the audit.\n"
     assert [who for _, who in speakers(text)] == ["Harbour Ledger"]
+
+
+def test_the_father_is_not_the_man_named_before_unless_the_text_called_him_so():
+    text = ("Officer Daniel Reyes was shot at the checkpoint on Monday. At the hospital, the family of a young driver "
+            "waited for news. “Tell me he is alive,” the father said.\n")
+    assert [who for _, who in speakers(text)] != ["Daniel Reyes"]
+    text = ("Daniel Reyes, a father of three, lost his job in May. “We are behind on rent,” the father said.\n")
+    assert [who for _, who in speakers(text)] == ["Daniel Reyes"]

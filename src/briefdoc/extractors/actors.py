@@ -11,8 +11,6 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from spacy.attrs import DEP
-
 from ..model.brief import Actor
 from . import _countries as C
 from . import _marks, lexicon, nlp
@@ -874,6 +872,8 @@ def _untagged_titled_names(doc, places: set[int]) -> list[tuple[int, int, str]]:
     """People's names the recognizer missed that a title in apposition right after them shows for names
     ("Jane Roe, Minister of Health, said"): two or three capitalised proper nouns outside any entity,
     at the start of their clause's subject, with a title noun in apposition."""
+    from spacy.attrs import DEP  # here, not at import: importing the extractors loads no spaCy (as nlp)
+
     found = []
     deps = doc.to_array(DEP)
     for i in (deps == doc.vocab.strings["appos"]).nonzero()[0]:  # the appositions alone, not every token

@@ -436,6 +436,8 @@ def _named_speaker(ctx: _Ctx, subj, ref: Ref) -> Ref:
         if source is not None:
             return Ref(source, ref.start, ref.end)  # "A person familiar with the talks says ... the person said"
         found = _named_before(ctx, subj, ("person",), gender=ctx.cast.gender.get(ref.id))
+        if found and head in _KIN and not _called(ctx, found, head, subj):
+            return ref  # "the father" of someone the text speaks of, not the man named before
     else:
         found = _named_after(ctx, subj)
     return Ref(found, ref.start, ref.end) if found else ref
@@ -465,6 +467,24 @@ def _unnamed_source_before(ctx: _Ctx, subj, head: str, reach: int = 3) -> str | 
         if any(d.dep_ == "det" and d.lower_ in ("a", "an", "one") for d in k.children) and _named_after(ctx, k) is None:
             return aid
     return None
+
+
+# nouns for someone's relative: "the father" is the person named before only if the text called him so
+_KIN = lexicon.words("quotes/kin_nouns")
+
+
+def _called(ctx: _Ctx, aid: str, noun: str, subj, reach: int = 3) -> bool:
+    """The text calls ``aid`` by ``noun`` before ``subj``: the noun within four words of one of its
+    mentions in ``subj``'s paragraph or the ``reach`` before it ("Ahmed, a father of three")."""
+    doc = ctx.doc
+    lo = ctx.pbounds[max(0, ctx.para(subj.idx) - reach)][0]
+    for s, e, a in ctx.mentions_between(lo, subj.idx):
+        if a != aid:
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and any(t.lemma_.lower() == noun for t in doc[max(0, span.start - 4):span.end + 4]):
+            return True
+    return False
 
 
 def _named_as_owned(ctx: _Ctx, subj, head: str, owner: str, reach: int = 4) -> str | None:
