@@ -134,9 +134,35 @@ def _find(text: str, style: Style) -> tuple[Mark, ...]:
         text = text.replace("''", '"' + PAD)
     marks: list[Mark] = []
     pending_chain: int | None = None  # a quote left open at the end of the previous paragraph
+    carried: int | None = None  # the same, past lines of punctuation alone (" .")
     for p_start, p_end in _paragraphs(text):
+        if not any(ch.isalnum() for ch in text[p_start:p_end]):
+            pending_chain = None  # a line of punctuation alone ends no quote that runs on below it
+            continue
+        if carried is not None:
+            p_start = _run_on(text, style, p_start, p_end, carried, marks)
         pending_chain = _paragraph_marks(text, style, p_start, p_end, pending_chain, marks)
+        carried = pending_chain
     return tuple(marks)
+
+
+def _run_on(text: str, style: Style, p_start: int, p_end: int, chain: int, marks: list[Mark]) -> int:
+    """A paragraph that opens in lower case after one left in an open quote continues that sentence (a line
+    break in the middle of it, "... of the decision-maker.\n\nbased on the advice of ...," said X): its
+    words up to the first closing mark are the quote's last piece (chained to it); where the rest of the
+    paragraph starts. Otherwise ``p_start``."""
+    i = p_start
+    while i < p_end and text[i].isspace():
+        i += 1
+    if i >= p_end or not text[i].islower():
+        return p_start
+    for j in range(i, p_end):
+        if text[j] in (style.open,):
+            return p_start
+        if text[j] in (style.close, style.straight) and _is_closer(text, j, style):
+            marks.append(Mark(i, j, marks[chain].open_at, j, chain))
+            return j + 1
+    return p_start
 
 
 def _paragraph_marks(text: str, style: Style, p_start: int, p_end: int, pending_chain: int | None,

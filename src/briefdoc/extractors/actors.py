@@ -510,6 +510,23 @@ class Cast:
         s0 = doc[head.left_edge.i] if doc[head.left_edge.i].dep_ == "det" else span[0]
         return Ref(aid, s0.idx, span.end_char)
 
+    def restricted_group(self, head) -> Ref | None:
+        """A group a quantifier stands for with what restricts it ("some in the Muslim community", "all
+        those involved", "many of the residents"), named with those words (eight at most); None for a
+        quantifier alone ("some say")."""
+        doc = self.doc
+        if not any(k.i > head.i and k.dep_ in ("prep", "acl", "relcl", "amod") for k in head.children):
+            return None
+        lo, hi = head.left_edge.i, head.right_edge.i + 1
+        if hi - lo > 8 or any(t.is_punct or t.is_space for t in doc[lo:hi]):
+            return None
+        span = doc[lo:hi]
+        aid = C.slug(span.text)
+        if aid not in self.actors:
+            a = self._add(aid, span.text, "group", head.i)
+            a.head = head.lower_
+        return Ref(aid, span.start_char, span.end_char)
+
     def _last_mention(self, aid: str, before: int) -> int:
         """The last token before ``before`` that mentions the actor, or -1."""
         best = -1
@@ -844,7 +861,35 @@ def _name_entities(cast: Cast, places: set[int], names: dict[str, str], capitals
         if label == "PERSON" and any(c.isdigit() for c in doc[s:e].text):
             label = "ORG" if doc[s].is_title else label  # "Bill C-74", "Proposition 22": no person's name has a digit
         pending.append((s, e, label))
-    return pending
+    untagged = _untagged_titled_names(doc, places)
+    return sorted(pending + untagged) if untagged else pending
+
+
+_NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC")
+
+
+def _untagged_titled_names(doc, places: set[int]) -> list[tuple[int, int, str]]:
+    """People's names the recognizer missed that a title in apposition right after them shows for names
+    ("Jane Roe, Minister of Health, said"): two or three capitalised proper nouns outside any entity,
+    at the start of their clause's subject, with a title noun in apposition."""
+    from spacy.attrs import DEP  # here, not at import: importing the extractors loads no spaCy (as nlp)
+
+    found = []
+    deps = doc.to_array(DEP)
+    for i in (deps == doc.vocab.strings["appos"]).nonzero()[0]:  # the appositions alone, not every token
+        t = doc[int(i)]
+        if t.lemma_.lower() not in TITLE_NOUNS or t.i < 3 or doc[t.i - 1].text != ",":
+            continue
+        h = t.head
+        if h.i != t.i - 2 or h.pos_ != "PROPN" or not h.is_title or h.ent_type_ in _NAME_LABELS or h.i in places:
+            continue
+        s = h.i
+        while s > h.i - 2 and doc[s - 1].dep_ == "compound" and doc[s - 1].head.i == h.i and doc[s - 1].pos_ == "PROPN" \
+                and doc[s - 1].is_title and doc[s - 1].ent_type_ not in _NAME_LABELS and doc[s - 1].lower_ not in HONORIFICS:
+            s -= 1
+        if s < h.i and h.dep_ in ("nsubj", "nsubjpass"):
+            found.append((s, h.i + 1, "PERSON"))
+    return found
 
 
 def _country_entity(cast: Cast, ent, s: int, e: int, names: dict[str, str], capitals: dict[str, str],
@@ -989,7 +1034,7 @@ def _name_actor(cast: Cast, s: int, e: int, label: str, toks, text: str, people:
     """The actor of any other name entity, made on first use: a one-word person's name (a place
     when coordinated with countries), a country's institution, an organization (an abbreviation
     or an international body by its own name), else a group (regions, cities, unrecognized states)."""
-    if label == "PERSON" and len(toks) == 1 and _with_places(cast, toks[0]):
+    if label == "PERSON" and len(toks) == 1 and (_with_places(cast, toks[0]) or _region_after_town(cast.doc, s, e)):
         aid = C.slug(text)
         cast._add(aid, text, "group", s)
     elif label == "PERSON":
@@ -1201,6 +1246,15 @@ def _surname_owner(doc, i: int, full: list[tuple[int, str]], default: str) -> st
                 and "\n" not in text_of(doc)[doc[j].idx:doc[i].idx]):
             return aid
     return default
+
+
+def _region_after_town(doc, s: int, e: int) -> bool:
+    """A one-word "person" that is a region's abbreviation after a town ("Red Deer, Alta.", "Fresno,
+    Calif."): a short capitalised word with its abbreviation's period, after a capitalised word and a comma."""
+    t = doc[s]
+    dotted = t.text.endswith(".") or e < len(doc) and doc[e].text == "." and not doc[e - 1].whitespace_
+    return (e - s == 1 and s >= 2 and doc[s - 1].text == "," and doc[s - 2].is_title and dotted
+            and 2 <= len(t.text.rstrip(".")) <= 5 and t.text[:1].isupper() and t.text.rstrip(".")[1:].islower())
 
 
 def _with_places(cast: Cast, tok) -> bool:

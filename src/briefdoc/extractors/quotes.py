@@ -81,6 +81,7 @@ class _Ctx:
         self.quoted_spans = _union((m.start, m.end) for m in self.marks)  # where the text is in quotation marks
         self._token_starts: list[int] | None = None
         self.furniture: dict[int, tuple] = {}  # paragraph -> its tweet bylines and last photo credit (``_furniture_at``)
+        self.pronoun_of: dict[int, str | None] = {}  # whom each "he"/"she" was resolved to (``_pronoun_speaker``)
 
     def mentions_between(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
         """The cast's mentions that start in [lo, hi), in text order (the cast gains mentions as speakers
@@ -351,7 +352,7 @@ def _speaker(ctx: _Ctx, subj) -> Ref | None:
     if subj.lower_ in SELF_PRONOUNS:
         # the writer or an unnamed first person: the mention, no actor
         return Ref("", subj.idx, subj.idx + len(subj))
-    named = next((k for k in subj.children if k.dep_ == "appos" and ctx.cast.mention_at(k) is not None
+    named = next((k for k in _appositions(subj) if ctx.cast.mention_at(k) is not None
                   and _named(ctx, ctx.cast.mention_at(k).id, ("person",))), None)
     if named is not None and ctx.cast.mention_at(subj) is None or named is not None and not _named(
             ctx, ctx.cast.mention_at(subj).id, ("person", "organization", "country")):
@@ -360,6 +361,14 @@ def _speaker(ctx: _Ctx, subj) -> Ref | None:
         found = _pronoun_speaker(ctx, subj)
         if found is not None:
             return Ref(found, subj.idx, subj.idx + len(subj))
+    if subj.lower_ == "it" and subj.dep_ == "nsubj" and all(t.is_space for t in subj.doc[subj.sent.start:subj.i]):
+        found = _previous_body(ctx, subj)
+        if found is not None:  # "Acme told staff it ... It also told them ...": what the last sentence was about
+            return Ref(found, subj.idx, subj.idx + len(subj))
+    if subj.lower_ in _QUANTIFIERS and subj.pos_ in ("PRON", "DET", "ADJ"):
+        group = ctx.cast.restricted_group(subj)
+        if group is not None:
+            return group  # "some in the Muslim community say", "all those involved say"
     ref = ctx.cast.resolve(subj, create=True)
     if ref is not None and subj.lower_ in ("who", "which", "that") and ref.id:
         # "Sanders, who endorsed Clinton": the mention is the relative pronoun, the actor its antecedent
@@ -374,6 +383,24 @@ def _speaker(ctx: _Ctx, subj) -> Ref | None:
         ctx.cast.actors[ref.id].head is not None or adhoc and subj.pos_ in ("NOUN", "ADJ") and subj.ent_type_ in ("", "DATE"))
     return _named_speaker(ctx, subj, ref) if described else ref
 
+
+def _appositions(subj):
+    """The appositions of a subject, and those that close it from the end of its "of" phrase ("the keeper
+    of the archive, Jane Doe, said": the parse hangs the name on "archive")."""
+    out = [k for k in subj.children if k.dep_ == "appos"]
+    t = subj
+    for _ in range(3):
+        prep = next((k for k in t.children if k.dep_ == "prep" and k.lower_ == "of" and k.i > t.i), None)
+        t = next((k for k in prep.children if k.dep_ == "pobj"), None) if prep is not None else None
+        if t is None:
+            break
+        out += [k for k in t.children if k.dep_ == "appos" and k.right_edge.i + 1 < len(k.doc)
+                and k.doc[k.right_edge.i + 1].text == "," and k.right_edge.i + 1 >= subj.right_edge.i]
+    return out
+
+
+# quantifiers that stand for a group with what restricts them ("some in the community", "those involved")
+_QUANTIFIERS = {"some", "many", "most", "several", "all", "those", "others", "few", "both", "none"}
 
 # documents that speak for whoever issued them ("the statement said", "according to the complaint")
 _DOCUMENTS = lexicon.words("quotes/document_nouns")
@@ -390,23 +417,111 @@ def _named_speaker(ctx: _Ctx, subj, ref: Ref) -> Ref:
     head = ctx.cast.actors[ref.id].head or subj.lemma_.lower()
     mention = Ref("", ref.start, ref.end)
     if head in _DOCUMENTS:
-        issuer = _issuer(ctx, head, subj) or _spoken_before(ctx, subj)
+        issuer = _issuer(ctx, head, subj) or (_spoken_before(ctx, subj) if _issued_by(subj) is None else None)
         return Ref(issuer, ref.start, ref.end) if issuer else mention
     definite = any(k.dep_ == "det" and k.lower_ in ("the", "this", "that") for k in subj.children) or any(
         k.dep_ == "poss" for k in subj.children)
     if head in _BODY_NOUNS:
         if definite:
-            found = _named_before(ctx, subj, ("organization",))
+            found = _named_with_noun(ctx, subj, head) or _named_before(ctx, subj, ("organization",))
             return Ref(found, ref.start, ref.end) if found else ref
         return ref
     if not _one_person(ctx, subj, ref) or any(k.dep_ == "prep" and k.lower_ in ("for", "at", "with")
-                                                for k in subj.children):
+                                                and ctx.doc[k.i - 1].text != "-" for k in subj.children):
         return ref  # people ("the players"), or a role that introduces someone ("a spokeswoman for Trudeau")
+    owner = ctx.cast.actors[ref.id].affiliation
+    if any(k.dep_ == "poss" for k in subj.children) and owner in ctx.cast.actors \
+            and ctx.cast.actors[owner].kind == "person":
+        # "his father", "her lawyer": someone the person has, never that person; the one the text named
+        # so before ("Smith's father, Joseph, ... His father said"), else the description
+        found = _named_as_owned(ctx, subj, head, owner)
+        return Ref(found, ref.start, ref.end) if found else ref
     if definite:
+        if _UNNAMED.search(ctx.text[subj.left_edge.idx:subj.right_edge.idx + len(subj.right_edge)]):
+            return ref  # "the official, who spoke on condition of anonymity"
+        source = _unnamed_source_before(ctx, subj, head)
+        if source is not None:
+            return Ref(source, ref.start, ref.end)  # "A person familiar with the talks says ... the person said"
         found = _named_before(ctx, subj, ("person",), gender=ctx.cast.gender.get(ref.id))
+        if found and head in _KIN and not _called(ctx, found, head, subj):
+            return ref  # "the father" of someone the text speaks of, not the man named before
     else:
         found = _named_after(ctx, subj)
     return Ref(found, ref.start, ref.end) if found else ref
+
+
+# a description that says its person is not named ("who spoke on condition of anonymity")
+_UNNAMED = re.compile(r"\b(?:anonymity|anonymously|unnamed|not (?:to be )?(?:named|identified)|"
+                      r"not authori[sz]ed to (?:speak|comment|discuss))\b", re.I)
+
+
+def _unnamed_source_before(ctx: _Ctx, subj, head: str, reach: int = 3) -> str | None:
+    """The unnamed source a definite description takes up: an indefinite description of the same noun that
+    spoke before, in its paragraph or the ``reach`` before it, and that the text does not name ("A person
+    familiar with the talks says ... according to the person")."""
+    doc = ctx.doc
+    lo = ctx.pbounds[max(0, ctx.para(subj.idx) - reach)][0]
+    for j in range(bisect.bisect_left(ctx.subject_at, subj.left_edge.i) - 1, -1, -1):
+        i, aid, _ = ctx.subject_list[j]
+        k = doc[i]
+        if k.idx < lo:
+            break
+        a = ctx.cast.actors.get(aid)
+        if a is None or a.head != head or k.lemma_.lower() != head or _quoted_at(ctx, k.idx):
+            continue
+        if k.dep_ != "nsubj" or not _is_cue(k.head):
+            continue
+        if any(d.dep_ == "det" and d.lower_ in ("a", "an", "one") for d in k.children) and _named_after(ctx, k) is None:
+            return aid
+    return None
+
+
+# nouns for someone's relative: "the father" is the person named before only if the text called him so
+_KIN = lexicon.words("quotes/kin_nouns")
+
+
+def _called(ctx: _Ctx, aid: str, noun: str, subj, reach: int = 3) -> bool:
+    """The text calls ``aid`` by ``noun`` before ``subj``: the noun within four words of one of its
+    mentions in ``subj``'s paragraph or the ``reach`` before it ("Ahmed, a father of three")."""
+    doc = ctx.doc
+    lo = ctx.pbounds[max(0, ctx.para(subj.idx) - reach)][0]
+    for s, e, a in ctx.mentions_between(lo, subj.idx):
+        if a != aid:
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and any(t.lemma_.lower() == noun for t in doc[max(0, span.start - 4):span.end + 4]):
+            return True
+    return False
+
+
+def _named_as_owned(ctx: _Ctx, subj, head: str, owner: str, reach: int = 4) -> str | None:
+    """The person named in apposition to the same description of the same owner before ``subj``, in its
+    paragraph or the ``reach`` paragraphs before it: "Smith's father, Joseph," for a later "his father"."""
+    doc = ctx.doc
+    lo = ctx.pbounds[max(0, ctx.para(subj.idx) - reach)][0]
+    for s, e, aid in reversed(ctx.mentions_between(lo, subj.idx)):
+        if aid == owner or not _named(ctx, aid, ("person",)) or _quoted_at(ctx, s):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        k = span.root
+        if k.dep_ != "appos" or k.head.lemma_.lower() != head:
+            continue
+        poss = next((c for c in k.head.children if c.dep_ == "poss"), None)
+        r = ctx.cast.mention_at(poss) if poss is not None else None
+        if r is not None and r.id == owner:
+            return aid
+    return None
+
+
+def _named_with_noun(ctx: _Ctx, subj, head: str) -> str | None:
+    """The one organization named before ``subj`` whose name holds the noun ("the commission" for the
+    Ontario Civilian Police Commission, even after another body was named); None when none or several."""
+    found = {a.id for a in ctx.cast.actors.values()
+             if a.kind == "organization" and a.head is None and a.first < subj.i and len(a.name.split()) > 1
+             and head in (w.lower() for w in re.findall(r"[\w'-]+", a.name))}
+    return found.pop() if len(found) == 1 else None
 
 
 _AGE = re.compile(r"\b\d+-year-old\b")
@@ -419,23 +534,43 @@ def _one_person(ctx: _Ctx, subj, ref: Ref) -> bool:
         return True
     if _AGE.search(ctx.text[subj.left_edge.idx:subj.idx + len(subj)]) and subj.tag_ not in ("NNS", "NNPS"):
         return True  # "the 73-year-old", "the 26-year-old right wing"
+    subj = _hyphen_first(subj)  # "the sergeant-at-arms", "the editor-in-chief": the first noun is the head
     if subj.tag_ != "NN":
         return False
     return subj.lemma_.lower() in PEOPLE_NOUNS or bool(_PERSON_SUFFIX.search(subj.lower_))
 
 
-_PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|eer|ee)$")
+def _hyphen_first(tok):
+    """The first word of the hyphenated noun ``tok`` ends ("sergeant" of "sergeant-at-arms"), a noun;
+    else ``tok``."""
+    doc = tok.doc
+    i = tok.i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        i -= 2
+    return doc[i] if i != tok.i and doc[i].pos_ == "NOUN" else tok
+
+
+_PERSON_SUFFIX = re.compile(r"\w{3}(?:er|or|ist|ian|ant|ent|eer|ee)$")  # "owner", "chemist"; not "list"
 
 
 SPEAKER_REACH = 4  # paragraphs back that a "he said" may reach for its speaker
 
 
-def _pronoun_speaker(ctx: _Ctx, pron) -> str | None:
+def _pronoun_speaker(ctx: _Ctx, pron, depth: int = 0) -> str | None:
+    """Who "he" or "she" as a speaker stands for (``_pronoun_scores``), each resolved once per document (a
+    "he" takes up whom the "he" of the sentence before stood for)."""
+    if pron.i not in ctx.pronoun_of:
+        ctx.pronoun_of[pron.i] = _pronoun_scores(ctx, pron, depth)
+    return ctx.pronoun_of[pron.i]
+
+
+def _pronoun_scores(ctx: _Ctx, pron, depth: int = 0) -> str | None:
     """Who "he" or "she" as a speaker stands for: the named person of that gender (when known) most salient
     before it, each mention counting for more the nearer it is and the more it is what its sentence is about
     (the subject of a main clause, then of any clause, then any mention), a person quoted just before
-    counting for more still; mentions inside quotation marks or inside what someone is reported to have
-    said do not count ("He said the credit union of his father's friend, Martin Legere, ...")."""
+    counting for more still; but the person the sentence before is about first (``_previous_topic``),
+    when its own sentence names none before it; mentions inside quotation marks or inside what someone is reported to have said do not count ("He
+    said the credit union of his father's friend, Martin Legere, ...")."""
     doc = ctx.doc
     want = "f" if pron.lower_ == "she" else "m"
     p = ctx.para(pron.idx)
@@ -449,21 +584,88 @@ def _pronoun_speaker(ctx: _Ctx, pron) -> str | None:
         if not _named(ctx, aid, ("person",)) or ctx.cast.gender.get(aid) not in (None, want):
             continue
         span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None or _quoted_at(ctx, s) or span.root.i in reported or _furniture_at(ctx, s):
+        if span is None or _quoted_at(ctx, s) or _furniture_at(ctx, s):
             continue
         root = span.root
-        if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ in ("ROOT", "conj"):
+        if root.i in reported and not _quote_speaker(ctx, root):
+            continue
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ in ("ROOT", "conj") or _quote_speaker(ctx, root):
             weight = 3.0
         elif root.dep_ in ("nsubj", "nsubjpass"):
             weight = 2.0
         else:
             weight = 1.0
         distance = sum(1 for _ in _sentences_between(doc, root.sent.start, here, sent_of))
+        if ctx.cast.gender.get(aid) is None:
+            weight *= 0.5  # a person the text gives the pronoun's gender counts for more than one it does not
         scores[aid] = scores.get(aid, 0.0) + weight * 0.5 ** distance
         last[aid] = s
+    topic = _previous_topic(ctx, pron, want, lo, reported, depth)
+    if topic is not None and not any(last.get(a, -1) >= doc[here].idx for a in last):
+        return topic
     if not scores:
         return None
     return max(scores, key=lambda aid: (round(scores[aid], 6), last[aid]))  # a tie: the one named last
+
+
+def _previous_body(ctx: _Ctx, pron) -> str | None:
+    """The body the sentence right before ``pron``'s (in its paragraph or the one before) is about: the
+    subject of its main clause when it is one organization, country or body ("the ministry's consular
+    office"); None when that sentence is about something else."""
+    doc = ctx.doc
+    k = pron.sent.start - 1
+    if k < 0 or ctx.para(doc[k].idx) < ctx.para(pron.idx) - 1 or _furniture_at(ctx, doc[k].idx):
+        return None
+    for t in doc[k].sent:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.i not in ctx.quoted:
+            if t.tag_ not in ("NN", "NNP", "NNPS"):
+                return None  # "the ministries", "they"
+            r = ctx.cast.mention_at(t) or ctx.cast.resolve(t, create=True)
+            if r is None or not r.id or r.id not in ctx.cast.actors:
+                return None
+            kind = ctx.cast.actors[r.id].kind
+            return r.id if kind in ("organization", "country") or kind == "group" and t.pos_ == "NOUN" else None
+    return None
+
+
+PRONOUN_CHAIN = 12  # sentences of "he ..." back that one "he said" may follow to a name
+
+
+def _previous_topic(ctx: _Ctx, pron, want: str, lo: int, reported: set[int], depth: int = 0) -> str | None:
+    """The person the sentence before the pronoun's is about: the subject of its main clause, named and of
+    the pronoun's gender when known, or a "he"/"she" resolved before (a "he said" takes up whom the last
+    sentence was about). Captions, tweets and quotations are skipped; None when that sentence is about no
+    such person."""
+    doc = ctx.doc
+    k = pron.sent.start - 1
+    for _ in range(3):  # past a caption or a line of furniture
+        if k < 0 or doc[k].idx < lo:
+            return None
+        sent = doc[k].sent
+        k = sent.start - 1
+        if _furniture_at(ctx, sent.start_char) or all(t.i in ctx.quoted or t.is_punct or t.is_space for t in sent):
+            continue
+        for t in sent:
+            if t.dep_ not in ("nsubj", "nsubjpass") or t.head.dep_ not in ("ROOT", "conj") or t.i in ctx.quoted \
+                    or t.i in reported and not _quote_speaker(ctx, t):
+                continue
+            if t.lower_ == pron.lower_:
+                return _pronoun_speaker(ctx, t, depth + 1) if depth < PRONOUN_CHAIN else None
+            r = ctx.cast.mention_at(t)
+            if r is not None and _named(ctx, r.id, ("person",)) and ctx.cast.gender.get(r.id) in (None, want):
+                return r.id
+            return None
+        return None
+    return None
+
+
+def _quote_speaker(ctx: _Ctx, tok) -> bool:
+    """``tok`` is the subject of the cue that closes a direct quote (",” said Jane Doe", ",” Doe said"): a
+    speaker, even where the parse hung that cue inside the next sentence's reported clause."""
+    if tok.dep_ != "nsubj" or not _is_cue(tok.head):
+        return False
+    first = min(tok.head.i, tok.left_edge.i)
+    return any(ctx.doc[i].i in ctx.mark_tok for i in range(max(0, first - 2), first))
 
 
 def _furniture_at(ctx: _Ctx, char: int) -> bool:
@@ -482,6 +684,8 @@ def _paragraph_furniture(ctx: _Ctx, p: int) -> tuple[list[tuple[int, int]], int]
         ps, pe = ctx.pbounds[p]
         bylines = [(m.start(), m.end()) for m in _TWEET_BYLINE.finditer(ctx.text, ps, pe)]
         credits = [m.start() for m in _PHOTO_CREDIT_MARK.finditer(ctx.text, ps, pe)] if pe - ps < 400 else []
+        if pe - ps < 400 and (_CREDIT_FIRST.match(ctx.text, ps, pe) or _BYLINE.match(ctx.text, ps, pe)):
+            credits.append(pe)  # "The Canadian Press Jane Roe watches as ...": a caption with its credit first
         found = ctx.furniture[p] = (bylines, credits[-1] if credits else -1)
     return found
 
@@ -560,9 +764,13 @@ def _spoken_before(ctx: _Ctx, subj) -> str | None:
     for t in before:
         if _is_cue(t) and t.i not in ctx.quoted:
             att = _attribution_from_cue(ctx, t)
-            if att.ref is not None and att.ref.id and _named(ctx, att.ref.id, ("person", "organization")):
-                return att.ref.id
+            if att.ref is not None and att.ref.id and _named(ctx, att.ref.id, ("person", "organization")) \
+                    and ctx.text[att.ref.start:att.ref.end].lower() not in _PRONOUNS:
+                return att.ref.id  # by name: "he told her ... according to the complaint" is no issuer
     return None
+
+
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who"}
 
 
 def _quoted_at(ctx: _Ctx, char: int) -> bool:
@@ -582,12 +790,41 @@ def _issuer(ctx: _Ctx, head: str, subj) -> str | None:
         for t in ctx.doc:
             if t.pos_ in ("NOUN", "PROPN"):
                 ctx.by_lemma.setdefault(t.lemma_.lower(), []).append(t)
-    for t in ctx.by_lemma.get(head, []):
-        if t.i > subj.i:
-            break
+    before = [t for t in ctx.by_lemma.get(head, []) if t.i <= subj.i]  # the mentions of one noun: a few
+    if any(k.dep_ == "det" and k.lower_ in ("a", "an", "another") for k in subj.children):
+        before = before[-1:]  # "a statement" is a new one: not one issued before
+    for t in reversed(before):  # this document first, then the nearest one before it
         who = _issuer_of(ctx, t)
         if who:
             return who
+        if t.i == subj.i:
+            by = _issued_by(subj)
+            if by is not None:
+                # "a statement released by the prime minister's office": the one it names, even unnamed
+                r = ctx.cast.resolve(by, create=True)
+                return r.id if r is not None and r.id else None
+    return None
+
+
+_PUBLISHED = {"report", "story", "article", "editorial", "column", "investigation"}
+
+
+def _issued_by(noun):
+    """The possessor of a document noun ("a school's list"), or the object of "by" or "from" on it or on
+    the participle after it ("a statement from X", "a complaint filed by X"), or None."""
+    for k in noun.children:
+        if k.dep_ == "poss":
+            return k
+        if k.dep_ == "prep" and k.lower_ == "in" and noun.lemma_.lower() in _PUBLISHED:
+            pobj = next((g for g in k.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ == "PROPN":
+                return pobj  # "a report in The Daily Courier": the paper that published it
+        if k.dep_ == "prep" and k.lower_ in ("by", "from"):
+            return next((g for g in k.children if g.dep_ == "pobj"), None)
+        if k.dep_ in ("acl", "relcl"):
+            for p in k.children:
+                if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ == "by"):
+                    return next((g for g in p.children if g.dep_ == "pobj"), None)
     return None
 
 
@@ -736,7 +973,21 @@ def _governing_cue(ctx: _Ctx, qr: range, inside: set[int], p: int, ok):
         s_in, s_out = _subject(ctx, inner), _subject(ctx, found)
         if s_in is not None and s_out is not None and s_in.i == s_out.i:
             found = inner
+    elif found is not None and inner is not None and inner.i != found.i and _closing_attribution(ctx, inner, qr):
+        # "“A,” said Sen. Jane Doe, D-Conn. Smith, she said, ...": the sentence splitter ran the quote's own
+        # attribution into the next sentence, whose cue the parse put above it
+        found = inner
     return found
+
+
+def _closing_attribution(ctx: _Ctx, v, qr: range) -> bool:
+    """Cue ``v`` is the attribution right after the quote's closing mark (",” said X" or ",” X said") and
+    has a name of its own for a subject."""
+    if not 0 < v.i - qr[-1] <= 3 or any(ctx.doc[i].text not in (",", "”", '"', "''") for i in range(qr[-1] + 1, v.i)
+                                        if ctx.doc[i].ent_type_ == "" and ctx.doc[i].pos_ != "PROPN"):
+        return False
+    subj = next((k for k in v.children if k.dep_ == "nsubj" and k.i not in ctx.quoted), None)
+    return subj is not None and subj.pos_ == "PROPN" and ctx.cast.mention_at(subj) is not None
 
 
 def _cue_after(ctx: _Ctx, end_tok: int, inside: set[int], p: int, ok):
@@ -824,11 +1075,13 @@ def _late_cue(ctx: _Ctx, end_tok: int, ok):
     k = end_tok
     while k < len(doc) and doc[k].is_punct and doc[k].text in (",", "''", "”", '"'):
         k += 1
-    if k >= len(doc) or not doc[k].text[:1].isupper() or not any(
-            ctx.cast.mention_at(t) is not None or t.ent_type_ == "PERSON" for t in doc[k:k + 3]):
+    described = k + 1 < len(doc) and doc[k].lower_ in ("a", "an", "the", "one") and doc[k + 1].pos_ in ("NOUN", "ADJ")
+    if k >= len(doc) or not described and (not doc[k].text[:1].isupper() or not any(
+            ctx.cast.mention_at(t) is not None or t.ent_type_ == "PERSON" for t in doc[k:k + 3])):
         return None
     p = ctx.para(doc[end_tok].idx) if end_tok < len(doc) else -1
     depth = 0  # inside parentheses, a period ends an abbreviation ("(D-Wash.)"), not the sentence
+    relative = False  # inside ", who/whose/which ...,": its verbs are not the sentence's
     for i in range(k, min(len(doc), end_tok + LATE_CUE_MAX)):
         t = doc[i]
         depth += (t.text == "(") - (t.text == ")")
@@ -836,9 +1089,12 @@ def _late_cue(ctx: _Ctx, end_tok: int, ok):
             continue
         if ctx.para(t.idx) != p or i in ctx.quoted or i in ctx.mark_tok or t.text in (".", "!", "?", ";", ":", "“"):
             return None
-        if ok(t):
+        if t.text == ",":
+            relative = i + 1 < len(doc) and doc[i + 1].lower_ in ("who", "whose", "which", "whom")
+            continue
+        if ok(t) and not relative:
             return t if doc[i - 1].text in (",", ")") else None
-        if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        if t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not relative:
             return None
     return None
 
@@ -2139,6 +2395,11 @@ _LINK_LABEL = re.compile(r"^\W*(?:" + lexicon.pattern("quotes/link_labels") + r"
 # a photo credit closing a caption: "(Adrian Wyld/The Canadian Press)", "(Photo: Jane Roe/Reuters)"
 _CREDIT = r"\((?:Photo:\s*)?[A-Z][\w.'’ -]{1,40}/\s?[A-Z][\w.'’ -]{1,40}\)"
 _PHOTO_CREDIT_MARK = re.compile(_CREDIT)  # "(Photo: Jane Roe/Agency)"
+# a caption that opens with its agency's credit, then the caption's first capitalised word
+_CREDIT_FIRST = re.compile(r"\s*(?i:" + lexicon.pattern("byline/outlets") + r")\s+(?:[A-Z][a-z]|[A-Z]\b)")
+# a byline paragraph: "By Jane Roe, The Canadian Press", "Jane Roe - Reuters"
+_BYLINE = re.compile(r"\s*(?:By\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*(?:,|-|—|/)\s*(?i:"
+                     + lexicon.pattern("byline/outlets") + r")\W*$")
 _PHOTO_CREDIT = re.compile(r"[^()\n]{0,200}?" + _CREDIT)  # a caption's words, then the credit
 
 
