@@ -60,6 +60,8 @@ TCP = re.compile(r"tcp://(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]):(\d{1,5})/?")
 MAX_LOCAL_WORKERS = 256
 CONNECT_SECONDS = 10.0  # BRIEFDOC_SCHEDULER_TIMEOUT: how long to wait for the scheduler, and for a first worker
 RETRIES = 1  # a task that raises (not one that returns its input's failure) is tried once more
+# No dashboard; the scheduler's small HTTP server (health, metrics) on a free port of this machine, not 8787
+NO_DASHBOARD = {"dashboard": False, "dashboard_address": "127.0.0.1:0"}
 USAGE = "give tcp://HOST:PORT (a running 'dask scheduler') or local:N (N worker processes on this machine)"
 
 
@@ -118,7 +120,8 @@ class Cluster:
         logging.getLogger("distributed").setLevel(quiet_logs)
         if self.local is not None:
             cluster = distributed.LocalCluster(n_workers=self.local, threads_per_worker=1, processes=True,
-                                               dashboard_address=None, silence_logs=quiet_logs)
+                                               dashboard_address=None, silence_logs=quiet_logs,
+                                               scheduler_kwargs=NO_DASHBOARD)
             return distributed.Client(cluster, timeout=timeout), cluster
         try:
             client = distributed.Client(self.name, timeout=timeout)
@@ -380,11 +383,13 @@ class _Run:
 
     def outcome(self, future, result) -> tuple[bool, object]:
         """(ok, the task's result or why it failed); counts the worker that did it."""
-        if future.status == "finished" and isinstance(result, tuple) and len(result) == 3:
+        # A result that came back is the result, even if the worker that made it has died since;
+        # a task's error comes as (type, exception, traceback), a cancellation as the exception.
+        if isinstance(result, tuple) and len(result) == 3 and isinstance(result[0], bool):
             ok, value, where = result
             self.outcomes.summary.workers[where] = self.outcomes.summary.workers.get(where, 0) + 1
             return ok, value
-        exc = result
+        exc = result[1] if isinstance(result, tuple) and len(result) == 3 else result
         name = type(exc).__name__
         if name == "KilledWorker":
             return False, ("not made: every worker that ran this task died under it (out of memory? a crash in a "
