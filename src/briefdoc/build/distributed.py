@@ -128,9 +128,9 @@ class Cluster:
         import distributed
 
         timeout = connect_seconds()
-        # Dask's own log lines (a worker restarted, a task retried) would break the one-line
+        # Dask's own log lines (a worker restarted, a task given up) would break the one-line
         # report of a build; the outcome of every task is in the summary.
-        quiet_logs = logging.ERROR
+        quiet_logs = logging.CRITICAL
         logging.getLogger("distributed").setLevel(quiet_logs)
         if self.local is not None:
             with dask.config.set(QUIET):
