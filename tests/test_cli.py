@@ -267,13 +267,14 @@ def test_help_does_not_import_heavy_modules():
         "        main(argv)\n"
         "    except SystemExit as exc:\n"
         "        assert exc.code == 0, (argv, exc.code)\n"
-        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in {'spacy', 'weasyprint', 'thinc', 'torch', 'pydantic', 'jinja2'})\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in {'spacy', 'weasyprint', 'thinc', 'torch', 'pydantic', 'jinja2', 'dask', 'distributed'})\n"
         "print('HEAVY', heavy, file=sys.stderr)\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     heavy = proc.stderr.strip().splitlines()[-1]
     assert "spacy" not in heavy and "weasyprint" not in heavy, heavy
+    assert "dask" not in heavy and "distributed" not in heavy, heavy  # only build --scheduler loads Dask
     assert "Usage: briefdoc" in proc.stdout
 
 

@@ -289,6 +289,7 @@ def build(
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output folder (default: briefdoc.toml's out, else out/)."),
     layouts_dir: list[Path] = typer.Option([], "--layouts-dir", help=_LAYOUTS_DIR),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: briefdoc.toml's, else the number of cores)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Run the extractions and renders on a Dask cluster: tcp://HOST:PORT (a running 'dask scheduler'), or local:N (N worker processes here); outputs and cache stay here (default: briefdoc.toml's scheduler, else this machine's --jobs)."),
     force: bool = typer.Option(False, "--force", help="Rebuild everything, ignoring the cache in OUT/.briefdoc-cache."),
     pdf_variant: Optional[str] = typer.Option(None, "--pdf-variant", help="PDF variant, e.g. pdf/a-3b or none (default: briefdoc.toml's, else each layout's)."),
     translations: Optional[Path] = typer.Option(None, "--translations", help="A folder of content catalogs <seed stem>.<locale>.po, read instead of those beside each seed (default: briefdoc.toml's translations)."),
@@ -310,6 +311,10 @@ def build(
     if catalogs_dir is not None and not Path(catalogs_dir).is_dir():
         raise InputError(f"{catalogs_dir}: no such folder of content catalogs; check --translations (or translations in briefdoc.toml)")
     pdf_variant = cfg.get("pdf_variant", pdf_variant)
+    if scheduler is not None and jobs is not None:
+        raise InputError("--jobs and --scheduler: give one (--jobs builds here; local:N starts N Dask workers)")
+    if scheduler is None and jobs is None:  # --jobs alone builds here, whatever briefdoc.toml's scheduler
+        scheduler = cfg.get("scheduler")
     quiet = _state["verbosity"] < 0
     with tempfile.TemporaryDirectory(prefix="briefdoc-stdin-") as tmp:
         summary = run_build(
@@ -319,6 +324,7 @@ def build(
             out_dir=out,
             layouts_dirs=cfg.get("layouts_dir", layouts_dir, []),
             jobs=cfg.get("jobs", jobs),
+            scheduler=scheduler,
             force=force,
             dry_run=dry_run,
             progress=False if quiet else None,

@@ -7,6 +7,7 @@ out = "out"                    # build's -o
 layouts = ["brief", "memo"]    # --layouts (a list, or "brief,memo")
 locales = ["en", "fr", "ru"]   # --locales
 jobs = 2                       # --jobs
+scheduler = "tcp://10.0.0.5:8786"  # build --scheduler: a Dask cluster (or "local:2")
 translations = "catalogs"      # build: content catalogs <stem>.<locale>.po there, not beside each seed
 layouts_dir = ["my-layouts"]   # --layouts-dir (every command that takes it)
 pdf_variant = "pdf/ua-1"       # --pdf-variant (render, build, dossier)
@@ -24,6 +25,7 @@ wrong kind, is an InputError naming the key and the file."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,6 +72,14 @@ def _jobs(value, key: str, where: str) -> int:
     return value
 
 
+def _scheduler(value, key: str, where: str) -> str:
+    value = _text(value, key, where)
+    if not re.fullmatch(r"tcp://\S+:\d+/?|local:\d+", value):
+        raise InputError(f"{where}: {key} = {value[:200]!r}: give \"tcp://HOST:PORT\" (a running dask scheduler) "
+                         "or \"local:N\" (N worker processes on this machine)")
+    return value
+
+
 def _variant(value, key: str, where: str) -> str:
     # the variants are the render stage's; it loads only when a config names one
     from .render.layouts import PDF_VARIANTS
@@ -87,6 +97,7 @@ _TOP = {
     "layouts": lambda v, k, w, b: _names(v, k, w),
     "locales": lambda v, k, w, b: _names(v, k, w),
     "jobs": lambda v, k, w, b: _jobs(v, k, w),
+    "scheduler": lambda v, k, w, b: _scheduler(v, k, w),
     "translations": lambda v, k, w, b: _path(v, k, w, b),
     "layouts_dir": lambda v, k, w, b: _paths(v, k, w, b),
     "pdf_variant": lambda v, k, w, b: _variant(v, k, w),

@@ -7,7 +7,9 @@ finishes at once. The work is then done by a pool of worker processes
 (workers.py), each of which loads spaCy and WeasyPrint's fonts once: every seed is
 extracted once (or its brief comes from the cache) and its renders fan out from
 there. A failure costs only the outputs it touches; the summary lists them and the
-command exits with 4."""
+command exits with 4. With ``scheduler`` the same work goes to the workers of a Dask
+cluster instead (distributed.py); this process still plans, writes every output and
+keeps the cache."""
 
 from __future__ import annotations
 
@@ -63,6 +65,8 @@ class BuildSummary:
     planned: list[tuple[Path, str]] = field(default_factory=list)  # dry run: (output, why)
     extracted: int = 0
     seconds: float = 0.0
+    scheduler: str | None = None  # a build on a Dask cluster: its scheduler (tcp://HOST:PORT, local:N)
+    workers: dict[str, int] = field(default_factory=dict)  # the cluster's workers used: address -> tasks done
 
     @property
     def failed(self) -> int:
@@ -81,7 +85,11 @@ class BuildSummary:
             f" ({self.total} PDFs in {out_dir}, {self.seconds:.1f} s)"
         )
         failures = [f"briefdoc: failed: {f.what}: {f.reason}" for f in self.failures]
-        return [head] + [line for line in failures if line not in shown]
+        cluster = []
+        if self.workers:  # a build on a cluster that ran tasks: which workers did them
+            used = ", ".join(f"{address} ({n} task{'s' if n != 1 else ''})" for address, n in sorted(self.workers.items()))
+            cluster = [f"briefdoc: on {self.scheduler}: {len(self.workers)} worker{'s' if len(self.workers) != 1 else ''}: {used}"]
+        return [head] + cluster + [line for line in failures if line not in shown]
 
     def as_json(self, out_dir: Path) -> dict:
         """The summary as ``build --json`` prints it (README: "JSON output")."""
@@ -93,6 +101,8 @@ class BuildSummary:
             "planned": [{"path": str(p), "why": why} for p, why in self.planned],
             "extracted": self.extracted,
             "seconds": round(self.seconds, 3),
+            "scheduler": self.scheduler,
+            "workers": [{"address": address, "tasks": n} for address, n in sorted(self.workers.items())],
         }
 
 
@@ -114,6 +124,7 @@ def run_build(
     content_options: dict | None = None,
     extractor: Callable | None = None,
     stream=None,
+    scheduler: str | None = None,
 ) -> BuildSummary:
     """Render every seed with every layout in every locale; return what was done.
 
@@ -127,8 +138,11 @@ def run_build(
     instead of beside each seed. ``render_options`` go to
     render_pdf, ``content_options`` to content.translator_for; both are part of
     the cache key. ``extractor`` (Article -> Brief) replaces the extraction
-    pipeline; it must be picklable to run in worker processes."""
+    pipeline; it must be picklable to run in worker processes. ``scheduler``: run the
+    extractions and renders on a Dask cluster, "tcp://HOST:PORT" (a running scheduler)
+    or "local:N" (a cluster of N worker processes started here); ``jobs`` is then unused."""
     started = time.perf_counter()
+    cluster = _cluster(scheduler)  # checked before anything is planned (exit 2)
     stream = sys.stderr if stream is None else stream
     render_options = dict(render_options or {})
     content_options = dict(content_options or {})
@@ -144,21 +158,15 @@ def run_build(
     if dry_run:
         return _dry_run(plans, out_dir, stream, started, listing=summary)
 
-    report, summary = summary, BuildSummary()
+    report, summary = summary, BuildSummary(scheduler=cluster.name if cluster is not None else None)
     bar = Progress(sum(len(p.stale) for p in plans), stream, stream.isatty() if progress is None else progress,
                    verbose=verbose)
     _count_planned(plans, summary, bar)
     to_extract, ready = _queue_work(plans, cache, summary, bar)
     try:
         bar.start()
-        n_tasks = len(to_extract) + sum(len(p.stale) for p in to_extract) + len(ready)
-        if n_tasks:
-            _Execution(
-                to_extract, ready, cache, summary, bar,
-                jobs=default_jobs() if jobs is None else max(1, jobs),
-                n_tasks=n_tasks, extractor=extractor,
-                render_options=render_options, content_options=content_options,
-            ).run()
+        _execute(to_extract, Outcomes(cache, ready, summary, bar), cluster, jobs=jobs, extractor=extractor,
+                 render_options=render_options, content_options=content_options)
     finally:
         bar.close()
     if summary.extracted:  # a new brief may have replaced an older one of the same seed
@@ -168,6 +176,30 @@ def run_build(
         for line in summary.lines(out_dir, bar.shown):
             print(line, file=stream)
     return summary
+
+
+def _cluster(scheduler: str | None):
+    """The Dask cluster a build runs on (distributed.Cluster), or None: this machine."""
+    if scheduler is None:
+        return None
+    # the Dask side loads only for a build on a cluster (a local build never imports it)
+    from .distributed import Cluster
+
+    return Cluster(scheduler)
+
+
+def _execute(to_extract: deque, outcomes: Outcomes, cluster, *, jobs, extractor, render_options, content_options) -> None:
+    """The extractions of ``to_extract`` and the renders of ``outcomes.ready``, on the
+    cluster or in local worker processes (none when there is nothing to do)."""
+    n_tasks = len(to_extract) + sum(len(p.stale) for p in to_extract) + len(outcomes.ready)
+    if not n_tasks:
+        return
+    if cluster is not None:
+        cluster.run(outcomes, to_extract, extractor=extractor, render_options=render_options,
+                    content_options=content_options)
+        return
+    _Execution(to_extract, outcomes, jobs=default_jobs() if jobs is None else max(1, jobs), n_tasks=n_tasks,
+               extractor=extractor, render_options=render_options, content_options=content_options).run()
 
 
 def _choose(layouts, locales, layouts_dirs, render_options: dict) -> tuple[list, list[str]]:
@@ -278,12 +310,13 @@ class _Execution:
     warm, so that none of them loads WeasyPrint again. Otherwise every worker both
     extracts and renders."""
 
-    def __init__(self, to_extract, ready, cache, summary, bar, *, jobs, n_tasks, extractor, render_options, content_options):
+    def __init__(self, to_extract, outcomes: Outcomes, *, jobs, n_tasks, extractor, render_options, content_options):
         # The worker side loads every stage; a build with nothing to do never imports it.
         from . import workers
 
         self.workers_mod = workers
-        self.to_extract, self.ready, self.cache, self.summary, self.bar = to_extract, ready, cache, summary, bar
+        self.to_extract, self.outcomes = to_extract, outcomes
+        self.ready, self.summary, self.bar = outcomes.ready, outcomes.summary, outcomes.bar
         self.extractor = extractor
         self.options = {"render_options": render_options, "content_options": content_options}
         self.workers = min(jobs, n_tasks)
@@ -414,13 +447,24 @@ class _Execution:
         except Exception as exc:  # the task could not be sent or its result not returned (pickling)
             ok, result = False, self.workers_mod.reason(exc)
         if kind == "extract":
-            self.extracted(plan, ok, result)
+            self.outcomes.extracted(plan, ok, result)
         elif kind == "render":
-            self.rendered(plan, output, ok, result)
+            self.outcomes.rendered(output, ok, result)
         # "warm": a failure here shows again, with its reason, in the renders
         return result is not DIED
 
+
+class Outcomes:
+    """What a build does with each task's outcome, wherever the task ran (a local
+    worker process, a Dask worker): a brief extracted is cached, its brief.json
+    written and its renders queued on ``ready``; an output made is recorded in the
+    cache; a failure is counted and shown."""
+
+    def __init__(self, cache, ready: deque, summary: BuildSummary, bar: Progress):
+        self.cache, self.ready, self.summary, self.bar = cache, ready, summary, bar
+
     def extracted(self, plan: SeedPlan, ok: bool, result: str) -> None:
+        """A seed's extraction ended: ``result`` is its brief JSON text, or why it failed."""
         if ok:
             self.summary.extracted += 1
             plan.brief_json = result
@@ -429,7 +473,8 @@ class _Execution:
         else:
             _fail_seed(plan, result, self.summary, self.bar)
 
-    def rendered(self, plan: SeedPlan, output: Output, ok: bool, result) -> None:
+    def rendered(self, output: Output, ok: bool, result) -> None:
+        """An output was written (``result``: the fingerprint of the file), or failed (why)."""
         if ok:
             self.cache.record_output(output.path, output.key, result, output.parts)
             self.summary.built.append(output.path)
@@ -438,3 +483,7 @@ class _Execution:
             self.cache.forget_output(output.path)
             self.summary.failures.append(Failure(str(output.path), result))
             self.bar.advance("failed", 1, str(output.path), result)
+
+    def fail_seed(self, plan: SeedPlan, reason: str) -> None:
+        """A seed whose brief cannot be had: all its outputs still to make fail."""
+        _fail_seed(plan, reason, self.summary, self.bar)

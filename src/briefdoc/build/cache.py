@@ -110,6 +110,17 @@ def dist_versions(names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=None)
+def code_digest(stage: str) -> str:
+    """What decides, besides its inputs, what ``stage`` ("extraction" or "rendering")
+    makes: briefdoc's version, Python's, the stage's code and data, the versions of its
+    libraries. Two processes with the same digests make the same bytes from the same
+    inputs; a build on a cluster checks its workers against this process's."""
+    sources, dists = ((EXTRACTION_SOURCES, EXTRACTION_DISTS) if stage == "extraction"
+                      else (RENDERING_SOURCES, RENDERING_DISTS))
+    return digest(__version__, sys.version_info[:2], source_digest(sources), dist_versions(dists))
+
+
 def extraction_key(seed_bytes: bytes) -> str:
     """The key of the brief extracted from a seed with these bytes."""
     return digest(
@@ -127,7 +138,7 @@ def render_parts(*, extraction: str, layout_digest: str, ui_digest: str, content
         "UI catalog": ui_digest,
         "content catalog": content_digest,
         "options": digest(options),
-        "code": digest(__version__, sys.version_info[:2], source_digest(RENDERING_SOURCES), dist_versions(RENDERING_DISTS)),
+        "code": code_digest("rendering"),
     }
 
 
@@ -136,20 +147,26 @@ def render_key(parts: dict) -> str:
     return digest("render", FORMAT, parts)
 
 
-def layout_digest(layout, builtin_dir: Path) -> str:
-    """A layout's own files plus the shared templates it may extend or include:
-    the files at the top of the built-in layouts folder and any of its subfolders
-    that is not itself a layout (a shared partials or fonts folder)."""
+def shared_layout_files(builtin_dir: Path) -> list[Path]:
+    """The shared templates a layout may extend or include: the files at the top of the
+    built-in layouts folder and in any of its subfolders that is not itself a layout (a
+    shared partials or fonts folder)."""
     shared = []
     if builtin_dir.is_dir():
-        for p in builtin_dir.iterdir():
+        for p in sorted(builtin_dir.iterdir()):
             if p.is_file():
                 shared.append(p)
             elif p.is_dir() and not (p / "layout.toml").is_file():
-                shared.extend(f for f in p.rglob("*") if f.is_file())
+                shared.extend(sorted(f for f in p.rglob("*") if f.is_file()))
+    return shared
+
+
+def layout_digest(layout, builtin_dir: Path) -> str:
+    """A layout's own files plus the shared templates it may extend or include
+    (shared_layout_files)."""
     return digest(
         layout.name, layout.template, layout.stylesheet, layout.page_size,
-        files_digest(layout.files, layout.path), files_digest(shared, builtin_dir),
+        files_digest(layout.files, layout.path), files_digest(shared_layout_files(builtin_dir), builtin_dir),
     )
 
 

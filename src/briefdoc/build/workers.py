@@ -25,7 +25,7 @@ from ..model.brief import Article, Brief
 from ..model.briefjson import dumps
 from ..model.errors import BriefdocError
 from ..model.files import write_atomic
-from ..read.article import read_article
+from ..read.article import article_from_bytes, read_article
 from ..render.context import hyphenation_languages
 from ..render.fonts import css_family, stack
 from ..render.html import render_html
@@ -116,12 +116,13 @@ def reason(exc: BaseException) -> str:
     return f"internal error: {type(exc).__name__}: {exc}"
 
 
-def extract_job(seed: str, article=None) -> tuple[bool, str]:
+def extract_job(seed: str, article=None, data: bytes | None = None) -> tuple[bool, str]:
     """Read and extract one seed: (True, brief JSON text) or (False, reason).
-    ``article``: the seed already read (by the build process, meanwhile)."""
+    ``article``: the seed already read (by the build process, meanwhile); ``data``:
+    the seed's bytes, read elsewhere (a build on a cluster ships them)."""
     try:
         if article is None:
-            article = read_article(seed)
+            article = article_from_bytes(data, seed) if data is not None else read_article(seed)
         brief = (_WORKER["extractor"] or default_extract)(article)
         return True, dumps(brief)
     except Exception as exc:
@@ -138,14 +139,16 @@ def _brief(extraction: str, brief_json: str):
     return briefs[extraction]
 
 
-def _content_translator(brief, locale: str, seed: Path, content_options: dict):
-    """The seed's content translations for ``locale`` (``<seed stem>.<locale>.po``)."""
-    return translator_for(brief, locale, seed, **content_options)
+def _content_translator(brief, locale: str, seed: Path, content_options: dict, shipped=None):
+    """The seed's content translations for ``locale`` (``<seed stem>.<locale>.po``);
+    ``shipped``: that catalog as (path, bytes), read already, or (None, None)."""
+    return translator_for(brief, locale, seed, **content_options, shipped=shipped)
 
 
-def render_job(spec: dict) -> tuple[bool, dict | str]:
-    """Render one PDF and write it: (True, fingerprint of the file) or (False, reason).
-    The render runs under the render limits (render/limits.py)."""
+def render_bytes(spec: dict) -> tuple[bool, bytes | str]:
+    """Render one PDF: (True, its bytes) or (False, reason). The render runs under the
+    render limits (render/limits.py). ``spec["catalog"]``, when there, is the content
+    catalog the build read for it (see _content_translator): none is looked for here."""
     key = (spec["layout"].name, spec["extraction"])
     earlier = _WORKER["over_limits"].get(key)
     if earlier is not None:
@@ -153,13 +156,22 @@ def render_job(spec: dict) -> tuple[bool, dict | str]:
                        f"({Path(earlier).name}); see that failure")
     try:
         brief = _brief(spec["extraction"], spec["brief_json"])
-        content = _content_translator(brief, spec["locale"], Path(spec["seed"]), spec["content_options"])
-        pdf = render_pdf(brief, spec["layout"], spec["locale"], content=content, **spec["render_options"])
-        st = write_atomic(Path(spec["path"]), pdf)
-        return True, fingerprint(st)
+        content = _content_translator(brief, spec["locale"], Path(spec["seed"]), spec["content_options"], spec.get("catalog"))
+        return True, render_pdf(brief, spec["layout"], spec["locale"], content=content, **spec["render_options"])
     except RenderLimitError as exc:
         _WORKER["over_limits"][key] = spec["path"]
         return False, reason(exc)
+    except Exception as exc:
+        return False, reason(exc)
+
+
+def render_job(spec: dict) -> tuple[bool, dict | str]:
+    """Render one PDF and write it: (True, fingerprint of the file) or (False, reason)."""
+    ok, pdf = render_bytes(spec)
+    if not ok:
+        return False, pdf
+    try:
+        return True, fingerprint(write_atomic(Path(spec["path"]), pdf))
     except Exception as exc:
         return False, reason(exc)
 

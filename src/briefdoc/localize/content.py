@@ -171,13 +171,14 @@ def write_catalog(catalog, path: Path | None = None, *, template: bool = False) 
     return data
 
 
-def read_catalog(path: Path, locale: str | None = None):
-    """A content catalog read from ``path``; InputError (one line) when it is not one."""
+def read_catalog(path: Path, locale: str | None = None, data: bytes | None = None):
+    """A content catalog read from ``path`` (or parsed from ``data``, the bytes of the
+    file ``path`` names, read elsewhere); InputError (one line) when it is not one."""
     p = Path(path)
-    if not p.is_file():
+    if data is None and not p.is_file():
         raise InputError(f"{p}: no such content catalog; check the path, or start one with 'briefdoc translate update'")
     try:
-        return pofiles.read(pofiles.read_bytes(p), locale=locale, abort_invalid=True)
+        return pofiles.read(pofiles.read_bytes(p) if data is None else data, locale=locale, abort_invalid=True)
     except pofiles.CatalogTooLarge as exc:
         raise InputError(f"{p}: {exc}; is this the right file?") from None
     except LookupError as exc:  # the header's charset= names no encoding Python knows
@@ -262,19 +263,25 @@ def messages_from(catalog, *, use_fuzzy: bool = False) -> tuple[dict, int]:
 
 
 def translator_for(brief, locale: str, source_path: Path | str | None = None, translations: Path | str | None = None,
-                   use_fuzzy: bool = False, require_complete: bool = False) -> ContentTranslator:
+                   use_fuzzy: bool = False, require_complete: bool = False,
+                   shipped: tuple[Path | str | None, bytes | None] | None = None) -> ContentTranslator:
     """The ContentTranslator for rendering ``brief`` in ``locale``: from the
     catalog ``translations`` or, when None, the one beside ``source_path``
     (<stem>.<locale>.po) or beside the seed the brief remembers. With ``require_complete``, raises
     MissingTranslationError (exit code 2) when any content item would fall back
     to the source text; without, such items are marked and counted in
-    ``translator.missing`` (see ``translator.report()``)."""
+    ``translator.missing`` (see ``translator.report()``). ``shipped``: the catalog
+    found and read already, (its path, its bytes), or (None, None) for none (a build
+    on a cluster ships it to the worker): no file is looked for or read."""
     source_language = brief.article.language or "en"
-    path = Path(translations) if translations is not None else find_catalog(source_path, locale, brief)
+    if shipped is not None:
+        path, data = (Path(shipped[0]), shipped[1]) if shipped[0] is not None else (None, None)
+    else:
+        path, data = Path(translations) if translations is not None else find_catalog(source_path, locale, brief), None
     messages: dict = {}
     fuzzy_used = 0
     if path is not None:
-        catalog = read_catalog(path)
+        catalog = read_catalog(path, data=data)
         if catalog.locale is not None and catalog.locale.language != locale.replace("-", "_").split("_")[0]:
             raise InputError(f"{path}: a catalog for {catalog.locale}, not {locale}; give the {locale} catalog")
         messages, fuzzy_used = messages_from(catalog, use_fuzzy=use_fuzzy)

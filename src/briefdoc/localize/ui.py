@@ -5,7 +5,9 @@ shown in English, marked as untranslated content is (marked.ui_fallback)."""
 
 from __future__ import annotations
 
+import contextlib
 import io
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,6 +21,8 @@ from .marked import ui_fallback
 
 # Folders of UI catalogs a user supplies, tried before the shipped ones (see use_catalog_dirs).
 _user_dirs: tuple[Path, ...] = ()
+# only_catalog_dirs: this thread reads its UI catalogs from these folders alone.
+_only = threading.local()
 
 
 def use_catalog_dirs(dirs) -> None:
@@ -29,8 +33,24 @@ def use_catalog_dirs(dirs) -> None:
     _user_dirs = tuple(Path(d) for d in dirs)
 
 
+@contextlib.contextmanager
+def only_catalog_dirs(dirs):
+    """In this block, this thread reads UI catalogs from ``dirs`` alone, neither the
+    user's folders nor the shipped one: a build's worker on a cluster renders with the
+    catalogs the build sent it, as they are where the build runs."""
+    previous = getattr(_only, "dirs", None)
+    _only.dirs = tuple(Path(d) for d in dirs)
+    try:
+        yield
+    finally:
+        _only.dirs = previous
+
+
 def catalog_dirs() -> tuple[Path, ...]:
     """Where UI catalogs are looked for, first first: the user's folders, then the shipped one."""
+    only = getattr(_only, "dirs", None)
+    if only is not None:
+        return only
     return _user_dirs + (locales.translations_dir(),)
 
 

@@ -382,9 +382,17 @@ def read_article(path: str | Path) -> Article:
         raise InputError(
             f"{p}: {what} over the {MAX_BYTES / 1e6:.0f} MB limit for one article; split it or trim it"
         )
+    return article_from_bytes(data, str(p))
+
+
+def article_from_bytes(data: bytes, path: str = "<input>") -> Article:
+    """A seed's bytes (read already, at most MAX_BYTES) into an Article, as read_article
+    reads the file ``path`` (a build on a cluster ships the bytes to the worker)."""
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{path}: over the {MAX_BYTES / 1e6:.0f} MB limit for one article; split it or trim it")
     if not data.strip():
-        raise InputError(f"{p}: the file is empty (or only whitespace); give a file with the article's text")
-    return parse(decode(data, str(p)), str(p))
+        raise InputError(f"{path}: the file is empty (or only whitespace); give a file with the article's text")
+    return parse(decode(data, path), path)
 
 
 def _size(p: Path) -> int:

@@ -106,6 +106,13 @@ class Layout:
     kind: str = "brief"  # KINDS
     # [fit] in layout.toml: the first guess of how much fits a page (fit.py), before a layout pass measures
     fit: dict = field(default_factory=dict, hash=False, compare=False)
+    # The folder of the shared templates (base.html.j2, _macros.html.j2) the layout may extend or
+    # include; None: the shipped layouts folder. A build's worker on a cluster gets them from the build.
+    shared: Path | None = None
+
+    @property
+    def shared_dir(self) -> Path:
+        return self.shared if self.shared is not None else data_dir(LAYOUTS)
 
     def paper(self, locale_page_size: str) -> str:
         """The page size to print on, given the locale's paper (i18n.page_size)."""

@@ -13,7 +13,6 @@ from markupsafe import Markup
 
 from ..model.dossier import Dossier
 from ..model.errors import InputError, RenderError
-from ..model.resources import LAYOUTS, data_dir
 from . import fonts
 from .context import build_context, excerpt, page_css, plain
 from .dossier import dossier_context
@@ -61,7 +60,7 @@ class ConfinedLoader(jinja2.FileSystemLoader):
 def _environment(layout: Layout):
     """The Jinja2 environment of a layout, built once per process (templates are
     compiled once; gettext translations are installed per render)."""
-    loader = ConfinedLoader([str(layout.path), str(data_dir(LAYOUTS))])
+    loader = ConfinedLoader([str(layout.path), str(layout.shared_dir)])
     # Layouts come from other teams: templates run sandboxed (no __class__, __globals__...).
     env = LayoutSandbox(
         loader=loader,

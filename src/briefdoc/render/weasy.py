@@ -15,7 +15,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from ..model.errors import RenderError
-from ..model.resources import LAYOUTS, data_dir
 from .layouts import Layout
 
 
@@ -136,7 +135,7 @@ def fetcher(layout: Layout):
     and each of them at most MAX_FETCHES_PER_URL times (a stylesheet import cycle)."""
     weasyprint = load_weasyprint()
     root = layout.path.resolve()
-    base = data_dir(LAYOUTS).resolve()
+    base = layout.shared_dir.resolve()
     counts: dict[str, int] = {}
 
     class LayoutOnlyFetcher(weasyprint.URLFetcher):
