@@ -216,8 +216,9 @@ def test_build_json_summary_and_dry_run(tmp_path):
     assert planned["planned"] == [{"path": "out/a/memo.en.pdf", "why": "not built yet"}] and planned["built"] == []
     built = briefdoc("build", "a.md", "-o", "out", "--layouts", "memo", "--locales", "en", "--json", cwd=tmp_path)
     summary = json.loads(built.stdout)
-    assert set(summary) == {"out", "built", "up_to_date", "failed", "planned", "extracted", "seconds"}
+    assert set(summary) == {"out", "built", "up_to_date", "failed", "planned", "extracted", "seconds", "scheduler", "workers"}
     assert summary["out"] == "out" and summary["built"] == ["out/a/memo.en.pdf"] and summary["extracted"] == 1
+    assert summary["scheduler"] is None and summary["workers"] == []  # built here, not on a Dask cluster
     assert built.stderr == ""  # the summary is the JSON; no progress off a terminal
 
 
