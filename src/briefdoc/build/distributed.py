@@ -279,17 +279,31 @@ def _warm(stage: str, load) -> None:
     gc.freeze()
 
 
+def _bundles_root() -> Path:
+    """Where this process unpacks bundles: a folder in its Dask worker's own directory,
+    which Dask removes when the worker stops (and purges when a worker that was killed
+    left it behind); outside a worker, a temporary folder removed when the process ends."""
+    if _STATE["root"] is None:
+        # only ever called inside a task, on a worker (the import is cheap there: dask is loaded)
+        from distributed import get_worker
+
+        try:
+            root = Path(tempfile.mkdtemp(prefix="briefdoc-", dir=get_worker().local_directory))
+        except (ValueError, AttributeError, OSError):  # not in a worker
+            root = Path(tempfile.mkdtemp(prefix="briefdoc-worker-"))
+        atexit.register(shutil.rmtree, root, True)
+        _STATE["root"] = root
+    return _STATE["root"]
+
+
 def _unpack(bundle: dict) -> Path:
     """The folder holding ``bundle``'s files, written once per process in a private
-    temporary folder (removed when the process ends) under the bundle's digest."""
+    folder (_bundles_root) under the bundle's digest."""
     key = bundle["digest"]
     with _LOCK:
         if key in _UNPACKED:
             return _UNPACKED[key]
-        if _STATE["root"] is None:
-            _STATE["root"] = Path(tempfile.mkdtemp(prefix="briefdoc-worker-"))
-            atexit.register(shutil.rmtree, _STATE["root"], True)
-        folder = _STATE["root"] / key[:32]
+        folder = _bundles_root() / key[:32]
         for rel, data, mtime_ns in bundle["files"]:
             parts = Path(rel).parts
             if Path(rel).is_absolute() or ".." in parts or not parts:
