@@ -28,19 +28,7 @@ Russian Foreign Minister Sergey Lavrov said Tuesday that there would not be chec
 """
 
 
-def briefdoc(*args, cwd=None, input=None, timeout=240, env=None) -> subprocess.CompletedProcess:
-    return subprocess.run([str(BIN), *map(str, args)], cwd=cwd, input=input, capture_output=True, text=True,
-                          timeout=timeout, env=env)
-
-
-def one_error(proc, code: int, *needles) -> str:
-    lines = [line for line in proc.stderr.splitlines() if line.strip()]
-    assert proc.returncode == code, (proc.returncode, proc.stderr)
-    assert "Traceback" not in proc.stderr and len(lines) == 1, proc.stderr
-    assert lines[0].startswith("briefdoc: error: "), lines[0]
-    for needle in needles:
-        assert needle in lines[0], (needle, lines[0])
-    return lines[0]
+from test_cli_unix import briefdoc, one_error  # the CLI run and its one-line error (tests/ is on sys.path)
 
 
 def project(tmp_path: Path, toml: str) -> Path:

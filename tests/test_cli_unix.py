@@ -26,7 +26,7 @@ Russian Foreign Minister Sergey Lavrov said Tuesday that there would not be chec
 """
 
 
-def briefdoc(*args, cwd=None, input=None, timeout=180, env=None, text=True) -> subprocess.CompletedProcess:
+def briefdoc(*args, cwd=None, input=None, timeout=240, env=None, text=True) -> subprocess.CompletedProcess:
     return subprocess.run([str(BIN), *map(str, args)], cwd=cwd, input=input, capture_output=True, text=text,
                           timeout=timeout, env=env)
 

@@ -25,17 +25,13 @@ import pytest
 from briefdoc.build import batch
 from briefdoc.build import distributed as dist
 from briefdoc.model.errors import InputError
+from test_build import write_layout, write_seed  # the batch build's tiny layout and seeds (tests/ is on sys.path)
 
 distributed = pytest.importorskip("distributed")
 dask = pytest.importorskip("dask")
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_3362ed2f4686983c.md"
-MINI_TEMPLATE = """<!DOCTYPE html>
-<html lang="{{ lang }}" dir="{{ dir }}"><head><meta charset="utf-8"><title>{{ article.title }}</title>
-<style>{{ inline_css }}</style></head>
-<body><h1>{{ article.title }}</h1><p>{{ l10n.gettext("Key points") }}</p></body></html>
-"""
 
 
 def fake_extract(article):
@@ -54,22 +50,6 @@ def fake_extract(article):
     if "FAIL" in article.text:
         raise InputError("the fake extractor refuses this article")
     return Brief(article=article)
-
-
-def write_layout(root: Path, name: str = "mini") -> Path:
-    folder = root / name
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "layout.toml").write_text(f'name = "{name}"\ndescription = "test"\npage_size = "A5"\n', encoding="utf-8")
-    (folder / "template.html.j2").write_text(MINI_TEMPLATE, encoding="utf-8")
-    (folder / "style.css").write_text("body { font-family: serif; font-size: 10pt }\n", encoding="utf-8")
-    return folder
-
-
-def write_seed(folder: Path, stem: str, title: str, body: str = "Ministers met on Tuesday.") -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{stem}.md"
-    path.write_text(f"---\ntitle: {title}\npublished: 2023-02-28\n---\n{body}\n", encoding="utf-8")
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +79,7 @@ def project(tmp_path):
     """Three seeds, the 'mini' layout."""
     for stem, title in (("a", "Alpha"), ("b", "Beta"), ("c", "Gamma")):
         write_seed(tmp_path / "seeds", stem, title)
-    write_layout(tmp_path / "layouts")
+    write_layout(tmp_path / "layouts", "mini")
     return tmp_path
 
 

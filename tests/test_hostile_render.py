@@ -9,12 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import os
 import re
 import resource
 import signal
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -23,22 +20,10 @@ import pytest
 
 from briefdoc.model.brief import Article, Brief
 from briefdoc.model.errors import InputError, RenderError
+from test_hostile_files import SEED, cli, one_error_line  # the CLI run and its one-line error (tests/ is on sys.path)
 
-BIN = Path(sys.executable).with_name("briefdoc")
 BODY = '{% extends "base.html.j2" %}{% block body %}BODY{% endblock %}'
 EVIL_LANG = '"><img src=x onerror=alert(1)>'
-SEED = "---\ntitle: Talks\npublished: 2023-02-28\n---\nLavrov said on Tuesday that the talks would resume.\n"
-
-
-def cli(*args, timeout=120, env=None):
-    return subprocess.run([str(BIN), *map(str, args)], capture_output=True, text=True, timeout=timeout,
-                          env={**os.environ, **(env or {})})
-
-
-def one_error_line(proc) -> str:
-    lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("briefdoc: error: ") and "Traceback" not in proc.stderr, proc.stderr
-    return lines[0]
 
 
 def small_brief(**article) -> Brief:
