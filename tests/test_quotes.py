@@ -1412,3 +1412,18 @@ def test_the_father_is_not_the_man_named_before_unless_the_text_called_him_so():
     assert [who for _, who in speakers(text)] != ["Daniel Reyes"]
     text = ("Daniel Reyes, a father of three, lost his job in May. “We are behind on rent,” the father said.\n")
     assert [who for _, who in speakers(text)] == ["Daniel Reyes"]
+
+
+def test_an_unnamed_role_is_the_person_the_next_quote_names_bare():
+    text = ("A spokesman for the mayor said the budget would be tabled in June.\n\n"
+            "“We have done the work and the numbers are sound,” said Tomas Berger.\n")
+    assert [who for _, who in speakers(text)] == ["Tomas Berger", "Tomas Berger"]
+    # someone the text introduces as another person is not the spokesman
+    text = ("A spokesman for the mayor said the budget would be tabled in June.\n\n"
+            "“The numbers are not sound,” said Tomas Berger, a councillor for the east ward.\n")
+    assert [who for _, who in speakers(text)][0] != "Tomas Berger"
+    # nor is someone quoted paragraphs later
+    text = ("A spokesman for the mayor said the budget would be tabled in June.\n\n"
+            "The council meets on Tuesday.\n\nThe vote could be close.\n\n"
+            "“We have done the work and the numbers are sound,” said Tomas Berger.\n")
+    assert [who for _, who in speakers(text)][0] != "Tomas Berger"

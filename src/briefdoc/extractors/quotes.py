@@ -1884,7 +1884,45 @@ def split(doc, cast: Cast) -> tuple[list[Quote], list[Quote]]:
     quotes or not ("was upbeat about the rinks", "found that ..."), which positions may take a stance from."""
     ctx = _Ctx(doc, cast)
     items = _found(ctx)
-    return _speech(ctx, items), [item.quote for item in items]
+    return _named_next(ctx, _speech(ctx, items)), [item.quote for item in items]
+
+
+def _named_next(ctx: _Ctx, quotes: list[Quote]) -> list[Quote]:
+    """Quotes of an unnamed role ("A spokeswoman for the premier said ...") whose speaker the text names at
+    the next quote ("... said Jane Doe."): the named person, when that quote is in the same or the next
+    paragraph, by someone of the same gender who is first named there, bare (no title, no apposition, so
+    not someone the text introduces as another person)."""
+    out = list(quotes)
+    for i, q in enumerate(quotes):
+        role = ctx.cast.get(q.speaker)
+        if role is None or role.head is None or role.kind != "person" or q.speaker_start is None:
+            continue
+        if not re.match(r"(?:an?|another)\s", ctx.text[q.speaker_start:q.speaker_end], re.I):
+            continue
+        nxt = next((r for r in quotes[i + 1:] if r.speaker != q.speaker and r.speaker is not None), None)
+        if nxt is None or nxt.speaker_start is None or ctx.para(nxt.start) - ctx.para(q.start) > 1:
+            continue
+        person = ctx.cast.get(nxt.speaker)
+        if person is None or person.kind != "person" or person.head is not None or person.title:
+            continue
+        first = ctx.doc[person.first]
+        if not (nxt.speaker_start <= first.idx < nxt.speaker_end) or _introduced_as(first):
+            continue
+        if ctx.cast.gender.get(role.id, ctx.cast.gender.get(person.id)) != ctx.cast.gender.get(person.id, ctx.cast.gender.get(role.id)):
+            continue
+        for j in range(i, quotes.index(nxt)):
+            if out[j].speaker == q.speaker:
+                out[j] = out[j].model_copy(update={"speaker": person.id})
+    return out
+
+
+def _introduced_as(name) -> bool:
+    """A person's first mention that says who they are: an apposition or a title before the name."""
+    root = name
+    while root.dep_ in ("compound", "flat") and root.head.i != root.i:
+        root = root.head
+    return any(k.dep_ in ("appos", "acl", "relcl") for k in root.children) or any(
+        k.dep_ in ("compound", "amod") and not k.ent_type_ == "PERSON" and k.i < name.i for k in root.children)
 
 
 def attributions(doc, cast: Cast) -> list[tuple[Quote, str]]:
