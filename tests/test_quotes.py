@@ -1427,3 +1427,24 @@ def test_an_unnamed_role_is_the_person_the_next_quote_names_bare():
             "The council meets on Tuesday.\n\nThe vote could be close.\n\n"
             "“We have done the work and the numbers are sound,” said Tomas Berger.\n")
     assert [who for _, who in speakers(text)][0] != "Tomas Berger"
+
+
+def test_a_given_name_tells_the_gender_when_the_text_gives_none():
+    text = ("Denise Marlow and Peter Quill run the shelter. Peter Quill opened it in 2009.\n\n"
+            "“We never turn anyone away,” she said.\n")
+    assert [who for _, who in speakers(text)] == ["Denise Marlow"]
+
+
+def test_he_said_goes_on_with_the_last_speaker_not_the_subject_of_a_side_clause():
+    text = ("College spokesman Alan Verity said the list drew 3,000 votes this year. "
+            "Although Mayor Tom Ruddick has often used the word, its place on the list is no comment on him. "
+            "Voters were simply tired of hearing it, he said.\n\n"
+            "“We count what people send us,” he said.\n")
+    assert [who for _, who in speakers(text)] == ["Alan Verity"] * 3
+
+
+def test_a_caption_with_a_photo_credit_in_capitals_names_no_speaker():
+    text = ("Lena Ortiz has taught at the school since 1990.\n\n"
+            "Marco Bell, a retired teacher, at a ceremony in 1999. ( THE DAILY HERALD FILE PHOTO )\n\n"
+            "“They were smart enough to ask for more,” he says.\n")
+    assert [who for _, who in speakers(text)] != ["Marco Bell"]

@@ -30,6 +30,7 @@ RELATIVE = frozenset(word for word, kind, *_ in _PRONOUNS if kind == "relative")
 _GENDERED = lexicon.table("actors/gendered_words")  # word -> female or male
 _FEMALE_WORDS = frozenset(w for w, g in _GENDERED.items() if g == "female")
 _MALE_WORDS = frozenset(w for w, g in _GENDERED.items() if g == "male")
+_GIVEN_NAMES = lexicon.table("actors/given_names")  # given name -> female or male
 SELF_PRONOUNS = lexicon.words("self_pronouns")
 NOT_ACTORS = lexicon.words("actors/not_actors")
 TIME_NOUNS = lexicon.words("actors/time_nouns")
@@ -1830,6 +1831,10 @@ def _genders(cast: Cast) -> None:
             cast.gender.setdefault(aid, "f")
         elif any(w in _MALE_WORDS for w in words):
             cast.gender.setdefault(aid, "m")
+    for aid, a in cast.actors.items():  # a given name that is all but always one gender's ("Denise Roy")
+        names = a.name.split()
+        if a.kind == "person" and a.head is None and len(names) >= 2 and names[0].lower() in _GIVEN_NAMES:
+            cast.gender.setdefault(aid, "f" if _GIVEN_NAMES[names[0].lower()] == "female" else "m")
     # "X ... his/her" in X's own clause
     for t in doc:
         if t.dep_ == "poss" and t.lower_ in ("his", "her"):

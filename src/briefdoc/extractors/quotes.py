@@ -589,8 +589,12 @@ def _pronoun_scores(ctx: _Ctx, pron, depth: int = 0) -> str | None:
         root = span.root
         if root.i in reported and not _quote_speaker(ctx, root):
             continue
-        if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ in ("ROOT", "conj") or _quote_speaker(ctx, root):
+        if root.dep_ == "nsubj" and root.head.dep_ == "ROOT" and root.head.lemma_.lower() in SPEECH:
+            weight = 4.0  # "Jane Doe said the school ...": a "he said" after it most often goes on with her
+        elif root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ in ("ROOT", "conj") or _quote_speaker(ctx, root):
             weight = 3.0
+        elif root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ in ("advcl", "relcl", "acl"):
+            weight = 1.5  # "Although Trump has tweeted ...": the subject of a side clause is less in view
         elif root.dep_ in ("nsubj", "nsubjpass"):
             weight = 2.0
         else:
@@ -2431,7 +2435,9 @@ def _boilerplate(ctx: _Ctx, q: Quote) -> bool:
 # the label of a link, a video or a gallery set in the text: "READ MORE:", "WATCH |", "Video:"
 _LINK_LABEL = re.compile(r"^\W*(?:" + lexicon.pattern("quotes/link_labels") + r")\s*[:|]", re.I)
 # a photo credit closing a caption: "(Adrian Wyld/The Canadian Press)", "(Photo: Jane Roe/Reuters)"
-_CREDIT = r"\((?:Photo:\s*)?[A-Z][\w.'’ -]{1,40}/\s?[A-Z][\w.'’ -]{1,40}\)"
+# or one that says it is a photo: "( THE CANADIAN PRESS FILE PHOTO )", "(Getty Images)"
+_CREDIT = (r"\((?:(?:Photo:\s*)?[A-Z][\w.'’ -]{1,40}/\s?[A-Z][\w.'’ -]{1,40}|"
+           r"\s*[A-Z][\w.'’ -]{0,40}\b(?:PHOTO|Photo|IMAGES?|Images)\b[\w.'’ /:-]{0,40})\)")
 _PHOTO_CREDIT_MARK = re.compile(_CREDIT)  # "(Photo: Jane Roe/Agency)"
 # a caption that opens with its agency's credit, then the caption's first capitalised word
 _CREDIT_FIRST = re.compile(r"\s*(?i:" + lexicon.pattern("byline/outlets") + r")\s+(?:[A-Z][a-z]|[A-Z]\b)")
