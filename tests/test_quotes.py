@@ -1448,3 +1448,12 @@ def test_a_caption_with_a_photo_credit_in_capitals_names_no_speaker():
             "Marco Bell, a retired teacher, at a ceremony in 1999. ( THE DAILY HERALD FILE PHOTO )\n\n"
             "“They were smart enough to ask for more,” he says.\n")
     assert [who for _, who in speakers(text)] != ["Marco Bell"]
+
+
+def test_they_is_the_nearest_plural_subject_that_names_people():
+    text = ("Ottawa has set the tax for 2019. The Greens think the tax is too low; "
+            "they say it should double by 2022.\n")
+    assert [who for _, who in speakers(text)] == ["Greens"]
+    text = ("Union leaders met the carmaker on Monday. The carmaker will close one plant. "
+            "They say the closure could cost 2,000 jobs.\n")
+    assert [who for _, who in speakers(text)] == ["Union leaders"]

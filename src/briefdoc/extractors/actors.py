@@ -219,8 +219,12 @@ class Cast:
         return list(self._subjects)
 
     def pronoun(self, tok) -> str | None:
-        """The most recent compatible subject before this pronoun."""
+        """The most recent compatible subject before this pronoun ("they": a plural one first)."""
         low = tok.lower_
+        if low in ("they", "them", "their", "themselves"):
+            found = self._plural_antecedent(tok)
+            if found is not None:
+                return found
         want_person = low in PERSON_PRONOUNS
         sent_start = tok.sent.start
         best = None
@@ -243,6 +247,31 @@ class Cast:
             best = aid
             break
         return best
+
+    def _plural_antecedent(self, tok, depth: int = 0) -> str | None:
+        """What "they" stands for when the nearest plural subject before it, in its sentence or the two
+        before, names people or bodies: a named group ("The Conservatives believe ...; they say"), or a
+        noun for people or bodies ("Several executives warned of it. They say ..."), a "they" before it
+        taking up the same. None when that subject is something else ("Prices rose. They ...") or there
+        is none: the most recent subject then (``pronoun``)."""
+        doc = self.doc
+        sent, sents = tok.sent, [tok.sent]
+        while len(sents) < 3 and sent.start > 0:
+            sent = doc[sent.start - 1].sent
+            sents.append(sent)
+        for sent in sents:
+            for t in reversed(sent):
+                if t.i >= tok.i or t.dep_ not in ("nsubj", "nsubjpass") or self.in_quote(t.i) or t.head.i == tok.head.i:
+                    continue
+                if t.lower_ == "they":
+                    return self._plural_antecedent(t, depth + 1) if depth < 3 else None
+                if t.tag_ not in ("NNS", "NNPS") and not (t.ent_type_ == "NORP" and t.lower_.endswith("s")):
+                    continue  # (the tagger calls "the Greens", "Democrats" singular names)
+                r = self.mention_at(t)
+                if r is None and (_people_noun(t) or t.lemma_.lower() in BODY_NOUNS or t.tag_ in ("NNP", "NNPS")):
+                    r = self.describe(t, create=True)
+                return r.id if r is not None and r.id in self.actors else None
+        return None
 
     def describe(self, head, *, create: bool = True) -> Ref | None:
         """Resolve a noun phrase ("the Azerbaijani foreign minister", "his government",
