@@ -1457,3 +1457,10 @@ def test_they_is_the_nearest_plural_subject_that_names_people():
     text = ("Union leaders met the carmaker on Monday. The carmaker will close one plant. "
             "They say the closure could cost 2,000 jobs.\n")
     assert [who for _, who in speakers(text)] == ["Union leaders"]
+
+
+def test_numbers_from_an_agency_speak_for_the_agency():
+    text = "According to the latest figures from Statistics Norway, the jobless rate fell to 3.6 per cent.\n"
+    assert [who for _, who in speakers(text)] == ["Statistics Norway"]
+    cast, qs = run("According to the latest numbers, the jobless rate fell to 3.6 per cent.\n")
+    assert [q.speaker for q in qs] == [None]

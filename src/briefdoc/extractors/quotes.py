@@ -416,8 +416,8 @@ def _named_speaker(ctx: _Ctx, subj, ref: Ref) -> Ref:
     speaker (the mention stays, the actor is unknown); other descriptions stay as they are."""
     head = ctx.cast.actors[ref.id].head or subj.lemma_.lower()
     mention = Ref("", ref.start, ref.end)
-    if head in _DOCUMENTS:
-        issuer = _issuer(ctx, head, subj) or (_spoken_before(ctx, subj) if _issued_by(subj) is None else None)
+    if head in _DOCUMENTS or subj.lower_ in _DOCUMENTS:  # ("numbers", "figures": documents in the plural only)
+        issuer = _issuer(ctx, subj.lemma_.lower(), subj) or (_spoken_before(ctx, subj) if _issued_by(subj) is None else None)
         return Ref(issuer, ref.start, ref.end) if issuer else mention
     definite = any(k.dep_ == "det" and k.lower_ in ("the", "this", "that") for k in subj.children) or any(
         k.dep_ == "poss" for k in subj.children)
