@@ -66,3 +66,13 @@ def test_as_planned_is_no_plan_ahead():
     assert values("Elections were held as originally planned in March.") == [("March", "2024-03")]
     # a plan itself still looks ahead
     assert values("The town plans to hold the parade on Sunday.") == [("Sunday", "2024-05-19")]
+
+
+def test_a_day_of_the_month_spelled_out():
+    # transcripts write the day as a word: "June fifth", "the twenty-second of June"
+    assert values("The festival opens on June fifth.") == [("June fifth", "2024-06-05")]
+    assert values("Polls close on the twenty-second of June.") == [("the twenty-second of June", "2024-06-22")]
+    assert values("The strike began on the third of May.") == [("the third of May", "2024-05-03")]
+    assert values("The festival opens on June fifth.", None) == [("June fifth", "XXXX-06-05")]
+    # an ordinal that is not a day
+    assert [t.text for t in tag("Sales of June second-quarter contracts rose.", ANCHOR)] == ["June", "second-quarter"]
