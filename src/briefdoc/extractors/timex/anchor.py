@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .dates import _add_months, _quarter, _week
 from .tense import _SCHEDULED, _doc_tense, _text_tense, _verb_before_is_past
 from .values import _unit_key
-from .vocab import MONTHS, WEEKDAYS
+from .vocab import DAY_ORDINALS, MONTHS, WEEKDAYS
 
 
 @dataclass
@@ -51,6 +51,8 @@ def _month_num(tok: str) -> int:
 
 
 def _day(tok: str) -> int:
+    if tok.lower() in DAY_ORDINALS:
+        return DAY_ORDINALS[tok.lower()]  # "eighth"
     return int(re.match(r"\d+", tok).group())
 
 

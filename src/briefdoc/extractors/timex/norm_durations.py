@@ -69,8 +69,9 @@ def _n_duration(m, ctx, s, e):
         # a rate after anything else ("$2 million a year", "24 hours a day"); "a second" is an ordinal
         before = ctx.text[max(0, s - 12):s].lower()
         if u.lower() == "second" or not re.search(
-            r"\b(?:in|for|within|over|about|nearly|almost|than|after|of|by|under|around|least|past|last|next|long as|much as|little as)\s+$", before
-        ):
+            r"\b(?:in|for|within|over|about|nearly|almost|than|after|of|by|under|around|least|past|last|next|long as|much as|little as"
+            r"|spen[dt]s?|spending|took|takes?|taking|lasted|lasts|lasting|waited|waits?)\s+$", before
+        ):  # the object of a verb of spending time: "spent a decade in prison", "took a year"
             return None
     if re.fullmatch(r"\d+(\.\d+)?", n_txt) and float(n_txt) > 1000:
         return None

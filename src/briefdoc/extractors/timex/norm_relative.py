@@ -31,6 +31,8 @@ def _n_ago(m, ctx, s, e):
         base = _coarse_base(ctx, _unit_key(u)) or ctx.last_day
         if base is None and ctx.last_value and re.match(r"^\d{4}", ctx.last_value):
             base = dt.date(int(ctx.last_value[:4]), 7, 1) if _unit_key(u) in ("year", "decade", "century") else None
+        if base is None and d == "earlier" and _COMPARED_THAN.search(ctx.text, max(0, s - 60), s):
+            base = ctx.anchor  # "sales rose 5% from a year earlier": before the period the story reports on
         if base is None or _lands_after_told(ctx, base, u, sign * int(n or 1), s, e):
             # "were less likely to be working five years later": counted from an event the text does not
             # date (TimeML's reference time unknown), so no calendar date: the span of time it measures
@@ -92,6 +94,8 @@ def _n_yearago(m, ctx, s, e):
     return "DATE", _shift(ctx, ctx.anchor, u, -1)
 
 
+# a comparison with an earlier figure: "from", "than", "compared with" (and the figure) before the date
+_COMPARED_THAN = re.compile(r"\b(?:compared\s+(?:with|to)|from|than|versus|vs\.)\s+(?:[^.;:!?]*?[\d$#%][^.;:!?]*?\s+)?$", re.I)
 _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|from|versus|vs\.)\s+(?:[^.;:!?]*?[\d$#%][^.;:!?]*?\s+)?$", re.I)
 
 
@@ -105,6 +109,14 @@ def _n_relunit(m, ctx, s, e):
         # in a quarterly report, "compared with a loss of $3 million last year" is the year-ago quarter
         yy, qq = _ctx_quarter(ctx)
         return "DATE", f"{yy - 1}-Q{qq}"
+    if rel == "the previous" and u != "weekend" and not m["fy"] and not re.search(
+            r"\b(?:over|for|throughout|within)\s+$", ctx.text[max(0, s - 12):s], re.I):
+        # "the previous year" is the one before the date the text last named (TimeML: a date counted
+        # from the reference time), before the anchor's when none was named; "over the previous week" a span
+        base = _last_date(ctx) or ctx.anchor
+        if base is None:
+            return "DATE", "PAST_REF"
+        return "DATE", _shift(ctx, base, u, -1)
     if rel in ("the following", "the same", "that", "the preceding"):
         base = _last_date(ctx)
         if base is None:

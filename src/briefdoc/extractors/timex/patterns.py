@@ -8,7 +8,7 @@ import re
 
 from .. import lexicon
 from .vocab import (
-    CLOCK_WORDS, COUNTED_UNITS, DECADE_WORDS, DEICTIC_DAYS, DEICTIC_OFFSETS, FREQUENCIES, MONTH_ABBREVIATIONS,
+    CLOCK_WORDS, COUNTED_UNITS, DAY_ORDINALS, DECADE_WORDS, DEICTIC_DAYS, DEICTIC_OFFSETS, FREQUENCIES, MONTH_ABBREVIATIONS,
     MONTH_NAMES, ONES, PARTS, REFERENCE_ADJECTIVES, REFERENCE_PHRASES, SEASONS, TENS_ONLY, UNDER_TWENTY,
     WEEKDAY_NAMES, _ONES, _TENS,
 )
@@ -48,6 +48,8 @@ _UNIT = "(?:" + _alternatives(_with_plural(unit, plural) for unit, plural in COU
 _MOD = r"(?:(?:" + _listed("modifiers") + r")\s+)*"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+# a day spelled out, as transcripts write it: "March eighth", "the twenty-first of May"
+_DAYWORD_ORD = r"(?:" + _alternatives(DAY_ORDINALS) + r")(?![-\w])"
 # a spoken year in broadcast transcripts: "nineteen ninety-four"
 _WYEAR = r"(?:nineteen|twenty)[- ](?:" + _alternatives(_TENS) + r")(?:[- ](?:" + _alternatives(ONES) + r"))?\b"
 # "June last year", "April next year", "early October this year"
@@ -73,9 +75,9 @@ _PATTERNS: list[tuple[str, str]] = [
     # 11/9/2020 (US order); 28/02/2023 (day first, as in British and European texts)
     ("slash", r"\b(?P<m>0?[1-9]|[12]\d|3[01])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>\d{4}|\d\d)(?:\s+(?P<hh>\d\d):(?P<mi>\d\d)(?::\d\d)?)?\b"),
     # [Tuesday,] November 9[, 2020]
-    ("mdy", rf"(?:\b(?P<rel>last|this|next|this coming)\s+)?(?:\b(?P<wd>{_WD}),?\s+)?{_EDGE}\b(?P<mon>{_MON})\s+(?P<d>{_DAYNUM})\b(?:,?\s+(?P<y>{_YEAR})\b|{_RELYEAR})?"),
+    ("mdy", rf"(?:\b(?P<rel>last|this|next|this coming)\s+)?(?:\b(?P<wd>{_WD}),?\s+)?{_EDGE}\b(?P<mon>{_MON})\s+(?P<d>{_DAYNUM}\b|{_DAYWORD_ORD})(?:,?\s+(?P<y>{_YEAR})\b|{_RELYEAR})?"),
     # 9 November [2020]
-    ("dmy", rf"(?:\b(?P<wd>{_WD}),?\s+)?\b(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<y>{_YEAR})\b)?"),
+    ("dmy", rf"(?:\b(?P<wd>{_WD}),?\s+)?\b(?:the\s+)?(?P<d>{_DAYNUM}|{_DAYWORD_ORD}(?=\s+of\s))\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<y>{_YEAR})\b)?"),
     # [early] November [of] [2020] / last November / this December
     ("my", rf"(?:\b(?P<rel>the following|the next|the previous|the preceding|this past|last|this|next|past|coming)\s+)?{_EDGE}\b(?P<mon>{_MON})(?:,?\s+(?:of\s+)?(?:(?P<y>{_YEAR})\b|(?P<wy>{_WYEAR}))|{_RELYEAR}|(?![\w]))"),
     # seasons

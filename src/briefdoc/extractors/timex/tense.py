@@ -45,6 +45,8 @@ def _strong(w: str, nxt: str | None, prev: str | None = None) -> str | None:
         return "future"
     if lw in _INTENT and (prev or "").lower() in _DETS:
         return None  # "the plan", "a set"
+    if lw in _INTENT and (prev or "").lower() in ("as", "previously", "originally", "initially"):
+        return None  # "went ahead as planned on Sunday": the plan says nothing of the tense
     if lw == "last" and ((prev or "").lower() in _MODALS or n in ("for", "until", "till", "through", "into")):
         return None  # the verb: "the ban will last", "talks could last for days"
     if lw == "next" and n == "to":
@@ -59,6 +61,8 @@ def _strong(w: str, nxt: str | None, prev: str | None = None) -> str | None:
             return "future" if (prev or "").lower() in ("is", "are", "'s", "’s", "'re", "’re") else None
         return "future"
     if lw in _STRONG_PAST:
+        if (prev or "").lower() == "be" and lw not in ("been", "had"):
+            return None  # a participle after "be": "the deal will be announced Monday" looks ahead
         return "past"
     return None
 

@@ -64,6 +64,7 @@ _ONES = {w: v for w, v in COUNTING.items() if v <= 10}
 DECADE_WORDS = {w[:-1] + "ies": w for w in TENS_ONLY}
 ORDINALS = {word: int(n) for word, n in lexicon.table("time/ordinals").items()}  # "third" 3
 HALVES = {word: n for word, n in ORDINALS.items() if n <= 2}  # "first" 1, "2nd" 2
+DAY_ORDINALS = {word: int(n) for word, n in lexicon.table("time/day_ordinals").items()}  # "eighth" 8
 
 # --------------------------------------------------------------------------- sets and references
 
