@@ -1464,3 +1464,10 @@ def test_numbers_from_an_agency_speak_for_the_agency():
     assert [who for _, who in speakers(text)] == ["Statistics Norway"]
     cast, qs = run("According to the latest numbers, the jobless rate fell to 3.6 per cent.\n")
     assert [q.speaker for q in qs] == [None]
+
+
+def test_a_quote_does_not_take_the_cue_of_the_next_sentences_own_report():
+    text = ("“The first cohort worked,” says fund director Adam Kowal. “We are setting ourselves up for the "
+            "second and third cohorts.” While some critics say government should not be paying for this, "
+            "others disagree.\n")
+    assert speakers(text)[1] == ("We are setting ourselves up for the second and third cohorts.", "Adam Kowal")

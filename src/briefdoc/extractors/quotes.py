@@ -1007,6 +1007,8 @@ def _cue_after(ctx: _Ctx, end_tok: int, inside: set[int], p: int, ok):
         if t.idx in ctx.opening or t.text == "“" or (t.is_sent_start and n > 2):
             break
         if ok(t):
+            if _content_of_its_own(t) and any(doc[j].is_sent_start for j in range(end_tok + 1, k + 1)):
+                return None  # "“...” While some critics say government should ...": the next sentence's own report
             return t
         k += 1
         n += 1
