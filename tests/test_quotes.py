@@ -1471,3 +1471,12 @@ def test_a_quote_does_not_take_the_cue_of_the_next_sentences_own_report():
             "second and third cohorts.” While some critics say government should not be paying for this, "
             "others disagree.\n")
     assert speakers(text)[1] == ("We are setting ourselves up for the second and third cohorts.", "Adam Kowal")
+
+
+def test_a_given_name_and_a_surname_the_recognizer_missed_make_a_person():
+    text = ("The co-hosts were Andy Samberg and Sandra Oh.\n\n"
+            "Canadian actor Oh said the pairing worked because they had never met.\n")
+    assert [who for _, who in speakers(text)] == ["Sandra Oh"]
+    # a given name before a place or a body noun is no person
+    cast, _ = run("Victoria Park Foundation said the trees fell near Victoria Street.\n")
+    assert not any(a.kind == "person" and a.name.startswith("Victoria") for a in cast.actors.values())

@@ -891,11 +891,48 @@ def _name_entities(cast: Cast, places: set[int], names: dict[str, str], capitals
         if label == "PERSON" and any(c.isdigit() for c in doc[s:e].text):
             label = "ORG" if doc[s].is_title else label  # "Bill C-74", "Proposition 22": no person's name has a digit
         pending.append((s, e, label))
-    untagged = _untagged_titled_names(doc, places)
-    return sorted(pending + untagged) if untagged else pending
+    untagged = _untagged_titled_names(doc, places) + _given_name_people(doc, pending, places)
+    if not untagged:
+        return pending
+    taken = {i for s, e, _ in untagged for i in range(s, e)}
+    return sorted([p for p in pending if not any(i in taken for i in range(p[0], p[1]))] + untagged)
 
 
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC")
+
+
+def _given_name_people(doc, pending: list[tuple[int, int, str]], places: set[int]) -> list[tuple[int, int, str]]:
+    """People's names the recognizer missed or took for something else ("Sandra Oh" tagged an
+    organization "Sandra", "Oh" an interjection): a given name that is all but always a person's
+    (``_GIVEN_NAMES``) followed by one or two capitalised words that are no dictionary noun of places or
+    bodies ("Street", "Foundation"), outside any longer name entity the recognizer gave."""
+    person = {i for s, e, label in pending if label == "PERSON" and e - s > 1 for i in range(s, e)}
+    other = {i: e - s for s, e, label in pending if label != "PERSON" or e - s == 1 for i in range(s, e)}
+    found = []
+    i = 0
+    while i < len(doc) - 1:
+        t = doc[i]
+        if t.lower_ not in _GIVEN_NAMES or not t.is_title or t.pos_ != "PROPN" or i in person or other.get(i, 1) > 1 \
+                or i in places or i > 0 and doc[i - 1].is_title and doc[i - 1].pos_ == "PROPN":
+            i += 1
+            continue
+        e = i + 1
+        while e < min(len(doc), i + 3) and _surname_word(doc[e]) and e not in person and other.get(e, 1) == 1 \
+                and e not in places:
+            e += 1
+        if e > i + 1 and not (e < len(doc) and doc[e].is_title and doc[e].pos_ == "PROPN"):
+            found.append((i, e, "PERSON"))
+        i = e
+    return found
+
+
+def _surname_word(t) -> bool:
+    """A word that can be a surname after a given name: capitalised letters, not a noun of places or
+    bodies, not an honorific."""
+    low = t.lower_
+    return (t.is_title and t.is_alpha and t.pos_ in ("PROPN", "INTJ", "NOUN", "ADJ") and low not in PLACE_NOUNS
+            and low not in _INSTITUTION_NOUNS and low not in BODY_NOUNS and low not in HONORIFICS
+            and low not in _FEATURE_NOUNS and not t.is_sent_start)
 
 
 def _untagged_titled_names(doc, places: set[int]) -> list[tuple[int, int, str]]:
@@ -1145,7 +1182,9 @@ def _untagged_surnames(cast: Cast, people: _People) -> None:
     """Surnames spaCy did not tag, or tagged as something else ("Adler added", "Sargsian" taken for a
     nationality): the surname of a person named in full."""
     for t in cast.doc:
-        if (t.i not in cast._tok and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.text[:1].isupper())
+        if (t.i not in cast._tok and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.text[:1].isupper()
+                                      or t.pos_ in ("INTJ", "ADJ") and t.is_title
+                                      and (not t.is_sent_start or t.dep_ in ("nsubj", "nsubjpass")))
                 and t.text in people.surname and t.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP")
                 and t.i not in cast._nationality):
             cast._mention(t.i, t.i + 1, people.owner(t.i, t.text))
