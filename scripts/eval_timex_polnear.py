@@ -11,7 +11,8 @@ string) and type accuracy over relaxed matches.  Prints dev, test and all.
 
     python scripts/eval_timex_polnear.py [--errors N] [--kind FP|FN|VAL] [--spacy]
 
---errors shows mistakes on the DEV articles only: the test half stays unseen.
+--errors / --all-errors show mistakes on the DEV articles only (kinds FP, FN,
+VAL, and EXT / TYPE = right value but wrong extent / type): the test half stays unseen.
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from eval_timex import Doc, Gold, score, show  # noqa: E402  (it also puts src/ on sys.path)
+from eval_timex import Doc, Gold, _ctx, score, show  # noqa: E402  (it also puts src/ on sys.path)
+
+from briefdoc.extractors import timex  # noqa: E402
 
 ROOT = HERE.parent
 TEXTS = ROOT.parent / "shared" / "data" / "polnear" / "dev" / "text"
@@ -66,10 +69,30 @@ def load(split: str = "all", texts: Path = TEXTS) -> list[Doc]:
     return docs
 
 
+def extent_errors(docs: list[Doc]) -> list[tuple]:
+    """Mistakes score() does not list (it lists FP, FN and wrong values): a relaxed
+    match with the right value but another extent ("EXT") or another type
+    ("TYPE"), in the same tuple shape.  Tagged without a spaCy parse."""
+    out = []
+    for d in docs:
+        for t in timex.tag(d.text, d.anchor):
+            over = [g for g in d.gold if t.start < g.end and g.start < t.end]
+            if not over:
+                continue
+            g = max(over, key=lambda g: min(t.end, g.end) - max(t.start, g.start))
+            if t.value != g.value:
+                continue  # score() lists it as VAL
+            for kind, bad in (("EXT", (t.start, t.end) != (g.start, g.end)), ("TYPE", t.type != g.type)):
+                if bad:
+                    out.append((kind, d.name, d.anchor, t.text, t.type, t.value,
+                                d.text[g.start:g.end], f"{g.type} {g.value}", _ctx(d.text, t.start, t.end)))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--errors", type=int, default=0, help="print N random mistakes on the dev articles")
-    ap.add_argument("--kind", choices=["FP", "FN", "VAL"], help="only this kind of mistake")
+    ap.add_argument("--kind", choices=["FP", "FN", "VAL", "EXT", "TYPE"], help="only this kind of mistake")
     ap.add_argument("--all-errors", action="store_true", help="print every dev mistake, in document order")
     ap.add_argument("--spacy", action="store_true", help="pass a spaCy parse to tag()")
     ap.add_argument("--seed", type=int, default=0)
@@ -78,10 +101,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no PolNeAR texts at {TEXTS}", file=sys.stderr)
         return 2
     dev_errors: list = []
-    show("dev", score(load("dev"), args.spacy, dev_errors))
+    dev = load("dev")
+    show("dev", score(dev, args.spacy, dev_errors))
     show("test", score(load("test"), args.spacy, []))
     show("all", score(load("all"), args.spacy, []))
     if args.errors or args.all_errors:
+        dev_errors += extent_errors(dev)
         errs = [e for e in dev_errors if args.kind is None or e[0] == args.kind]
         if not args.all_errors:
             random.Random(args.seed).shuffle(errs)
