@@ -76,3 +76,11 @@ def test_a_day_of_the_month_spelled_out():
     assert values("The festival opens on June fifth.", None) == [("June fifth", "XXXX-06-05")]
     # an ordinal that is not a day
     assert [t.text for t in tag("Sales of June second-quarter contracts rose.", ANCHOR)] == ["June", "second-quarter"]
+
+
+def test_since_a_month_and_day_is_always_in_the_past():
+    # written late in September: "since January 1" is this January, never the coming one
+    late = dt.date(2016, 9, 29)
+    assert values("They have had thousands of shootings since January 1st.", late) == [("January 1st", "2016-01-01")]
+    # without "since", a date the tense puts far back and that is near ahead is still the coming one
+    assert values("The offer was extended to Nov. 20.", dt.date(2016, 11, 2)) == [("Nov. 20", "2016-11-20")]

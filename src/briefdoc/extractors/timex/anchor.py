@@ -69,7 +69,8 @@ def _resolve_md(month: int, day: int | None, ctx: _Ctx, s: int, e: int) -> str:
     if ctx.anchor is None:
         return f"XXXX-{month:02d}{dd}"
     a = ctx.anchor
-    tense = ctx.tense(s, e)
+    since = re.search(r"\bsince\s+$", ctx.text[max(0, s - 8):s], re.I) is not None  # "since January 1": the past, always
+    tense = "past" if since else ctx.tense(s, e)
     key_a = (a.month, a.day if day else 0)
     key = (month, day or 0)
     past_y = a.year if key <= key_a else a.year - 1
@@ -89,7 +90,8 @@ def _resolve_md(month: int, day: int | None, ctx: _Ctx, s: int, e: int) -> str:
     else:  # nearest
         y = min((past_y, next_y), key=dist)
         other = y
-    if day and dist(y) > _FAR and dist(other) < _NEAR and not (tense == "past" and _verb_before_is_past(ctx.text, s)):
+    if day and dist(y) > _FAR and dist(other) < _NEAR and not since \
+            and not (tense == "past" and _verb_before_is_past(ctx.text, s)):
         y = other
     return f"{y}-{month:02d}{dd}"
 
