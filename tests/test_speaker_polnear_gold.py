@@ -1,0 +1,68 @@
+"""scripts/speaker_polnear_gold.tsv (speakers resolved by hand on 25 PolNeAR train articles) is well formed:
+every line parses, its offsets are a Content span of that article's PolNeAR annotation, and its name
+is non-empty. The articles are read in place from ../shared/data/polnear (skipped when absent)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "scripts" / "speaker_polnear_gold.tsv"
+POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "train"
+
+pytestmark = pytest.mark.skipif(not POLNEAR.is_dir(), reason="PolNeAR not available in ../shared/data/polnear")
+
+
+def _rows() -> list[tuple[str, int, int, str]]:
+    rows = []
+    for n, line in enumerate(GOLD.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        assert len(parts) == 4, f"line {n}: {len(parts)} columns"
+        name, start, end, who = parts
+        rows.append((name, int(start), int(end), who))
+    return rows
+
+
+def _content_spans(article: str) -> set[tuple[int, int]]:
+    """Content spans (first to last character) of every annotator's file for the article."""
+    spans = set()
+    for ann in (POLNEAR / "attributions").glob(f"{article}_*.ann"):
+        if ann.stem.rsplit("_", 1)[0] != article:
+            continue
+        for line in ann.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) >= 2 and parts[0].startswith("T") and parts[1].startswith("Content "):
+                offs = [tuple(map(int, o.split())) for o in parts[1][len("Content "):].split(";")]
+                spans.add((min(o[0] for o in offs), max(o[1] for o in offs)))
+    return spans
+
+
+def test_gold_parses_and_offsets_are_polnear_content_spans():
+    rows = _rows()
+    assert len(rows) >= 100
+    by_article = defaultdict(list)
+    for row in rows:
+        by_article[row[0]].append(row)
+    assert len(by_article) == 25
+    for name, items in by_article.items():
+        text = (POLNEAR / "text" / name).read_text(encoding="utf-8")
+        spans = _content_spans(Path(name).stem)
+        assert spans, name
+        for _, start, end, who in items:
+            assert 0 <= start < end <= len(text), (name, start, end)
+            assert (start, end) in spans, (name, start, end)
+            assert who.strip(), (name, start, end)
+            # a name, not a copy of article text
+            assert len(who) <= 80 and who == who.strip(), (name, who)
+
+
+def test_no_duplicate_lines_and_unknowns_marked():
+    rows = _rows()
+    keys = [(n, s, e) for n, s, e, _ in rows]
+    assert len(keys) == len(set(keys))
+    assert all(who == "?" or "?" not in who for *_, who in rows)
