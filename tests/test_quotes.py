@@ -1480,3 +1480,19 @@ def test_a_given_name_and_a_surname_the_recognizer_missed_make_a_person():
     # a given name before a place or a body noun is no person
     cast, _ = run("Victoria Park Foundation said the trees fell near Victoria Street.\n")
     assert not any(a.kind == "person" and a.name.startswith("Victoria") for a in cast.actors.values())
+
+
+def test_a_surname_the_tagger_reads_as_a_modal_is_the_person():
+    text = ("Columnist Martin Will left the party in June. Will wrote that the nominee was unfit for office.\n")
+    assert [who for _, who in speakers(text)] == ["Martin Will"]
+
+
+def test_a_suit_or_a_poll_speaks_for_whoever_filed_or_ran_it():
+    text = "Ana Ruiz filed the suit in June. The suit claims she was fired for refusing to sign.\n"
+    assert [who for _, who in speakers(text)] == ["Ana Ruiz"]
+    text = "The mayor leads by three points, according to a poll by Harbour Research.\n"
+    assert [who for _, who in speakers(text)] == ["Harbour Research"]
+    # documents in the bare plural are new ones, not those of the last speaker
+    text = ("A Harbour Research poll shows the mayor ahead. Harbour Research reports that turnout may be low. "
+            "According to exit polls, the mayor won easily in 2020.\n")
+    assert speakers(text)[-1][1] is None

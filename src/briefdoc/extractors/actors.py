@@ -930,7 +930,8 @@ def _surname_word(t) -> bool:
     """A word that can be a surname after a given name: capitalised letters, not a noun of places or
     bodies, not an honorific."""
     low = t.lower_
-    return (t.is_title and t.is_alpha and t.pos_ in ("PROPN", "INTJ", "NOUN", "ADJ") and low not in PLACE_NOUNS
+    return (t.is_title and t.is_alpha and (t.pos_ in ("PROPN", "INTJ", "NOUN", "ADJ") or _modal_surname(t))
+            and low not in PLACE_NOUNS
             and low not in _INSTITUTION_NOUNS and low not in BODY_NOUNS and low not in HONORIFICS
             and low not in _FEATURE_NOUNS and not t.is_sent_start)
 
@@ -1184,10 +1185,17 @@ def _untagged_surnames(cast: Cast, people: _People) -> None:
     for t in cast.doc:
         if (t.i not in cast._tok and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.text[:1].isupper()
                                       or t.pos_ in ("INTJ", "ADJ") and t.is_title
-                                      and (not t.is_sent_start or t.dep_ in ("nsubj", "nsubjpass")))
+                                      and (not t.is_sent_start or t.dep_ in ("nsubj", "nsubjpass"))
+                                      or _modal_surname(t))
                 and t.text in people.surname and t.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP")
                 and t.i not in cast._nationality):
             cast._mention(t.i, t.i + 1, people.owner(t.i, t.text))
+
+
+def _modal_surname(t) -> bool:
+    """A surname the tagger read as a modal ("George Will ... Will wrote"): capitalised, before a verb in
+    the past or the third person that no modal can come before, or inside a sentence."""
+    return t.tag_ == "MD" and t.is_title and (t.head.tag_ in ("VBD", "VBZ", "VBN") or not t.is_sent_start)
 
 
 def _main_subject(cast: Cast, i: int) -> str | None:

@@ -231,6 +231,9 @@ def _own_subject(ctx: _Ctx, v, t):
                 break
     if subj is not None and _dateline_word(ctx, subj):
         subj = _after_dateline(ctx, subj) or subj
+    if subj is None:  # "Will wrote": a surname the tagger read as a modal
+        subj = next((k for k in t.children if k.dep_ == "aux" and k.tag_ == "MD" and k.is_title
+                     and ctx.cast.mention_at(k) is not None), None)
     return subj
 
 
@@ -417,7 +420,9 @@ def _named_speaker(ctx: _Ctx, subj, ref: Ref) -> Ref:
     head = ctx.cast.actors[ref.id].head or subj.lemma_.lower()
     mention = Ref("", ref.start, ref.end)
     if head in _DOCUMENTS or subj.lower_ in _DOCUMENTS:  # ("numbers", "figures": documents in the plural only)
-        issuer = _issuer(ctx, subj.lemma_.lower(), subj) or (_spoken_before(ctx, subj) if _issued_by(subj) is None else None)
+        new = subj.tag_ == "NNS" and not any(k.dep_ in ("det", "poss") for k in subj.children)  # "exit polls"
+        issuer = _issuer(ctx, subj.lemma_.lower(), subj) or (
+            _spoken_before(ctx, subj) if _issued_by(subj) is None and not new else None)
         return Ref(issuer, ref.start, ref.end) if issuer else mention
     definite = any(k.dep_ == "det" and k.lower_ in ("the", "this", "that") for k in subj.children) or any(
         k.dep_ == "poss" for k in subj.children)
@@ -795,8 +800,9 @@ def _issuer(ctx: _Ctx, head: str, subj) -> str | None:
             if t.pos_ in ("NOUN", "PROPN"):
                 ctx.by_lemma.setdefault(t.lemma_.lower(), []).append(t)
     before = [t for t in ctx.by_lemma.get(head, []) if t.i <= subj.i]  # the mentions of one noun: a few
-    if any(k.dep_ == "det" and k.lower_ in ("a", "an", "another") for k in subj.children):
-        before = before[-1:]  # "a statement" is a new one: not one issued before
+    if any(k.dep_ == "det" and k.lower_ in ("a", "an", "another") for k in subj.children) or subj.tag_ == "NNS" \
+            and not any(k.dep_ in ("det", "poss") for k in subj.children):
+        before = before[-1:]  # "a statement", "exit polls" are new ones: not one issued before
     for t in reversed(before):  # this document first, then the nearest one before it
         who = _issuer_of(ctx, t)
         if who:
