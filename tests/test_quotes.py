@@ -1496,3 +1496,22 @@ def test_a_suit_or_a_poll_speaks_for_whoever_filed_or_ran_it():
     text = ("A Harbour Research poll shows the mayor ahead. Harbour Research reports that turnout may be low. "
             "According to exit polls, the mayor won easily in 2020.\n")
     assert speakers(text)[-1][1] is None
+
+
+def test_an_unnamed_role_is_the_one_person_named_elsewhere_with_that_title_for_the_same_principal():
+    text = ("A spokesman for Mayor Ana Ruiz said the report was outrageous. "
+            "Ruiz spokesman Peter Quill said the analysis was misleading.\n")
+    assert [who for _, who in speakers(text)] == ["Peter Quill", "Peter Quill"]
+    # another principal's spokesman is not the one
+    text = ("A spokesman for the police said the march was peaceful. "
+            "Ruiz spokesman Peter Quill said the mayor was briefed.\n")
+    assert [who for _, who in speakers(text)][0] != "Peter Quill"
+
+
+def test_the_suit_is_the_lawsuit_named_before_and_new_cue_verbs():
+    text = ("Jane Roe's lawsuit demands her job back. Her former boss, Tom Ware, insists she broke the rules. "
+            "“She was never punished,” the suit says.\n")
+    assert speakers(text)[-1] == ("She was never punished,", "Jane Roe")
+    assert speakers("“France will always be France,” an angry Hollande retaliated.\n") == [
+        ("France will always be France,", "Hollande")]
+    assert speakers("“Sit down,” Oliver barked.\n") == [("Sit down,", "Oliver")]

@@ -798,8 +798,8 @@ def _issuer(ctx: _Ctx, head: str, subj) -> str | None:
         ctx.by_lemma = {}
         for t in ctx.doc:
             if t.pos_ in ("NOUN", "PROPN"):
-                ctx.by_lemma.setdefault(t.lemma_.lower(), []).append(t)
-    before = [t for t in ctx.by_lemma.get(head, []) if t.i <= subj.i]  # the mentions of one noun: a few
+                ctx.by_lemma.setdefault(_ONE_DOCUMENT.get(t.lemma_.lower(), t.lemma_.lower()), []).append(t)
+    before = [t for t in ctx.by_lemma.get(_ONE_DOCUMENT.get(head, head), []) if t.i <= subj.i]  # the mentions of one noun: a few
     if any(k.dep_ == "det" and k.lower_ in ("a", "an", "another") for k in subj.children) or subj.tag_ == "NNS" \
             and not any(k.dep_ in ("det", "poss") for k in subj.children):
         before = before[-1:]  # "a statement", "exit polls" are new ones: not one issued before
@@ -817,6 +817,8 @@ def _issuer(ctx: _Ctx, head: str, subj) -> str | None:
 
 
 _PUBLISHED = {"report", "story", "article", "editorial", "column", "investigation"}
+# nouns that name the same document ("Podliska's lawsuit ... the suit says")
+_ONE_DOCUMENT = {"suit": "lawsuit", "e-mail": "email", "memorandum": "memo"}
 
 
 def _issued_by(noun):
@@ -1896,7 +1898,7 @@ def split(doc, cast: Cast) -> tuple[list[Quote], list[Quote]]:
     quotes or not ("was upbeat about the rinks", "found that ..."), which positions may take a stance from."""
     ctx = _Ctx(doc, cast)
     items = _found(ctx)
-    return _named_next(ctx, _speech(ctx, items)), [item.quote for item in items]
+    return _role_named_elsewhere(ctx, _named_next(ctx, _speech(ctx, items))), [item.quote for item in items]
 
 
 def _named_next(ctx: _Ctx, quotes: list[Quote]) -> list[Quote]:
@@ -1926,6 +1928,45 @@ def _named_next(ctx: _Ctx, quotes: list[Quote]) -> list[Quote]:
             if out[j].speaker == q.speaker:
                 out[j] = out[j].model_copy(update={"speaker": person.id})
     return out
+
+
+def _role_named_elsewhere(ctx: _Ctx, quotes: list[Quote]) -> list[Quote]:
+    """Quotes of an unnamed role ("A spokesman for Hillary Clinton called ...") whose holder the text names
+    elsewhere with the same title and the same principal ("Clinton spokesman Brian Fallon"): that person,
+    when exactly one named person is so described."""
+    out = list(quotes)
+    done: dict[str, str | None] = {}
+    for i, q in enumerate(quotes):
+        role = ctx.cast.get(q.speaker)
+        if role is None or role.head is None or role.kind != "person" or role.head not in TITLE_NOUNS:
+            continue
+        if role.id not in done:
+            done[role.id] = _holder_of(ctx, role)
+        if done[role.id]:
+            out[i] = q.model_copy(update={"speaker": done[role.id]})
+    return out
+
+
+def _holder_of(ctx: _Ctx, role) -> str | None:
+    """The one named person the text calls by ``role``'s title for the same principal, or None."""
+    # the words that name the principal: after "for"/"of" in the role's name ("Spokesman for the police")
+    named = re.split(r"\b(?:for|of|at|with)\b", role.name.lower(), maxsplit=1)
+    words = set(re.findall(r"[\w’'-]+", named[1])) - _FUNCTION_WORDS if len(named) == 2 else set()
+    if not words:
+        return None  # "a spokesman said": whose, the text does not say
+    found = set()
+    for (s, e), aid in ctx.cast.mentions.items():
+        a = ctx.cast.actors.get(aid)
+        if a is None or a.kind != "person" or a.head is not None or not a.title \
+                or role.head not in a.title.lower().split():
+            continue
+        near = re.findall(r"[\w’'-]+", ctx.text[max(0, s - 50):e + 60].lower())
+        if role.head in near and (words & set(near) or role.affiliation and a.affiliation == role.affiliation):
+            found.add(aid)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+_FUNCTION_WORDS = {"the", "a", "an", "of", "for", "and", "in", "on", "at", "to", "s", "’s", "'s"}
 
 
 def _introduced_as(name) -> bool:
