@@ -27,6 +27,12 @@ articles. Resolution of speakers to names was tuned on ggt-dev, never on these a
 
     python scripts/eval_speakers_polnear.py [--gold TSV] [--data DIR] [--errors N] [--json]
     python scripts/eval_speakers_polnear.py --select     # list the selection (no briefdoc run)
+
+A second, separate set, ``speaker_polnear_test.tsv`` (25 other train articles, annotated the same way),
+is a held-out TEST set: score it with ``--gold scripts/speaker_polnear_test.tsv`` and do not tune rules on
+it (no ``--errors`` there). Its selection:
+
+    python scripts/eval_speakers_polnear.py --select --seed 2027 --exclude scripts/speaker_polnear_gold.tsv
 """
 
 from __future__ import annotations
@@ -47,6 +53,8 @@ import eval_quotes  # noqa: E402
 
 DATA = HERE.parents[1] / "shared" / "data" / "polnear" / "train"
 GOLD = HERE / "speaker_polnear_gold.tsv"
+TEST_GOLD = HERE / "speaker_polnear_test.tsv"  # held-out test set: never tune on it
+TEST_SEED = 2027
 SEED, N_ARTICLES, MIN_CHARS, MAX_CHARS, MIN_QUOTES = 2026, 25, 2000, 7000, 3
 QUOTE_MARKS = set('“”"')
 SPEECH = re.compile(
@@ -98,12 +106,15 @@ def quotes_of(data: Path, article: str) -> list[dict]:
     return out
 
 
-def select(data: Path = DATA, n: int = N_ARTICLES) -> list[str]:
-    """The first n articles of the seeded shuffle with MIN..MAX characters and at least MIN_QUOTES quotes."""
+def select(data: Path = DATA, n: int = N_ARTICLES, seed: int = SEED, exclude: set[str] = frozenset()) -> list[str]:
+    """The first n articles of the seeded shuffle with MIN..MAX characters and at least MIN_QUOTES quotes,
+    skipping the article file names in ``exclude``."""
     paths = sorted(glob(str(data / "text" / "*.txt")))
-    random.Random(SEED).shuffle(paths)
+    random.Random(seed).shuffle(paths)
     out = []
     for p in paths:
+        if Path(p).name in exclude:
+            continue
         text = Path(p).read_text(encoding="utf-8")
         if not MIN_CHARS <= len(text) <= MAX_CHARS:
             continue
@@ -141,12 +152,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", type=int, default=0, help="print N speaker errors (and N unmatched gold quotes)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--select", action="store_true", help="print the selected articles and their quote counts, then stop")
+    ap.add_argument("--seed", type=int, default=SEED,
+                    help=f"selection seed for --select (default: {SEED}; {TEST_SEED} selects the test set)")
+    ap.add_argument("--exclude", type=Path, action="append", default=[],
+                    help="with --select: leave out the articles of this gold TSV (repeatable)")
     args = ap.parse_args(argv)
 
     if args.select:
-        for a in select(args.data):
+        exclude = {name for path in args.exclude for name in load_gold(path)}
+        for a in select(args.data, seed=args.seed, exclude=exclude):
             print(f"{len(quotes_of(args.data, a)):3d}  {a}.txt")
         return 0
+
+    if args.errors and args.gold.resolve() == TEST_GOLD.resolve():
+        ap.error(f"{TEST_GOLD.name} is a held-out test set: its errors are not to be looked at (no --errors)")
 
     import briefdoc
 

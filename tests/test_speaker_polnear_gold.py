@@ -1,9 +1,12 @@
-"""scripts/speaker_polnear_gold.tsv (speakers resolved by hand on 25 PolNeAR train articles) is well formed:
-every line parses, its offsets are a Content span of that article's PolNeAR annotation, and its name
-is non-empty. The articles are read in place from ../shared/data/polnear (skipped when absent)."""
+"""scripts/speaker_polnear_gold.tsv and scripts/speaker_polnear_test.tsv (speakers resolved by hand on two
+separate sets of 25 PolNeAR train articles; the second is a held-out test set) are well formed: every line
+parses, its offsets are a Content span of that article's PolNeAR annotation, and its name is non-empty; the
+two sets share no article, and each is the selection its header gives. The articles are read in place from
+../shared/data/polnear (skipped when absent)."""
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -11,14 +14,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "scripts" / "speaker_polnear_gold.tsv"
+TEST = ROOT / "scripts" / "speaker_polnear_test.tsv"
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "train"
 
 pytestmark = pytest.mark.skipif(not POLNEAR.is_dir(), reason="PolNeAR not available in ../shared/data/polnear")
+both = pytest.mark.parametrize("gold", [GOLD, TEST], ids=["gold", "test"])
 
 
-def _rows() -> list[tuple[str, int, int, str]]:
+def _rows(gold: Path = GOLD) -> list[tuple[str, int, int, str]]:
     rows = []
-    for n, line in enumerate(GOLD.read_text(encoding="utf-8").splitlines(), 1):
+    for n, line in enumerate(gold.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
@@ -42,8 +47,9 @@ def _content_spans(article: str) -> set[tuple[int, int]]:
     return spans
 
 
-def test_gold_parses_and_offsets_are_polnear_content_spans():
-    rows = _rows()
+@both
+def test_gold_parses_and_offsets_are_polnear_content_spans(gold):
+    rows = _rows(gold)
     assert len(rows) >= 100
     by_article = defaultdict(list)
     for row in rows:
@@ -61,8 +67,25 @@ def test_gold_parses_and_offsets_are_polnear_content_spans():
             assert len(who) <= 80 and who == who.strip(), (name, who)
 
 
-def test_no_duplicate_lines_and_unknowns_marked():
-    rows = _rows()
+@both
+def test_no_duplicate_lines_and_unknowns_marked(gold):
+    rows = _rows(gold)
     keys = [(n, s, e) for n, s, e, _ in rows]
     assert len(keys) == len(set(keys))
     assert all(who == "?" or "?" not in who for *_, who in rows)
+
+
+def test_the_test_set_shares_no_article_with_the_first():
+    assert not {r[0] for r in _rows(GOLD)} & {r[0] for r in _rows(TEST)}
+
+
+def test_each_set_is_its_selection():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import eval_speakers_polnear as ev
+
+    def articles(gold):
+        return list(dict.fromkeys(r[0] for r in _rows(gold)))
+
+    assert sorted(f"{a}.txt" for a in ev.select(POLNEAR)) == sorted(articles(GOLD))
+    exclude = set(ev.load_gold(GOLD))
+    assert [f"{a}.txt" for a in ev.select(POLNEAR, seed=ev.TEST_SEED, exclude=exclude)] == articles(TEST)
