@@ -1515,3 +1515,9 @@ def test_the_suit_is_the_lawsuit_named_before_and_new_cue_verbs():
     assert speakers("“France will always be France,” an angry Hollande retaliated.\n") == [
         ("France will always be France,", "Hollande")]
     assert speakers("“Sit down,” Oliver barked.\n") == [("Sit down,", "Oliver")]
+
+
+def test_a_quote_set_out_after_the_statement_that_holds_it():
+    text = ("Immediately after the attacks, Mayor Jane Roe issued a statement, “Last night, our city was attacked. "
+            "Our sympathy goes out to the victims.”\n")
+    assert [who for _, who in speakers(text)] == ["Jane Roe"]

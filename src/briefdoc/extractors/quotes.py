@@ -1526,6 +1526,24 @@ def _colon_intro(ctx: _Ctx, m) -> _Att | None:
     return _inverted_label(ctx, k)
 
 
+def _document_intro(ctx: _Ctx, m) -> _Att | None:
+    """A quote set out right after the document that holds it, past a comma or a colon: "Trump issued a
+    statement, “...”", "the ministry posted a message: “...”": the verb that issues it, and its subject."""
+    text = ctx.text
+    k = m.open_at - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    if k < 0 or text[k] not in ",:":
+        return None
+    toks = _tok_range(ctx.doc, k, k + 1)
+    if not toks or toks[0] < 1:
+        return None
+    noun = ctx.doc[toks[0] - 1]
+    if noun.lemma_.lower() not in _DOCUMENTS or noun.dep_ != "dobj" or noun.head.pos_ != "VERB" or noun.i in ctx.quoted:
+        return None
+    return _attribution_from_cue(ctx, noun.head)
+
+
 _INVERTED = re.compile(r"([A-Z][a-z]+) +([A-Z][\w.’'-]*(?: +[A-Z][\w.’'-]*){0,3}) *$")
 _IRREGULAR_PAST = lexicon.table("quotes/irregular_past")
 
@@ -2272,7 +2290,7 @@ def _attributions(ctx: _Ctx) -> list[_Att | None]:
     for m in ctx.marks:
         att = _dash_signature(ctx, m) or _direct_attribution(ctx, m)
         if att is None:
-            att = _colon_intro(ctx, m)
+            att = _colon_intro(ctx, m) or _document_intro(ctx, m)
         atts.append(att)
     # carry attributions: within a multi-paragraph chain, to the next/previous piece in a paragraph,
     # and to a paragraph that follows a quote paragraph without attribution of its own
