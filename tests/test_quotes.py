@@ -1521,3 +1521,9 @@ def test_a_quote_set_out_after_the_statement_that_holds_it():
     text = ("Immediately after the attacks, Mayor Jane Roe issued a statement, “Last night, our city was attacked. "
             "Our sympathy goes out to the victims.”\n")
     assert [who for _, who in speakers(text)] == ["Jane Roe"]
+
+
+def test_according_to_an_outlet_someone_said_is_that_persons_quote():
+    text = "According to the Harbour Ledger, Salceda said the remarks stood in contrast to the warm welcome.\n"
+    assert [who for _, who in speakers(text)] == ["Salceda"]
+    assert [who for _, who in speakers("According to the police, the suspect fled on foot after the crash.\n")] == ["Police"]

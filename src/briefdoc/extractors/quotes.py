@@ -1295,6 +1295,8 @@ def _indirect(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
         content = None
         if v.lower_ == "according" and any(k.lower_ == "to" for k in v.children):
             content = _according_content(ctx, v)
+            if _someone_says(ctx, *content):
+                continue  # "According to GMA News, Salceda said ...": the quote is Salceda's, reported by the outlet
         elif lem in REPORT and v.pos_ in ("VERB", "AUX"):
             content = _report_content(ctx, v, lem)
         if content is None or content[1] - content[0] < 12 or _quote_stands_for(ctx, *content):
@@ -1304,6 +1306,17 @@ def _indirect(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
             continue
         out.append((content[0], content[1], att))
     return out
+
+
+def _someone_says(ctx: _Ctx, cs: int, ce: int) -> bool:
+    """The main clause of the text in [cs, ce) is someone's speech act with its subject in it ("Salceda said
+    the ..."): that speaker's, not the source that reports it."""
+    span = ctx.doc.char_span(cs, ce, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return _is_cue(root) and _reported.lemma(root) in QUOTE_VERBS and any(
+        k.dep_ == "nsubj" and cs <= k.idx < ce and k.pos_ in ("PROPN", "NOUN") for k in root.children)
 
 
 def _according_content(ctx: _Ctx, v) -> tuple[int, int]:
