@@ -1527,3 +1527,7 @@ def test_according_to_an_outlet_someone_said_is_that_persons_quote():
     text = "According to the Harbour Ledger, Salceda said the remarks stood in contrast to the warm welcome.\n"
     assert [who for _, who in speakers(text)] == ["Salceda"]
     assert [who for _, who in speakers("According to the police, the suspect fled on foot after the crash.\n")] == ["Police"]
+
+
+def test_one_of_a_group_is_a_speaker_of_that_group():
+    assert speakers("“We need a new rink,” one of the parents said.\n") == [("We need a new rink,", "One of the parents")]

@@ -368,9 +368,12 @@ def _speaker(ctx: _Ctx, subj) -> Ref | None:
         found = _previous_body(ctx, subj)
         if found is not None:  # "Acme told staff it ... It also told them ...": what the last sentence was about
             return Ref(found, subj.idx, subj.idx + len(subj))
-    if subj.lower_ in _QUANTIFIERS and subj.pos_ in ("PRON", "DET", "ADJ"):
+    if subj.lower_ in _QUANTIFIERS and subj.pos_ in ("PRON", "DET", "ADJ") or subj.lower_ == "one" and subj.pos_ in (
+            "NUM", "PRON") and any(k.dep_ == "prep" and k.lower_ == "of" for k in subj.children):
         group = ctx.cast.restricted_group(subj)
         if group is not None:
+            if subj.lower_ == "one":
+                ctx.cast.actors[group.id].kind = "person"  # "one of the players says": someone of a group
             return group  # "some in the Muslim community say", "all those involved say"
     ref = ctx.cast.resolve(subj, create=True)
     if ref is not None and subj.lower_ in ("who", "which", "that") and ref.id:
