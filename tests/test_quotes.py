@@ -1531,3 +1531,13 @@ def test_according_to_an_outlet_someone_said_is_that_persons_quote():
 
 def test_one_of_a_group_is_a_speaker_of_that_group():
     assert speakers("“We need a new rink,” one of the parents said.\n") == [("We need a new rink,", "One of the parents")]
+
+
+def test_an_unattributed_quote_after_a_sentence_about_one_person_is_theirs():
+    text = ("Coach Tomas Berger was diagnosed with kidney disease last year.\n\n"
+            "“My condition is getting worse, but I don't feel too bad.”\n")
+    assert [who for _, who in speakers(text)] == ["Tomas Berger"]
+    # not after a sentence about a body
+    text = ("The council voted on Monday to close the rink.\n\n"
+            "“My condition is getting worse, but I don't feel too bad.”\n")
+    assert [who for _, who in speakers(text)] == [None]

@@ -1514,7 +1514,20 @@ def _previous_sentence_cue(ctx: _Ctx, m) -> _Att | None:
         att = _attribution_from_cue(ctx, cue)
         if att.ref is not None and att.ref.id and ctx.cast.actors[att.ref.id].kind in ("person", "organization"):
             return att
-    return None
+    return None if cues else _topic_speaks(ctx, s, e)
+
+
+def _topic_speaks(ctx: _Ctx, s: int, e: int) -> _Att | None:
+    """A quote with no attribution right after a sentence about one named person ("Gillis was diagnosed in
+    May. “My condition is getting worse.”"): that person's words, as news writing sets them out."""
+    root = next((t for t in ctx.doc[s:e] if t.dep_ == "ROOT"), None)
+    subj = next((k for k in root.children if k.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    if subj is None or subj.tag_ not in ("NNP", "PRP") or subj.lower_ in ("it", "they", "we", "i", "you"):
+        return None
+    ref = _speaker(ctx, subj)
+    if ref is None or not ref.id or not _named(ctx, ref.id, ("person",)):
+        return None
+    return _Att(None, None, ref)
 
 
 def _in_paragraph(ctx: _Ctx, k: int) -> bool:
