@@ -83,8 +83,11 @@ eval: setup
 	$(PY) scripts/eval_timex.py --half B | tail -n 1
 	$(PY) scripts/eval_timeline.py
 	$(PY) scripts/audit_timeline.py --show wrong
+	$(PY) scripts/eval_timex_polnear.py
 	$(PY) scripts/eval_quotes.py --split dev
 	$(PY) scripts/eval_ggt.py
+	$(PY) scripts/eval_speakers_polnear.py
+	$(PY) scripts/eval_speakers_polnear.py --gold scripts/speaker_polnear_test.tsv
 
 clean:
 	rm -rf out $(STAMPS) .pytest_cache
