@@ -1541,3 +1541,24 @@ def test_an_unattributed_quote_after_a_sentence_about_one_person_is_theirs():
     text = ("The council voted on Monday to close the rink.\n\n"
             "“My condition is getting worse, but I don't feel too bad.”\n")
     assert [who for _, who in speakers(text)] == [None]
+
+
+def test_a_quote_between_dashes_after_a_name_is_that_persons():
+    text = ("Several former officials agree, including the former governor Maria Lopez -- “It is disqualifying "
+            "for a nominee to hide his returns” -- and a former tax commissioner.\n")
+    assert [who for _, who in speakers(text)] == ["Maria Lopez"]
+    # no closing dash: no aside, the name's quote only if the text says so
+    text = "Mr. King said Mr. Schultz now seems close to Maria Lopez -- “a different man to me, which was a shock.”\n"
+    assert "Maria Lopez" not in [who for _, who in speakers(text)]
+
+
+def test_they_is_the_plural_subject_of_a_verb_of_saying_or_believing():
+    text = ("Should the mine close, environmentalists worry that the cleanup could fall to taxpayers. "
+            "Unlike its rivals, the company has few investors to pay for it, they say.\n")
+    assert [who for _, who in speakers(text)][-1] == "Environmentalists"
+
+
+def test_a_letter_speaks_for_the_group_that_sent_it_named_as_the_text_describes_it():
+    text = ("In September, a group of parents with children in charter schools sent a letter to the board. "
+            "“We see these schools offering our children hope,” the letter reads.\n")
+    assert [who for _, who in speakers(text)] == ["Group of parents"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..model.brief import Actor
 from . import _countries as C
-from . import _marks, lexicon, nlp
+from . import _marks, _reported, lexicon, nlp
 from .nlp import text_of
 
 # Word lists (data/en/, data/en/actors/): what each is for is said at the top of its file.
@@ -31,6 +31,8 @@ _GENDERED = lexicon.table("actors/gendered_words")  # word -> female or male
 _FEMALE_WORDS = frozenset(w for w, g in _GENDERED.items() if g == "female")
 _MALE_WORDS = frozenset(w for w, g in _GENDERED.items() if g == "male")
 _GIVEN_NAMES = lexicon.table("actors/given_names")  # given name -> female or male
+# verbs of saying and believing: their plural subjects are people ("environmentalists worry", "analysts say")
+_SAYING = _reported.speech_verbs("cue") | lexicon.words("belief_verbs")
 SELF_PRONOUNS = lexicon.words("self_pronouns")
 NOT_ACTORS = lexicon.words("actors/not_actors")
 TIME_NOUNS = lexicon.words("actors/time_nouns")
@@ -268,7 +270,8 @@ class Cast:
                 if t.tag_ not in ("NNS", "NNPS") and not (t.ent_type_ == "NORP" and t.lower_.endswith("s")):
                     continue  # (the tagger calls "the Greens", "Democrats" singular names)
                 r = self.mention_at(t)
-                if r is None and (_people_noun(t) or t.lemma_.lower() in BODY_NOUNS or t.tag_ in ("NNP", "NNPS")):
+                if r is None and (_people_noun(t) or t.lemma_.lower() in BODY_NOUNS or t.tag_ in ("NNP", "NNPS")
+                                  or t.head.lemma_.lower() in _SAYING):
                     r = self.describe(t, create=True)
                 return r.id if r is not None and r.id in self.actors else None
         return None

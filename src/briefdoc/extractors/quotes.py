@@ -870,7 +870,17 @@ def _issuer_of(ctx: _Ctx, noun) -> str | None:
     elif noun.dep_ != "dobj":
         return None
     subj = next((k for k in verb.children if k.dep_ == "nsubj"), None)
-    return actor(subj) if subj is not None else None
+    if subj is None:
+        return None
+    if actor(subj) is None and subj.pos_ == "NOUN" and subj.lemma_.lower() not in _DOCUMENTS and _reported.lemma(verb) in _ISSUING:
+        # "a group of parents sent a letter": the group the text describes, unnamed
+        r = ctx.cast.resolve(subj, create=True)
+        return r.id if r is not None and r.id and ctx.cast.actors[r.id].kind in ("person", "group", "organization") else None
+    return actor(subj)
+
+
+# verbs that issue a document ("sent a letter", "released a statement", "filed a lawsuit")
+_ISSUING = {"send", "release", "issue", "file", "publish", "post", "write", "sign", "submit", "pen", "put"}
 
 
 # What someone says or writes something in: its author is the source.
@@ -1553,6 +1563,20 @@ def _colon_intro(ctx: _Ctx, m) -> _Att | None:
     if cues:
         return _attribution_from_cue(ctx, min(cues, key=_depth))
     return _inverted_label(ctx, k)
+
+
+def _dash_aside(ctx: _Ctx, m) -> _Att | None:
+    """A quote set between dashes right after a person's name ("including Mitt Romney -- “It is
+    disqualifying ...” -- and Fred Goldberg"): that person's words."""
+    text = ctx.text
+    before = re.search(r"(\S+)\s*(?:--|—|–)\s*$", text[max(0, m.open_at - 80):m.open_at])
+    if before is None or not re.match(r"\s*(?:''|[”\"’])?\s*(?:--|—|–)", text[m.end:m.end + 8]):
+        return None  # an aside has a dash on both sides
+    toks = _tok_range(ctx.doc, m.open_at - len(before.group(0)), m.open_at - len(before.group(0)) + 1)
+    ref = ctx.cast.mention_at(ctx.doc[toks[0]]) if toks else None
+    if ref is None or not _named(ctx, ref.id, ("person",)):
+        return None
+    return _Att(None, None, ref)
 
 
 def _document_intro(ctx: _Ctx, m) -> _Att | None:
@@ -2317,7 +2341,7 @@ def _attributions(ctx: _Ctx) -> list[_Att | None]:
     transcript label inside it first."""
     atts: list[_Att | None] = []
     for m in ctx.marks:
-        att = _dash_signature(ctx, m) or _direct_attribution(ctx, m)
+        att = _dash_signature(ctx, m) or _dash_aside(ctx, m) or _direct_attribution(ctx, m)
         if att is None:
             att = _colon_intro(ctx, m) or _document_intro(ctx, m)
         atts.append(att)
