@@ -1562,3 +1562,14 @@ def test_a_letter_speaks_for_the_group_that_sent_it_named_as_the_text_describes_
     text = ("In September, a group of parents with children in charter schools sent a letter to the board. "
             "“We see these schools offering our children hope,” the letter reads.\n")
     assert [who for _, who in speakers(text)] == ["Group of parents"]
+
+
+def test_who_is_the_person_its_antecedent_names_or_describes():
+    text = "Trump refused to pay an architect who said he was stiffed after he designed a clubhouse.\n"
+    assert [who for _, who in speakers(text)] == ["Architect"]
+    text = "The inquiry named John Bentel, a tech staffer who told his subordinates never to speak of the emails.\n"
+    assert [who for _, who in speakers(text)] == ["John Bentel"]
+    text = "Maria Lopez is a lawyer and a writer who has often argued that the law must change.\n"
+    assert [who for _, who in speakers(text)] == ["Maria Lopez"]
+    # "that" stands for a thing as well as a person: a law does not speak
+    assert [who for _, who in speakers("The law that says companies must report profits was passed in 2010.\n")] == [None]

@@ -342,7 +342,7 @@ def _after_dateline(ctx: _Ctx, k):
     return found[0] if found is not None else None
 
 
-def _speaker(ctx: _Ctx, subj) -> Ref | None:
+def _speaker(ctx: _Ctx, subj, depth: int = 0) -> Ref | None:
     if subj is None:
         return None
     owner = _medium_owner(subj)
@@ -375,6 +375,10 @@ def _speaker(ctx: _Ctx, subj) -> Ref | None:
             if subj.lower_ == "one":
                 ctx.cast.actors[group.id].kind = "person"  # "one of the players says": someone of a group
             return group  # "some in the Muslim community say", "all those involved say"
+    if subj.lower_ in ("who", "that") and subj.dep_ == "nsubj" and subj.head.dep_ == "relcl" and depth < 2:
+        found = _relative_antecedent(ctx, subj.head.head, depth, person=subj.lower_ == "who")
+        if found is not None and found.id:
+            return Ref(found.id, subj.idx, subj.idx + len(subj))
     ref = ctx.cast.resolve(subj, create=True)
     if ref is not None and subj.lower_ in ("who", "which", "that") and ref.id:
         # "Sanders, who endorsed Clinton": the mention is the relative pronoun, the actor its antecedent
@@ -388,6 +392,32 @@ def _speaker(ctx: _Ctx, subj) -> Ref | None:
     described = ref is not None and ref.id and (
         ctx.cast.actors[ref.id].head is not None or adhoc and subj.pos_ in ("NOUN", "ADJ") and subj.ent_type_ in ("", "DATE"))
     return _named_speaker(ctx, subj, ref) if described else ref
+
+
+def _relative_antecedent(ctx: _Ctx, head, depth: int, person: bool) -> Ref | None:
+    """Who a "who" stands for when the cast does not know its antecedent: the person the antecedent is an
+    apposition or a predicate of ("John Bentel, a staffer who told ...", "Trump is a birther who has
+    pledged ..."), else the antecedent described ("an architect who said ...", "economists who argue")."""
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "a liar, a racist and a birther who ..."
+    if head.dep_ == "appos" or head.dep_ == "attr" and head.head.lemma_ == "be":
+        verb = head.head
+        while head.dep_ == "attr" and verb.dep_ == "conj" and not any(k.dep_ == "nsubj" for k in verb.children):
+            verb = verb.head  # "Trump incites violence and is a birther who ...": the subject of the first verb
+        owner = head.head if head.dep_ == "appos" else next((k for k in verb.children if k.dep_ == "nsubj"), None)
+        ref = ctx.cast.mention_at(owner) if owner is not None else None
+        if ref is not None and _named(ctx, ref.id, ("person", "organization")):
+            return ref
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or lemma in _MEDIA or lemma in _DOCUMENTS or lemma in _PROGRAMS or not (
+            person or _person_like_noun(ctx, head) or lemma in PEOPLE_NOUNS | TITLE_NOUNS):
+        return None  # ("who" stands for a person whatever the noun, "an architect who said", but a parse
+    # may hang it on the show the people called: "listeners to his radio program who said")
+    return _speaker(ctx, head, depth + 1)
+
+
+# what people speak on or through, never who speaks ("callers to his radio program who said")
+_PROGRAMS = {"program", "programme", "show", "broadcast", "website", "site", "channel", "station", "podcast", "page"}
 
 
 def _appositions(subj):
