@@ -1567,6 +1567,10 @@ def test_a_letter_speaks_for_the_group_that_sent_it_named_as_the_text_describes_
 def test_who_is_the_person_its_antecedent_names_or_describes():
     text = "Trump refused to pay an architect who said he was stiffed after he designed a clubhouse.\n"
     assert [who for _, who in speakers(text)] == ["Architect"]
+    # a participle the parse hung on the relative clause is not the architect's
+    text = ("Trump was defensive about not paying an architect who said he was stiffed after he designed a clubhouse, "
+            "saying, “Maybe he didn’t do a good job, and I wasn’t satisfied with his work.”\n")
+    assert [who for _, who in speakers(text)] == ["Architect", "Trump"]
     text = "The inquiry named John Bentel, a tech staffer who told his subordinates never to speak of the emails.\n"
     assert [who for _, who in speakers(text)] == ["John Bentel"]
     text = "Maria Lopez is a lawyer and a writer who has often argued that the law must change.\n"

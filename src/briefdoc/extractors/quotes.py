@@ -181,6 +181,8 @@ def _subject(ctx: _Ctx, v):
         quoted = _quoted_as_saying(v, t)
         if quoted is not None:
             return quoted
+        if subj is not None and subj.lower_ in ("who", "that", "which") and t.i != v.i and t.dep_ == "relcl":
+            break  # "... an architect who said ..., saying, “...”": the parse hung the participle on the relative clause
         if subj is not None:
             return _agent_or_subject(t, subj)
         if t.dep_ in ("xcomp", "advcl", "conj", "pcomp") and t.head.i != t.i:
@@ -1022,7 +1024,9 @@ def _governing_cue(ctx: _Ctx, qr: range, inside: set[int], p: int, ok):
                 break
             h = h.head
             steps += 1
-    if (found is not None and inner is not None and inner.i != found.i and inner.tag_ == "VBG"
+    if found is not None and inner is not None and inner.i != found.i and found.dep_ == "relcl" and inner.tag_ == "VBG":
+        found = inner  # "... an architect who said ..., saying, “...”": not the relative clause's speaker
+    elif (found is not None and inner is not None and inner.i != found.i and inner.tag_ == "VBG"
             and inner.dep_ in ("advcl", "conj", "xcomp") and inner.head.i == found.i):
         # "“A,” X said, adding, “B.”": B's cue is "adding", when its subject is X too
         s_in, s_out = _subject(ctx, inner), _subject(ctx, found)
