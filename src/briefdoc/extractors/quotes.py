@@ -377,7 +377,7 @@ def _speaker(ctx: _Ctx, subj, depth: int = 0) -> Ref | None:
             if subj.lower_ == "one":
                 ctx.cast.actors[group.id].kind = "person"  # "one of the players says": someone of a group
             return group  # "some in the Muslim community say", "all those involved say"
-    if subj.lower_ in ("who", "that") and subj.dep_ == "nsubj" and subj.head.dep_ == "relcl" and depth < 2:
+    if subj.lower_ in ("who", "that", "which") and subj.dep_ == "nsubj" and subj.head.dep_ == "relcl" and depth < 2:
         found = _relative_antecedent(ctx, subj.head.head, depth, person=subj.lower_ == "who")
         if found is not None and found.id:
             return Ref(found.id, subj.idx, subj.idx + len(subj))
