@@ -1577,3 +1577,13 @@ def test_who_is_the_person_its_antecedent_names_or_describes():
     assert [who for _, who in speakers(text)] == ["Maria Lopez"]
     # "that" stands for a thing as well as a person: a law does not speak
     assert [who for _, who in speakers("The law that says companies must report profits was passed in 2010.\n")] == [None]
+
+
+def test_verbs_of_attack_judge_what_they_quote_and_a_passive_judge_names_no_speaker():
+    text = ("Early on, Mayor Tom Ruddick attacked Ana Ruiz, calling her “a failed candidate.” Ruiz fired back in March, "
+            "attacking Ruddick for “the greed, the showing off and the absurd theatrics” of his campaign.\n")
+    assert [who for _, who in speakers(text)][-1] == "Ana Ruiz"
+    # what is ridiculed does not speak: the words are its author's
+    text = ("Dr. Harold Bornstein wrote the letter. Bornstein's earlier letter on the mayor was widely ridiculed for "
+            "its prediction that he would be “the healthiest individual ever elected to the office.”\n")
+    assert [who for _, who in speakers(text)] != ["Earlier letter"]

@@ -247,6 +247,8 @@ def _agent_or_subject(t, subj):
             pobj = next((k for k in agent.children if k.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
+        if _reported.lemma(t) in _JUDGE:
+            return None  # "the letter was widely ridiculed for ...": what is judged, not who judges
     return subj
 
 
