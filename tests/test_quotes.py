@@ -1587,3 +1587,11 @@ def test_verbs_of_attack_judge_what_they_quote_and_a_passive_judge_names_no_spea
     text = ("Dr. Harold Bornstein wrote the letter. Bornstein's earlier letter on the mayor was widely ridiculed for "
             "its prediction that he would be “the healthiest individual ever elected to the office.”\n")
     assert [who for _, who in speakers(text)] != ["Earlier letter"]
+
+
+def test_a_name_a_noun_for_a_body_introduces_is_that_body():
+    text = ("Rogers sold the website to Ratehub Inc. in November.\n\n"
+            "Magazines will make up 2.2 per cent of ad spending in 2019, according to media buying company "
+            "Zenith Optimedia. Ad revenues fell by 16.4 per cent this year, the company wrote in a report.\n")
+    assert [who for _, who in speakers(text)] == ["Zenith Optimedia", "Zenith Optimedia"]
+    assert [who for _, who in speakers("Union leader Jane Roe said the strike would go on.\n")] == ["Jane Roe"]

@@ -842,6 +842,7 @@ def find(doc) -> Cast:
     people = _People(cast, [(s, e) for s, e, label in pending if label == "PERSON" and e - s >= 2])
     abbrev = _abbreviations(doc, pending)
     _mention_names(cast, pending, people, abbrev)
+    _bodies_named_as_people(cast)
     _untagged_places(cast, places, names, capitals)
     _untagged_abbreviations(cast, abbrev)
     _untagged_bodies(cast)
@@ -850,6 +851,22 @@ def find(doc) -> Cast:
     _salience(cast)
     _title_owners(cast)
     return cast
+
+
+# nouns for a body that, written right before a name, say the name is that body's ("company Zenith Optimedia")
+_BODY_BEFORE_NAME = lexicon.words("quotes/organization_nouns")
+
+
+def _bodies_named_as_people(cast: Cast) -> None:
+    """Names the recognizer took for people that a noun for a body introduces ("media buying company
+    Zenith Optimedia", "the charity Mary's Meals"): organizations."""
+    doc = cast.doc
+    for aid, a in cast.actors.items():
+        if a.kind != "person" or a.head is not None or a.title:
+            continue
+        s = a.first
+        if s > 0 and doc[s - 1].lemma_.lower() in _BODY_BEFORE_NAME and doc[s - 1].is_lower and doc[s - 1].pos_ == "NOUN":
+            a.kind = "organization"
 
 
 def _nationality_words(cast: Cast, adjectives: dict[str, str], places: set[int]) -> None:
