@@ -1595,3 +1595,14 @@ def test_a_name_a_noun_for_a_body_introduces_is_that_body():
             "Zenith Optimedia. Ad revenues fell by 16.4 per cent this year, the company wrote in a report.\n")
     assert [who for _, who in speakers(text)] == ["Zenith Optimedia", "Zenith Optimedia"]
     assert [who for _, who in speakers("Union leader Jane Roe said the strike would go on.\n")] == ["Jane Roe"]
+
+
+def test_initials_of_a_title_are_the_one_person_with_that_title():
+    text = "Prime Minister Ana Ruiz met the premiers on Monday. The PM said the talks were useful.\n"
+    assert [who for _, who in speakers(text)] == ["Ana Ruiz"]
+    text = ("State Department Inspector General Tom Ware released the report on Thursday. "
+            "The IG report says the department gave an inaccurate response.\n")
+    assert [who for _, who in speakers(text)] == ["Tom Ware"]
+    # two prime ministers: the initials name neither
+    text = ("Prime Minister Ana Ruiz met Prime Minister Tom Ware on Monday. The PM said the talks were useful.\n")
+    assert [who for _, who in speakers(text)][0] not in ("Ana Ruiz", "Tom Ware")

@@ -848,9 +848,33 @@ def find(doc) -> Cast:
     _untagged_bodies(cast)
     _untagged_surnames(cast, people)
     _titles(cast)
+    _title_initials(cast)
     _salience(cast)
     _title_owners(cast)
     return cast
+
+
+_TITLE_INITIALS = lexicon.table("actors/title_initials")  # "pm" -> "prime minister"
+
+
+def _title_initials(cast: Cast) -> None:
+    """Initials that stand for a title ("the PM said", "the IG report") mention the one person the text
+    names with that title ("Prime Minister Justin Trudeau"), not an organization of those letters."""
+    holders: dict[str, set[str]] = {}
+    for aid, a in cast.actors.items():
+        if a.kind == "person" and a.head is None and a.title:
+            title = a.title.lower().replace("-", " ")
+            for initials, expansion in _TITLE_INITIALS.items():
+                if re.search(r"\b" + re.escape(expansion) + r"\b", title):
+                    holders.setdefault(initials, set()).add(aid)
+    if not holders:
+        return
+    for t in cast.doc:
+        low = t.lower_
+        if t.is_upper and low in holders and len(holders[low]) == 1:
+            hit = cast._tok.get(t.i)
+            if hit is None or hit[1] - hit[0] == 1 and cast.actors[hit[2]].kind != "person":
+                cast._mention(t.i, t.i + 1, next(iter(holders[low])))
 
 
 # nouns for a body that, written right before a name, say the name is that body's ("company Zenith Optimedia")
