@@ -11,6 +11,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from test_timex_polnear_gold import standoff_rows  # the standoff file reader (tests/ is on sys.path)
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "scripts" / "speaker_polnear_gold.tsv"
@@ -22,15 +23,7 @@ both = pytest.mark.parametrize("gold", [GOLD, TEST], ids=["gold", "test"])
 
 
 def _rows(gold: Path = GOLD) -> list[tuple[str, int, int, str]]:
-    rows = []
-    for n, line in enumerate(gold.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        assert len(parts) == 4, f"line {n}: {len(parts)} columns"
-        name, start, end, who = parts
-        rows.append((name, int(start), int(end), who))
-    return rows
+    return [(name, int(start), int(end), who) for _, (name, start, end, who) in standoff_rows(gold, 4)]
 
 
 def _content_spans(article: str) -> set[tuple[int, int]]:

@@ -27,16 +27,22 @@ _DATE = re.compile(
 _REF = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 
 
-def _rows():
+def standoff_rows(path: Path, columns: int) -> list[tuple[int, list[str]]]:
+    """(line number, columns) of each line of a hand-made standoff file (comments and blank lines
+    skipped), asserting that every line has ``columns`` tab-separated columns."""
     rows = []
-    for n, line in enumerate(GOLD.read_text(encoding="utf-8").splitlines(), 1):
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
-        assert len(cols) == 6, f"line {n}: {len(cols)} columns"
-        name, start, end, typ, value, split = cols
-        rows.append((n, name, int(start), int(end), typ, value, split))
+        assert len(cols) == columns, f"line {n}: {len(cols)} columns"
+        rows.append((n, cols))
     return rows
+
+
+def _rows():
+    return [(n, name, int(start), int(end), typ, value, split)
+            for n, (name, start, end, typ, value, split) in standoff_rows(GOLD, 6)]
 
 
 def _value_ok(typ: str, value: str) -> bool:

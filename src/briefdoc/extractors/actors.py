@@ -877,8 +877,9 @@ def _title_initials(cast: Cast) -> None:
                 cast._mention(t.i, t.i + 1, next(iter(holders[low])))
 
 
-# nouns for a body that, written right before a name, say the name is that body's ("company Zenith Optimedia")
-_BODY_BEFORE_NAME = lexicon.words("quotes/organization_nouns")
+# nouns for an organization ("the company said"); written right before a name, they say the name is that
+# body's ("company Zenith Optimedia")
+ORGANIZATION_NOUNS = lexicon.words("quotes/organization_nouns")
 
 
 def _bodies_named_as_people(cast: Cast) -> None:
@@ -889,7 +890,7 @@ def _bodies_named_as_people(cast: Cast) -> None:
         if a.kind != "person" or a.head is not None or a.title:
             continue
         s = a.first
-        if s > 0 and doc[s - 1].lemma_.lower() in _BODY_BEFORE_NAME and doc[s - 1].is_lower and doc[s - 1].pos_ == "NOUN":
+        if s > 0 and doc[s - 1].lemma_.lower() in ORGANIZATION_NOUNS and doc[s - 1].is_lower and doc[s - 1].pos_ == "NOUN":
             a.kind = "organization"
 
 

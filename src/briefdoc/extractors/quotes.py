@@ -21,7 +21,7 @@ from ..model.brief import Quote
 from . import _countries as C
 from . import _learned, _marks, _reported, lexicon
 from .nlp import text_of
-from .actors import HONORIFICS, PEOPLE_NOUNS, SELF_PRONOUNS, TITLE_NOUNS, Cast, Ref, _spelled
+from .actors import HONORIFICS, ORGANIZATION_NOUNS, PEOPLE_NOUNS, SELF_PRONOUNS, TITLE_NOUNS, Cast, Ref, _spelled
 
 # The speech lexicon (data/en/speech_verbs.txt), one for every extractor.
 # Verbs that attribute words to a speaker (lemmas).
@@ -421,7 +421,7 @@ def _relative_antecedent(ctx: _Ctx, head, depth: int, person: bool) -> Ref | Non
 
 
 # what people speak on or through, never who speaks ("callers to his radio program who said")
-_PROGRAMS = {"program", "programme", "show", "broadcast", "website", "site", "channel", "station", "podcast", "page"}
+_PROGRAMS = lexicon.words("quotes/program_nouns")
 
 
 def _appositions(subj):
@@ -445,7 +445,7 @@ _QUANTIFIERS = {"some", "many", "most", "several", "all", "those", "others", "fe
 # documents that speak for whoever issued them ("the statement said", "according to the complaint")
 _DOCUMENTS = lexicon.words("quotes/document_nouns")
 # nouns for an organization the text has named ("the company said", "the utility said")
-_BODY_NOUNS = lexicon.words("quotes/organization_nouns")
+_BODY_NOUNS = ORGANIZATION_NOUNS
 
 
 def _named_speaker(ctx: _Ctx, subj, ref: Ref) -> Ref:
@@ -457,9 +457,8 @@ def _named_speaker(ctx: _Ctx, subj, ref: Ref) -> Ref:
     head = ctx.cast.actors[ref.id].head or subj.lemma_.lower()
     mention = Ref("", ref.start, ref.end)
     if head in _DOCUMENTS or subj.lower_ in _DOCUMENTS:  # ("numbers", "figures": documents in the plural only)
-        new = subj.tag_ == "NNS" and not any(k.dep_ in ("det", "poss") for k in subj.children)  # "exit polls"
         issuer = _issuer(ctx, subj.lemma_.lower(), subj) or (
-            _spoken_before(ctx, subj) if _issued_by(subj) is None and not new else None)
+            _spoken_before(ctx, subj) if _issued_by(subj) is None and not _bare_plural(subj) else None)
         return Ref(issuer, ref.start, ref.end) if issuer else mention
     definite = any(k.dep_ == "det" and k.lower_ in ("the", "this", "that") for k in subj.children) or any(
         k.dep_ == "poss" for k in subj.children)
@@ -837,8 +836,7 @@ def _issuer(ctx: _Ctx, head: str, subj) -> str | None:
             if t.pos_ in ("NOUN", "PROPN"):
                 ctx.by_lemma.setdefault(_ONE_DOCUMENT.get(t.lemma_.lower(), t.lemma_.lower()), []).append(t)
     before = [t for t in ctx.by_lemma.get(_ONE_DOCUMENT.get(head, head), []) if t.i <= subj.i]  # the mentions of one noun: a few
-    if any(k.dep_ == "det" and k.lower_ in ("a", "an", "another") for k in subj.children) or subj.tag_ == "NNS" \
-            and not any(k.dep_ in ("det", "poss") for k in subj.children):
+    if any(k.dep_ == "det" and k.lower_ in ("a", "an", "another") for k in subj.children) or _bare_plural(subj):
         before = before[-1:]  # "a statement", "exit polls" are new ones: not one issued before
     for t in reversed(before):  # this document first, then the nearest one before it
         who = _issuer_of(ctx, t)
@@ -853,9 +851,15 @@ def _issuer(ctx: _Ctx, head: str, subj) -> str | None:
     return None
 
 
+def _bare_plural(noun) -> bool:
+    """A plural noun with no determiner or possessor ("exit polls", "numbers"): new documents, not ones
+    the text spoke of before."""
+    return noun.tag_ == "NNS" and not any(k.dep_ in ("det", "poss") for k in noun.children)
+
+
 _PUBLISHED = {"report", "story", "article", "editorial", "column", "investigation"}
 # nouns that name the same document ("Podliska's lawsuit ... the suit says")
-_ONE_DOCUMENT = {"suit": "lawsuit", "e-mail": "email", "memorandum": "memo"}
+_ONE_DOCUMENT = lexicon.table("quotes/same_documents")
 
 
 def _issued_by(noun):
@@ -914,7 +918,7 @@ def _issuer_of(ctx: _Ctx, noun) -> str | None:
 
 
 # verbs that issue a document ("sent a letter", "released a statement", "filed a lawsuit")
-_ISSUING = {"send", "release", "issue", "file", "publish", "post", "write", "sign", "submit", "pen", "put"}
+_ISSUING = lexicon.words("quotes/issuing_verbs")
 
 
 # What someone says or writes something in: its author is the source.
@@ -1605,10 +1609,11 @@ def _dash_aside(ctx: _Ctx, m) -> _Att | None:
     """A quote set between dashes right after a person's name ("including Mitt Romney -- “It is
     disqualifying ...” -- and Fred Goldberg"): that person's words."""
     text = ctx.text
-    before = re.search(r"(\S+)\s*(?:--|—|–)\s*$", text[max(0, m.open_at - 80):m.open_at])
+    lo = max(0, m.open_at - 80)
+    before = re.search(r"\S+\s*(?:--|—|–)\s*$", text[lo:m.open_at])
     if before is None or not re.match(r"\s*(?:''|[”\"’])?\s*(?:--|—|–)", text[m.end:m.end + 8]):
         return None  # an aside has a dash on both sides
-    toks = _tok_range(ctx.doc, m.open_at - len(before.group(0)), m.open_at - len(before.group(0)) + 1)
+    toks = _tok_range(ctx.doc, lo + before.start(), lo + before.start() + 1)
     ref = ctx.cast.mention_at(ctx.doc[toks[0]]) if toks else None
     if ref is None or not _named(ctx, ref.id, ("person",)):
         return None
@@ -2015,12 +2020,12 @@ def _named_next(ctx: _Ctx, quotes: list[Quote]) -> list[Quote]:
     not someone the text introduces as another person)."""
     out = list(quotes)
     for i, q in enumerate(quotes):
-        role = ctx.cast.get(q.speaker)
-        if role is None or role.head is None or role.kind != "person" or q.speaker_start is None:
+        role = _unnamed_role(ctx, q.speaker)
+        if role is None or q.speaker_start is None or not re.match(
+                r"(?:an?|another)\s", ctx.text[q.speaker_start:q.speaker_end], re.I):
             continue
-        if not re.match(r"(?:an?|another)\s", ctx.text[q.speaker_start:q.speaker_end], re.I):
-            continue
-        nxt = next((r for r in quotes[i + 1:] if r.speaker != q.speaker and r.speaker is not None), None)
+        k = next((k for k in range(i + 1, len(quotes)) if quotes[k].speaker not in (q.speaker, None)), None)
+        nxt = quotes[k] if k is not None else None
         if nxt is None or nxt.speaker_start is None or ctx.para(nxt.start) - ctx.para(q.start) > 1:
             continue
         person = ctx.cast.get(nxt.speaker)
@@ -2029,12 +2034,20 @@ def _named_next(ctx: _Ctx, quotes: list[Quote]) -> list[Quote]:
         first = ctx.doc[person.first]
         if not (nxt.speaker_start <= first.idx < nxt.speaker_end) or _introduced_as(first):
             continue
-        if ctx.cast.gender.get(role.id, ctx.cast.gender.get(person.id)) != ctx.cast.gender.get(person.id, ctx.cast.gender.get(role.id)):
-            continue
-        for j in range(i, quotes.index(nxt)):
+        genders = {ctx.cast.gender.get(role.id), ctx.cast.gender.get(person.id)} - {None}
+        if len(genders) > 1:
+            continue  # "a spokeswoman" is not the man named next
+        for j in range(i, k):
             if out[j].speaker == q.speaker:
                 out[j] = out[j].model_copy(update={"speaker": person.id})
     return out
+
+
+def _unnamed_role(ctx: _Ctx, aid: str | None):
+    """The actor ``aid`` when it is one person the text describes and does not name ("a spokeswoman for
+    the premier"), else None."""
+    a = ctx.cast.get(aid)
+    return a if a is not None and a.head is not None and a.kind == "person" else None
 
 
 def _role_named_elsewhere(ctx: _Ctx, quotes: list[Quote]) -> list[Quote]:
@@ -2044,8 +2057,8 @@ def _role_named_elsewhere(ctx: _Ctx, quotes: list[Quote]) -> list[Quote]:
     out = list(quotes)
     done: dict[str, str | None] = {}
     for i, q in enumerate(quotes):
-        role = ctx.cast.get(q.speaker)
-        if role is None or role.head is None or role.kind != "person" or role.head not in TITLE_NOUNS:
+        role = _unnamed_role(ctx, q.speaker)
+        if role is None or role.head not in TITLE_NOUNS:
             continue
         if role.id not in done:
             done[role.id] = _holder_of(ctx, role)
@@ -2073,7 +2086,7 @@ def _holder_of(ctx: _Ctx, role) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
-_FUNCTION_WORDS = {"the", "a", "an", "of", "for", "and", "in", "on", "at", "to", "s", "’s", "'s"}
+_FUNCTION_WORDS = _SMALL | {"s", "’s", "'s"}
 
 
 def _introduced_as(name) -> bool:
