@@ -1606,3 +1606,37 @@ def test_initials_of_a_title_are_the_one_person_with_that_title():
     # two prime ministers: the initials name neither
     text = ("Prime Minister Ana Ruiz met Prime Minister Tom Ware on Monday. The PM said the talks were useful.\n")
     assert [who for _, who in speakers(text)][0] not in ("Ana Ruiz", "Tom Ware")
+
+
+def test_a_stop_after_an_abbreviation_does_not_end_the_sentence_before_lower_case():
+    text = ("Retired teacher Tom Ware, who lost 20 lbs. “and a whole belt size” over the summer, says the classes "
+            "changed his life. “I feel ten years younger,” he says.\n")
+    assert [who for _, who in speakers(text)] == ["Tom Ware", "Tom Ware", "Tom Ware"]
+    # a capital after the stop still starts a sentence
+    doc = nlp.parse("The bag weighs 16 lbs. It is heavy. Sales in the U.S. rose. They fell in the U.K. later.\n")
+    assert [s.text for s in doc.sents] == ["The bag weighs 16 lbs.", "It is heavy.", "Sales in the U.S. rose.",
+                                           "They fell in the U.K. later.\n"]
+
+
+def test_a_name_right_before_a_speech_verb_after_a_closing_quote_is_its_subject():
+    # with no comma after the closing quote, the parser may take the name into the quoted clause
+    # ("“was a real eye-opener” Baker says": Baker the attribute of "was", the clause of "says", which has no
+    # subject);
+    # the parse is set so here, as the parser gave it on a news article
+    from spacy.tokens import Doc
+    text = ("Retired teacher John Baker, 70, joined in May. A walk in the park with a coach, "
+            "“was a real eye-opener” Baker says.\n")
+    parsed = nlp.parse(text)
+    heads, deps = [t.head.i for t in parsed], [t.dep_ for t in parsed]
+    baker = [t.i for t in parsed if t.text == "Baker"][-1]
+    was = next(t.i for t in parsed if t.text == "was")
+    heads[baker], deps[baker] = was, "attr"
+    heads[was], deps[was] = baker + 1, "ccomp"
+    doc = Doc(parsed.vocab, words=[t.text for t in parsed], spaces=[bool(t.whitespace_) for t in parsed],
+              heads=heads, deps=deps, pos=[t.pos_ for t in parsed], tags=[t.tag_ for t in parsed],
+              lemmas=[t.lemma_ for t in parsed], sent_starts=[t.is_sent_start for t in parsed],
+              ents=[t.ent_iob_ + ("-" + t.ent_type_ if t.ent_type_ else "") for t in parsed])
+    assert not any(k.dep_ == "nsubj" for k in doc[baker + 1].children)
+    cast = actors.find(doc)
+    assert [(q.text, cast.actors[q.speaker].name) for q in quotes.find(doc, cast)] == [
+        ("was a real eye-opener", "John Baker")]

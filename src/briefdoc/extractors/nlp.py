@@ -87,7 +87,28 @@ def _paragraph_breaks(doc):
     for tok in doc[1:]:
         if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
             tok.is_sent_start = True
+        elif _abbreviation_stop(doc, tok.i):
+            tok.is_sent_start = False
     return doc
+
+
+_OPENING = frozenset("“‘\"'(")
+
+
+def _abbreviation_stop(doc, i: int) -> bool:
+    """True when the stop before token ``i`` ends an abbreviation inside a sentence, not the
+    sentence: the stop closes a word ("lost 16 lbs.", "in the U.S.") and what follows, past
+    an opening quote or bracket, is a word in lower case ("lbs. “and two belt loops” ...,
+    says"). A sentence does not start in lower case; the parser would end it there."""
+    prev = doc[i - 1]
+    if not prev.text.endswith(".") or prev.text.endswith(".."):
+        return False
+    if prev.text == "." and (i < 2 or doc[i - 2].whitespace_ or not doc[i - 2].text[-1:].isalpha()):
+        return False
+    j = i
+    while j < len(doc) and j < i + 2 and doc[j].text in _OPENING:
+        j += 1
+    return j < len(doc) and doc[j].text.isalpha() and doc[j].text.islower()
 
 
 STORED_TOKENIZER = "briefdoc.stored_tokenizer.v1"

@@ -194,7 +194,24 @@ def _subject(ctx: _Ctx, v):
         if t.dep_ == "relcl" and t.head.i != t.i:
             return t.head
         break
-    return _subject_before(ctx, v, on_quote)
+    return _name_right_before(ctx, v) or _subject_before(ctx, v, on_quote)
+
+
+def _name_right_before(ctx: _Ctx, v):
+    """A speech verb with no subject right after a name that follows a closing quote ("the tour “was a real
+    eye-opener” Farinloye says"): with no comma between, the parse took the name into the quoted clause; it
+    is the verb's subject."""
+    if v.i < 2 or v.tag_ not in ("VBZ", "VBD", "VBP") or not _reported.lemma(v) in REPORT | SPEECH:
+        return None
+    name = ctx.doc[v.i - 1]
+    if name.pos_ != "PROPN" or name.i in ctx.quoted or name.sent.start != v.sent.start:
+        return None
+    ref = ctx.cast.mention_at(name)
+    if ref is None or ctx.cast.actors[ref.id].kind != "person":
+        return None
+    first = next(ctx.doc[i] for i in range(name.i, v.sent.start - 1, -1)
+                 if i == v.sent.start or ctx.cast.mention_at(ctx.doc[i - 1]) != ref)
+    return name if first.i > 0 and ctx.doc[first.i - 1].text in ("”", '"', "''") else None
 
 
 def _according_source(v):
