@@ -622,3 +622,22 @@ def test_a_described_actor_s_name_stops_before_a_clause_on_its_phrase():
 def test_organization_tagged_name_after_a_noun_for_a_person_is_a_person():
     doc, cast = cast_of("A court sentenced opposition politician Nika Melia to a year in prison.")
     assert cast.get("nika-melia").kind == "person"
+
+
+def test_an_abbreviation_in_capitals_without_brackets_is_the_body_whose_initials_it_spells():
+    from briefdoc.extractors import nlp
+
+    text = ("Sales fell 3 per cent, according to figures released by the Federation of Lumber Producers and "
+            "Exporters.\n\nThe FLPE said the decline would go on. The Canadian Broadcasting Corporation reported "
+            "it first. CBC did not say more.\n")
+    cast = actors.find(nlp.parse(text))
+    names = {a.name: a for a in cast.actors.values()}
+    assert "Federation of Lumber Producers and Exporters" in names
+    flpe = names["Federation of Lumber Producers and Exporters"]
+    doc = cast.doc
+    assert cast.mention_at(doc[[t.i for t in doc if t.text == "FLPE"][0]]).id == flpe.id
+    cbc = cast.mention_at(doc[[t.i for t in doc if t.text == "CBC"][0]])
+    assert cbc is not None and cast.actors[cbc.id].name == "Canadian Broadcasting Corporation"
+    # an "and" that the capitals do not spell stays outside the name
+    text = "The Bank of Montreal and Scotiabank raised rates. BM said nothing.\n"
+    assert "Bank of Montreal and Scotiabank" not in {a.name for a in actors.find(nlp.parse(text)).actors.values()}

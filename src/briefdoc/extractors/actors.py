@@ -840,7 +840,7 @@ def find(doc) -> Cast:
     _nationality_words(cast, adjectives, places)
     pending = _cut_before_names(cast, _name_entities(cast, places, names, capitals, adjectives))
     people = _People(cast, [(s, e) for s, e, label in pending if label == "PERSON" and e - s >= 2])
-    abbrev = _abbreviations(doc, pending)
+    pending, abbrev = _acronyms(doc, pending, _abbreviations(doc, pending))
     _mention_names(cast, pending, people, abbrev)
     _bodies_named_as_people(cast)
     _untagged_places(cast, places, names, capitals)
@@ -1321,6 +1321,42 @@ def _abbreviations(doc, pending: list) -> dict[str, str]:
         if 2 <= len(ab) <= 8 and ab.isupper() and ab.isalpha() and ab[0] == name[:1] and " " in name:
             out.setdefault(ab, name)
     return out
+
+
+def _acronyms(doc, pending: list, abbrev: dict[str, str]) -> tuple[list, dict[str, str]]:
+    """Abbreviations an article uses without brackets for an organization it names in full ("the
+    Society of Motor Manufacturers and Traders ... the SMMT said"): a word in capitals that spells the
+    initials of a name's words in capitals. The recognizer sometimes ends such a name before its "and"
+    ("the Society of Motor Manufacturers" and Traders); the name takes that "and" and the capitalised
+    words after it when the abbreviation spells them too. ``pending`` (with the names so extended) and
+    ``abbrev`` (with the abbreviations found) are returned."""
+    capitals = {t.text for t in doc if 2 <= len(t.text) <= 8 and t.text.isalpha() and t.text.isupper()}
+    capitals.difference_update(abbrev)
+    if not capitals:
+        return pending, abbrev
+    named = {i for s, e, _ in pending for i in range(s, e)}
+    out = []
+    for s, e, label in pending:
+        if label == "ORG" and e - s >= 2:
+            longer = e
+            while (longer + 1 < len(doc) and doc[longer].lower_ == "and" and doc[longer + 1].is_title
+                   and longer + 1 not in named and not doc[longer + 1].is_sent_start):
+                longer += 2
+                while longer < len(doc) and doc[longer].is_title and longer not in named:
+                    longer += 1
+            for end in (longer, e) if longer > e else (e,):
+                ab = _initials(doc[s:end])
+                if ab in capitals:
+                    e = end
+                    abbrev.setdefault(ab, _spelled(doc[s:e]))
+                    break
+        out.append((s, e, label))
+    return out, abbrev
+
+
+def _initials(toks) -> str:
+    """The initials of a name's words in capitals ("Society of Motor Manufacturers and Traders": SMMT)."""
+    return "".join(t.text[0] for t in toks if t.text[:1].isupper() and t.is_alpha)
 
 
 def _body_name(text: str, abbrev: dict[str, str]) -> bool:
