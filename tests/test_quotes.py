@@ -1640,3 +1640,12 @@ def test_a_name_right_before_a_speech_verb_after_a_closing_quote_is_its_subject(
     cast = actors.find(doc)
     assert [(q.text, cast.actors[q.speaker].name) for q in quotes.find(doc, cast)] == [
         ("was a real eye-opener", "John Baker")]
+
+
+def test_people_an_apposition_calls_members_of_a_named_body_speak_for_it():
+    text = ("The government has no majority, but its allies, members of the Green Alliance Party, have said "
+            "they will back the budget.\n")
+    assert [who for _, who in speakers(text)] == ["Green Alliance Party"]
+    # a coordination is not an apposition: "the mayor's allies and members of X" are not X
+    text = "The mayor's allies and members of the Green Alliance Party have said they will back the budget.\n"
+    assert [who for _, who in speakers(text)] != ["Green Alliance Party"]

@@ -381,6 +381,9 @@ def _speaker(ctx: _Ctx, subj, depth: int = 0) -> Ref | None:
     if named is not None and ctx.cast.mention_at(subj) is None or named is not None and not _named(
             ctx, ctx.cast.mention_at(subj).id, ("person", "organization", "country")):
         return ctx.cast.mention_at(named)  # "Keeper of the Ruler's Seal, Syed Danial Syed Ahmad, said"
+    members = _members_of_body(ctx, subj)
+    if members is not None:
+        return members
     if subj.lower_ in ("he", "she"):
         found = _pronoun_speaker(ctx, subj)
         if found is not None:
@@ -413,6 +416,24 @@ def _speaker(ctx: _Ctx, subj, depth: int = 0) -> Ref | None:
     described = ref is not None and ref.id and (
         ctx.cast.actors[ref.id].head is not None or adhoc and subj.pos_ in ("NOUN", "ADJ") and subj.ent_type_ in ("", "DATE"))
     return _named_speaker(ctx, subj, ref) if described else ref
+
+
+def _members_of_body(ctx: _Ctx, subj) -> Ref | None:
+    """A description of people that an apposition says are a named body's members ("their allies, members
+    of the Democratic Unionist Party, have said"): that body."""
+    if ctx.cast.mention_at(subj) is not None or subj.pos_ != "NOUN" or subj.tag_ != "NNS":
+        return None
+    bare_conj = [k for k in subj.children if k.dep_ == "conj" and ctx.doc[k.i - 1].text == ","
+                 and not any(c.dep_ == "cc" for c in subj.children)]  # "their allies, members of X," parsed so
+    for k in _appositions(subj) + bare_conj:
+        if k.tag_ != "NNS" or k.lemma_.lower() not in PEOPLE_NOUNS:
+            continue
+        prep = next((c for c in k.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        body = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        ref = ctx.cast.mention_at(body) if body is not None else None
+        if ref is not None and _named(ctx, ref.id, ("organization",)):
+            return ref
+    return None
 
 
 def _relative_antecedent(ctx: _Ctx, head, depth: int, person: bool) -> Ref | None:
