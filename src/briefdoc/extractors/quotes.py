@@ -175,6 +175,10 @@ def _subject(ctx: _Ctx, v):
     if v.lower_ == "according":
         return _according_source(v)
     t = _climb_start(v)
+    if t.i == v.i and _own_subject(ctx, v, v) is None:
+        name = _name_right_before(ctx, v)
+        if name is not None:
+            return name
     on_quote = False  # the climb went into a quote: the parse made the quoted words the main clause
     for _ in range(4):
         subj = _own_subject(ctx, v, t)
@@ -194,13 +198,14 @@ def _subject(ctx: _Ctx, v):
         if t.dep_ == "relcl" and t.head.i != t.i:
             return t.head
         break
-    return _name_right_before(ctx, v) or _subject_before(ctx, v, on_quote)
+    return _subject_before(ctx, v, on_quote)
 
 
 def _name_right_before(ctx: _Ctx, v):
-    """A speech verb with no subject right after a name that follows a closing quote ("the tour “was a real
-    eye-opener” Farinloye says"): with no comma between, the parse took the name into the quoted clause; it
-    is the verb's subject."""
+    """A speech verb with no subject right after a person's name that follows a closing quote or "and" ("the
+    tour “was a real eye-opener” Farinloye says", "they asked him about next steps and Gillis suggested
+    ..."): the parse took the name into the quoted clause or into the phrase before the "and"; it is the
+    verb's subject."""
     if v.i < 2 or v.tag_ not in ("VBZ", "VBD", "VBP") or not _reported.lemma(v) in REPORT | SPEECH:
         return None
     name = ctx.doc[v.i - 1]
@@ -211,7 +216,7 @@ def _name_right_before(ctx: _Ctx, v):
         return None
     first = next(ctx.doc[i] for i in range(name.i, v.sent.start - 1, -1)
                  if i == v.sent.start or ctx.cast.mention_at(ctx.doc[i - 1]) != ref)
-    return name if first.i > 0 and ctx.doc[first.i - 1].text in ("”", '"', "''") else None
+    return name if first.i > 0 and ctx.doc[first.i - 1].text in ("”", '"', "''", "and", "but") else None
 
 
 def _according_source(v):
