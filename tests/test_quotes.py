@@ -1666,3 +1666,11 @@ def test_people_an_apposition_calls_members_of_a_named_body_speak_for_it():
     # a coordination is not an apposition: "the mayor's allies and members of X" are not X
     text = "The mayor's allies and members of the Green Alliance Party have said they will back the budget.\n"
     assert [who for _, who in speakers(text)] != ["Green Alliance Party"]
+
+
+def test_the_body_a_noun_names_is_the_story_s_not_the_one_named_in_passing():
+    text = ("The Manitoba Water Commission ordered a review of the dam on Monday.\n\n"
+            "The review was led by Ana Ruiz, a former judge who chaired the Federal Pipeline Commission. "
+            "The Office of Dam Safety will help.\n\n"
+            "“The dam must be rebuilt,” the commission said.\n")
+    assert [who for _, who in speakers(text)] == ["Manitoba Water Commission"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..model.brief import Quote
@@ -600,12 +601,16 @@ def _named_as_owned(ctx: _Ctx, subj, head: str, owner: str, reach: int = 4) -> s
 
 
 def _named_with_noun(ctx: _Ctx, subj, head: str) -> str | None:
-    """The one organization named before ``subj`` whose name holds the noun ("the commission" for the
-    Ontario Civilian Police Commission, even after another body was named); None when none or several."""
-    found = {a.id for a in ctx.cast.actors.values()
+    """The organization named before ``subj`` whose name holds the noun ("the commission" for the Ontario
+    Civilian Police Commission, even after another body was named); of several, the one named most often
+    before it, then first (the story's commission, not the one named in passing); None when none."""
+    found = {a.id: a.first for a in ctx.cast.actors.values()
              if a.kind == "organization" and a.head is None and a.first < subj.i and len(a.name.split()) > 1
              and head in (w.lower() for w in re.findall(r"[\w'-]+", a.name))}
-    return found.pop() if len(found) == 1 else None
+    if len(found) <= 1:
+        return next(iter(found), None)
+    named = Counter(aid for _, _, aid in ctx.mentions_between(0, subj.idx) if aid in found)
+    return max(found, key=lambda aid: (named[aid], -found[aid]))
 
 
 _AGE = re.compile(r"\b\d+-year-old\b")
