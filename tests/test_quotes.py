@@ -1674,3 +1674,12 @@ def test_the_body_a_noun_names_is_the_story_s_not_the_one_named_in_passing():
             "The Office of Dam Safety will help.\n\n"
             "“The dam must be rebuilt,” the commission said.\n")
     assert [who for _, who in speakers(text)] == ["Manitoba Water Commission"]
+
+
+def test_it_after_a_sentence_naming_a_document_speaks_for_the_document_s_issuer():
+    text = ("In his bill, Senator Tom Ruddick cited a 2001 memorandum issued by the Ontario Water Agency. "
+            "It says pipes must be replaced every 40 years.\n")
+    assert [who for _, who in speakers(text)] == ["Ontario Water Agency"]
+    # who cites or reads a document did not write it; with no issuer given, no speaker
+    text = "Mayor Tom Ruddick read a memo to the council. It says pipes must be replaced every 40 years.\n"
+    assert [who for _, who in speakers(text)] == [None]

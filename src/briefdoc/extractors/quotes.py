@@ -396,6 +396,8 @@ def _speaker(ctx: _Ctx, subj, depth: int = 0) -> Ref | None:
             return Ref(found, subj.idx, subj.idx + len(subj))
     if subj.lower_ == "it" and subj.dep_ == "nsubj" and all(t.is_space for t in subj.doc[subj.sent.start:subj.i]):
         found = _previous_body(ctx, subj)
+        if found is None:
+            found = _previous_document(ctx, subj)  # "" when the document's issuer is not known
         if found is not None:  # "Acme told staff it ... It also told them ...": what the last sentence was about
             return Ref(found, subj.idx, subj.idx + len(subj))
     if subj.lower_ in _QUANTIFIERS and subj.pos_ in ("PRON", "DET", "ADJ") or subj.lower_ == "one" and subj.pos_ in (
@@ -719,6 +721,28 @@ def _previous_body(ctx: _Ctx, pron) -> str | None:
             kind = ctx.cast.actors[r.id].kind
             return r.id if kind in ("organization", "country") or kind == "group" and t.pos_ == "NOUN" else None
     return None
+
+
+def _previous_document(ctx: _Ctx, pron) -> str | None:
+    """The issuer of the document the sentence right before ``pron``'s names last, when "it" is that
+    document ("X cited a memorandum issued by the agency. It says ..."): its issuer as ``_issuer_of``
+    finds it; None when that sentence names no document or the text does not say who issued it."""
+    doc = ctx.doc
+    k = pron.sent.start - 1
+    if k < 0 or ctx.para(doc[k].idx) < ctx.para(pron.idx) - 1 or _furniture_at(ctx, doc[k].idx):
+        return None
+    nouns = [t for t in doc[k].sent if t.pos_ == "NOUN" and t.tag_ == "NN" and t.lemma_.lower() in _DOCUMENTS
+             and t.dep_ in ("dobj", "pobj", "attr", "appos") and t.i not in ctx.quoted]
+    if not nouns:
+        return None
+    noun = nouns[-1]
+    by = _issued_by(noun)
+    if by is not None:  # "a memorandum issued by the immigration agency": the one it names, even unnamed
+        r = ctx.cast.resolve(by, create=True)
+        return r.id if r is not None and r.id else ""
+    if noun.dep_ == "dobj" and _reported.lemma(noun.head) not in _ISSUING:
+        return None  # "Salceda cited a memorandum": who cites it did not write it
+    return _issuer_of(ctx, noun)
 
 
 PRONOUN_CHAIN = 12  # sentences of "he ..." back that one "he said" may follow to a name
