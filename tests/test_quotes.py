@@ -1683,3 +1683,13 @@ def test_it_after_a_sentence_naming_a_document_speaks_for_the_document_s_issuer(
     # who cites or reads a document did not write it; with no issuer given, no speaker
     text = "Mayor Tom Ruddick read a memo to the council. It says pipes must be replaced every 40 years.\n"
     assert [who for _, who in speakers(text)] == [None]
+
+
+def test_a_document_speaks_for_the_one_a_participle_names_not_for_who_faces_or_cites_it():
+    text = ("Mayor Ana Ruiz faces a lawsuit filed by a former aide named Thomas Ware, who was fired in June. "
+            "Among other things, the suit claims that Ruiz made statements that damaged his reputation.\n")
+    assert [who for _, who in speakers(text)] == ["Thomas Ware"]
+    text = "Senator Tom Ware cited a report on Monday. The report says the mine is unsafe.\n"
+    assert [who for _, who in speakers(text)] == [None]
+    text = "Senator Tom Ware released a report on Monday. The report says the mine is unsafe.\n"
+    assert [who for _, who in speakers(text)] == ["Tom Ware"]

@@ -958,7 +958,7 @@ def _issuer_of(ctx: _Ctx, noun) -> str | None:
     after it or after the participle on it ("filed by", "released by"), the subject of the verb that
     issues it ("X released a statement") or of the speech verb it is the medium of ("X said in a statement")."""
     def actor(tok) -> str | None:
-        r = ctx.cast.mention_at(tok)
+        r = ctx.cast.mention_at(tok) or _named_so(ctx, tok)
         return r.id if r is not None and _named(ctx, r.id, ("person", "organization", "country", "group")) else None
 
     for k in noun.children:
@@ -977,8 +977,8 @@ def _issuer_of(ctx: _Ctx, noun) -> str | None:
     verb = noun.head
     if noun.dep_ == "pobj" and verb.dep_ == "prep":
         verb = verb.head  # "said in a statement"
-    elif noun.dep_ != "dobj":
-        return None
+    elif noun.dep_ != "dobj" or _reported.lemma(verb) not in _ISSUING:
+        return None  # "X released a report", not "X faces a lawsuit", "X cited a memo", "X read the letter"
     subj = next((k for k in verb.children if k.dep_ == "nsubj"), None)
     if subj is None:
         return None
@@ -987,6 +987,21 @@ def _issuer_of(ctx: _Ctx, noun) -> str | None:
         r = ctx.cast.resolve(subj, create=True)
         return r.id if r is not None and r.id and ctx.cast.actors[r.id].kind in ("person", "group", "organization") else None
     return actor(subj)
+
+
+def _named_so(ctx: _Ctx, noun) -> Ref | None:
+    """The name a participle gives a described noun ("a former staffer named Bradley Podliska", "a group
+    called Parents First"), or None."""
+    if noun.pos_ != "NOUN":
+        return None
+    for k in noun.children:
+        if k.dep_ == "acl" and k.lemma_.lower() in ("name", "call") and k.tag_ == "VBN":
+            for g in k.children:
+                if g.dep_ in ("oprd", "attr", "dobj", "xcomp", "npadvmod"):
+                    r = ctx.cast.mention_at(g)
+                    if r is not None:
+                        return r
+    return None
 
 
 # verbs that issue a document ("sent a letter", "released a statement", "filed a lawsuit")
