@@ -164,8 +164,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{len(quotes_of(args.data, a)):3d}  {a}.txt")
         return 0
 
-    if args.errors and args.gold.resolve() == TEST_GOLD.resolve():
-        ap.error(f"{TEST_GOLD.name} is a held-out test set: its errors are not to be looked at (no --errors)")
+    if args.errors and (args.gold.resolve() == TEST_GOLD.resolve() or "_test" in args.gold.name):
+        ap.error(f"{args.gold.name} is a held-out test set: its errors are not to be looked at (no --errors)")
 
     import briefdoc
 
