@@ -88,6 +88,7 @@ eval: setup
 	$(PY) scripts/eval_ggt.py
 	$(PY) scripts/eval_speakers_polnear.py
 	$(PY) scripts/eval_speakers_polnear.py --gold scripts/speaker_polnear_test.tsv
+	$(PY) scripts/eval_speakers_polnear.py --gold scripts/speaker_polnear_test2.tsv
 
 clean:
 	rm -rf out $(STAMPS) .pytest_cache

@@ -33,6 +33,13 @@ is a held-out TEST set: score it with ``--gold scripts/speaker_polnear_test.tsv`
 it (no ``--errors`` there). Its selection:
 
     python scripts/eval_speakers_polnear.py --select --seed 2027 --exclude scripts/speaker_polnear_gold.tsv
+
+A third set, ``speaker_polnear_test2.tsv`` (25 more train articles, annotated blind the same way by another
+session), is a second held-out TEST set, made when the first had been scored at several commits; the same
+rules apply (``--errors`` refuses every ``*_test*`` set). Its selection:
+
+    python scripts/eval_speakers_polnear.py --select --seed 2028 --exclude scripts/speaker_polnear_gold.tsv \
+        --exclude scripts/speaker_polnear_test.tsv
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
-"""scripts/speaker_polnear_gold.tsv and scripts/speaker_polnear_test.tsv (speakers resolved by hand on two
-separate sets of 25 PolNeAR train articles; the second is a held-out test set) are well formed: every line
-parses, its offsets are a Content span of that article's PolNeAR annotation, and its name is non-empty; the
-two sets share no article, and each is the selection its header gives. The articles are read in place from
+"""scripts/speaker_polnear_gold.tsv, speaker_polnear_test.tsv and speaker_polnear_test2.tsv (speakers resolved
+by hand on three separate sets of 25 PolNeAR train articles; the second and third are held-out test sets) are
+well formed: every line parses, its offsets are a Content span of that article's PolNeAR annotation, and its
+name is non-empty; the sets share no article, and each is the selection its header gives. The articles are read in place from
 ../shared/data/polnear (skipped when absent)."""
 
 from __future__ import annotations
@@ -16,10 +16,11 @@ from test_timex_polnear_gold import standoff_rows  # the standoff file reader (t
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "scripts" / "speaker_polnear_gold.tsv"
 TEST = ROOT / "scripts" / "speaker_polnear_test.tsv"
+TEST2 = ROOT / "scripts" / "speaker_polnear_test2.tsv"
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "train"
 
 pytestmark = pytest.mark.skipif(not POLNEAR.is_dir(), reason="PolNeAR not available in ../shared/data/polnear")
-both = pytest.mark.parametrize("gold", [GOLD, TEST], ids=["gold", "test"])
+both = pytest.mark.parametrize("gold", [GOLD, TEST, TEST2], ids=["gold", "test", "test2"])
 
 
 def _rows(gold: Path = GOLD) -> list[tuple[str, int, int, str]]:
@@ -68,8 +69,9 @@ def test_no_duplicate_lines_and_unknowns_marked(gold):
     assert all(who == "?" or "?" not in who for *_, who in rows)
 
 
-def test_the_test_set_shares_no_article_with_the_first():
-    assert not {r[0] for r in _rows(GOLD)} & {r[0] for r in _rows(TEST)}
+def test_the_sets_share_no_article():
+    gold, test, test2 = ({r[0] for r in _rows(g)} for g in (GOLD, TEST, TEST2))
+    assert not gold & test and not gold & test2 and not test & test2
 
 
 def test_each_set_is_its_selection():
@@ -82,3 +84,5 @@ def test_each_set_is_its_selection():
     assert sorted(f"{a}.txt" for a in ev.select(POLNEAR)) == sorted(articles(GOLD))
     exclude = set(ev.load_gold(GOLD))
     assert [f"{a}.txt" for a in ev.select(POLNEAR, seed=ev.TEST_SEED, exclude=exclude)] == articles(TEST)
+    exclude |= set(ev.load_gold(TEST))
+    assert [f"{a}.txt" for a in ev.select(POLNEAR, seed=2028, exclude=exclude)] == articles(TEST2)
