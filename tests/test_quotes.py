@@ -1693,3 +1693,10 @@ def test_a_document_speaks_for_the_one_a_participle_names_not_for_who_faces_or_c
     assert [who for _, who in speakers(text)] == [None]
     text = "Senator Tom Ware released a report on Monday. The report says the mine is unsafe.\n"
     assert [who for _, who in speakers(text)] == ["Tom Ware"]
+
+
+def test_a_body_a_description_renames_between_commas_is_the_speaker():
+    text = "The union representing the workers, Unifor, said the company broke its promise.\n"
+    assert speakers(text) == [("the company broke its promise", "Unifor")]
+    cast, _ = run(text)
+    assert cast.actors["unifor"].kind == "organization"

@@ -892,6 +892,23 @@ def _bodies_named_as_people(cast: Cast) -> None:
         s = a.first
         if s > 0 and doc[s - 1].lemma_.lower() in ORGANIZATION_NOUNS and doc[s - 1].is_lower and doc[s - 1].pos_ == "NOUN":
             a.kind = "organization"
+        elif s > 0 and doc[s - 1].text == "," and _set_off_after_body(doc, s):
+            a.kind = "organization"  # "The union representing the workers, Unifor, said"
+
+
+def _set_off_after_body(doc, s: int) -> bool:
+    """The name at ``s``, set off by commas, renames a noun for a body before it: its apposition, or a second
+    subject of the same verb as the parse may make it ("The union ..., Unifor, said")."""
+    name = doc[s]
+    while name.head.i != name.i and s <= name.head.i < s + 4 and name.dep_ in ("compound", "flat"):
+        name = name.head
+    if name.dep_ == "appos":
+        before = name.head
+    elif name.dep_ == "nsubj":
+        before = next((k for k in name.head.children if k.dep_ == "nsubj" and k.i < s), None)
+    else:
+        return False
+    return before is not None and before.i < s and before.pos_ == "NOUN" and before.lemma_.lower() in ORGANIZATION_NOUNS
 
 
 def _nationality_words(cast: Cast, adjectives: dict[str, str], places: set[int]) -> None:

@@ -256,6 +256,12 @@ def _own_subject(ctx: _Ctx, v, t):
                 break
     if subj is not None and _dateline_word(ctx, subj):
         subj = _after_dateline(ctx, subj) or subj
+    if subj is not None and ctx.cast.mention_at(subj) is None:
+        # "The union representing the workers, Unifor, said": the parse made the name set off by commas a
+        # second subject; it names the first
+        named = next((k for k in t.children if k.dep_ == "nsubj" and k.i > subj.i and ctx.doc[k.left_edge.i - 1].text == ","
+                      and ctx.cast.mention_at(k) is not None and k.i not in ctx.quoted), None)
+        subj = named or subj
     if subj is None:  # "Will wrote": a surname the tagger read as a modal
         subj = next((k for k in t.children if k.dep_ == "aux" and k.tag_ == "MD" and k.is_title
                      and ctx.cast.mention_at(k) is not None), None)
@@ -382,8 +388,9 @@ def _speaker(ctx: _Ctx, subj, depth: int = 0) -> Ref | None:
     if subj.lower_ in SELF_PRONOUNS:
         # the writer or an unnamed first person: the mention, no actor
         return Ref("", subj.idx, subj.idx + len(subj))
+    kinds = ("person", "organization") if subj.lemma_.lower() in ORGANIZATION_NOUNS else ("person",)
     named = next((k for k in _appositions(subj) if ctx.cast.mention_at(k) is not None
-                  and _named(ctx, ctx.cast.mention_at(k).id, ("person",))), None)
+                  and _named(ctx, ctx.cast.mention_at(k).id, kinds)), None)  # "the union ..., Unifor, said"
     if named is not None and ctx.cast.mention_at(subj) is None or named is not None and not _named(
             ctx, ctx.cast.mention_at(subj).id, ("person", "organization", "country")):
         return ctx.cast.mention_at(named)  # "Keeper of the Ruler's Seal, Syed Danial Syed Ahmad, said"
