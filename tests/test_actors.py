@@ -641,3 +641,12 @@ def test_an_abbreviation_in_capitals_without_brackets_is_the_body_whose_initials
     # an "and" that the capitals do not spell stays outside the name
     text = "The Bank of Montreal and Scotiabank raised rates. BM said nothing.\n"
     assert "Bank of Montreal and Scotiabank" not in {a.name for a in actors.find(nlp.parse(text)).actors.values()}
+
+
+def test_a_given_name_alone_an_apposition_describes_as_a_person_is_a_person():
+    from briefdoc.extractors import nlp
+
+    doc = nlp.parse("Maria, a nurse who asked that her last name not be used, said she works 16-hour shifts.\n")
+    assert doc[0].ent_type_ == "ORG"  # the recognizer's call, which the rule overrides
+    cast = actors.find(doc)
+    assert cast.actors[cast.mention_at(doc[0]).id].kind == "person"

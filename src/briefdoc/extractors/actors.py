@@ -949,7 +949,7 @@ def _name_entities(cast: Cast, places: set[int], names: dict[str, str], capitals
             continue
         cast._cut.update(t.i for t in (*doc[ent.start:s], *doc[e:ent.end])
                          if not (t.is_punct or t.is_space or t.lower_ == "the" or t.text in ("'s", "’s")))
-        label = "PERSON" if ent.label_ == "ORG" and _titled(doc, s, e) else ent.label_
+        label = "PERSON" if ent.label_ == "ORG" and (_titled(doc, s, e) or _given_name_described(doc, s, e)) else ent.label_
         if label == "PERSON" and any(c.isdigit() for c in doc[s:e].text):
             label = "ORG" if doc[s].is_title else label  # "Bill C-74", "Proposition 22": no person's name has a digit
         pending.append((s, e, label))
@@ -986,6 +986,15 @@ def _given_name_people(doc, pending: list[tuple[int, int, str]], places: set[int
             found.append((i, e, "PERSON"))
         i = e
     return found
+
+
+def _given_name_described(doc, s: int, e: int) -> bool:
+    """A given name alone that an apposition describes as a person ("Maria, a nurse who asked that her last
+    name not be used, said"): a person, whatever the recognizer called it."""
+    if e - s != 1 or doc[s].lower_ not in _GIVEN_NAMES:
+        return False
+    return any(k.dep_ == "appos" and k.pos_ == "NOUN" and k.lemma_.lower() in PEOPLE_NOUNS | TITLE_NOUNS
+               for k in doc[s].children)
 
 
 def _surname_word(t) -> bool:
