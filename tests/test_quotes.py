@@ -1700,3 +1700,14 @@ def test_a_body_a_description_renames_between_commas_is_the_speaker():
     assert speakers(text) == [("the company broke its promise", "Unifor")]
     cast, _ = run(text)
     assert cast.actors["unifor"].kind == "organization"
+
+
+def test_a_body_noun_is_not_the_news_outlet_that_reports_and_a_holder_is_no_issuer():
+    text = "A CBC News investigation found that the agency ignored warnings. The agency said it takes the findings seriously.\n"
+    assert [who for _, who in speakers(text)] == ["Agency"]
+    text = ("The Daily Courier reported the deal on Monday. The newspaper said the talks had lasted a year.\n")
+    assert [who for _, who in speakers(text)] == ["Daily Courier"]
+    # "a memo obtained by The Globe and Mail" is not the paper's memo
+    text = ("Staff at the magazine wrote to the owners in May. A memo obtained by The Globe and Mail says "
+            "the sale would hurt the brand.\n")
+    assert [who for _, who in speakers(text)] != ["Globe and Mail"]

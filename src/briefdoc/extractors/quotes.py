@@ -517,7 +517,9 @@ def _named_speaker(ctx: _Ctx, subj, ref: Ref) -> Ref:
         k.dep_ == "poss" for k in subj.children)
     if head in _BODY_NOUNS:
         if definite:
-            found = _named_with_noun(ctx, subj, head) or _named_before(ctx, subj, ("organization",))
+            press = head in _PRESS_BODIES or any(k.lower_ in ("news", "press", "wire", "media") for k in subj.children)
+            found = _named_with_noun(ctx, subj, head) or _named_before(
+                ctx, subj, ("organization",), avoid=None if press else _news_outlet)
             return Ref(found, ref.start, ref.end) if found else ref
         return ref
     if not _one_person(ctx, subj, ref) or any(k.dep_ == "prep" and k.lower_ in ("for", "at", "with")
@@ -844,21 +846,38 @@ def _named(ctx: _Ctx, aid: str, kinds: tuple[str, ...]) -> bool:
     return a is not None and a.kind in kinds and a.head is None
 
 
-def _named_before(ctx: _Ctx, subj, kinds: tuple[str, ...], gender: str | None = None, reach: int = 3) -> str | None:
+def _named_before(ctx: _Ctx, subj, kinds: tuple[str, ...], gender: str | None = None, reach: int = 3,
+                  avoid=None) -> str | None:
     """The actor of one of ``kinds`` named last before ``subj`` outside quotation marks, in its paragraph or
-    the ``reach`` paragraphs before it, of the gender given when it is known."""
+    the ``reach`` paragraphs before it, of the gender given when it is known, and not one ``avoid`` (a
+    predicate on the actor) rules out."""
     p = ctx.para(subj.idx)
     lo = ctx.pbounds[max(0, p - reach)][0]
     subjects = [(i, aid) for i, aid, _ in ctx.subject_list if lo <= ctx.doc[i].idx < subj.idx
                 and _named(ctx, aid, kinds) and not _quoted_at(ctx, ctx.doc[i].idx)
-                and (not gender or ctx.cast.gender.get(aid) in (None, gender))]
+                and (not gender or ctx.cast.gender.get(aid) in (None, gender))
+                and not (avoid and avoid(ctx, aid))]
     main = [(i, aid) for i, aid in subjects if ctx.doc[i].head.dep_ in ("ROOT", "conj")]
     for i, aid in reversed(main or subjects):  # the last one a sentence was about first
         return aid
     for s, e, aid in reversed(ctx.mentions_between(lo, subj.idx)):
-        if _named(ctx, aid, kinds) and not _quoted_at(ctx, s) and (not gender or ctx.cast.gender.get(aid) in (None, gender)):
+        if _named(ctx, aid, kinds) and not _quoted_at(ctx, s) and (not gender or ctx.cast.gender.get(aid) in (None, gender)) \
+                and not (avoid and avoid(ctx, aid)):
             return aid
     return None
+
+
+# nouns for a news outlet as a body ("the newspaper said"); "the agency" is one only as "the news agency"
+_PRESS_BODIES = lexicon.words("quotes/press_bodies")
+
+
+def _news_outlet(ctx: _Ctx, aid: str) -> bool:
+    """Whether an actor is a news outlet by its name ("CBC News", "The Globe and Mail", "Reuters"): what "the
+    agency" or "the company" means only when the text calls it a news agency or a media company."""
+    return bool(_OUTLET_NAME.search(ctx.cast.actors[aid].name))
+
+
+_OUTLET_NAME = re.compile(r"(?i:\b" + lexicon.pattern("byline/outlets") + r"\b)|\b" + lexicon.pattern("quotes/outlet_words") + r"\b")
 
 
 def _named_after(ctx: _Ctx, subj) -> str | None:
@@ -953,11 +972,16 @@ def _issued_by(noun):
                 return pobj  # "a report in The Daily Courier": the paper that published it
         if k.dep_ == "prep" and k.lower_ in ("by", "from"):
             return next((g for g in k.children if g.dep_ == "pobj"), None)
-        if k.dep_ in ("acl", "relcl"):
+        if k.dep_ in ("acl", "relcl") and _reported.lemma(k) not in _HOLDING:
             for p in k.children:
                 if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ == "by"):
                     return next((g for g in p.children if g.dep_ == "pobj"), None)
     return None
+
+
+# what is done to a document by someone other than its author ("a memo obtained by The Globe", "a report
+# seen by Reuters", "a letter reviewed by the committee"): the one named did not issue it
+_HOLDING = lexicon.words("quotes/holding_verbs")
 
 
 def _issuer_of(ctx: _Ctx, noun) -> str | None:
@@ -975,7 +999,7 @@ def _issuer_of(ctx: _Ctx, noun) -> str | None:
             for g in k.children:
                 if g.dep_ == "pobj" and actor(g):
                     return actor(g)
-        if k.dep_ in ("acl", "relcl"):  # "a complaint filed by", "a study which is being released by"
+        if k.dep_ in ("acl", "relcl") and _reported.lemma(k) not in _HOLDING:  # "a complaint filed by", "a study which is being released by"
             for p in k.children:
                 if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ == "by"):
                     for g in p.children:
