@@ -1711,3 +1711,13 @@ def test_a_body_noun_is_not_the_news_outlet_that_reports_and_a_holder_is_no_issu
     text = ("Staff at the magazine wrote to the owners in May. A memo obtained by The Globe and Mail says "
             "the sale would hurt the brand.\n")
     assert [who for _, who in speakers(text)] != ["Globe and Mail"]
+
+
+def test_the_title_alone_is_the_one_person_the_text_gives_that_title_even_named_later():
+    text = ("The mayor, who has been in office since 2014, said the plan would save money. “We did the math,” "
+            "Mayor Brian Bowman said.\n")
+    assert [who for _, who in speakers(text)] == ["Brian Bowman", "Brian Bowman"]
+    # two mayors: the title alone names neither
+    text = ("The mayor said the plan would save money. Mayor Brian Bowman of Winnipeg met Mayor Valérie Plante of "
+            "Montreal on Monday.\n")
+    assert [who for _, who in speakers(text)][0] not in ("Brian Bowman", "Valérie Plante")

@@ -2173,23 +2173,31 @@ def _role_named_elsewhere(ctx: _Ctx, quotes: list[Quote]) -> list[Quote]:
     elsewhere with the same title and the same principal ("Clinton spokesman Brian Fallon"): that person,
     when exactly one named person is so described."""
     out = list(quotes)
-    done: dict[str, str | None] = {}
+    done: dict[tuple[str, bool], str | None] = {}
     for i, q in enumerate(quotes):
         role = _unnamed_role(ctx, q.speaker)
         if role is None or role.head not in TITLE_NOUNS:
             continue
-        if role.id not in done:
-            done[role.id] = _holder_of(ctx, role)
-        if done[role.id]:
-            out[i] = q.model_copy(update={"speaker": done[role.id]})
+        definite = q.speaker_start is not None and re.match(r"the\s", ctx.text[q.speaker_start:q.speaker_end], re.I)
+        key = (role.id, bool(definite))
+        if key not in done:
+            done[key] = _holder_of(ctx, role, definite=bool(definite))
+        if done[key]:
+            out[i] = q.model_copy(update={"speaker": done[key]})
     return out
 
 
-def _holder_of(ctx: _Ctx, role) -> str | None:
-    """The one named person the text calls by ``role``'s title for the same principal, or None."""
+def _holder_of(ctx: _Ctx, role, definite: bool = False) -> str | None:
+    """The one named person the text calls by ``role``'s title for the same principal, or None. A definite
+    role with no principal ("The mayor, who ..., said"; "“...,” Mayor Brian Bowman said") is the one named
+    person the text gives that title at all."""
     # the words that name the principal: after "for"/"of" in the role's name ("Spokesman for the police")
     named = re.split(r"\b(?:for|of|at|with)\b", role.name.lower(), maxsplit=1)
     words = set(re.findall(r"[\w’'-]+", named[1])) - _FUNCTION_WORDS if len(named) == 2 else set()
+    if not words and definite and len(role.name.split()) == 1:
+        found = {a.id for a in ctx.cast.actors.values() if a.kind == "person" and a.head is None and a.title
+                 and role.head in a.title.lower().split()}
+        return next(iter(found)) if len(found) == 1 else None
     if not words:
         return None  # "a spokesman said": whose, the text does not say
     found = set()
