@@ -1721,3 +1721,12 @@ def test_the_title_alone_is_the_one_person_the_text_gives_that_title_even_named_
     text = ("The mayor said the plan would save money. Mayor Brian Bowman of Winnipeg met Mayor Valérie Plante of "
             "Montreal on Monday.\n")
     assert [who for _, who in speakers(text)][0] not in ("Brian Bowman", "Valérie Plante")
+
+
+def test_a_title_is_not_the_person_the_text_gives_another_office():
+    text = ("Stephen Poloz told reporters the bank would hold rates. Finance Minister Bill Morneau, meanwhile, said "
+            "the budget is on track. The governor added that inflation is near target.\n")
+    assert [who for _, who in speakers(text)][-1] != "Bill Morneau"
+    # the same office in other words is no other office
+    text = ("Justice Maria Carroccia heard the case on Monday. The judge said the sentence must deter others.\n")
+    assert [who for _, who in speakers(text)] == ["Maria Carroccia"]

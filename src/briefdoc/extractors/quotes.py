@@ -538,12 +538,39 @@ def _named_speaker(ctx: _Ctx, subj, ref: Ref) -> Ref:
         source = _unnamed_source_before(ctx, subj, head)
         if source is not None:
             return Ref(source, ref.start, ref.end)  # "A person familiar with the talks says ... the person said"
-        found = _named_before(ctx, subj, ("person",), gender=ctx.cast.gender.get(ref.id))
+        found = _named_before(ctx, subj, ("person",), gender=ctx.cast.gender.get(ref.id),
+                              avoid=_other_office(head) if head in TITLE_NOUNS else None)
         if found and head in _KIN and not _called(ctx, found, head, subj):
             return ref  # "the father" of someone the text speaks of, not the man named before
     else:
         found = _named_after(ctx, subj)
     return Ref(found, ref.start, ref.end) if found else ref
+
+
+def _other_office(head: str):
+    """A predicate for ``_named_before``: the person holds an office the text names by another title than
+    ``head`` ("Finance Minister Bill Morneau" is not "the governor"); a title of no office ("Republican")
+    or the same one in other words ("Sen.", "Justice" for "the judge") does not rule out."""
+    same = {head} | _SAME_TITLE.get(head, set())
+
+    def other(ctx: _Ctx, aid: str) -> bool:
+        title = ctx.cast.actors[aid].title
+        if not title:
+            return False
+        words = {w.strip(".").lower() for w in title.split()}
+        offices = {w for w in words if w in TITLE_NOUNS or w in _TITLE_WORDS}
+        return bool(offices) and not (words & same)
+
+    return other
+
+
+# titles that name one office in other words ("the judge" is "Justice X", "the senator" "Sen. X")
+_SAME_TITLE: dict[str, set[str]] = {}
+for _line in lexicon.words("quotes/same_titles"):
+    _words = set(_line.split())
+    for _w in _words:
+        _SAME_TITLE.setdefault(_w, set()).update(_words - {_w})
+_TITLE_WORDS = set(_SAME_TITLE)
 
 
 # a description that says its person is not named ("who spoke on condition of anonymity")
