@@ -650,3 +650,11 @@ def test_a_given_name_alone_an_apposition_describes_as_a_person_is_a_person():
     assert doc[0].ent_type_ == "ORG"  # the recognizer's call, which the rule overrides
     cast = actors.find(doc)
     assert cast.actors[cast.mention_at(doc[0]).id].kind == "person"
+
+
+def test_a_name_tagged_a_person_that_ends_as_no_person_s_name_does_is_an_organization():
+    from briefdoc.extractors import nlp
+
+    doc = nlp.parse("She worked for Jonathan Reyes Media for years.\n")
+    assert [e.label_ for e in doc.ents][0] == "PERSON"  # the recognizer's call, which the rule overrides
+    assert {a.name: a.kind for a in actors.find(doc).actors.values()}["Jonathan Reyes Media"] == "organization"

@@ -1730,3 +1730,14 @@ def test_a_title_is_not_the_person_the_text_gives_another_office():
     # the same office in other words is no other office
     text = ("Justice Maria Carroccia heard the case on Monday. The judge said the sentence must deter others.\n")
     assert [who for _, who in speakers(text)] == ["Maria Carroccia"]
+
+
+def test_a_pair_of_single_marks_typed_for_a_double_one_closes_a_quote():
+    text = ("I am talking about Luis Ortega, who came to Canada from Mexico. “We print only local creators,’’ says "
+            "the 39-year-old founder of Tintaroja Press. “If you want superheroes, go elsewhere.”\n")
+    assert speakers(text) == [("We print only local creators,", "Luis Ortega"),
+                              ("If you want superheroes, go elsewhere.", "Luis Ortega")]
+    cast, _ = run(text)
+    assert {a.name: a.kind for a in cast.actors.values()}.get("Tintaroja Press") in (None, "organization")
+    text = "‘‘We are refugees,’’ Amal Haddad said.\n"
+    assert speakers(text) == [("We are refugees,", "Amal Haddad")]

@@ -102,9 +102,18 @@ def _possessive(text: str, i: int) -> bool:
     return text[i - 1] in "sS" and after in " \t"
 
 
+def _doubled(text: str, mark: str) -> str:
+    """``text`` with each pair of single marks typed for a double one ('', ‘‘, ’’: "“We dedicate ourselves
+    to comics,’’ says the founder") replaced by ``mark`` (two characters, so offsets hold)."""
+    for pair in ("''", "‘‘", "’’"):
+        if pair in text:
+            text = text.replace(pair, mark)
+    return text
+
+
 def _single_openers(text: str, outside: tuple[Mark, ...]) -> int:
     """Opening single marks that are not inside one of the ``outside`` quotes."""
-    masked = text.replace("''", PAD + PAD)  # '' is a double mark
+    masked = _doubled(text, PAD + PAD)  # '' is a double mark
     spans = [(m.open_at, m.close_at if m.close_at is not None else m.end) for m in outside]
     return sum(1 for m in re.finditer("[‘']", masked)
                if _is_opener(masked, m.start(), SINGLE) and not any(a <= m.start() <= b for a, b in spans))
@@ -129,9 +138,9 @@ def find(text: str) -> tuple[Mark, ...]:
 def _find(text: str, style: Style) -> tuple[Mark, ...]:
     """The quotes of ``text`` read in ``style``, paragraph by paragraph, a quote left open at the end of one
     chained to the next when that one opens with a mark."""
-    if "''" in text and not style.single:
-        # '' used as a double quotation mark: same length, so offsets hold
-        text = text.replace("''", '"' + PAD)
+    if not style.single:
+        # '' (or ‘‘ and ’’) used as a double quotation mark: same length, so offsets hold
+        text = _doubled(text, '"' + PAD)
     marks: list[Mark] = []
     pending_chain: int | None = None  # a quote left open at the end of the previous paragraph
     carried: int | None = None  # the same, past lines of punctuation alone (" .")

@@ -950,6 +950,8 @@ def _name_entities(cast: Cast, places: set[int], names: dict[str, str], capitals
         cast._cut.update(t.i for t in (*doc[ent.start:s], *doc[e:ent.end])
                          if not (t.is_punct or t.is_space or t.lower_ == "the" or t.text in ("'s", "’s")))
         label = "PERSON" if ent.label_ == "ORG" and (_titled(doc, s, e) or _given_name_described(doc, s, e)) else ent.label_
+        if label == "PERSON" and e - s >= 2 and doc[e - 1].is_title and doc[e - 1].lower_.rstrip(".") in _COMPANY_WORDS:
+            label = "ORG"  # "Studiocomix Press", "Acme Holdings": no person's name ends so
         if label == "PERSON" and any(c.isdigit() for c in doc[s:e].text):
             label = "ORG" if doc[s].is_title else label  # "Bill C-74", "Proposition 22": no person's name has a digit
         pending.append((s, e, label))
@@ -1454,6 +1456,7 @@ def _with_places(cast: Cast, tok) -> bool:
 
 # Nouns that end an institution's name and stand for it after "the" ("the council", "the ministry").
 _INSTITUTION_NOUNS = lexicon.words("actors/institution_nouns")
+_COMPANY_WORDS = lexicon.words("actors/company_words") | _INSTITUTION_NOUNS
 # Nouns for what a person has that can speak for them ("his office", "her campaign", "his team").
 _OWNED_BODIES = lexicon.words("actors/owned_bodies")
 # Title nouns that do not name someone who belongs to the possessor ("his counterpart", "her rival").

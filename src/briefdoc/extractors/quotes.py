@@ -249,7 +249,7 @@ def _own_subject(ctx: _Ctx, v, t):
     """The subject of ``t`` outside quotes and in cue ``v``'s paragraph, past a dateline the parse made one."""
     subj = None
     for k in t.children:
-        if k.dep_ in ("nsubj", "nsubjpass") and k.i not in ctx.quoted and not _apart(ctx, k, v):
+        if k.dep_ in ("nsubj", "nsubjpass") and k.i not in ctx.quoted and not _apart(ctx, k, v) and not k.is_punct:
             if subj is None or _dateline_word(ctx, subj):
                 subj = k
             if not _dateline_word(ctx, subj):
