@@ -1741,3 +1741,17 @@ def test_a_pair_of_single_marks_typed_for_a_double_one_closes_a_quote():
     assert {a.name: a.kind for a in cast.actors.values()}.get("Tintaroja Press") in (None, "organization")
     text = "‘‘We are refugees,’’ Amal Haddad said.\n"
     assert speakers(text) == [("We are refugees,", "Amal Haddad")]
+
+
+def test_a_quote_whose_closing_mark_is_left_out_ends_before_the_next_opening_mark():
+    from briefdoc.extractors import _marks
+
+    text = ("“Most of them hated it,” says Cecil Ward. “When the passengers called them that, it meant nothing they "
+            "did mattered. “You had no name.”\n")
+    assert [text[m.start:m.end] for m in _marks.find(text)] == [
+        "Most of them hated it,", "When the passengers called them that, it meant nothing they did mattered.",
+        "You had no name."]
+    assert [who for _, who in speakers(text)] == ["Cecil Ward"] * 3
+    # words that end no sentence are no quote of their own
+    text = "He called it “a lie and “a disgrace” on Monday.\n"
+    assert [text[m.start:m.end] for m in _marks.find(text)] == ["a disgrace"]

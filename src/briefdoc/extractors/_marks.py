@@ -224,7 +224,10 @@ def _closed_marks(text: str, style: Style, i: int, p_end: int, chain_into: int |
                 # “A “B” C.”: a quote within the quote in the same marks; skip to its closing mark
                 j = text.index(style.close, j + 1)
             elif c == style.open:
-                # a second opening mark: the first was not closed; restart here
+                # a second opening mark: the first was not closed; its words up to here are a quote when
+                # they end a sentence (a closing mark left out: "“... was indivisible. “You had no
+                # identity.”"); restart here
+                _left_open(text, open_at, j, i, chain_into, marks)
                 open_at = j
             elif _is_closer(text, j, style) and not (style.single and _possessive(text, j)
                                                       and _later_closer(text, j, p_end, style)):
@@ -238,6 +241,20 @@ def _closed_marks(text: str, style: Style, i: int, p_end: int, chain_into: int |
                 open_at = None
         j += 1
     return open_at
+
+
+def _left_open(text: str, open_at: int, j: int, i: int, chain_into: int | None, marks: list[Mark]) -> None:
+    """Append the quote an opening mark at ``open_at`` left unclosed before the next opening mark at ``j``,
+    when its words end a sentence and are more than a few."""
+    s, e = open_at + 1, j
+    if s < len(text) and text[s] == PAD:
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e - s > 20 and text[e - 1] in ".!?" and "\n" not in text[s:e]:
+        idx = len(marks)
+        chain = chain_into if (chain_into is not None and open_at == i) else idx
+        marks.append(Mark(s, e, open_at, None, chain))
 
 
 def _nested(text: str, i: int, p_end: int, style: Style) -> bool:
