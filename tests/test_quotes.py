@@ -1755,3 +1755,10 @@ def test_a_quote_whose_closing_mark_is_left_out_ends_before_the_next_opening_mar
     # words that end no sentence are no quote of their own
     text = "He called it “a lie and “a disgrace” on Monday.\n"
     assert [text[m.start:m.end] for m in _marks.find(text)] == ["a disgrace"]
+
+
+def test_an_inverted_speaker_the_parse_made_the_object_of_the_cue_is_the_speaker():
+    text = ("I am talking about Luis Ortega, the founder of Tintaroja Press.\n\n"
+            "“You’re talking about one genre only,” points out the laid-back Cambridge resident, who moved to "
+            "Canada 15 years ago.\n")
+    assert speakers(text) == [("You’re talking about one genre only,", "Luis Ortega")]

@@ -177,7 +177,7 @@ def _subject(ctx: _Ctx, v):
         return _according_source(v)
     t = _climb_start(v)
     if t.i == v.i and _own_subject(ctx, v, v) is None:
-        name = _name_right_before(ctx, v)
+        name = _name_right_before(ctx, v) or _inverted_object(ctx, v)
         if name is not None:
             return name
     on_quote = False  # the climb went into a quote: the parse made the quoted words the main clause
@@ -200,6 +200,22 @@ def _subject(ctx: _Ctx, v):
             return t.head
         break
     return _subject_before(ctx, v, on_quote)
+
+
+def _inverted_object(ctx: _Ctx, v):
+    """The speaker of an inverted cue that the parse made its object ("“...,” points out the laid-back
+    Cambridge resident"): a noun right after the verb (and its particle) when a closing quote mark right
+    before the verb ends the words it reports."""
+    k = v.i - 1
+    while k >= 0 and ctx.doc[k].text in (",", "—", "–"):
+        k -= 1
+    if k < 0 or ctx.doc[k].text not in ("”", '"', "''", "’’"):
+        return None
+    obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i and c.pos_ in ("NOUN", "PROPN")), None)
+    if obj is None or any(ctx.doc[i].pos_ not in ("ADP", "PART", "DET", "ADJ", "NOUN", "PROPN", "PUNCT", "NUM", "ADV")
+                          for i in range(v.i + 1, obj.left_edge.i)):
+        return None
+    return obj
 
 
 def _name_right_before(ctx: _Ctx, v):
