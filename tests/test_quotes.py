@@ -1762,3 +1762,9 @@ def test_an_inverted_speaker_the_parse_made_the_object_of_the_cue_is_the_speaker
             "“You’re talking about one genre only,” points out the laid-back Cambridge resident, who moved to "
             "Canada 15 years ago.\n")
     assert speakers(text) == [("You’re talking about one genre only,", "Luis Ortega")]
+
+
+def test_a_given_name_alone_after_a_relative_names_that_relative():
+    text = ("Xander Wise, 16, drew the comic.\n\n“I don’t think Xander would be doing this without the shop,” "
+            "says Wise’s dad, Darrin.\n")
+    assert [who for _, who in speakers(text)] == ["Darrin"]

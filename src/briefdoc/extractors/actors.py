@@ -847,6 +847,7 @@ def find(doc) -> Cast:
     _untagged_abbreviations(cast, abbrev)
     _untagged_bodies(cast)
     _untagged_surnames(cast, people)
+    _named_in_apposition_to_kin(cast)
     _titles(cast)
     _title_initials(cast)
     _salience(cast)
@@ -1250,6 +1251,31 @@ def _untagged_bodies(cast: Cast) -> None:
                 and not _capitals_line(doc, t.i)):
             body = C.body_of_name(t.text)
             cast._mention(t.i, t.i + 1, cast._add(C.slug(body), body, "organization", t.i).id)
+
+
+_KIN_NOUNS = lexicon.words("quotes/kin_nouns")
+
+
+def _named_in_apposition_to_kin(cast: Cast) -> None:
+    """A given name alone set off after a noun for a relative or a person ("Wise's dad, Darrin, says",
+    "Her husband, Bob, said") names a person, whatever the recognizer called it (a place, nothing)."""
+    doc = cast.doc
+    for k in doc:
+        if not (k.pos_ == "PROPN" and k.is_title and k.is_alpha and k.i > 0 and doc[k.i - 1].text == ","):
+            continue
+        head = k.head
+        if k.dep_ not in ("appos", "npadvmod") or head.i >= k.i or head.pos_ != "NOUN" or \
+                head.lemma_.lower() not in _KIN_NOUNS:
+            continue
+        if any(c.dep_ not in ("punct",) for c in k.children) or k.i + 1 < len(doc) and doc[k.i + 1].pos_ == "PROPN":
+            continue  # a longer name: the recognizer's business
+        hit = cast._tok.get(k.i)
+        if hit is not None and cast.actors[hit[2]].kind == "person" or C.country_of_name(k.text):
+            continue
+        a = cast._add(C.slug(k.text), k.text, "person", k.i)
+        if a.kind in ("group", "organization"):
+            a.kind = "person"  # ("Darrin" tagged a place: made a group of)
+        cast._mention(k.i, k.i + 1, a.id)
 
 
 def _untagged_surnames(cast: Cast, people: _People) -> None:

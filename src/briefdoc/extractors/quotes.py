@@ -496,7 +496,8 @@ _PROGRAMS = lexicon.words("quotes/program_nouns")
 def _appositions(subj):
     """The appositions of a subject, and those that close it from the end of its "of" phrase ("the keeper
     of the archive, Jane Doe, said": the parse hangs the name on "archive")."""
-    out = [k for k in subj.children if k.dep_ == "appos"]
+    out = [k for k in subj.children if k.dep_ == "appos" or k.dep_ == "npadvmod" and k.pos_ == "PROPN"
+           and k.i > subj.i and k.doc[k.left_edge.i - 1].text == ","]  # "says Wise's dad, Darrin" parsed so
     t = subj
     for _ in range(3):
         prep = next((k for k in t.children if k.dep_ == "prep" and k.lower_ == "of" and k.i > t.i), None)
