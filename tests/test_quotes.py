@@ -1768,3 +1768,9 @@ def test_a_given_name_alone_after_a_relative_names_that_relative():
     text = ("Xander Wise, 16, drew the comic.\n\n“I don’t think Xander would be doing this without the shop,” "
             "says Wise’s dad, Darrin.\n")
     assert [who for _, who in speakers(text)] == ["Darrin"]
+
+
+def test_a_statement_saying_speaks_for_its_issuer_not_for_the_subject_of_what_it_says():
+    text = ("Communications Secretary Martin Andrada released a statement saying that Mayor Tom Ruddick had "
+            "praised the city during the launch event.\n")
+    assert [who for _, who in speakers(text)] == ["Martin Andrada"]

@@ -1110,9 +1110,18 @@ def _attribution_from_cue(ctx: _Ctx, v) -> _Att:
     cue, cs, _ = _cue_text(ctx.doc, v)
     subj = _subject(ctx, v)
     ref = _speaker(ctx, subj)
+    if ref is None and v.dep_ == "acl" and v.head.pos_ == "NOUN" and v.head.lemma_.lower() in _DOCUMENTS:
+        # "X released a statement saying that ...": the statement's issuer
+        who = _issuer_of(ctx, v.head)
+        if who:
+            noun = v.head
+            ref = Ref(who, ctx.doc[noun.left_edge.i].idx, noun.idx + len(noun))
     if ref is None:
-        # "..., said Lavrov" parsed without a subject: the next name after the cue
+        # "..., said Lavrov" parsed without a subject: the next name after the cue (not the subject of what
+        # it reports: "saying that Trump had ...")
         for t in ctx.doc[v.i + 1:min(v.i + 4, len(ctx.doc))]:
+            if t.lower_ == "that":
+                break
             r = ctx.cast.mention_at(t)
             if r is not None:
                 ref, subj = r, t
