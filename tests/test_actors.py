@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefdoc.extractors import nlp
-from briefdoc.extractors import actors
+from briefdoc.extractors import actors, quotes
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_3362ed2f4686983c.txt"
 
@@ -658,3 +658,19 @@ def test_a_name_tagged_a_person_that_ends_as_no_person_s_name_does_is_an_organiz
     doc = nlp.parse("She worked for Jonathan Reyes Media for years.\n")
     assert [e.label_ for e in doc.ents][0] == "PERSON"  # the recognizer's call, which the rule overrides
     assert {a.name: a.kind for a in actors.find(doc).actors.values()}["Jonathan Reyes Media"] == "organization"
+
+
+def test_two_capitalised_words_whose_last_later_says_something_name_a_person():
+    from briefdoc.extractors import nlp
+
+    text = ("Chrystia Freeland met Mexican Foreign Minister Claudia Ruiz Massieu on Friday. Freeland said the talks "
+            "were productive. “We share many goals,” she said.\n")
+    doc = nlp.parse(text)
+    assert "Chrystia Freeland" not in [e.text for e in doc.ents if e.label_ == "PERSON"]  # the recognizer's split
+    cast = actors.find(doc)
+    people = {a.name for a in cast.actors.values() if a.kind == "person"}
+    assert "Chrystia Freeland" in people
+    assert [cast.actors[q.speaker].name for q in quotes.find(doc, cast)] == ["Chrystia Freeland"] * 2
+    # a title before the surname is no given name
+    doc = nlp.parse("Premier Ford met the mayors on Monday. Ford said the talks were productive.\n")
+    assert "Premier Ford" not in {a.name for a in actors.find(doc).actors.values()}

@@ -957,6 +957,7 @@ def _name_entities(cast: Cast, places: set[int], names: dict[str, str], capitals
             label = "ORG" if doc[s].is_title else label  # "Bill C-74", "Proposition 22": no person's name has a digit
         pending.append((s, e, label))
     untagged = _untagged_titled_names(doc, places) + _given_name_people(doc, pending, places)
+    untagged += _surname_speakers(doc, pending, places, {i for s, e, _ in untagged for i in range(s, e)})
     if not untagged:
         return pending
     taken = {i for s, e, _ in untagged for i in range(s, e)}
@@ -998,6 +999,50 @@ def _given_name_described(doc, s: int, e: int) -> bool:
         return False
     return any(k.dep_ == "appos" and k.pos_ == "NOUN" and k.lemma_.lower() in PEOPLE_NOUNS | TITLE_NOUNS
                for k in doc[s].children)
+
+
+def _surname_speakers(doc, pending: list[tuple[int, int, str]], places: set[int], taken: set[int]) -> list[tuple[int, int, str]]:
+    """People's names the recognizer split or mistook ("Chrystia" a place, "Freeland" an organization): two
+    or three capitalised words whose last the text later uses alone as the subject of a verb of saying
+    ("Chrystia Freeland met ... Freeland said"), as news refers to a person, not to a body or a place.
+    Not a title ("Premier Ford"), a country's or nationality's name, or a name already tagged a person."""
+    person = {i for s, e, label in pending if label == "PERSON" and e - s > 1 for i in range(s, e)}
+    longer = [(s, e) for s, e, label in pending if e - s > 1]  # names of several words as tagged
+    said = {}
+    for t in doc:
+        if t.dep_ == "nsubj" and t.head.lemma_.lower() in _SAYING and t.is_title and t.pos_ == "PROPN" \
+                and not (t.i > 0 and doc[t.i - 1].is_title and doc[t.i - 1].pos_ == "PROPN") \
+                and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
+            said.setdefault(t.lower_, t.i)
+    if not said:
+        return []
+    found = []
+    i = 0
+    while i < len(doc) - 1:
+        for n in (2, 3):
+            span = doc[i:i + n]
+            if len(span) < n or i > 0 and doc[i - 1].is_title and doc[i - 1].pos_ == "PROPN" or \
+                    i + n < len(doc) and doc[i + n].is_title and doc[i + n].pos_ == "PROPN":
+                continue
+            last = span[-1]
+            if said.get(last.lower_, -1) <= last.i:
+                continue
+            if not all(t.is_title and t.is_alpha and t.pos_ == "PROPN" and t.i not in places and t.i not in taken
+                       and t.i not in person and t.ent_type_ not in ("DATE", "TIME") for t in span):
+                continue
+            if any(s < i + n and i < e and (s, e) != (i, i + 2) for s, e in longer):
+                continue  # within or across a longer name ("Washington Post Trump"); a pair tagged so is relabelled
+            first = span[0].lower_
+            if first in HONORIFICS or first in TITLE_NOUNS or any(C.country_of_name(t.text) or t.ent_type_ == "NORP"
+                                                                  for t in span):
+                continue
+            if not all(_surname_word(t) or t.i == span[0].i for t in span):
+                continue
+            found.append((i, i + n, "PERSON"))
+            i += n - 1
+            break
+        i += 1
+    return found
 
 
 def _surname_word(t) -> bool:
