@@ -674,3 +674,14 @@ def test_two_capitalised_words_whose_last_later_says_something_name_a_person():
     # a title before the surname is no given name
     doc = nlp.parse("Premier Ford met the mayors on Monday. Ford said the talks were productive.\n")
     assert "Premier Ford" not in {a.name for a in actors.find(doc).actors.values()}
+
+
+def test_a_capitalised_noun_before_a_country_s_name_makes_a_body():
+    doc = nlp.parse("Environment Canada has issued a snowfall warning for Toronto. The agency says up to 25 "
+                    "centimetres could fall.\n")
+    assert [e.text for e in doc.ents][0] == "Canada"  # the recognizer's cut
+    cast = actors.find(doc)
+    assert [cast.actors[q.speaker].name for q in quotes.find(doc, cast)] == ["Environment Canada"]
+    doc = nlp.parse("Trade with Mainland China grew.\n")
+    assert [e.text for e in doc.ents] == ["China"]
+    assert {a.kind for a in actors.find(doc).actors.values()} == {"country"}

@@ -945,6 +945,9 @@ def _name_entities(cast: Cast, places: set[int], names: dict[str, str], capitals
             continue
         if _glued_name(doc, s, e, names, capitals) > e:
             e = glued = _glued_name(doc, s, e, names, capitals)
+        if ent.label_ == "GPE" and _body_of_country(doc, s, e, names):
+            pending.append((s - 1, e, "ORG"))  # "Environment Canada", "Team Canada": a body, not the country
+            continue
         if _country_entity(cast, ent, s, e, names, capitals, adjectives) or ent.label_ == "NORP" \
                 or _place_entity(doc, ent, s, e):
             continue
@@ -1077,6 +1080,23 @@ def _untagged_titled_names(doc, places: set[int]) -> list[tuple[int, int, str]]:
         if s < h.i and h.dep_ in ("nsubj", "nsubjpass"):
             found.append((s, h.i + 1, "PERSON"))
     return found
+
+
+def _body_of_country(doc, s: int, e: int, names: dict[str, str]) -> bool:
+    """A country's name right after a capitalised common noun the recognizer left out ("Environment
+    Canada has issued a warning", "Team Canada"): the name of a body (a department, a team), not the
+    country."""
+    if s == 0 or names.get(doc[s:e].text.lower()) is None:
+        return False
+    before = doc[s - 1]
+    index = _word_index()
+    noun = before.pos_ == "NOUN" or before.pos_ == "PROPN" and index is not None and before.lower_ in index["noun"]
+    return (noun and before.is_title and before.is_alpha and not before.ent_type_ and before.lower_ not in _FEATURE_NOUNS
+            and before.lower_ not in _REGION_WORDS and not (s >= 2 and doc[s - 2].is_title and doc[s - 2].pos_ == "PROPN"))
+
+
+# words that make a region of a country's name, not a body ("North America", "Mainland China")
+_REGION_WORDS = lexicon.words("actors/region_words")
 
 
 def _country_entity(cast: Cast, ent, s: int, e: int, names: dict[str, str], capitals: dict[str, str],
