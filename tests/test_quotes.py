@@ -1774,3 +1774,9 @@ def test_a_statement_saying_speaks_for_its_issuer_not_for_the_subject_of_what_it
     text = ("Communications Secretary Martin Andrada released a statement saying that Mayor Tom Ruddick had "
             "praised the city during the launch event.\n")
     assert [who for _, who in speakers(text)] == ["Martin Andrada"]
+
+
+def test_a_maker_a_chain_a_lender_is_the_company_named_before():
+    text = ("Bombardier Inc. said Thursday it will cut 5,000 jobs. The Montreal-based plane and train maker said "
+            "the cuts are needed to save $250 million a year.\n")
+    assert [who for _, who in speakers(text)] == ["Bombardier Inc."] * 2
