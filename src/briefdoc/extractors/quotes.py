@@ -581,13 +581,19 @@ def _other_office(head: str):
     return other
 
 
+def _same_titles() -> dict[str, set[str]]:
+    """Each title word of data/en/quotes/same_titles -> the other words for its office."""
+    out: dict[str, set[str]] = {}
+    for line in lexicon.words("quotes/same_titles"):
+        words = set(line.split())
+        for w in words:
+            out.setdefault(w, set()).update(words - {w})
+    return out
+
+
 # titles that name one office in other words ("the judge" is "Justice X", "the senator" "Sen. X")
-_SAME_TITLE: dict[str, set[str]] = {}
-for _line in lexicon.words("quotes/same_titles"):
-    _words = set(_line.split())
-    for _w in _words:
-        _SAME_TITLE.setdefault(_w, set()).update(_words - {_w})
-_TITLE_WORDS = set(_SAME_TITLE)
+_SAME_TITLE = _same_titles()
+_TITLE_WORDS = frozenset(_SAME_TITLE)
 
 
 # a description that says its person is not named ("who spoke on condition of anonymity")
@@ -921,7 +927,8 @@ def _news_outlet(ctx: _Ctx, aid: str) -> bool:
     return bool(_OUTLET_NAME.search(ctx.cast.actors[aid].name))
 
 
-_OUTLET_NAME = re.compile(r"(?i:\b" + lexicon.pattern("byline/outlets") + r"\b)|\b" + lexicon.pattern("quotes/outlet_words") + r"\b")
+_OUTLET_NAME = re.compile(r"(?i:\b" + lexicon.pattern("byline/outlets") + r"\b)"
+                          r"|\b" + lexicon.pattern("quotes/outlet_words") + r"\b")
 
 
 def _named_after(ctx: _Ctx, subj) -> str | None:
