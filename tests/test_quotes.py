@@ -1780,3 +1780,12 @@ def test_a_maker_a_chain_a_lender_is_the_company_named_before():
     text = ("Bombardier Inc. said Thursday it will cut 5,000 jobs. The Montreal-based plane and train maker said "
             "the cuts are needed to save $250 million a year.\n")
     assert [who for _, who in speakers(text)] == ["Bombardier Inc."] * 2
+
+
+def test_the_name_right_after_an_inverted_said_speaks_and_whom_one_tells_does_not():
+    text = ("Dutch voters rejected the treaty. The rejection of the treaty signals “the beginning of the end” for "
+            "the EU, said Geert Wilders, founder of the Dutch Freedom Party.\n")
+    assert [who for _, who in speakers(text)] == ["Geert Wilders"]
+    text = ("Mexican anchor Jorge Ramos criticized the candidate. “We were tremendously wrong to not have "
+            "confronted him,” Ramos, 58, told AFP in an interview in Mexico City.\n")
+    assert [who for _, who in speakers(text)] == ["Jorge Ramos"]

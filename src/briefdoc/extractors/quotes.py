@@ -274,8 +274,10 @@ def _own_subject(ctx: _Ctx, v, t):
         subj = _after_dateline(ctx, subj) or subj
     if subj is not None and ctx.cast.mention_at(subj) is None:
         # "The union representing the workers, Unifor, said": the parse made the name set off by commas a
-        # second subject; it names the first
-        named = next((k for k in t.children if k.dep_ == "nsubj" and k.i > subj.i and ctx.doc[k.left_edge.i - 1].text == ","
+        # second subject; it names the first. "The rejection signals ..., said Geert Wilders": the words
+        # before the verb are what is said, the name right after it says them
+        named = next((k for k in t.children if k.dep_ == "nsubj" and k.i > subj.i
+                      and (ctx.doc[k.left_edge.i - 1].text == "," or k.i > t.i and k.left_edge.i == t.i + 1)
                       and ctx.cast.mention_at(k) is not None and k.i not in ctx.quoted), None)
         subj = named or subj
     if subj is None:  # "Will wrote": a surname the tagger read as a modal
@@ -487,6 +489,10 @@ def _relative_antecedent(ctx: _Ctx, head, depth: int, person: bool) -> Ref | Non
         return None  # ("who" stands for a person whatever the noun, "an architect who said", but a parse
     # may hang it on the show the people called: "listeners to his radio program who said")
     return _speaker(ctx, head, depth + 1)
+
+
+# verbs whose object is whom the words are addressed to ("told AFP", "assured reporters")
+_ADDRESSING = lexicon.words("quotes/addressing_verbs")
 
 
 # what people speak on or through, never who speaks ("callers to his radio program who said")
@@ -1129,6 +1135,8 @@ def _attribution_from_cue(ctx: _Ctx, v) -> _Att:
         for t in ctx.doc[v.i + 1:min(v.i + 4, len(ctx.doc))]:
             if t.lower_ == "that":
                 break
+            if t.dep_ in ("dobj", "dative") and t.head.i == v.i and _reported.lemma(v) in _ADDRESSING:
+                break  # "Ramos told AFP": whom one tells is not who speaks
             r = ctx.cast.mention_at(t)
             if r is not None:
                 ref, subj = r, t
