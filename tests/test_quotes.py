@@ -1789,3 +1789,13 @@ def test_the_name_right_after_an_inverted_said_speaks_and_whom_one_tells_does_no
     text = ("Mexican anchor Jorge Ramos criticized the candidate. “We were tremendously wrong to not have "
             "confronted him,” Ramos, 58, told AFP in an interview in Mexico City.\n")
     assert [who for _, who in speakers(text)] == ["Jorge Ramos"]
+
+
+def test_a_share_of_people_speaks_for_those_people_never_for_a_person_named_nearby():
+    text = ("Among Tory voters, 74 per cent said they are set on voting for Ana Ruiz, while 22 per cent said "
+            "they might change their mind.\n")
+    assert [who for _, who in speakers(text)] == ["Tory voters", "Tory voters"]
+    text = "The Angus Reid poll found 54 per cent of Canadians say the tax is too high.\n"
+    assert [who for _, who in speakers(text)] == ["Canadians"]
+    text = "Ana Ruiz leads with 40 per cent. Only 7 per cent said they are undecided.\n"
+    assert [who for _, who in speakers(text)] == [None]

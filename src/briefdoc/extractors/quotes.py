@@ -406,6 +406,8 @@ def _speaker(ctx: _Ctx, subj, depth: int = 0) -> Ref | None:
     if subj.lower_ in SELF_PRONOUNS:
         # the writer or an unnamed first person: the mention, no actor
         return Ref("", subj.idx, subj.idx + len(subj))
+    if _share(subj) and depth < 2:
+        return _share_of(ctx, subj, depth)
     kinds = ("person", "organization") if subj.lemma_.lower() in ORGANIZATION_NOUNS else ("person",)
     named = next((k for k in _appositions(subj) if ctx.cast.mention_at(k) is not None
                   and _named(ctx, ctx.cast.mention_at(k).id, kinds)), None)  # "the union ..., Unifor, said"
@@ -449,6 +451,31 @@ def _speaker(ctx: _Ctx, subj, depth: int = 0) -> Ref | None:
     described = ref is not None and ref.id and (
         ctx.cast.actors[ref.id].head is not None or adhoc and subj.pos_ in ("NOUN", "ADJ") and subj.ent_type_ in ("", "DATE"))
     return _named_speaker(ctx, subj, ref) if described else ref
+
+
+def _share(subj) -> bool:
+    """A subject that is a share of people, as polls report them ("74 percent said", "a majority say")."""
+    return subj.lower_ in _SHARE_NOUNS or subj.like_num and subj.lower_ not in ("one", "1") and subj.dep_ in ("nsubj", "nsubjpass")
+
+
+# the nouns of a share (the quantifiers "some", "most" ... are groups of their own: restricted_group)
+_SHARE_NOUNS = {"percent", "cent", "%", "majority", "minority", "plurality", "half", "third", "quarter", "fifth"}
+
+
+def _share_of(ctx: _Ctx, subj, depth: int) -> Ref:
+    """Who a share of people is: the people its "of" names ("54 per cent of Canadians"), else those an
+    "among" in its sentence names ("Among Trump voters, 74 percent said"); else the share as written, no
+    actor (never a person named nearby)."""
+    mention = Ref("", ctx.doc[subj.left_edge.i].idx, subj.idx + len(subj))
+    of = next((k for k in subj.children if k.dep_ == "prep" and k.lower_ == "of"), None)
+    people = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if people is None:
+        among = [t for t in subj.sent if t.lower_ == "among" and t.dep_ == "prep" and t.i < subj.i]
+        people = next((g for g in among[-1].children if g.dep_ == "pobj"), None) if among else None
+    if people is None or _share(people):
+        return mention
+    ref = _speaker(ctx, people, depth + 1)
+    return Ref(ref.id, mention.start, mention.end) if ref is not None and ref.id else mention
 
 
 def _members_of_body(ctx: _Ctx, subj) -> Ref | None:
