@@ -685,3 +685,16 @@ def test_a_capitalised_noun_before_a_country_s_name_makes_a_body():
     doc = nlp.parse("Trade with Mainland China grew.\n")
     assert [e.text for e in doc.ents] == ["China"]
     assert {a.kind for a in actors.find(doc).actors.values()} == {"country"}
+
+
+def test_a_name_tagged_a_body_after_a_person_s_title_is_a_person():
+    doc = nlp.parse("Former Hewlett-Packard CEO Carly Fiorina named a favorite show. “It is my guilty pleasure,” she "
+                    "said.\n")
+    assert ("Carly Fiorina", "ORG") in [(e.text, e.label_) for e in doc.ents]  # the recognizer's call
+    kinds = {a.name: a.kind for a in actors.find(doc).actors.values()}
+    assert kinds["Carly Fiorina"] == "person"
+    # a body's name after a noun for a person stays a body
+    doc = nlp.parse("About 200,000 people took part, according to the event organizer Alliance to Reclaim Our "
+                    "Schools (AROS). AROS said it had set up such an event before.\n")
+    kinds = {a.name: a.kind for a in actors.find(doc).actors.values()}
+    assert kinds.get("Alliance to Reclaim Our Schools") == "organization"

@@ -1403,9 +1403,21 @@ def _titled(doc, s: int, e: int) -> bool:
     if e - s < 2 or s > 0 and doc[s - 1].lower_ == "the":
         return False
     root = doc[s:e].root
+    prev = doc[s - 1] if s > 0 else None
+    if prev is not None and (prev.head.i == root.i and prev.dep_ == "compound" or root.dep_ == "appos"
+                             and root.head.i == prev.i) and _person_word(prev) \
+            and e - s <= 3 and all(t.pos_ == "PROPN" and t.is_title and t.is_alpha and t.lower_ not in _COMPANY_WORDS
+                                   and t.lower_ not in ORGANIZATION_NOUNS for t in doc[s:e]):
+        return True  # "Former Hewlett-Packard CEO Carly Fiorina", "opposition politician Nika Roe"
     near = [k for k in root.children if k.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
     return any(n.tag_ == "NN" and (n.lemma_.lower() in TITLE_NOUNS or n.lemma_.lower() in PEOPLE_NOUNS)
                and n.lemma_.lower() not in _NOT_PERSON_TITLES and not (s <= n.i < e) for n in near)
+
+
+def _person_word(t) -> bool:
+    """A title or a noun for a person ("CEO", "politician"), not one that can head a body's description."""
+    low = t.lemma_.lower()
+    return (low in TITLE_NOUNS or low in PEOPLE_NOUNS) and low not in _NOT_PERSON_TITLES
 
 
 # Title nouns that can head an organization's description ("the campaign", "the executive").
