@@ -1799,3 +1799,8 @@ def test_a_share_of_people_speaks_for_those_people_never_for_a_person_named_near
     assert [who for _, who in speakers(text)] == ["Canadians"]
     text = "Ana Ruiz leads with 40 per cent. Only 7 per cent said they are undecided.\n"
     assert [who for _, who in speakers(text)] == [None]
+
+
+def test_a_mogul_a_tycoon_is_the_person_named_before():
+    text = "Sheldon Adelson met the candidate in Macau. “It was very nice,” the gambling tycoon told Reuters.\n"
+    assert [who for _, who in speakers(text)] == ["Sheldon Adelson"]
