@@ -1804,3 +1804,8 @@ def test_a_share_of_people_speaks_for_those_people_never_for_a_person_named_near
 def test_a_mogul_a_tycoon_is_the_person_named_before():
     text = "Sheldon Adelson met the candidate in Macau. “It was very nice,” the gambling tycoon told Reuters.\n"
     assert [who for _, who in speakers(text)] == ["Sheldon Adelson"]
+
+
+def test_a_poll_speaks_for_the_pollster_named_in_its_compound():
+    text = "According to a Reuters/Ipsos poll, the two candidates are in a dead heat.\n"
+    assert [who for _, who in speakers(text)] == ["Reuters"]

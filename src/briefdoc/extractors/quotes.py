@@ -1079,6 +1079,11 @@ def _issuer_of(ctx: _Ctx, noun) -> str | None:
     for k in noun.children:
         if k.dep_ in ("poss", "compound") and actor(k):
             return actor(k)  # "Gatsby's statement", "the Civic Action study"
+        if k.dep_ == "compound" and k.pos_ == "PROPN":
+            # "a Reuters/Ipsos poll": the name the recognizer tagged in the pollsters' compound
+            found = next((actor(g) for g in k.subtree if g.i < k.i and g.pos_ == "PROPN" and actor(g)), None)
+            if found:
+                return found
         if k.dep_ == "prep" and k.lower_ in ("by", "from"):
             for g in k.children:
                 if g.dep_ == "pobj" and actor(g):
