@@ -1809,3 +1809,9 @@ def test_a_mogul_a_tycoon_is_the_person_named_before():
 def test_a_poll_speaks_for_the_pollster_named_in_its_compound():
     text = "According to a Reuters/Ipsos poll, the two candidates are in a dead heat.\n"
     assert [who for _, who in speakers(text)] == ["Reuters"]
+
+
+def test_a_statement_announced_with_a_colon_at_the_end_of_the_paragraph_before():
+    text = ("On Monday, Premier Doug Ford issued the following statement:\n\n“Our thoughts are with all those "
+            "affected by the flood. This cannot continue.”\n\nFord has taken a hard line.\n")
+    assert [who for _, who in speakers(text)] == ["Doug Ford"]

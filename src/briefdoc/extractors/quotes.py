@@ -1843,10 +1843,10 @@ def _document_intro(ctx: _Ctx, m) -> _Att | None:
     statement, “...”", "the ministry posted a message: “...”": the verb that issues it, and its subject."""
     text = ctx.text
     k = m.open_at - 1
-    while k >= 0 and text[k] in " \t":
+    while k >= 0 and text[k] in " \t\n\xa0":
         k -= 1
-    if k < 0 or text[k] not in ",:":
-        return None
+    if k < 0 or text[k] not in ",:" or text[k] == "," and "\n" in text[k:m.open_at]:
+        return None  # (a colon may end the paragraph before: "X issued the following statement:")
     toks = _tok_range(ctx.doc, k, k + 1)
     if not toks or toks[0] < 1:
         return None
