@@ -1815,3 +1815,11 @@ def test_a_statement_announced_with_a_colon_at_the_end_of_the_paragraph_before()
     text = ("On Monday, Premier Doug Ford issued the following statement:\n\n“Our thoughts are with all those "
             "affected by the flood. This cannot continue.”\n\nFord has taken a hard line.\n")
     assert [who for _, who in speakers(text)] == ["Doug Ford"]
+
+
+def test_a_name_the_recognizer_missed_after_a_title_is_a_person_named_without_the_title():
+    text = ("In response, Premier Ana Ruiz issued the following statement:\n\n“Our thoughts are with all those "
+            "affected by the flood. This cannot continue.”\n")
+    doc = nlp.parse(text)
+    assert not [e for e in doc.ents if e.label_ == "PERSON"]  # the recognizer's miss
+    assert [who for _, who in speakers(text)] == ["Ana Ruiz"]

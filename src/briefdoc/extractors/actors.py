@@ -418,6 +418,11 @@ class Cast:
                 right = _name_end(k)
                 break
         phrase = doc[phrase.start:right]
+        named = _titled_name(phrase, head)
+        if named is not None:  # "Premier Ana Ruiz", a name the recognizer missed after a title
+            a = self._add(C.slug(named.text), named.text, "person", named.start)
+            a.title = a.title or doc[phrase.start:named.start].text
+            return Ref(a.id, named.start_char, named.end_char)
         name = _org_spelled_out(self, phrase)
         aid = C.slug(name)
         kind = "person" if (lemma in TITLE_NOUNS and lemma != "campaign" or lemma in PEOPLE_NOUNS) and head.tag_ not in ("NNS", "NNPS") else "group"
@@ -586,6 +591,20 @@ class Cast:
             k += 1
         return [self.actors[i].model() for i in ids if i in self.actors]
 
+
+
+def _titled_name(phrase, head):
+    """The name in a phrase that is a title, then a name the recognizer missed ("Premier Ana Ruiz"): the
+    capitalised proper nouns after the last title word, ending at the head; None otherwise."""
+    if head.pos_ != "PROPN" or not head.is_title or head.i != phrase.end - 1:
+        return None
+    titles = [t.i for t in phrase if t.i < head.i and t.lemma_.lower() in TITLE_NOUNS and t.is_title]
+    if not titles:
+        return None
+    name = phrase.doc[titles[-1] + 1:head.i + 1]
+    if len(name) < 2 or not all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in name):
+        return None
+    return name
 
 
 def _header_word(head) -> bool:
