@@ -87,6 +87,7 @@ eval: setup
 	$(PY) scripts/eval_quotes.py --split dev
 	$(PY) scripts/eval_ggt.py
 	$(PY) scripts/eval_speakers_polnear.py
+	$(PY) scripts/eval_speakers_polnear.py --gold scripts/speaker_polnear_dev2.tsv
 	$(PY) scripts/eval_speakers_polnear.py --gold scripts/speaker_polnear_test.tsv
 	$(PY) scripts/eval_speakers_polnear.py --gold scripts/speaker_polnear_test2.tsv
 

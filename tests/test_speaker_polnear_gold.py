@@ -1,6 +1,6 @@
-"""scripts/speaker_polnear_gold.tsv, speaker_polnear_test.tsv and speaker_polnear_test2.tsv (speakers resolved
-by hand on three separate sets of 25 PolNeAR train articles; the second and third are held-out test sets) are
-well formed: every line parses, its offsets are a Content span of that article's PolNeAR annotation, and its
+"""scripts/speaker_polnear_gold.tsv, speaker_polnear_test.tsv, speaker_polnear_test2.tsv and
+speaker_polnear_dev2.tsv (speakers resolved by hand on four separate sets of 25 PolNeAR train articles; the
+second and third are held-out test sets, the first and fourth development sets) are well formed: every line parses, its offsets are a Content span of that article's PolNeAR annotation, and its
 name is non-empty; the sets share no article, and each is the selection its header gives. The articles are read in place from
 ../shared/data/polnear (skipped when absent)."""
 
@@ -17,10 +17,11 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "scripts" / "speaker_polnear_gold.tsv"
 TEST = ROOT / "scripts" / "speaker_polnear_test.tsv"
 TEST2 = ROOT / "scripts" / "speaker_polnear_test2.tsv"
+DEV2 = ROOT / "scripts" / "speaker_polnear_dev2.tsv"
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "train"
 
 pytestmark = pytest.mark.skipif(not POLNEAR.is_dir(), reason="PolNeAR not available in ../shared/data/polnear")
-both = pytest.mark.parametrize("gold", [GOLD, TEST, TEST2], ids=["gold", "test", "test2"])
+both = pytest.mark.parametrize("gold", [GOLD, TEST, TEST2, DEV2], ids=["gold", "test", "test2", "dev2"])
 
 
 def _rows(gold: Path = GOLD) -> list[tuple[str, int, int, str]]:
@@ -70,8 +71,8 @@ def test_no_duplicate_lines_and_unknowns_marked(gold):
 
 
 def test_the_sets_share_no_article():
-    gold, test, test2 = ({r[0] for r in _rows(g)} for g in (GOLD, TEST, TEST2))
-    assert not gold & test and not gold & test2 and not test & test2
+    sets = [{r[0] for r in _rows(g)} for g in (GOLD, TEST, TEST2, DEV2)]
+    assert all(not a & b for i, a in enumerate(sets) for b in sets[i + 1:])
 
 
 def test_each_set_is_its_selection():
@@ -86,3 +87,5 @@ def test_each_set_is_its_selection():
     assert [f"{a}.txt" for a in ev.select(POLNEAR, seed=ev.TEST_SEED, exclude=exclude)] == articles(TEST)
     exclude |= set(ev.load_gold(TEST))
     assert [f"{a}.txt" for a in ev.select(POLNEAR, seed=2028, exclude=exclude)] == articles(TEST2)
+    exclude |= set(ev.load_gold(TEST2))
+    assert [f"{a}.txt" for a in ev.select(POLNEAR, seed=2029, exclude=exclude)] == articles(DEV2)
