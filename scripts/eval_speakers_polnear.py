@@ -40,6 +40,9 @@ rules apply (``--errors`` refuses every ``*_test*`` set). Its selection:
 
     python scripts/eval_speakers_polnear.py --select --seed 2028 --exclude scripts/speaker_polnear_gold.tsv \
         --exclude scripts/speaker_polnear_test.tsv
+
+A fourth, ``speaker_polnear_dev2.tsv`` (seed 2029, excluding the three above; annotated blind the same way),
+is a second DEVELOPMENT set, made when the first had been tuned on: its errors may be looked at.
 """
 
 from __future__ import annotations
