@@ -1823,3 +1823,12 @@ def test_a_name_the_recognizer_missed_after_a_title_is_a_person_named_without_th
     doc = nlp.parse(text)
     assert not [e for e in doc.ents if e.label_ == "PERSON"]  # the recognizer's miss
     assert [who for _, who in speakers(text)] == ["Ana Ruiz"]
+
+
+def test_an_ad_or_a_video_speaks_for_whoever_released_or_owns_it():
+    text = ("In selling the courses, Tom Ware released a marketing video that said, “We are going to have "
+            "professors that are absolutely terrific.”\n")
+    assert [who for _, who in speakers(text)] == ["Tom Ware"]
+    text = ("Judge Ana Ruiz and her backers tried to tie Bradley to the governor, with one of her ads asking, "
+            "“Is Rebecca Bradley independent enough to serve?”\n")
+    assert [who for _, who in speakers(text)] == ["Ana Ruiz"]

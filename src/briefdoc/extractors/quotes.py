@@ -427,6 +427,9 @@ def _speaker(ctx: _Ctx, subj, depth: int = 0) -> Ref | None:
             found = _previous_document(ctx, subj)  # "" when the document's issuer is not known
         if found is not None:  # "Acme told staff it ... It also told them ...": what the last sentence was about
             return Ref(found, subj.idx, subj.idx + len(subj))
+    medium = _one_of_media(subj)
+    if medium is not None:
+        return _speaker(ctx, medium, depth + 1)  # "one of her ads asking": the ads' owner
     if subj.lower_ in _QUANTIFIERS and subj.pos_ in ("PRON", "DET", "ADJ") or subj.lower_ == "one" and subj.pos_ in (
             "NUM", "PRON") and any(k.dep_ == "prep" and k.lower_ == "of" for k in subj.children):
         group = ctx.cast.restricted_group(subj)
@@ -496,6 +499,23 @@ def _members_of_body(ctx: _Ctx, subj) -> Ref | None:
     return None
 
 
+def _owner_id(ctx: _Ctx, tok) -> str | None:
+    """The named actor a medium's owner token mentions, or None."""
+    r = ctx.cast.mention_at(tok) if tok is not None else None
+    return r.id if r is not None and _named(ctx, r.id, ("person", "organization", "country", "group")) else None
+
+
+def _one_of_media(subj):
+    """The medium noun of "one of her ads", "one of the statements", or None."""
+    if subj.lower_ != "one":
+        return None
+    of = next((k for k in subj.children if k.dep_ == "prep" and k.lower_ == "of"), None)
+    noun = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if noun is not None and noun.pos_ == "NOUN" and (noun.lemma_.lower() in _OWNED_MEDIA or noun.lemma_.lower() in _DOCUMENTS):
+        return noun
+    return None
+
+
 def _relative_antecedent(ctx: _Ctx, head, depth: int, person: bool) -> Ref | None:
     """Who a "who" stands for when the cast does not know its antecedent: the person the antecedent is an
     apposition or a predicate of ("John Bentel, a staffer who told ...", "Trump is a birther who has
@@ -511,6 +531,10 @@ def _relative_antecedent(ctx: _Ctx, head, depth: int, person: bool) -> Ref | Non
         if ref is not None and _named(ctx, ref.id, ("person", "organization")):
             return ref
     lemma = head.lemma_.lower()
+    if head.pos_ == "NOUN" and not person and (lemma in _DOCUMENTS or lemma in _OWNED_MEDIA):
+        # "Trump released a marketing video that said ...": whoever issued the document or owns the medium
+        who = _issuer_of(ctx, head) or _owner_id(ctx, _medium_owner(head))
+        return Ref(who, head.idx, head.idx + len(head)) if who else None
     if head.pos_ != "NOUN" or lemma in _MEDIA or lemma in _DOCUMENTS or lemma in _PROGRAMS or not (
             person or _person_like_noun(ctx, head) or lemma in PEOPLE_NOUNS | TITLE_NOUNS):
         return None  # ("who" stands for a person whatever the noun, "an architect who said", but a parse
