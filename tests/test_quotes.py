@@ -1832,3 +1832,11 @@ def test_an_ad_or_a_video_speaks_for_whoever_released_or_owns_it():
     text = ("Judge Ana Ruiz and her backers tried to tie Bradley to the governor, with one of her ads asking, "
             "“Is Rebecca Bradley independent enough to serve?”\n")
     assert [who for _, who in speakers(text)] == ["Ana Ruiz"]
+
+
+def test_the_agent_of_a_passive_cue_opening_the_sentence_speaks():
+    doc = nlp.parse("Reporter Glenn Thrush interviewed Al Sharpton on Monday. Asked by Thrush if the senator “gets” "
+                    "race, Sharpton avoided a direct answer.\n")
+    cast = actors.find(doc)
+    found = [(q.cue, cast.actors[q.speaker].name if q.speaker else None) for q, _ in quotes.attributions(doc, cast)]
+    assert ("Asked", "Glenn Thrush") in found and ("Asked", "Al Sharpton") not in found

@@ -175,6 +175,9 @@ def _subject(ctx: _Ctx, v):
     """The subject token of a cue (climbing through 'adding', 'saying', coordinated verbs)."""
     if v.lower_ == "according":
         return _according_source(v)
+    agent = _agent_of_participle(v)
+    if agent is not None:
+        return agent  # "Asked by Thrush if ..., Sharpton avoided an answer": Thrush asks
     t = _climb_start(v)
     if t.i == v.i and _own_subject(ctx, v, v) is None:
         name = _name_right_before(ctx, v) or _inverted_object(ctx, v)
@@ -234,6 +237,16 @@ def _name_right_before(ctx: _Ctx, v):
     first = next(ctx.doc[i] for i in range(name.i, v.sent.start - 1, -1)
                  if i == v.sent.start or ctx.cast.mention_at(ctx.doc[i - 1]) != ref)
     return name if first.i > 0 and ctx.doc[first.i - 1].text in ("”", '"', "''", "and", "but") else None
+
+
+def _agent_of_participle(v):
+    """The agent of a cue that is a passive participle opening a clause with no subject of its own ("Asked
+    by reporters whether ..., she said", "Told by the judge that ..."): who asks or tells; else None."""
+    if v.tag_ != "VBN" or v.dep_ not in ("advcl", "ROOT") or any(k.dep_ in ("nsubj", "nsubjpass", "auxpass")
+                                                                for k in v.children):
+        return None
+    agent = next((k for k in v.children if k.dep_ == "agent"), None)
+    return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
 
 
 def _according_source(v):
