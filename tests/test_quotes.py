@@ -1840,3 +1840,10 @@ def test_the_agent_of_a_passive_cue_opening_the_sentence_speaks():
     cast = actors.find(doc)
     found = [(q.cue, cast.actors[q.speaker].name if q.speaker else None) for q, _ in quotes.attributions(doc, cast)]
     assert ("Asked", "Glenn Thrush") in found and ("Asked", "Al Sharpton") not in found
+
+
+def test_a_quote_after_a_colon_closing_a_clause_about_one_named_person_is_theirs():
+    text = "Mayor John Tory met council. Tory was blunt about the budget: “We are not going to raise taxes this year.”\n"
+    assert [who for _, who in speakers(text)] == ["John Tory"]
+    text = "The report listed the options: “raise taxes, cut services or borrow more money.”\n"
+    assert [who for _, who in speakers(text)] == [None]

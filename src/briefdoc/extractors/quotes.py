@@ -1857,7 +1857,25 @@ def _colon_intro(ctx: _Ctx, m) -> _Att | None:
     cues = [t for t in ctx.doc[sent.start:colon.i] if (_is_cue(t) or _puts_it(t)) and t.i not in ctx.quoted]
     if cues:
         return _attribution_from_cue(ctx, min(cues, key=_depth))
-    return _inverted_label(ctx, k)
+    # no verb of saying: "Continued Stone: “...”", or a sentence about one named person ("Tory was blunt
+    # about the budget: “...”")
+    return _inverted_label(ctx, k) or _colon_subject(ctx, colon)
+
+
+def _colon_subject(ctx: _Ctx, colon) -> _Att | None:
+    """The named person a clause ending with a colon is about, when it has no verb of saying ("Tory was
+    blunt about the budget: “...”"): the subject of the verb the colon closes, a name or a pronoun."""
+    v = colon.head
+    while v.i > colon.i and v.head.i != v.i:
+        v = v.head  # (the parse may hang the colon on the quoted words)
+    if v.i > colon.i or v.sent.start != colon.sent.start:
+        return None
+    subj = next((k for k in v.children if k.dep_ in ("nsubj", "nsubjpass") and k.i < colon.i), None)
+    if subj is None or subj.tag_ not in ("NNP", "PRP") or subj.lower_ in ("it", "they", "we", "i", "you") \
+            or subj.i in ctx.quoted:
+        return None
+    ref = _speaker(ctx, subj)
+    return _Att(None, None, ref) if ref is not None and ref.id and _named(ctx, ref.id, ("person",)) else None
 
 
 def _dash_aside(ctx: _Ctx, m) -> _Att | None:
