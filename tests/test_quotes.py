@@ -1847,3 +1847,7 @@ def test_a_quote_after_a_colon_closing_a_clause_about_one_named_person_is_theirs
     assert [who for _, who in speakers(text)] == ["John Tory"]
     text = "The report listed the options: “raise taxes, cut services or borrow more money.”\n"
     assert [who for _, who in speakers(text)] == [None]
+    # "His answer:", "His response was blunt:": the possessor's words
+    for lead in ("His answer:", "His response was blunt:"):
+        text = f"Mayor John Tory was asked about the budget on Monday. {lead} “We are not going to raise taxes.”\n"
+        assert [who for _, who in speakers(text)] == ["John Tory"], lead

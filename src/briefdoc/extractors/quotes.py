@@ -1862,16 +1862,28 @@ def _colon_intro(ctx: _Ctx, m) -> _Att | None:
     return _inverted_label(ctx, k) or _colon_subject(ctx, colon)
 
 
+# what someone answers with ("His answer: “...”", "Her response was blunt: “...”")
+_REPLY_NOUNS = lexicon.words("quotes/reply_nouns")
+
+
 def _colon_subject(ctx: _Ctx, colon) -> _Att | None:
     """The named person a clause ending with a colon is about, when it has no verb of saying ("Tory was
     blunt about the budget: “...”"): the subject of the verb the colon closes, a name or a pronoun."""
     v = colon.head
-    while v.i > colon.i and v.head.i != v.i:
-        v = v.head  # (the parse may hang the colon on the quoted words)
-    if v.i > colon.i or v.sent.start != colon.sent.start:
-        return None
-    subj = next((k for k in v.children if k.dep_ in ("nsubj", "nsubjpass") and k.i < colon.i), None)
-    if subj is None or subj.tag_ not in ("NNP", "PRP") or subj.lower_ in ("it", "they", "we", "i", "you") \
+    if v.i > colon.i:
+        # the parse hung the colon on the quoted words: the clause before it is the verb of the words before
+        v = next((t for t in reversed(ctx.doc[colon.sent.start:colon.i]) if t.head.i > colon.i
+                  and t.pos_ in ("VERB", "AUX", "NOUN")), None)
+        if v is None:
+            return None
+    if v.pos_ == "NOUN" and v.lemma_.lower() in _REPLY_NOUNS:
+        subj = v  # "His answer: “...”"
+    else:
+        subj = next((k for k in v.children if k.dep_ in ("nsubj", "nsubjpass") and k.i < colon.i), None)
+    if subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in _REPLY_NOUNS:
+        subj = next((k for k in subj.children if k.dep_ == "poss"), None)  # "His response was blunt:"
+    if subj is None or subj.tag_ not in ("NNP", "PRP", "PRP$") or subj.lower_ in ("it", "its", "they", "their", "we",
+                                                                                  "our", "i", "my", "you", "your") \
             or subj.i in ctx.quoted:
         return None
     ref = _speaker(ctx, subj)
