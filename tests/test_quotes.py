@@ -1851,3 +1851,7 @@ def test_a_quote_after_a_colon_closing_a_clause_about_one_named_person_is_theirs
     for lead in ("His answer:", "His response was blunt:"):
         text = f"Mayor John Tory was asked about the budget on Monday. {lead} “We are not going to raise taxes.”\n"
         assert [who for _, who in speakers(text)] == ["John Tory"], lead
+
+
+def test_quoted_words_the_parse_hangs_on_a_description_are_not_part_of_its_name():
+    assert speakers("“Shame!” angry protesters chanted outside the legislature.\n") == [("Shame!", "Angry protesters")]

@@ -335,8 +335,8 @@ class Cast:
                 poss = k
             elif k.dep_ == "det":
                 det = k
-            elif k.dep_ in ("amod", "compound", "nmod"):
-                mods.append(k)
+            elif k.dep_ in ("amod", "compound", "nmod") and not self.in_quote(k.i):
+                mods.append(k)  # (not quoted words the parse hung on it: "“Shame!” protesters chanted")
         glued = [g for g in (_hyphen_front(m) for m in mods) if g is not None]
         code = None
         part = False
