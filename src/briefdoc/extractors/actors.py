@@ -1337,7 +1337,7 @@ def _untagged_bodies(cast: Cast) -> None:
             cast._mention(t.i, t.i + 1, cast._add(C.slug(body), body, "organization", t.i).id)
 
 
-_KIN_NOUNS = lexicon.words("quotes/kin_nouns")
+KIN_NOUNS = lexicon.words("quotes/kin_nouns")  # relatives ("his father", "Wise's dad")
 
 
 def _named_in_apposition_to_kin(cast: Cast) -> None:
@@ -1349,7 +1349,7 @@ def _named_in_apposition_to_kin(cast: Cast) -> None:
             continue
         head = k.head
         if k.dep_ not in ("appos", "npadvmod") or head.i >= k.i or head.pos_ != "NOUN" or \
-                head.lemma_.lower() not in _KIN_NOUNS:
+                head.lemma_.lower() not in KIN_NOUNS:
             continue
         if any(c.dep_ not in ("punct",) for c in k.children) or k.i + 1 < len(doc) and doc[k.i + 1].pos_ == "PROPN":
             continue  # a longer name: the recognizer's business

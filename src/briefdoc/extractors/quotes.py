@@ -22,7 +22,7 @@ from ..model.brief import Quote
 from . import _countries as C
 from . import _learned, _marks, _reported, lexicon
 from .nlp import text_of
-from .actors import HONORIFICS, ORGANIZATION_NOUNS, PEOPLE_NOUNS, SELF_PRONOUNS, TITLE_NOUNS, Cast, Ref, _spelled
+from .actors import HONORIFICS, KIN_NOUNS, ORGANIZATION_NOUNS, PEOPLE_NOUNS, SELF_PRONOUNS, TITLE_NOUNS, Cast, Ref, _spelled
 
 # The speech lexicon (data/en/speech_verbs.txt), one for every extractor.
 # Verbs that attribute words to a speaker (lemmas).
@@ -205,6 +205,10 @@ def _subject(ctx: _Ctx, v):
     return _subject_before(ctx, v, on_quote)
 
 
+# a closing quotation mark as a token (curly, straight, or two apostrophes typed for one)
+_CLOSING_MARKS = ("”", '"', "''", "’’")
+
+
 def _inverted_object(ctx: _Ctx, v):
     """The speaker of an inverted cue that the parse made its object ("“...,” points out the laid-back
     Cambridge resident"): a noun right after the verb (and its particle) when a closing quote mark right
@@ -212,7 +216,7 @@ def _inverted_object(ctx: _Ctx, v):
     k = v.i - 1
     while k >= 0 and ctx.doc[k].text in (",", "—", "–"):
         k -= 1
-    if k < 0 or ctx.doc[k].text not in ("”", '"', "''", "’’"):
+    if k < 0 or ctx.doc[k].text not in _CLOSING_MARKS:
         return None
     obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i and c.pos_ in ("NOUN", "PROPN")), None)
     if obj is None or any(ctx.doc[i].pos_ not in ("ADP", "PART", "DET", "ADJ", "NOUN", "PROPN", "PUNCT", "NUM", "ADV")
@@ -236,7 +240,7 @@ def _name_right_before(ctx: _Ctx, v):
         return None
     first = next(ctx.doc[i] for i in range(name.i, v.sent.start - 1, -1)
                  if i == v.sent.start or ctx.cast.mention_at(ctx.doc[i - 1]) != ref)
-    return name if first.i > 0 and ctx.doc[first.i - 1].text in ("”", '"', "''", "and", "but") else None
+    return name if first.i > 0 and ctx.doc[first.i - 1].text in (*_CLOSING_MARKS, "and", "but") else None
 
 
 def _agent_of_participle(v):
@@ -474,8 +478,6 @@ def _share(subj) -> bool:
     return subj.lower_ in _SHARE_NOUNS or subj.like_num and subj.lower_ not in ("one", "1") and subj.dep_ in ("nsubj", "nsubjpass")
 
 
-# the nouns of a share (the quantifiers "some", "most" ... are groups of their own: restricted_group)
-_SHARE_NOUNS = {"percent", "cent", "%", "majority", "minority", "plurality", "half", "third", "quarter", "fifth"}
 
 
 def _share_of(ctx: _Ctx, subj, depth: int) -> Ref:
@@ -513,8 +515,9 @@ def _members_of_body(ctx: _Ctx, subj) -> Ref | None:
 
 
 def _owner_id(ctx: _Ctx, tok) -> str | None:
-    """The named actor a medium's owner token mentions, or None."""
-    r = ctx.cast.mention_at(tok) if tok is not None else None
+    """The named actor a token that owns or issues something mentions ("Gatsby's statement", "a suit filed by
+    a former aide named X"), or None."""
+    r = (ctx.cast.mention_at(tok) or _named_so(ctx, tok)) if tok is not None else None
     return r.id if r is not None and _named(ctx, r.id, ("person", "organization", "country", "group")) else None
 
 
@@ -581,6 +584,9 @@ def _appositions(subj):
 
 # quantifiers that stand for a group with what restricts them ("some in the community", "those involved")
 _QUANTIFIERS = {"some", "many", "most", "several", "all", "those", "others", "few", "both", "none"}
+# the nouns of a share of people (data/en/quotes/shares without the quantifiers, groups of their own:
+# restricted_group), "per cent" too
+_SHARE_NOUNS = (lexicon.words("quotes/shares") - _QUANTIFIERS) | {"cent"}
 
 # documents that speak for whoever issued them ("the statement said", "according to the complaint")
 _DOCUMENTS = lexicon.words("quotes/document_nouns")
@@ -693,7 +699,7 @@ def _unnamed_source_before(ctx: _Ctx, subj, head: str, reach: int = 3) -> str | 
 
 
 # nouns for someone's relative: "the father" is the person named before only if the text called him so
-_KIN = lexicon.words("quotes/kin_nouns")
+_KIN = KIN_NOUNS
 
 
 def _called(ctx: _Ctx, aid: str, noun: str, subj, reach: int = 3) -> bool:
@@ -1110,8 +1116,7 @@ def _issuer_of(ctx: _Ctx, noun) -> str | None:
     after it or after the participle on it ("filed by", "released by"), the subject of the verb that
     issues it ("X released a statement") or of the speech verb it is the medium of ("X said in a statement")."""
     def actor(tok) -> str | None:
-        r = ctx.cast.mention_at(tok) or _named_so(ctx, tok)
-        return r.id if r is not None and _named(ctx, r.id, ("person", "organization", "country", "group")) else None
+        return _owner_id(ctx, tok)
 
     for k in noun.children:
         if k.dep_ in ("poss", "compound") and actor(k):
