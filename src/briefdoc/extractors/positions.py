@@ -27,7 +27,9 @@ from . import lexicon
 from ._reported import speech_verbs
 from .nlp import text_of
 from .actors import SELF_PRONOUNS, Cast, Ref
-from .quotes import PHRASAL, REPORT, SPEECH, _BELIEF, _Ctx, _cue_text, _person_like, _sent_in_para, _subject, _trim
+from ._quote_context import PHRASAL, REPORT, SPEECH, _BELIEF, _Ctx, _cue_text, _sent_in_para
+from ._speakers import _person_like, _subject
+from .quotes import _trim
 
 # Stance verbs: the verb and what follows it are the position of its subject ("rejected the demand").
 STANCE = lexicon.words("positions/stance_verbs")
