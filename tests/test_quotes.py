@@ -1855,3 +1855,17 @@ def test_a_quote_after_a_colon_closing_a_clause_about_one_named_person_is_theirs
 
 def test_quoted_words_the_parse_hangs_on_a_description_are_not_part_of_its_name():
     assert speakers("“Shame!” angry protesters chanted outside the legislature.\n") == [("Shame!", "Angry protesters")]
+
+
+@pytest.mark.parametrize("text", [
+    "Lt.-Col. Jane Dunn visited the base on Monday. The officer, who spoke on condition of anonymity, said the "
+    "unit was short of trucks.\n",
+    "A police officer, Const. Ann Lee, was hurt in the clash. The officer, who asked not to be named, said the "
+    "crowd was angry.\n",
+])
+def test_a_description_that_asks_for_anonymity_is_not_the_person_named_before(text):
+    # whoever speaks on condition of anonymity is not the officer the text has just named
+    cast, qs = run(text)
+    check_spans(text, qs)
+    q = next(q for q in qs if q.cue == "said")
+    assert q.speaker is not None and cast.actors[q.speaker].name == "Officer"

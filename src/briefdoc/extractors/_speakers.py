@@ -1151,7 +1151,6 @@ def _animacy(ctx: _Ctx, tok) -> str:
         return "ent:other"
     return "propn" if tok.pos_ == "PROPN" else "thing"
 # what a source does not wish to be: "did not wish to be named"
-_UNNAMED = re.compile(r"^to\s+be\s+(?:named|identified|quoted)\b", re.I)
 # verbs of praise and blame: their object is what they judge, and a quote in it names that thing
 # ("hailed an “allied cooperation agreement” signed with ..."), it is not what was said about it
 _JUDGE = _reported.speech_verbs("judge")

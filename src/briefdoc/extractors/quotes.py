@@ -44,7 +44,6 @@ from ._speakers import (
     _DOCUMENTS,
     _JUDGE,
     _MEDIA,
-    _UNNAMED,
     _animacy,
     _attribution_from_cue,
     _content_of_its_own,
@@ -1551,6 +1550,7 @@ _ANONYMITY = re.compile(r"^(?:that\s+)?(?:(?:his|her|their|its)\s+names?\s+(?:no
                         re.I)
 # the verbs that ask for it ("asked not to be named"), and those that, negated, say it ("did not wish to be named")
 _ANONYMITY_CUES = lexicon.words("quotes/anonymity_cues")
+_TO_BE_NAMED = re.compile(r"^to\s+be\s+(?:named|identified|quoted)\b", re.I)
 _UNNAMED_CUES = lexicon.words("quotes/unnamed_cues")
 
 
@@ -1563,7 +1563,7 @@ def _no_content(ctx: _Ctx, q: Quote) -> bool:
     if _ANONYMITY.match(q.text):
         cue = _cue_before(ctx, q)
         return cue is not None and cue.lemma_.lower() in _ANONYMITY_CUES
-    if _UNNAMED.match(q.text):
+    if _TO_BE_NAMED.match(q.text):
         cue = _cue_before(ctx, q)
         return cue is not None and cue.lemma_.lower() in _UNNAMED_CUES and any(
             k.dep_ == "neg" for k in cue.children)
