@@ -2155,7 +2155,7 @@ def _genders(cast: Cast) -> None:
     _genders_from_pronouns(cast)
 
 
-_GENDERED = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
 def _genders_from_pronouns(cast: Cast) -> None:
@@ -2174,7 +2174,7 @@ def _genders_from_pronouns(cast: Cast) -> None:
             subj = next((k for k in t.head.head.children if k.dep_ == "nsubj"), None)
             hit = cast._tok.get(subj.i) if subj is not None else None
             if hit is not None and cast.actors[hit[2]].kind == "person":
-                vote(hit[2], _GENDERED[t.lower_], 3.0)
+                vote(hit[2], _PRONOUN_GENDER[t.lower_], 3.0)
     for sent in doc.sents:
         people, first = set(), None
         for t in sent:
@@ -2186,7 +2186,7 @@ def _genders_from_pronouns(cast: Cast) -> None:
                 first = t.i if first is None else first
         if len(people) != 1 or doc[cast._tok[first][1] - 1].dep_ not in ("nsubj", "nsubjpass"):
             continue  # one person, and what the sentence is about
-        said = {_GENDERED[t.lower_] for t in sent if t.i > first and t.lower_ in _GENDERED and not cast.in_quote(t.i)}
+        said = {_PRONOUN_GENDER[t.lower_] for t in sent if t.i > first and t.lower_ in _PRONOUN_GENDER and not cast.in_quote(t.i)}
         if len(said) == 1:
             vote(next(iter(people)), next(iter(said)), 1.0)
     for aid, counts in votes.items():
