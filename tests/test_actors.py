@@ -698,3 +698,17 @@ def test_a_name_tagged_a_body_after_a_person_s_title_is_a_person():
                     "Schools (AROS). AROS said it had set up such an event before.\n")
     kinds = {a.name: a.kind for a in actors.find(doc).actors.values()}
     assert kinds.get("Alliance to Reclaim Our Schools") == "organization"
+
+
+def test_a_name_tagged_a_body_before_a_relative_who_is_a_person():
+    text = ("But Tomasz Wielgosz, who manages a coffee shop near the campus, said transit would bring more students "
+            "through his door.\n\n“Half my customers don’t own a car,” said the 34-year-old.\n")
+    doc = nlp.parse(text)
+    assert ("Tomasz Wielgosz", "ORG") in [(e.text, e.label_) for e in doc.ents]  # the recognizer's call
+    cast = actors.find(doc)
+    assert {a.name: a.kind for a in cast.actors.values()}["Tomasz Wielgosz"] == "person"
+    assert [cast.actors[q.speaker].name for q in quotes.find(doc, cast)] == ["Tomasz Wielgosz"] * 2
+    # a plural before "who have": the people of a place, not a person named so
+    doc = nlp.parse("The change is likely to placate nervous Democrats on Capitol Hill, who have argued that it "
+                    "helps.\n")
+    assert {a.name: a.kind for a in actors.find(doc).actors.values()}.get("Capitol Hill") != "person"

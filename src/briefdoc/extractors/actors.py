@@ -972,7 +972,8 @@ def _name_entities(cast: Cast, places: set[int], names: dict[str, str], capitals
             continue
         cast._cut.update(t.i for t in (*doc[ent.start:s], *doc[e:ent.end])
                          if not (t.is_punct or t.is_space or t.lower_ == "the" or t.text in ("'s", "’s")))
-        label = "PERSON" if ent.label_ == "ORG" and (_titled(doc, s, e) or _given_name_described(doc, s, e)) else ent.label_
+        label = "PERSON" if ent.label_ == "ORG" and (_titled(doc, s, e) or _given_name_described(doc, s, e)
+                                                     or _described_by_who(doc, s, e)) else ent.label_
         if label == "PERSON" and e - s >= 2 and doc[e - 1].is_title and doc[e - 1].lower_.rstrip(".") in _COMPANY_WORDS:
             label = "ORG"  # "Studiocomix Press", "Acme Holdings": no person's name ends so
         if label == "PERSON" and any(c.isdigit() for c in doc[s:e].text):
@@ -1021,6 +1022,28 @@ def _given_name_described(doc, s: int, e: int) -> bool:
         return False
     return any(k.dep_ == "appos" and k.pos_ == "NOUN" and k.lemma_.lower() in PEOPLE_NOUNS | TITLE_NOUNS
                for k in doc[s].children)
+
+
+def _described_by_who(doc, s: int, e: int) -> bool:
+    """A name of two or three capitalised words set off before a relative "who" ("Tomasz Wielgosz, who
+    manages a coffee shop, said"): a person's, whatever the recognizer called it. Not a plural name ("The
+    Toronto Raptors, who ..."), one after "the", or one ending in a noun for a body or a place ("Acme
+    Holdings", "Grace Hospital")."""
+    if not 2 <= e - s <= 3 or e + 1 >= len(doc) or doc[e].text != "," or doc[e + 1].lower_ != "who":
+        return False
+    span = doc[s:e]
+    if s > 0 and doc[s - 1].lower_ == "the" or not all(t.is_title and t.is_alpha and t.tag_ == "NNP" for t in span):
+        return False
+    last = span[-1].lower_
+    if last in _COMPANY_WORDS or last in ORGANIZATION_NOUNS or last in BODY_NOUNS or last in _INSTITUTION_NOUNS \
+            or last in PLACE_NOUNS:
+        return False
+    who = doc[e + 1]
+    verb = who.head
+    if not (who.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "relcl" and s <= verb.head.i < e):
+        return False
+    # one person: "who has", "who was", not a plural's "who have argued" ("Democrats on Capitol Hill, who ...")
+    return not any(t.tag_ == "VBP" or t.lower_ in ("are", "were") for t in (verb, *verb.children) if t.i > who.i)
 
 
 def _surname_speakers(doc, pending: list[tuple[int, int, str]], places: set[int], taken: set[int]) -> list[tuple[int, int, str]]:
