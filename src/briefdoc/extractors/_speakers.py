@@ -158,10 +158,35 @@ def _own_subject(ctx: _Ctx, v, t):
                       and (ctx.doc[k.left_edge.i - 1].text == "," or k.i > t.i and k.left_edge.i == t.i + 1)
                       and ctx.cast.mention_at(k) is not None and k.i not in ctx.quoted), None)
         subj = named or subj
+    if subj is not None and _setting(ctx, subj):
+        subj = _past_setting(t, subj)
     if subj is None:  # "Will wrote": a surname the tagger read as a modal
         subj = next((k for k in t.children if k.dep_ == "aux" and k.tag_ == "MD" and k.is_title
                      and ctx.cast.mention_at(k) is not None), None)
     return subj
+
+
+# words that open a sentence with where it happens, tagged as adjectives ("Outside court, ...")
+_SETTING_WORDS = frozenset({"outside", "inside"})
+
+
+def _setting(ctx: _Ctx, subj) -> bool:
+    """The subject the parse found is the setting that opens the sentence, set off by a comma ("Outside court,
+    the retired teacher said"; "Inside the arena, fans said")."""
+    first = ctx.doc[subj.left_edge.i]
+    return first.i < subj.i and first.lower_ in _SETTING_WORDS and (first.i == 0 or first.is_sent_start) \
+        and subj.i + 1 < len(ctx.doc) and ctx.doc[subj.i + 1].text == ","
+
+
+def _past_setting(t, subj):
+    """Who speaks after a setting the parse made the subject: its apposition ("Outside court, Watt's son,
+    Douglas Watt, said"), else the verb's other subject after it ("Outside court, the retired teacher said");
+    None when there is none."""
+    appos = next((k for k in subj.children if k.dep_ == "appos" and k.i > subj.i), None)
+    if appos is not None:
+        return appos
+    return next((k for k in t.children if k.dep_ in ("nsubj", "nsubjpass", "dep") and subj.i < k.i < t.i
+                 and k.pos_ in ("NOUN", "PROPN", "PRON")), None)
 
 
 def _agent_or_subject(t, subj):
