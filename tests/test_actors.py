@@ -712,3 +712,12 @@ def test_a_name_tagged_a_body_before_a_relative_who_is_a_person():
     doc = nlp.parse("The change is likely to placate nervous Democrats on Capitol Hill, who have argued that it "
                     "helps.\n")
     assert {a.name: a.kind for a in actors.find(doc).actors.values()}.get("Capitol Hill") != "person"
+
+
+def test_a_team_s_name_tagged_a_body_stays_one_when_its_plural_says_something():
+    doc = nlp.parse("KITCHENER -- Liam Hargrove scored 1:47 into overtime as the Kitchener Rangers erased a two-goal "
+                    "deficit to beat the London Knights 4-3 on Saturday night.\n\nThe Rangers said the crowd was loud.\n")
+    assert ("the Kitchener Rangers", "ORG") in [(e.text, e.label_) for e in doc.ents]  # the recognizer's call
+    kinds = {a.name: a.kind for a in actors.find(doc).actors.values()}
+    assert kinds["Kitchener Rangers"] == "organization"
+    assert kinds["Liam Hargrove"] == "person"

@@ -1878,3 +1878,13 @@ def test_a_setting_that_opens_the_sentence_is_not_who_speaks():
     cast, qs = run(text)
     check_spans(text, qs)
     assert [cast.actors[q.speaker].name for q in qs if q.cue == "said"] == ["Douglas Watt", "Linda Ostrowski"]
+
+
+def test_a_name_with_titles_after_an_inverted_cue_is_the_speaker_not_a_reported_clause():
+    # the parse reads "head" as a verb: "Rangers head coach Rob Danforth" a clause that "said" reports
+    text = ("The Kitchener Rangers beat the Knights 4-3. “We didn’t deserve to be down two,” said Rangers head coach "
+            "Rob Danforth. “It was fun,” said Knights head coach Dale Hunter.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    assert [(q.text, cast.actors[q.speaker].name) for q in qs] == [
+        ("We didn’t deserve to be down two,", "Rob Danforth"), ("It was fun,", "Dale Hunter")]

@@ -79,11 +79,36 @@ def _inverted_object(ctx: _Ctx, v):
         k -= 1
     if k < 0 or ctx.doc[k].text not in _CLOSING_MARKS:
         return None
+    named = _name_as_clause(ctx, v)
+    if named is not None:
+        return named
     obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i and c.pos_ in ("NOUN", "PROPN")), None)
     if obj is None or any(ctx.doc[i].pos_ not in ("ADP", "PART", "DET", "ADJ", "NOUN", "PROPN", "PUNCT", "NUM", "ADV")
                           for i in range(v.i + 1, obj.left_edge.i)):
         return None
     return obj
+
+
+def _name_as_clause(ctx: _Ctx, v):
+    """A person's name and titles after an inverted cue that the parse read as a clause it reports ("“...,”
+    said Rangers head coach Rob Danforth": "head" a verb with "Rangers" its subject): the clause right after
+    the verb, of names, nouns and modifiers only, ending in a person's name. Its last word, else None."""
+    doc = ctx.doc
+    k = v.i - 1
+    while k >= 0 and doc[k].text in (",", "—", "–"):
+        k -= 1
+    if k < 0 or doc[k].text not in _CLOSING_MARKS:
+        return None
+    comp = next((c for c in v.children if c.dep_ == "ccomp" and c.left_edge.i == v.i + 1), None)
+    if comp is None or comp.right_edge.i - comp.left_edge.i > 8:
+        return None
+    words = doc[comp.left_edge.i:comp.right_edge.i + 1]
+    if any(t.i != comp.i and t.pos_ not in ("PROPN", "NOUN", "ADJ", "DET", "NUM", "PUNCT") or t.pos_ == "PUNCT"
+           and t.text not in ("-", ".") for t in words):
+        return None
+    last = words[-1]
+    ref = ctx.cast.mention_at(last)
+    return last if ref is not None and ctx.cast.actors[ref.id].kind == "person" else None
 
 
 def _name_right_before(ctx: _Ctx, v):

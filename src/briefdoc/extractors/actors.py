@@ -1077,6 +1077,8 @@ def _surname_speakers(doc, pending: list[tuple[int, int, str]], places: set[int]
                 continue
             if any(s < i + n and i < e and (s, e) != (i, i + 2) for s, e in longer):
                 continue  # within or across a longer name ("Washington Post Trump"); a pair tagged so is relabelled
+            if (i, i + n, "ORG") in pending and span[-1].tag_ == "NNPS":
+                continue  # a team's name, tagged a body and ending in a plural ("the Kitchener Rangers ... Rangers said")
             first = span[0].lower_
             if first in HONORIFICS or first in TITLE_NOUNS or any(C.country_of_name(t.text) or t.ent_type_ == "NORP"
                                                                   for t in span):

@@ -47,6 +47,7 @@ from ._speakers import (
     _animacy,
     _attribution_from_cue,
     _content_of_its_own,
+    _name_as_clause,
     _named,
     _person_like,
     _person_like_noun,
@@ -449,6 +450,8 @@ def _report_content(ctx: _Ctx, v, lem: str) -> tuple[int, int] | None:
     comp = _reported_clause(ctx, v)
     if comp is not None and comp.i in ctx.quoted and comp.i < v.i:
         return None  # "“...,” X said": the direct quote stands for it
+    if comp is not None and _name_as_clause(ctx, v) is not None:
+        return None  # "“...,” said Rangers head coach Rob Danforth": the parse made the speaker a clause
     if comp is None:
         content = _parenthetical(ctx, v)
         if content is None:
