@@ -1888,3 +1888,13 @@ def test_a_name_with_titles_after_an_inverted_cue_is_the_speaker_not_a_reported_
     check_spans(text, qs)
     assert [(q.text, cast.actors[q.speaker].name) for q in qs] == [
         ("We didn’t deserve to be down two,", "Rob Danforth"), ("It was fun,", "Dale Hunter")]
+
+
+def test_a_surname_the_tagger_took_for_an_adverb_is_the_person_named_in_full():
+    # "Blakely" tagged an adverb, and the parse made it a modifier of the relative clause after it
+    text = ("London led 3-1 after Connor Blakely scored twice. Blakely, who now has 14 goals on the season, said the "
+            "Knights got away from the forechecking game that had worked for them. “We got a little comfortable,” "
+            "he said.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    assert [cast.actors[q.speaker].name for q in qs] == ["Connor Blakely", "Connor Blakely"]

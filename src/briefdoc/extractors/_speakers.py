@@ -41,7 +41,7 @@ def _subject(ctx: _Ctx, v):
         return agent  # "Asked by Thrush if ..., Sharpton avoided an answer": Thrush asks
     t = _climb_start(v)
     if t.i == v.i and _own_subject(ctx, v, v) is None:
-        name = _name_right_before(ctx, v) or _inverted_object(ctx, v)
+        name = _name_right_before(ctx, v) or _inverted_object(ctx, v) or _name_before_relative(ctx, v)
         if name is not None:
             return name
     on_quote = False  # the climb went into a quote: the parse made the quoted words the main clause
@@ -109,6 +109,25 @@ def _name_as_clause(ctx: _Ctx, v):
     last = words[-1]
     ref = ctx.cast.mention_at(last)
     return last if ref is not None and ctx.cast.actors[ref.id].kind == "person" else None
+
+
+def _name_before_relative(ctx: _Ctx, v):
+    """The name that opens the sentence before a relative clause, when the parse lost it as the subject of
+    the cue after that clause ("Blakely, who now has 14 goals on the season, said ...": "Blakely" made a
+    modifier of "has"). Its last word, else None."""
+    doc = ctx.doc
+    sent = v.sent
+    k = sent.start
+    while k < v.i and (doc[k].is_punct or doc[k].is_space):
+        k += 1
+    ref = ctx.cast.mention_at(doc[k])
+    if ref is None or ctx.cast.actors[ref.id].kind not in ("person", "organization"):
+        return None
+    while k + 1 < v.i and ctx.cast.mention_at(doc[k + 1]) == ref:
+        k += 1
+    if k + 2 >= v.i or doc[k + 1].text != "," or doc[k + 2].lower_ not in ("who", "which") or doc[v.i - 1].text != ",":
+        return None
+    return doc[k] if doc[k].dep_ not in ("nsubj", "nsubjpass") else None
 
 
 def _name_right_before(ctx: _Ctx, v):

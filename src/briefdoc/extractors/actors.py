@@ -1389,11 +1389,12 @@ def _named_in_apposition_to_kin(cast: Cast) -> None:
 
 def _untagged_surnames(cast: Cast, people: _People) -> None:
     """Surnames spaCy did not tag, or tagged as something else ("Adler added", "Sargsian" taken for a
-    nationality): the surname of a person named in full."""
+    nationality, "Blakely" for an adverb): the surname of a person named in full."""
     for t in cast.doc:
         if (t.i not in cast._tok and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.text[:1].isupper()
-                                      or t.pos_ in ("INTJ", "ADJ") and t.is_title
-                                      and (not t.is_sent_start or t.dep_ in ("nsubj", "nsubjpass"))
+                                      or t.pos_ in ("INTJ", "ADJ", "ADV", "VERB") and t.is_title
+                                      and (not t.is_sent_start or t.dep_ in ("nsubj", "nsubjpass")
+                                           or t.i + 2 < len(t.doc) and t.nbor().text == "," and t.nbor(2).lower_ == "who")
                                       or _modal_surname(t))
                 and t.text in people.surname and t.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP")
                 and t.i not in cast._nationality):
