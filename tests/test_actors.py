@@ -721,3 +721,15 @@ def test_a_team_s_name_tagged_a_body_stays_one_when_its_plural_says_something():
     kinds = {a.name: a.kind for a in actors.find(doc).actors.values()}
     assert kinds["Kitchener Rangers"] == "organization"
     assert kinds["Liam Hargrove"] == "person"
+
+
+def test_a_title_inside_a_name_tagged_a_body_starts_a_person_s_name():
+    doc = nlp.parse("Across the river, Gatineau Mayor Maxime Pedneaud-Jobin said the city has opened two shelters.\n")
+    assert ("Gatineau Mayor Maxime Pedneaud-Jobin", "ORG") in [(e.text, e.label_) for e in doc.ents]  # the recognizer
+    cast = actors.find(doc)
+    people = {a.name: a.title for a in cast.actors.values() if a.kind == "person"}
+    assert people == {"Maxime Pedneaud-Jobin": "Gatineau Mayor"}
+    assert [cast.actors[q.speaker].name for q in quotes.find(doc, cast)] == ["Maxime Pedneaud-Jobin"]
+    # a body's name with a noun for people inside stays a body
+    doc = nlp.parse("Figures from the State Department Refugee Processing Center show the rise.\n")
+    assert {a.kind for a in actors.find(doc).actors.values()} <= {"organization", "group", "country"}

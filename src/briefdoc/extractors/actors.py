@@ -972,6 +972,10 @@ def _name_entities(cast: Cast, places: set[int], names: dict[str, str], capitals
             continue
         cast._cut.update(t.i for t in (*doc[ent.start:s], *doc[e:ent.end])
                          if not (t.is_punct or t.is_space or t.lower_ == "the" or t.text in ("'s", "’s")))
+        if ent.label_ == "ORG" and _name_after_inner_title(doc, s, e) is not None:
+            s = _name_after_inner_title(doc, s, e)  # "Gatineau Mayor Maxime Pedneaud-Jobin": the person, titled
+            pending.append((s, e, "PERSON"))
+            continue
         label = "PERSON" if ent.label_ == "ORG" and (_titled(doc, s, e) or _given_name_described(doc, s, e)
                                                      or _described_by_who(doc, s, e)) else ent.label_
         if label == "PERSON" and e - s >= 2 and doc[e - 1].is_title and doc[e - 1].lower_.rstrip(".") in _COMPANY_WORDS:
@@ -1457,6 +1461,32 @@ def _titled(doc, s: int, e: int) -> bool:
     near = [k for k in root.children if k.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
     return any(n.tag_ == "NN" and (n.lemma_.lower() in TITLE_NOUNS or n.lemma_.lower() in PEOPLE_NOUNS)
                and n.lemma_.lower() not in _NOT_PERSON_TITLES and not (s <= n.i < e) for n in near)
+
+
+def _name_after_inner_title(doc, s: int, e: int) -> int | None:
+    """Where a person's name starts in a name the recognizer took whole for an organization, when a person's
+    title stands inside it ("Gatineau Mayor Maxime Pedneaud-Jobin", "Bank of Canada Governor Stephen Poloz"):
+    after the title, two or three capitalised words (a hyphenated one counts once) that are no noun for a
+    body. None for a body's name ("Ministry of Health", "Minister of Finance's office")."""
+    for k in range(s + 1, e - 2):
+        t = doc[k]
+        if not (t.is_title and t.pos_ in ("PROPN", "NOUN") and t.lemma_.lower() in TITLE_NOUNS and _person_word(t)
+                and t.lower_ not in _COMPANY_WORDS):
+            continue
+        words, i = 0, k + 1
+        while i < e:
+            if doc[i].text == "-" and i + 1 < e and not doc[i].whitespace_ and not doc[i - 1].whitespace_:
+                i += 2  # "Pedneaud-Jobin": one name
+                continue
+            w = doc[i]
+            if not (w.is_title and w.is_alpha and w.pos_ == "PROPN" and w.lower_ not in _COMPANY_WORDS
+                    and w.lower_ not in ORGANIZATION_NOUNS and w.lower_ not in BODY_NOUNS and w.lower_ not in PLACE_NOUNS
+                    and not _person_word(w)):
+                return None
+            words += 1
+            i += 1
+        return k + 1 if 2 <= words <= 3 else None
+    return None
 
 
 def _person_word(t) -> bool:
