@@ -1898,3 +1898,22 @@ def test_a_surname_the_tagger_took_for_an_adverb_is_the_person_named_in_full():
     cast, qs = run(text)
     check_spans(text, qs)
     assert [cast.actors[q.speaker].name for q in qs] == ["Connor Blakely", "Connor Blakely"]
+
+
+def test_a_byline_with_middle_dots_names_no_speaker():
+    text = ("Province to expand the program\n\nRenée Lafleur · CBC News · Posted: Feb 22, 2019 5:43 PM PT\n\n"
+            "B.C.’s health minister says the province will launch a catch-up program in schools this spring.\n\n"
+            "Opposition critic Mark Ruiz said the program comes far too late for the families affected.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    assert [cast.actors[q.speaker].name for q in qs] == ["B.C.’s health minister", "Mark Ruiz"]
+
+
+def test_a_role_that_opens_the_story_is_the_person_named_at_the_next_quote():
+    text = ("Renée Lafleur · CBC News · Posted: Feb 22, 2019 5:43 PM PT\n\n"
+            "B.C.’s health minister says the province will launch a catch-up program in schools this spring.\n\n"
+            "Adrian Dix told reporters in Victoria on Friday that the program will focus on children who missed a "
+            "dose.\n\n“We have the tools to stop this,” said the minister.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    assert [cast.actors[q.speaker].name for q in qs] == ["Adrian Dix"] * 3

@@ -214,6 +214,10 @@ _CREDIT = (r"\((?:(?:Photo:\s*)?[A-Z][\w.'’ -]{1,40}/\s?[A-Z][\w.'’ -]{1,40}
 _PHOTO_CREDIT_MARK = re.compile(_CREDIT)  # "(Photo: Jane Roe/Agency)"
 # a caption that opens with its agency's credit, then the caption's first capitalised word
 _CREDIT_FIRST = re.compile(r"\s*(?i:" + lexicon.pattern("byline/outlets") + r")\s+(?:[A-Z][a-z]|[A-Z]\b)")
-# a byline paragraph: "By Jane Roe, The Canadian Press", "Jane Roe - Reuters"
-_BYLINE = re.compile(r"\s*(?:By\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*(?:,|-|—|/)\s*(?i:"
-                     + lexicon.pattern("byline/outlets") + r")\W*$")
+# a byline paragraph: "By Jane Roe, The Canadian Press", "Jane Roe - Reuters", "Jane Roe · CBC News · Posted: ..."
+# (an outlet: a wire service's name, or a short capitalised name with a word of outlets' names: "CBC News",
+# "National Post", "The Globe and Mail")
+_OUTLET = (r"(?:(?i:" + lexicon.pattern("byline/outlets") + r")|(?:The\s+)?(?:[A-Z][\w.'’&-]*\s+){0,3}(?i:"
+           + lexicon.pattern("byline/outlet_words") + r")\b(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,2})")
+_BYLINE = re.compile(r"\s*(?:By\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*(?:,|-|—|/|·|\|)\s*" + _OUTLET
+                     + r"(?:\s*[·|,]\s*(?:Posted|Updated|Published|Last Updated)\b.*)?\W*$")

@@ -886,16 +886,16 @@ def _named_before(ctx: _Ctx, subj, kinds: tuple[str, ...], gender: str | None = 
     p = ctx.para(subj.idx)
     lo = ctx.pbounds[max(0, p - reach)][0]
     subjects = [(i, aid) for i, aid, _ in ctx.subject_list if lo <= ctx.doc[i].idx < subj.idx
-                and _named(ctx, aid, kinds) and not _quoted_at(ctx, ctx.doc[i].idx)
+                and _named(ctx, aid, kinds) and not _quoted_at(ctx, ctx.doc[i].idx) and not _furniture_at(ctx, ctx.doc[i].idx)
                 and (not gender or ctx.cast.gender.get(aid) in (None, gender))
                 and not (avoid and avoid(ctx, aid))]
     main = [(i, aid) for i, aid in subjects if ctx.doc[i].head.dep_ in ("ROOT", "conj")]
     for i, aid in reversed(main or subjects):  # the last one a sentence was about first
         return aid
     for s, e, aid in reversed(ctx.mentions_between(lo, subj.idx)):
-        if _named(ctx, aid, kinds) and not _quoted_at(ctx, s) and (not gender or ctx.cast.gender.get(aid) in (None, gender)) \
-                and not (avoid and avoid(ctx, aid)):
-            return aid
+        if _named(ctx, aid, kinds) and not _quoted_at(ctx, s) and not _furniture_at(ctx, s) \
+                and (not gender or ctx.cast.gender.get(aid) in (None, gender)) and not (avoid and avoid(ctx, aid)):
+            return aid  # not a byline's or a credit's name
     return None
 
 

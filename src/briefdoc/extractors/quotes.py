@@ -34,6 +34,7 @@ from ._quote_context import (
     _as_put_it,
     _content_tail,
     _cue_text,
+    _furniture_at,
     _is_cue,
     _paragraph_furniture,
     _puts_it,
@@ -1018,12 +1019,13 @@ def _named_next(ctx: _Ctx, quotes: list[Quote]) -> list[Quote]:
     """Quotes of an unnamed role ("A spokeswoman for the premier said ...") whose speaker the text names at
     the next quote ("... said Jane Doe."): the named person, when that quote is in the same or the next
     paragraph, by someone of the same gender who is first named there, bare (no title, no apposition, so
-    not someone the text introduces as another person)."""
+    not someone the text introduces as another person). A role of any kind that opens the story, before
+    anyone is named, is named so too ("B.C.'s health minister says ... ¶ Adrian Dix told reporters ...")."""
     out = list(quotes)
     for i, q in enumerate(quotes):
         role = _unnamed_role(ctx, q.speaker)
-        if role is None or q.speaker_start is None or not re.match(
-                r"(?:an?|another)\s", ctx.text[q.speaker_start:q.speaker_end], re.I):
+        if role is None or q.speaker_start is None or not (re.match(
+                r"(?:an?|another)\s", ctx.text[q.speaker_start:q.speaker_end], re.I) or _opens_story(ctx, q)):
             continue
         k = next((k for k in range(i + 1, len(quotes)) if quotes[k].speaker not in (q.speaker, None)), None)
         nxt = quotes[k] if k is not None else None
@@ -1042,6 +1044,12 @@ def _named_next(ctx: _Ctx, quotes: list[Quote]) -> list[Quote]:
             if out[j].speaker == q.speaker:
                 out[j] = out[j].model_copy(update={"speaker": person.id})
     return out
+
+
+def _opens_story(ctx: _Ctx, q: Quote) -> bool:
+    """The quote's speaker is described before the text names any person (but in a byline or a credit)."""
+    return not any(ctx.cast.actors[aid].kind == "person" and not _furniture_at(ctx, s)
+                   for s, e, aid in ctx.mentions_between(0, q.speaker_start))
 
 
 def _unnamed_role(ctx: _Ctx, aid: str | None):
