@@ -1917,3 +1917,12 @@ def test_a_role_that_opens_the_story_is_the_person_named_at_the_next_quote():
     cast, qs = run(text)
     check_spans(text, qs)
     assert [cast.actors[q.speaker].name for q in qs] == ["Adrian Dix"] * 3
+
+
+def test_the_minister_is_not_the_prime_minister_and_may_be_the_attorney_general():
+    text = ("Attorney General Caroline Mulroney has defended the cuts. “We were left with a deficit,” Mulroney told "
+            "reporters.\n\nThe minister also said the province expects Ottawa to pay its fair share of the cost.\n\n"
+            "Prime Minister Justin Trudeau has not commented on the request.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    assert [cast.actors[q.speaker].name for q in qs] == ["Caroline Mulroney"] * 2

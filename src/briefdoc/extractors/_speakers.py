@@ -580,9 +580,20 @@ def _other_office(head: str):
             return False
         words = {w.strip(".").lower() for w in title.split()}
         offices = {w for w in words if w in TITLE_NOUNS or w in _TITLE_WORDS}
-        return bool(offices) and not (words & same)
+        return bool(offices) and not (words & same and _holds_title(title, same))
 
     return other
+
+
+# words that make a title before which they stand another office ("Prime Minister" is not "the minister")
+_OFFICE_MODIFIERS = lexicon.words("quotes/office_modifiers")
+
+
+def _holds_title(title: str, heads: set[str]) -> bool:
+    """The title (as written, "Deputy Prime Minister") names the office of one of ``heads`` ("minister"):
+    it holds the word, and not right after a word that makes it another office ("prime", "deputy")."""
+    words = [w.strip(".").lower() for w in title.replace("-", " ").split()]
+    return any(w in heads and not (k and words[k - 1] in _OFFICE_MODIFIERS) for k, w in enumerate(words))
 
 
 def _same_titles() -> dict[str, set[str]]:

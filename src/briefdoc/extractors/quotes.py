@@ -22,17 +22,16 @@ from dataclasses import dataclass
 from ..model.brief import Quote
 from . import _countries as C
 from . import _learned, _marks, _reported, lexicon
-from .actors import HONORIFICS, PEOPLE_NOUNS, TITLE_NOUNS, Cast, Ref, _spelled
 from ._quote_context import (
+    _BELIEF,
+    _CREDIT,
     REPORT,
     SCARE_MAX_WORDS,
     SPEECH,
-    _Att,
-    _BELIEF,
-    _CREDIT,
-    _Ctx,
     _as_put_it,
+    _Att,
     _content_tail,
+    _Ctx,
     _cue_text,
     _furniture_at,
     _is_cue,
@@ -48,6 +47,7 @@ from ._speakers import (
     _animacy,
     _attribution_from_cue,
     _content_of_its_own,
+    _holds_title,
     _name_as_clause,
     _named,
     _person_like,
@@ -56,6 +56,7 @@ from ._speakers import (
     _subject,
     _to_reader,
 )
+from .actors import HONORIFICS, PEOPLE_NOUNS, TITLE_NOUNS, Cast, Ref, _spelled
 
 
 def _direct_attribution(ctx: _Ctx, m: _marks.Mark) -> _Att | None:
@@ -1087,7 +1088,7 @@ def _holder_of(ctx: _Ctx, role, definite: bool = False) -> str | None:
     words = set(re.findall(r"[\w’'-]+", named[1])) - _FUNCTION_WORDS if len(named) == 2 else set()
     if not words and definite and len(role.name.split()) == 1:
         found = {a.id for a in ctx.cast.actors.values() if a.kind == "person" and a.head is None and a.title
-                 and role.head in a.title.lower().split()}
+                 and _holds_title(a.title, {role.head})}
         return next(iter(found)) if len(found) == 1 else None
     if not words:
         return None  # "a spokesman said": whose, the text does not say
