@@ -733,3 +733,13 @@ def test_a_title_inside_a_name_tagged_a_body_starts_a_person_s_name():
     # a body's name with a noun for people inside stays a body
     doc = nlp.parse("Figures from the State Department Refugee Processing Center show the rise.\n")
     assert {a.kind for a in actors.find(doc).actors.values()} <= {"organization", "group", "country"}
+
+
+@pytest.mark.parametrize("text", [
+    "Olena Kravchuk, 73, rolls out dough at the shop on Selkirk Avenue.\n",
+    "Olena Kravchuk opened the shop in 2011.\n\nKravchuk’s granddaughter takes the orders.\n",
+])
+def test_a_name_tagged_a_body_given_an_age_or_a_relative_is_a_person(text):
+    doc = nlp.parse(text)
+    assert ("Olena Kravchuk", "ORG") in [(e.text, e.label_) for e in doc.ents]  # the recognizer's call
+    assert {a.name: a.kind for a in actors.find(doc).actors.values()}["Olena Kravchuk"] == "person"

@@ -1926,3 +1926,30 @@ def test_the_minister_is_not_the_prime_minister_and_may_be_the_attorney_general(
     cast, qs = run(text)
     check_spans(text, qs)
     assert [cast.actors[q.speaker].name for q in qs] == ["Caroline Mulroney"] * 2
+
+
+def test_a_relative_named_from_the_other_side_and_a_hyphenated_surname():
+    # "Kravchuk's granddaughter, Tasha Kravchuk-Lee" makes Kravchuk "her grandmother"; "Kravchuk-Lee" alone is
+    # Tasha, whatever the recognizer calls it; "her" is not "Instagram", a name inside the quote before it
+    text = ("Olena Kravchuk opened the shop in 2011.\n\nKravchuk’s granddaughter, Tasha Kravchuk-Lee, 26, takes the "
+            "orders.\n\n“She had no idea what Instagram was,” Kravchuk-Lee says.\n\n“I know what it is,” her "
+            "grandmother interjects from the stove.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    assert [cast.actors[q.speaker].name for q in qs] == ["Tasha Kravchuk-Lee", "Olena Kravchuk"]
+
+
+def test_a_description_by_age_is_not_someone_the_text_gives_another_age():
+    text = ("Olena Kravchuk, 73, rolls out dough at the shop.\n\nRegulars say the perogies taste like home. Gerald "
+            "Sawchuk, a retired rail worker who comes every Friday, puts it simply: “These are the real thing.”\n\n"
+            "“I close my eyes and I’m eight years old again,” says the 81-year-old.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    assert cast.actors[qs[-1].speaker].name == "Gerald Sawchuk"
+
+
+def test_interject_and_chime_in_are_cues():
+    text = "“It is far too late,” Tom Ruiz chimed in. “No, it is not,” Ana Roy interjected.\n"
+    cast, qs = run(text)
+    check_spans(text, qs)
+    assert [(q.cue, cast.actors[q.speaker].name) for q in qs] == [("chimed in", "Tom Ruiz"), ("interjected", "Ana Roy")]

@@ -71,6 +71,7 @@ class _Ctx:
         self._token_starts: list[int] | None = None
         self.furniture: dict[int, tuple] = {}  # paragraph -> its tweet bylines and last photo credit (``_furniture_at``)
         self.pronoun_of: dict[int, str | None] = {}  # whom each "he"/"she" was resolved to (``_pronoun_speaker``)
+        self.ages: dict[str, set[int]] | None = None  # each person's ages the text gives (``_speakers._ages``)
 
     def mentions_between(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
         """The cast's mentions that start in [lo, hi), in text order (the cast gains mentions as speakers

@@ -560,12 +560,43 @@ def _named_speaker(ctx: _Ctx, subj, ref: Ref) -> Ref:
         if source is not None:
             return Ref(source, ref.start, ref.end)  # "A person familiar with the talks says ... the person said"
         found = _named_before(ctx, subj, ("person",), gender=ctx.cast.gender.get(ref.id),
-                              avoid=_other_office(head) if head in TITLE_NOUNS else None)
+                              avoid=_other_office(head) if head in TITLE_NOUNS else _other_age(ctx, subj))
         if found and head in _KIN and not _called(ctx, found, head, subj):
             return ref  # "the father" of someone the text speaks of, not the man named before
     else:
         found = _named_after(ctx, subj)
     return Ref(found, ref.start, ref.end) if found else ref
+
+
+def _other_age(ctx: _Ctx, subj):
+    """A predicate for ``_named_before``, for a description by age ("the 81-year-old"): the person is one the
+    text gives another age ("Olena Kravchuk, 73,"). None for a description without an age."""
+    m = _AGE.search(ctx.text[subj.left_edge.idx:subj.idx + len(subj)])
+    if m is None:
+        return None
+    age = int(m.group(1))
+    ages = _ages(ctx)
+    return lambda ctx, aid: bool(ages.get(aid)) and age not in ages[aid]
+
+
+def _ages(ctx: _Ctx) -> dict[str, set[int]]:
+    """Each person's ages as the text gives them: a number set off by commas right after their name
+    ("Olena Kravchuk, 73, rolls out dough")."""
+    found = ctx.ages
+    if found is None:
+        found = {}
+        doc = ctx.doc
+        for (s, e), aid in ctx.cast.mentions.items():
+            a = ctx.cast.actors.get(aid)
+            if a is None or a.kind != "person":
+                continue
+            span = doc.char_span(s, e, alignment_mode="expand")
+            k = span.end if span is not None else len(doc)
+            if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].like_num and doc[k + 1].text.isdigit() \
+                    and doc[k + 2].text == "," and 0 < int(doc[k + 1].text) < 120:
+                found.setdefault(aid, set()).add(int(doc[k + 1].text))
+        ctx.ages = found
+    return found
 
 
 def _other_office(head: str):
@@ -661,19 +692,39 @@ def _named_as_owned(ctx: _Ctx, subj, head: str, owner: str, reach: int = 4) -> s
     doc = ctx.doc
     lo = ctx.pbounds[max(0, ctx.para(subj.idx) - reach)][0]
     for s, e, aid in reversed(ctx.mentions_between(lo, subj.idx)):
-        if aid == owner or not _named(ctx, aid, ("person",)) or _quoted_at(ctx, s):
+        if not _named(ctx, aid, ("person",)) or _quoted_at(ctx, s):
             continue
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:
             continue
         k = span.root
-        if k.dep_ != "appos" or k.head.lemma_.lower() != head:
+        if k.dep_ != "appos":
             continue
         poss = next((c for c in k.head.children if c.dep_ == "poss"), None)
         r = ctx.cast.mention_at(poss) if poss is not None else None
-        if r is not None and r.id == owner:
+        if r is None:
+            continue
+        if aid != owner and k.head.lemma_.lower() == head and r.id == owner:
             return aid
+        if aid == owner and k.head.lemma_.lower() in _KIN_INVERSE.get(head, ()) and r.id != owner \
+                and _named(ctx, r.id, ("person",)):
+            return r.id  # "Kravchuk's granddaughter, Tasha Kravchuk-Lee" for a later "her grandmother"
     return None
+
+
+def _kin_inverses() -> dict[str, set[str]]:
+    """Each noun for a relative -> the nouns for the relative from the other side (data/en/quotes/kin_inverses)."""
+    out: dict[str, set[str]] = {}
+    for line in lexicon.words("quotes/kin_inverses"):
+        left, _, right = line.partition("|")
+        for a in left.split():
+            out.setdefault(a, set()).update(right.split())
+        for b in right.split():
+            out.setdefault(b, set()).update(left.split())
+    return out
+
+
+_KIN_INVERSE = _kin_inverses()
 
 
 def _named_with_noun(ctx: _Ctx, subj, head: str) -> str | None:
@@ -689,7 +740,7 @@ def _named_with_noun(ctx: _Ctx, subj, head: str) -> str | None:
     return max(found, key=lambda aid: (named[aid], -found[aid]))
 
 
-_AGE = re.compile(r"\b\d+-year-old\b")
+_AGE = re.compile(r"\b(\d+)-year-old\b")
 
 
 def _one_person(ctx: _Ctx, subj, ref: Ref) -> bool:

@@ -462,14 +462,16 @@ class Cast:
 
     def _person_owner(self, poss) -> str | None:
         """The person a possessive names: a person's name, or "his", "her": the person last named
-        before it in its sentence ("Ana Ruiz called for talks, her office said"), else the person
-        the pronoun stands for; a named person, not one described ("a resident ... her safety")."""
+        before it in its sentence ("Ana Ruiz called for talks, her office said"), outside the quote it may
+        follow, else the person the pronoun stands for; a named person, not one described ("a resident ...
+        her safety")."""
         aid = None
         if poss.lower_ in ("his", "her"):
             want = "f" if poss.lower_ == "her" else "m"
             for i in range(poss.i - 1, poss.sent.start - 1, -1):
                 hit = self._tok.get(i)
-                if hit is not None and self.actors[hit[2]].kind == "person" and self.gender.get(hit[2], want) == want:
+                if hit is not None and self.actors[hit[2]].kind == "person" and self.gender.get(hit[2], want) == want \
+                        and (self.in_quote(poss.i) or not self.in_quote(i)):  # not a name in the quote before
                     aid = hit[2]
                     break
             aid = aid or self.pronoun(poss)
@@ -977,7 +979,8 @@ def _name_entities(cast: Cast, places: set[int], names: dict[str, str], capitals
             pending.append((s, e, "PERSON"))
             continue
         label = "PERSON" if ent.label_ == "ORG" and (_titled(doc, s, e) or _given_name_described(doc, s, e)
-                                                     or _described_by_who(doc, s, e)) else ent.label_
+                                                     or _described_by_who(doc, s, e)
+                                                     or _given_an_age(doc, s, e)) else ent.label_
         if label == "PERSON" and e - s >= 2 and doc[e - 1].is_title and doc[e - 1].lower_.rstrip(".") in _COMPANY_WORDS:
             label = "ORG"  # "Studiocomix Press", "Acme Holdings": no person's name ends so
         if label == "PERSON" and any(c.isdigit() for c in doc[s:e].text):
@@ -1050,16 +1053,31 @@ def _described_by_who(doc, s: int, e: int) -> bool:
     return not any(t.tag_ == "VBP" or t.lower_ in ("are", "were") for t in (verb, *verb.children) if t.i > who.i)
 
 
+def _given_an_age(doc, s: int, e: int) -> bool:
+    """A name of two or three capitalised words with an age set off after it ("Olena Kravchuk, 73, rolls out
+    dough"): a person's, whatever the recognizer called it; not one ending in a noun for a body."""
+    if not 2 <= e - s <= 3 or e + 2 >= len(doc) or doc[e].text != "," or doc[e + 2].text != ",":
+        return False
+    age = doc[e + 1]
+    if not (age.text.isdigit() and 0 < int(age.text) < 120):
+        return False
+    last = doc[e - 1].lower_
+    return all(t.is_title and t.is_alpha and t.pos_ == "PROPN" for t in doc[s:e]) and not (
+        last in _COMPANY_WORDS or last in ORGANIZATION_NOUNS or last in BODY_NOUNS or last in PLACE_NOUNS)
+
+
 def _surname_speakers(doc, pending: list[tuple[int, int, str]], places: set[int], taken: set[int]) -> list[tuple[int, int, str]]:
     """People's names the recognizer split or mistook ("Chrystia" a place, "Freeland" an organization): two
     or three capitalised words whose last the text later uses alone as the subject of a verb of saying
-    ("Chrystia Freeland met ... Freeland said"), as news refers to a person, not to a body or a place.
+    ("Chrystia Freeland met ... Freeland said") or as the owner of a relative ("Kravchuk's granddaughter"),
+    as news refers to a person, not to a body or a place.
     Not a title ("Premier Ford"), a country's or nationality's name, or a name already tagged a person."""
     person = {i for s, e, label in pending if label == "PERSON" and e - s > 1 for i in range(s, e)}
     longer = [(s, e) for s, e, label in pending if e - s > 1]  # names of several words as tagged
     said = {}
     for t in doc:
-        if t.dep_ == "nsubj" and t.head.lemma_.lower() in _SAYING and t.is_title and t.pos_ == "PROPN" \
+        if (t.dep_ == "nsubj" and t.head.lemma_.lower() in _SAYING
+            or t.dep_ == "poss" and t.head.lemma_.lower() in KIN_NOUNS) and t.is_title and t.pos_ == "PROPN" \
                 and not (t.i > 0 and doc[t.i - 1].is_title and doc[t.i - 1].pos_ == "PROPN") \
                 and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
             said.setdefault(t.lower_, t.i)
@@ -1234,6 +1252,11 @@ class _People:
         if not (_title_case_line(doc, s) or root.dep_ == "compound" and root.head.i >= e):
             earliest[aid] = min(s, earliest.get(aid, s))
         self.full_at.append((s, last, aid))
+        hyphenated = _hyphenated_surname(toks)
+        if hyphenated and aid not in by_last.get(hyphenated, ()):
+            # "Tasha Kravchuk-Lee ... Kravchuk-Lee says": the surname is both words
+            by_last.setdefault(hyphenated, []).append(aid)
+            self.full_at.append((s, hyphenated, aid))
         self.fullnames.setdefault(name.lower(), aid)
 
     def full(self, low: str) -> str | None:
@@ -1243,6 +1266,13 @@ class _People:
     def owner(self, i: int, word: str) -> str:
         """Whom the surname ``word`` alone at token i stands for (``_surname_owner``)."""
         return _surname_owner(self.doc, i, [(j, a) for j, last, a in self.full_at if last == word], self.surname[word])
+
+
+def _hyphenated_surname(toks) -> str | None:
+    """The surname of two words joined by a hyphen that ends a full name ("Kravchuk-Lee"), else None."""
+    if len(toks) < 4 or toks[-2].text != "-" or toks[-3].whitespace_ or toks[-2].whitespace_:
+        return None
+    return toks[-3].text + "-" + toks[-1].text
 
 
 def _mention_names(cast: Cast, pending: list[tuple[int, int, str]], people: _People, abbrev: dict[str, str]) -> None:
@@ -1403,6 +1433,13 @@ def _untagged_surnames(cast: Cast, people: _People) -> None:
                 and t.text in people.surname and t.ent_type_ in ("", "PERSON", "ORG", "GPE", "NORP")
                 and t.i not in cast._nationality):
             cast._mention(t.i, t.i + 1, people.owner(t.i, t.text))
+    doc = cast.doc
+    for t in doc[:-2]:
+        if t.is_title and t.nbor().text == "-" and not t.whitespace_ and not t.nbor().whitespace_ \
+                and not any(i in cast._tok for i in range(t.i, t.i + 3)):
+            word = doc[t.i:t.i + 3].text
+            if word in people.surname:  # "Kravchuk-Lee says", whatever the recognizer called it
+                cast._mention(t.i, t.i + 3, people.owner(t.i, word))
 
 
 def _modal_surname(t) -> bool:
