@@ -1953,3 +1953,17 @@ def test_interject_and_chime_in_are_cues():
     cast, qs = run(text)
     check_spans(text, qs)
     assert [(q.cue, cast.actors[q.speaker].name) for q in qs] == [("chimed in", "Tom Ruiz"), ("interjected", "Ana Roy")]
+
+
+def test_a_body_noun_is_the_one_body_named_further_back():
+    text = ("Vancouver Coastal Health said in a news release that the latest cases include two students.\n\n"
+            "Dr. Patricia Daly said the outbreak was entirely preventable.\n\n“Measles spreads easily,” Daly said.\n\n"
+            "“This is something we can stop.”\n\nWATCH: Why measles spreads so easily.\n\n1:54\n\n"
+            "The health authority says some of the children infected in the outbreak had not been vaccinated.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    assert cast.actors[qs[-1].speaker].name == "Vancouver Coastal Health"
+    # with two bodies named, "the health authority" is neither
+    text = text.replace("Dr. Patricia Daly said", "The Ministry of Health and Dr. Patricia Daly said")
+    cast, qs = run(text)
+    assert cast.actors[qs[-1].speaker].name != "Vancouver Coastal Health"

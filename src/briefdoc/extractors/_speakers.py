@@ -539,8 +539,9 @@ def _named_speaker(ctx: _Ctx, subj, ref: Ref) -> Ref:
     if head in _BODY_NOUNS:
         if definite:
             press = head in _PRESS_BODIES or any(k.lower_ in ("news", "press", "wire", "media") for k in subj.children)
-            found = _named_with_noun(ctx, subj, head) or _named_before(
-                ctx, subj, ("organization",), avoid=None if press else _news_outlet)
+            avoid = None if press else _news_outlet
+            found = _named_with_noun(ctx, subj, head) or _named_before(ctx, subj, ("organization",), avoid=avoid) \
+                or _only_body_before(ctx, subj, avoid)
             return Ref(found, ref.start, ref.end) if found else ref
         return ref
     if not _one_person(ctx, subj, ref) or any(k.dep_ == "prep" and k.lower_ in ("for", "at", "with")
@@ -566,6 +567,17 @@ def _named_speaker(ctx: _Ctx, subj, ref: Ref) -> Ref:
     else:
         found = _named_after(ctx, subj)
     return Ref(found, ref.start, ref.end) if found else ref
+
+
+def _only_body_before(ctx: _Ctx, subj, avoid, reach: int = 8) -> str | None:
+    """The one organization named in the ``reach`` paragraphs before ``subj`` (outside quotes, bylines and
+    credits, and not one ``avoid`` rules out), when the three before it name none ("Vancouver Coastal Health
+    said ... ¶ [a quote, a video line] ¶ The health authority says"); None when several are named."""
+    lo = ctx.pbounds[max(0, ctx.para(subj.idx) - reach)][0]
+    found = {aid for s, e, aid in ctx.mentions_between(lo, subj.idx)
+             if _named(ctx, aid, ("organization",)) and not _quoted_at(ctx, s) and not _furniture_at(ctx, s)
+             and not (avoid and avoid(ctx, aid))}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _other_age(ctx: _Ctx, subj):
