@@ -1967,3 +1967,23 @@ def test_a_body_noun_is_the_one_body_named_further_back():
     text = text.replace("Dr. Patricia Daly said", "The Ministry of Health and Dr. Patricia Daly said")
     cast, qs = run(text)
     assert cast.actors[qs[-1].speaker].name != "Vancouver Coastal Health"
+
+
+def test_he_after_a_description_of_the_person_the_sentence_before_names():
+    # "The 35-year-old captain" is Giordano, the one person the sentence before names; "he" takes him up, not
+    # Draisaitl, named after the description in a phrase
+    text = ("Sean Monahan, Matthew Tkachuk and Mark Giordano scored for the Flames.\n\nGiordano’s goal, a point shot "
+            "through traffic, was his 12th of the season. The 35-year-old captain was on the ice for Leon "
+            "Draisaitl’s tying goal, something he was still stewing about after the game.\n\n“I’ve got to get that "
+            "puck out,” he said.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    assert [cast.actors[q.speaker].name for q in qs] == ["Mark Giordano"]
+
+
+def test_a_title_is_the_one_person_the_sentence_before_names():
+    text = ("Rebecca Bradley was elected on Tuesday. She has risen through the ranks during Scott Walker’s tenure. The "
+            "governor said in 2012 that she was the best judge he knew.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    assert [cast.actors[q.speaker].name for q in qs] == ["Scott Walker"]

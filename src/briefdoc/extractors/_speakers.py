@@ -908,9 +908,20 @@ def _previous_topic(ctx: _Ctx, pron, want: str, lo: int, reported: set[int], dep
             r = ctx.cast.mention_at(t)
             if r is not None and _named(ctx, r.id, ("person",)) and ctx.cast.gender.get(r.id) in (None, want):
                 return r.id
+            if r is None and _one_described(t) and not any(k.dep_ == "appos" and ctx.cast.mention_at(k) is not None
+                                                           for k in t.children):  # not one named beside it
+                # "The 35-year-old captain logged 26 minutes ... “...,” he said": whom the description means
+                return _named_before(ctx, t, ("person",), gender=want, avoid=_other_age(ctx, t))
             return None
         return None
     return None
+
+
+def _one_described(t) -> bool:
+    """A definite description of one person ("the 35-year-old captain", "the coach"), not a name."""
+    return t.pos_ == "NOUN" and t.tag_ == "NN" and any(k.dep_ == "det" and k.lower_ == "the" for k in t.children) \
+        and (t.lemma_.lower() in TITLE_NOUNS or t.lemma_.lower() in PEOPLE_NOUNS or bool(_AGE.search(
+            t.doc[t.left_edge.i:t.i + 1].text)))
 
 
 def _quote_speaker(ctx: _Ctx, tok) -> bool:
@@ -963,6 +974,9 @@ def _named_before(ctx: _Ctx, subj, kinds: tuple[str, ...], gender: str | None = 
                 and _named(ctx, aid, kinds) and not _quoted_at(ctx, ctx.doc[i].idx) and not _furniture_at(ctx, ctx.doc[i].idx)
                 and (not gender or ctx.cast.gender.get(aid) in (None, gender))
                 and not (avoid and avoid(ctx, aid))]
+    alone = _one_named_right_before(ctx, subj, kinds, gender, avoid)
+    if alone is not None:
+        return alone
     main = [(i, aid) for i, aid in subjects if ctx.doc[i].head.dep_ in ("ROOT", "conj")]
     for i, aid in reversed(main or subjects):  # the last one a sentence was about first
         return aid
@@ -971,6 +985,30 @@ def _named_before(ctx: _Ctx, subj, kinds: tuple[str, ...], gender: str | None = 
                 and (not gender or ctx.cast.gender.get(aid) in (None, gender)) and not (avoid and avoid(ctx, aid)):
             return aid  # not a byline's or a credit's name
     return None
+
+
+def _one_named_right_before(ctx: _Ctx, subj, kinds: tuple[str, ...], gender: str | None, avoid) -> str | None:
+    """The one actor of ``kinds`` the sentence right before ``subj``'s names, in any role, when ``subj``'s own
+    sentence names none before it ("Giordano's goal was his 12th. The 35-year-old captain logged 26 minutes"):
+    None when it names several, or none."""
+    doc = ctx.doc
+    sent = subj.sent
+    if sent.start == 0 or ctx.para(doc[sent.start - 1].idx) != ctx.para(subj.idx):
+        return None
+    before = doc[sent.start - 1].sent
+
+    def named(lo: int, hi: int) -> set[str]:
+        return {aid for s, e, aid in ctx.mentions_between(lo, hi) if _named(ctx, aid, kinds)
+                and not _quoted_at(ctx, s) and not _furniture_at(ctx, s)}
+
+    if named(sent.start_char, subj.idx):
+        return None
+    found = named(before.start_char, before.end_char)
+    if len(found) != 1:
+        return None
+    aid = next(iter(found))
+    ok = (not gender or ctx.cast.gender.get(aid) in (None, gender)) and not (avoid and avoid(ctx, aid))
+    return aid if ok else None
 
 
 # nouns for a news outlet as a body ("the newspaper said"); "the agency" is one only as "the news agency"
