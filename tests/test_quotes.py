@@ -1987,3 +1987,21 @@ def test_a_title_is_the_one_person_the_sentence_before_names():
     cast, qs = run(text)
     check_spans(text, qs)
     assert [cast.actors[q.speaker].name for q in qs] == ["Scott Walker"]
+
+
+def test_a_tweet_set_into_the_text_is_its_signer_s_quote():
+    text = ("Crews worked through the night, the utility said.\n\n"
+            "Friday's windstorm was the worst we have seen in 20 years and the union says crews are stretched thin. "
+            "#BCStormpic.twitter.com/rg2GLQvMx7 — Coast Hydro (@coasthydro) December 22, 2018\n\n"
+            "The Rangers tweeted after the final buzzer:\n\n"
+            "OVERTIME WINNER! Liam Hargrove plays hero at the Aud! pic.twitter.com/Zr8mWq4T1c\n\n"
+            "— Kitchener Rangers (@kitchenerrangers) November 17, 2019\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    tweets = [(q.text, cast.actors[q.speaker].name) for q in qs if q.cue == "—"]
+    assert tweets == [
+        ("Friday's windstorm was the worst we have seen in 20 years and the union says crews are stretched thin. "
+         "#BCStorm", "Coast Hydro"),
+        ("OVERTIME WINNER! Liam Hargrove plays hero at the Aud!", "Kitchener Rangers")]
+    # what the union says inside the tweet is part of the tweet, not a quote of its own
+    assert not any(q.text.startswith("crews are stretched") for q in qs)

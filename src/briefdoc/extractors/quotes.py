@@ -25,6 +25,7 @@ from . import _learned, _marks, _reported, lexicon
 from ._quote_context import (
     _BELIEF,
     _CREDIT,
+    _TWEET_BYLINE,
     REPORT,
     SCARE_MAX_WORDS,
     SPEECH,
@@ -52,6 +53,7 @@ from ._speakers import (
     _named,
     _person_like,
     _person_like_noun,
+    _quoted_at,
     _speaker,
     _subject,
     _to_reader,
@@ -547,7 +549,7 @@ def _dash_signature(ctx: _Ctx, m) -> _Att | None:
     to a comma, a parenthesis or the end of the line; an actor is made for it when the cast has none."""
     if m.close_at is None:
         return None
-    text, doc = ctx.text, ctx.doc
+    text = ctx.text
     pe = ctx.pbounds[ctx.para(m.close_at)][1]
     k = m.close_at + 1
     if k < pe and text[k] in ",.":
@@ -555,8 +557,19 @@ def _dash_signature(ctx: _Ctx, m) -> _Att | None:
     dash = _SIGN_DASH.match(text, k, pe)
     if dash is None or not dash.group().strip():
         return None
-    tail_s = dash.end()
-    toks = [doc[i] for i in _tok_range(doc, tail_s, pe) if not doc[i].is_space]
+    ref = _signer(ctx, dash.end(), pe)
+    if ref is None:
+        return None
+    cue = dash.group().strip()
+    return _Att(cue, text.index(cue, k), ref)
+
+
+def _signer(ctx: _Ctx, start: int, end: int) -> Ref | None:
+    """The name that signs a quote after its dash, from ``start`` to the end of its line ``end``: the words in
+    capitals up to a comma, a parenthesis or the end; None for a sentence. An actor is made for it when
+    the cast has none."""
+    doc = ctx.doc
+    toks = [doc[i] for i in _tok_range(doc, start, end) if not doc[i].is_space]
     name = []
     for t in toks:
         if t.text in (",", "(", ";") or t.text == "." and t.i == toks[-1].i:
@@ -568,14 +581,41 @@ def _dash_signature(ctx: _Ctx, m) -> _Att | None:
         return None
     if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.pos_ in ("VERB", "AUX") for t in name):
         return None  # "“...” — He paused": a sentence
-    cue = dash.group().strip()
-    cs = text.index(cue, k)
     ref = next((r for r in (ctx.cast.mention_at(t) for t in name) if r is not None), None)
     if ref is None:
-        ref = _signed_actor(ctx, name)
-    else:
-        ref = Ref(ref.id, name[0].idx, name[-1].idx + len(name[-1]))  # the name, not a dash the mention took in
-    return _Att(cue, cs, ref)
+        return _signed_actor(ctx, name)
+    return Ref(ref.id, name[0].idx, name[-1].idx + len(name[-1]))  # the name, not a dash the mention took in
+
+
+# the link that ends an embedded tweet's text ("... more days. #BCStormpic.twitter.com/rg2GLQvMx7")
+_TWEET_LINK = re.compile(r"\s*(?:pic\.twitter\.com|https?://t\.co)/\S+\s*$")
+TWEET_MIN_WORDS = 4
+
+
+def _embedded_tweets(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
+    """Tweets set into the text without quotation marks, signed after their link: "Thursday's windstorm was
+    one of the most devastating storms ... pic.twitter.com/rg2GLQvMx7 — BC Hydro (@bchydro) December 22,
+    2018". The words before the link, in the signature's paragraph or, when the signature stands alone,
+    in the paragraph before it, are the signer's: (start, end, attribution)."""
+    text = ctx.text
+    out = []
+    for m in _TWEET_BYLINE.finditer(text):
+        p = ctx.para(m.start())
+        ps, pe = ctx.pbounds[p]
+        lo, hi = ps, m.start()
+        if not any(c.isalnum() for c in _TWEET_LINK.sub("", text[lo:hi])) and p > 0:
+            lo, hi = ctx.pbounds[p - 1]  # the signature a paragraph of its own
+        link = _TWEET_LINK.search(text, lo, hi)
+        if link is None:
+            continue  # a signature with no link: a quote signed so is found by its marks
+        s, e = _trim(text, lo, link.start())
+        if e - s < 1 or _words(text[s:e]) < TWEET_MIN_WORDS or text[s] in "“\"‘'" or _quoted_at(ctx, s) \
+                or text[s:e].rstrip().endswith(":"):
+            continue
+        ref = _signer(ctx, m.start() + 1, m.end())
+        if ref is not None:
+            out.append((s, e, _Att(text[m.start()], m.start(), ref)))
+    return out
 
 
 def _signed_actor(ctx: _Ctx, name) -> Ref:
@@ -1143,6 +1183,10 @@ def _found(ctx: _Ctx) -> list[_Item]:
     for cs, ce, att in _headlines_outside(ctx, quotes):
         quotes.append(_quote(cs, ce, text, att, direct=False))
         origin[id(quotes[-1])], att_of[id(quotes[-1])] = "headline", att
+    tweets = _embedded_tweets(ctx)
+    for cs, ce, att in tweets:
+        quotes.append(_quote(cs, ce, text, att, direct=True))
+        origin[id(quotes[-1])], att_of[id(quotes[-1])] = "tweet", att
     for cs, ce, att in _indirect(ctx):
         quotes.append(_quote(cs, ce, text, att, direct=False))
         origin[id(quotes[-1])], att_of[id(quotes[-1])] = "indirect", att
@@ -1158,6 +1202,8 @@ def _found(ctx: _Ctx) -> list[_Item]:
         origin[id(q)], att_of[id(q)] = "learned", att
     found = []
     for q in quotes:
+        if origin[id(q)] != "tweet" and any(s <= q.start and q.end <= e for s, e, _ in tweets):
+            continue  # "... the paramedics union says ..." inside a tweet: the tweet is the quote
         if not _boilerplate(ctx, q) and not _no_content(ctx, q):
             att = att_of.get(id(q))
             cue = _cue_token(ctx, att) if att is not None else None
@@ -1189,6 +1235,9 @@ def _speech(ctx: _Ctx, items: list[_Item]) -> list[Quote]:
     for it in items:
         q = it.quote
         if not q.direct:
+            continue
+        if it.origin == "tweet":
+            out.append(q)  # a signed tweet: its author's words
             continue
         if any(r.quote.start <= q.start and q.end <= r.quote.end + 2 and r.quote.speaker in (q.speaker, None)
                or (r.quote.start <= q.start < r.quote.end and _words(q.text) <= TERM_MAX_WORDS) for r in reported):
