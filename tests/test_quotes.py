@@ -2005,3 +2005,15 @@ def test_a_tweet_set_into_the_text_is_its_signer_s_quote():
         ("OVERTIME WINNER! Liam Hargrove plays hero at the Aud!", "Kitchener Rangers")]
     # what the union says inside the tweet is part of the tweet, not a quote of its own
     assert not any(q.text.startswith("crews are stretched") for q in qs)
+
+
+def test_a_participle_after_a_comma_that_the_parse_made_a_subject_reports_the_clause_after_it():
+    text = ("Environment Canada has issued a rainfall warning for the region, saying between 25 and 35 millimetres of "
+            "rain could fall by Saturday night. Crown prosecutor Lisa Morningstar had asked for a six-year sentence, "
+            "arguing the length of the fraud and the vulnerability of the victims were serious aggravating factors.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    assert [(q.text, cast.actors[q.speaker].name) for q in qs] == [
+        ("between 25 and 35 millimetres of rain could fall by Saturday night", "Environment Canada"),
+        ("the length of the fraud and the vulnerability of the victims were serious aggravating factors",
+         "Lisa Morningstar")]

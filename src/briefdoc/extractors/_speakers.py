@@ -176,11 +176,23 @@ def _climb_start(v):
             and h.head.i < h.i and _reported.lemma(h.head) in REPORT | SPEECH and _content_tail(h) < v.i):
         # "X said the plan was dead, adding ...": the tail cut off the reported clause is X's, not the clause's
         return h.head
+    if _participle_as_subject(v):
+        # "X issued a warning, saying rain could fall": the parse made "saying" the subject of the clause it
+        # reports; the clause hangs on X's verb
+        return v.head.head if v.head.dep_ in ("advcl", "ccomp", "conj") and v.head.head.i < v.i else v
     if _reports_again(v):
         # "it said the units had provoked the clash and warned that it would respond": the parse joined the
         # second speech verb to the reported clause; its own reported clause makes it the speaker's
         return h.head
     return v
+
+
+def _participle_as_subject(v) -> bool:
+    """A speech verb's participle set off after a comma that the parse made the subject of the clause it
+    reports ("..., saying between 25 and 35 millimetres of rain could fall": "saying" the subject of
+    "fall")."""
+    return (v.tag_ == "VBG" and v.dep_ == "csubj" and v.head.i > v.i and v.i > 0 and v.doc[v.i - 1].text == ","
+            and v.head.pos_ in ("VERB", "AUX") and _reported.lemma(v) in REPORT | SPEECH)
 
 
 def _own_subject(ctx: _Ctx, v, t):

@@ -51,6 +51,7 @@ from ._speakers import (
     _holds_title,
     _name_as_clause,
     _named,
+    _participle_as_subject,
     _person_like,
     _person_like_noun,
     _quoted_at,
@@ -451,6 +452,10 @@ def _report_content(ctx: _Ctx, v, lem: str) -> tuple[int, int] | None:
     """What a report verb reports: its content clause, or, without one, the sentence around a parenthetical
     cue (", she said,") or the bare clause after it ("said the plan was dead"). None when a direct quote
     stands for it or a verb of belief has no person or document for its subject."""
+    if _participle_as_subject(v):
+        s, e = _sent_in_para(ctx, v)
+        hi = min(v.head.right_edge.i + 1, e)
+        return _trim(ctx.text, ctx.doc[v.i + 1].idx, ctx.doc[hi - 1].idx + len(ctx.doc[hi - 1])) if hi > v.i + 1 else None
     comp = _reported_clause(ctx, v)
     if comp is not None and comp.i in ctx.quoted and comp.i < v.i:
         return None  # "“...,” X said": the direct quote stands for it
