@@ -2017,3 +2017,11 @@ def test_a_participle_after_a_comma_that_the_parse_made_a_subject_reports_the_cl
         ("between 25 and 35 millimetres of rain could fall by Saturday night", "Environment Canada"),
         ("the length of the fraud and the vulnerability of the victims were serious aggravating factors",
          "Lisa Morningstar")]
+
+
+def test_a_section_rubric_before_a_colon_is_no_speaker():
+    text = ("COMMENTARY: Jason Kenney's energy 'war room' is picking the wrong fight\n\n"
+            "Kenney said the centre would open in December.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    assert [cast.actors[q.speaker].name for q in qs] == ["Jason Kenney"]
