@@ -2025,3 +2025,12 @@ def test_a_section_rubric_before_a_colon_is_no_speaker():
     cast, qs = run(text)
     check_spans(text, qs)
     assert [cast.actors[q.speaker].name for q in qs] == ["Jason Kenney"]
+
+
+def test_a_participle_aside_after_the_speaker_s_name_is_not_what_the_cue_reports():
+    text = ("Prime Minister Justin Trudeau, asked about the refugee funding on Tuesday, said Ottawa would “not let "
+            "down” people seeking asylum.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    assert [(q.text, cast.actors[q.speaker].name) for q in qs] == [
+        ("Ottawa would “not let down” people seeking asylum", "Justin Trudeau")]

@@ -349,12 +349,29 @@ def _reported_clause(ctx: _Ctx, v):
     parse gives it one on each side ("It is unlikely; her team says she will run.", "Writing for a panel that
     agreed he won, X noted that ..."), the one after the verb: a clause before it is only the content when
     nothing follows ("A, X said.")."""
-    comps = [k for k in v.children if k.dep_ == "ccomp"]
+    comps = [k for k in v.children if k.dep_ == "ccomp" and not _participle_aside(k, v)]
     free = [k for k in comps if k.i not in ctx.quoted]
     if not free:
         return comps[-1] if comps else _clause_on_addressee(ctx, v)
     after = [k for k in free if k.i > v.i]
     return after[0] if after and len(free) > 1 else free[0]
+
+
+# verbs whose participle, set off after a speaker's name, tells how they came to speak ("X, asked about Y, said")
+_ASIDE_VERBS = lexicon.words("quotes/aside_verbs")
+
+
+def _participle_aside(comp, v) -> bool:
+    """A clause before the cue that is the speaker's participle aside, set off by commas, which the parse made
+    a clause the cue reports ("Justin Trudeau, asked about the funding on Tuesday, said ...")."""
+    doc = v.doc
+    if not (comp.i < v.i and v.i > 0 and doc[v.i - 1].text == "," and comp.i > 0 and doc[comp.i - 1].text == ","):
+        return False
+    if any(k.dep_ in ("aux", "auxpass") for k in comp.children) or not any(k.dep_ in ("nsubj", "nsubjpass")
+                                                                            for k in comp.children):
+        return False
+    # "asked about", "pressed on", "reached by phone": a participle that tells how the speaker came to speak
+    return comp.tag_ == "VBN" or comp.tag_ == "VBD" and comp.lemma_.lower() in _ASIDE_VERBS
 
 
 def _parenthetical_conj(ctx: _Ctx, v, comp) -> int:
