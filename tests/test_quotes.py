@@ -2034,3 +2034,12 @@ def test_a_participle_aside_after_the_speaker_s_name_is_not_what_the_cue_reports
     check_spans(text, qs)
     assert [(q.text, cast.actors[q.speaker].name) for q in qs] == [
         ("Ottawa would “not let down” people seeking asylum", "Justin Trudeau")]
+
+
+def test_the_report_speaks_for_whoever_the_text_says_prepared_it_before():
+    text = ("According to a report prepared by city staff, ridership on the proposed routes could grow by as much as "
+            "40 per cent within five years.\n\nThe report also warns that the city will need to hire about 60 more "
+            "bus operators by 2025.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    assert [cast.actors[q.speaker].name for q in qs] == ["City staff", "City staff"]

@@ -1097,12 +1097,14 @@ def _issuer(ctx: _Ctx, head: str, subj) -> str | None:
         who = _issuer_of(ctx, t)
         if who:
             return who
-        if t.i == subj.i:
-            by = _issued_by(subj)
-            if by is not None:
-                # "a statement released by the prime minister's office": the one it names, even unnamed
-                r = ctx.cast.resolve(by, create=True)
-                return r.id if r is not None and r.id else None
+        by = _issued_by(t)
+        if by is not None and (t.i == subj.i or ctx.cast.mention_at(by) is not None
+                               or by.lemma_.lower() not in TITLE_NOUNS | PEOPLE_NOUNS):
+            # "a statement released by the prime minister's office": the one it names, even unnamed; "The
+            # report also warns" after "a report prepared by city staff": the staff (a person the text names
+            # only by a title is left to the quote's own resolution)
+            r = ctx.cast.resolve(by, create=True)
+            return r.id if r is not None and r.id else None
     return None
 
 
