@@ -2043,3 +2043,14 @@ def test_the_report_speaks_for_whoever_the_text_says_prepared_it_before():
     cast, qs = run(text)
     check_spans(text, qs)
     assert [cast.actors[q.speaker].name for q in qs] == ["City staff", "City staff"]
+
+
+def test_the_statement_read_is_whoever_wrote_the_statement_before_it():
+    text = ("Several victims delivered impact statements in court.\n\nAnother victim, Harold Beaudoin, 79, did not "
+            "attend. In a written statement read aloud by the Crown, he wrote that he no longer trusts anyone.\n\n"
+            "“I feel like a fool,” the statement read.\n\nLinda Ostrowski, a retired teacher, lost $310,000.\n\n"
+            "In a victim impact statement read aloud in court, Ostrowski wrote that she has had to sell her home.\n\n"
+            "“I was supposed to spend my last years travelling,” the statement read.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    assert [cast.actors[q.speaker].name for q in qs] == ["Harold Beaudoin"] * 2 + ["Linda Ostrowski"] * 2

@@ -1094,6 +1094,8 @@ def _issuer(ctx: _Ctx, head: str, subj) -> str | None:
     if any(k.dep_ == "det" and k.lower_ in ("a", "an", "another") for k in subj.children) or _bare_plural(subj):
         before = before[-1:]  # "a statement", "exit polls" are new ones: not one issued before
     for t in reversed(before):  # this document first, then the nearest one before it
+        if t.tag_ == "NNS" and subj.tag_ == "NN" and t.i != subj.i:
+            continue  # "the statement" is one of "impact statements" several delivered, not theirs
         who = _issuer_of(ctx, t)
         if who:
             return who
@@ -1160,17 +1162,21 @@ def _issuer_of(ctx: _Ctx, noun) -> str | None:
                 return found
         if k.dep_ == "prep" and k.lower_ in ("by", "from"):
             for g in k.children:
-                if g.dep_ == "pobj" and actor(g):
-                    return actor(g)
+                if g.dep_ == "pobj":
+                    return actor(g)  # "a letter from his doctor": the doctor's, named or not
         if k.dep_ in ("acl", "relcl") and _reported.lemma(k) not in _HOLDING:  # "a complaint filed by", "a study which is being released by"
             for p in k.children:
                 if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ == "by"):
                     for g in p.children:
-                        if g.dep_ == "pobj" and actor(g):
+                        if g.dep_ == "pobj":
                             return actor(g)
     verb = noun.head
     if noun.dep_ == "pobj" and verb.dep_ == "prep":
         verb = verb.head  # "said in a statement"
+        root = noun.sent.root
+        if (_reported.lemma(verb) not in SPEECH or verb.dep_ in ("advcl", "acl", "ccomp")) and root.i > noun.i \
+                and root.i != verb.i and _reported.lemma(root) in SPEECH:
+            verb = root  # "In a victim impact statement read aloud in court, Ostrowski wrote ...", misparsed
     elif noun.dep_ != "dobj" or _reported.lemma(verb) not in _ISSUING:
         return None  # "X released a report", not "X faces a lawsuit", "X cited a memo", "X read the letter"
     subj = next((k for k in verb.children if k.dep_ == "nsubj"), None)
@@ -1180,6 +1186,8 @@ def _issuer_of(ctx: _Ctx, noun) -> str | None:
         # "a group of parents sent a letter": the group the text describes, unnamed
         r = ctx.cast.resolve(subj, create=True)
         return r.id if r is not None and r.id and ctx.cast.actors[r.id].kind in ("person", "group", "organization") else None
+    if subj.lower_ in ("he", "she"):
+        return _pronoun_speaker(ctx, subj)  # "In a written statement read by the Crown, he wrote that ..."
     return actor(subj)
 
 
