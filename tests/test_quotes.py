@@ -2054,3 +2054,18 @@ def test_the_statement_read_is_whoever_wrote_the_statement_before_it():
     cast, qs = run(text)
     check_spans(text, qs)
     assert [cast.actors[q.speaker].name for q in qs] == ["Harold Beaudoin"] * 2 + ["Linda Ostrowski"] * 2
+
+
+def test_a_description_by_age_that_the_parse_broke_up_and_a_title_before_a_name():
+    # "the 27-year-old said": the parse hangs "the" and "old" on "said", leaving it no subject
+    text = ("Priya Nandakumar said she had barely slept since Saturday.\n\n“I was ready to panic,” the 27-year-old "
+            "said, laughing.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    assert [cast.actors[q.speaker].name for q in qs] == ["Priya Nandakumar"] * 2
+    # "CEO" before a name is that person's title, not a mention of the one chief executive named before
+    text = ("Chief executive officer Martin Okafor said the deal made sense.\n\nAurelian CEO Louise Bergeron, who "
+            "will become chair, called the deal “the right answer at the right time” for her shareholders.\n")
+    doc = nlp.parse(text)
+    cast = actors.find(doc)
+    assert [cast.mention_at(t) for t in doc if t.text == "CEO"] == [None]

@@ -41,7 +41,8 @@ def _subject(ctx: _Ctx, v):
         return agent  # "Asked by Thrush if ..., Sharpton avoided an answer": Thrush asks
     t = _climb_start(v)
     if t.i == v.i and _own_subject(ctx, v, v) is None:
-        name = _name_right_before(ctx, v) or _inverted_object(ctx, v) or _name_before_relative(ctx, v)
+        name = _name_right_before(ctx, v) or _inverted_object(ctx, v) or _name_before_relative(ctx, v) \
+            or _age_right_before(ctx, v)
         if name is not None:
             return name
     on_quote = False  # the climb went into a quote: the parse made the quoted words the main clause
@@ -109,6 +110,17 @@ def _name_as_clause(ctx: _Ctx, v):
     last = words[-1]
     ref = ctx.cast.mention_at(last)
     return last if ref is not None and ctx.cast.actors[ref.id].kind == "person" else None
+
+
+def _age_right_before(ctx: _Ctx, v):
+    """A description by age right before a cue that the parse broke up ("“...,” the 27-year-old said": "the"
+    and "old" hung on "said"): its last word ("old"), which names the person as the description does."""
+    doc = ctx.doc
+    k = v.i - 1
+    if k < 3 or doc[k].lower_ != "old" or doc[k].head.i != v.i:
+        return None
+    m = _AGE.search(doc[max(0, k - 5):k + 1].text)
+    return doc[k] if m is not None else None
 
 
 def _name_before_relative(ctx: _Ctx, v):
@@ -547,7 +559,8 @@ def _named_speaker(ctx: _Ctx, subj, ref: Ref) -> Ref:
             _spoken_before(ctx, subj) if _issued_by(subj) is None and not _bare_plural(subj) else None)
         return Ref(issuer, ref.start, ref.end) if issuer else mention
     definite = any(k.dep_ == "det" and k.lower_ in ("the", "this", "that") for k in subj.children) or any(
-        k.dep_ == "poss" for k in subj.children)
+        k.dep_ == "poss" for k in subj.children) or subj.left_edge.i > 0 and ctx.doc[subj.left_edge.i - 1].lower_ == "the" \
+        and ctx.doc[subj.left_edge.i - 1].head.i != subj.i and subj.pos_ == "ADJ"  # "the 27-year-old", broken up
     if head in _BODY_NOUNS:
         if definite:
             press = head in _PRESS_BODIES or any(k.lower_ in ("news", "press", "wire", "media") for k in subj.children)

@@ -894,6 +894,8 @@ def _title_initials(cast: Cast) -> None:
     for t in cast.doc:
         low = t.lower_
         if t.is_upper and low in holders and len(holders[low]) == 1:
+            if t.i + 1 < len(cast.doc) and cast.doc[t.i + 1].is_title and cast.doc[t.i + 1].pos_ == "PROPN":
+                continue  # "Aurelian CEO Louise Bergeron": a title before a name, not a mention of its holder
             hit = cast._tok.get(t.i)
             if hit is None or hit[1] - hit[0] == 1 and cast.actors[hit[2]].kind != "person":
                 cast._mention(t.i, t.i + 1, next(iter(holders[low])))
