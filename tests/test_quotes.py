@@ -2069,3 +2069,17 @@ def test_a_description_by_age_that_the_parse_broke_up_and_a_title_before_a_name(
     doc = nlp.parse(text)
     cast = actors.find(doc)
     assert [cast.mention_at(t) for t in doc if t.text == "CEO"] == [None]
+
+
+def test_a_body_noun_is_no_body_of_another_kind_nor_one_a_place_owns():
+    text = ("Transit mechanics walked off the job on Monday.\n\nThe Board of Trade of Metropolitan Montreal said the "
+            "strike would cost businesses millions.\n\nThe union says this is the first strike by its members in 15 "
+            "years.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    assert cast.actors[qs[-1].speaker].name != "Board of Trade of Metropolitan Montreal"
+    text = ("Environment Canada issued a heat warning for the region on Tuesday.\n\nIn Montreal, the city's public "
+            "health department says at least six deaths since Saturday are linked to the heat.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    assert cast.actors[qs[-1].speaker].name.lower().endswith("public health department")

@@ -564,7 +564,12 @@ def _named_speaker(ctx: _Ctx, subj, ref: Ref) -> Ref:
     if head in _BODY_NOUNS:
         if definite:
             press = head in _PRESS_BODIES or any(k.lower_ in ("news", "press", "wire", "media") for k in subj.children)
-            avoid = None if press else _news_outlet
+            if _owned_by_place(ctx, subj):
+                # "the city's public health department": a body of its own, unless one named so
+                found = _named_with_noun(ctx, subj, head)
+                return Ref(found, ref.start, ref.end) if found else ref
+            other = _other_body(head)
+            avoid = other if press else (lambda ctx, aid: _news_outlet(ctx, aid) or other(ctx, aid))
             found = _named_with_noun(ctx, subj, head) or _named_before(ctx, subj, ("organization",), avoid=avoid) \
                 or _only_body_before(ctx, subj, avoid)
             return Ref(found, ref.start, ref.end) if found else ref
@@ -592,6 +597,41 @@ def _named_speaker(ctx: _Ctx, subj, ref: Ref) -> Ref:
     else:
         found = _named_after(ctx, subj)
     return Ref(found, ref.start, ref.end) if found else ref
+
+
+def _body_families() -> dict[str, int]:
+    """Each noun for a body -> its kind (the line of data/en/quotes/body_families it is on)."""
+    return {w: k for k, line in enumerate(lexicon.words("quotes/body_families")) for w in line.split()}
+
+
+_BODY_FAMILY = _body_families()
+
+
+def _other_body(head: str):
+    """A predicate for ``_named_before``: the organization's name holds a noun for a body of another kind
+    than ``head`` ("the union" is not the "Board of Trade"); a name with no such noun rules out nothing."""
+    family = _BODY_FAMILY.get(head)
+
+    def other(ctx: _Ctx, aid: str) -> bool:
+        if family is None:
+            return False
+        words = re.findall(r"[a-z]+", ctx.cast.actors[aid].name.lower())
+        kinds = {_BODY_FAMILY[w] for w in words if w in _BODY_FAMILY}
+        return bool(kinds) and family not in kinds
+
+    return other
+
+
+def _owned_by_place(ctx: _Ctx, subj) -> bool:
+    """A body noun that a place or a common noun owns ("the city's public health department", "Ontario's
+    health ministry"), not a person or a pronoun ("Ford's government", "its board")."""
+    for k in subj.children:
+        if k.dep_ == "poss" and k.pos_ != "PRON":
+            r = ctx.cast.mention_at(k)
+            if r is None and k.pos_ == "NOUN" or r is not None and ctx.cast.actors[r.id].kind in ("country", "group") \
+                    and k.ent_type_ in ("GPE", "LOC"):
+                return True
+    return False
 
 
 def _only_body_before(ctx: _Ctx, subj, avoid, reach: int = 8) -> str | None:
