@@ -2083,3 +2083,12 @@ def test_a_body_noun_is_no_body_of_another_kind_nor_one_a_place_owns():
     cast, qs = run(text)
     check_spans(text, qs)
     assert cast.actors[qs[-1].speaker].name.lower().endswith("public health department")
+
+
+def test_a_description_that_gives_a_first_name_is_that_person_and_she_takes_her_up():
+    text = ("Marjorie Fraser runs the pantry.\n\nA mother of two who asked that only her first name, Crystal, be used "
+            "says she started coming to the pantry after her hours were cut last spring.\n\n\"Marj never makes you "
+            "feel small,\" she says.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    assert [cast.actors[q.speaker].name for q in qs] == ["Crystal", "Crystal"]

@@ -11,7 +11,8 @@ import re
 from collections import Counter
 
 from . import _reported, lexicon
-from .actors import KIN_NOUNS, ORGANIZATION_NOUNS, PEOPLE_NOUNS, SELF_PRONOUNS, TITLE_NOUNS, Ref
+from . import _countries as C
+from .actors import HONORIFICS, KIN_NOUNS, ORGANIZATION_NOUNS, PEOPLE_NOUNS, SELF_PRONOUNS, TITLE_NOUNS, Ref, _spelled
 from ._quote_context import (
     REPORT,
     SPEECH,
@@ -574,6 +575,9 @@ def _named_speaker(ctx: _Ctx, subj, ref: Ref) -> Ref:
                 or _only_body_before(ctx, subj, avoid)
             return Ref(found, ref.start, ref.end) if found else ref
         return ref
+    given = _first_name_given(ctx, subj)
+    if given is not None:
+        return given  # "A mother of two who asked that only her first name, Crystal, be used"
     if not _one_person(ctx, subj, ref) or any(k.dep_ == "prep" and k.lower_ in ("for", "at", "with")
                                                 and ctx.doc[k.i - 1].text != "-" for k in subj.children):
         return ref  # people ("the players"), or a role that introduces someone ("a spokeswoman for Trudeau")
@@ -674,6 +678,39 @@ def _ages(ctx: _Ctx) -> dict[str, set[int]]:
                 found.setdefault(aid, set()).add(int(doc[k + 1].text))
         ctx.ages = found
     return found
+
+
+def _signed_actor(ctx: _Ctx, name) -> Ref:
+    """The actor for a name that signs a quote and that the cast does not know: a person (an
+    organization when the recognizer says so), mentioned there."""
+    words = [t for t in name if t.lower_ not in HONORIFICS and t.lower_ not in TITLE_NOUNS] or list(name)
+    label = _spelled(words)
+    cast = ctx.cast
+    aid = C.slug(label)
+    kind = "organization" if any(t.ent_type_ == "ORG" for t in name) and not any(
+        t.ent_type_ == "PERSON" for t in name) else "person"
+    if aid not in cast.actors:
+        cast._add(aid, label, kind, name[0].i)
+    cast._mention(name[0].i, name[-1].i + 1, aid)
+    return Ref(aid, name[0].idx, name[-1].idx + len(name[-1]))
+
+
+def _first_name_given(ctx: _Ctx, subj) -> Ref | None:
+    """The person a description gives the first name of ("A mother of two who asked that only her first name,
+    Crystal, be used", "a nurse who gave only her first name, Maria"): that name, as a person."""
+    doc = ctx.doc
+    for t in subj.subtree:
+        if t.lemma_.lower() == "name" and t.i > 0 and doc[t.i - 1].lower_ in ("first", "given") \
+                and t.i + 2 < len(doc) and doc[t.i + 1].text == "," and doc[t.i + 2].is_title \
+                and doc[t.i + 2].is_alpha and doc[t.i + 2].lower_ not in _NOT_NAMES:
+            name = doc[t.i + 2]
+            r = ctx.cast.mention_at(name)
+            return Ref(r.id, name.idx, name.idx + len(name)) if r is not None else _signed_actor(ctx, [name])
+    return None
+
+
+# words that may follow "her first name," and are no name
+_NOT_NAMES = frozenset({"be", "but", "and", "because", "so", "which", "the", "for"})
 
 
 def _other_office(head: str):
@@ -977,6 +1014,13 @@ def _previous_topic(ctx: _Ctx, pron, want: str, lo: int, reported: set[int], dep
                                                            for k in t.children):  # not one named beside it
                 # "The 35-year-old captain logged 26 minutes ... “...,” he said": whom the description means
                 return _named_before(ctx, t, ("person",), gender=want, avoid=_other_age(ctx, t))
+            if r is None and t.pos_ == "NOUN" and t.head.lemma_.lower() in SPEECH:
+                # "A mother of two who asked that only her first name, Crystal, be used says ...": the speaker
+                # the description was resolved to, when a named person
+                said = _speaker(ctx, t, depth + 1) if depth < PRONOUN_CHAIN else None
+                if said is not None and said.id and _named(ctx, said.id, ("person",)) \
+                        and ctx.cast.gender.get(said.id) in (None, want):
+                    return said.id
             return None
         return None
     return None

@@ -55,11 +55,12 @@ from ._speakers import (
     _person_like,
     _person_like_noun,
     _quoted_at,
+    _signed_actor,
     _speaker,
     _subject,
     _to_reader,
 )
-from .actors import HONORIFICS, PEOPLE_NOUNS, TITLE_NOUNS, Cast, Ref, _spelled
+from .actors import PEOPLE_NOUNS, TITLE_NOUNS, Cast, Ref
 
 
 def _direct_attribution(ctx: _Ctx, m: _marks.Mark) -> _Att | None:
@@ -638,21 +639,6 @@ def _embedded_tweets(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
         if ref is not None:
             out.append((s, e, _Att(text[m.start()], m.start(), ref)))
     return out
-
-
-def _signed_actor(ctx: _Ctx, name) -> Ref:
-    """The actor for a name that signs a quote and that the cast does not know: a person (an
-    organization when the recognizer says so), mentioned there."""
-    words = [t for t in name if t.lower_ not in HONORIFICS and t.lower_ not in TITLE_NOUNS] or list(name)
-    label = _spelled(words)
-    cast = ctx.cast
-    aid = C.slug(label)
-    kind = "organization" if any(t.ent_type_ == "ORG" for t in name) and not any(
-        t.ent_type_ == "PERSON" for t in name) else "person"
-    if aid not in cast.actors:
-        cast._add(aid, label, kind, name[0].i)
-    cast._mention(name[0].i, name[-1].i + 1, aid)
-    return Ref(aid, name[0].idx, name[-1].idx + len(name[-1]))
 
 
 def _previous_sentence_cue(ctx: _Ctx, m) -> _Att | None:
