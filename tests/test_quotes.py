@@ -2092,3 +2092,13 @@ def test_a_description_that_gives_a_first_name_is_that_person_and_she_takes_her_
     cast, qs = run(text)
     check_spans(text, qs)
     assert [cast.actors[q.speaker].name for q in qs] == ["Crystal", "Crystal"]
+
+
+def test_he_takes_up_the_name_the_parse_made_the_root_of_the_sentence_before():
+    text = ("NDP Leader Jagmeet Singh said the changes would do nothing for families.\n\nMr. Brison, who has "
+            "represented the Nova Scotia riding of Kings–Hants since 1997, announced last week that he would not seek "
+            "re-election this fall. He said he wanted to spend more time with his husband and their twin daughters.\n\n"
+            "Treasury Board President Scott Brison stepped down on Monday.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    assert [cast.actors[q.speaker].name for q in qs if q.text.startswith("he wanted")] == ["Scott Brison"]

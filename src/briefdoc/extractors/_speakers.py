@@ -1022,6 +1022,11 @@ def _previous_topic(ctx: _Ctx, pron, want: str, lo: int, reported: set[int], dep
                         and ctx.cast.gender.get(said.id) in (None, want):
                     return said.id
             return None
+        root = sent.root
+        r = ctx.cast.mention_at(root) if root.pos_ == "PROPN" and root.i not in ctx.quoted else None
+        if r is not None and _named(ctx, r.id, ("person",)) and ctx.cast.gender.get(r.id) in (None, want) \
+                and all(ctx.cast.mention_at(t) == r or t.is_punct or t.lower_ in HONORIFICS for t in doc[sent.start:root.i]):
+            return r.id  # "Mr. Brison, who has represented ..., announced ...", the parse making the name the root
         return None
     return None
 
