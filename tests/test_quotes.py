@@ -1872,9 +1872,9 @@ def test_a_description_that_asks_for_anonymity_is_not_the_person_named_before(te
 
 
 def test_a_setting_that_opens_the_sentence_is_not_who_speaks():
-    text = ("Linda Ostrowski read a statement in court. Outside court, Watt’s son, Douglas Watt, said the family was "
-            "relieved the case was over. Outside court, the retired teacher said seven years was “not enough,” but "
-            "that she was relieved.\n")
+    text = ("Linda Ostrowski, a retired teacher, read a statement in court. Outside court, Watt’s son, Douglas Watt, "
+            "said the family was relieved the case was over. Outside court, the retired teacher said seven years was "
+            "“not enough,” but that she was relieved.\n")
     cast, qs = run(text)
     check_spans(text, qs)
     assert [cast.actors[q.speaker].name for q in qs if q.cue == "said"] == ["Douglas Watt", "Linda Ostrowski"]

@@ -594,8 +594,9 @@ def _named_speaker(ctx: _Ctx, subj, ref: Ref) -> Ref:
         source = _unnamed_source_before(ctx, subj, head)
         if source is not None:
             return Ref(source, ref.start, ref.end)  # "A person familiar with the talks says ... the person said"
-        found = _named_before(ctx, subj, ("person",), gender=ctx.cast.gender.get(ref.id),
-                              avoid=_other_office(head) if head in TITLE_NOUNS else _other_age(ctx, subj))
+        found = _described_before(ctx, subj, head) or _named_before(
+            ctx, subj, ("person",), gender=ctx.cast.gender.get(ref.id),
+            avoid=_other_office(head) if head in TITLE_NOUNS else _other_age(ctx, subj))
         if found and head in _KIN and not _called(ctx, found, head, subj):
             return ref  # "the father" of someone the text speaks of, not the man named before
     else:
@@ -784,6 +785,25 @@ def _unnamed_source_before(ctx: _Ctx, subj, head: str, reach: int = 3) -> str | 
 
 # nouns for someone's relative: "the father" is the person named before only if the text called him so
 _KIN = KIN_NOUNS
+
+
+def _described_before(ctx: _Ctx, subj, head: str, reach: int = 3) -> str | None:
+    """The person last described before ``subj`` by an apposition with its noun ("Linda Ostrowski, a retired
+    teacher, ..." for "the retired teacher said"; "the chair, Jane Roe," for "the chair"), in its paragraph or
+    the ``reach`` before it."""
+    doc = ctx.doc
+    lo = ctx.pbounds[max(0, ctx.para(subj.idx) - reach)][0]
+    for s, e, aid in reversed(ctx.mentions_between(lo, subj.idx)):
+        if not _named(ctx, aid, ("person",)) or _quoted_at(ctx, s):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        near = [k for k in root.children if k.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+        if any(n.lemma_.lower() == head and n.pos_ == "NOUN" for n in near):
+            return aid
+    return None
 
 
 def _called(ctx: _Ctx, aid: str, noun: str, subj, reach: int = 3) -> bool:
