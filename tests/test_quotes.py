@@ -2102,3 +2102,13 @@ def test_he_takes_up_the_name_the_parse_made_the_root_of_the_sentence_before():
     cast, qs = run(text)
     check_spans(text, qs)
     assert [cast.actors[q.speaker].name for q in qs if q.text.startswith("he wanted")] == ["Scott Brison"]
+
+
+def test_words_on_a_sign_a_date_line_and_a_title_before_a_colon_are_no_quotes():
+    text = ("From Homs to Agricola Street: a Syrian family's restaurant becomes a north-end favourite\n\n"
+            "CBC News · Posted: May 20, 2019 8:15 PM MT | Last Updated: May 21, 2019\n\n"
+            "Picket signs reading \"Notre métro, pas à vendre\" were zip-tied to the fence. A hand-lettered sign "
+            "above the door reads \"Take what you need, give what you can.\"\n\n\"We will not give up,\" said Ana Roy.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    assert [(q.text, cast.actors[q.speaker].name) for q in qs] == [("We will not give up,", "Ana Roy")]

@@ -956,6 +956,11 @@ def _headline_source(ctx: _Ctx, root) -> bool:
     return _animacy(ctx, root) in ("people", "ent:PERSON", "ent:ORG", "ent:NORP", "ent:GPE", "document")
 
 
+# words that open a headline's title, never its source ("From Homs to Agricola Street: ...", "Inside the ...: ...")
+_HEAD_PREPOSITIONS = frozenset({"from", "in", "inside", "at", "on", "after", "before", "behind", "beyond", "into",
+                                "with", "without", "for", "of", "to", "under", "over", "between", "among", "across"})
+
+
 def _headlines(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
     """Short one-line paragraphs of the form "Source: what they said" (headlines, captions)."""
     doc, text = ctx.doc, ctx.text
@@ -973,6 +978,10 @@ def _headlines(ctx: _Ctx) -> list[tuple[int, int, _Att]]:
             continue  # an interview's "Q: ..." / "A: ...": the line is a question or an answer, not a headline
         if head.strip().lower() in _NOTICE_LABELS:
             continue  # "Correction: An earlier version of this article ...": the paper's notice, nobody's claim
+        if re.search(r"\b(?:posted|updated|published)$", head.strip(), re.I):
+            continue  # "CBC News · Posted: May 20, 2019 8:15 PM MT": a date line
+        if head.split()[0].lower() in _HEAD_PREPOSITIONS:
+            continue  # "From Homs to Agricola Street: ...": a title, nobody's claim
         span = doc.char_span(ps, ps + len(head), alignment_mode="expand")
         if span is None:
             continue
@@ -1212,12 +1221,27 @@ def _found(ctx: _Ctx) -> list[_Item]:
     for q in quotes:
         if origin[id(q)] != "tweet" and any(s <= q.start and q.end <= e for s, e, _ in tweets):
             continue  # "... the paramedics union says ..." inside a tweet: the tweet is the quote
+        if _on_a_sign(ctx, att_of.get(id(q))):
+            continue  # "A hand-lettered sign by the till reads “Cash only”": a slogan, nobody's words
         if not _boilerplate(ctx, q) and not _no_content(ctx, q):
             att = att_of.get(id(q))
             cue = _cue_token(ctx, att) if att is not None else None
             found.append(_Item(_to_quote_end(ctx, q), origin[id(q)], cue))
     found.sort(key=lambda item: (item.quote.start, item.quote.end))
     return found
+
+
+# things with words written on them ("a sign reads", "placards reading")
+_SIGN_NOUNS = lexicon.words("quotes/sign_nouns")
+
+
+def _on_a_sign(ctx: _Ctx, att: _Att | None) -> bool:
+    """The attribution's cue has a sign, a placard or a banner for its subject: what it reads is written on it."""
+    if att is None or att.cue is None:
+        return False
+    cue = _cue_token(ctx, att)
+    subj = _subject(ctx, cue) if cue is not None else None
+    return subj is not None and subj.lemma_.lower() in _SIGN_NOUNS and ctx.cast.mention_at(subj) is None
 
 
 # --- what is a quote ---------------------------------------------------------------------------------
