@@ -2112,3 +2112,26 @@ def test_words_on_a_sign_a_date_line_and_a_title_before_a_colon_are_no_quotes():
     cast, qs = run(text)
     check_spans(text, qs)
     assert [(q.text, cast.actors[q.speaker].name) for q in qs] == [("We will not give up,", "Ana Roy")]
+
+
+def test_a_caption_credited_last_names_no_body_and_their_union_is_theirs():
+    text = ("Attorney General Caroline Mulroney speaks with reporters at Queen's Park in Toronto on April 15, 2019. "
+            "THE CANADIAN PRESS\n\nThe minister said the cuts were needed.\n\nStaff lawyers, who unionized last year, "
+            "are also bracing for layoffs. Their union says the cuts will mean longer waits for people charged with "
+            "crimes.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    assert cast.actors[qs[-1].speaker].name == "Their union"
+
+
+def test_a_document_speaks_for_whoever_filed_it_and_a_statement_of_claim_is_no_other_statement():
+    text = ("The complaint that triggered the investigation was filed last spring by Tom Varga, a retired "
+            "accountant. The complaint, which CTV News has obtained, alleges that the mayor treated the town's credit "
+            "card like his own.\n\nIn a victim impact statement read aloud in court, Linda Ostrowski wrote that she "
+            "had to sell her home.\n\nKallas also faces a civil lawsuit. The statement of claim alleges that his "
+            "partner knew the projects were a sham.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    speakers = {q.text[:20]: cast.actors[q.speaker].name if q.speaker else None for q in qs}
+    assert speakers["that the mayor treat"] == "Tom Varga"
+    assert speakers["that his partner kne"] != "Linda Ostrowski"

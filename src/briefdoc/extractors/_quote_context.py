@@ -169,8 +169,11 @@ def _paragraph_furniture(ctx: _Ctx, p: int) -> tuple[list[tuple[int, int]], int]
         ps, pe = ctx.pbounds[p]
         bylines = [(m.start(), m.end()) for m in _TWEET_BYLINE.finditer(ctx.text, ps, pe)]
         credits = [m.start() for m in _PHOTO_CREDIT_MARK.finditer(ctx.text, ps, pe)] if pe - ps < 400 else []
-        if pe - ps < 400 and (_CREDIT_FIRST.match(ctx.text, ps, pe) or _BYLINE.match(ctx.text, ps, pe)):
-            credits.append(pe)  # "The Canadian Press Jane Roe watches as ...": a caption with its credit first
+        if pe - ps < 400 and (_CREDIT_FIRST.match(ctx.text, ps, pe) or _BYLINE.match(ctx.text, ps, pe)
+                              or _CREDIT_LAST.search(ctx.text, ps, pe)):
+            # "The Canadian Press Jane Roe watches as ...": a caption with its credit first; "... at Queen's Park
+            # on April 15, 2019. THE CANADIAN PRESS": with its credit last, in capitals
+            credits.append(pe)
         found = ctx.furniture[p] = (bylines, credits[-1] if credits else -1)
     return found
 
@@ -215,6 +218,10 @@ _CREDIT = (r"\((?:(?:Photo:\s*)?[A-Z][\w.'’ -]{1,40}/\s?[A-Z][\w.'’ -]{1,40}
 _PHOTO_CREDIT_MARK = re.compile(_CREDIT)  # "(Photo: Jane Roe/Agency)"
 # a caption that opens with its agency's credit, then the caption's first capitalised word
 _CREDIT_FIRST = re.compile(r"\s*(?i:" + lexicon.pattern("byline/outlets") + r")\s+(?:[A-Z][a-z]|[A-Z]\b)")
+# a caption's credit at its end, in capitals: "... on April 15, 2019. THE CANADIAN PRESS"
+_CREDIT_LAST = re.compile(r"[.)]\s*(?:" + "|".join(
+    r"\s+".join(re.escape(w.upper()) for w in name.split()) for name in sorted(lexicon.words("byline/outlets"), key=len,
+                                                                          reverse=True)) + r")\s*$")
 # a byline paragraph: "By Jane Roe, The Canadian Press", "Jane Roe - Reuters", "Jane Roe · CBC News · Posted: ..."
 # (an outlet: a wire service's name, or a short capitalised name with a word of outlets' names: "CBC News",
 # "National Post", "The Globe and Mail")

@@ -571,8 +571,9 @@ def _named_speaker(ctx: _Ctx, subj, ref: Ref) -> Ref:
                 return Ref(found, ref.start, ref.end) if found else ref
             other = _other_body(head)
             avoid = other if press else (lambda ctx, aid: _news_outlet(ctx, aid) or other(ctx, aid))
+            owned = any(k.dep_ == "poss" for k in subj.children)  # "their union": of whom "their" means
             found = _named_with_noun(ctx, subj, head) or _named_before(ctx, subj, ("organization",), avoid=avoid) \
-                or _only_body_before(ctx, subj, avoid)
+                or (None if owned else _only_body_before(ctx, subj, avoid))
             return Ref(found, ref.start, ref.end) if found else ref
         return ref
     given = _first_name_given(ctx, subj)
@@ -1215,9 +1216,12 @@ def _issuer(ctx: _Ctx, head: str, subj) -> str | None:
     before = [t for t in ctx.by_lemma.get(_ONE_DOCUMENT.get(head, head), []) if t.i <= subj.i]  # the mentions of one noun: a few
     if any(k.dep_ == "det" and k.lower_ in ("a", "an", "another") for k in subj.children) or _bare_plural(subj):
         before = before[-1:]  # "a statement", "exit polls" are new ones: not one issued before
+    kind = _of_what(subj)
     for t in reversed(before):  # this document first, then the nearest one before it
         if t.tag_ == "NNS" and subj.tag_ == "NN" and t.i != subj.i:
             continue  # "the statement" is one of "impact statements" several delivered, not theirs
+        if kind is not None and _of_what(t) != kind:
+            continue  # "The statement of claim" is no "victim impact statement"
         who = _issuer_of(ctx, t)
         if who:
             return who
@@ -1230,6 +1234,13 @@ def _issuer(ctx: _Ctx, head: str, subj) -> str | None:
             r = ctx.cast.resolve(by, create=True)
             return r.id if r is not None and r.id else None
     return None
+
+
+def _of_what(noun) -> str | None:
+    """What an "of" after a document noun says it is ("statement of claim": "claim"), else None."""
+    prep = next((k for k in noun.children if k.dep_ == "prep" and k.lower_ == "of"), None)
+    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    return pobj.lemma_.lower() if pobj is not None else None
 
 
 def _bare_plural(noun) -> bool:
@@ -1293,6 +1304,10 @@ def _issuer_of(ctx: _Ctx, noun) -> str | None:
                         if g.dep_ == "pobj":
                             return actor(g)
     verb = noun.head
+    if noun.dep_ == "nsubjpass" and _reported.lemma(verb) in _ISSUING:
+        # "The complaint ... was filed last spring by Tom Varga"
+        agent = next((g for p in verb.children if p.dep_ == "agent" for g in p.children if g.dep_ == "pobj"), None)
+        return actor(agent) if agent is not None else None
     if noun.dep_ == "pobj" and verb.dep_ == "prep":
         verb = verb.head  # "said in a statement"
         root = noun.sent.root
