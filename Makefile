@@ -86,6 +86,7 @@ eval: setup
 	$(PY) scripts/eval_timex_polnear.py
 	$(PY) scripts/eval_quotes.py --split dev
 	$(PY) scripts/eval_ggt.py
+	for f in scripts/synthetic_ggt/*.jsonl; do echo "$$f"; $(PY) scripts/eval_ggt.py --data $$f | sed -n '4p;6p'; done
 	$(PY) scripts/eval_speakers_polnear.py
 	$(PY) scripts/eval_speakers_polnear.py --gold scripts/speaker_polnear_dev2.tsv
 	$(PY) scripts/eval_speakers_polnear.py --gold scripts/speaker_polnear_test.tsv

@@ -159,6 +159,10 @@ def main(argv: list[str] | None = None) -> int:
     import briefdoc
 
     path = args.data / FILE if args.data.is_dir() else args.data
+    if args.errors and path.name.startswith("test_"):
+        print(f"eval_ggt: {path.name} is a held-out test set: its errors are not shown (score it without --errors)",
+              file=sys.stderr)
+        return 2
     rows = load(path)
     if args.limit:
         rows = rows[: args.limit]
