@@ -2135,3 +2135,13 @@ def test_a_document_speaks_for_whoever_filed_it_and_a_statement_of_claim_is_no_o
     speakers = {q.text[:20]: cast.actors[q.speaker].name if q.speaker else None for q in qs}
     assert speakers["that the mayor treat"] == "Tom Varga"
     assert speakers["that his partner kne"] != "Linda Ostrowski"
+
+
+def test_an_inverted_cue_ending_a_sentence_of_reported_words_without_marks():
+    text = ("Pedro Palvetzian heads the group.\n\nThat’s not just a problem for the youth who are directly affected, "
+            "but for society at large, argued Palvetzian. And it can be measured in dollars.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    assert [(q.text, cast.actors[q.speaker].name) for q in qs] == [
+        ("That’s not just a problem for the youth who are directly affected, but for society at large",
+         "Pedro Palvetzian")]

@@ -43,7 +43,7 @@ def _subject(ctx: _Ctx, v):
     t = _climb_start(v)
     if t.i == v.i and _own_subject(ctx, v, v) is None:
         name = _name_right_before(ctx, v) or _inverted_object(ctx, v) or _name_before_relative(ctx, v) \
-            or _age_right_before(ctx, v)
+            or _age_right_before(ctx, v) or _inverted_name(ctx, v)
         if name is not None:
             return name
     on_quote = False  # the climb went into a quote: the parse made the quoted words the main clause
@@ -89,6 +89,23 @@ def _inverted_object(ctx: _Ctx, v):
                           for i in range(v.i + 1, obj.left_edge.i)):
         return None
     return obj
+
+
+def _inverted_name(ctx: _Ctx, v):
+    """The speaker after an inverted cue that ends a sentence of reported words without quotation marks
+    ("That's not just a problem for the youth, but for society at large, argued Palvetzian."): a name or a
+    noun right after the verb, the parse's object, with nothing but the stop after it."""
+    doc = ctx.doc
+    if v.i < 2 or doc[v.i - 1].text != "," or v.tag_ not in ("VBD", "VBZ") or _reported.lemma(v) not in SPEECH:
+        return None
+    who = next((k for k in v.children if k.dep_ in ("dobj", "nsubj") and k.i > v.i and k.pos_ in ("PROPN", "NOUN")),
+               None)
+    if who is None or who.left_edge.i != v.i + 1 or any(t.pos_ in ("VERB", "AUX") for t in doc[v.i + 1:who.right_edge.i + 1]):
+        return None
+    end = who.right_edge.i + 1
+    if end >= len(doc) or doc[end].text not in (".", "!", "?") or doc[end].sent.start != v.sent.start:
+        return None
+    return who
 
 
 def _name_as_clause(ctx: _Ctx, v):

@@ -49,6 +49,7 @@ from ._speakers import (
     _attribution_from_cue,
     _content_of_its_own,
     _holds_title,
+    _inverted_name,
     _name_as_clause,
     _named,
     _participle_as_subject,
@@ -822,9 +823,10 @@ def _parenthetical(ctx: _Ctx, v) -> tuple[int, int] | None:
         return None
     # what may follow the cue inside the attribution: the addressee of "told", a time, a short
     # circumstance ("..., Lopez told a Senate panel Wednesday.", "..., she said in an interview.")
+    inverted = _inverted_name(ctx, v) if subj is None else None  # "..., argued Palvetzian."
     tail = v.i
     for k in v.children:
-        if k.i < v.i or k.is_punct:
+        if k.i < v.i or k.is_punct or inverted is not None and k.i == inverted.i:
             continue
         if k.dep_ in ("dobj", "dative") and not (v.lemma_.lower() in _ADDRESSEE and k.pos_ in ("NOUN", "PROPN", "PRON")):
             return None
@@ -833,7 +835,7 @@ def _parenthetical(ctx: _Ctx, v) -> tuple[int, int] | None:
         if k.dep_ not in ("dobj", "dative", "prep", "npadvmod", "advmod"):
             return None
         tail = max(tail, k.right_edge.i)
-    subj = next((k for k in v.children if k.dep_ == "nsubj"), None)
+    subj = next((k for k in v.children if k.dep_ == "nsubj"), None) or inverted
     if subj is None:
         return None
     lo_att = min(subj.left_edge.i, v.i)
