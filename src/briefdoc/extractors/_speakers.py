@@ -809,19 +809,24 @@ def _described_before(ctx: _Ctx, subj, head: str, reach: int = 3) -> str | None:
     """The person last described before ``subj`` by an apposition with its noun ("Linda Ostrowski, a retired
     teacher, ..." for "the retired teacher said"; "the chair, Jane Roe," for "the chair"), in its paragraph or
     the ``reach`` before it."""
-    doc = ctx.doc
-    lo = ctx.pbounds[max(0, ctx.para(subj.idx) - reach)][0]
-    for s, e, aid in reversed(ctx.mentions_between(lo, subj.idx)):
-        if not _named(ctx, aid, ("person",)) or _quoted_at(ctx, s):
-            continue
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None:
-            continue
+    for aid, span in _people_named_before(ctx, subj, reach):
         root = span.root
         near = [k for k in root.children if k.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
         if any(n.lemma_.lower() == head and n.pos_ == "NOUN" for n in near):
             return aid
     return None
+
+
+def _people_named_before(ctx: _Ctx, subj, reach: int):
+    """(actor, span) of each named person's mention before ``subj`` outside quotation marks, in its paragraph
+    or the ``reach`` before it, the nearest first."""
+    lo = ctx.pbounds[max(0, ctx.para(subj.idx) - reach)][0]
+    for s, e, aid in reversed(ctx.mentions_between(lo, subj.idx)):
+        if not _named(ctx, aid, ("person",)) or _quoted_at(ctx, s):
+            continue
+        span = ctx.doc.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            yield aid, span
 
 
 def _called(ctx: _Ctx, aid: str, noun: str, subj, reach: int = 3) -> bool:
@@ -841,14 +846,7 @@ def _called(ctx: _Ctx, aid: str, noun: str, subj, reach: int = 3) -> bool:
 def _named_as_owned(ctx: _Ctx, subj, head: str, owner: str, reach: int = 4) -> str | None:
     """The person named in apposition to the same description of the same owner before ``subj``, in its
     paragraph or the ``reach`` paragraphs before it: "Smith's father, Joseph," for a later "his father"."""
-    doc = ctx.doc
-    lo = ctx.pbounds[max(0, ctx.para(subj.idx) - reach)][0]
-    for s, e, aid in reversed(ctx.mentions_between(lo, subj.idx)):
-        if not _named(ctx, aid, ("person",)) or _quoted_at(ctx, s):
-            continue
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None:
-            continue
+    for aid, span in _people_named_before(ctx, subj, reach):
         k = span.root
         if k.dep_ != "appos":
             continue
