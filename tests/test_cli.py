@@ -349,7 +349,10 @@ def test_sigint_while_the_command_starts_or_exits_is_quiet():
     tenth of a second), exits 130 with one line, not a traceback from an import; after
     main() has its exit code, Ctrl-C no longer kills the process."""
     def python(source: str):
-        return subprocess.run([sys.executable, "-c", source], capture_output=True, text=True, timeout=60)
+        # Ctrl-C as a terminal gives it: a test run started in the background of a shell ignores SIGINT, and its
+        # children would inherit that
+        return subprocess.run([sys.executable, "-c", source], capture_output=True, text=True, timeout=60,
+                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
     code = ("import os, signal, sys, time\n"
             "sys.argv = ['briefdoc', '--help']\n"
