@@ -2145,3 +2145,12 @@ def test_an_inverted_cue_ending_a_sentence_of_reported_words_without_marks():
     assert [(q.text, cast.actors[q.speaker].name) for q in qs] == [
         ("That’s not just a problem for the youth who are directly affected, but for society at large",
          "Pedro Palvetzian")]
+
+
+def test_she_takes_up_an_unnamed_person_who_spoke_in_the_sentence_before():
+    text = ("Karine Bélanger said she brought her youngest in for a second dose.\n\nAnother parent in line, who asked "
+            "not to be named, said she had delayed her daughter’s shots years ago.\n\n“I was scared, and I made the "
+            "wrong call,” she said.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    assert [cast.actors[q.speaker].name for q in qs][1:] == ["Parent", "Parent"]

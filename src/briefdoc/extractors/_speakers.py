@@ -1052,9 +1052,12 @@ def _previous_topic(ctx: _Ctx, pron, want: str, lo: int, reported: set[int], dep
                 return _named_before(ctx, t, ("person",), gender=want, avoid=_other_age(ctx, t))
             if r is None and t.pos_ == "NOUN" and t.head.lemma_.lower() in SPEECH:
                 # "A mother of two who asked that only her first name, Crystal, be used says ...": the speaker
-                # the description was resolved to, when a named person
+                # the description was resolved to, a named person or one person described ("Another parent in
+                # line, who asked not to be named, said ... “...,” she said")
                 said = _speaker(ctx, t, depth + 1) if depth < PRONOUN_CHAIN else None
-                if said is not None and said.id and _named(ctx, said.id, ("person",)) \
+                if said is not None and said.id and (_named(ctx, said.id, ("person",)) or t.tag_ == "NN"
+                                                     and ctx.cast.actors[said.id].kind in ("person", "group")
+                                                     and t.lemma_.lower() in PEOPLE_NOUNS | TITLE_NOUNS | KIN_NOUNS) \
                         and ctx.cast.gender.get(said.id) in (None, want):
                     return said.id
             return None
