@@ -2154,3 +2154,15 @@ def test_she_takes_up_an_unnamed_person_who_spoke_in_the_sentence_before():
     cast, qs = run(text)
     check_spans(text, qs)
     assert [cast.actors[q.speaker].name for q in qs][1:] == ["Parent", "Parent"]
+
+
+def test_his_lawyer_is_the_one_lawyer_the_text_names_even_later():
+    text = ("Curtis Halvorsen had pleaded not guilty. His lawyer argued at trial that Halvorsen acted in self-defence "
+            "after the man confronted him.\n\nCrown prosecutor Dana Reid said the verdict reflected the evidence.\n\n"
+            "Defence lawyer Sarah Inglis said she was disappointed and would review the decision.\n")
+    cast, qs = run(text)
+    check_spans(text, qs)
+    assert cast.actors[qs[0].speaker].name == "Sarah Inglis"
+    # with two lawyers named, "his lawyer" stays his lawyer
+    cast, qs = run(text.replace("Crown prosecutor Dana Reid", "Crown lawyer Dana Reid"))
+    assert cast.actors[qs[0].speaker].name not in ("Sarah Inglis", "Dana Reid")

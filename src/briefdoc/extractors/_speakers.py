@@ -604,7 +604,7 @@ def _named_speaker(ctx: _Ctx, subj, ref: Ref) -> Ref:
             and ctx.cast.actors[owner].kind == "person":
         # "his father", "her lawyer": someone the person has, never that person; the one the text named
         # so before ("Smith's father, Joseph, ... His father said"), else the description
-        found = _named_as_owned(ctx, subj, head, owner)
+        found = _named_as_owned(ctx, subj, head, owner) or (_sole_holder(ctx, head, owner) if head in TITLE_NOUNS else None)
         return Ref(found, ref.start, ref.end) if found else ref
     if definite:
         if _UNNAMED.search(ctx.text[subj.left_edge.idx:subj.right_edge.idx + len(subj.right_edge)]):
@@ -803,6 +803,14 @@ def _unnamed_source_before(ctx: _Ctx, subj, head: str, reach: int = 3) -> str | 
 
 # nouns for someone's relative: "the father" is the person named before only if the text called him so
 _KIN = KIN_NOUNS
+
+
+def _sole_holder(ctx: _Ctx, head: str, owner: str) -> str | None:
+    """The one named person the text gives the title ``head`` anywhere, not ``owner`` ("His lawyer argued ..."
+    when the only lawyer named, later, is "Defence lawyer Sarah Inglis")."""
+    found = {a.id for a in ctx.cast.actors.values() if a.kind == "person" and a.head is None and a.title
+             and a.id != owner and _holds_title(a.title, {head})}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _described_before(ctx: _Ctx, subj, head: str, reach: int = 3) -> str | None:
