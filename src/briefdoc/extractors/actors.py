@@ -1043,9 +1043,7 @@ def _described_by_who(doc, s: int, e: int) -> bool:
     span = doc[s:e]
     if s > 0 and doc[s - 1].lower_ == "the" or not all(t.is_title and t.is_alpha and t.tag_ == "NNP" for t in span):
         return False
-    last = span[-1].lower_
-    if last in _COMPANY_WORDS or last in ORGANIZATION_NOUNS or last in BODY_NOUNS or last in _INSTITUTION_NOUNS \
-            or last in PLACE_NOUNS:
+    if _body_or_place_word(span[-1].lower_):
         return False
     who = doc[e + 1]
     verb = who.head
@@ -1063,9 +1061,13 @@ def _given_an_age(doc, s: int, e: int) -> bool:
     age = doc[e + 1]
     if not (age.text.isdigit() and 0 < int(age.text) < 120):
         return False
-    last = doc[e - 1].lower_
-    return all(t.is_title and t.is_alpha and t.pos_ == "PROPN" for t in doc[s:e]) and not (
-        last in _COMPANY_WORDS or last in ORGANIZATION_NOUNS or last in BODY_NOUNS or last in PLACE_NOUNS)
+    return all(t.is_title and t.is_alpha and t.pos_ == "PROPN" for t in doc[s:e]) and not _body_or_place_word(
+        doc[e - 1].lower_)
+
+
+def _body_or_place_word(low: str) -> bool:
+    """A word (lower case) that ends a body's or a place's name, no person's ("Holdings", "Hospital", "Street")."""
+    return low in _COMPANY_WORDS or low in ORGANIZATION_NOUNS or low in BODY_NOUNS or low in PLACE_NOUNS
 
 
 def _surname_speakers(doc, pending: list[tuple[int, int, str]], places: set[int], taken: set[int]) -> list[tuple[int, int, str]]:
@@ -1518,8 +1520,7 @@ def _name_after_inner_title(doc, s: int, e: int) -> int | None:
                 i += 2  # "Pedneaud-Jobin": one name
                 continue
             w = doc[i]
-            if not (w.is_title and w.is_alpha and w.pos_ == "PROPN" and w.lower_ not in _COMPANY_WORDS
-                    and w.lower_ not in ORGANIZATION_NOUNS and w.lower_ not in BODY_NOUNS and w.lower_ not in PLACE_NOUNS
+            if not (w.is_title and w.is_alpha and w.pos_ == "PROPN" and not _body_or_place_word(w.lower_)
                     and not _person_word(w)):
                 return None
             words += 1

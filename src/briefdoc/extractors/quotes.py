@@ -48,7 +48,7 @@ from ._speakers import (
     _animacy,
     _attribution_from_cue,
     _content_of_its_own,
-    _holds_title,
+    _sole_holder,
     _inverted_name,
     _name_as_clause,
     _named,
@@ -1146,9 +1146,7 @@ def _holder_of(ctx: _Ctx, role, definite: bool = False) -> str | None:
     named = re.split(r"\b(?:for|of|at|with)\b", role.name.lower(), maxsplit=1)
     words = set(re.findall(r"[\w’'-]+", named[1])) - _FUNCTION_WORDS if len(named) == 2 else set()
     if not words and definite and len(role.name.split()) == 1:
-        found = {a.id for a in ctx.cast.actors.values() if a.kind == "person" and a.head is None and a.title
-                 and _holds_title(a.title, {role.head})}
-        return next(iter(found)) if len(found) == 1 else None
+        return _sole_holder(ctx, role.head, role.id)
     if not words:
         return None  # "a spokesman said": whose, the text does not say
     found = set()
